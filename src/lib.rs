@@ -1,0 +1,235 @@
+//! folio: a static research-site generator.
+//!
+//! ```text
+//! content/*.md ──load──▶ Page   (front matter + Markdown)            content::load      per file, parallel
+//!              ──parse─▶ Doc    (events + outline)                   markdown::parse    per file, parallel
+//!              ──enrich▶ Enriched (links, topic mentions, figures)   enrich::enrich     per file, parallel
+//!    all pages ─index──▶ Site   (sections, taxonomies, links, …)     site::index        once
+//!              ──render▶ HTML, feeds, exports                        render             per page, parallel
+//!              ──write─▶ public/ (staged, then swapped in)           output::Staging
+//! ```
+//!
+//! Each stage hands its value to the next by value; pages refer to each other by `PageId`.
+//! [`assemble`] runs load → index; [`build`] renders and writes; the CLI and the dev server
+//! are thin callers of these.
+
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod enrich;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use config::Config;
+use diag::Diagnostic;
+use site::Site;
+
+/// Options of a build that do not come from site.toml.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Include drafts and unpublished pages.
+    pub drafts: bool,
+    /// Output folder instead of site.toml's `output_dir`.
+    pub out: Option<PathBuf>,
+    /// Base URL instead of site.toml's `base_url`.
+    pub base_url: Option<String>,
+    /// Render options (live reload script).
+    pub render: render::RenderOptions,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// HTML pages written.
+    pub pages: usize,
+    /// Topic pages.
+    pub topics: usize,
+    /// Warnings (none of them stopped the build).
+    pub warnings: Vec<Diagnostic>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// Reads the configuration with the command-line overrides applied.
+pub fn configure(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (mut config, warnings) = Config::load(root)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = format!("{}/", url.trim_end_matches('/'));
+    }
+    if let Some(out) = &options.out {
+        config.output_dir = out.clone();
+    }
+    Ok((config, warnings))
+}
+
+/// Runs load → parse → enrich → index. Returns the site and every diagnostic; errors in
+/// any page stop before the index, with all of them reported.
+pub fn assemble(config: Config, drafts: bool) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (loaded, mut diags) = content::load(&config, content::LoadOptions { drafts });
+    if diags.iter().any(|d| d.is_error(false)) {
+        return Err(diags);
+    }
+    let ctx = enrich::Context { config: &config };
+    let pages: Vec<enrich::Enriched> = loaded
+        .pages
+        .into_par_iter()
+        .map(|page| enrich::enrich(markdown::parse(page, &config.markdown), &ctx))
+        .collect();
+    let (site, index_diags) = site::index(config, pages, loaded.assets);
+    diags.extend(index_diags);
+    Ok((site, diags))
+}
+
+/// Builds the site in `root`: every stage, then the staged output swapped in. On error
+/// the previous output folder is left untouched and every problem is returned.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let (config, mut diags) = configure(root, options)?;
+    let target = config.output_path();
+    output::check_target(&config.root, &target).map_err(|e| {
+        vec![
+            Diagnostic::error(config::CONFIG_FILE, e)
+                .help("choose another output_dir in site.toml or --out"),
+        ]
+    })?;
+    let templates = render::Templates::load(&config).map_err(|d| vec![d])?;
+    let (site, site_diags) = assemble(config, options.drafts).map_err(|mut e| {
+        e.splice(0..0, diags.clone());
+        e
+    })?;
+    diags.extend(site_diags);
+    diags.extend(layout_warnings(&site, &templates));
+    let staging = output::Staging::new(&target).map_err(|e| {
+        vec![Diagnostic::error(
+            &target,
+            format!("cannot create the staging folder: {e}"),
+        )]
+    })?;
+    let written = write_site(&site, &templates, &options.render, &staging);
+    match written {
+        Ok(pages) if !diags.iter().any(|d| d.is_error(false)) => {
+            staging.commit().map_err(|e| {
+                vec![Diagnostic::error(
+                    &target,
+                    format!("cannot swap in the new output: {e}"),
+                )]
+            })?;
+            Ok(Report {
+                pages,
+                topics: site.topics.len(),
+                warnings: diags,
+                elapsed: started.elapsed(),
+            })
+        }
+        Ok(_) => {
+            staging.abandon();
+            Err(diags)
+        }
+        Err(errors) => {
+            staging.abandon();
+            diags.extend(errors);
+            Err(diags)
+        }
+    }
+}
+
+/// Renders and writes everything into `staging`; returns the number of HTML pages.
+pub fn write_site(
+    site: &Site,
+    templates: &render::Templates,
+    options: &render::RenderOptions,
+    staging: &output::Staging,
+) -> Result<usize, Vec<Diagnostic>> {
+    let jobs = render::jobs(site);
+    let renderer = render::Renderer::new(site, templates, options.clone());
+    let mut errors = renderer.render_all(&jobs, |file, bytes| staging.write(file, bytes));
+    let mut permalinks: Vec<String> = jobs
+        .iter()
+        .filter(|j| !matches!(j, render::Job::NotFound | render::Job::Redirect(..)))
+        .filter_map(|j| renderer.render_permalink(j))
+        .collect();
+    permalinks.sort();
+    let css = markdown::highlight::stylesheet(
+        &site.config.markdown.highlight_theme,
+        &site.config.markdown.highlight_theme_dark,
+    )
+    .map_err(|e| vec![Diagnostic::error(config::CONFIG_FILE, e)])?;
+    let mut extra: Vec<(String, Vec<u8>)> = vec![
+        ("atom.xml".into(), render::feeds::atom(site).into_bytes()),
+        (
+            "sitemap.xml".into(),
+            render::feeds::sitemap(site, &permalinks).into_bytes(),
+        ),
+        (
+            "robots.txt".into(),
+            render::feeds::robots(site).into_bytes(),
+        ),
+        ("highlight.css".into(), css.into_bytes()),
+    ];
+    match render::theme::static_files(&site.config) {
+        Ok(files) => extra.extend(
+            files
+                .into_iter()
+                .map(|f| (f.rel.to_string_lossy().into_owned(), f.bytes)),
+        ),
+        Err(d) => errors.push(d),
+    }
+    for (file, bytes) in &extra {
+        if let Err(e) = staging.write(file, bytes) {
+            errors.push(Diagnostic::error(file, format!("cannot write: {e}")));
+        }
+    }
+    for asset in &site.assets {
+        if let Err(e) = staging.copy(&asset.rel, &asset.source) {
+            errors.push(Diagnostic::error(
+                content::display_path(&site.config, &asset.source),
+                format!("cannot copy: {e}"),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(jobs.len())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Pages whose `layout:` names no template: they fall back to the default one.
+fn layout_warnings(site: &Site, templates: &render::Templates) -> Vec<Diagnostic> {
+    site.pages
+        .iter()
+        .filter_map(|p| {
+            let page = &p.doc.page;
+            let layout = page.meta.layout.as_ref()?;
+            if templates.has(&format!("{layout}.html")) {
+                return None;
+            }
+            let fallback = if page.kind == content::PageKind::Topic {
+                "topic.html"
+            } else {
+                "page.html"
+            };
+            let line = page.body_line.saturating_sub(1).max(1);
+            Some(
+                Diagnostic::strict(
+                    &page.source,
+                    format!("layout `{layout}` has no template {layout}.html; using {fallback}"),
+                )
+                .at_line(line)
+                .help(format!(
+                    "add templates/{layout}.html, or use a layout the theme has (page, post, topic)"
+                )),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,356 @@
+//! The render stage: Tera templates from the theme (site `templates/` first), typed views,
+//! one job per output page, rendered in parallel; feeds, sitemap and redirects.
+
+pub mod feeds;
+pub mod html;
+pub mod theme;
+pub mod views;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Tera;
+
+use crate::content::{PageId, PageKind};
+use crate::diag::Diagnostic;
+use crate::site::Site;
+use views::{PageView, Paginator, SiteView, TaxonomyView};
+
+/// Options of a render that do not come from site.toml.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// A script to inject before `</body>` (live reload in serve mode).
+    pub inject: Option<String>,
+}
+
+/// One output file to produce.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Job {
+    /// A note, topic or other page.
+    Page(PageId),
+    /// The home page.
+    Home,
+    /// Page `n` (1-based) of a section's list.
+    Section(String, usize),
+    /// The list of a taxonomy's terms.
+    Taxonomy(usize),
+    /// One term's notes.
+    Term(usize, String),
+    /// 404.html.
+    NotFound,
+    /// A redirect page from an old URL.
+    Redirect(String, PageId),
+}
+
+/// The Tera environment and where each template came from.
+pub struct Templates {
+    tera: Tera,
+    paths: HashMap<String, std::path::PathBuf>,
+}
+
+impl Templates {
+    /// Loads and parses every template of the site's theme.
+    pub fn load(config: &crate::config::Config) -> Result<Templates, Diagnostic> {
+        let sources = theme::templates(config)?;
+        let paths: HashMap<_, _> = sources
+            .iter()
+            .map(|s| (s.name.clone(), s.path.clone()))
+            .collect();
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let raw: Vec<(String, String)> = sources.into_iter().map(|s| (s.name, s.text)).collect();
+        if let Err(e) = tera.add_raw_templates(raw) {
+            let path = paths
+                .iter()
+                .find(|(name, _)| error_text(&e).contains(&format!("'{name}'")))
+                .map(|(_, p)| p.clone());
+            return Err(Diagnostic::error(
+                path.unwrap_or_else(|| "templates".into()),
+                error_text(&e),
+            )
+            .help("fix the template syntax at the line shown (Tera / Jinja2 syntax)"));
+        }
+        Ok(Templates { tera, paths })
+    }
+
+    /// True if a template of this name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, ctx).map_err(|e| {
+            let path = self.paths.get(name).cloned().unwrap_or_else(|| name.into());
+            Diagnostic::error(path, error_text(&e))
+                .help("fix the template, or the value it uses, named above")
+        })
+    }
+}
+
+/// The whole error chain on one line: Tera puts the useful part in the sources.
+fn error_text(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ").replace('\n', " ")
+}
+
+/// Every output page of the site.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![Job::Home, Job::NotFound];
+    for p in &site.pages {
+        let page = &p.doc.page;
+        if page.kind != PageKind::Section {
+            jobs.push(Job::Page(page.id));
+        }
+        for from in &page.meta.redirect_from {
+            jobs.push(Job::Redirect(from.clone(), page.id));
+        }
+    }
+    for s in site.sections.values() {
+        if s.name.is_empty() {
+            continue;
+        }
+        let items = if s.name == site.config.topics_dir {
+            site.topics.len()
+        } else {
+            s.pages.len()
+        };
+        let pages = items.div_ceil(site.config.paginate).max(1);
+        jobs.extend((1..=pages).map(|n| Job::Section(s.name.clone(), n)));
+    }
+    for (i, tax) in site.taxonomies.iter().enumerate() {
+        if !tax.terms.is_empty() {
+            jobs.push(Job::Taxonomy(i));
+        }
+        jobs.extend(tax.terms.keys().map(|slug| Job::Term(i, slug.clone())));
+    }
+    jobs
+}
+
+/// Renders one job into `(site-relative permalink, bytes)`.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    site_view: SiteView<'a>,
+    options: RenderOptions,
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares rendering of `site`.
+    pub fn new(site: &'a Site, templates: &'a Templates, options: RenderOptions) -> Self {
+        Renderer {
+            site,
+            templates,
+            site_view: SiteView::new(site),
+            options,
+        }
+    }
+
+    /// Renders every job in parallel, calling `write` for each output.
+    pub fn render_all<W>(&self, jobs: &[Job], write: W) -> Vec<Diagnostic>
+    where
+        W: Fn(&str, &[u8]) -> std::io::Result<()> + Sync,
+    {
+        jobs.par_iter()
+            .filter_map(|job| {
+                let (permalink, html) = match self.render(job) {
+                    Ok(out) => out,
+                    Err(d) => return Some(d),
+                };
+                let file = crate::content::slug::output_file(&permalink);
+                write(&file, html.as_bytes())
+                    .err()
+                    .map(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
+            })
+            .collect()
+    }
+
+    /// The permalink a job writes, without rendering it.
+    pub fn render_permalink(&self, job: &Job) -> Option<String> {
+        let site = self.site;
+        Some(match job {
+            Job::Page(id) => site.page(*id).doc.page.permalink.clone(),
+            Job::Home => "/".into(),
+            Job::Section(name, 1) => format!("/{name}/"),
+            Job::Section(name, n) => format!("/{name}/page/{n}/"),
+            Job::Taxonomy(i) => format!("/{}/", site.taxonomies[*i].name),
+            Job::Term(i, slug) => format!("/{}/{slug}/", site.taxonomies[*i].name),
+            Job::NotFound | Job::Redirect(..) => return None,
+        })
+    }
+
+    /// Renders one job.
+    pub fn render(&self, job: &Job) -> Result<(String, String), Diagnostic> {
+        let (permalink, html) = match job {
+            Job::Page(id) => self.page(*id)?,
+            Job::Home => ("/".to_string(), self.home()?),
+            Job::Section(name, n) => self.section(name, *n)?,
+            Job::Taxonomy(i) => self.taxonomy(*i)?,
+            Job::Term(i, slug) => self.term(*i, slug)?,
+            Job::NotFound => (
+                "/404.html".to_string(),
+                self.templates.render("404.html", &self.context())?,
+            ),
+            Job::Redirect(from, to) => {
+                let url = self
+                    .site
+                    .config
+                    .url(&self.site.page(*to).doc.page.permalink);
+                (crate::content::slug::normalise(from), feeds::redirect(&url))
+            }
+        };
+        Ok((permalink, self.inject(html)))
+    }
+
+    fn inject(&self, html: String) -> String {
+        match (&self.options.inject, html.rfind("</body>")) {
+            (Some(script), Some(at)) => format!("{}{script}{}", &html[..at], &html[at..]),
+            _ => html,
+        }
+    }
+
+    fn context(&self) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site_view);
+        ctx
+    }
+
+    /// The template for a page: its `layout`, else by kind; an unknown layout falls back.
+    pub fn template_for(&self, id: PageId) -> String {
+        let page = &self.site.page(id).doc.page;
+        let by_kind = if page.kind == PageKind::Topic {
+            "topic.html"
+        } else {
+            "page.html"
+        };
+        match &page.meta.layout {
+            Some(layout) if self.templates.has(&format!("{layout}.html")) => {
+                format!("{layout}.html")
+            }
+            _ => by_kind.to_string(),
+        }
+    }
+
+    fn page(&self, id: PageId) -> Result<(String, String), Diagnostic> {
+        let e = self.site.page(id);
+        let content = html::to_html(&e.doc.events, &self.site.links[id.0]);
+        let mut ctx = self.context();
+        ctx.insert("page", &PageView::new(self.site, id, Some(content)));
+        let html = self.templates.render(&self.template_for(id), &ctx)?;
+        Ok((e.doc.page.permalink.clone(), html))
+    }
+
+    fn home(&self) -> Result<String, Diagnostic> {
+        let mut ctx = self.context();
+        let recent: Vec<PageView> = self
+            .site
+            .dated_notes()
+            .into_iter()
+            .take(10)
+            .map(|id| PageView::new(self.site, id, None))
+            .collect();
+        ctx.insert("recent", &recent);
+        let index = self.site.sections.get("").and_then(|s| s.index);
+        if let Some(id) = index {
+            let content = html::to_html(&self.site.page(id).doc.events, &self.site.links[id.0]);
+            ctx.insert("page", &PageView::new(self.site, id, Some(content)));
+        }
+        self.templates.render("index.html", &ctx)
+    }
+
+    fn section(&self, name: &str, n: usize) -> Result<(String, String), Diagnostic> {
+        let s = &self.site.sections[name];
+        let c = &self.site.config;
+        let ids = if name == c.topics_dir {
+            &self.site.topics
+        } else {
+            &s.pages
+        };
+        let total = ids.len().div_ceil(c.paginate).max(1);
+        let base = format!("/{name}/");
+        let page_url = |k: usize| {
+            if k == 1 {
+                base.clone()
+            } else {
+                format!("{base}page/{k}/")
+            }
+        };
+        let paginator = Paginator {
+            pages: ids
+                .iter()
+                .skip((n - 1) * c.paginate)
+                .take(c.paginate)
+                .map(|id| PageView::new(self.site, *id, None))
+                .collect(),
+            current: n,
+            total,
+            prev_url: (n > 1).then(|| c.url(&page_url(n - 1))),
+            next_url: (n < total).then(|| c.url(&page_url(n + 1))),
+        };
+        let mut ctx = self.context();
+        ctx.insert("paginator", &paginator);
+        ctx.insert(
+            "section",
+            &SectionView {
+                name,
+                title: views::section_title(self.site, name),
+                url: c.url(&base),
+            },
+        );
+        if let Some(id) = s.index {
+            let content = html::to_html(&self.site.page(id).doc.events, &self.site.links[id.0]);
+            ctx.insert("page", &PageView::new(self.site, id, Some(content)));
+        }
+        let layout = s
+            .index
+            .and_then(|id| self.site.page(id).doc.page.meta.layout.clone())
+            .map(|l| format!("{l}.html"));
+        let template = match layout {
+            Some(l) if self.templates.has(&l) => l,
+            _ if name == c.topics_dir => "topics.html".to_string(),
+            _ => "section.html".to_string(),
+        };
+        Ok((page_url(n), self.templates.render(&template, &ctx)?))
+    }
+
+    fn taxonomy(&self, i: usize) -> Result<(String, String), Diagnostic> {
+        let tax = &self.site.taxonomies[i];
+        let mut ctx = self.context();
+        ctx.insert("taxonomy", &TaxonomyView::new(self.site, tax));
+        Ok((
+            format!("/{}/", tax.name),
+            self.templates.render("taxonomy.html", &ctx)?,
+        ))
+    }
+
+    fn term(&self, i: usize, slug: &str) -> Result<(String, String), Diagnostic> {
+        let tax = &self.site.taxonomies[i];
+        let term = &tax.terms[slug];
+        let mut ctx = self.context();
+        ctx.insert("taxonomy", &TaxonomyView::new(self.site, tax));
+        ctx.insert("term", &views::term_link(self.site, tax.name, term));
+        let pages: Vec<PageView> = term
+            .pages
+            .iter()
+            .map(|id| PageView::new(self.site, *id, None))
+            .collect();
+        ctx.insert("pages", &pages);
+        Ok((
+            format!("/{}/{slug}/", tax.name),
+            self.templates.render("term.html", &ctx)?,
+        ))
+    }
+}
+
+/// What `section.html` sees as `section`.
+#[derive(Serialize)]
+struct SectionView<'a> {
+    name: &'a str,
+    title: String,
+    url: String,
+}

@@ -1,0 +1,1 @@
+// folio's default theme script: small progressive enhancements only; the site works without it.
