@@ -80,9 +80,7 @@ impl BuildArgs {
             Err(diags) => {
                 print(&diags, false);
                 let errors = diags.iter().filter(|d| d.is_error(false)).count();
-                eprintln!(
-                    "build failed with {errors} error(s); the previous output was left in place"
-                );
+                eprintln!("build failed with {errors} error(s); the previous output was left in place");
                 Err(FAILED)
             }
         }
@@ -146,10 +144,7 @@ impl InitArgs {
     pub fn run(self, root: &Path) -> Result<(), u8> {
         let dir = root.join(self.dir.unwrap_or_else(|| PathBuf::from(".")));
         if dir.join("site.toml").exists() {
-            eprintln!(
-                "error: {} already has a site.toml; nothing was changed",
-                dir.display()
-            );
+            eprintln!("error: {} already has a site.toml; nothing was changed", dir.display());
             return Err(FAILED);
         }
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
@@ -219,11 +214,7 @@ impl NewArgs {
             )
         } else {
             (
-                format!(
-                    "content/{}/{}-{slug}.md",
-                    self.section,
-                    now.format("%Y-%m-%d")
-                ),
+                format!("content/{}/{}-{slug}.md", self.section, now.format("%Y-%m-%d")),
                 format!(
                     "---\nlayout: post\ntitle: \"{title}\"\ndate: {}\ncategories: []\ntags: []\ndescription: \"\"\n---\n\n",
                     now.format("%Y-%m-%d %H:%M:%S %z")
@@ -235,19 +226,16 @@ impl NewArgs {
             eprintln!("error: {rel} already exists; nothing was changed (choose another title)");
             return Err(FAILED);
         }
-        let created = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|_| {
-                std::fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(&path)
-                    .and_then(|mut f| {
-                        use std::io::Write;
-                        f.write_all(text.as_bytes())
-                    })
-            });
+        let created = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .and_then(|mut f| {
+                    use std::io::Write;
+                    f.write_all(text.as_bytes())
+                })
+        });
         match created {
             Ok(()) => {
                 println!("created {rel}");

@@ -182,23 +182,20 @@ impl Config {
     /// Checks the text of a `site.toml` that lives in `root`.
     pub fn parse(root: &Path, text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
         let path = PathBuf::from(CONFIG_FILE);
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|e| {
-                let mut message = first_line(e.message());
-                let mut d = Diagnostic::error(&path, "");
-                if let Some(span) = e.span() {
-                    let (line, col) = line_col(text, span.start);
-                    d = d.at(line, col);
-                    let written = text.lines().nth(line - 1).unwrap_or("");
-                    if let Some((key, _)) = written.split_once('=') {
-                        message = format!("`{}`: {message}", key.trim());
-                    }
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let mut message = first_line(e.message());
+            let mut d = Diagnostic::error(&path, "");
+            if let Some(span) = e.span() {
+                let (line, col) = line_col(text, span.start);
+                d = d.at(line, col);
+                let written = text.lines().nth(line - 1).unwrap_or("");
+                if let Some((key, _)) = written.split_once('=') {
+                    message = format!("`{}`: {message}", key.trim());
                 }
-                d.message = message;
-                vec![d.help(
-                    "fix the value so it has the type shown in the README's site.toml reference",
-                )]
-            })?;
+            }
+            d.message = message;
+            vec![d.help("fix the value so it has the type shown in the README's site.toml reference")]
+        })?;
         let mut warnings = Vec::new();
         raw.warn_unknown(text, &path, &mut warnings);
         let config = raw.resolve(root, text, &path)?;
@@ -245,8 +242,9 @@ impl RawConfig {
         ];
         for (prefix, keys) in sections {
             for key in keys.keys() {
-                let mut d = Diagnostic::warning(path, format!("unknown key `{prefix}{key}` is ignored"))
-                    .help("check its spelling against the site.toml reference in the README; custom values go under [extra]");
+                let mut d = Diagnostic::warning(path, format!("unknown key `{prefix}{key}` is ignored")).help(
+                    "check its spelling against the site.toml reference in the README; custom values go under [extra]",
+                );
                 if let Some(line) = key_line(text, key) {
                     d = d.at_line(line);
                 }
@@ -280,8 +278,7 @@ impl RawConfig {
         };
         let title = title.unwrap_or_else(|| {
             errors.push(
-                Diagnostic::error(path, "`title` is missing")
-                    .help("add a line such as: title = \"My research notes\""),
+                Diagnostic::error(path, "`title` is missing").help("add a line such as: title = \"My research notes\""),
             );
             String::new()
         });
@@ -289,13 +286,8 @@ impl RawConfig {
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             errors.push(at(
                 "base_url",
-                Diagnostic::error(
-                    path,
-                    format!("`base_url` must be an absolute URL, got \"{base_url}\""),
-                )
-                .help(
-                    "write it with its scheme, e.g. base_url = \"https://example.org/research/\"",
-                ),
+                Diagnostic::error(path, format!("`base_url` must be an absolute URL, got \"{base_url}\""))
+                    .help("write it with its scheme, e.g. base_url = \"https://example.org/research/\""),
             ));
         }
         let auto_link = match topics.auto_link.as_deref() {
@@ -313,10 +305,7 @@ impl RawConfig {
         };
         let paginate = paginate.unwrap_or(20);
         if paginate == 0 {
-            errors.push(at(
-                "paginate",
-                Diagnostic::error(path, "`paginate` must be at least 1"),
-            ));
+            errors.push(at("paginate", Diagnostic::error(path, "`paginate` must be at least 1")));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -333,9 +322,7 @@ impl RawConfig {
             permalink: permalink.unwrap_or_else(|| "/:section/:slug/".to_string()),
             paginate,
             markdown: MarkdownConfig {
-                highlight_theme: markdown
-                    .highlight_theme
-                    .unwrap_or_else(|| "InspiredGitHub".to_string()),
+                highlight_theme: markdown.highlight_theme.unwrap_or_else(|| "InspiredGitHub".to_string()),
                 highlight_theme_dark: markdown
                     .highlight_theme_dark
                     .unwrap_or_else(|| "base16-ocean.dark".to_string()),
@@ -348,9 +335,7 @@ impl RawConfig {
             topics_dir: topics.dir.unwrap_or_else(|| "topics".to_string()),
             auto_link,
             extract_metrics: metrics.extract.unwrap_or(true),
-            default_subject: metrics
-                .default_subject
-                .unwrap_or_else(|| "Amazon".to_string()),
+            default_subject: metrics.default_subject.unwrap_or_else(|| "Amazon".to_string()),
             currency: metrics.currency.unwrap_or_else(|| "USD".to_string()),
             metric_names: metrics.names.into_iter().collect(),
             categories: taxonomies.categories.unwrap_or(true),
@@ -366,11 +351,7 @@ mod tests {
 
     #[test]
     fn defaults_apply_and_base_path_is_found() {
-        let (c, w) = Config::parse(
-            Path::new("."),
-            "title = \"T\"\nbase_url = \"https://x.org/research\"",
-        )
-        .unwrap();
+        let (c, w) = Config::parse(Path::new("."), "title = \"T\"\nbase_url = \"https://x.org/research\"").unwrap();
         assert!(w.is_empty());
         assert_eq!(c.base_url, "https://x.org/research/");
         assert_eq!(c.base_path(), "/research/");

@@ -58,10 +58,7 @@ pub struct Report {
 }
 
 /// Reads the configuration with the command-line overrides applied.
-pub fn configure(
-    root: &Path,
-    options: &BuildOptions,
-) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn configure(root: &Path, options: &BuildOptions) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (mut config, warnings) = Config::load(root)?;
     if let Some(url) = &options.base_url {
         config.base_url = format!("{}/", url.trim_end_matches('/'));
@@ -79,13 +76,18 @@ pub fn assemble(config: Config, drafts: bool) -> Result<(Site, Vec<Diagnostic>),
     if diags.iter().any(|d| d.is_error(false)) {
         return Err(diags);
     }
-    let ctx = enrich::Context { config: &config };
+    let topics = enrich::Topics::new(&loaded.pages, &config);
+    let ctx = enrich::Context::new(&config, &topics);
     let pages: Vec<enrich::Enriched> = loaded
         .pages
         .into_par_iter()
         .map(|page| enrich::enrich(markdown::parse(page, &config.markdown), &ctx))
         .collect();
-    let (site, index_diags) = site::index(config, pages, loaded.assets);
+    diags.extend(pages.iter().flat_map(|p| p.facts.diagnostics.iter().cloned()));
+    if diags.iter().any(|d| d.is_error(false)) {
+        return Err(diags);
+    }
+    let (site, index_diags) = site::index(config, pages, loaded.assets, topics);
     diags.extend(index_diags);
     Ok((site, diags))
 }
@@ -97,18 +99,20 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnost
     let (config, mut diags) = configure(root, options)?;
     let target = config.output_path();
     output::check_target(&config.root, &target).map_err(|e| {
-        vec![
-            Diagnostic::error(config::CONFIG_FILE, e)
-                .help("choose another output_dir in site.toml or --out"),
-        ]
+        vec![Diagnostic::error(config::CONFIG_FILE, e).help("choose another output_dir in site.toml or --out")]
     })?;
-    let templates = render::Templates::load(&config).map_err(|d| vec![d])?;
+    let mut templates = render::Templates::load(&config).map_err(|d| vec![d])?;
     let (site, site_diags) = assemble(config, options.drafts).map_err(|mut e| {
         e.splice(0..0, diags.clone());
         e
     })?;
     diags.extend(site_diags);
     diags.extend(layout_warnings(&site, &templates));
+    templates.register_metrics(
+        (0..site.store.records.len())
+            .map(|i| render::figures::row(&site, i))
+            .collect(),
+    );
     let staging = output::Staging::new(&target).map_err(|e| {
         vec![Diagnostic::error(
             &target,
@@ -170,11 +174,10 @@ pub fn write_site(
             "sitemap.xml".into(),
             render::feeds::sitemap(site, &permalinks).into_bytes(),
         ),
-        (
-            "robots.txt".into(),
-            render::feeds::robots(site).into_bytes(),
-        ),
+        ("robots.txt".into(), render::feeds::robots(site).into_bytes()),
         ("highlight.css".into(), css.into_bytes()),
+        ("metrics.json".into(), render::exports::json(&site.store).into_bytes()),
+        ("metrics.csv".into(), render::exports::csv(&site.store).into_bytes()),
     ];
     match render::theme::static_files(&site.config) {
         Ok(files) => extra.extend(
@@ -197,11 +200,7 @@ pub fn write_site(
             ));
         }
     }
-    if errors.is_empty() {
-        Ok(jobs.len())
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(jobs.len()) } else { Err(errors) }
 }
 
 /// Pages whose `layout:` names no template: they fall back to the default one.

@@ -133,10 +133,7 @@ mod tests {
         s.write("a/index.html", b"new").unwrap();
         s.commit().unwrap();
         assert!(!target.join("stale.html").exists());
-        assert_eq!(
-            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
-            "new"
-        );
+        assert_eq!(std::fs::read_to_string(target.join("a/index.html")).unwrap(), "new");
     }
 
     #[test]

@@ -81,15 +81,10 @@ pub fn parse(path: &Path, split: &Split) -> Result<serde_yaml::Mapping, Diagnost
     }
     let value = if split.toml {
         let table: toml::Table = toml::from_str(split.block).map_err(|e| {
-            let line = e
-                .span()
-                .map_or(0, |s| split.block[..s.start].matches('\n').count());
-            Diagnostic::error(
-                path,
-                format!("invalid TOML front matter: {}", e.message().trim()),
-            )
-            .at_line(split.block_line + line)
-            .help("fix the TOML syntax between the +++ lines")
+            let line = e.span().map_or(0, |s| split.block[..s.start].matches('\n').count());
+            Diagnostic::error(path, format!("invalid TOML front matter: {}", e.message().trim()))
+                .at_line(split.block_line + line)
+                .help("fix the TOML syntax between the +++ lines")
         })?;
         toml_to_yaml(toml::Value::Table(table))
     } else {
@@ -98,7 +93,9 @@ pub fn parse(path: &Path, split: &Split) -> Result<serde_yaml::Mapping, Diagnost
             if let Some(loc) = e.location() {
                 d = d.at(split.block_line + loc.line() - 1, loc.column());
             }
-            d.help("fix the YAML between the --- lines; quote values that contain `: ` or start with special characters")
+            d.help(
+                "fix the YAML between the --- lines; quote values that contain `: ` or start with special characters",
+            )
         })?
     };
     match value {
@@ -184,11 +181,7 @@ impl<'a> Fields<'a> {
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             _ => {
-                let d = self.error_at(
-                    key,
-                    format!("`{key}` must be text"),
-                    "write it as `key: some text`",
-                );
+                let d = self.error_at(key, format!("`{key}` must be text"), "write it as `key: some text`");
                 self.errors.push(d);
                 None
             }
@@ -216,9 +209,7 @@ impl<'a> Fields<'a> {
     pub fn list(&mut self, key: &str, split_spaces: bool) -> Vec<String> {
         match self.take(key) {
             None => Vec::new(),
-            Some(Value::String(s)) if split_spaces => {
-                s.split_whitespace().map(str::to_string).collect()
-            }
+            Some(Value::String(s)) if split_spaces => s.split_whitespace().map(str::to_string).collect(),
             Some(Value::String(s)) => vec![s],
             Some(Value::Sequence(items)) => {
                 let mut out = Vec::new();
@@ -266,10 +257,7 @@ fn short(v: &Value) -> String {
     match v {
         Value::Mapping(_) => "a mapping".into(),
         Value::Sequence(_) => "a list".into(),
-        other => serde_yaml::to_string(other)
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
     }
 }
 
@@ -287,9 +275,7 @@ mod tests {
 
     #[test]
     fn unclosed_block_is_an_error_at_line_one() {
-        let e = split(Path::new("a.md"), "---\ntitle: x\nbody\n")
-            .err()
-            .unwrap();
+        let e = split(Path::new("a.md"), "---\ntitle: x\nbody\n").err().unwrap();
         assert_eq!(e.line, Some(1));
         assert!(e.message.contains("never closes"));
     }

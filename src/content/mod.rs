@@ -52,17 +52,11 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
     let mut diags = Vec::new();
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
-    for entry in walkdir::WalkDir::new(&content)
-        .sort_by_file_name()
-        .follow_links(true)
-    {
+    for entry in walkdir::WalkDir::new(&content).sort_by_file_name().follow_links(true) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| content.clone());
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
                 diags.push(Diagnostic::error(
                     display_path(config, &path),
                     format!("cannot read: {e}"),
@@ -75,10 +69,7 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
             continue;
         }
         let rel = path.strip_prefix(&content).unwrap_or(path).to_path_buf();
-        if path
-            .extension()
-            .is_some_and(|e| e == "md" || e == "markdown")
-        {
+        if path.extension().is_some_and(|e| e == "md" || e == "markdown") {
             markdown.push(rel);
         } else {
             assets.push(Asset {
@@ -87,10 +78,7 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
             });
         }
     }
-    let results: Vec<_> = markdown
-        .par_iter()
-        .map(|rel| page::read(config, rel))
-        .collect();
+    let results: Vec<_> = markdown.par_iter().map(|rel| page::read(config, rel)).collect();
     let mut pages = Vec::new();
     for result in results {
         match result {
@@ -117,16 +105,12 @@ fn is_hidden(path: &Path, root: &Path) -> bool {
                 .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
         })
         .unwrap_or(false)
-        || path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().ends_with('~'))
+        || path.file_name().is_some_and(|n| n.to_string_lossy().ends_with('~'))
 }
 
 /// A path as the user should see it: relative to the site root.
 pub fn display_path(config: &Config, path: &Path) -> PathBuf {
-    path.strip_prefix(&config.root)
-        .unwrap_or(path)
-        .to_path_buf()
+    path.strip_prefix(&config.root).unwrap_or(path).to_path_buf()
 }
 
 fn duplicate_permalinks(pages: &[Page]) -> Vec<Diagnostic> {

@@ -62,6 +62,10 @@ pub struct FrontMatter {
     pub subject: Option<String>,
     /// Figures given by hand (raw; read by the metrics stage).
     pub metrics: Option<serde_yaml::Value>,
+    /// Line of `metrics:`.
+    pub metrics_line: Option<usize>,
+    /// Figures to leave out: any figure whose text or sentence contains one of these.
+    pub ignore_figures: Vec<String>,
     /// `extract_metrics: false` turns extraction off for this page.
     pub extract_metrics: Option<bool>,
     /// Per-page auto-link mode.
@@ -141,11 +145,8 @@ pub fn read(config: &Config, rel: &Path) -> Result<(Page, Vec<Diagnostic>), Vec<
     let (file_date, file_slug) = date::from_file_stem(&stem);
     let date = match date_field {
         Some(text) => date::parse(&text).or_else(|| {
-            let d = Diagnostic::error(
-                &source,
-                format!("`date: {text}` is not a date folio understands"),
-            )
-            .help("write it as 2024-02-01, 2024-02-01 10:00, or 2024-02-01 10:00:00 -0500");
+            let d = Diagnostic::error(&source, format!("`date: {text}` is not a date folio understands"))
+                .help("write it as 2024-02-01, 2024-02-01 10:00, or 2024-02-01 10:00:00 -0500");
             errors.push(match date_line {
                 Some(l) => d.at_line(l),
                 None => d,
@@ -158,22 +159,14 @@ pub fn read(config: &Config, rel: &Path) -> Result<(Page, Vec<Diagnostic>), Vec<
         return Err(errors);
     }
     warnings.extend(mis_decoded(&source, text));
-    let page = place(
-        config,
-        rel,
-        source,
-        meta,
-        date,
-        file_slug,
-        split.body,
-        split.body_line,
-    );
+    let page = place(config, rel, source, meta, date, file_slug, split.body, split.body_line);
     Ok((page, warnings))
 }
 
 fn read_fields(f: &mut frontmatter::Fields) -> (FrontMatter, Option<String>) {
     let line_of_permalink = f.line_of("permalink").or(Some(1));
     let related_line = f.line_of("related");
+    let metrics_line = f.line_of("metrics");
     let updated = f.string("updated").and_then(|s| date::parse(&s));
     let meta = FrontMatter {
         layout: f.string("layout"),
@@ -201,6 +194,8 @@ fn read_fields(f: &mut frontmatter::Fields) -> (FrontMatter, Option<String>) {
         period: f.string("period"),
         subject: f.string("subject"),
         metrics: f.take("metrics"),
+        metrics_line,
+        ignore_figures: f.list("ignore_figures", false),
         extract_metrics: f.boolean("extract_metrics"),
         auto_link: f.string("auto_link"),
         related: f.list("related", false),
@@ -243,17 +238,13 @@ fn place(
         .clone()
         .or_else(|| first_heading(body))
         .unwrap_or_else(|| file_slug.replace(['-', '_'], " "));
-    let slug = meta
-        .slug
-        .clone()
-        .map(|s| slug::slugify(&s))
-        .unwrap_or_else(|| {
-            if is_index {
-                components.last().cloned().unwrap_or_default()
-            } else {
-                slug::slugify(file_slug)
-            }
-        });
+    let slug = meta.slug.clone().map(|s| slug::slugify(&s)).unwrap_or_else(|| {
+        if is_index {
+            components.last().cloned().unwrap_or_default()
+        } else {
+            slug::slugify(file_slug)
+        }
+    });
     let permalink = if let Some(p) = &meta.permalink {
         slug::normalise(p)
     } else if is_index {
@@ -313,10 +304,7 @@ fn decode(source: &Path, bytes: Vec<u8>) -> Result<String, Vec<Diagnostic>> {
         vec![
             Diagnostic::error(
                 source,
-                format!(
-                    "the file is not UTF-8 (byte 0x{:02x} at offset {valid})",
-                    bytes[valid]
-                ),
+                format!("the file is not UTF-8 (byte 0x{:02x} at offset {valid})", bytes[valid]),
             )
             .at(line, col)
             .help("save the file as UTF-8 in your editor (e.g. convert from Latin-1/Windows-1252)"),
@@ -332,9 +320,12 @@ fn mis_decoded(source: &Path, text: &str) -> Vec<Diagnostic> {
         if let Some(m) = MARKERS.iter().find(|m| line.contains(**m)) {
             let col = line[..line.find(m).unwrap_or(0)].chars().count() + 1;
             out.push(
-                Diagnostic::warning(source, format!("text looks mis-decoded (`{m}`): it was probably UTF-8 read as Windows-1252"))
-                    .at(n + 1, col)
-                    .help("replace it with the intended character (’ “ ” – —) or re-save the source as UTF-8"),
+                Diagnostic::warning(
+                    source,
+                    format!("text looks mis-decoded (`{m}`): it was probably UTF-8 read as Windows-1252"),
+                )
+                .at(n + 1, col)
+                .help("replace it with the intended character (’ “ ” – —) or re-save the source as UTF-8"),
             );
         }
     }

@@ -77,10 +77,7 @@ pub fn expand(pattern: &str, parts: &Parts) -> String {
 
 /// `a//b` → `/a/b/`; keeps a trailing file name such as `feed.xml`.
 pub fn normalise(path: &str) -> String {
-    let segments: Vec<&str> = path
-        .split('/')
-        .filter(|s| !s.is_empty() && *s != ".")
-        .collect();
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty() && *s != ".").collect();
     let mut out = String::from("/");
     out.push_str(&segments.join("/"));
     let is_file = segments
@@ -108,10 +105,7 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(
-            slugify("AMZN Q4 2023 Earnings Call"),
-            "amzn-q4-2023-earnings-call"
-        );
+        assert_eq!(slugify("AMZN Q4 2023 Earnings Call"), "amzn-q4-2023-earnings-call");
         assert_eq!(slugify("Amazon’s $200B AI spend!"), "amazons-200b-ai-spend");
         assert_eq!(slugify("Café déjà vu"), "cafe-deja-vu");
     }

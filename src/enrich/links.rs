@@ -12,15 +12,9 @@ use crate::markdown::Doc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// `[[Name#heading|label]]`: a title, slug or alias.
-    Wiki {
-        name: String,
-        anchor: Option<String>,
-    },
+    Wiki { name: String, anchor: Option<String> },
     /// A relative `.md` path, resolved against the page's folder (content-relative).
-    Markdown {
-        path: PathBuf,
-        anchor: Option<String>,
-    },
+    Markdown { path: PathBuf, anchor: Option<String> },
     /// A relative path to something else (an image, a PDF), content-relative.
     Asset { path: PathBuf },
     /// `#anchor` in the same page.
@@ -53,22 +47,12 @@ pub fn find(doc: &Doc) -> Vec<LinkRef> {
     for (i, (event, range)) in doc.events.iter().enumerate() {
         let (dest, wiki, image) = match event {
             Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            }) => (
-                dest_url,
-                matches!(link_type, LinkType::WikiLink { .. }),
-                false,
-            ),
+                link_type, dest_url, ..
+            }) => (dest_url, matches!(link_type, LinkType::WikiLink { .. }), false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, false, true),
             _ => continue,
         };
-        let target = if wiki {
-            wiki_target(dest)
-        } else {
-            classify(dest, dir)
-        };
+        let target = if wiki { wiki_target(dest) } else { classify(dest, dir) };
         out.push(LinkRef {
             event: i,
             target,
@@ -100,11 +84,7 @@ fn split_anchor(dest: &str) -> (&str, Option<String>) {
 
 /// Classifies a Markdown destination written in a page that lives in `dir`.
 pub fn classify(dest: &str, dir: &Path) -> Target {
-    if dest.contains("://")
-        || dest.starts_with("mailto:")
-        || dest.starts_with("tel:")
-        || dest.starts_with("//")
-    {
+    if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with("tel:") || dest.starts_with("//") {
         return Target::External;
     }
     if let Some(anchor) = dest.strip_prefix('#') {
@@ -120,10 +100,7 @@ pub fn classify(dest: &str, dir: &Path) -> Target {
     let decoded = path.replace("%20", " ");
     let resolved = normalise(&dir.join(decoded));
     if path.ends_with(".md") || path.ends_with(".markdown") {
-        Target::Markdown {
-            path: resolved,
-            anchor,
-        }
+        Target::Markdown { path: resolved, anchor }
     } else {
         Target::Asset { path: resolved }
     }

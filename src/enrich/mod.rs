@@ -2,20 +2,38 @@
 //! topic mentions (auto-linked), and figures (anchored in the text). Works on `Text`
 //! events only, so nothing inside code, links, headings or raw HTML is touched.
 
+pub mod figures;
 pub mod links;
+pub mod metrics;
+pub mod text;
+pub mod topics;
+pub mod vocab;
 
-use crate::config::Config;
+use std::collections::BTreeMap;
+
+use crate::config::{AutoLink, Config};
+use crate::diag::Diagnostic;
 use crate::markdown::Doc;
+pub use figures::Figure;
 pub use links::{LinkRef, Target};
+pub use topics::{Mention, Topics};
 
 /// What enrichment found in one page.
 #[derive(Debug, Clone, Default)]
 pub struct PageFacts {
     /// Links and images, to resolve.
     pub links: Vec<LinkRef>,
+    /// Topic mentions, in order.
+    pub mentions: Vec<Mention>,
+    /// Figures, in order (hand-given ones last).
+    pub figures: Vec<Figure>,
+    /// The sentences of blocks with mentions, by block index, for topic pages.
+    pub sentences: BTreeMap<usize, Vec<(std::ops::Range<usize>, String)>>,
+    /// Problems found (bad `metrics:` front matter, unknown auto_link).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A page after enrichment: its (possibly rewritten) Doc and the facts found.
+/// A page after enrichment: its (rewritten) Doc and the facts found.
 #[derive(Debug, Clone)]
 pub struct Enriched {
     /// The Doc, with auto-links and figure anchors inserted.
@@ -28,13 +46,101 @@ pub struct Enriched {
 pub struct Context<'a> {
     /// The site configuration.
     pub config: &'a Config,
+    /// The topic vocabulary.
+    pub topics: &'a Topics,
+    /// Metric names: the lexicon plus `[metrics.names]`.
+    pub names: metrics::MetricNames,
+}
+
+impl<'a> Context<'a> {
+    /// The context for a build.
+    pub fn new(config: &'a Config, topics: &'a Topics) -> Self {
+        Context {
+            config,
+            topics,
+            names: metrics::MetricNames::with_extra(&config.metric_names),
+        }
+    }
 }
 
 /// Enriches one page.
-pub fn enrich(doc: Doc, _ctx: &Context) -> Enriched {
-    let links = links::find(&doc);
+pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
+    let mut facts = PageFacts {
+        links: links::find(&doc),
+        ..PageFacts::default()
+    };
+    let page = &doc.page;
+    let mode = match page.meta.auto_link.as_deref() {
+        None => ctx.config.auto_link,
+        Some(v) => AutoLink::parse(v).unwrap_or_else(|| {
+            facts.diagnostics.push(
+                Diagnostic::warning(
+                    &page.source,
+                    format!("`auto_link: {v}` is not first, all or none; using the site's setting"),
+                )
+                .help("write auto_link: first, all or none"),
+            );
+            ctx.config.auto_link
+        }),
+    };
+    let blocks = text::blocks(&doc.events);
+    let mut wraps = BTreeMap::new();
+    let by_hand = ctx.topics.linked_by_hand(&facts.links);
+    facts.mentions = topics::mentions(&blocks, ctx.topics, page, mode, &by_hand, &mut wraps);
+    for m in &facts.mentions {
+        facts.sentences.entry(m.block).or_insert_with(|| {
+            let text = &blocks[m.block].text;
+            metrics::split_sentences(text)
+                .into_iter()
+                .map(|r| (r.clone(), text[r].trim().to_string()))
+                .collect()
+        });
+    }
+    let settings = figures::Settings {
+        default_subject: page
+            .meta
+            .subject
+            .clone()
+            .unwrap_or_else(|| ctx.config.default_subject.clone()),
+        page_period: page.meta.period.clone().or_else(|| metrics::parse_period(&page.title)),
+        names: &ctx.names,
+        currency: ctx.config.currency.clone(),
+        ignore: &page.meta.ignore_figures,
+    };
+    let extracting = ctx.config.extract_metrics && page.meta.extract_metrics != Some(false);
+    let extracted = if extracting {
+        figures::extract(&doc, &blocks, &facts.mentions, ctx.topics, &settings, &mut wraps)
+    } else {
+        Vec::new()
+    };
+    let by_hand = figures::from_front_matter(&doc, &settings).unwrap_or_else(|e| {
+        let line = page.meta.metrics_line.unwrap_or(1);
+        facts.diagnostics.push(
+            Diagnostic::error(&page.source, e)
+                .at_line(line)
+                .help("each item needs subject, metric, period and value: { amount: 24200000000, unit: USD }"),
+        );
+        Vec::new()
+    });
+    facts.figures = figures::merge(extracted, by_hand);
+    let Doc {
+        page,
+        events,
+        outline,
+        queries,
+        words,
+        summary,
+    } = doc;
+    let events = text::rewrite(events, wraps);
     Enriched {
-        doc,
-        facts: PageFacts { links },
+        doc: Doc {
+            page,
+            events,
+            outline,
+            queries,
+            words,
+            summary,
+        },
+        facts,
     }
 }

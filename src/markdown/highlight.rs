@@ -25,17 +25,11 @@ pub fn highlight(code: &str, lang: &str) -> String {
         } else {
             format!(" class=\"language-{lang_attr}\"")
         };
-        return format!(
-            "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-            escape(code)
-        );
+        return format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape(code));
     };
     let mut html = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
     for line in LinesWithEndings::from(code) {
-        if html
-            .parse_html_for_line_which_includes_newline(line)
-            .is_err()
-        {
+        if html.parse_html_for_line_which_includes_newline(line).is_err() {
             return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
         }
     }

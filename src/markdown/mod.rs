@@ -117,9 +117,7 @@ pub fn parse(page: Page, config: &MarkdownConfig) -> Doc {
         match &event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().unwrap_or("").to_string()
-                    }
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new(), range.start));
@@ -181,10 +179,7 @@ impl IdSet {
 
 fn set_heading_id(event: &mut Event<'static>, text: &str, ids: &mut IdSet) -> String {
     if let Event::Start(Tag::Heading { id, .. }) = event {
-        let base = id
-            .as_ref()
-            .map(|i| i.to_string())
-            .unwrap_or_else(|| slugify(text));
+        let base = id.as_ref().map(|i| i.to_string()).unwrap_or_else(|| slugify(text));
         let unique = ids.claim(&base);
         *id = Some(CowStr::from(unique.clone()));
         return unique;

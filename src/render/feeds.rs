@@ -25,10 +25,7 @@ pub fn atom(site: &Site) -> String {
         escape(&c.base_url),
     );
     if let Some(author) = &c.author {
-        xml.push_str(&format!(
-            "  <author><name>{}</name></author>\n",
-            escape(author)
-        ));
+        xml.push_str(&format!("  <author><name>{}</name></author>\n", escape(author)));
     }
     for id in notes.into_iter().take(FEED_SIZE) {
         let e = site.page(id);

@@ -43,12 +43,10 @@ pub fn to_html(events: &[Spanned], links: &HashMap<usize, Resolved>) -> String {
                 title: title.clone(),
                 id: id.clone(),
             }),
-            (Event::Start(Tag::Link { .. }), Some(Resolved::Broken(why))) => {
-                Event::InlineHtml(CowStr::from(format!(
-                    "<a class=\"broken-link\" title=\"broken link: {}\">",
-                    escape(why)
-                )))
-            }
+            (Event::Start(Tag::Link { .. }), Some(Resolved::Broken(why))) => Event::InlineHtml(CowStr::from(format!(
+                "<a class=\"broken-link\" title=\"broken link: {}\">",
+                escape(why)
+            ))),
             (event, _) => event.clone(),
         });
     let mut html = String::with_capacity(events.len() * 16);

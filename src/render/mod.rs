@@ -1,7 +1,13 @@
 //! The render stage: Tera templates from the theme (site `templates/` first), typed views,
 //! one job per output page, rendered in parallel; feeds, sitemap and redirects.
 
+pub mod charts;
+pub mod connections;
+pub mod exports;
 pub mod feeds;
+pub mod figures;
+pub mod format;
+pub mod graph;
 pub mod html;
 pub mod theme;
 pub mod views;
@@ -41,6 +47,8 @@ pub enum Job {
     NotFound,
     /// A redirect page from an old URL.
     Redirect(String, PageId),
+    /// The site-wide figures page.
+    Metrics,
 }
 
 /// The Tera environment and where each template came from.
@@ -53,10 +61,7 @@ impl Templates {
     /// Loads and parses every template of the site's theme.
     pub fn load(config: &crate::config::Config) -> Result<Templates, Diagnostic> {
         let sources = theme::templates(config)?;
-        let paths: HashMap<_, _> = sources
-            .iter()
-            .map(|s| (s.name.clone(), s.path.clone()))
-            .collect();
+        let paths: HashMap<_, _> = sources.iter().map(|s| (s.name.clone(), s.path.clone())).collect();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         let raw: Vec<(String, String)> = sources.into_iter().map(|s| (s.name, s.text)).collect();
@@ -65,13 +70,29 @@ impl Templates {
                 .iter()
                 .find(|(name, _)| error_text(&e).contains(&format!("'{name}'")))
                 .map(|(_, p)| p.clone());
-            return Err(Diagnostic::error(
-                path.unwrap_or_else(|| "templates".into()),
-                error_text(&e),
-            )
-            .help("fix the template syntax at the line shown (Tera / Jinja2 syntax)"));
+            return Err(
+                Diagnostic::error(path.unwrap_or_else(|| "templates".into()), error_text(&e))
+                    .help("fix the template syntax at the line shown (Tera / Jinja2 syntax)"),
+            );
         }
         Ok(Templates { tera, paths })
+    }
+
+    /// Registers `metrics(subject=…, metric=…, period=…)`: the rows of the site's figures
+    /// that match, for templates to put in a table.
+    pub fn register_metrics(&mut self, rows: Vec<figures::Row>) {
+        let rows = std::sync::Arc::new(rows);
+        self.tera
+            .register_function("metrics", move |args: &HashMap<String, tera::Value>| {
+                let want = |key: &str| args.get(key).and_then(|v| v.as_str()).map(str::to_lowercase);
+                let (subject, metric, period) = (want("subject"), want("metric"), want("period"));
+                let keep = |have: &str, want: &Option<String>| want.as_ref().is_none_or(|w| have.to_lowercase() == *w);
+                let matching: Vec<&figures::Row> = rows
+                    .iter()
+                    .filter(|r| keep(&r.subject, &subject) && keep(&r.metric, &metric) && keep(&r.period, &period))
+                    .collect();
+                tera::to_value(matching).map_err(|e| tera::Error::msg(e.to_string()))
+            });
     }
 
     /// True if a template of this name exists.
@@ -82,8 +103,7 @@ impl Templates {
     fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, ctx).map_err(|e| {
             let path = self.paths.get(name).cloned().unwrap_or_else(|| name.into());
-            Diagnostic::error(path, error_text(&e))
-                .help("fix the template, or the value it uses, named above")
+            Diagnostic::error(path, error_text(&e)).help("fix the template, or the value it uses, named above")
         })
     }
 }
@@ -101,7 +121,7 @@ fn error_text(e: &tera::Error) -> String {
 
 /// Every output page of the site.
 pub fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::NotFound];
+    let mut jobs = vec![Job::Home, Job::NotFound, Job::Metrics];
     for p in &site.pages {
         let page = &p.doc.page;
         if page.kind != PageKind::Section {
@@ -180,6 +200,7 @@ impl<'a> Renderer<'a> {
             Job::Section(name, n) => format!("/{name}/page/{n}/"),
             Job::Taxonomy(i) => format!("/{}/", site.taxonomies[*i].name),
             Job::Term(i, slug) => format!("/{}/{slug}/", site.taxonomies[*i].name),
+            Job::Metrics => "/metrics/".into(),
             Job::NotFound | Job::Redirect(..) => return None,
         })
     }
@@ -196,11 +217,9 @@ impl<'a> Renderer<'a> {
                 "/404.html".to_string(),
                 self.templates.render("404.html", &self.context())?,
             ),
+            Job::Metrics => ("/metrics/".to_string(), self.metrics()?),
             Job::Redirect(from, to) => {
-                let url = self
-                    .site
-                    .config
-                    .url(&self.site.page(*to).doc.page.permalink);
+                let url = self.site.config.url(&self.site.page(*to).doc.page.permalink);
                 (crate::content::slug::normalise(from), feeds::redirect(&url))
             }
         };
@@ -236,11 +255,33 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The HTML of a page's Markdown, with its ```` ```metrics ```` blocks filled in.
+    fn content(&self, id: PageId) -> Result<String, Diagnostic> {
+        let e = self.site.page(id);
+        let mut html = html::to_html(&e.doc.events, &self.site.links[id.0]);
+        for (i, q) in e.doc.queries.iter().enumerate() {
+            let ids = self
+                .site
+                .store
+                .query(q.subject.as_deref(), q.metric.as_deref(), q.period.as_deref(), None);
+            let rows: Vec<figures::Row> = ids.iter().map(|&r| figures::row(self.site, r)).collect();
+            let mut ctx = self.context();
+            ctx.insert("rows", &rows);
+            let table = self.templates.render("figures-table.html", &ctx)?;
+            html = html.replacen(&crate::markdown::metrics_marker(i), &table, 1);
+        }
+        Ok(html)
+    }
+
     fn page(&self, id: PageId) -> Result<(String, String), Diagnostic> {
         let e = self.site.page(id);
-        let content = html::to_html(&e.doc.events, &self.site.links[id.0]);
+        let content = self.content(id)?;
         let mut ctx = self.context();
         ctx.insert("page", &PageView::new(self.site, id, Some(content)));
+        ctx.insert("connections", &connections::note(self.site, id));
+        if let Some(topic) = connections::topic(self.site, id) {
+            ctx.insert("topic", &topic);
+        }
         let html = self.templates.render(&self.template_for(id), &ctx)?;
         Ok((e.doc.page.permalink.clone(), html))
     }
@@ -257,8 +298,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("recent", &recent);
         let index = self.site.sections.get("").and_then(|s| s.index);
         if let Some(id) = index {
-            let content = html::to_html(&self.site.page(id).doc.events, &self.site.links[id.0]);
-            ctx.insert("page", &PageView::new(self.site, id, Some(content)));
+            ctx.insert("page", &PageView::new(self.site, id, Some(self.content(id)?)));
         }
         self.templates.render("index.html", &ctx)
     }
@@ -303,8 +343,10 @@ impl<'a> Renderer<'a> {
             },
         );
         if let Some(id) = s.index {
-            let content = html::to_html(&self.site.page(id).doc.events, &self.site.links[id.0]);
-            ctx.insert("page", &PageView::new(self.site, id, Some(content)));
+            ctx.insert("page", &PageView::new(self.site, id, Some(self.content(id)?)));
+        }
+        if name == c.topics_dir {
+            ctx.insert("topics_index", &connections::topics_index(self.site));
         }
         let layout = s
             .index
@@ -318,14 +360,17 @@ impl<'a> Renderer<'a> {
         Ok((page_url(n), self.templates.render(&template, &ctx)?))
     }
 
+    fn metrics(&self) -> Result<String, Diagnostic> {
+        let mut ctx = self.context();
+        ctx.insert("metrics", &figures::MetricsView::new(self.site));
+        self.templates.render("metrics.html", &ctx)
+    }
+
     fn taxonomy(&self, i: usize) -> Result<(String, String), Diagnostic> {
         let tax = &self.site.taxonomies[i];
         let mut ctx = self.context();
         ctx.insert("taxonomy", &TaxonomyView::new(self.site, tax));
-        Ok((
-            format!("/{}/", tax.name),
-            self.templates.render("taxonomy.html", &ctx)?,
-        ))
+        Ok((format!("/{}/", tax.name), self.templates.render("taxonomy.html", &ctx)?))
     }
 
     fn term(&self, i: usize, slug: &str) -> Result<(String, String), Diagnostic> {

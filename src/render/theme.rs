@@ -9,30 +9,15 @@ use crate::diag::Diagnostic;
 
 /// The default theme's templates, embedded.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../../themes/default/templates/base.html"),
-    ),
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
     (
         "macros.html",
         include_str!("../../themes/default/templates/macros.html"),
     ),
-    (
-        "index.html",
-        include_str!("../../themes/default/templates/index.html"),
-    ),
-    (
-        "page.html",
-        include_str!("../../themes/default/templates/page.html"),
-    ),
-    (
-        "post.html",
-        include_str!("../../themes/default/templates/post.html"),
-    ),
-    (
-        "topic.html",
-        include_str!("../../themes/default/templates/topic.html"),
-    ),
+    ("index.html", include_str!("../../themes/default/templates/index.html")),
+    ("page.html", include_str!("../../themes/default/templates/page.html")),
+    ("post.html", include_str!("../../themes/default/templates/post.html")),
+    ("topic.html", include_str!("../../themes/default/templates/topic.html")),
     (
         "section.html",
         include_str!("../../themes/default/templates/section.html"),
@@ -45,26 +30,22 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "taxonomy.html",
         include_str!("../../themes/default/templates/taxonomy.html"),
     ),
+    ("term.html", include_str!("../../themes/default/templates/term.html")),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
     (
-        "term.html",
-        include_str!("../../themes/default/templates/term.html"),
+        "metrics.html",
+        include_str!("../../themes/default/templates/metrics.html"),
     ),
     (
-        "404.html",
-        include_str!("../../themes/default/templates/404.html"),
+        "figures-table.html",
+        include_str!("../../themes/default/templates/figures-table.html"),
     ),
 ];
 
 /// The default theme's static files, embedded.
 const DEFAULT_STATIC: &[(&str, &str)] = &[
-    (
-        "style.css",
-        include_str!("../../themes/default/static/style.css"),
-    ),
-    (
-        "folio.js",
-        include_str!("../../themes/default/static/folio.js"),
-    ),
+    ("style.css", include_str!("../../themes/default/static/style.css")),
+    ("folio.js", include_str!("../../themes/default/static/folio.js")),
 ];
 
 /// One template's text and where it came from.
@@ -105,23 +86,15 @@ pub fn templates(config: &Config) -> Result<Vec<Source>, Diagnostic> {
     } else if !dir.is_dir() {
         return Err(Diagnostic::error(
             "site.toml",
-            format!(
-                "theme `{}` not found: no folder {}",
-                config.theme,
-                dir.display()
-            ),
+            format!("theme `{}` not found: no folder {}", config.theme, dir.display()),
         )
         .help("set theme = \"default\" or add the theme under themes/"));
     }
     for folder in [dir.join("templates"), config.root.join("templates")] {
         for (rel, bytes) in read_tree(&folder).map_err(|e| Diagnostic::error(&folder, e))? {
             let name = rel.to_string_lossy().replace('\\', "/");
-            let path = folder
-                .strip_prefix(&config.root)
-                .unwrap_or(&folder)
-                .join(&rel);
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Diagnostic::error(&path, "template is not UTF-8"))?;
+            let path = folder.strip_prefix(&config.root).unwrap_or(&folder).join(&rel);
+            let text = String::from_utf8(bytes).map_err(|_| Diagnostic::error(&path, "template is not UTF-8"))?;
             out.retain(|s| s.name != name);
             out.push(Source { name, text, path });
         }
@@ -158,13 +131,9 @@ fn read_tree(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| format!("cannot read: {e}"))?;
         if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
-            let bytes = std::fs::read(entry.path())
-                .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .unwrap_or(entry.path())
-                .to_path_buf();
+            let bytes =
+                std::fs::read(entry.path()).map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
             out.push((rel, bytes));
         }
     }

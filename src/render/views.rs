@@ -197,11 +197,7 @@ impl<'a> PageView<'a> {
             date_display: page.date.map(|d| d.format("%-d %B %Y").to_string()),
             updated: page.meta.updated.map(|d| d.format("%Y-%m-%d").to_string()),
             description: page.meta.description.as_deref(),
-            summary: page
-                .meta
-                .excerpt
-                .clone()
-                .unwrap_or_else(|| e.doc.summary.clone()),
+            summary: page.meta.excerpt.clone().unwrap_or_else(|| e.doc.summary.clone()),
             categories: terms("categories", &page.meta.categories),
             tags: terms("tags", &page.meta.tags),
             words: e.doc.words,
@@ -244,11 +240,7 @@ pub struct TaxonomyView {
 impl TaxonomyView {
     /// The view of a taxonomy.
     pub fn new(site: &Site, tax: &Taxonomy) -> Self {
-        let mut terms: Vec<Link> = tax
-            .terms
-            .values()
-            .map(|t| term_link(site, tax.name, t))
-            .collect();
+        let mut terms: Vec<Link> = tax.terms.values().map(|t| term_link(site, tax.name, t)).collect();
         terms.sort_by(|a, b| {
             b.count
                 .cmp(&a.count)

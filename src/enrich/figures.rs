@@ -1,0 +1,255 @@
+//! Figures in a page: the metrics extractor run sentence by sentence over the page's
+//! prose blocks, each figure anchored in the text (`<span id="fig-N" class="figure">`),
+//! plus the figures the author gives by hand in front matter (which win).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::enrich::metrics::{self, Change, Found, Quantity, Scope, SubjectMention};
+use crate::enrich::text::{Block, BlockKind, Wrap};
+use crate::enrich::topics::{Mention, Topics};
+use crate::markdown::Doc;
+
+/// One figure of a page: a claim with where it stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// Anchor id in the page (`fig-4`), empty for figures given in front matter.
+    pub anchor: String,
+    /// 1-based line of the source file.
+    pub line: usize,
+    /// Who: a topic title or the default subject.
+    pub subject: Option<String>,
+    /// What: a canonical metric label.
+    pub metric: Option<String>,
+    /// When: `Q4 2023`, `FY 2023`, `2023`…
+    pub period: Option<String>,
+    /// The level stated.
+    pub value: Option<Quantity>,
+    /// The change stated.
+    pub change: Option<Change>,
+    /// The words of the figure.
+    pub text: String,
+    /// The whole sentence.
+    pub sentence: String,
+    /// `extracted` or `front matter`.
+    pub origin: &'static str,
+}
+
+/// What figure finding needs to know about the page.
+pub struct Settings<'a> {
+    /// Page-level default subject.
+    pub default_subject: String,
+    /// Page period (front matter, else title).
+    pub page_period: Option<String>,
+    /// Metric names (built-in lexicon plus site.toml's).
+    pub names: &'a metrics::MetricNames,
+    /// Currency of amounts written without one.
+    pub currency: String,
+    /// Texts the author asked to ignore (`ignore_figures:`).
+    pub ignore: &'a [String],
+}
+
+/// Extracts the figures of `blocks`, adding their anchors to `wraps`.
+pub fn extract(
+    doc: &Doc,
+    blocks: &[Block],
+    mentions: &[Mention],
+    topics: &Topics,
+    settings: &Settings,
+    wraps: &mut BTreeMap<usize, Vec<Wrap>>,
+) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut heading_period = None;
+    for (b, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            heading_period = metrics::parse_period(&block.text);
+            continue;
+        }
+        if !block.text.bytes().any(|c| c.is_ascii_digit()) && !has_number_word(&block.text) {
+            continue;
+        }
+        let scope = Scope {
+            default_subject: Some(settings.default_subject.clone()),
+            heading_period: heading_period.clone(),
+            page_period: settings.page_period.clone(),
+            names: settings.names.clone(),
+            currency: Some(settings.currency.clone()),
+        };
+        for sentence in metrics::split_sentences(&block.text) {
+            let text = &block.text[sentence.clone()];
+            let subjects: Vec<SubjectMention> = mentions
+                .iter()
+                .filter(|m| m.block == b && m.range.start >= sentence.start && m.range.end <= sentence.end)
+                .map(|m| SubjectMention {
+                    range: m.range.start - sentence.start..m.range.end - sentence.start,
+                    subject: topics.list[m.topic].title.clone(),
+                })
+                .collect();
+            for found in metrics::extract(text, &subjects, &scope) {
+                let figure_text = text.get(found.range.clone()).unwrap_or("").to_string();
+                if settings
+                    .ignore
+                    .iter()
+                    .any(|i| figure_text.contains(i.as_str()) || text.contains(i.as_str()))
+                {
+                    continue;
+                }
+                let at = sentence.start + found.range.start;
+                let anchor = format!("fig-{}", out.len() + 1);
+                let line = anchor_figure(doc, block, at..sentence.start + found.range.end, &anchor, wraps);
+                out.push(figure(found, anchor, line, figure_text, text.trim().to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn has_number_word(text: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "million",
+        "billion",
+        "trillion",
+        "percent",
+        "hundred",
+        "thousand",
+        "basis point",
+        "times",
+    ];
+    let lower = text.to_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
+}
+
+fn figure(found: Found, anchor: String, line: usize, text: String, sentence: String) -> Figure {
+    Figure {
+        anchor,
+        line,
+        subject: found.subject,
+        metric: found.metric,
+        period: found.period,
+        value: found.value,
+        change: found.change,
+        text,
+        sentence,
+        origin: "extracted",
+    }
+}
+
+/// Wraps the figure's range if it lies in one linkable piece, else leaves an empty anchor
+/// at the nearest piece. Returns the source line of the figure.
+fn anchor_figure(
+    doc: &Doc,
+    block: &Block,
+    range: std::ops::Range<usize>,
+    anchor: &str,
+    wraps: &mut BTreeMap<usize, Vec<Wrap>>,
+) -> usize {
+    let open = format!("<span id=\"{anchor}\" class=\"figure\">");
+    let piece = block
+        .piece_at(range.start)
+        .or_else(|| block.pieces.iter().rev().find(|p| p.text.end <= range.start))
+        .or(block.pieces.first());
+    let Some(piece) = piece else {
+        return doc.line_of(doc.events.get(block.first_event).map_or(0, |e| e.1.start));
+    };
+    let local = if piece.text.start <= range.start && range.end <= piece.text.end {
+        range.start - piece.text.start..range.end - piece.text.start
+    } else {
+        let at = range.start.clamp(piece.text.start, piece.text.end) - piece.text.start;
+        at..at
+    };
+    let event_range = &doc.events[piece.event].1;
+    let line = doc.line_of(event_range.start + local.start.min(event_range.len()));
+    wraps.entry(piece.event).or_default().push(Wrap {
+        range: local,
+        open,
+        close: "</span>".into(),
+    });
+    line
+}
+
+/// Figures the author gives in front matter (`metrics:`), same shape as metrics.json.
+pub fn from_front_matter(doc: &Doc, settings: &Settings) -> Result<Vec<Figure>, String> {
+    let Some(value) = &doc.page.meta.metrics else {
+        return Ok(Vec::new());
+    };
+    let items: Vec<HandFigure> =
+        serde_yaml::from_value(value.clone()).map_err(|e| format!("`metrics:` must be a list of figures ({e})"))?;
+    Ok(items
+        .into_iter()
+        .map(|h| Figure {
+            anchor: String::new(),
+            line: 1,
+            subject: h.subject.or_else(|| Some(settings.default_subject.clone())),
+            metric: h.metric,
+            period: h.period.or_else(|| settings.page_period.clone()),
+            value: h.value.map(|v| Quantity {
+                amount: v.amount,
+                unit: v.unit,
+                approx: v.approx,
+                upper: v.upper,
+            }),
+            change: h.change.map(|c| Change {
+                amount: c.amount,
+                unit: c.unit,
+                direction: c.direction,
+                basis: c.basis,
+            }),
+            text: h.text.unwrap_or_default(),
+            sentence: String::new(),
+            origin: "front matter",
+        })
+        .collect())
+}
+
+#[derive(serde::Deserialize)]
+struct HandFigure {
+    subject: Option<String>,
+    metric: Option<String>,
+    period: Option<String>,
+    value: Option<HandQuantity>,
+    change: Option<HandChange>,
+    text: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct HandQuantity {
+    amount: f64,
+    #[serde(default = "usd")]
+    unit: String,
+    #[serde(default)]
+    approx: bool,
+    upper: Option<f64>,
+}
+
+#[derive(serde::Deserialize)]
+struct HandChange {
+    amount: f64,
+    #[serde(default = "percent")]
+    unit: String,
+    #[serde(default = "up")]
+    direction: String,
+    basis: Option<String>,
+}
+
+fn usd() -> String {
+    "USD".into()
+}
+fn percent() -> String {
+    "%".into()
+}
+fn up() -> String {
+    "up".into()
+}
+
+/// Hand-given figures win over extracted ones with the same subject, metric and period.
+pub fn merge(extracted: Vec<Figure>, by_hand: Vec<Figure>) -> Vec<Figure> {
+    let key = |f: &Figure| (f.subject.clone(), f.metric.clone(), f.period.clone());
+    let hand_keys: Vec<_> = by_hand.iter().map(key).collect();
+    let mut out: Vec<Figure> = extracted
+        .into_iter()
+        .filter(|f| f.metric.is_none() || !hand_keys.contains(&key(f)))
+        .collect();
+    out.extend(by_hand);
+    out
+}

@@ -1,0 +1,276 @@
+//! The words around a figure that say what kind of claim it is: direction of a change
+//! ("grew", "down", "an improvement of"), its basis ("year-over-year", "sequentially"),
+//! and the places where a clause ends, past which attribution does not reach.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A change's direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dir {
+    Up,
+    Down,
+}
+
+impl Dir {
+    /// "up" or "down".
+    pub fn label(self) -> &'static str {
+        match self {
+            Dir::Up => "up",
+            Dir::Down => "down",
+        }
+    }
+}
+
+const UP: &[&str] = &[
+    "up",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "growth",
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "accelerated",
+    "accelerating",
+    "acceleration",
+    "accelerate",
+    "expanded",
+    "expand",
+    "expanding",
+    "expansion",
+    "improvement",
+    "improved",
+    "improve",
+    "improving",
+    "gain",
+    "gains",
+    "gained",
+    "jumped",
+    "jump",
+    "surged",
+    "climbed",
+    "climb",
+    "added",
+    "adding",
+    "add",
+    "adds",
+    "boosted",
+    "higher",
+    "increment",
+    "uptick",
+    "+",
+];
+const DOWN: &[&str] = &[
+    "down",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "decreased",
+    "decrease",
+    "decreases",
+    "decreasing",
+    "dropped",
+    "drop",
+    "drops",
+    "shrank",
+    "shrink",
+    "shrunk",
+    "contracted",
+    "contraction",
+    "lower",
+    "reduced",
+    "reduction",
+    "reduce",
+    "cut",
+    "slowed",
+    "deceleration",
+    "decelerated",
+    "slipped",
+    "lost",
+];
+/// Words written after an amount that make it a change ("a 13% increase", "70% more").
+const UP_AFTER: &[&str] = &[
+    "increase",
+    "increases",
+    "growth",
+    "gain",
+    "gains",
+    "rise",
+    "jump",
+    "improvement",
+    "more",
+    "higher",
+    "uplift",
+    "acceleration",
+];
+const DOWN_AFTER: &[&str] = &[
+    "decrease",
+    "decline",
+    "drop",
+    "reduction",
+    "lower",
+    "less",
+    "fewer",
+    "cut",
+    "deceleration",
+];
+
+/// The direction a word before an amount gives it.
+pub(super) fn dir_before(word: &str) -> Option<Dir> {
+    direction(word, UP, DOWN)
+}
+
+/// The direction a word after an amount gives it.
+pub(super) fn dir_after(word: &str) -> Option<Dir> {
+    direction(word, UP_AFTER, DOWN_AFTER)
+}
+
+fn direction(word: &str, up: &[&str], down: &[&str]) -> Option<Dir> {
+    if up.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        Some(Dir::Up)
+    } else if down.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        Some(Dir::Down)
+    } else {
+        None
+    }
+}
+
+/// Words that may stand between a direction word and its amount ("increase of",
+/// "was down by", "grew at").
+pub(super) const CONNECTORS: &[&str] = &[
+    "by",
+    "of",
+    "a",
+    "an",
+    "at",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "has",
+    "have",
+    "had",
+    "sharply",
+    "strongly",
+    "significantly",
+    "meaningfully",
+    "just",
+    "another",
+    "nearly",
+];
+
+static BASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?P<yoy>\byear[\s-]*(?:over|on|per|to)[\s-]*year\b|\by/y\b|\byoy\b|\ba\s+year\s+(?:ago|earlier)\b
+          |\b(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous|same\s+period\s+(?:of\s+)?last)\s+year\b
+          |\bannual\s+growth\b)
+        |(?P<qoq>\bquarter[\s-]*(?:over|on|to)[\s-]*quarter\b|\bq/q\b|\bqoq\b|\bsequential(?:ly)?\b
+          |\b(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous)\s+quarter\b)",
+    )
+    .expect("basis pattern is valid")
+});
+
+/// A basis phrase: byte range and "YoY" or "QoQ".
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Basis {
+    pub start: usize,
+    pub end: usize,
+    pub label: &'static str,
+}
+
+/// Basis phrases of a sentence.
+pub(super) fn find_bases(text: &str) -> Vec<Basis> {
+    BASIS
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let label = if c.name("yoy").is_some() { "YoY" } else { "QoQ" };
+            Some(Basis {
+                start: m.start(),
+                end: m.end(),
+                label,
+            })
+        })
+        .collect()
+}
+
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i);|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|whereas)\b|\s(?:but|while|whereas|meanwhile)\s",
+    )
+    .expect("clause pattern is valid")
+});
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(?:which|who|including|excluding|driven|led)\b").expect("relative pattern is valid")
+});
+
+/// Where clauses break in a sentence (byte offsets): `hard` stop both the joining of
+/// a level and its change and the search for a metric; `soft` ones (", which …")
+/// stop only the search for a metric.
+#[derive(Debug, Default)]
+pub(super) struct Breaks {
+    pub hard: Vec<usize>,
+    pub soft: Vec<usize>,
+}
+
+impl Breaks {
+    /// The clause breaks of `text`.
+    pub fn of(text: &str) -> Breaks {
+        Breaks {
+            hard: CLAUSE.find_iter(text).map(|m| m.start()).collect(),
+            soft: RELATIVE.find_iter(text).map(|m| m.start()).collect(),
+        }
+    }
+
+    /// A hard break lies in `from..to`.
+    pub fn hard_between(&self, from: usize, to: usize) -> bool {
+        self.hard.iter().any(|&b| b >= from && b < to)
+    }
+
+    /// Any break lies in `from..to`.
+    pub fn any_between(&self, from: usize, to: usize) -> bool {
+        self.hard_between(from, to) || self.soft.iter().any(|&b| b >= from && b < to)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bases_are_found() {
+        let b = find_bases("up 13% year-over-year and 2% sequentially, down vs. last year");
+        let labels: Vec<_> = b.iter().map(|b| b.label).collect();
+        assert_eq!(labels, ["YoY", "QoQ", "YoY"]);
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(dir_before("Grew"), Some(Dir::Up));
+        assert_eq!(dir_before("declined"), Some(Dir::Down));
+        assert_eq!(dir_after("increase"), Some(Dir::Up));
+        assert_eq!(dir_before("reached"), None);
+    }
+
+    #[test]
+    fn clause_breaks() {
+        let b = Breaks::of("AWS grew 13%; ads rose, and Prime, which is big");
+        assert_eq!(b.hard.len(), 2);
+        assert_eq!(b.soft.len(), 1);
+    }
+}

@@ -1,0 +1,328 @@
+//! The metric vocabulary: phrases that name a financial or operating metric ("net
+//! sales", "operating loss", "capex") mapped to canonical lower-case labels, extended
+//! by the site's `[metrics.names]`, and found in a sentence whole-word, longest first.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::{Arc, LazyLock};
+
+/// What kind of amount a metric is measured in; used to give "170 billion in
+/// revenue" its currency and to refuse a label that cannot fit a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum MetricKind {
+    Money,
+    Ratio,
+    Count,
+    Any,
+}
+
+use MetricKind::{Any, Count, Money, Ratio};
+
+/// Built-in phrases: (phrase, label, kind, a loss that turns the amount negative).
+/// An empty label blocks a phrase that only looks like a metric ("earnings call").
+const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
+    ("revenue", "revenue", Money, false),
+    ("revenues", "revenue", Money, false),
+    ("net sales", "revenue", Money, false),
+    ("total net sales", "revenue", Money, false),
+    ("sales", "revenue", Money, false),
+    ("top line", "revenue", Money, false),
+    ("top-line", "revenue", Money, false),
+    ("net revenue", "revenue", Money, false),
+    ("net revenues", "revenue", Money, false),
+    ("total revenue", "revenue", Money, false),
+    ("advertising revenue", "advertising revenue", Money, false),
+    ("advertising revenues", "advertising revenue", Money, false),
+    ("advertising services revenue", "advertising revenue", Money, false),
+    ("advertising services revenues", "advertising revenue", Money, false),
+    ("advertising sales", "advertising revenue", Money, false),
+    ("ad revenue", "advertising revenue", Money, false),
+    ("ads revenue", "advertising revenue", Money, false),
+    ("ad sales", "advertising revenue", Money, false),
+    ("operating income", "operating income", Money, false),
+    ("operating profit", "operating income", Money, false),
+    ("operating profits", "operating income", Money, false),
+    ("income from operations", "operating income", Money, false),
+    ("operating loss", "operating income", Money, true),
+    ("operating losses", "operating income", Money, true),
+    ("net income", "net income", Money, false),
+    ("net profit", "net income", Money, false),
+    ("net earnings", "net income", Money, false),
+    ("earnings", "net income", Money, false),
+    ("net loss", "net income", Money, true),
+    ("earnings per share", "eps", Money, false),
+    ("diluted earnings per share", "eps", Money, false),
+    ("eps", "eps", Money, false),
+    ("diluted eps", "eps", Money, false),
+    ("operating margin", "operating margin", Ratio, false),
+    ("operating margins", "operating margin", Ratio, false),
+    ("gross margin", "gross margin", Ratio, false),
+    ("gross margins", "gross margin", Ratio, false),
+    ("free cash flow", "free cash flow", Money, false),
+    ("free cash flows", "free cash flow", Money, false),
+    ("fcf", "free cash flow", Money, false),
+    ("operating cash flow", "operating cash flow", Money, false),
+    ("cash flow from operations", "operating cash flow", Money, false),
+    ("cash from operations", "operating cash flow", Money, false),
+    ("capex", "capital expenditures", Money, false),
+    ("capx", "capital expenditures", Money, false),
+    ("cap ex", "capital expenditures", Money, false),
+    ("capital expenditures", "capital expenditures", Money, false),
+    ("capital expenditure", "capital expenditures", Money, false),
+    ("capital spending", "capital expenditures", Money, false),
+    ("capital spend", "capital expenditures", Money, false),
+    ("capital investments", "capital expenditures", Money, false),
+    ("capital investment", "capital expenditures", Money, false),
+    ("cost to serve", "cost to serve", Money, false),
+    ("run rate", "run rate", Money, false),
+    ("run-rate", "run rate", Money, false),
+    ("annualized run rate", "run rate", Money, false),
+    ("annual run rate", "run rate", Money, false),
+    ("revenue run rate", "run rate", Money, false),
+    ("annualized revenue run rate", "run rate", Money, false),
+    ("annual revenue run rate", "run rate", Money, false),
+    ("backlog", "backlog", Money, false),
+    ("remaining performance obligations", "backlog", Money, false),
+    ("shipping costs", "shipping costs", Money, false),
+    ("shipping cost", "shipping costs", Money, false),
+    ("shipping expenses", "shipping costs", Money, false),
+    ("fulfillment costs", "fulfillment costs", Money, false),
+    ("fulfillment cost", "fulfillment costs", Money, false),
+    ("fulfillment expenses", "fulfillment costs", Money, false),
+    ("headcount", "headcount", Count, false),
+    ("head count", "headcount", Count, false),
+    ("workforce", "headcount", Count, false),
+    ("investment", "investment", Money, false),
+    ("investments", "investment", Money, false),
+    ("invested", "investment", Money, false),
+    ("ai spend", "investment", Money, false),
+    ("ai budget", "investment", Money, false),
+    ("valuation", "valuation", Money, false),
+    ("valued at", "valuation", Money, false),
+    ("guidance", "guidance", Any, false),
+    ("gross profit", "gross profit", Money, false),
+    ("ebitda", "ebitda", Money, false),
+    ("adjusted ebitda", "ebitda", Money, false),
+    ("operating expenses", "operating expenses", Money, false),
+    ("opex", "operating expenses", Money, false),
+    ("market cap", "market capitalization", Money, false),
+    ("market capitalization", "market capitalization", Money, false),
+    ("earnings call", "", Any, false),
+    ("earnings calls", "", Any, false),
+    ("earnings release", "", Any, false),
+    ("earnings report", "", Any, false),
+    ("sales tax", "", Any, false),
+    ("valuation loss", "", Any, false),
+    ("investment bank", "", Any, false),
+    ("investment grade", "", Any, false),
+    ("sales team", "", Any, false),
+];
+
+/// Words before a metric that make it the base of a ratio ("as a percentage of net sales").
+const RATIO_BASE: &[&str] = &[
+    "percentage of",
+    "percent of",
+    "% of",
+    "share of",
+    "portion of",
+    "proportion of",
+];
+
+#[derive(Debug)]
+struct Entry {
+    label: String,
+    kind: MetricKind,
+    negates: bool,
+}
+
+#[derive(Debug)]
+struct Lexicon {
+    matcher: AhoCorasick,
+    entries: Vec<Entry>,
+}
+
+impl Lexicon {
+    fn build(phrases: Vec<(String, Entry)>) -> Lexicon {
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(phrases.iter().map(|(p, _)| p.as_str()))
+            .expect("metric phrases build an automaton");
+        let entries = phrases.into_iter().map(|(_, e)| e).collect();
+        Lexicon { matcher, entries }
+    }
+}
+
+fn builtin_phrases() -> Vec<(String, Entry)> {
+    BUILTIN
+        .iter()
+        .map(|&(p, label, kind, negates)| {
+            (
+                p.to_string(),
+                Entry {
+                    label: label.to_string(),
+                    kind,
+                    negates,
+                },
+            )
+        })
+        .collect()
+}
+
+static BUILTIN_LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::build(builtin_phrases())));
+
+/// The metric names known to the extractor: a built-in lexicon plus the site's own.
+#[derive(Debug, Clone)]
+pub struct MetricNames {
+    lexicon: Arc<Lexicon>,
+}
+
+impl Default for MetricNames {
+    fn default() -> Self {
+        MetricNames {
+            lexicon: Arc::clone(&BUILTIN_LEXICON),
+        }
+    }
+}
+
+/// A metric phrase found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MetricHit<'n> {
+    pub start: usize,
+    pub end: usize,
+    pub label: &'n str,
+    pub kind: MetricKind,
+    pub negates: bool,
+    /// The base of a ratio ("as a percentage of net sales"): not what a figure measures.
+    pub ratio_base: bool,
+}
+
+impl MetricNames {
+    /// The built-in lexicon extended by `extra` (phrase → canonical label, as in
+    /// site.toml `[metrics.names]`); an extra phrase overrides a built-in one.
+    pub fn with_extra(extra: &[(String, String)]) -> Self {
+        if extra.is_empty() {
+            return MetricNames::default();
+        }
+        let kind_of = |label: &str| BUILTIN.iter().find(|b| b.1 == label).map_or(Any, |b| b.2);
+        let mut phrases: Vec<(String, Entry)> = builtin_phrases()
+            .into_iter()
+            .filter(|(p, _)| !extra.iter().any(|(x, _)| x.trim().eq_ignore_ascii_case(p)))
+            .collect();
+        for (phrase, label) in extra {
+            let phrase = phrase.trim().to_lowercase();
+            let label = label.trim().to_lowercase();
+            if phrase.is_empty() {
+                continue;
+            }
+            let negates = phrase.split_whitespace().any(|w| w == "loss" || w == "losses");
+            let entry = Entry {
+                kind: kind_of(&label),
+                label,
+                negates,
+            };
+            phrases.push((phrase, entry));
+        }
+        MetricNames {
+            lexicon: Arc::new(Lexicon::build(phrases)),
+        }
+    }
+
+    /// The kind of amount `label` is measured in.
+    pub(super) fn kind_of(&self, label: &str) -> MetricKind {
+        self.lexicon
+            .entries
+            .iter()
+            .find(|e| e.label == label)
+            .map_or(Any, |e| e.kind)
+    }
+
+    /// Metric phrases of `text`, whole words only, longest first, blockers removed.
+    pub(super) fn find<'n>(&'n self, text: &str) -> Vec<MetricHit<'n>> {
+        let mut out = Vec::new();
+        for m in self.lexicon.matcher.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !whole_word(text, start, end) {
+                continue;
+            }
+            let e = &self.lexicon.entries[m.pattern().as_usize()];
+            if e.label.is_empty() {
+                continue;
+            }
+            let before = text[..start].trim_end();
+            let ratio_base = RATIO_BASE.iter().any(|r| {
+                before.len() >= r.len()
+                    && before.is_char_boundary(before.len() - r.len())
+                    && before[before.len() - r.len()..].eq_ignore_ascii_case(r)
+            });
+            out.push(MetricHit {
+                start,
+                end,
+                label: &e.label,
+                kind: e.kind,
+                negates: e.negates,
+                ratio_base,
+            });
+        }
+        out
+    }
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// The metric a counted noun names ("2.5 million customers"), if it is a known one.
+pub(super) fn count_metric(noun: &str, sentence: &str) -> Option<&'static str> {
+    let n = noun.to_ascii_lowercase();
+    match n.as_str() {
+        "customers" | "customer" | "clients" => Some("customers"),
+        "employees" | "workers" | "staff" => Some("headcount"),
+        "items" | "packages" | "parcels" | "units" => {
+            let s = sentence.to_ascii_lowercase();
+            ["deliver", "arriv", "ship"]
+                .iter()
+                .any(|v| s.contains(v))
+                .then_some("items delivered")
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(names: &MetricNames, text: &str) -> Vec<String> {
+        names.find(text).iter().map(|h| h.label.to_string()).collect()
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_blockers_hide() {
+        let n = MetricNames::default();
+        assert_eq!(
+            labels(&n, "AWS net sales and operating loss"),
+            ["revenue", "operating income"]
+        );
+        assert_eq!(labels(&n, "an annualized revenue run rate"), ["run rate"]);
+        assert_eq!(labels(&n, "on the earnings call with Salesforce"), Vec::<String>::new());
+        assert!(n.find("operating loss of $419 million")[0].negates);
+    }
+
+    #[test]
+    fn ratio_bases_are_marked() {
+        let n = MetricNames::default();
+        let hits = n.find("Fulfillment costs as a percentage of net sales");
+        assert!(!hits[0].ratio_base && hits[1].ratio_base);
+    }
+
+    #[test]
+    fn extra_names_extend_and_override() {
+        let n = MetricNames::with_extra(&[
+            ("GMV".to_string(), "gross merchandise volume".to_string()),
+            ("sales".to_string(), "net sales".to_string()),
+        ]);
+        assert_eq!(labels(&n, "GMV and sales"), ["gross merchandise volume", "net sales"]);
+    }
+}

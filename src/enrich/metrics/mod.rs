@@ -1,0 +1,247 @@
+//! Figures in prose: recognises the quantities of a sentence ("grew 13% year-over-year
+//! to $24.2 billion") and attributes each claim to a subject, a metric and a period, as
+//! the "Metric record" section of DESIGN.md defines. Pure functions over one sentence
+//! at a time; no I/O and nothing from the rest of folio.
+//!
+//! ```text
+//! sentence ─tokens─▶ Token* ─quantity─▶ Qty* ─records─▶ Rec* (level + change joined)
+//!                    lexicon, period, cues: phrases around them ─attribute─▶ Found*
+//! ```
+
+mod attribute;
+mod cues;
+mod lexicon;
+mod numbers;
+mod period;
+mod quantity;
+mod records;
+mod sentences;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use aho_corasick::AhoCorasick;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub use lexicon::MetricNames;
+pub use period::parse_period;
+pub use sentences::split_sentences;
+
+use cues::{Basis, Breaks};
+use lexicon::MetricHit;
+use period::{Anchor, PeriodHit};
+use quantity::{Qty, Unit};
+use records::{Rec, Role};
+use tokens::Token;
+
+/// A topic mentioned in a sentence: its byte range in the sentence and the topic's title.
+#[derive(Debug, Clone)]
+pub struct SubjectMention {
+    /// Byte range of the mention in the sentence.
+    pub range: Range<usize>,
+    /// The title of the topic mentioned.
+    pub subject: String,
+}
+
+/// What surrounds a sentence: the defaults a figure falls back on.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// The subject of figures with no topic mention before them (site or note setting).
+    pub default_subject: Option<String>,
+    /// The canonical period of the nearest heading above the sentence.
+    pub heading_period: Option<String>,
+    /// The canonical period of the note (front matter `period`, else its title).
+    pub page_period: Option<String>,
+    /// Metric phrases and their canonical labels.
+    pub names: MetricNames,
+    /// ISO code of amounts written without a currency ("170 billion in revenue"); USD if None.
+    pub currency: Option<String>,
+}
+
+/// An amount: in base units (`$24.2 billion` → 24200000000), with its unit
+/// (ISO currency code, `%`, `bps`, `count`, `x`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Quantity {
+    /// The amount, or the lower bound of a range; negative for a loss.
+    pub amount: f64,
+    /// ISO currency code, `%`, `bps`, `count` or `x`.
+    pub unit: String,
+    /// Written as an approximation or a bound ("about", "more than", "~").
+    pub approx: bool,
+    /// The upper bound of a range ("400 to 500 million").
+    pub upper: Option<f64>,
+}
+
+/// A change of a metric: its size (never negative), unit, direction and basis.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Change {
+    /// Size of the change, in base units of `unit`.
+    pub amount: f64,
+    /// ISO currency code, `%`, `bps`, `count` or `x`.
+    pub unit: String,
+    /// "up" or "down".
+    pub direction: String,
+    /// "YoY", "QoQ", or None when the text does not say.
+    pub basis: Option<String>,
+}
+
+/// One claim found in a sentence: a level, a change, or both.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Byte range in the sentence of the figure's text.
+    pub range: Range<usize>,
+    /// Topic title or the default subject.
+    pub subject: Option<String>,
+    /// Canonical lower-case metric label, None when unclear.
+    pub metric: Option<String>,
+    /// Canonical period ("Q4 2023", "FY 2023", "2023", "H1 2024", "TTM Q4 2023").
+    pub period: Option<String>,
+    /// The level stated.
+    pub value: Option<Quantity>,
+    /// The change stated.
+    pub change: Option<Change>,
+}
+
+static NUMBER_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(numbers::NUMBER_WORDS)
+        .expect("number words build an automaton")
+});
+
+/// Everything found in one sentence, shared by the stages of `extract`.
+struct Sentence<'s, 'n, 'm> {
+    text: &'s str,
+    toks: Vec<Token<'s>>,
+    qtys: Vec<Qty>,
+    metrics: Vec<MetricHit<'n>>,
+    /// For each quantity, the index of the metric phrase it measures.
+    metric: Vec<Option<usize>>,
+    periods: Vec<PeriodHit>,
+    bases: Vec<Basis>,
+    breaks: Breaks,
+    mentions: &'m [SubjectMention],
+}
+
+impl Sentence<'_, '_, '_> {
+    fn in_basis(&self, at: usize) -> bool {
+        self.bases.iter().any(|b| b.start <= at && at < b.end)
+    }
+
+    fn in_period(&self, at: usize) -> bool {
+        self.periods.iter().any(|p| p.start <= at && at < p.end)
+    }
+
+    /// A basis phrase within a few tokens after quantity `k`, none other between.
+    fn basis_after(&self, k: usize) -> Option<&Basis> {
+        let q = &self.qtys[k];
+        let limit = self.toks.get(q.next + 4).map_or(usize::MAX, |t| t.start);
+        let next_qty = self.qtys.get(k + 1).map_or(usize::MAX, |n| n.start);
+        self.bases
+            .iter()
+            .find(|b| b.start >= q.end && b.start <= limit && b.start < next_qty)
+    }
+}
+
+/// All figures of one sentence. `mentions` are the topic mentions the caller found in
+/// this sentence.
+pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
+    let has_digit = sentence.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && !NUMBER_WORD.is_match(sentence) {
+        return Vec::new();
+    }
+    let toks = tokens::tokenize(sentence);
+    let qtys = quantity::scan(&toks);
+    if qtys.is_empty() {
+        return Vec::new();
+    }
+    let anchor = Anchor::of(scope.heading_period.as_deref().or(scope.page_period.as_deref()));
+    let mut s = Sentence {
+        text: sentence,
+        toks,
+        qtys,
+        metrics: scope.names.find(sentence),
+        metric: Vec::new(),
+        periods: period::find_periods(sentence, anchor),
+        bases: cues::find_bases(sentence),
+        breaks: Breaks::of(sentence),
+        mentions,
+    };
+    s.metric = s.qtys.iter().map(|q| attribute::metric_of(&s, q)).collect();
+    records::resolve_units(&mut s, "");
+    if s.qtys.is_empty() {
+        return Vec::new();
+    }
+    s.metric = s.qtys.iter().map(|q| attribute::metric_of(&s, q)).collect();
+    let roles = records::roles(&s);
+    let recs = records::group(&s, &roles);
+    let owners = attribute::period_owners(&s);
+    let cands = attribute::candidates(&s, scope.default_subject.as_deref());
+    recs.iter()
+        .map(|rec| found(&s, rec, &roles, &owners, &cands, scope))
+        .collect()
+}
+
+fn found(
+    s: &Sentence,
+    rec: &Rec,
+    roles: &[Role],
+    owners: &[Option<usize>],
+    cands: &[attribute::Candidate],
+    scope: &Scope,
+) -> Found {
+    let currency = scope.currency.as_deref().unwrap_or("USD");
+    let unit = |q: &Qty| match q.unit {
+        Unit::Currency("") => currency.to_string(),
+        u => u.label().to_string(),
+    };
+    let (label, negates) = attribute::record_metric(s, rec);
+    let subject = attribute::subject_of(s, cands, rec, scope.default_subject.as_deref());
+    let metric = label.map(|l| match &subject {
+        Some(subj) if attribute::qualifies(l, subj) => l[subj.len() + 1..].to_string(),
+        _ => l.to_string(),
+    });
+    let value = rec.value.map(|v| {
+        let q = &s.qtys[v];
+        let sign = if q.negative || negates { -1.0 } else { 1.0 };
+        Quantity {
+            amount: sign * q.amount.abs(),
+            unit: unit(q),
+            approx: q.approx,
+            upper: q.upper.map(|u| sign * u.abs()),
+        }
+    });
+    let change = rec.change.map(|c| {
+        let q = &s.qtys[c];
+        let direction = match roles[c] {
+            Role::Change(d, _) => d.label(),
+            _ => "up",
+        };
+        let basis = s.basis_after(c).or_else(|| basis_before(s, roles, c));
+        Change {
+            amount: q.amount.abs(),
+            unit: unit(q),
+            direction: direction.to_string(),
+            basis: basis.map(|b| b.label.to_string()),
+        }
+    });
+    Found {
+        range: rec.start..rec.end,
+        subject,
+        metric,
+        period: attribute::period_of(s, owners, rec, roles, scope),
+        value,
+        change,
+    }
+}
+
+/// "a year-over-year increase of 13%": a basis between the direction word and the amount.
+fn basis_before<'a>(s: &'a Sentence, roles: &[Role], c: usize) -> Option<&'a Basis> {
+    let Role::Change(_, Some(at)) = roles[c] else {
+        return None;
+    };
+    let from = s.toks[at.saturating_sub(3)].start;
+    s.bases.iter().find(|b| b.start >= from && b.end <= s.qtys[c].start)
+}

@@ -1,0 +1,190 @@
+//! Numbers as they are written: digits read by the tokenizer, spelled-out numbers
+//! ("twenty four point two", "a hundred", "one hundred and fifty"), and scale words
+//! (thousand, million, billion, trillion and their abbreviations).
+
+use super::tokens::{Kind, Token};
+
+const UNITS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Words whose presence means a sentence may hold a spelled-out number.
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+    "million", "billion", "trillion",
+];
+
+/// The multiplier of a scale word written as a word of its own ("billion", "bn").
+pub(super) fn scale_word(t: &Token) -> Option<f64> {
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = t.text;
+    let table: &[(&str, f64)] = &[
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("mn", 1e6),
+        ("mln", 1e6),
+        ("billion", 1e9),
+        ("bn", 1e9),
+        ("bln", 1e9),
+        ("trillion", 1e12),
+        ("tn", 1e12),
+    ];
+    table.iter().find(|(s, _)| w.eq_ignore_ascii_case(s)).map(|&(_, m)| m)
+}
+
+/// The multiplier of a suffix glued to digits ("24.2B", "$5M", "10k").
+pub(super) fn scale_suffix(suffix: &str) -> Option<f64> {
+    let table: &[(&str, f64)] = &[
+        ("k", 1e3),
+        ("m", 1e6),
+        ("mm", 1e6),
+        ("mn", 1e6),
+        ("b", 1e9),
+        ("bn", 1e9),
+        ("bln", 1e9),
+        ("t", 1e12),
+        ("tn", 1e12),
+        ("trn", 1e12),
+    ];
+    table
+        .iter()
+        .find(|(s, _)| suffix.eq_ignore_ascii_case(s))
+        .map(|&(_, m)| m)
+}
+
+fn unit_value(t: &Token) -> Option<f64> {
+    if t.kind != Kind::Word {
+        return None;
+    }
+    if let Some(i) = UNITS.iter().position(|w| t.is(w)) {
+        return Some(i as f64);
+    }
+    TENS.iter().position(|w| t.is(w)).map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+/// Reads a spelled-out number starting at `toks[i]`. Returns its value and the index
+/// of the first token after it. Scale words of a thousand and more are left to the caller.
+pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let first = toks.get(i)?;
+    let mut j = i;
+    let mut value;
+    if first.is("a") || first.is("an") {
+        let next = toks.get(i + 1)?;
+        if next.is("hundred") {
+            value = 100.0;
+            j = i + 2;
+        } else if scale_word(next).is_some_and(|m| m >= 1e3) && next.text.len() > 3 {
+            return Some((1.0, i + 1));
+        } else {
+            return None;
+        }
+    } else {
+        let (v, next) = below_hundred(toks, j)?;
+        value = v;
+        j = next;
+        if toks.get(j).is_some_and(|t| t.is("hundred")) {
+            value *= 100.0;
+            j += 1;
+        }
+    }
+    if value >= 100.0 && value % 100.0 == 0.0 {
+        let skip_and = usize::from(toks.get(j).is_some_and(|t| t.is("and")));
+        if let Some((rest, next)) = below_hundred(toks, j + skip_and) {
+            value += rest;
+            j = next;
+        }
+    }
+    let (fraction, next) = point_digits(toks, j);
+    Some((value + fraction, next))
+}
+
+/// "twenty four", "twenty-four", "seven", "thirteen".
+fn below_hundred(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let v = unit_value(toks.get(i)?)?;
+    if v < 20.0 || v % 10.0 != 0.0 {
+        return Some((v, i + 1));
+    }
+    let hyphen = toks.get(i + 1).is_some_and(|t| t.is("-") && t.start == toks[i].end);
+    let k = if hyphen { i + 2 } else { i + 1 };
+    match toks.get(k).and_then(unit_value) {
+        Some(u) if (1.0..10.0).contains(&u) => Some((v + u, k + 1)),
+        _ => Some((v, i + 1)),
+    }
+}
+
+/// "point two" → 0.2, "point zero five" → 0.05.
+fn point_digits(toks: &[Token], i: usize) -> (f64, usize) {
+    if !toks.get(i).is_some_and(|t| t.is("point")) {
+        return (0.0, i);
+    }
+    let mut j = i + 1;
+    let mut scale = 0.1;
+    let mut fraction = 0.0;
+    while let Some(d) = toks.get(j).and_then(unit_value).filter(|d| *d < 10.0) {
+        fraction += d * scale;
+        scale /= 10.0;
+        j += 1;
+    }
+    if j == i + 1 { (0.0, i) } else { (fraction, j) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn read(s: &str) -> Option<(f64, usize)> {
+        spelled(&tokenize(s), 0)
+    }
+
+    #[test]
+    fn spelled_numbers() {
+        let near = |s: &str, want: f64| {
+            let (v, _) = read(s).unwrap_or((f64::NAN, 0));
+            assert!((v - want).abs() < 1e-9, "{s}: {v} != {want}");
+        };
+        near("twenty four point two billion", 24.2);
+        near("one point one billion", 1.1);
+        near("a hundred billion", 100.0);
+        near("thirteen percent", 13.0);
+        near("twenty-four", 24.0);
+        near("one hundred and fifty million", 150.0);
+        near("seven billion", 7.0);
+        near("a billion", 1.0);
+        assert!(read("a few").is_none());
+        assert!(read("point two").is_none());
+    }
+
+    #[test]
+    fn scales() {
+        let t = tokenize("billion");
+        assert_eq!(scale_word(&t[0]), Some(1e9));
+        assert_eq!(scale_suffix("BN"), Some(1e9));
+        assert_eq!(scale_suffix("x"), None);
+    }
+}

@@ -1,0 +1,287 @@
+//! Periods: recognises period phrases ("Q4 2023", "the fourth quarter of 2023",
+//! "full year 2024", "fiscal 2023", "first half of 2024", "trailing twelve months ended
+//! Dec 2023", "2023") and writes them in canonical form (`Q4 2023`, `FY 2023`, `2023`,
+//! `H1 2024`, `TTM Q4 2023`). A phrase without a year ("in Q3", "the second half")
+//! takes its year from the period of the surrounding heading or note, never from thin air.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    let months = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+    let pattern = format!(
+        r"(?xi)
+        \b(?:
+          (?P<ttm>(?:trailing|last)[\s-]+(?:twelve|12)[\s-]+months?|ttm|ltm)
+            (?:[\s-]+(?:ended|ending)\s+(?P<ttm_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<ttm_y>(?:19|20)\d{{2}}))?
+            (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
+        | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
+        | (?P<qb>[1-4])q\s*'?(?P<qb_y>(?:19|20)\d{{2}}|\d{{2}})
+        | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}}))?
+        | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
+        | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
+        | (?P<hb>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
+        | (?:fy|full[\s-]+year|fiscal(?:\s+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})
+        | fy\s*'?(?P<fy_y2>\d{{2}})
+        | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal\s+year)
+        | (?P<year>(?:19|20)\d{{2}})
+        )\b"
+    );
+    Regex::new(&pattern).expect("period pattern is valid")
+});
+
+/// Words before a period that make it a point of comparison, not the figure's period.
+static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:since|than|versus|vs\.?|compared\s+(?:to|with)|from|by|until|till|through|before|after|against|relative\s+to|period\s+of|over|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:the\s+)?(?:same\s+(?:period|quarter)\s+(?:of|in)\s+)?$",
+    )
+    .expect("comparison pattern is valid")
+});
+
+/// A "since …" earlier in the clause: the period is where a comparison starts.
+static SINCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bsince\b[^,;.]*$").expect("since pattern is valid"));
+
+/// Words that put a sentence in the future.
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|expect(?:s|ed)?|anticipate[sd]?|guidance|outlook|forecast|plans?)\b")
+        .expect("future pattern is valid")
+});
+
+/// A day and month before a year make it a date, not a period.
+static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?|\d{1,2}[/.-]\d{1,2}[/.-])\s*$",
+    )
+    .expect("date pattern is valid")
+});
+
+/// A period phrase found in a text.
+#[derive(Debug, Clone)]
+pub(super) struct PeriodHit {
+    pub start: usize,
+    pub end: usize,
+    pub canonical: String,
+    /// Written as a point of comparison ("since 2018", "versus Q3").
+    pub comparison: bool,
+}
+
+/// The year (and quarter) of the period around a sentence, used to date "in Q3".
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Anchor {
+    pub year: Option<u32>,
+    pub quarter: Option<u32>,
+    /// The sentence speaks of the future ("will", "expect"): the quarter after the
+    /// anchor's is the coming one, not last year's.
+    pub future: bool,
+}
+
+impl Anchor {
+    /// Reads the year and quarter of a canonical period ("Q4 2023", "FY 2023", "TTM Q4 2023").
+    pub fn of(period: Option<&str>) -> Anchor {
+        let mut a = Anchor::default();
+        for part in period.unwrap_or("").split_whitespace() {
+            if let Some(q) = part.strip_prefix('Q').and_then(|q| q.parse().ok()) {
+                a.quarter = Some(q);
+            } else if let Ok(y) = part.parse() {
+                a.year = Some(y);
+            }
+        }
+        a
+    }
+
+    /// The year of quarter `q` as said inside this period: a later quarter is last year's.
+    fn year_of_quarter(self, q: u32) -> Option<u32> {
+        let y = self.year?;
+        match self.quarter {
+            Some(4) if self.future && q == 1 => Some(y + 1),
+            Some(now) if q > now && !(self.future && q == now + 1) => Some(y - 1),
+            _ => Some(y),
+        }
+    }
+}
+
+/// Normalises the first period phrase of `text` to canonical form; None if there is none.
+pub fn parse_period(text: &str) -> Option<String> {
+    find_periods(text, Anchor::default())
+        .into_iter()
+        .find(|h| !h.comparison)
+        .map(|h| h.canonical)
+}
+
+/// All period phrases of `text`, dated with `anchor` where they carry no year.
+pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
+    let mut out = Vec::new();
+    anchor.future = anchor.quarter.is_some() && FUTURE.is_match(text);
+    for caps in PERIOD.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        if caps.name("year").is_some() && !plain_year(text, m.start(), m.end()) {
+            continue;
+        }
+        let Some(canonical) = canonical(&caps, anchor) else {
+            continue;
+        };
+        let before = &text[floor_char(text, m.start().saturating_sub(96))..m.start()];
+        out.push(PeriodHit {
+            start: m.start(),
+            end: m.end(),
+            canonical,
+            comparison: COMPARISON.is_match(before) || SINCE.is_match(before),
+        });
+    }
+    out
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A bare four-digit year that is a period: not an amount ("$2023"), not part of a
+/// date ("December 31, 2023"), not an end of a year range ("2023-2024").
+fn plain_year(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let prev = start.checked_sub(1).map(|i| b[i]);
+    let next = b.get(end).copied();
+    if matches!(prev, Some(b'$' | b'.' | b',' | b'-' | b'/'))
+        || matches!(next, Some(b'%' | b'/'))
+        || (next == Some(b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+    {
+        return false;
+    }
+    let before = &text[floor_char(text, start.saturating_sub(24))..start];
+    if DATE_BEFORE.is_match(before) {
+        return false;
+    }
+    let after = text[end..].trim_start();
+    let ranged = ["-", "–", "—", "to "].iter().any(|link| {
+        let Some(rest) = after.strip_prefix(link) else {
+            return false;
+        };
+        let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();
+        (digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")))
+            || (digits.len() == 2 && !link.starts_with('t'))
+    });
+    let trimmed = before.trim_end();
+    let range_end = ["-", "–", "—", " to"].iter().any(|link| {
+        let Some(rest) = trimmed.strip_suffix(link) else {
+            return false;
+        };
+        let rest = rest.trim_end();
+        let tail = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        tail == 4
+    });
+    !ranged && !range_end
+}
+
+fn year_from(caps: &regex::Captures, four: &str, two: &str) -> Option<u32> {
+    let y = caps.name(four).or_else(|| caps.name(two))?.as_str();
+    let y: u32 = if y.len() == 2 {
+        2000 + y.parse::<u32>().ok()?
+    } else {
+        y.parse().ok()?
+    };
+    Some(y)
+}
+
+fn ordinal(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    match w.as_str() {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        _ => None,
+    }
+}
+
+fn month_quarter(month: &str) -> Option<u32> {
+    let m = month.get(..3)?.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months.iter().position(|x| *x == m).map(|i| i as u32 / 3 + 1)
+}
+
+/// The canonical form of one match of `PERIOD`.
+fn canonical(caps: &regex::Captures, anchor: Anchor) -> Option<String> {
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let text = |name: &str| caps.name(name).map(|m| m.as_str());
+    if caps.name("ttm").is_some() {
+        let (q, y) = if let (Some(m), Some(y)) = (text("ttm_m"), num("ttm_y")) {
+            (month_quarter(m)?, y)
+        } else if let (Some(q), Some(y)) = (num("ttm_q"), num("ttm_qy")) {
+            (q, y)
+        } else {
+            (anchor.quarter?, anchor.year?)
+        };
+        return Some(format!("TTM Q{q} {y}"));
+    }
+    let quarter = num("qa")
+        .or(num("qb"))
+        .or(num("qd2"))
+        .or_else(|| text("qc").or(text("qd")).and_then(ordinal));
+    if let Some(q) = quarter {
+        let y = year_from(caps, "qa_y", "qa_y2")
+            .or_else(|| year_from(caps, "qb_y", "qb_y"))
+            .or(num("qc_y"))
+            .or(num("qd_y"))
+            .or_else(|| anchor.year_of_quarter(q))?;
+        return Some(format!("Q{q} {y}"));
+    }
+    let half = num("ha").or_else(|| text("hb").and_then(ordinal));
+    if let Some(h) = half {
+        let y = year_from(caps, "ha_y", "ha_y2").or(num("hb_y")).or(anchor.year)?;
+        return Some(format!("H{h} {y}"));
+    }
+    if let Some(y) = year_from(caps, "fy_y", "fy_y2").or(num("fyb_y")) {
+        return Some(format!("FY {y}"));
+    }
+    num("year").map(|y| y.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_forms() {
+        let cases = [
+            ("Q4 2023", Some("Q4 2023")),
+            ("fourth quarter of 2023", Some("Q4 2023")),
+            ("FY2023", Some("FY 2023")),
+            ("full year 2024", Some("FY 2024")),
+            ("fiscal 2023", Some("FY 2023")),
+            ("2023", Some("2023")),
+            ("H1 2024", Some("H1 2024")),
+            ("first half of 2024", Some("H1 2024")),
+            ("trailing twelve months ended Dec 2023", Some("TTM Q4 2023")),
+            ("AMZN Q4 2023 Earnings Call", Some("Q4 2023")),
+            ("Q4'23 results", Some("Q4 2023")),
+            ("4Q23", Some("Q4 2023")),
+            ("Strategy (2023-2024)", None),
+            ("As of December 31, 2024", None),
+            ("Q4 results", None),
+            ("Trainium 2 and Windows 11", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_period(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn quarters_without_a_year_take_the_anchor() {
+        let a = Anchor::of(Some("Q1 2024"));
+        let hits = find_periods("grew 13% in Q1 versus 12% in Q4", a);
+        let got: Vec<_> = hits.iter().map(|h| (h.canonical.as_str(), h.comparison)).collect();
+        assert_eq!(got, [("Q1 2024", false), ("Q4 2023", false)]);
+        let hits = find_periods("accelerating from Q3 and since 2018", Anchor::of(Some("Q4 2023")));
+        assert!(hits.iter().all(|h| h.comparison));
+        assert_eq!(hits[0].canonical, "Q3 2023");
+        let hits = find_periods("we will have a benefit in Q1", Anchor::of(Some("Q4 2023")));
+        assert_eq!(hits[0].canonical, "Q1 2024");
+        let hits = find_periods("since margins were low in Q1 of 2022 we improved", Anchor::default());
+        assert!(hits[0].comparison);
+    }
+}

@@ -1,0 +1,331 @@
+//! End-to-end cases of `extract`: sentences as notes and transcripts write them, and
+//! the records a reader would write down, one line per record:
+//! `value; change; subject; metric; period` (`_` for none).
+
+use super::*;
+
+/// (sentence, page period, topic mentions, wanted records).
+type Case = (
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const CASES: &[Case] = &[
+    (
+        "AWS revenue grew 13% year-over-year to $24.2 billion.",
+        Some("Q4 2023"),
+        &["AWS"],
+        &["24.2e9 USD; up 13 % YoY; AWS; revenue; Q4 2023"],
+    ),
+    (
+        "Advertising services revenue reached $56.2 billion in 2024, up 20% from $46.9 billion in 2023.",
+        None,
+        &[],
+        &[
+            "56.2e9 USD; up 20 %; Amazon; advertising revenue; 2024",
+            "46.9e9 USD; _; Amazon; advertising revenue; 2023",
+        ],
+    ),
+    (
+        "Advertising grew 26% year-over-year.",
+        Some("Q4 2023"),
+        &["Advertising"],
+        &["_; up 26 % YoY; Advertising; _; Q4 2023"],
+    ),
+    (
+        "Advertising revenue was $14.7 billion, up 27% year over year.",
+        Some("Q4 2023"),
+        &["Advertising"],
+        &["14.7e9 USD; up 27 % YoY; Advertising; revenue; Q4 2023"],
+    ),
+    (
+        "In our international segment we are now operating loss of $419 million an improvement of $1.8 billion year-over-year.",
+        Some("Q4 2023"),
+        &["International"],
+        &["-419e6 USD; up 1.8e9 USD YoY; International; operating income; Q4 2023"],
+    ),
+    (
+        "The project aims to provide broadband connectivity to the 400 to 500 million households who don't have it today.",
+        None,
+        &["Project Kuiper"],
+        &["400e6..500e6 count; _; Amazon; _; _"],
+    ),
+    (
+        "Amazon delivered more than 7 billion items to Prime members in the same or next day in 2023.",
+        None,
+        &[],
+        &["~7e9 count; _; Amazon; items delivered; 2023"],
+    ),
+    (
+        "Tranium 2 offers four times faster training performance and three times more memory capacity.",
+        None,
+        &[],
+        &["4 x; _; Amazon; _; _", "3 x; _; Amazon; _; _"],
+    ),
+    (
+        "In Q4 AWS added more than one point one billion dollars in incremental quarter over quarter revenue.",
+        Some("Q4 2023"),
+        &["AWS"],
+        &["_; up 1.1e9 USD QoQ; AWS; revenue; Q4 2023"],
+    ),
+    (
+        "We're now approaching an annualized revenue run rate of a hundred billion dollars.",
+        Some("Q4 2023"),
+        &[],
+        &["100e9 USD; _; Amazon; run rate; Q4 2023"],
+    ),
+    (
+        "Today we're reporting 170 billion in revenue up 13 percent year-over-year.",
+        Some("Q4 2023"),
+        &[],
+        &["170e9 USD; up 13 % YoY; Amazon; revenue; Q4 2023"],
+    ),
+    (
+        "The US alone cost to serve was down by more than 45 cents per unit compared to the prior year.",
+        Some("2023"),
+        &[],
+        &["_; down 0.45 USD YoY; Amazon; cost to serve; 2023"],
+    ),
+    (
+        "In 2023 full year CAPX was $48.4 billion which was down $10.2 billion year-over-year.",
+        None,
+        &[],
+        &["48.4e9 USD; down 10.2e9 USD YoY; Amazon; capital expenditures; FY 2023"],
+    ),
+    (
+        "Capital expenditures were $48.4B in 2023.",
+        None,
+        &["Capital expenditures"],
+        &["48.4e9 USD; _; Amazon; capital expenditures; 2023"],
+    ),
+    (
+        "Operating margin was 6.1%, up 120 basis points quarter-over-quarter.",
+        Some("Q4 2023"),
+        &[],
+        &["6.1 %; up 120 bps QoQ; Amazon; operating margin; Q4 2023"],
+    ),
+    (
+        "Fulfillment costs as a percentage of net sales dropped from 15.8% in 2023 to 15.4% in 2024.",
+        None,
+        &[],
+        &[
+            "15.8 %; _; Amazon; fulfillment costs; 2023",
+            "15.4 %; _; Amazon; fulfillment costs; 2024",
+        ],
+    ),
+    (
+        "Net sales are expected to be between $138.0 billion and $143.5 billion in Q1 2024.",
+        None,
+        &[],
+        &["138e9..143.5e9 USD; _; Amazon; revenue; Q1 2024"],
+    ),
+    (
+        "Operating income is expected to be between $8.0 billion and $12.0 billion, compared with $4.8 billion in first quarter 2023.",
+        Some("Q1 2024"),
+        &[],
+        &[
+            "8e9..12e9 USD; _; Amazon; operating income; Q1 2024",
+            "4.8e9 USD; _; Amazon; operating income; Q1 2023",
+        ],
+    ),
+    (
+        "Net loss was (−$0.5B) for the quarter.",
+        Some("Q3 2022"),
+        &[],
+        &["-500e6 USD; _; Amazon; net income; Q3 2022"],
+    ),
+    (
+        "Diluted EPS was $1.00 for the fourth quarter of 2023.",
+        None,
+        &[],
+        &["1 USD; _; Amazon; eps; Q4 2023"],
+    ),
+    (
+        "Free cash flow for the trailing twelve months ended Dec 2023 was $32.2 billion.",
+        None,
+        &[],
+        &["32.2e9 USD; _; Amazon; free cash flow; TTM Q4 2023"],
+    ),
+    (
+        "The company had roughly 1.5 million employees at the end of 2023.",
+        None,
+        &[],
+        &["~1.5e6 count; _; Amazon; headcount; 2023"],
+    ),
+    (
+        "Revenue for fiscal 2023 was US$574.8 bn.",
+        None,
+        &[],
+        &["574.8e9 USD; _; Amazon; revenue; FY 2023"],
+    ),
+    (
+        "Bedrock has 2.5M customers, and Graviton4 is ~30% faster.",
+        None,
+        &[],
+        &["2.5e6 count; _; Amazon; customers; _", "~30 %; _; Amazon; _; _"],
+    ),
+    (
+        "AWS segment operating income rose to $10.6 billion in the second quarter, a 74% increase.",
+        Some("Q2 2024"),
+        &["AWS"],
+        &["10.6e9 USD; up 74 %; AWS; operating income; Q2 2024"],
+    ),
+    (
+        "Revenue grew 11% to $638 billion for full year 2024.",
+        None,
+        &[],
+        &["638e9 USD; up 11 %; Amazon; revenue; FY 2024"],
+    ),
+    (
+        "The first half of 2024 saw free cash flow of $50.1 billion, versus $46.8 billion a year earlier.",
+        None,
+        &[],
+        &[
+            "50.1e9 USD; _; Amazon; free cash flow; H1 2024",
+            "46.8e9 USD; _; Amazon; free cash flow; _",
+        ],
+    ),
+    // Distractors: numbers that are not figures.
+    (
+        "Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.",
+        None,
+        &[],
+        &[],
+    ),
+    (
+        "As of December 31st, 2023, we had filed our Form 10K and 10-K/A with the SEC.",
+        None,
+        &[],
+        &[],
+    ),
+    (
+        "It streamed a movie in ultra HD 4k over 24 hours during the second season.",
+        None,
+        &[],
+        &[],
+    ),
+    (
+        "We expect this to continue for at least the next couple of quarters, said Mr. Jassy at 10:30.",
+        None,
+        &[],
+        &[],
+    ),
+    (
+        "Customers saved across 3 distinct layers in 2024 and Q4.",
+        None,
+        &[],
+        &[],
+    ),
+];
+
+fn short(x: f64) -> String {
+    for e in [12, 9, 6] {
+        let p = 10f64.powi(e);
+        if x.abs() >= p {
+            let m = (x / p * 1e6).round() / 1e6;
+            return format!("{m}e{e}");
+        }
+    }
+    format!("{}", (x * 1e6).round() / 1e6)
+}
+
+fn line(f: &Found) -> String {
+    let value = f.value.as_ref().map_or("_".to_string(), |v| {
+        let upper = v.upper.map(|u| format!("..{}", short(u))).unwrap_or_default();
+        format!(
+            "{}{}{upper} {}",
+            if v.approx { "~" } else { "" },
+            short(v.amount),
+            v.unit
+        )
+    });
+    let change = f.change.as_ref().map_or("_".to_string(), |c| {
+        let basis = c.basis.as_ref().map(|b| format!(" {b}")).unwrap_or_default();
+        format!("{} {} {}{basis}", c.direction, short(c.amount), c.unit)
+    });
+    let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "_".to_string());
+    format!(
+        "{value}; {change}; {}; {}; {}",
+        opt(&f.subject),
+        opt(&f.metric),
+        opt(&f.period)
+    )
+}
+
+fn mentions(text: &str, topics: &[&str]) -> Vec<SubjectMention> {
+    let mut out: Vec<SubjectMention> = topics
+        .iter()
+        .flat_map(|t| {
+            text.match_indices(t).map(|(i, m)| SubjectMention {
+                range: i..i + m.len(),
+                subject: t.to_string(),
+            })
+        })
+        .collect();
+    let lower = text.to_lowercase();
+    for t in topics {
+        for (i, m) in lower.match_indices(&t.to_lowercase()) {
+            if !out.iter().any(|o| o.range.start == i) {
+                out.push(SubjectMention {
+                    range: i..i + m.len(),
+                    subject: t.to_string(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| m.range.start);
+    out
+}
+
+#[test]
+fn labelled_sentences() {
+    let mut failures = Vec::new();
+    for (text, page, topics, want) in CASES {
+        let scope = Scope {
+            default_subject: Some("Amazon".to_string()),
+            page_period: page.map(str::to_string),
+            ..Scope::default()
+        };
+        let got: Vec<String> = extract(text, &mentions(text, topics), &scope)
+            .iter()
+            .map(line)
+            .collect();
+        if got != *want {
+            failures.push(format!("{text}\n  want {want:#?}\n  got  {got:#?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn ranges_cover_the_figure_text() {
+    let s = "AWS revenue grew 13% year-over-year to $24.2 billion, a record.";
+    let f = extract(s, &[], &Scope::default());
+    assert_eq!(&s[f[0].range.clone()], "grew 13% year-over-year to $24.2 billion");
+}
+
+#[test]
+fn sentences_without_numbers_exit_early() {
+    assert!(extract("Amazon is investing in generative AI.", &[], &Scope::default()).is_empty());
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    let odd = "$ 5 % -- (−) ≈~ 1,2,3 4.5.6 $-.5B Q4'2 FY' 2023-24 one point a hundred 10-K \u{202f}7\u{202f}% …";
+    for (i, _) in odd.char_indices() {
+        for (j, _) in odd[i..].char_indices() {
+            let part = &odd[i..i + j];
+            let _ = extract(part, &[], &Scope::default());
+            let _ = split_sentences(part);
+            let _ = parse_period(part);
+        }
+    }
+}

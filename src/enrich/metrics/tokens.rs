@@ -1,0 +1,218 @@
+//! Splits a sentence into the tokens the figure scanner works on: words, numbers
+//! (with an attached suffix such as `B`, `bn`, `x`), identifiers that mix letters and
+//! digits (`Q4`, `x86`, `Trainium2`, `31st`), and single punctuation characters.
+//! Tokens borrow from the sentence; nothing is allocated per token.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Letters, with inner apostrophes (`Amazon's`).
+    Word,
+    /// Digits, optionally with a known suffix directly attached (`24.2B`, `3x`).
+    Num,
+    /// Letters and digits mixed in a way that names something (`Q4`, `GPT4`, `12th`).
+    Ident,
+    /// One character of punctuation or a symbol (`$`, `%`, `-`, `(`).
+    Sym,
+}
+
+/// One token of a sentence; `start..end` is its byte range.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Token<'a> {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// The numeric value of a `Num` token (suffix not applied).
+    pub value: f64,
+    /// The letters attached to a `Num` token (`B`, `bn`, `x`), else empty.
+    pub suffix: &'a str,
+}
+
+impl Token<'_> {
+    /// Case-insensitive comparison of a word or symbol with `s`.
+    pub fn is(&self, s: &str) -> bool {
+        self.text.eq_ignore_ascii_case(s)
+    }
+
+    /// True when the token is one of `words` (case-insensitive).
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(w))
+    }
+
+    /// True for a `Word` token.
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+}
+
+/// Suffixes that may be glued to a number and still leave it a number.
+const NUM_SUFFIXES: &[&str] = &[
+    "k", "m", "mm", "mn", "b", "bn", "bln", "t", "tn", "trn", "x", "bps", "bp", "pp",
+];
+
+/// Tokenises `text`.
+pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let tok = if c.is_ascii_digit() {
+            number(text, i)
+        } else if c.is_alphabetic() {
+            word(text, i)
+        } else {
+            let end = i + c.len_utf8();
+            plain(text, Kind::Sym, i, end)
+        };
+        i = tok.end;
+        out.push(tok);
+    }
+    out
+}
+
+fn plain(text: &str, kind: Kind, start: usize, end: usize) -> Token<'_> {
+    Token {
+        kind,
+        start,
+        end,
+        text: &text[start..end],
+        value: 0.0,
+        suffix: "",
+    }
+}
+
+/// Reads letters (and digits, which make it an identifier) from `start`.
+fn word(text: &str, start: usize) -> Token<'_> {
+    let mut end = start;
+    let mut has_digit = false;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let apostrophe = (c == '\'' || c == '’') && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) && end > start;
+        if c.is_alphanumeric() || apostrophe {
+            has_digit |= c.is_ascii_digit();
+            end = start + off + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let kind = if has_digit { Kind::Ident } else { Kind::Word };
+    plain(text, kind, start, end)
+}
+
+/// Reads `1,234.5` and an attached suffix from `start` (which is a digit).
+fn number(text: &str, start: usize) -> Token<'_> {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut int: f64 = 0.0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            int = int * 10.0 + f64::from(b[i] - b'0');
+            i += 1;
+        } else if b[i] == b',' && group_of_three(b, i + 1) && i > start {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let mut value = int;
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        i += 1;
+        let mut scale = 0.1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            value += f64::from(b[i] - b'0') * scale;
+            scale /= 10.0;
+            i += 1;
+        }
+    }
+    let num_end = i;
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
+        // Stop at non-ASCII punctuation such as a curly quote or a thin space.
+        let Some(c) = text[i..].chars().next() else { break };
+        if !c.is_alphanumeric() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    let suffix = &text[num_end..i];
+    let known = suffix.is_empty() || NUM_SUFFIXES.iter().any(|s| suffix.eq_ignore_ascii_case(s));
+    if !known || suffix.bytes().any(|c| c.is_ascii_digit()) {
+        return plain(text, Kind::Ident, start, i);
+    }
+    Token {
+        kind: Kind::Num,
+        start,
+        end: i,
+        text: &text[start..i],
+        value,
+        suffix,
+    }
+}
+
+/// True when `b[i..]` starts with exactly three digits (a thousands group).
+fn group_of_three(b: &[u8], i: usize) -> bool {
+    i + 3 <= b.len() && b[i..i + 3].iter().all(u8::is_ascii_digit) && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(Kind, &str)> {
+        tokenize(s).into_iter().map(|t| (t.kind, t.text)).collect()
+    }
+
+    #[test]
+    fn numbers_words_and_identifiers_are_told_apart() {
+        let toks = tokenize("AWS grew 13% to $24.2B, Q4 x86 1,234.5 Trainium2 3x 31st.");
+        let texts: Vec<_> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "AWS",
+                "grew",
+                "13",
+                "%",
+                "to",
+                "$",
+                "24.2B",
+                ",",
+                "Q4",
+                "x86",
+                "1,234.5",
+                "Trainium2",
+                "3x",
+                "31st",
+                "."
+            ]
+        );
+        assert_eq!(toks[6].kind, Kind::Num);
+        assert!((toks[6].value - 24.2).abs() < 1e-9);
+        assert_eq!(toks[6].suffix, "B");
+        assert_eq!(toks[8].kind, Kind::Ident);
+        assert!((toks[10].value - 1234.5).abs() < 1e-9);
+        assert_eq!(toks[13].kind, Kind::Ident);
+    }
+
+    #[test]
+    fn apostrophes_stay_inside_words() {
+        assert_eq!(
+            kinds("Amazon’s company's"),
+            [(Kind::Word, "Amazon’s"), (Kind::Word, "company's")]
+        );
+    }
+
+    #[test]
+    fn commas_group_thousands_only() {
+        let toks = tokenize("10,000 and 10, 20");
+        assert!((toks[0].value - 10000.0).abs() < 1e-9);
+        assert_eq!(toks[2].text, "10");
+    }
+}

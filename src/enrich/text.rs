@@ -1,0 +1,262 @@
+//! Reading and rewriting the prose of a Doc's event stream.
+//!
+//! `blocks` gathers the linkable text of each block (paragraph, list item, table row,
+//! heading) into one string with a map back to the `Text` events it came from, so
+//! sentences can span emphasis and soft breaks. `rewrite` splits `Text` events to wrap
+//! ranges in inline HTML (figure anchors, topic links) without touching anything else.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::markdown::Spanned;
+
+/// Where a piece of a block's text came from.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    /// Byte range in the block's text.
+    pub text: Range<usize>,
+    /// Index of the `Text` event.
+    pub event: usize,
+}
+
+/// The kind of block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Paragraph, list item, quote, footnote.
+    Prose,
+    /// One table row, cells joined by ` | `.
+    TableRow,
+    /// A heading (no figures or links, but it sets the period of what follows).
+    Heading,
+}
+
+/// The text of one block.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// Its text; pieces outside links and code are linkable.
+    pub text: String,
+    /// Linkable `Text` events and their place in `text`.
+    pub pieces: Vec<Piece>,
+    /// Index of the block's first event.
+    pub first_event: usize,
+}
+
+impl Block {
+    /// The piece holding byte `at` of the text, if linkable.
+    pub fn piece_at(&self, at: usize) -> Option<&Piece> {
+        let i = self.pieces.partition_point(|p| p.text.end <= at);
+        self.pieces.get(i).filter(|p| p.text.start <= at)
+    }
+}
+
+/// Gathers the blocks of `events`. Text inside links, images, code and raw HTML is kept
+/// in the block's text (as spaces, so offsets stay meaningful) but is not linkable.
+pub fn blocks(events: &[Spanned]) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Block> = Vec::new();
+    let mut opaque = 0usize; // depth inside links and images
+    for (i, (event, _)) in events.iter().enumerate() {
+        match event {
+            Event::Start(tag) => {
+                let kind = match tag {
+                    Tag::Paragraph | Tag::Item | Tag::FootnoteDefinition(_) | Tag::DefinitionListDefinition => {
+                        Some(BlockKind::Prose)
+                    }
+                    Tag::TableHead | Tag::TableRow => Some(BlockKind::TableRow),
+                    Tag::Heading { .. } => Some(BlockKind::Heading),
+                    Tag::Link { .. } | Tag::Image { .. } => {
+                        opaque += 1;
+                        None
+                    }
+                    Tag::TableCell => {
+                        if let Some(b) = stack.last_mut().filter(|b| !b.text.is_empty()) {
+                            b.text.push_str(" | ");
+                        }
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    // A nested block (a list inside an item) ends the text before it.
+                    stack.push(Block {
+                        kind,
+                        text: String::new(),
+                        pieces: Vec::new(),
+                        first_event: i,
+                    });
+                }
+            }
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::FootnoteDefinition
+                | TagEnd::DefinitionListDefinition
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::Heading(_) => {
+                    if let Some(b) = stack.pop() {
+                        out.push(b);
+                    }
+                }
+                TagEnd::Link | TagEnd::Image => opaque = opaque.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(t) => {
+                if let Some(b) = stack.last_mut() {
+                    let start = b.text.len();
+                    if opaque == 0 {
+                        b.text.push_str(t);
+                        b.pieces.push(Piece {
+                            text: start..b.text.len(),
+                            event: i,
+                        });
+                    } else {
+                        b.text.push_str(t);
+                    }
+                }
+            }
+            Event::Code(t) | Event::InlineMath(t) => {
+                if let Some(b) = stack.last_mut() {
+                    // Keep the words out of figure finding: "Form 10-K" in code is no figure.
+                    b.text.push_str(&"·".repeat(t.chars().count().max(1)));
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(b) = stack.last_mut() {
+                    b.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|b| b.first_event);
+    out
+}
+
+/// Inline HTML to put around a byte range of one `Text` event.
+#[derive(Debug, Clone)]
+pub struct Wrap {
+    /// Byte range in the event's text.
+    pub range: Range<usize>,
+    /// Opening HTML.
+    pub open: String,
+    /// Closing HTML.
+    pub close: String,
+}
+
+/// Splits the `Text` events named in `wraps` (event index → wraps) and puts each wrap
+/// around its range. Wraps that overlap an earlier one without nesting are dropped.
+pub fn rewrite(events: Vec<Spanned>, mut wraps: std::collections::BTreeMap<usize, Vec<Wrap>>) -> Vec<Spanned> {
+    if wraps.is_empty() {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len() + wraps.len() * 4);
+    for (i, (event, range)) in events.into_iter().enumerate() {
+        match (event, wraps.remove(&i)) {
+            (Event::Text(text), Some(ws)) => split_text(&text, ws, &range, &mut out),
+            (event, _) => out.push((event, range)),
+        }
+    }
+    out
+}
+
+fn split_text(text: &str, mut wraps: Vec<Wrap>, range: &Range<usize>, out: &mut Vec<Spanned>) {
+    wraps.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    let mut kept: Vec<Wrap> = Vec::new();
+    let mut open_ends: Vec<usize> = Vec::new();
+    for w in wraps {
+        if w.range.end > text.len() || !text.is_char_boundary(w.range.start) || !text.is_char_boundary(w.range.end) {
+            continue;
+        }
+        open_ends.retain(|&end| end > w.range.start);
+        if open_ends.last().is_some_and(|&end| w.range.end > end) {
+            continue; // partial overlap: would not nest
+        }
+        open_ends.push(w.range.end);
+        kept.push(w);
+    }
+    // Boundaries: every start and end, in order; closes before opens at the same place.
+    let mut marks: Vec<(usize, bool, usize)> = Vec::new(); // (offset, is_open, wrap index)
+    for (k, w) in kept.iter().enumerate() {
+        marks.push((w.range.start, true, k));
+        marks.push((w.range.end, false, k));
+    }
+    marks.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.cmp(&b.1))
+            .then_with(|| if a.1 { a.2.cmp(&b.2) } else { b.2.cmp(&a.2) })
+    });
+    let mut at = 0;
+    let push_text = |out: &mut Vec<Spanned>, s: &str| {
+        if !s.is_empty() {
+            out.push((Event::Text(CowStr::from(s.to_string())), range.clone()));
+        }
+    };
+    for (offset, is_open, k) in marks {
+        push_text(out, &text[at..offset]);
+        at = offset;
+        let html = if is_open {
+            kept[k].open.clone()
+        } else {
+            kept[k].close.clone()
+        };
+        out.push((Event::InlineHtml(CowStr::from(html)), range.clone()));
+    }
+    push_text(out, &text[at..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::Parser;
+
+    fn events(md: &str) -> Vec<Spanned> {
+        Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES)
+            .into_offset_iter()
+            .map(|(e, r)| (e.into_static(), r))
+            .collect()
+    }
+
+    #[test]
+    fn blocks_span_emphasis_and_skip_link_text() {
+        let ev = events("AWS grew **13%** to [$24.2 billion](x) in `Q4 2023`.\n\n- item one\n");
+        let b = blocks(&ev);
+        assert_eq!(b.len(), 2);
+        assert!(b[0].text.starts_with("AWS grew 13% to $24.2 billion in "));
+        let linkable: Vec<&str> = b[0].pieces.iter().map(|p| &b[0].text[p.text.clone()]).collect();
+        assert_eq!(linkable, ["AWS grew ", "13%", " to ", " in ", "."]);
+    }
+
+    #[test]
+    fn table_rows_join_cells() {
+        let ev = events("| a | b |\n|---|---|\n| AWS | $24.2B |\n");
+        let b = blocks(&ev);
+        assert_eq!(b[1].text, "AWS | $24.2B");
+    }
+
+    #[test]
+    fn rewrite_nests_and_drops_partial_overlaps() {
+        let ev = events("Kuiper costs $1 billion.");
+        let text_event = ev.iter().position(|(e, _)| matches!(e, Event::Text(_))).unwrap();
+        let w = |r: Range<usize>, tag: &str| Wrap {
+            range: r,
+            open: format!("<{tag}>"),
+            close: format!("</{tag}>"),
+        };
+        let mut wraps = std::collections::BTreeMap::new();
+        wraps.insert(
+            text_event,
+            vec![w(0..6, "a"), w(13..23, "span"), w(16..23, "b"), w(4..10, "x")],
+        );
+        let out = rewrite(ev, wraps);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, out.into_iter().map(|(e, _)| e));
+        assert_eq!(
+            html.trim(),
+            "<p><a>Kuiper</a> costs <span>$1 <b>billion</b></span>.</p>"
+        );
+    }
+}

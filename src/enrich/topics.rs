@@ -1,0 +1,167 @@
+//! The topic vocabulary of a site and topic mentions in a page.
+//!
+//! The vocabulary (titles and aliases of the pages in the topics folder) is known as soon
+//! as front matter is loaded; it is built once per build into one multi-pattern matcher
+//! and handed to every page's enrichment.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::config::{AutoLink, Config};
+use crate::content::{Page, PageId, PageKind};
+use crate::enrich::text::{Block, BlockKind, Wrap};
+use crate::enrich::vocab::{Term, Vocabulary};
+use crate::enrich::{LinkRef, Target};
+use crate::markdown::highlight::escape;
+
+/// A topic: a page in the topics folder.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    /// Its page.
+    pub page: PageId,
+    /// Title (the subject name of its figures).
+    pub title: String,
+    /// Root-relative URL.
+    pub url: String,
+    /// Title, aliases, slug and file stem, lower-cased: what explicit links may name.
+    pub names: HashSet<String>,
+    /// Source path relative to content/.
+    pub rel: std::path::PathBuf,
+}
+
+/// Every topic and the matcher for their names.
+pub struct Topics {
+    /// Topics, by index (the matcher's topic number).
+    pub list: Vec<Topic>,
+    /// One automaton for all titles and aliases.
+    pub vocab: Vocabulary,
+}
+
+impl Topics {
+    /// Builds the vocabulary from the loaded pages.
+    pub fn new(pages: &[Page], config: &Config) -> Topics {
+        let mut list = Vec::new();
+        let mut terms = Vec::new();
+        for page in pages.iter().filter(|p| p.kind == PageKind::Topic) {
+            let index = list.len();
+            let mut names: HashSet<String> = HashSet::new();
+            for phrase in std::iter::once(&page.title).chain(&page.meta.aliases) {
+                if !phrase.trim().is_empty() {
+                    terms.push(Term {
+                        topic: index,
+                        phrase: phrase.trim().to_string(),
+                    });
+                    names.insert(phrase.trim().to_lowercase());
+                }
+            }
+            names.insert(page.slug.clone());
+            list.push(Topic {
+                page: page.id,
+                title: page.title.clone(),
+                url: config.url(&page.permalink),
+                names,
+                rel: page.rel.clone(),
+            });
+        }
+        Topics {
+            list,
+            vocab: Vocabulary::new(terms),
+        }
+    }
+
+    /// Topics the author linked by hand in this page: auto-links leave them alone.
+    pub fn linked_by_hand(&self, links: &[LinkRef]) -> HashSet<usize> {
+        let mut out = HashSet::new();
+        for link in links {
+            for (i, t) in self.list.iter().enumerate() {
+                let hit = match &link.target {
+                    Target::Wiki { name, .. } => t.names.contains(&name.to_lowercase()),
+                    Target::Markdown { path, .. } => path == &t.rel,
+                    Target::SitePath(p) => t.url.ends_with(p.as_str()),
+                    _ => false,
+                };
+                if hit {
+                    out.insert(i);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One mention of a topic in a page.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Mention {
+    /// Topic index in `Topics::list`.
+    pub topic: usize,
+    /// Anchor id in the page (`m-3`).
+    pub anchor: String,
+    /// The block (paragraph) it is in, for co-mention counts.
+    pub block: usize,
+    /// Byte range in the block's text.
+    #[serde(skip)]
+    pub range: std::ops::Range<usize>,
+    /// True if it became a link.
+    pub linked: bool,
+}
+
+/// Finds topic mentions in the linkable text of `blocks` and decides which become links.
+/// Returns the mentions and the wraps to apply, by event index.
+pub fn mentions(
+    blocks: &[Block],
+    topics: &Topics,
+    page: &Page,
+    mode: AutoLink,
+    by_hand: &HashSet<usize>,
+    wraps: &mut BTreeMap<usize, Vec<Wrap>>,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    if topics.list.is_empty() {
+        return out;
+    }
+    let mut linked: HashSet<usize> = HashSet::new();
+    for (b, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            continue;
+        }
+        for piece in &block.pieces {
+            let text = &block.text[piece.text.clone()];
+            for m in topics.vocab.find(text) {
+                let topic = &topics.list[m.topic];
+                if topic.page == page.id {
+                    continue; // a topic never links to itself
+                }
+                let anchor = format!("m-{}", out.len() + 1);
+                let link = match mode {
+                    AutoLink::None => false,
+                    AutoLink::All => !by_hand.contains(&m.topic),
+                    AutoLink::First => !by_hand.contains(&m.topic) && linked.insert(m.topic),
+                };
+                let (open, close) = if link {
+                    (
+                        format!(
+                            "<a id=\"{anchor}\" class=\"topic-link\" href=\"{}\">",
+                            escape(&topic.url)
+                        ),
+                        "</a>",
+                    )
+                } else {
+                    (format!("<span id=\"{anchor}\" class=\"mention\">"), "</span>")
+                };
+                wraps.entry(piece.event).or_default().push(Wrap {
+                    range: m.range.clone(),
+                    open,
+                    close: close.into(),
+                });
+                let start = piece.text.start + m.range.start;
+                out.push(Mention {
+                    topic: m.topic,
+                    anchor,
+                    block: b,
+                    range: start..piece.text.start + m.range.end,
+                    linked: link,
+                });
+            }
+        }
+    }
+    out
+}

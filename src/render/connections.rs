@@ -1,0 +1,207 @@
+//! Views of the topic graph for templates: a note's topic chips, backlinks and related
+//! notes; a topic's "Mentioned in", figures, related topics and timeline; the /topics/
+//! page with its graph.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::figures::{self, Chart, Row};
+use super::views::{Link, link};
+use crate::content::PageId;
+use crate::render::{charts, graph};
+use crate::site::Site;
+
+/// What a note shows about its connections.
+#[derive(Debug, Serialize)]
+pub struct NoteConnections {
+    /// Topics mentioned, most mentioned first.
+    pub topics: Vec<Link>,
+    /// Pages that link here or mention this topic.
+    pub backlinks: Vec<Link>,
+    /// Related notes.
+    pub related: Vec<Link>,
+    /// Key figures, by subject.
+    pub figures: Vec<figures::Group>,
+}
+
+/// A note's connections.
+pub fn note(site: &Site, id: PageId) -> NoteConnections {
+    let g = &site.graph;
+    let topic_link = |t: usize| {
+        let topic = &g.topics[t];
+        Link {
+            title: topic.title.clone(),
+            url: topic.url.clone(),
+            count: 0,
+        }
+    };
+    NoteConnections {
+        topics: g.page_topics[id.0].iter().map(|&t| topic_link(t)).collect(),
+        backlinks: g.backlinks[id.0]
+            .iter()
+            .filter(|&&b| g.topic_of_page.get(&id).is_none() || !is_mention_only(site, b, id))
+            .map(|&b| link(site, b))
+            .collect(),
+        related: g.related_notes[id.0].iter().map(|&r| link(site, r)).collect(),
+        figures: figures::of_page(site, id),
+    }
+}
+
+/// True when `from` only mentions topic page `to` (listed under "Mentioned in" instead).
+fn is_mention_only(site: &Site, from: PageId, to: PageId) -> bool {
+    !site.outlinks[from.0].contains(&to)
+}
+
+/// A sentence that mentions a topic, linked to its place.
+#[derive(Debug, Serialize)]
+pub struct Quote {
+    /// The sentence.
+    pub text: String,
+    /// URL of the mention in its note.
+    pub url: String,
+}
+
+/// A note that mentions a topic.
+#[derive(Debug, Serialize)]
+pub struct MentionedIn {
+    /// The note.
+    pub note: Link,
+    /// Its date.
+    pub date: Option<String>,
+    /// The sentences (each once).
+    pub quotes: Vec<Quote>,
+}
+
+/// What a topic page shows beyond the author's text.
+#[derive(Debug, Serialize)]
+pub struct TopicView {
+    /// Notes that mention it, newest first.
+    pub mentioned_in: Vec<MentionedIn>,
+    /// Related topics.
+    pub related: Vec<Link>,
+    /// Every figure about it.
+    pub figures: Vec<Row>,
+    /// Series charts.
+    pub charts: Vec<Chart>,
+    /// Mentions over time (SVG), empty without dated notes.
+    pub timeline: String,
+}
+
+/// The view of topic page `id`, if it is one.
+pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
+    let g = &site.graph;
+    let t = *g.topic_of_page.get(&id)?;
+    let topic = &g.topics[t];
+    let mut timeline: BTreeMap<String, f64> = BTreeMap::new();
+    let mentioned_in = g.mentioned_in[t]
+        .iter()
+        .map(|(page_id, mentions)| {
+            let e = site.page(*page_id);
+            let url = site.config.url(&e.doc.page.permalink);
+            if let Some(d) = e.doc.page.date {
+                *timeline.entry(d.format("%Y-%m").to_string()).or_default() += 1.0;
+            }
+            let mut quotes: Vec<Quote> = Vec::new();
+            for &m in mentions {
+                let mention = &e.facts.mentions[m];
+                let sentence = e.facts.sentences.get(&mention.block).and_then(|ss| {
+                    ss.iter()
+                        .find(|(r, _)| r.start <= mention.range.start && mention.range.start < r.end)
+                        .map(|(_, s)| s.clone())
+                });
+                if let Some(text) = sentence.filter(|s| !quotes.iter().any(|q| &q.text == s)) {
+                    quotes.push(Quote {
+                        text,
+                        url: format!("{url}#{}", mention.anchor),
+                    });
+                }
+            }
+            MentionedIn {
+                note: link(site, *page_id),
+                date: e.doc.page.date.map(|d| d.format("%-d %B %Y").to_string()),
+                quotes,
+            }
+        })
+        .collect();
+    let (figures, charts) = figures::of_subject(site, &topic.title);
+    let bars: Vec<(String, f64)> = timeline.into_iter().collect();
+    let timeline = if bars.is_empty() {
+        String::new()
+    } else {
+        charts::bars_svg(
+            &format!("timeline-{}", topic.page.0),
+            &format!("Notes mentioning {} by month", topic.title),
+            &bars,
+        )
+    };
+    Some(TopicView {
+        mentioned_in,
+        related: g.related_topics[t]
+            .iter()
+            .map(|&r| Link {
+                title: g.topics[r].title.clone(),
+                url: g.topics[r].url.clone(),
+                count: 0,
+            })
+            .collect(),
+        figures,
+        charts,
+        timeline,
+    })
+}
+
+/// The /topics/ page: every topic with its count of notes, and the graph.
+#[derive(Debug, Serialize)]
+pub struct TopicsIndex {
+    /// Topics with the number of notes that mention them.
+    pub topics: Vec<Link>,
+    /// The topic graph (SVG).
+    pub graph: String,
+}
+
+/// The view of /topics/.
+pub fn topics_index(site: &Site) -> TopicsIndex {
+    let g = &site.graph;
+    let mut topics: Vec<Link> = g
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(t, topic)| Link {
+            title: topic.title.clone(),
+            url: topic.url.clone(),
+            count: g.mentioned_in[t].len(),
+        })
+        .collect();
+    topics.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+    });
+    let nodes: Vec<graph::Node> = g
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(t, topic)| graph::Node {
+            label: topic.title.clone(),
+            href: topic.url.clone(),
+            weight: g.mentioned_in[t].iter().map(|(_, ms)| ms.len() as f64).sum(),
+        })
+        .collect();
+    let edges: Vec<graph::Edge> = g
+        .co_mentions
+        .iter()
+        .map(|(&(a, b), &n)| graph::Edge { a, b, weight: n as f64 })
+        .collect();
+    let graph = if nodes.is_empty() {
+        String::new()
+    } else {
+        graph::graph_svg(
+            "topic-graph",
+            "Topics and how often they appear together",
+            &nodes,
+            &edges,
+        )
+    };
+    TopicsIndex { topics, graph }
+}

@@ -1,0 +1,197 @@
+//! Views of figures for templates: the key-figures table of a note, a topic's figures
+//! and series charts, metrics tables for ```` ```metrics ```` blocks and the
+//! `metrics_table()` Tera function, and the site-wide `/metrics/` page.
+
+use serde::Serialize;
+
+use super::format;
+use crate::content::PageId;
+use crate::render::charts;
+use crate::site::Site;
+use crate::site::store::{Record, Series};
+
+/// One row of a figures table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// Subject.
+    pub subject: String,
+    /// Metric ("—" when unknown).
+    pub metric: String,
+    /// Period ("—" when unknown).
+    pub period: String,
+    /// Formatted value.
+    pub value: String,
+    /// Formatted change.
+    pub change: String,
+    /// `up`, `down` or empty.
+    pub direction: String,
+    /// Link to the figure in its note.
+    pub url: String,
+    /// Title of the note.
+    pub note: String,
+    /// `content/notes/x.md:17`.
+    pub source: String,
+    /// The figure's words.
+    pub text: String,
+    /// The sentence.
+    pub sentence: String,
+}
+
+/// Rows of one subject.
+#[derive(Debug, Serialize)]
+pub struct Group {
+    /// Subject.
+    pub subject: String,
+    /// Its rows.
+    pub rows: Vec<Row>,
+}
+
+/// A chart of a series.
+#[derive(Debug, Serialize)]
+pub struct Chart {
+    /// `AWS · revenue`.
+    pub title: String,
+    /// Inline SVG.
+    pub svg: String,
+}
+
+/// A row for record `i`.
+pub fn row(site: &Site, i: usize) -> Row {
+    let r: &Record = &site.store.records[i];
+    let page = &site.page(r.owner).doc.page;
+    let anchor = if r.anchor.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", r.anchor)
+    };
+    Row {
+        subject: r.subject.clone().unwrap_or_else(|| "—".into()),
+        metric: r.metric.clone().unwrap_or_else(|| "—".into()),
+        period: r.period.clone().unwrap_or_else(|| "—".into()),
+        value: r.value.as_ref().map(format::value).unwrap_or_default(),
+        change: r.change.as_ref().map(format::change).unwrap_or_default(),
+        direction: r.change.as_ref().map(|c| c.direction.clone()).unwrap_or_default(),
+        url: format!("{}{anchor}", site.config.url(&page.permalink)),
+        note: page.title.clone(),
+        source: format!("{}:{}", r.source, r.line),
+        text: r.text.clone(),
+        sentence: r.sentence.clone(),
+    }
+}
+
+/// Rows grouped by subject, in first-seen order.
+pub fn grouped(site: &Site, ids: &[usize]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for &i in ids {
+        let row = row(site, i);
+        match groups.iter_mut().find(|g| g.subject == row.subject) {
+            Some(g) => g.rows.push(row),
+            None => groups.push(Group {
+                subject: row.subject.clone(),
+                rows: vec![row],
+            }),
+        }
+    }
+    groups
+}
+
+/// The key figures of a page.
+pub fn of_page(site: &Site, id: PageId) -> Vec<Group> {
+    grouped(site, &site.store.query(None, None, None, Some(id)))
+}
+
+/// Every figure about `subject`, in period order, and its series charts.
+pub fn of_subject(site: &Site, subject: &str) -> (Vec<Row>, Vec<Chart>) {
+    let mut ids = site.store.query(Some(subject), None, None, None);
+    ids.sort_by_key(|&i| {
+        let r = &site.store.records[i];
+        (
+            r.metric.clone(),
+            r.period.as_deref().and_then(crate::site::store::period_key),
+        )
+    });
+    let rows = ids.iter().map(|&i| row(site, i)).collect();
+    let charts = site
+        .store
+        .series
+        .iter()
+        .filter(|s| s.subject.eq_ignore_ascii_case(subject))
+        .map(|s| chart(site, s))
+        .collect();
+    (rows, charts)
+}
+
+/// The SVG of one series.
+pub fn chart(site: &Site, s: &Series) -> Chart {
+    let title = format!("{} · {}", s.subject, s.metric);
+    let points: Vec<charts::Point> = s
+        .points
+        .iter()
+        .filter_map(|(period, i)| {
+            let v = site.store.records[*i].value.as_ref()?;
+            Some(charts::Point {
+                label: period.clone(),
+                value: v.amount,
+                display: format::value(v),
+            })
+        })
+        .collect();
+    let id = format!(
+        "chart-{}",
+        crate::content::slug::slugify(&format!("{}-{}-{}", s.subject, s.metric, s.unit))
+    );
+    let svg = charts::series_svg(&id, &title, &points, &format::tick(&s.unit));
+    Chart { title, svg }
+}
+
+/// A conflict as the /metrics/ page shows it.
+#[derive(Debug, Serialize)]
+pub struct ConflictView {
+    /// `AWS · revenue · Q4 2023`.
+    pub title: String,
+    /// Each value with its source.
+    pub values: Vec<Row>,
+}
+
+/// What `metrics.html` sees as `metrics`.
+#[derive(Debug, Serialize)]
+pub struct MetricsView {
+    /// Every figure.
+    pub rows: Vec<Row>,
+    /// Figures that disagree.
+    pub conflicts: Vec<ConflictView>,
+    /// Distinct subjects, sorted.
+    pub subjects: Vec<String>,
+    /// Distinct metrics, sorted.
+    pub names: Vec<String>,
+}
+
+impl MetricsView {
+    /// The view of the whole store.
+    pub fn new(site: &Site) -> Self {
+        let rows: Vec<Row> = (0..site.store.records.len()).map(|i| row(site, i)).collect();
+        let distinct = |f: fn(&Row) -> &String| {
+            let mut v: Vec<String> = rows.iter().map(|r| f(r).clone()).filter(|s| s != "—").collect();
+            v.sort_by_key(|s| s.to_lowercase());
+            v.dedup();
+            v
+        };
+        let subjects = distinct(|r| &r.subject);
+        let names = distinct(|r| &r.metric);
+        let conflicts = site
+            .store
+            .conflicts
+            .iter()
+            .map(|c| ConflictView {
+                title: format!("{} · {} · {}", c.subject, c.metric, c.period),
+                values: c.values.iter().map(|v| row(site, v.record)).collect(),
+            })
+            .collect();
+        MetricsView {
+            rows,
+            conflicts,
+            subjects,
+            names,
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! The topic graph: which pages mention which topics, topics that appear together,
+//! backlinks and related notes. Computed once per build from the pages' facts.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::Site;
+use crate::content::{PageId, PageKind};
+use crate::diag::Diagnostic;
+use crate::enrich::Topics;
+use crate::enrich::topics::Topic;
+
+/// Most related notes shown on a note.
+const RELATED_NOTES: usize = 5;
+/// Most related topics shown on a topic.
+const RELATED_TOPICS: usize = 8;
+
+/// What refers to what.
+#[derive(Debug, Default)]
+pub struct Graph {
+    /// Every topic, by index.
+    pub topics: Vec<Topic>,
+    /// Topic index of a topic page.
+    pub topic_of_page: HashMap<PageId, usize>,
+    /// For each topic: the pages that mention it, with the indices of those mentions.
+    pub mentioned_in: Vec<Vec<(PageId, Vec<usize>)>>,
+    /// For each page: the topics it mentions, most mentioned first.
+    pub page_topics: Vec<Vec<usize>>,
+    /// Times two topics appear in the same paragraph, keyed (low, high).
+    pub co_mentions: BTreeMap<(usize, usize), usize>,
+    /// For each topic: related topics, the author's first, then by co-mentions.
+    pub related_topics: Vec<Vec<usize>>,
+    /// For each page: pages that link to it explicitly or mention it (if a topic).
+    pub backlinks: Vec<Vec<PageId>>,
+    /// For each page: related notes, by shared topics weighted by rarity.
+    pub related_notes: Vec<Vec<PageId>>,
+}
+
+impl Graph {
+    /// Builds the graph; unknown topics in `related:` are reported.
+    pub fn new(site: &Site, topics: Topics, diags: &mut Vec<Diagnostic>) -> Graph {
+        let n = topics.list.len();
+        let mut g = Graph {
+            topic_of_page: topics.list.iter().enumerate().map(|(i, t)| (t.page, i)).collect(),
+            mentioned_in: vec![Vec::new(); n],
+            page_topics: vec![Vec::new(); site.pages.len()],
+            related_topics: vec![Vec::new(); n],
+            backlinks: vec![Vec::new(); site.pages.len()],
+            related_notes: vec![Vec::new(); site.pages.len()],
+            ..Graph::default()
+        };
+        g.topics = topics.list;
+        g.index_mentions(site);
+        g.index_related_topics(site, diags);
+        g.index_backlinks(site);
+        g.index_related_notes(site);
+        g
+    }
+
+    fn index_mentions(&mut self, site: &Site) {
+        for p in &site.pages {
+            let id = p.doc.page.id;
+            let mut by_topic: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            let mut by_block: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+            for (i, m) in p.facts.mentions.iter().enumerate() {
+                by_topic.entry(m.topic).or_default().push(i);
+                by_block.entry(m.block).or_default().insert(m.topic);
+            }
+            let mut ranked: Vec<(usize, usize)> = by_topic.iter().map(|(t, ms)| (*t, ms.len())).collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            self.page_topics[id.0] = ranked.into_iter().map(|(t, _)| t).collect();
+            for (topic, ms) in by_topic {
+                self.mentioned_in[topic].push((id, ms));
+            }
+            for set in by_block.values() {
+                let v: Vec<usize> = set.iter().copied().collect();
+                for (i, a) in v.iter().enumerate() {
+                    for b in &v[i + 1..] {
+                        *self.co_mentions.entry((*a, *b)).or_default() += 1;
+                    }
+                }
+            }
+        }
+        for list in &mut self.mentioned_in {
+            list.sort_by(|a, b| {
+                let (pa, pb) = (&site.page(a.0).doc.page, &site.page(b.0).doc.page);
+                pb.date.cmp(&pa.date).then_with(|| pa.title.cmp(&pb.title))
+            });
+        }
+    }
+
+    fn index_related_topics(&mut self, site: &Site, diags: &mut Vec<Diagnostic>) {
+        for (t, topic) in self.topics.iter().enumerate() {
+            let page = &site.page(topic.page).doc.page;
+            let mut related: Vec<usize> = Vec::new();
+            for name in &page.meta.related {
+                match self.topics.iter().position(|o| o.names.contains(&name.to_lowercase())) {
+                    Some(o) if o != t && !related.contains(&o) => related.push(o),
+                    Some(_) => {}
+                    None => diags.push(
+                        Diagnostic::strict(&page.source, format!("unknown topic `{name}` in `related:`"))
+                            .at_line(page.meta.related_line.unwrap_or(1))
+                            .help("use the title or an alias of a page in the topics folder"),
+                    ),
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> = self
+                .co_mentions
+                .iter()
+                .filter_map(|(&(a, b), &n)| {
+                    if a == t {
+                        Some((b, n))
+                    } else if b == t {
+                        Some((a, n))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (o, _) in ranked {
+                if related.len() >= RELATED_TOPICS {
+                    break;
+                }
+                if !related.contains(&o) {
+                    related.push(o);
+                }
+            }
+            self.related_topics[t] = related;
+        }
+    }
+
+    fn index_backlinks(&mut self, site: &Site) {
+        for (from, targets) in site.outlinks.iter().enumerate() {
+            for to in targets {
+                push_unique(&mut self.backlinks[to.0], PageId(from));
+            }
+        }
+        for (t, pages) in self.mentioned_in.iter().enumerate() {
+            let topic_page = self.topics[t].page;
+            for (from, _) in pages {
+                push_unique(&mut self.backlinks[topic_page.0], *from);
+            }
+        }
+    }
+
+    fn index_related_notes(&mut self, site: &Site) {
+        let notes: Vec<PageId> = site
+            .pages
+            .iter()
+            .filter(|p| p.doc.page.kind == PageKind::Note)
+            .map(|p| p.doc.page.id)
+            .collect();
+        let total = notes.len().max(1) as f64;
+        // Rarer topics say more about what two notes share (inverse document frequency).
+        let weight: Vec<f64> = self
+            .mentioned_in
+            .iter()
+            .map(|pages| (total / pages.len().max(1) as f64).ln() + 1.0)
+            .collect();
+        for &id in &notes {
+            let mut scores: HashMap<PageId, f64> = HashMap::new();
+            for &t in &self.page_topics[id.0] {
+                for (other, _) in &self.mentioned_in[t] {
+                    if *other != id && site.page(*other).doc.page.kind == PageKind::Note {
+                        *scores.entry(*other).or_default() += weight[t];
+                    }
+                }
+            }
+            let mut ranked: Vec<(PageId, f64)> = scores.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            self.related_notes[id.0] = ranked.into_iter().take(RELATED_NOTES).map(|(p, _)| p).collect();
+        }
+    }
+
+    /// The topic whose title or alias is `name` (case-insensitive).
+    pub fn topic_named(&self, name: &str) -> Option<usize> {
+        let lower = name.to_lowercase();
+        self.topics
+            .iter()
+            .position(|t| t.title.to_lowercase() == lower || t.names.contains(&lower))
+    }
+}
+
+fn push_unique(list: &mut Vec<PageId>, id: PageId) {
+    if !list.contains(&id) {
+        list.push(id);
+    }
+}
+
+/// What `folio check` says about topics beyond errors: topics no note mentions and
+/// notes that mention no topic.
+pub fn lint(site: &Site) -> Vec<Diagnostic> {
+    let g = &site.graph;
+    let mut out = Vec::new();
+    for (t, topic) in g.topics.iter().enumerate() {
+        if g.mentioned_in[t].is_empty() {
+            let page = &site.page(topic.page).doc.page;
+            out.push(
+                Diagnostic::warning(&page.source, format!("no note mentions the topic `{}`", topic.title))
+                    .help("add an alias that the notes use, or mention the topic in a note"),
+            );
+        }
+    }
+    if g.topics.is_empty() {
+        return out;
+    }
+    for p in &site.pages {
+        let page = &p.doc.page;
+        if page.kind == PageKind::Note && g.page_topics[page.id.0].is_empty() {
+            out.push(
+                Diagnostic::warning(&page.source, "this note mentions no topic")
+                    .help("mention a topic by its title or alias, or add an alias to a topic page"),
+            );
+        }
+    }
+    out
+}
