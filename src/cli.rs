@@ -98,21 +98,11 @@ pub struct CheckArgs {
 impl CheckArgs {
     /// Runs every stage, renders into a scratch folder, reports, keeps nothing.
     pub fn run(self, root: &Path) -> Result<(), u8> {
-        let scratch = tempfile_dir().map_err(|e| {
-            eprintln!("error: cannot create a scratch folder: {e}");
-            FAILED
-        })?;
         let options = BuildOptions {
             drafts: self.drafts,
-            out: Some(scratch.join("out")),
             ..BuildOptions::default()
         };
-        let result = folio::build(root, &options);
-        let _ = std::fs::remove_dir_all(&scratch);
-        let diags = match result {
-            Ok(report) => report.warnings,
-            Err(diags) => diags,
-        };
+        let diags = folio::check(root, &options);
         print(&diags, true);
         let errors = diags.iter().filter(|d| d.is_error(true)).count();
         let warnings = diags.len() - errors;
@@ -124,12 +114,6 @@ impl CheckArgs {
             Ok(())
         }
     }
-}
-
-fn tempfile_dir() -> std::io::Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("folio-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
 }
 
 /// `folio init`.
@@ -247,4 +231,98 @@ impl NewArgs {
             }
         }
     }
+}
+
+/// `folio metrics`.
+#[derive(Args, Debug)]
+pub struct MetricsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: MetricsFormat,
+    /// Only figures about this subject (case-insensitive).
+    #[arg(long)]
+    subject: Option<String>,
+    /// Only this metric (case-insensitive).
+    #[arg(long)]
+    metric: Option<String>,
+    /// Only figures of pages whose URL or source path contains this.
+    #[arg(long)]
+    page: Option<String>,
+    /// Include drafts.
+    #[arg(long)]
+    drafts: bool,
+}
+
+/// How `folio metrics` prints.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum MetricsFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// The metrics.json schema.
+    Json,
+    /// The metrics.csv columns.
+    Csv,
+}
+
+impl MetricsArgs {
+    /// Prints what was extracted, filtered.
+    pub fn run(self, root: &Path) -> Result<(), u8> {
+        let options = BuildOptions {
+            drafts: self.drafts,
+            ..BuildOptions::default()
+        };
+        let prepared = match folio::prepare(root, &options) {
+            Ok(p) => p,
+            Err(diags) => {
+                print(&diags, false);
+                return Err(FAILED);
+            }
+        };
+        let site = &prepared.site;
+        let store = folio::site::store::Store::filtered(&site.store, |r| {
+            let eq = |want: &Option<String>, have: &Option<String>| {
+                want.as_ref()
+                    .is_none_or(|w| have.as_ref().is_some_and(|h| h.eq_ignore_ascii_case(w)))
+            };
+            eq(&self.subject, &r.subject)
+                && eq(&self.metric, &r.metric)
+                && self
+                    .page
+                    .as_ref()
+                    .is_none_or(|p| r.page.contains(p.as_str()) || r.source.contains(p.as_str()))
+        });
+        match self.format {
+            MetricsFormat::Json => println!("{}", folio::render::exports::json(&store)),
+            MetricsFormat::Csv => print!("{}", folio::render::exports::csv(&store)),
+            MetricsFormat::Table => print_table(&store),
+        }
+        Ok(())
+    }
+}
+
+fn print_table(store: &folio::site::store::Store) {
+    use folio::render::format;
+    let mut rows = vec![["subject", "metric", "period", "value", "change", "source"].map(String::from)];
+    for r in &store.records {
+        rows.push([
+            r.subject.clone().unwrap_or_else(|| "—".into()),
+            r.metric.clone().unwrap_or_else(|| "—".into()),
+            r.period.clone().unwrap_or_else(|| "—".into()),
+            r.value.as_ref().map(format::value).unwrap_or_default(),
+            r.change.as_ref().map(format::change).unwrap_or_default(),
+            format!("{}:{}", r.source, r.line),
+        ]);
+    }
+    let widths: Vec<usize> = (0..6)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    for row in &rows {
+        let cells: Vec<String> = row.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
+        println!("{}", cells.join("  ").trim_end());
+    }
+    println!(
+        "{} figure(s), {} conflict(s)",
+        store.records.len(),
+        store.conflicts.len()
+    );
 }

@@ -92,20 +92,26 @@ pub fn assemble(config: Config, drafts: bool) -> Result<(Site, Vec<Diagnostic>),
     Ok((site, diags))
 }
 
-/// Builds the site in `root`: every stage, then the staged output swapped in. On error
-/// the previous output folder is left untouched and every problem is returned.
-pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
-    let started = Instant::now();
+/// A site ready to write: configuration read, every page assembled and indexed,
+/// templates loaded; with the warnings found so far.
+pub struct Prepared {
+    /// The indexed site.
+    pub site: Site,
+    /// The theme's templates (with the `metrics()` function registered).
+    pub templates: render::Templates,
+    /// Warnings (and strict warnings) found so far; no errors.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Runs everything but the write: configuration, templates, load → index.
+pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let (config, mut diags) = configure(root, options)?;
-    let target = config.output_path();
-    output::check_target(&config.root, &target).map_err(|e| {
-        vec![Diagnostic::error(config::CONFIG_FILE, e).help("choose another output_dir in site.toml or --out")]
-    })?;
-    let mut templates = render::Templates::load(&config).map_err(|d| vec![d])?;
-    let (site, site_diags) = assemble(config, options.drafts).map_err(|mut e| {
-        e.splice(0..0, diags.clone());
+    let with_earlier = |mut e: Vec<Diagnostic>, earlier: &[Diagnostic]| {
+        e.splice(0..0, earlier.iter().cloned());
         e
-    })?;
+    };
+    let mut templates = render::Templates::load(&config).map_err(|d| with_earlier(vec![d], &diags))?;
+    let (site, site_diags) = assemble(config, options.drafts).map_err(|e| with_earlier(e, &diags))?;
     diags.extend(site_diags);
     diags.extend(layout_warnings(&site, &templates));
     templates.register_metrics(
@@ -113,15 +119,35 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnost
             .map(|i| render::figures::row(&site, i))
             .collect(),
     );
+    Ok(Prepared {
+        site,
+        templates,
+        diagnostics: diags,
+    })
+}
+
+/// Builds the site in `root`: every stage, then the staged output swapped in. On error
+/// the previous output folder is left untouched and every problem is returned.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let (config, _) = configure(root, options)?;
+    let target = config.output_path();
+    output::check_target(&config.root, &target).map_err(|e| {
+        vec![Diagnostic::error(config::CONFIG_FILE, e).help("choose another output_dir in site.toml or --out")]
+    })?;
+    let Prepared {
+        site,
+        templates,
+        diagnostics: mut diags,
+    } = prepare(root, options)?;
     let staging = output::Staging::new(&target).map_err(|e| {
         vec![Diagnostic::error(
             &target,
             format!("cannot create the staging folder: {e}"),
         )]
     })?;
-    let written = write_site(&site, &templates, &options.render, &staging);
-    match written {
-        Ok(pages) if !diags.iter().any(|d| d.is_error(false)) => {
+    match write_site(&site, &templates, &options.render, &staging) {
+        Ok(pages) => {
             staging.commit().map_err(|e| {
                 vec![Diagnostic::error(
                     &target,
@@ -135,16 +161,76 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnost
                 elapsed: started.elapsed(),
             })
         }
-        Ok(_) => {
-            staging.abandon();
-            Err(diags)
-        }
         Err(errors) => {
             staging.abandon();
             diags.extend(errors);
             Err(diags)
         }
     }
+}
+
+/// Everything `folio check` reports: a full build rendered into a scratch folder and
+/// thrown away, plus conflicting figures and topics that nothing mentions.
+pub fn check(root: &Path, options: &BuildOptions) -> Vec<Diagnostic> {
+    let mut prepared = match prepare(root, options) {
+        Ok(p) => p,
+        Err(diags) => return diags,
+    };
+    let scratch = std::env::temp_dir().join(format!("folio-check-{}", std::process::id()));
+    match output::Staging::new(&scratch.join("out")) {
+        Ok(staging) => {
+            if let Err(errors) = write_site(&prepared.site, &prepared.templates, &options.render, &staging) {
+                prepared.diagnostics.extend(errors);
+            }
+            staging.abandon();
+        }
+        Err(e) => prepared.diagnostics.push(Diagnostic::error(
+            &scratch,
+            format!("cannot create a scratch folder: {e}"),
+        )),
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    prepared.diagnostics.extend(conflict_warnings(&prepared.site));
+    prepared.diagnostics.extend(site::graph::lint(&prepared.site));
+    prepared.diagnostics
+}
+
+/// One warning per conflict, at its first source, naming every source.
+fn conflict_warnings(site: &Site) -> Vec<Diagnostic> {
+    site.store
+        .conflicts
+        .iter()
+        .filter_map(|c| {
+            let first = c.values.first()?;
+            let sources: Vec<String> = c
+                .values
+                .iter()
+                .map(|v| {
+                    let q = site.store.records[v.record].value.as_ref();
+                    format!(
+                        "{} at {}:{}",
+                        q.map(render::format::value).unwrap_or_default(),
+                        v.source,
+                        v.line
+                    )
+                })
+                .collect();
+            Some(
+                Diagnostic::warning(
+                    &first.source,
+                    format!(
+                        "figures disagree on {} {} for {}: {}",
+                        c.subject,
+                        c.metric,
+                        c.period,
+                        sources.join("; ")
+                    ),
+                )
+                .at_line(first.line)
+                .help("correct the wrong figure, or keep both if the sources really differ (see /metrics/)"),
+            )
+        })
+        .collect()
 }
 
 /// Renders and writes everything into `staging`; returns the number of HTML pages.

@@ -28,6 +28,8 @@ enum Command {
     New(cli::NewArgs),
     /// Check front matter, links, topics and templates; non-zero on errors.
     Check(cli::CheckArgs),
+    /// Print the figures found in the notes.
+    Metrics(cli::MetricsArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Command::Init(args) => args.run(&cli.root),
         Command::New(args) => args.run(&cli.root),
         Command::Check(args) => args.run(&cli.root),
+        Command::Metrics(args) => args.run(&cli.root),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -87,7 +87,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     let mut wraps = BTreeMap::new();
     let by_hand = ctx.topics.linked_by_hand(&facts.links);
     facts.mentions = topics::mentions(&blocks, ctx.topics, page, mode, &by_hand, &mut wraps);
-    for m in &facts.mentions {
+    for m in facts.mentions.iter().filter(|m| !m.own) {
         facts.sentences.entry(m.block).or_insert_with(|| {
             let text = &blocks[m.block].text;
             metrics::split_sentences(text)

@@ -102,6 +102,8 @@ pub struct Mention {
     pub range: std::ops::Range<usize>,
     /// True if it became a link.
     pub linked: bool,
+    /// True for a topic page naming itself (a subject for figures, never a link).
+    pub own: bool,
 }
 
 /// Finds topic mentions in the linkable text of `blocks` and decides which become links.
@@ -127,10 +129,21 @@ pub fn mentions(
             let text = &block.text[piece.text.clone()];
             for m in topics.vocab.find(text) {
                 let topic = &topics.list[m.topic];
+                let start = piece.text.start + m.range.start;
+                let range = start..piece.text.start + m.range.end;
                 if topic.page == page.id {
-                    continue; // a topic never links to itself
+                    // A topic never links to itself, but its name still says whose figures follow.
+                    out.push(Mention {
+                        topic: m.topic,
+                        anchor: String::new(),
+                        block: b,
+                        range,
+                        linked: false,
+                        own: true,
+                    });
+                    continue;
                 }
-                let anchor = format!("m-{}", out.len() + 1);
+                let anchor = format!("m-{}", out.iter().filter(|m: &&Mention| !m.own).count() + 1);
                 let link = match mode {
                     AutoLink::None => false,
                     AutoLink::All => !by_hand.contains(&m.topic),
@@ -152,13 +165,13 @@ pub fn mentions(
                     open,
                     close: close.into(),
                 });
-                let start = piece.text.start + m.range.start;
                 out.push(Mention {
                     topic: m.topic,
                     anchor,
                     block: b,
-                    range: start..piece.text.start + m.range.end,
+                    range,
                     linked: link,
+                    own: false,
                 });
             }
         }

@@ -142,6 +142,18 @@ impl Store {
         }
     }
 
+    /// A store of the records that `keep` accepts, with the conflicts among them.
+    pub fn filtered(&self, keep: impl Fn(&Record) -> bool) -> Store {
+        let records: Vec<Record> = self.records.iter().filter(|r| keep(r)).cloned().collect();
+        let conflicts = conflicts(&records);
+        let series = series(&records);
+        Store {
+            records,
+            conflicts,
+            series,
+        }
+    }
+
     /// Record indices matching every given filter (case-insensitive).
     pub fn query(
         &self,
