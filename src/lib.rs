@@ -17,6 +17,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod enrich;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -78,10 +79,10 @@ pub fn assemble(config: Config, drafts: bool) -> Result<(Site, Vec<Diagnostic>),
     }
     let topics = enrich::Topics::new(&loaded.pages, &config);
     let ctx = enrich::Context::new(&config, &topics);
-    let pages: Vec<enrich::Enriched> = loaded
+    let pages: Vec<std::sync::Arc<enrich::Enriched>> = loaded
         .pages
         .into_par_iter()
-        .map(|page| enrich::enrich(markdown::parse(page, &config.markdown), &ctx))
+        .map(|page| std::sync::Arc::new(enrich::enrich(markdown::parse(page, &config.markdown), &ctx)))
         .collect();
     diags.extend(pages.iter().flat_map(|p| p.facts.diagnostics.iter().cloned()));
     if diags.iter().any(|d| d.is_error(false)) {
@@ -243,40 +244,18 @@ pub fn write_site(
     let jobs = render::jobs(site);
     let renderer = render::Renderer::new(site, templates, options.clone());
     let mut errors = renderer.render_all(&jobs, |file, bytes| staging.write(file, bytes));
-    let mut permalinks: Vec<String> = jobs
-        .iter()
-        .filter(|j| !matches!(j, render::Job::NotFound | render::Job::Redirect(..)))
-        .filter_map(|j| renderer.render_permalink(j))
-        .collect();
-    permalinks.sort();
-    let css = markdown::highlight::stylesheet(
-        &site.config.markdown.highlight_theme,
-        &site.config.markdown.highlight_theme_dark,
-    )
-    .map_err(|e| vec![Diagnostic::error(config::CONFIG_FILE, e)])?;
-    let mut extra: Vec<(String, Vec<u8>)> = vec![
-        ("atom.xml".into(), render::feeds::atom(site).into_bytes()),
-        (
-            "sitemap.xml".into(),
-            render::feeds::sitemap(site, &permalinks).into_bytes(),
-        ),
-        ("robots.txt".into(), render::feeds::robots(site).into_bytes()),
-        ("highlight.css".into(), css.into_bytes()),
-        ("metrics.json".into(), render::exports::json(&site.store).into_bytes()),
-        ("metrics.csv".into(), render::exports::csv(&site.store).into_bytes()),
-    ];
-    match render::theme::static_files(&site.config) {
-        Ok(files) => extra.extend(
-            files
-                .into_iter()
-                .map(|f| (f.rel.to_string_lossy().into_owned(), f.bytes)),
-        ),
-        Err(d) => errors.push(d),
-    }
-    for (file, bytes) in &extra {
-        if let Err(e) = staging.write(file, bytes) {
-            errors.push(Diagnostic::error(file, format!("cannot write: {e}")));
+    let permalinks: Vec<String> = jobs.iter().filter_map(|j| renderer.render_permalink(j)).collect();
+    let records = render::inputs::Inputs::new(site, 0, None).records;
+    match extra_files(site, &permalinks, records, &|_, _| false) {
+        Ok(files) => {
+            for (file, bytes, _) in files {
+                let written = staging.write(&file, bytes.as_deref().unwrap_or_default());
+                if let Err(e) = written {
+                    errors.push(Diagnostic::error(&file, format!("cannot write: {e}")));
+                }
+            }
         }
+        Err(e) => errors.extend(e),
     }
     for asset in &site.assets {
         if let Err(e) = staging.copy(&asset.rel, &asset.source) {
@@ -289,8 +268,57 @@ pub fn write_site(
     if errors.is_empty() { Ok(jobs.len()) } else { Err(errors) }
 }
 
+/// An output that is not a page: its file, its bytes (None when `unchanged` said it
+/// need not be made again) and its key.
+type ExtraFile = (String, Option<Vec<u8>>, u64);
+
+/// The outputs that are not pages: feeds, sitemap, robots.txt, stylesheets, static files
+/// and the figure exports. `unchanged(file, key)` lets an incremental build skip making
+/// the costly ones (the exports) when their key is the one already written.
+pub(crate) fn extra_files(
+    site: &Site,
+    permalinks: &[String],
+    records_key: u64,
+    unchanged: &dyn Fn(&str, u64) -> bool,
+) -> Result<Vec<ExtraFile>, Vec<Diagnostic>> {
+    let mut sorted = permalinks.to_vec();
+    sorted.sort();
+    let md = &site.config.markdown;
+    let css = markdown::highlight::stylesheet(&md.highlight_theme, &md.highlight_theme_dark)
+        .map_err(|e| vec![Diagnostic::error(config::CONFIG_FILE, e)])?;
+    let mut cheap: Vec<(String, Vec<u8>)> = vec![
+        ("atom.xml".into(), render::feeds::atom(site).into_bytes()),
+        ("sitemap.xml".into(), render::feeds::sitemap(site, &sorted).into_bytes()),
+        ("robots.txt".into(), render::feeds::robots(site).into_bytes()),
+        ("highlight.css".into(), css.into_bytes()),
+    ];
+    let statics = render::theme::static_files(&site.config).map_err(|d| vec![d])?;
+    cheap.extend(
+        statics
+            .into_iter()
+            .map(|f| (f.rel.to_string_lossy().replace('\\', "/"), f.bytes)),
+    );
+    let mut out: Vec<ExtraFile> = cheap
+        .into_iter()
+        .map(|(file, bytes)| {
+            let key = render::inputs::Inputs::bytes(&bytes);
+            (file, Some(bytes), key)
+        })
+        .collect();
+    type Make = fn(&site::store::Store) -> String;
+    let exports: [(&str, Make); 2] = [
+        ("metrics.json", render::exports::json),
+        ("metrics.csv", render::exports::csv),
+    ];
+    for (file, make) in exports {
+        let bytes = (!unchanged(file, records_key)).then(|| make(&site.store).into_bytes());
+        out.push((file.to_string(), bytes, records_key));
+    }
+    Ok(out)
+}
+
 /// Pages whose `layout:` names no template: they fall back to the default one.
-fn layout_warnings(site: &Site, templates: &render::Templates) -> Vec<Diagnostic> {
+pub(crate) fn layout_warnings(site: &Site, templates: &render::Templates) -> Vec<Diagnostic> {
     site.pages
         .iter()
         .filter_map(|p| {

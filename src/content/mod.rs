@@ -45,9 +45,16 @@ pub struct LoadOptions {
     pub drafts: bool,
 }
 
-/// Walks `content/` and loads every page in parallel. Returns what loaded and every
-/// problem found; the caller decides whether errors stop the build.
-pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) {
+/// The files of content/: Markdown pages to read and other files to copy.
+pub struct Scan {
+    /// Markdown files, relative to content/, sorted.
+    pub markdown: Vec<PathBuf>,
+    /// Other files.
+    pub assets: Vec<Asset>,
+}
+
+/// Walks `content/` (hidden files and editor backups skipped).
+pub fn scan(config: &Config) -> (Scan, Vec<Diagnostic>) {
     let content = config.root.join(CONTENT_DIR);
     let mut diags = Vec::new();
     let mut markdown = Vec::new();
@@ -78,7 +85,14 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
             });
         }
     }
-    let results: Vec<_> = markdown.par_iter().map(|rel| page::read(config, rel)).collect();
+    (Scan { markdown, assets }, diags)
+}
+
+/// Walks `content/` and loads every page in parallel. Returns what loaded and every
+/// problem found; the caller decides whether errors stop the build.
+pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) {
+    let (scan, mut diags) = scan(config);
+    let results: Vec<_> = scan.markdown.par_iter().map(|rel| page::read(config, rel)).collect();
     let mut pages = Vec::new();
     for result in results {
         match result {
@@ -95,7 +109,13 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
         page.id = PageId(i);
     }
     diags.extend(duplicate_permalinks(&pages));
-    (Loaded { pages, assets }, diags)
+    (
+        Loaded {
+            pages,
+            assets: scan.assets,
+        },
+        diags,
+    )
 }
 
 fn is_hidden(path: &Path, root: &Path) -> bool {
@@ -113,7 +133,8 @@ pub fn display_path(config: &Config, path: &Path) -> PathBuf {
     path.strip_prefix(&config.root).unwrap_or(path).to_path_buf()
 }
 
-fn duplicate_permalinks(pages: &[Page]) -> Vec<Diagnostic> {
+/// Two pages at one URL: an error at the second, naming both.
+pub fn duplicate_permalinks<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Vec<Diagnostic> {
     let mut seen: HashMap<&str, &Page> = HashMap::new();
     let mut diags = Vec::new();
     for page in pages {

@@ -40,6 +40,9 @@ pub struct Enriched {
     pub doc: Doc,
     /// What was found.
     pub facts: PageFacts,
+    /// A hash of everything the page itself says (body and front matter): incremental
+    /// builds compare it to know whether the page's own output can have changed.
+    pub key: u64,
 }
 
 /// What enrichment needs from the whole site, built once between load and enrich.
@@ -123,6 +126,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
         Vec::new()
     });
     facts.figures = figures::merge(extracted, by_hand);
+    let key = page_key(&doc);
     let Doc {
         page,
         events,
@@ -142,5 +146,24 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
             summary,
         },
         facts,
+        key,
     }
+}
+
+fn page_key(doc: &Doc) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    let p = &doc.page;
+    (
+        &p.body,
+        format!("{:?}", p.meta),
+        &p.title,
+        &p.slug,
+        &p.permalink,
+        &p.section,
+        &p.source,
+    )
+        .hash(&mut h);
+    (p.date.map(|d| d.to_rfc3339()), format!("{:?}", p.kind)).hash(&mut h);
+    h.finish()
 }

@@ -1,6 +1,6 @@
 //! Inline SVG charts for figures: the series chart of one subject+metric across periods
 //! and the small bar chart of mentions over time. The topic graph is in `graph.rs`, which
-//! shares the SVG helpers at the bottom of this file.
+//! shares the SVG primitives of `charts/svg.rs`.
 //!
 //! Charts are strings of SVG markup meant to sit inline in HTML: no script, no external
 //! file, the same bytes for the same input (so rebuilds skip unchanged pages). They draw
@@ -16,6 +16,10 @@
 
 use std::fmt::Write as _;
 
+pub(super) mod svg;
+
+use svg::{FONT, count, escape, extent, keeps, nice_ticks, num, stride, svg_open, text_width};
+
 /// One period of a series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
@@ -29,12 +33,6 @@ pub struct Point {
 
 /// Width of every chart's viewBox, in user units.
 const WIDTH: f64 = 480.0;
-/// Font size of all text, in user units.
-pub(super) const FONT: f64 = 12.0;
-/// A generous average glyph width at [`FONT`], for layout estimates.
-const CHAR_W: f64 = 7.0;
-/// How far a chart may be enlarged on a wide screen (inline `max-width`).
-const MAX_SCALE: f64 = 1.25;
 /// Values are clamped to this magnitude so that ranges stay finite.
 const LIMIT: f64 = 1e300;
 
@@ -45,29 +43,22 @@ const LIMIT: f64 = 1e300;
 pub fn series_svg(id: &str, title: &str, points: &[Point], fmt_tick: &dyn Fn(f64) -> String) -> String {
     let points: Vec<&Point> = points.iter().filter(|p| p.value.is_finite()).collect();
     let values: Vec<f64> = points.iter().map(|p| p.value.clamp(-LIMIT, LIMIT)).collect();
-    let Some((lo, hi)) = extent(&values) else {
+    let Some(domain) = extent(&values) else {
         return String::new();
     };
-    let ticks = nice_ticks(lo, hi);
-    let tick_labels: Vec<String> = ticks.iter().map(|&t| fmt_tick(t)).collect();
     let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
-    let displays: Vec<&str> = points.iter().map(|p| p.display.as_str()).collect();
-    let edge = labels
+    let shown: Vec<String> = points.iter().map(|p| p.display.clone()).collect();
+    let head = Head {
+        id,
+        class: "chart chart-series",
+        title,
+        height: 240.0,
+    };
+    let (mut svg, frame) = open_plot(&head, domain, fmt_tick, &labels, &shown);
+    let xy: Vec<(f64, f64)> = values
         .iter()
-        .chain(&displays)
-        .map(|s| text_width(s))
-        .fold(0.0, f64::max);
-    let frame = Frame::new(240.0, &ticks, &tick_labels, (edge / 2.0).min(60.0));
-    let desc = points
-        .iter()
-        .map(|p| format!("{}: {}", p.label, p.display))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let mut svg = svg_open(id, "chart chart-series", title, &desc, [0.0, 0.0, WIDTH, frame.height]);
-    frame.axes(&mut svg, &ticks, &tick_labels);
-    frame.x_labels(&mut svg, &labels);
-    let xy: Vec<(f64, f64)> = (0..values.len())
-        .map(|i| (frame.x(i, values.len()), frame.y(values[i])))
+        .enumerate()
+        .map(|(i, &v)| (frame.x(i, values.len()), frame.y(v)))
         .collect();
     if xy.len() > 1 {
         let line: Vec<String> = xy.iter().map(|&(x, y)| format!("{},{}", num(x), num(y))).collect();
@@ -77,25 +68,14 @@ pub fn series_svg(id: &str, title: &str, points: &[Point], fmt_tick: &dyn Fn(f64
             line.join(" ")
         );
     }
-    let stride = stride(&displays, frame.step(xy.len()));
-    for (i, (&(x, y), p)) in xy.iter().zip(&points).enumerate() {
-        let tip = escape(&format!("{}: {}", p.label, p.display));
+    for ((x, y), (label, display)) in xy.iter().zip(labels.iter().zip(&shown)) {
+        let (x, y, tip) = (num(*x), num(*y), escape(&format!("{label}: {display}")));
         let _ = write!(
             svg,
-            r#"<circle class="chart-point" cx="{}" cy="{}" r="3.5"><title>{tip}</title></circle>"#,
-            num(x),
-            num(y)
+            r#"<circle class="chart-point" cx="{x}" cy="{y}" r="3.5"><title>{tip}</title></circle>"#
         );
-        if (xy.len() - 1 - i) % stride == 0 {
-            let _ = write!(
-                svg,
-                r#"<text class="chart-label chart-value" x="{}" y="{}" text-anchor="middle">{}</text>"#,
-                num(x),
-                num(y - 8.0),
-                escape(&p.display)
-            );
-        }
     }
+    value_labels(&mut svg, &frame, &xy, &values, &shown);
     svg.push_str("</svg>");
     svg
 }
@@ -112,52 +92,95 @@ pub fn bars_svg(id: &str, title: &str, bars: &[(String, f64)]) -> String {
     let Some((lo, hi)) = extent(&values) else {
         return String::new();
     };
-    let (lo, hi) = (lo.min(0.0), if hi.max(0.0) > lo.min(0.0) { hi.max(0.0) } else { 1.0 });
-    let ticks = nice_ticks(lo, hi);
-    let tick_labels: Vec<String> = ticks.iter().map(|&t| count(t)).collect();
+    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
+    let domain = if hi > lo { (lo, hi) } else { (0.0, 1.0) };
     let labels: Vec<&str> = bars.iter().map(|b| b.0).collect();
     let shown: Vec<String> = values.iter().map(|&v| count(v)).collect();
-    let edge = labels.iter().map(|s| text_width(s)).fold(0.0, f64::max);
-    let frame = Frame::new(160.0, &ticks, &tick_labels, (edge / 2.0).clamp(8.0, 40.0));
-    let desc: Vec<String> = bars.iter().zip(&shown).map(|(b, s)| format!("{}: {s}", b.0)).collect();
-    let mut svg = svg_open(
+    let head = Head {
         id,
-        "chart chart-bars",
+        class: "chart chart-bars",
         title,
-        &desc.join("; "),
-        [0.0, 0.0, WIDTH, frame.height],
-    );
-    frame.axes(&mut svg, &ticks, &tick_labels);
-    frame.x_labels(&mut svg, &labels);
-    let step = frame.step(bars.len());
-    let width = (step * 0.7).min(48.0);
-    let shown_refs: Vec<&str> = shown.iter().map(String::as_str).collect();
-    let stride = stride(&shown_refs, step);
+        height: 160.0,
+    };
+    let (mut svg, frame) = open_plot(&head, domain, &count, &labels, &shown);
+    let width = (frame.step(bars.len()) * 0.7).min(48.0);
     let base = frame.y(0.0);
-    for (i, ((label, v), s)) in bars.iter().zip(&shown).enumerate() {
-        let (x, y) = (frame.x(i, bars.len()), frame.y(*v));
-        let tip = escape(&format!("{label}: {s}"));
+    let xy: Vec<(f64, f64)> = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (frame.x(i, values.len()), frame.y(v)))
+        .collect();
+    for ((x, y), (label, s)) in xy.iter().zip(labels.iter().zip(&shown)) {
         let _ = write!(
             svg,
-            r#"<rect class="chart-bar" x="{}" y="{}" width="{}" height="{}"><title>{tip}</title></rect>"#,
+            r#"<rect class="chart-bar" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>"#,
             num(x - width / 2.0),
             num(y.min(base)),
             num(width),
-            num((base - y).abs())
+            num((base - y).abs()),
+            escape(&format!("{label}: {s}"))
         );
-        if (bars.len() - 1 - i) % stride == 0 {
-            let ty = if *v < 0.0 { y + FONT + 2.0 } else { y - 4.0 };
+    }
+    value_labels(&mut svg, &frame, &xy, &values, &shown);
+    svg.push_str("</svg>");
+    svg
+}
+
+/// What names a chart: its id, CSS classes, title and the height of its viewBox.
+struct Head<'a> {
+    id: &'a str,
+    class: &'a str,
+    title: &'a str,
+    height: f64,
+}
+
+/// Opens the SVG and draws what both charts share: ticks, grid, axis and x labels. The
+/// `<desc>` lists every `label: shown` pair, so no value is lost to thinning.
+fn open_plot(
+    head: &Head,
+    (lo, hi): (f64, f64),
+    fmt_tick: &dyn Fn(f64) -> String,
+    labels: &[&str],
+    shown: &[String],
+) -> (String, Frame) {
+    let ticks = nice_ticks(lo, hi);
+    let tick_labels: Vec<String> = ticks.iter().map(|&t| fmt_tick(t)).collect();
+    let widest = labels
+        .iter()
+        .copied()
+        .chain(shown.iter().map(String::as_str))
+        .map(text_width);
+    let frame = Frame::new(
+        head.height,
+        &ticks,
+        &tick_labels,
+        (widest.fold(0.0, f64::max) / 2.0).clamp(24.0, 60.0),
+    );
+    let desc: Vec<String> = labels.iter().zip(shown).map(|(l, s)| format!("{l}: {s}")).collect();
+    let view = [0.0, 0.0, WIDTH, head.height];
+    let mut svg = svg_open(head.id, head.class, head.title, &desc.join("; "), view);
+    frame.axes(&mut svg, &ticks, &tick_labels);
+    frame.x_labels(&mut svg, labels);
+    (svg, frame)
+}
+
+/// The `shown` text over each mark at `xy` (under it for a negative value), thinned so
+/// that neighbours do not collide.
+fn value_labels(svg: &mut String, frame: &Frame, xy: &[(f64, f64)], values: &[f64], shown: &[String]) {
+    let texts: Vec<&str> = shown.iter().map(String::as_str).collect();
+    let stride = stride(&texts, frame.step(xy.len()));
+    for (i, ((&(x, y), v), text)) in xy.iter().zip(values).zip(&texts).enumerate() {
+        if keeps(i, xy.len(), stride) {
+            let y = if *v < 0.0 { y + FONT + 4.0 } else { y - 6.0 };
             let _ = write!(
                 svg,
                 r#"<text class="chart-label chart-value" x="{}" y="{}" text-anchor="middle">{}</text>"#,
                 num(x),
-                num(ty),
-                escape(s)
+                num(y),
+                escape(text)
             );
         }
     }
-    svg.push_str("</svg>");
-    svg
 }
 
 /// Where the plot sits in a chart and how values map onto it.
@@ -184,8 +207,8 @@ impl Frame {
         let hi = ticks.last().copied().filter(|&h| h > lo).unwrap_or(lo + 1.0);
         Frame {
             height,
-            x0: left + inset.max(12.0),
-            x1: WIDTH - inset.max(12.0),
+            x0: left + inset,
+            x1: WIDTH - inset,
             left,
             top: 24.0,
             bottom: height - 28.0,
@@ -239,7 +262,7 @@ impl Frame {
     fn x_labels(&self, svg: &mut String, labels: &[&str]) {
         let stride = stride(labels, self.step(labels.len()));
         for (i, label) in labels.iter().enumerate() {
-            if (labels.len() - 1 - i) % stride == 0 {
+            if keeps(i, labels.len(), stride) {
                 let _ = write!(
                     svg,
                     r#"<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>"#,
@@ -250,108 +273,6 @@ impl Frame {
             }
         }
     }
-}
-
-/// Every how many labels one is shown so that neighbours `step` apart do not collide.
-fn stride(labels: &[&str], step: f64) -> usize {
-    let widest = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 8.0;
-    if step <= 0.0 {
-        return 1;
-    }
-    ((widest / step).ceil() as usize).max(1)
-}
-
-/// The smallest and largest value, widened if they are (nearly) equal.
-fn extent(values: &[f64]) -> Option<(f64, f64)> {
-    let lo = values.iter().copied().reduce(f64::min)?;
-    let hi = values.iter().copied().reduce(f64::max)?;
-    if hi - lo > hi.abs().max(lo.abs()) * 1e-9 {
-        return Some((lo, hi));
-    }
-    let pad = if hi == 0.0 { 1.0 } else { hi.abs() * 0.1 };
-    Some((lo - pad, hi + pad))
-}
-
-/// 3 to 5 round ticks (steps of 1, 2, 2.5 or 5 × 10ⁿ) covering `lo..=hi`, `lo < hi`.
-fn nice_ticks(lo: f64, hi: f64) -> Vec<f64> {
-    let raw = (hi - lo) / 4.0;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        let step = m * magnitude;
-        let first = (lo / step).floor();
-        let n = ((hi / step).ceil() - first) as usize + 1;
-        if n <= 5 {
-            return (0..n).map(|k| (first + k as f64) * step).collect();
-        }
-    }
-    vec![lo, hi]
-}
-
-/// A count for a tick or a bar: "3", "2.5", "12k", "1.2M".
-fn count(v: f64) -> String {
-    let a = v.abs();
-    let (scaled, suffix) = match a {
-        _ if a >= 1e9 => (v / 1e9, "B"),
-        _ if a >= 1e6 => (v / 1e6, "M"),
-        _ if a >= 1e4 => (v / 1e3, "k"),
-        _ => (v, ""),
-    };
-    format!("{}{suffix}", num(scaled))
-}
-
-/// A number with at most one decimal, no trailing ".0" and no "-0".
-pub(super) fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 || !r.is_finite() {
-        "0".to_string()
-    } else if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
-}
-
-/// The estimated width of a text at [`FONT`].
-pub(super) fn text_width(s: &str) -> f64 {
-    s.chars().count() as f64 * CHAR_W
-}
-
-/// Text safe inside an element or a quoted attribute; drops characters XML forbids.
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The opening `<svg>` with its accessible name and description. `id` is reduced to
-/// letters, digits, `-` and `_` so that `aria-labelledby` can refer to it. The chart fills
-/// its column up to [`MAX_SCALE`] times its viewBox, so text never grows past 15 px.
-pub(super) fn svg_open(id: &str, class: &str, title: &str, desc: &str, view: [f64; 4]) -> String {
-    let mut id: String = id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
-        .collect();
-    if id.is_empty() {
-        id.push_str("chart");
-    }
-    let [x, y, w, h] = view.map(num);
-    format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="{class}" viewBox="{x} {y} {w} {h}" width="100%" style="max-width:{}px" role="img" aria-labelledby="{id}-title {id}-desc" font-size="{}" fill="currentColor"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        num(view[2] * MAX_SCALE),
-        num(FONT),
-        escape(title),
-        escape(desc)
-    )
 }
 
 #[cfg(test)]
@@ -399,16 +320,12 @@ mod tests {
     fn coordinates_have_at_most_one_decimal() {
         let svg = series_svg("c", "c", &aws(), &billions);
         for attr in svg.split(['"', ' ', ',']) {
-            if let Some((_, frac)) = attr.split_once('.') {
-                if attr.parse::<f64>().is_ok() {
-                    assert!(frac.len() <= 1, "{attr}");
-                }
+            if let Some((_, frac)) = attr.split_once('.')
+                && attr.parse::<f64>().is_ok()
+            {
+                assert!(frac.len() <= 1, "{attr}");
             }
         }
-        assert_eq!(
-            (num(-0.04), num(2.0), num(2.25), num(-1.06)),
-            ("0".into(), "2".into(), "2.3".into(), "-1.1".into())
-        );
     }
 
     #[test]
@@ -454,18 +371,6 @@ mod tests {
     }
 
     #[test]
-    fn ticks_are_few_and_round() {
-        assert_eq!(nice_ticks(21.4, 24.2), [21.0, 22.0, 23.0, 24.0, 25.0]);
-        assert_eq!(nice_ticks(0.0, 3.0), [0.0, 1.0, 2.0, 3.0]);
-        assert_eq!(nice_ticks(-2.7, 0.4), [-3.0, -2.0, -1.0, 0.0, 1.0]);
-        for (lo, hi) in [(0.0, 1.0), (1e12, 7e14), (-5.0, -4.9), (0.001, 0.0017), (3.0, 97.0)] {
-            let t = nice_ticks(lo, hi);
-            assert!((3..=5).contains(&t.len()), "{lo}..{hi}: {t:?}");
-            assert!(t[0] <= lo && t[t.len() - 1] >= hi, "{lo}..{hi}: {t:?}");
-        }
-    }
-
-    #[test]
     fn bars_stand_on_zero() {
         let months: Vec<(String, f64)> = ["2024-01", "2024-02", "2024-03"]
             .iter()
@@ -479,6 +384,5 @@ mod tests {
         assert_eq!(bars_svg("m", "m", &[]), "");
         let zeros = bars_svg("z", "z", &[("2024-01".into(), 0.0)]);
         assert!(zeros.contains("<rect") && !zeros.contains("NaN"));
-        assert_eq!(count(12_500.0), "12.5k");
     }
 }

@@ -13,7 +13,7 @@ use crate::render::{charts, graph};
 use crate::site::Site;
 
 /// What a note shows about its connections.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct NoteConnections {
     /// Topics mentioned, most mentioned first.
     pub topics: Vec<Link>,
@@ -54,7 +54,7 @@ fn is_mention_only(site: &Site, from: PageId, to: PageId) -> bool {
 }
 
 /// A sentence that mentions a topic, linked to its place.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct Quote {
     /// The sentence.
     pub text: String,
@@ -63,7 +63,7 @@ pub struct Quote {
 }
 
 /// A note that mentions a topic.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct MentionedIn {
     /// The note.
     pub note: Link,
@@ -74,7 +74,7 @@ pub struct MentionedIn {
 }
 
 /// What a topic page shows beyond the author's text.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct TopicView {
     /// Notes that mention it, newest first.
     pub mentioned_in: Vec<MentionedIn>,
@@ -152,7 +152,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
 }
 
 /// The /topics/ page: every topic with its count of notes, and the graph.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct TopicsIndex {
     /// Topics with the number of notes that mention them.
     pub topics: Vec<Link>,

@@ -11,7 +11,7 @@ use crate::site::Site;
 use crate::site::store::{Record, Series};
 
 /// One row of a figures table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Row {
     /// Subject.
     pub subject: String,
@@ -38,7 +38,7 @@ pub struct Row {
 }
 
 /// Rows of one subject.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct Group {
     /// Subject.
     pub subject: String,
@@ -47,7 +47,7 @@ pub struct Group {
 }
 
 /// A chart of a series.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct Chart {
     /// `AWS · revenue`.
     pub title: String,

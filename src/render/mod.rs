@@ -9,6 +9,7 @@ pub mod figures;
 pub mod format;
 pub mod graph;
 pub mod html;
+pub mod inputs;
 pub mod theme;
 pub mod views;
 

@@ -11,7 +11,7 @@ use crate::markdown::Heading;
 use crate::site::{Site, Taxonomy, Term};
 
 /// A titled link.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct Link {
     /// Shown text.
     pub title: String,

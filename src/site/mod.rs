@@ -7,6 +7,7 @@ mod links;
 pub mod store;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::slug::slugify;
@@ -46,7 +47,7 @@ pub struct Taxonomy {
 }
 
 /// A link after resolution.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Resolved {
     /// Write this URL.
     Url(String),
@@ -61,7 +62,7 @@ pub struct Site {
     /// The configuration.
     pub config: Config,
     /// Every page, by `PageId`.
-    pub pages: Vec<Enriched>,
+    pub pages: Vec<Arc<Enriched>>,
     /// Files to copy.
     pub assets: Vec<Asset>,
     /// Sections by folder name.
@@ -107,7 +108,7 @@ impl Site {
 }
 
 /// Builds the site index and reports broken links.
-pub fn index(config: Config, pages: Vec<Enriched>, assets: Vec<Asset>, topics: Topics) -> (Site, Vec<Diagnostic>) {
+pub fn index(config: Config, pages: Vec<Arc<Enriched>>, assets: Vec<Asset>, topics: Topics) -> (Site, Vec<Diagnostic>) {
     let mut site = Site {
         config,
         pages,

@@ -1,0 +1,173 @@
+//! Incremental rebuilds give the same site as a clean build, after any sequence of
+//! edits, adds, deletes and renames (generated from a fixed seed, so failures replay).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use folio::BuildOptions;
+use folio::incremental::Build;
+
+/// A small deterministic generator (no dependency needed for a test's dice).
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walk(from) {
+        let dest = to.join(entry.strip_prefix(from).unwrap());
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, dest).unwrap();
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(read) = std::fs::read_dir(dir) {
+        for e in read.flatten() {
+            let p = e.path();
+            if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walk(dir)
+        .into_iter()
+        .map(|p| {
+            (
+                p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn notes(site: &Path) -> Vec<PathBuf> {
+    walk(&site.join("content/notes"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
+        .collect()
+}
+
+/// One random change to the site, described for the failure message.
+fn change(site: &Path, dice: &mut Dice, step: usize) -> String {
+    let notes = notes(site);
+    let pick = |d: &mut Dice| notes[d.next(notes.len())].clone();
+    match dice.next(8) {
+        0 => {
+            let p = pick(dice);
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(
+                &p,
+                format!("{text}\nAdded in step {step}: AWS revenue grew 9% to $30.{step} billion in Q1 2025.\n"),
+            )
+            .unwrap();
+            format!("append to {}", p.display())
+        }
+        1 => {
+            let p = site.join(format!("content/notes/2025-03-{:02}-new-note-{step}.md", step % 28 + 1));
+            std::fs::write(&p, format!("---\ntitle: New note {step}\ncategories: [earnings]\ntags: [t{step}]\n---\n\nProject Kuiper and the AI stack, step {step}. See [[AWS]].\n")).unwrap();
+            format!("add {}", p.display())
+        }
+        2 if notes.len() > 2 => {
+            let p = pick(dice);
+            std::fs::remove_file(&p).unwrap();
+            format!("delete {}", p.display())
+        }
+        3 => {
+            let p = pick(dice);
+            let to = p.with_file_name(format!("2025-04-01-renamed-{step}.md"));
+            std::fs::rename(&p, &to).unwrap();
+            format!("rename {} to {}", p.display(), to.display())
+        }
+        4 => {
+            let p = pick(dice);
+            let text = std::fs::read_to_string(&p).unwrap();
+            let retitled = if text.contains("title: \"") {
+                text.replacen("title: \"", &format!("title: \"Retitled {step} "), 1)
+            } else {
+                text.replacen("title: ", &format!("title: Retitled {step} "), 1)
+            };
+            std::fs::write(&p, retitled).unwrap();
+            format!("retitle {}", p.display())
+        }
+        5 => {
+            let p = site.join("content/topics/aws.md");
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(
+                &p,
+                text.replacen("aliases: [", &format!("aliases: [\"cloud{step}\", "), 1),
+            )
+            .unwrap();
+            "add an alias to the AWS topic".into()
+        }
+        6 => {
+            // An editor's atomic save: write a temp file, rename it over the note.
+            let p = pick(dice);
+            let tmp = p.with_extension("md.tmp~");
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&tmp, text.replace("revenue", "net sales")).unwrap();
+            std::fs::rename(&tmp, &p).unwrap();
+            format!("atomic save of {}", p.display())
+        }
+        _ => {
+            let dir = site.join("templates");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(
+                dir.join("404.html"),
+                format!("{{% extends \"base.html\" %}}{{% block main %}}<p>Lost {step}</p>{{% endblock main %}}"),
+            )
+            .unwrap();
+            "override the 404 template".into()
+        }
+    }
+}
+
+#[test]
+fn incremental_output_equals_a_clean_build() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/incremental");
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture, &site);
+    let served = tmp.path().join("served");
+    let clean = tmp.path().join("clean");
+    let mut build = Build::new(
+        &site,
+        BuildOptions {
+            out: Some(served.clone()),
+            ..BuildOptions::default()
+        },
+    );
+    build.run().unwrap_or_else(|e| panic!("first build failed: {e:?}"));
+    let mut dice = Dice(42);
+    for step in 0..40 {
+        let what = change(&site, &mut dice, step);
+        build
+            .run()
+            .unwrap_or_else(|e| panic!("step {step} ({what}): incremental build failed: {e:?}"));
+        folio::build(
+            &site,
+            &BuildOptions {
+                out: Some(clean.clone()),
+                ..BuildOptions::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("step {step} ({what}): clean build failed: {e:?}"));
+        let (a, b) = (tree(&served), tree(&clean));
+        let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+        assert!(
+            differ.is_empty(),
+            "step {step} ({what}): incremental output differs from a clean build in {differ:?}"
+        );
+    }
+}
