@@ -34,7 +34,7 @@ pub fn highlight(code: &str, lang: &str) -> String {
         }
     }
     format!(
-        "<pre class=\"code hl\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">{}</code></pre>\n",
+        "<pre class=\"code hl hl-code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">{}</code></pre>\n",
         html.finalize()
     )
 }

@@ -67,8 +67,10 @@ pub struct Quote {
 pub struct MentionedIn {
     /// The note.
     pub note: Link,
-    /// Its date.
+    /// Its date, as shown.
     pub date: Option<String>,
+    /// Its date, RFC 3339.
+    pub datetime: Option<String>,
     /// The sentences (each once).
     pub quotes: Vec<Quote>,
 }
@@ -120,6 +122,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
             MentionedIn {
                 note: link(site, *page_id),
                 date: e.doc.page.date.map(|d| d.format("%-d %B %Y").to_string()),
+                datetime: e.doc.page.date.map(|d| d.to_rfc3339()),
                 quotes,
             }
         })
