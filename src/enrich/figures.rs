@@ -61,9 +61,11 @@ pub fn extract(
 ) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut heading_period = None;
+    let mut heading_subject = None;
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             heading_period = metrics::parse_period(&block.text);
+            heading_subject = topics.vocab.find(&block.text).first().map(|m| topics.list[m.topic].title.clone());
             continue;
         }
         if !block.text.bytes().any(|c| c.is_ascii_digit()) && !has_number_word(&block.text) {
@@ -72,6 +74,7 @@ pub fn extract(
         let scope = Scope {
             default_subject: Some(settings.default_subject.clone()),
             heading_period: heading_period.clone(),
+            heading_subject: heading_subject.clone(),
             page_period: settings.page_period.clone(),
             names: settings.names.clone(),
             currency: Some(settings.currency.clone()),

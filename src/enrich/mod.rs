@@ -89,7 +89,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     let blocks = text::blocks(&doc.events);
     let mut wraps = BTreeMap::new();
     let by_hand = ctx.topics.linked_by_hand(&facts.links);
-    facts.mentions = topics::mentions(&blocks, ctx.topics, page, mode, &by_hand, &mut wraps);
+    facts.mentions = topics::mentions(&blocks, &facts.links, ctx.topics, page, mode, &by_hand, &mut wraps);
     for m in facts.mentions.iter().filter(|m| !m.own) {
         facts.sentences.entry(m.block).or_insert_with(|| {
             let text = &blocks[m.block].text;
@@ -136,18 +136,11 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
         summary,
     } = doc;
     let events = text::rewrite(events, wraps);
-    Enriched {
-        doc: Doc {
-            page,
-            events,
-            outline,
-            queries,
-            words,
-            summary,
-        },
-        facts,
-        key,
-    }
+    let doc = Doc { page, events, outline, queries, words, summary };
+    // Rewriting inserted events; link positions are taken again on the final stream,
+    // which is what the render stage walks.
+    facts.links = links::find(&doc);
+    Enriched { doc, facts, key }
 }
 
 fn page_key(doc: &Doc) -> u64 {

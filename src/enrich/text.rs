@@ -31,6 +31,17 @@ pub enum BlockKind {
     Heading,
 }
 
+/// An author's link inside a block.
+#[derive(Debug, Clone)]
+pub struct LinkSpan {
+    /// Index of its `Start(Link)` event.
+    pub event: usize,
+    /// Byte range of its text in the block's text.
+    pub text: Range<usize>,
+    /// The first `Text` event inside it, if any (where an anchor can go).
+    pub first_text: Option<usize>,
+}
+
 /// The text of one block.
 #[derive(Debug, Clone)]
 pub struct Block {
@@ -42,6 +53,8 @@ pub struct Block {
     pub pieces: Vec<Piece>,
     /// Index of the block's first event.
     pub first_event: usize,
+    /// The author's links in it (outermost only).
+    pub links: Vec<LinkSpan>,
 }
 
 impl Block {
@@ -68,6 +81,10 @@ pub fn blocks(events: &[Spanned]) -> Vec<Block> {
                     Tag::TableHead | Tag::TableRow => Some(BlockKind::TableRow),
                     Tag::Heading { .. } => Some(BlockKind::Heading),
                     Tag::Link { .. } | Tag::Image { .. } => {
+                        if let (0, Tag::Link { .. }, Some(b)) = (opaque, tag, stack.last_mut()) {
+                            let at = b.text.len();
+                            b.links.push(LinkSpan { event: i, text: at..at, first_text: None });
+                        }
                         opaque += 1;
                         None
                     }
@@ -81,12 +98,8 @@ pub fn blocks(events: &[Spanned]) -> Vec<Block> {
                 };
                 if let Some(kind) = kind {
                     // A nested block (a list inside an item) ends the text before it.
-                    stack.push(Block {
-                        kind,
-                        text: String::new(),
-                        pieces: Vec::new(),
-                        first_event: i,
-                    });
+                    let block = Block { kind, text: String::new(), pieces: Vec::new(), first_event: i, links: Vec::new() };
+                    stack.push(block);
                 }
             }
             Event::End(tag) => match tag {
@@ -101,20 +114,25 @@ pub fn blocks(events: &[Spanned]) -> Vec<Block> {
                         out.push(b);
                     }
                 }
-                TagEnd::Link | TagEnd::Image => opaque = opaque.saturating_sub(1),
+                TagEnd::Link | TagEnd::Image => {
+                    opaque = opaque.saturating_sub(1);
+                    if let (0, TagEnd::Link, Some(b)) = (opaque, tag, stack.last_mut()) {
+                        let end = b.text.len();
+                        if let Some(link) = b.links.last_mut() {
+                            link.text.end = end;
+                        }
+                    }
+                }
                 _ => {}
             },
             Event::Text(t) => {
                 if let Some(b) = stack.last_mut() {
                     let start = b.text.len();
+                    b.text.push_str(t);
                     if opaque == 0 {
-                        b.text.push_str(t);
-                        b.pieces.push(Piece {
-                            text: start..b.text.len(),
-                            event: i,
-                        });
-                    } else {
-                        b.text.push_str(t);
+                        b.pieces.push(Piece { text: start..b.text.len(), event: i });
+                    } else if let Some(link) = b.links.last_mut().filter(|l| l.first_text.is_none()) {
+                        link.first_text = Some(i);
                     }
                 }
             }
@@ -167,7 +185,10 @@ fn split_text(text: &str, mut wraps: Vec<Wrap>, range: &Range<usize>, out: &mut 
     wraps.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     let mut kept: Vec<Wrap> = Vec::new();
     let mut open_ends: Vec<usize> = Vec::new();
-    for w in wraps {
+    for mut w in wraps {
+        if w.range.end == usize::MAX {
+            w.range.end = text.len();
+        }
         if w.range.end > text.len() || !text.is_char_boundary(w.range.start) || !text.is_char_boundary(w.range.end) {
             continue;
         }

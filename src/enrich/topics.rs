@@ -68,23 +68,19 @@ impl Topics {
         }
     }
 
+    /// The topic a link points at, if any.
+    pub fn linked_topic(&self, target: &Target) -> Option<usize> {
+        self.list.iter().position(|t| match target {
+            Target::Wiki { name, .. } => t.names.contains(&name.to_lowercase()),
+            Target::Markdown { path, .. } => path == &t.rel,
+            Target::SitePath(p) => t.url.ends_with(p.as_str()),
+            _ => false,
+        })
+    }
+
     /// Topics the author linked by hand in this page: auto-links leave them alone.
     pub fn linked_by_hand(&self, links: &[LinkRef]) -> HashSet<usize> {
-        let mut out = HashSet::new();
-        for link in links {
-            for (i, t) in self.list.iter().enumerate() {
-                let hit = match &link.target {
-                    Target::Wiki { name, .. } => t.names.contains(&name.to_lowercase()),
-                    Target::Markdown { path, .. } => path == &t.rel,
-                    Target::SitePath(p) => t.url.ends_with(p.as_str()),
-                    _ => false,
-                };
-                if hit {
-                    out.insert(i);
-                }
-            }
-        }
-        out
+        links.iter().filter_map(|l| self.linked_topic(&l.target)).collect()
     }
 }
 
@@ -108,8 +104,10 @@ pub struct Mention {
 
 /// Finds topic mentions in the linkable text of `blocks` and decides which become links.
 /// Returns the mentions and the wraps to apply, by event index.
+#[allow(clippy::too_many_arguments)]
 pub fn mentions(
     blocks: &[Block],
+    links: &[LinkRef],
     topics: &Topics,
     page: &Page,
     mode: AutoLink,
@@ -124,6 +122,17 @@ pub fn mentions(
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             continue;
+        }
+        for span in &block.links {
+            let target = links.iter().find(|l| l.event == span.event).and_then(|l| topics.linked_topic(&l.target));
+            let Some(topic) = target.filter(|t| topics.list[*t].page != page.id) else { continue };
+            // The author's own link is a mention too; an anchor inside it marks the place.
+            let anchor = format!("m-{}", out.iter().filter(|m: &&Mention| !m.own).count() + 1);
+            if let Some(event) = span.first_text {
+                let open = format!("<span id=\"{anchor}\" class=\"mention\">");
+                wraps.entry(event).or_default().push(Wrap { range: 0..usize::MAX, open, close: "</span>".into() });
+            }
+            out.push(Mention { topic, anchor, block: b, range: span.text.clone(), linked: true, own: false });
         }
         for piece in &block.pieces {
             let text = &block.text[piece.text.clone()];

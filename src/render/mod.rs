@@ -65,6 +65,9 @@ impl Templates {
         let paths: HashMap<_, _> = sources.iter().map(|s| (s.name.clone(), s.path.clone())).collect();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        // Tera's default also escapes `/`, which makes every URL in an attribute read
+        // `&#x2F;notes&#x2F;…`; the five HTML-significant characters are enough.
+        tera.set_escape_fn(escape_html);
         let raw: Vec<(String, String)> = sources.into_iter().map(|s| (s.name, s.text)).collect();
         if let Err(e) = tera.add_raw_templates(raw) {
             let path = paths
@@ -107,6 +110,10 @@ impl Templates {
             Diagnostic::error(path, error_text(&e)).help("fix the template, or the value it uses, named above")
         })
     }
+}
+
+fn escape_html(text: &str) -> String {
+    crate::markdown::highlight::escape(text)
 }
 
 /// The whole error chain on one line: Tera puts the useful part in the sources.

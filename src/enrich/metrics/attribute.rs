@@ -1,23 +1,34 @@
 //! Attribution of a figure: which metric it measures (the metric phrase right after it,
-//! else the nearest before it in its clause), whose figure it is (the nearest topic
-//! mention before it, else the default subject), and for when (a period attached to
-//! it, else the nearest in the sentence, else the heading's, else the note's).
+//! else the nearest before it in its clause, else what it counts or compares), and
+//! whose figure it is (the nearest topic mention before it, else a topic named right
+//! after it, else the heading's topic, else the default subject).
 
-use super::lexicon::{MetricKind, count_metric};
+use super::counts::count_metric;
+use super::lexicon::MetricKind;
+use super::modifiers::comparative;
 use super::quantity::{Qty, Unit};
 use super::records::{Rec, Role};
+use super::tokens::Kind;
 use super::{Scope, Sentence};
 
-/// Words that may stand between an amount and the metric phrase after it ("$24.2
+/// Words that may not stand between an amount and the metric phrase after it ("$24.2
 /// billion in revenue", "$35.5 billion in trailing 12-month free cash flow").
+#[rustfmt::skip]
 const NOT_ADJECTIVES: &[&str] = &[
-    "and", "or", "but", "to", "from", "than", "versus", "vs", "which", "that", "was", "were", "is", "are", "will",
-    "in", "of", "for", "the", "with", "at", "on", "by", "as",
+    "and", "or", "but", "to", "from", "than", "versus", "vs", "which", "that", "was", "were",
+    "is", "are", "will", "in", "of", "for", "the", "with", "at", "on", "by", "as", "while",
+    "whereas", "when", "after", "before", "because", "since", "so", "then", "it", "we",
+    "they", "our", "its", "their", "compared", "reached", "representing", "including",
+    "excluding", "driven", "said", "a", "an", "year", "quarter", "up", "down",
 ];
 
 /// The metric hit a quantity measures, by position alone (index into `s.metrics`).
 pub(super) fn metric_of(s: &Sentence, q: &Qty) -> Option<usize> {
-    let found = metric_after(s, q).or_else(|| metric_before(s, q.start))?;
+    // A share: "60% of capex" is not capex; "fulfillment costs fell to 15.4% of net
+    // sales" is fulfillment costs.
+    let share = q.unit == Unit::Percent && s.toks.get(q.next).is_some_and(|t| t.is("of"));
+    let after = if share { None } else { metric_after(s, q) };
+    let found = after.or_else(|| metric_before(s, q.start))?;
     fits(s.metrics[found].kind, q.unit).then_some(found)
 }
 
@@ -27,14 +38,15 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     let k_end = s.toks.partition_point(|t| t.start < hit.start);
     let gap = s.toks.get(q.next..k_end)?;
     let words = gap.iter().filter(|t| !s.in_basis(t.start)).count();
+    let lead = ["in", "of", "for", "to", "is", "was", "are", "were"];
     let ok = words <= 4
         && !hit.ratio_base
         && gap.iter().enumerate().all(|(n, t)| {
             s.in_basis(t.start)
-                || (n == 0 && t.is_any(&["in", "of", "for"]))
+                || (n == 0 && t.is_any(&lead))
                 || (t.is_word() && !t.is_any(NOT_ADJECTIVES) && super::cues::dir_before(t.text).is_none())
                 || t.is("-")
-                || t.kind == super::tokens::Kind::Num
+                || t.kind == Kind::Num
         });
     ok.then_some(h)
 }
@@ -56,18 +68,64 @@ fn fits(kind: MetricKind, unit: Unit) -> bool {
 }
 
 /// The metric label of a record and whether its phrase turns the amount negative.
-pub(super) fn record_metric<'n>(s: &'n Sentence, rec: &Rec) -> (Option<&'n str>, bool) {
-    let q = &s.qtys[rec.primary()];
-    if q.unit == Unit::Count
-        && let Some(label) = q.noun.and_then(|k| count_metric(s.toks[k].text, s.text))
-    {
-        return (Some(label), false);
+pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
+    let p = rec.primary();
+    let q = &s.qtys[p];
+    if q.unit == Unit::Count {
+        // What it counts ("20 countries"), else what the count before it counted
+        // ("seven billion items … four billion in the US").
+        let inherited = || {
+            let previous = s.qtys[..p]
+                .iter()
+                .rev()
+                .find_map(|o| o.noun.filter(|_| o.unit == Unit::Count));
+            previous.filter(|_| s.metric[p].is_none())
+        };
+        if let Some(noun) = q.noun.or_else(inherited) {
+            return (Some(count_metric(&s.toks, noun, s.text)), false);
+        }
     }
+    let compared = || {
+        matches!(q.unit, Unit::Percent | Unit::Times)
+            .then(|| compared_noun(s, q))
+            .flatten()
+    };
     let hit = [rec.value, rec.change].into_iter().flatten().find_map(|k| s.metric[k]);
-    match hit.map(|h| &s.metrics[h]) {
-        Some(h) => (Some(h.label), h.negates && rec.value.is_some()),
-        None => (None, false),
+    // "30 40 percent better productivity": what is compared beats a metric named before.
+    if hit.is_some_and(|h| s.metrics[h].start < q.start)
+        && let Some(noun) = compared()
+    {
+        return (Some(noun), false);
     }
+    if let Some(h) = hit.map(|h| &s.metrics[h]) {
+        // Basis points of a money metric measure its growth rate.
+        let label = if q.unit == Unit::Bps && h.kind == MetricKind::Money {
+            format!("{} growth", h.label)
+        } else {
+            h.label.to_string()
+        };
+        return (Some(label), h.negates && rec.value.is_some());
+    }
+    (compared(), false)
+}
+
+/// "40% better price performance", "up to 4x higher throughput": what is compared.
+fn compared_noun(s: &Sentence, q: &Qty) -> Option<String> {
+    let toks = &s.toks;
+    let mut k = q.next;
+    if !toks
+        .get(k)
+        .is_some_and(|t| comparative(t) && !t.is_any(&["the", "as", "more", "less"]))
+    {
+        return None;
+    }
+    k += 1;
+    let start = k;
+    while k < toks.len() && k - start < 3 && toks[k].is_word() && !toks[k].is_any(NOT_ADJECTIVES) {
+        k += 1;
+    }
+    let words: Vec<String> = toks[start..k].iter().map(|t| t.text.to_lowercase()).collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// A topic mention usable as a subject: byte range and subject (None: the default).
@@ -125,87 +183,87 @@ pub(super) fn qualifies(label: &str, subject: &str) -> bool {
         && label.as_bytes()[subject.len()] == b' '
 }
 
-/// The subject of a record: nearest candidate before it, else a mention right after it
-/// ("$1.1 billion of revenue in AWS"), else the default subject.
-pub(super) fn subject_of(s: &Sentence, cands: &[Candidate], rec: &Rec, default: Option<&str>) -> Option<String> {
+/// The subject of a record and the candidate it came from: the nearest topic before
+/// it, else a topic named right after it ("$1.1 billion of revenue in AWS"), else the
+/// heading's topic or the default subject.
+pub(super) fn subject_of<'c>(
+    s: &Sentence,
+    cands: &'c [Candidate],
+    rec: &Rec,
+    scope: &Scope,
+) -> (Option<String>, Option<&'c Candidate<'c>>) {
     let before = cands.iter().rev().find(|c| c.end <= rec.start);
-    let pick = before.or_else(|| {
-        let limit = s.toks.get(rec_next(s, rec) + 8).map_or(usize::MAX, |t| t.start);
-        let next_qty = s
-            .qtys
-            .iter()
-            .find(|q| q.start >= rec.end)
-            .map_or(usize::MAX, |q| q.start);
-        cands.iter().find(|c| {
-            c.start >= rec.end && c.start < limit.min(next_qty) && !s.breaks.any_between(rec.end, c.start) && {
-                let k = s.toks.partition_point(|t| t.start < c.start);
-                k > 0 && s.toks[k - 1].is_any(&["in", "for", "at", "from", "of", "by"])
-            }
-        })
-    });
-    match pick.and_then(|c| c.subject) {
-        Some(subject) => Some(subject.to_string()),
-        None => default.map(str::to_string),
+    let pick = match before {
+        Some(c) if c.subject.is_some() => Some(c),
+        _ => topic_after(s, cands, rec).or(before),
+    };
+    let fallback = || scope.heading_subject.clone().or_else(|| scope.default_subject.clone());
+    match pick {
+        Some(c) => (
+            c.subject.map(str::to_string).or_else(|| scope.default_subject.clone()),
+            Some(c),
+        ),
+        None => (fallback(), None),
     }
 }
 
-fn rec_next(s: &Sentence, rec: &Rec) -> usize {
-    [rec.value, rec.change]
+/// A topic named after a record through a preposition, in its clause, before any other
+/// figure: "in AWS", "to Project Kuiper", "on Prime Video", "than the first Inferentia".
+fn topic_after<'c>(s: &Sentence, cands: &'c [Candidate], rec: &Rec) -> Option<&'c Candidate<'c>> {
+    let last = [rec.value, rec.change]
         .into_iter()
         .flatten()
         .map(|k| s.qtys[k].next)
-        .max()
-        .unwrap_or_default()
+        .max()?;
+    let limit = s.toks.get(last + 10).map_or(usize::MAX, |t| t.start);
+    let next_qty = s
+        .qtys
+        .iter()
+        .find(|q| q.start >= rec.end)
+        .map_or(usize::MAX, |q| q.start);
+    cands.iter().find(|c| {
+        c.subject.is_some()
+            && c.start >= rec.end
+            && c.start < limit.min(next_qty)
+            && !s.breaks.any_between(rec.end, c.start)
+            && !s.toks[s.toks.partition_point(|t| t.start < rec.end)..s.toks.partition_point(|t| t.start < c.start)]
+                .iter()
+                .any(|t| t.is(","))
+            && preposition_before(s, c.start)
+    })
 }
 
-/// For each period phrase, the quantity it is attached to ("$46.9 billion in 2023").
-pub(super) fn period_owners(s: &Sentence) -> Vec<Option<usize>> {
-    s.periods
-        .iter()
-        .map(|p| {
-            let q = s.qtys.iter().rposition(|q| q.end <= p.start)?;
-            let k_end = s.toks.partition_point(|t| t.start < p.start);
-            let gap = s.toks.get(s.qtys[q].next..k_end)?;
-            let words = gap.iter().filter(|t| !s.in_basis(t.start)).count();
-            let ok = words <= 3
-                && gap.iter().all(|t| {
-                    s.in_basis(t.start) || t.is_any(&["in", "for", "during", "of", "the", "fiscal", "year", "quarter"])
-                });
-            ok.then_some(q)
-        })
-        .collect()
+fn preposition_before(s: &Sentence, at: usize) -> bool {
+    let mut k = s.toks.partition_point(|t| t.start < at);
+    while k > 0 && s.toks[k - 1].is_any(&["the", "its", "our", "their", "first", "new", "a"]) {
+        k -= 1;
+    }
+    k > 0 && s.toks[k - 1].is_any(&["in", "to", "for", "on", "of", "at", "from", "by", "than"])
 }
 
-/// The period of a record: attached to it, else the nearest one in the sentence not
-/// attached to another figure, else the heading's, else the note's.
-pub(super) fn period_of(
-    s: &Sentence,
-    owners: &[Option<usize>],
-    rec: &Rec,
-    roles: &[Role],
-    scope: &Scope,
-) -> Option<String> {
-    let mine = |o: &Option<usize>| o.is_some() && (*o == rec.value || *o == rec.change);
-    if let Some(p) = s.periods.iter().zip(owners).find(|(p, o)| !p.comparison && mine(o)) {
-        return Some(p.0.canonical.clone());
-    }
-    if rec.value.is_some_and(|v| roles[v] == Role::From) {
-        return None;
-    }
-    let best = s
-        .periods
-        .iter()
-        .zip(owners)
-        .filter(|(p, o)| !p.comparison && o.is_none())
-        .min_by_key(|(p, _)| {
-            if p.start >= rec.end {
-                p.start - rec.end
-            } else {
-                rec.start.saturating_sub(p.end)
-            }
-        });
-    match best {
-        Some((p, _)) => Some(p.canonical.clone()),
-        None => scope.heading_period.clone().or_else(|| scope.page_period.clone()),
-    }
+/// A topic's own money figure or growth with no metric named, right after the topic
+/// ("Advertising grew 19% to $14.3 billion", "AWS: $24.2B"): a segment's figure of that
+/// kind is its revenue (its operating income when it is a loss).
+pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Candidate) -> bool {
+    let p = rec.primary();
+    let q = &s.qtys[p];
+    let growth = matches!(roles[p], Role::Change(..)) && q.unit == Unit::Percent;
+    let from = s.toks.partition_point(|t| t.start < topic.end);
+    let to = s.toks.partition_point(|t| t.start < rec.start);
+    let between = s.toks.get(from..to).unwrap_or_default();
+    let near = topic.end <= rec.start
+        && !preposition_before(s, topic.start)
+        && between.len() <= 3
+        && !between.iter().any(|t| t.is_any(&["and", "or", ","]));
+    // "$260 million in efficiency gains", "$70 billion of the plan": another noun is named.
+    let named = s.toks.get(q.next).is_some_and(|t| t.is_any(&["in", "of", "for"]))
+        && s.toks.get(q.next + 1).is_some_and(|t| t.is_word());
+    (matches!(q.unit, Unit::Currency(_)) || growth) && near && !named
+}
+
+/// "a loss of $419 million", "an outflow of $11.6 billion": the amount is negative.
+pub(super) fn loss_before(s: &Sentence, q: &Qty) -> bool {
+    q.first >= 2
+        && s.toks[q.first - 1].is("of")
+        && s.toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"])
 }

@@ -65,7 +65,6 @@ const UP: &[&str] = &[
     "higher",
     "increment",
     "uptick",
-    "+",
 ];
 const DOWN: &[&str] = &[
     "down",
@@ -216,16 +215,46 @@ static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*(?:which|who|including|excluding|driven|led)\b").expect("relative pattern is valid")
+    Regex::new(r"(?i),\s*(?:(?:which|who)\b(?:\s+(?P<verb>\w+))?|including\b|excluding\b|driven\b|led\b)")
+        .expect("relative pattern is valid")
 });
+
+/// Where an earlier value is named: "compared with", "versus", "vs.".
+static ZONE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:compared?s?\s+(?:with|to)|versus|vs\b\.?|against)").expect("zone start pattern is valid")
+});
+
+/// Where the naming of an earlier value ends.
+static ZONE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[);]|\s[—–]\s|,\s*(?:and|while|but|so)\b|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)\b")
+        .expect("zone end pattern is valid")
+});
+
+/// Byte ranges that speak of earlier values ("…, compared with $2.7 billion in fourth
+/// quarter 2022"): a level there is a point of comparison, and so is a period.
+pub(super) fn comparison_zones(text: &str) -> Vec<(usize, usize)> {
+    ZONE_START
+        .find_iter(text)
+        .map(|m| {
+            let end = ZONE_END.find_at(text, m.end()).map_or(text.len(), |e| e.start());
+            (m.end(), end)
+        })
+        .collect()
+}
+
+/// Where a figure's period stops reaching: a new sentence-like clause.
+static PERIOD_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i);|,\s*so\b|\s[—–]\s").expect("period break pattern is valid"));
 
 /// Where clauses break in a sentence (byte offsets): `hard` stop both the joining of
 /// a level and its change and the search for a metric; `soft` ones (", which …")
-/// stop only the search for a metric.
+/// stop only the search for a metric; `period` ones stop a period phrase from
+/// reaching a figure.
 #[derive(Debug, Default)]
 pub(super) struct Breaks {
     pub hard: Vec<usize>,
     pub soft: Vec<usize>,
+    pub period: Vec<usize>,
 }
 
 impl Breaks {
@@ -233,8 +262,19 @@ impl Breaks {
     pub fn of(text: &str) -> Breaks {
         Breaks {
             hard: CLAUSE.find_iter(text).map(|m| m.start()).collect(),
-            soft: RELATIVE.find_iter(text).map(|m| m.start()).collect(),
+            // ", which grew 19%" still speaks of the metric before it.
+            soft: RELATIVE
+                .captures_iter(text)
+                .filter(|c| c.name("verb").is_none_or(|v| dir_before(v.as_str()).is_none()))
+                .filter_map(|c| c.get(0).map(|m| m.start()))
+                .collect(),
+            period: PERIOD_BREAK.find_iter(text).map(|m| m.start()).collect(),
         }
+    }
+
+    /// A period break lies in `from..to`.
+    pub fn period_between(&self, from: usize, to: usize) -> bool {
+        self.period.iter().any(|&b| b >= from && b < to)
     }
 
     /// A hard break lies in `from..to`.

@@ -105,6 +105,80 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("operating expenses", "operating expenses", Money, false),
     ("opex", "operating expenses", Money, false),
     ("market cap", "market capitalization", Money, false),
+    ("margin", "operating margin", Ratio, false),
+    ("margins", "operating margin", Ratio, false),
+    ("segment margin", "operating margin", Ratio, false),
+    ("per diluted share", "eps", Money, false),
+    ("per share", "eps", Money, false),
+    ("ads", "advertising revenue", Money, false),
+    (
+        "third-party seller services revenue",
+        "third-party seller services revenue",
+        Money,
+        false,
+    ),
+    (
+        "third party seller services revenue",
+        "third-party seller services revenue",
+        Money,
+        false,
+    ),
+    (
+        "third-party seller services",
+        "third-party seller services revenue",
+        Money,
+        false,
+    ),
+    (
+        "subscription services revenue",
+        "subscription services revenue",
+        Money,
+        false,
+    ),
+    ("subscription services", "subscription services revenue", Money, false),
+    ("physical stores revenue", "physical stores revenue", Money, false),
+    ("online stores revenue", "online stores revenue", Money, false),
+    ("unit mix", "third-party unit mix", Ratio, false),
+    ("stock-based compensation", "stock-based compensation", Money, false),
+    ("stock based compensation", "stock-based compensation", Money, false),
+    ("charges", "charges", Money, false),
+    ("charge", "charges", Money, false),
+    ("items delivered", "items delivered", Count, false),
+    ("households", "households", Count, false),
+    ("customers", "customers", Count, false),
+    ("customer count", "customers", Count, false),
+    ("number of customers", "customers", Count, false),
+    ("viewers", "viewers", Count, false),
+    ("viewership", "viewers", Count, false),
+    ("number of people watching", "viewers", Count, false),
+    ("customers saved", "customer savings", Money, false),
+    ("saved customers", "customer savings", Money, false),
+    ("free cash outflow", "free cash flow", Money, true),
+    ("outflow", "free cash flow", Money, true),
+    ("budget", "investment", Money, false),
+    ("invest", "investment", Money, false),
+    ("invests", "investment", Money, false),
+    ("investing", "investment", Money, false),
+    ("committed", "investment", Money, false),
+    ("spending", "investment", Money, false),
+    ("earmarked", "investment", Money, false),
+    ("convertible notes", "investment", Money, false),
+    ("stake", "investment", Money, false),
+    ("worth", "valuation", Money, false),
+    ("stock", "share price", Any, false),
+    ("share price", "share price", Any, false),
+    ("stock price", "share price", Any, false),
+    ("market", "market size", Money, false),
+    ("market size", "market size", Money, false),
+    ("throughput", "throughput", Any, false),
+    ("price performance", "price performance", Any, false),
+    ("price-performance", "price performance", Any, false),
+    ("memory capacity", "memory capacity", Any, false),
+    ("training performance", "training performance", Any, false),
+    ("touches per package", "touches per package", Any, false),
+    ("market share", "", Any, false),
+    ("stock market", "", Any, false),
+    ("investment in", "investment", Money, false),
     ("market capitalization", "market capitalization", Money, false),
     ("earnings call", "", Any, false),
     ("earnings calls", "", Any, false),
@@ -227,15 +301,6 @@ impl MetricNames {
         }
     }
 
-    /// The kind of amount `label` is measured in.
-    pub(super) fn kind_of(&self, label: &str) -> MetricKind {
-        self.lexicon
-            .entries
-            .iter()
-            .find(|e| e.label == label)
-            .map_or(Any, |e| e.kind)
-    }
-
     /// Metric phrases of `text`, whole words only, longest first, blockers removed.
     pub(super) fn find<'n>(&'n self, text: &str) -> Vec<MetricHit<'n>> {
         let mut out = Vec::new();
@@ -271,23 +336,6 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-}
-
-/// The metric a counted noun names ("2.5 million customers"), if it is a known one.
-pub(super) fn count_metric(noun: &str, sentence: &str) -> Option<&'static str> {
-    let n = noun.to_ascii_lowercase();
-    match n.as_str() {
-        "customers" | "customer" | "clients" => Some("customers"),
-        "employees" | "workers" | "staff" => Some("headcount"),
-        "items" | "packages" | "parcels" | "units" => {
-            let s = sentence.to_ascii_lowercase();
-            ["deliver", "arriv", "ship"]
-                .iter()
-                .any(|v| s.contains(v))
-                .then_some("items delivered")
-        }
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -9,14 +9,17 @@
 //! ```
 
 mod attribute;
+mod counts;
 mod cues;
 mod lexicon;
+mod modifiers;
 mod numbers;
 mod period;
 mod quantity;
 mod records;
 mod sentences;
 mod tokens;
+mod when;
 
 #[cfg(test)]
 mod tests;
@@ -50,6 +53,9 @@ pub struct SubjectMention {
 pub struct Scope {
     /// The subject of figures with no topic mention before them (site or note setting).
     pub default_subject: Option<String>,
+    /// The topic named in the nearest heading above the sentence, if any: the subject of
+    /// figures that name none, before `default_subject`.
+    pub heading_subject: Option<String>,
     /// The canonical period of the nearest heading above the sentence.
     pub heading_period: Option<String>,
     /// The canonical period of the note (front matter `period`, else its title).
@@ -122,12 +128,18 @@ struct Sentence<'s, 'n, 'm> {
     periods: Vec<PeriodHit>,
     bases: Vec<Basis>,
     breaks: Breaks,
+    /// Byte ranges that speak of earlier values ("compared with …").
+    zones: Vec<(usize, usize)>,
     mentions: &'m [SubjectMention],
 }
 
 impl Sentence<'_, '_, '_> {
     fn in_basis(&self, at: usize) -> bool {
         self.bases.iter().any(|b| b.start <= at && at < b.end)
+    }
+
+    fn in_zone(&self, at: usize) -> bool {
+        self.zones.iter().any(|&(a, b)| a <= at && at < b)
     }
 
     fn in_period(&self, at: usize) -> bool {
@@ -167,17 +179,18 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
         periods: period::find_periods(sentence, anchor),
         bases: cues::find_bases(sentence),
         breaks: Breaks::of(sentence),
+        zones: cues::comparison_zones(sentence),
         mentions,
     };
     s.metric = s.qtys.iter().map(|q| attribute::metric_of(&s, q)).collect();
-    records::resolve_units(&mut s, "");
+    records::resolve_units(&mut s);
     if s.qtys.is_empty() {
         return Vec::new();
     }
     s.metric = s.qtys.iter().map(|q| attribute::metric_of(&s, q)).collect();
     let roles = records::roles(&s);
     let recs = records::group(&s, &roles);
-    let owners = attribute::period_owners(&s);
+    let owners = when::period_owners(&s);
     let cands = attribute::candidates(&s, scope.default_subject.as_deref());
     recs.iter()
         .map(|rec| found(&s, rec, &roles, &owners, &cands, scope))
@@ -198,42 +211,58 @@ fn found(
         u => u.label().to_string(),
     };
     let (label, negates) = attribute::record_metric(s, rec);
-    let subject = attribute::subject_of(s, cands, rec, scope.default_subject.as_deref());
-    let metric = label.map(|l| match &subject {
-        Some(subj) if attribute::qualifies(l, subj) => l[subj.len() + 1..].to_string(),
-        _ => l.to_string(),
+    let (mut subject, by) = attribute::subject_of(s, cands, rec, scope);
+    let mut metric = label.map(|l| match &subject {
+        Some(subj) if attribute::qualifies(&l, subj) => l[subj.len() + 1..].to_string(),
+        _ => l,
     });
-    let value = rec.value.map(|v| {
-        let q = &s.qtys[v];
-        let sign = if q.negative || negates { -1.0 } else { 1.0 };
-        Quantity {
-            amount: sign * q.amount.abs(),
-            unit: unit(q),
-            approx: q.approx,
-            upper: q.upper.map(|u| sign * u.abs()),
-        }
-    });
-    let change = rec.change.map(|c| {
-        let q = &s.qtys[c];
-        let direction = match roles[c] {
-            Role::Change(d, _) => d.label(),
-            _ => "up",
-        };
-        let basis = s.basis_after(c).or_else(|| basis_before(s, roles, c));
-        Change {
-            amount: q.amount.abs(),
-            unit: unit(q),
-            direction: direction.to_string(),
-            basis: basis.map(|b| b.label.to_string()),
-        }
-    });
+    if metric.is_none() && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c)) {
+        let loss = rec.value.is_some_and(|v| attribute::loss_before(s, &s.qtys[v]));
+        metric = Some(if loss { "operating income" } else { "revenue" }.to_string());
+    }
+    if metric.as_deref() == Some("market size") {
+        subject = None; // the size of a market is nobody's figure
+    }
+    let value = rec.value.map(|v| quantity(s, &s.qtys[v], negates, &unit));
+    let change = rec.change.map(|c| change(s, roles, c, &unit));
     Found {
         range: rec.start..rec.end,
         subject,
         metric,
-        period: attribute::period_of(s, owners, rec, roles, scope),
+        period: when::period_of(s, owners, rec, roles, scope),
         value,
         change,
+    }
+}
+
+/// The value of a record: signed when written as a loss.
+fn quantity(s: &Sentence, q: &Qty, negates: bool, unit: &dyn Fn(&Qty) -> String) -> Quantity {
+    let sign = if q.negative || negates || attribute::loss_before(s, q) {
+        -1.0
+    } else {
+        1.0
+    };
+    Quantity {
+        amount: sign * q.amount.abs(),
+        unit: unit(q),
+        approx: q.approx,
+        upper: q.upper.map(|u| sign * u.abs()),
+    }
+}
+
+/// The change of a record: its size, direction and basis.
+fn change(s: &Sentence, roles: &[Role], c: usize, unit: &dyn Fn(&Qty) -> String) -> Change {
+    let q = &s.qtys[c];
+    let direction = match roles[c] {
+        Role::Change(d, _) => d.label(),
+        _ => "up",
+    };
+    let basis = s.basis_after(c).or_else(|| basis_before(s, roles, c));
+    Change {
+        amount: q.amount.abs(),
+        unit: unit(q),
+        direction: direction.to_string(),
+        basis: basis.map(|b| b.label.to_string()),
     }
 }
 

@@ -120,6 +120,9 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         }
     }
     let (fraction, next) = point_digits(toks, j);
+    if fraction == 0.0 && and_a_half(toks, next) {
+        return Some((value + 0.5, next + 3));
+    }
     Some((value + fraction, next))
 }
 
@@ -135,6 +138,12 @@ fn below_hundred(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         Some(u) if (1.0..10.0).contains(&u) => Some((v + u, k + 1)),
         _ => Some((v, i + 1)),
     }
+}
+
+/// "two and a half": the three words after the whole number.
+fn and_a_half(toks: &[Token], i: usize) -> bool {
+    let at = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.is(w));
+    at(i, "and") && at(i + 1, "a") && at(i + 2, "half")
 }
 
 /// "point two" → 0.2, "point zero five" → 0.05.
@@ -176,6 +185,7 @@ mod tests {
         near("one hundred and fifty million", 150.0);
         near("seven billion", 7.0);
         near("a billion", 1.0);
+        near("two and a half million", 2.5);
         assert!(read("a few").is_none());
         assert!(read("point two").is_none());
     }

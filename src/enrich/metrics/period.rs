@@ -24,6 +24,10 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         | (?:fy|full[\s-]+year|fiscal(?:\s+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})
         | fy\s*'?(?P<fy_y2>\d{{2}})
         | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal\s+year)
+        | (?P<dm>{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<dm_y>(?:19|20)\d{{2}})
+        | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
+        | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?P<spy_u>one|two|three|four|five|six|seven|eight|nine))?)
+        | (?P<fyx>full[\s-]+year)
         | (?P<year>(?:19|20)\d{{2}})
         )\b"
     );
@@ -33,7 +37,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a period that make it a point of comparison, not the figure's period.
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:since|than|versus|vs\.?|compared\s+(?:to|with)|from|by|until|till|through|before|after|against|relative\s+to|period\s+of|over|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:the\s+)?(?:same\s+(?:period|quarter)\s+(?:of|in)\s+)?$",
+        r"(?i)\b(?:since|than|versus|vs\.?|compared\s+(?:to|with)|from|by|until|till|before|after|against|relative\s+to|period\s+of|over|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:the\s+)?(?:same\s+(?:period|quarter)\s+(?:of|in)\s+)?$",
     )
     .expect("comparison pattern is valid")
 });
@@ -112,6 +116,9 @@ pub fn parse_period(text: &str) -> Option<String> {
 pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
     let mut out = Vec::new();
     anchor.future = anchor.quarter.is_some() && FUTURE.is_match(text);
+    if anchor.year.is_none() {
+        anchor.year = only_year(text);
+    }
     for caps in PERIOD.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         if caps.name("year").is_some() && !plain_year(text, m.start(), m.end()) {
@@ -128,7 +135,73 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
             comparison: COMPARISON.is_match(before) || SINCE.is_match(before),
         });
     }
+    trailing_twelve_months(&mut out, anchor);
     out
+}
+
+/// The one year a text names, if it names exactly one.
+fn only_year(text: &str) -> Option<u32> {
+    let mut found = None;
+    for m in PERIOD.find_iter(text) {
+        let b = m.as_str().as_bytes();
+        let Some(at) = (0..b.len().saturating_sub(3))
+            .rev()
+            .find(|&i| b[i..i + 4].iter().all(u8::is_ascii_digit))
+        else {
+            continue;
+        };
+        let year = b[at..at + 4].iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+        if !(1900..2100).contains(&year) || found.is_some_and(|f| f != year) {
+            return None;
+        }
+        found = Some(year);
+    }
+    found
+}
+
+/// "trailing twelve months" said without its own end date takes the quarter named
+/// elsewhere in the sentence ("…through Q1 2024"), else the anchor's.
+fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, anchor: Anchor) {
+    let Some(bare) = hits.iter().position(|h| h.canonical == "TTM") else {
+        return;
+    };
+    let quarters: Vec<usize> = (0..hits.len())
+        .filter(|&i| hits[i].canonical.starts_with('Q'))
+        .collect();
+    if quarters.is_empty() {
+        match (anchor.quarter, anchor.year) {
+            (Some(q), Some(y)) => hits[bare].canonical = format!("TTM Q{q} {y}"),
+            _ => {
+                hits.remove(bare);
+            }
+        }
+        return;
+    }
+    for i in quarters {
+        hits[i].canonical = format!("TTM {}", hits[i].canonical);
+    }
+    hits.remove(bare);
+}
+
+/// Words after an earlier figure that date it a year before the sentence's period
+/// ("$149.2 billion a year earlier", "in the prior-year quarter").
+static YEAR_EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?)\b",
+    )
+    .expect("year-earlier pattern is valid")
+});
+
+/// Whether `after` (the text right after a figure) dates the figure a year earlier.
+pub(super) fn year_earlier(after: &str) -> bool {
+    YEAR_EARLIER.is_match(after)
+}
+
+/// The same period one year earlier: "Q4 2023" → "Q4 2022".
+pub(super) fn year_before(canonical: &str) -> Option<String> {
+    let year: u32 = canonical.rsplit(' ').next()?.parse().ok()?;
+    let head = canonical.strip_suffix(&year.to_string())?;
+    Some(format!("{head}{}", year - 1))
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -155,16 +228,16 @@ fn plain_year(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let after = text[end..].trim_start();
-    let ranged = ["-", "–", "—", "to "].iter().any(|link| {
+    let ranged = ["-", "–", "—", "to ", "and ", "through "].iter().any(|link| {
         let Some(rest) = after.strip_prefix(link) else {
             return false;
         };
         let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();
         (digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")))
-            || (digits.len() == 2 && !link.starts_with('t'))
+            || (digits.len() == 2 && link.chars().count() == 1)
     });
     let trimmed = before.trim_end();
-    let range_end = ["-", "–", "—", " to"].iter().any(|link| {
+    let range_end = ["-", "–", "—", " to", " and", " through"].iter().any(|link| {
         let Some(rest) = trimmed.strip_suffix(link) else {
             return false;
         };
@@ -214,9 +287,27 @@ fn canonical(caps: &regex::Captures, anchor: Anchor) -> Option<String> {
         } else if let (Some(q), Some(y)) = (num("ttm_q"), num("ttm_qy")) {
             (q, y)
         } else {
-            (anchor.quarter?, anchor.year?)
+            return Some("TTM".to_string());
         };
         return Some(format!("TTM Q{q} {y}"));
+    }
+    if let (Some(m), Some(y)) = (text("dm"), num("dm_y")) {
+        return Some(format!("Q{} {y}", month_quarter(m)?));
+    }
+    if let (Some(m), Some(y)) = (num("dn"), num("dn_y")) {
+        return (1..=12).contains(&m).then(|| format!("Q{} {y}", (m - 1) / 3 + 1));
+    }
+    if caps.name("spy").is_some() {
+        let unit = text("spy_u").map_or(Some(0), |u| {
+            ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+                .iter()
+                .position(|w| u.eq_ignore_ascii_case(w))
+                .map(|i| i as u32 + 1)
+        })?;
+        return Some((2020 + unit).to_string());
+    }
+    if caps.name("fyx").is_some() {
+        return anchor.year.map(|y| format!("FY {y}"));
     }
     let quarter = num("qa")
         .or(num("qb"))
@@ -261,7 +352,10 @@ mod tests {
             ("Q4'23 results", Some("Q4 2023")),
             ("4Q23", Some("Q4 2023")),
             ("Strategy (2023-2024)", None),
-            ("As of December 31, 2024", None),
+            ("As of December 31, 2024", Some("Q4 2024")),
+            ("the 11/24/2023 game", Some("Q4 2023")),
+            ("in twenty twenty five", Some("2025")),
+            ("across 2022 and 2023", None),
             ("Q4 results", None),
             ("Trainium 2 and Windows 11", None),
         ];

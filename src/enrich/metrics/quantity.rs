@@ -1,8 +1,10 @@
 //! Finds the quantities of a sentence in its tokens: a number (digits or words) with
-//! its scale, its unit (currency, percent, basis points, times), what qualifies it
-//! (approximately, a sign) and a range it opens ("400 to 500 million"). Which of them
-//! are figures, and of what, is decided later by `records`.
+//! its scale, its unit (currency, percent, basis points, times), its sign, and what
+//! `modifiers` and `counts` add to it. Which of them are figures, and of what, is
+//! decided later by `records`.
 
+use super::counts::{bare_count, head_noun, multiplier};
+use super::modifiers::{approx_after, approx_before, currency_symbol, range_after, unit_words};
 use super::numbers::{scale_suffix, scale_word, spelled};
 use super::tokens::{Kind, Token};
 
@@ -53,134 +55,11 @@ pub(super) struct Qty {
     pub scaled: bool,
     /// The scale was a letter glued to the digits (`4k`, `10K`): weaker evidence.
     pub glued: bool,
-    /// A word right after the number that may be what it counts ("items").
+    /// A verb that multiplies ("tripled"): a change in `x`.
+    pub multiplier: bool,
+    /// The noun the number counts ("7 billion items", "20 countries"), a token index.
     pub noun: Option<usize>,
 }
-
-/// Words after which a number is a lower bound, an upper bound or an estimate.
-const APPROX: &[&[&str]] = &[
-    &["about"],
-    &["approximately"],
-    &["approx"],
-    &["around"],
-    &["roughly"],
-    &["nearly"],
-    &["almost"],
-    &["over"],
-    &["some"],
-    &["circa"],
-    &["~"],
-    &["≈"],
-    &[">"],
-    &["<"],
-    &["≥"],
-    &["≤"],
-    &["under"],
-    &["more", "than"],
-    &["less", "than"],
-    &["fewer", "than"],
-    &["at", "least"],
-    &["at", "most"],
-    &["close", "to"],
-    &["up", "to"],
-    &["upwards", "of"],
-    &["in", "excess", "of"],
-    &["north", "of"],
-    &["as", "much", "as"],
-    &["as", "many", "as"],
-    &["an", "estimated"],
-    &["just", "shy", "of"],
-];
-
-/// Words that cannot be the thing a number counts.
-const NOT_NOUNS: &[&str] = &[
-    "in",
-    "of",
-    "and",
-    "or",
-    "to",
-    "the",
-    "a",
-    "an",
-    "for",
-    "from",
-    "at",
-    "on",
-    "by",
-    "with",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "has",
-    "had",
-    "have",
-    "than",
-    "as",
-    "per",
-    "over",
-    "versus",
-    "vs",
-    "compared",
-    "up",
-    "down",
-    "more",
-    "less",
-    "this",
-    "that",
-    "which",
-    "who",
-    "year",
-    "years",
-    "quarter",
-    "quarters",
-    "month",
-    "months",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "hour",
-    "hours",
-    "annually",
-    "each",
-    "across",
-    "into",
-    "last",
-    "since",
-    "but",
-    "while",
-    "so",
-    "it",
-    "its",
-    "their",
-    "our",
-    "we",
-    "they",
-    "he",
-    "she",
-    "you",
-    "i",
-    "dollars",
-    "increase",
-    "decrease",
-    "growth",
-    "higher",
-    "lower",
-    "above",
-    "below",
-    "including",
-    "excluding",
-    "plus",
-    "worth",
-    "today",
-    "yet",
-    "still",
-    "already",
-    "now",
-];
 
 /// All quantities of a token stream, in order.
 pub(super) fn scan(toks: &[Token]) -> Vec<Qty> {
@@ -199,15 +78,19 @@ pub(super) fn scan(toks: &[Token]) -> Vec<Qty> {
 }
 
 /// A number core: its value, the token after it, and what its own tokens say.
-struct Core {
-    value: f64,
-    next: usize,
-    scaled: bool,
-    glued: bool,
-    unit: Unit,
+pub(super) struct Core {
+    pub value: f64,
+    pub next: usize,
+    pub scaled: bool,
+    pub glued: bool,
+    pub unit: Unit,
+    pub spelled: bool,
 }
 
 fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
+    if let Some(q) = multiplier(toks, i) {
+        return Some(q);
+    }
     let core = core_at(toks, i)?;
     let (first, currency, negative, plus) = prefix(toks, i);
     let (first, approx) = approx_before(toks, first);
@@ -233,21 +116,26 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         plus,
         scaled: core.scaled,
         glued: core.glued,
+        multiplier: false,
         noun: None,
     };
     range_after(toks, &mut q);
     approx_after(toks, &mut q);
-    if q.unit == Unit::Pending && q.scaled {
-        q.noun = toks
-            .get(q.next)
-            .filter(|t| t.is_word() && !t.is_any(NOT_NOUNS))
-            .map(|_| q.next);
+    if q.unit == Unit::Pending {
+        q.noun = head_noun(toks, &q);
+        let counted = q.scaled || bare_count(toks, &q, core.spelled);
+        if !counted && (core.spelled || q.noun.is_some()) {
+            return None;
+        }
+        if !q.scaled && !counted {
+            q.noun = None;
+        }
     }
     Some(q)
 }
 
 /// Reads the number at `i` with its scale and unit words.
-fn core_at(toks: &[Token], i: usize) -> Option<Core> {
+pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
     let t = &toks[i];
     let (mut value, mut next, mut scaled, mut glued, mut unit) = match t.kind {
         Kind::Num if !looks_like_identifier(toks, i) => {
@@ -281,15 +169,14 @@ fn core_at(toks: &[Token], i: usize) -> Option<Core> {
         unit = u;
         next = after;
     }
-    if t.kind == Kind::Word && !scaled && unit == Unit::Pending {
-        return None;
-    }
+    let spelled = t.kind == Kind::Word;
     Some(Core {
         value,
         next,
         scaled,
         glued: glued && scaled,
         unit,
+        spelled,
     })
 }
 
@@ -317,7 +204,8 @@ fn looks_like_identifier(toks: &[Token], i: usize) -> bool {
     let glued_after = |k: usize, s: &[&str]| toks.get(k).is_some_and(|n| n.start == toks[k - 1].end && n.is_any(s));
     if i > 0 && glued_before(i - 1, &["-", "/", ":", "."]) {
         let before = i.checked_sub(2).map(|k| &toks[k]);
-        let word_glued = before.is_some_and(|b| b.end == toks[i - 1].start && b.kind != Kind::Sym);
+        let word_glued =
+            before.is_some_and(|b| b.end == toks[i - 1].start && matches!(b.kind, Kind::Word | Kind::Ident));
         if word_glued || !toks[i - 1].is("-") {
             return true;
         }
@@ -339,43 +227,6 @@ fn compound_follows(toks: &[Token], next: usize) -> bool {
         && h.start == toks[next - 1].end
         && w.start == h.end
         && matches!(w.kind, Kind::Word | Kind::Ident)
-}
-
-/// A unit written after a number: `%`, percent, basis points, dollars, cents, times.
-fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
-    let t = toks.get(i)?;
-    let next = toks.get(i + 1);
-    let next_is = |w: &[&str]| next.is_some_and(|n| n.is_any(w));
-    let found = if t.is("%") || t.is("pct") {
-        (Unit::Percent, i + 1)
-    } else if t.is("percent") || t.is("percentage") {
-        let points = usize::from(next_is(&["point", "points"]));
-        (Unit::Percent, i + 1 + points)
-    } else if t.is("per") && next_is(&["cent"]) {
-        (Unit::Percent, i + 2)
-    } else if t.is("basis") && next_is(&["point", "points"]) {
-        (Unit::Bps, i + 2)
-    } else if t.is_any(&["bps", "bp"]) {
-        (Unit::Bps, i + 1)
-    } else if t.is_any(&["dollars", "dollar", "usd"]) {
-        (Unit::Currency("USD"), i + 1)
-    } else if t.is_any(&["cents", "cent"]) {
-        (Unit::Currency("cents"), i + 1)
-    } else if t.is_any(&["euros", "eur"]) {
-        (Unit::Currency("EUR"), i + 1)
-    } else if t.is("times") && next.is_some_and(comparative) {
-        (Unit::Times, i + 1)
-    } else {
-        return None;
-    };
-    Some(found)
-}
-
-/// "faster", "more", "higher", "the" (as in "three times the size").
-fn comparative(t: &Token) -> bool {
-    t.is_word()
-        && (t.is_any(&["more", "less", "as", "the", "larger", "bigger", "greater", "better"])
-            || (t.text.len() > 4 && t.text.to_ascii_lowercase().ends_with("er")))
 }
 
 /// Currency and sign written before the number at `i`. Returns the first token of
@@ -409,7 +260,7 @@ fn sign_before(toks: &[Token], j: usize) -> (usize, bool, bool) {
     }
     let s = &toks[j - 1];
     let glued = s.end == toks[j].start;
-    let free = j == 1 || toks[j - 2].end < s.start || toks[j - 2].is("(");
+    let free = j == 1 || toks[j - 2].end < s.start || toks[j - 2].is_any(&["(", ">", "<", "~", "≈", "≥", "≤"]);
     if !(glued && free) {
         return (j, false, false);
     }
@@ -420,99 +271,4 @@ fn sign_before(toks: &[Token], j: usize) -> (usize, bool, bool) {
     } else {
         (j, false, false)
     }
-}
-
-/// Extends the prefix over an approximation ("more than", "~"). Returns the new first token.
-fn approx_before(toks: &[Token], first: usize) -> (usize, bool) {
-    let best = APPROX
-        .iter()
-        .filter(|p| p.len() <= first && p.iter().zip(&toks[first - p.len()..first]).all(|(w, t)| t.is(w)))
-        .map(|p| p.len())
-        .max();
-    match best {
-        Some(n) => (first - n, true),
-        None => (first, false),
-    }
-}
-
-/// "or so", "or more", "+" after a quantity.
-fn approx_after(toks: &[Token], q: &mut Qty) {
-    let at = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.is(w));
-    if at(q.next, "+") && toks[q.next].start == q.end {
-        q.approx = true;
-        q.end = toks[q.next].end;
-        q.next += 1;
-    } else if at(q.next, "or") && (at(q.next + 1, "so") || at(q.next + 1, "more")) {
-        q.approx = true;
-        q.end = toks[q.next + 1].end;
-        q.next += 2;
-    }
-}
-
-/// "400 to 500 million", "$1.5 billion to $3.5 billion", "between 8% and 13%", "10-12%".
-fn range_after(toks: &[Token], q: &mut Qty) {
-    let Some(link) = toks.get(q.next) else { return };
-    let before = |w: &str| q.first > 0 && toks[q.first - 1].is(w);
-    let between = before("between");
-    let ok_link = link.is("to") || link.is_any(&["-", "–", "—"]) || (between && link.is("and"));
-    if !ok_link || before("from") {
-        return;
-    }
-    let mut k = q.next + 1;
-    let currency = toks.get(k).and_then(|t| currency_symbol(t.text));
-    k += usize::from(currency.is_some());
-    if k >= toks.len() {
-        return;
-    }
-    let Some(upper) = core_at(toks, k) else { return };
-    let mut high = upper.value;
-    let mut lower = q.amount;
-    let upper_unit = match (currency, upper.unit) {
-        (Some(c), Unit::Pending) => Unit::Currency(c),
-        (_, Unit::Currency("cents")) => {
-            high /= 100.0;
-            lower /= 100.0;
-            Unit::Currency("USD")
-        }
-        (_, u) => u,
-    };
-    let unit = match (q.unit, upper_unit) {
-        (a, b) if a == b => a,
-        (Unit::Pending, b) => b,
-        (a @ Unit::Currency(_), Unit::Pending) => a,
-        _ => return,
-    };
-    if !q.scaled && upper.scaled {
-        lower *= scale_of(toks, &upper, k);
-    }
-    if high <= lower {
-        return;
-    }
-    q.amount = lower;
-    q.upper = Some(high);
-    q.unit = unit;
-    q.scaled |= upper.scaled;
-    q.glued |= upper.glued;
-    q.end = toks[upper.next - 1].end;
-    q.next = upper.next;
-}
-
-/// The currency a symbol stands for.
-fn currency_symbol(s: &str) -> Option<&'static str> {
-    match s {
-        "$" => Some("USD"),
-        "€" => Some("EUR"),
-        "£" => Some("GBP"),
-        "¥" => Some("JPY"),
-        _ => None,
-    }
-}
-
-/// The multiplier the upper bound of a range carries, shared by its lower bound.
-fn scale_of(toks: &[Token], upper: &Core, k: usize) -> f64 {
-    let t = &toks[k];
-    if t.kind == Kind::Num && !t.suffix.is_empty() {
-        return scale_suffix(t.suffix).unwrap_or(1.0);
-    }
-    (k..upper.next).find_map(|j| scale_word(&toks[j])).unwrap_or(1.0)
 }

@@ -7,6 +7,7 @@ use super::Sentence;
 use super::cues::{CONNECTORS, Dir, dir_after, dir_before};
 use super::lexicon::MetricKind;
 use super::quantity::Unit;
+use super::tokens::Kind;
 
 /// What a quantity says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,27 +39,13 @@ impl Rec {
 }
 
 /// Gives every pending quantity a unit from what it counts, from its metric, or from
-/// a scaled neighbour; drops the ones that stay without one. `metric` holds the metric
-/// found for each quantity and is filtered alongside.
-pub(super) fn resolve_units(s: &mut Sentence, currency: &'static str) {
-    let n = s.qtys.len();
-    for i in 0..n {
-        if s.qtys[i].unit != Unit::Pending || !s.qtys[i].scaled {
-            continue;
+/// a neighbour; drops the ones that stay without one. `metric` holds the metric
+/// found for each quantity and is filtered alongside. Currency `""` is the site's.
+pub(super) fn resolve_units(s: &mut Sentence) {
+    for i in 0..s.qtys.len() {
+        if s.qtys[i].unit == Unit::Pending {
+            s.qtys[i].unit = unit_of(s, i).unwrap_or(Unit::Pending);
         }
-        let q = &s.qtys[i];
-        let noun_is_metric = q
-            .noun
-            .is_some_and(|k| s.metrics.iter().any(|h| h.start == s.toks[k].start));
-        let by_metric = s.metric[i].map(|h| s.metrics[h].kind);
-        let unit = match (q.noun, by_metric) {
-            (Some(_), _) if !noun_is_metric => Some(Unit::Count),
-            (_, Some(MetricKind::Money)) => Some(Unit::Currency(currency)),
-            (_, Some(MetricKind::Count)) => Some(Unit::Count),
-            _ if q.glued => None,
-            _ => neighbour_unit(s, i),
-        };
-        s.qtys[i].unit = unit.unwrap_or(Unit::Pending);
     }
     let keep: Vec<bool> = s.qtys.iter().map(|q| q.unit != Unit::Pending).collect();
     let mut k = keep.iter();
@@ -67,11 +54,40 @@ pub(super) fn resolve_units(s: &mut Sentence, currency: &'static str) {
     s.qtys.retain(|_| *k.next().unwrap_or(&false));
 }
 
+fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
+    let q = &s.qtys[i];
+    let noun_is_metric = q
+        .noun
+        .is_some_and(|k| s.metrics.iter().any(|h| h.start == s.toks[k].start));
+    if q.noun.is_some() && !noun_is_metric {
+        return Some(Unit::Count);
+    }
+    // "4K", "Form 10K": a glued thousand names a resolution or a form unless it counts something.
+    let glued_k = s.toks[q.first..q.next]
+        .iter()
+        .any(|t| t.suffix.eq_ignore_ascii_case("k"));
+    if !q.scaled || (glued_k && q.noun.is_none()) {
+        // "fell to 1,525,000 employees from 1,541,000": a large plain number next to a count.
+        let big = q.amount >= 10_000.0 && s.toks[q.first..q.next].iter().any(|t| t.text.contains(','));
+        return neighbour_unit(s, i).filter(|u| big && *u == Unit::Count);
+    }
+    let money_word = q.first >= 2
+        && s.toks[q.first - 1].is("of")
+        && s.toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "headwind", "tailwind", "benefit"]);
+    match s.metric[i].map(|h| s.metrics[h].kind) {
+        _ if money_word => Some(Unit::Currency("")),
+        Some(MetricKind::Money) => Some(Unit::Currency("")),
+        Some(MetricKind::Count) => Some(Unit::Count),
+        _ if q.glued => None,
+        _ => neighbour_unit(s, i),
+    }
+}
+
 /// The unit of the nearest scaled quantity with a currency or count unit.
 fn neighbour_unit(s: &Sentence, i: usize) -> Option<Unit> {
     let usable = |j: &usize| {
         let q = &s.qtys[*j];
-        q.scaled && matches!(q.unit, Unit::Currency(_) | Unit::Count)
+        (q.scaled || q.noun.is_some()) && matches!(q.unit, Unit::Currency(_) | Unit::Count)
     };
     let before = (0..i).rev().find(usable);
     let after = (i + 1..s.qtys.len()).find(usable);
@@ -91,14 +107,17 @@ pub(super) fn roles(s: &Sentence) -> Vec<Role> {
 fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     let q = &s.qtys[i];
     let toks = &s.toks;
+    if q.multiplier {
+        return Role::Change(Dir::Up, Some(q.first));
+    }
     if q.unit == Unit::Times {
-        return Role::Level;
+        return Role::Change(Dir::Up, None);
     }
     let prev = q.first.checked_sub(1).map(|k| &toks[k]);
     if prev.is_some_and(|t| t.is("to")) {
         return Role::To;
     }
-    if prev.is_some_and(|t| t.is("from")) {
+    if from_before(toks, q.first) {
         return Role::From;
     }
     if let Some((dir, at)) = direction_before(s, q.first) {
@@ -115,16 +134,39 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     if q.plus {
         return Role::Change(Dir::Up, None);
     }
-    if q.negative && basis_follows {
-        return Role::Change(Dir::Down, None);
-    }
-    let compared = prev.is_some_and(|t| t.is_any(&["versus", "vs", "vs.", "against"]))
+    let compared = prev.is_some_and(|t| t.is_any(&["versus", "vs", "against"]))
+        || (q.first >= 2 && toks[q.first - 1].is(".") && toks[q.first - 2].is("vs"))
         || (q.first >= 2 && toks[q.first - 2].is("compared") && toks[q.first - 1].is_any(&["to", "with"]));
     match previous {
-        Some(Role::Change(dir, _)) if compared && s.qtys[i - 1].unit == q.unit => Role::Change(dir, None),
-        _ if compared => Role::From,
-        _ => Role::Level,
+        Some(Role::Change(dir, _)) if compared && s.qtys[i - 1].unit == q.unit => return Role::Change(dir, None),
+        _ if compared || s.in_zone(q.start) => return Role::From,
+        _ => {}
     }
+    let after_level = i > 0 && matches!(previous, Some(Role::Level | Role::To));
+    let only_marks = after_level && toks[s.qtys[i - 1].next..q.first].iter().all(|t| t.kind == Kind::Sym);
+    if q.negative && (basis_follows || only_marks) {
+        return Role::Change(Dir::Down, None);
+    }
+    if basis_follows && after_level && q.unit == s.qtys[i - 1].unit {
+        return Role::Change(Dir::Up, None);
+    }
+    Role::Level
+}
+
+/// "from $46.9 billion", "narrowing from a loss of $2.2 billion": an earlier value.
+fn from_before(toks: &[super::tokens::Token], first: usize) -> bool {
+    let between = ["a", "an", "the", "loss", "losses", "outflow", "of", "level", "total"];
+    let mut k = first;
+    while k > 0 && first - k < 4 {
+        k -= 1;
+        if toks[k].is("from") {
+            return true;
+        }
+        if !toks[k].is_any(&between) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A direction word before token `first`, across connectors and basis phrases.
@@ -134,7 +176,8 @@ fn direction_before(s: &Sentence, first: usize) -> Option<(Dir, usize)> {
     while k > 0 && skipped <= 3 {
         k -= 1;
         let t = &s.toks[k];
-        if s.in_basis(t.start) {
+        // "grew revenue 13 percent": the metric may sit between verb and amount.
+        if s.in_basis(t.start) || s.metrics.iter().any(|h| h.start <= t.start && t.start < h.end) {
             continue;
         }
         if let Some(dir) = dir_before(t.text) {
@@ -214,13 +257,17 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
 fn backward_ok(s: &Sentence, l: usize) -> bool {
     let (a, b) = (&s.qtys[l], &s.qtys[l + 1]);
     let gap = &s.toks[a.next..b.first];
-    let near_after = s.toks.get(a.next + 4).map_or(usize::MAX, |t| t.start);
-    gap.len() <= 12
+    let own = s.metric[l];
+    gap.len() <= 16
         && !s.breaks.hard_between(a.end, b.start)
         && !s
             .mentions
             .iter()
             .any(|m| m.range.start >= a.end && m.range.start < b.start)
-        && !s.metrics.iter().any(|h| h.start >= near_after && h.start < b.start)
+        && !s
+            .metrics
+            .iter()
+            .enumerate()
+            .any(|(k, h)| h.start >= a.end && h.start < b.start && Some(k) != own)
         && !gap.iter().any(|t| t.is_any(&["from", "to", "than", "versus", "vs"]))
 }

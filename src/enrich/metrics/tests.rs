@@ -32,7 +32,7 @@ const CASES: &[Case] = &[
         "Advertising grew 26% year-over-year.",
         Some("Q4 2023"),
         &["Advertising"],
-        &["_; up 26 % YoY; Advertising; _; Q4 2023"],
+        &["_; up 26 % YoY; Advertising; revenue; Q4 2023"],
     ),
     (
         "Advertising revenue was $14.7 billion, up 27% year over year.",
@@ -50,7 +50,7 @@ const CASES: &[Case] = &[
         "The project aims to provide broadband connectivity to the 400 to 500 million households who don't have it today.",
         None,
         &["Project Kuiper"],
-        &["400e6..500e6 count; _; Amazon; _; _"],
+        &["400e6..500e6 count; _; Amazon; households; _"],
     ),
     (
         "Amazon delivered more than 7 billion items to Prime members in the same or next day in 2023.",
@@ -62,7 +62,10 @@ const CASES: &[Case] = &[
         "Tranium 2 offers four times faster training performance and three times more memory capacity.",
         None,
         &[],
-        &["4 x; _; Amazon; _; _", "3 x; _; Amazon; _; _"],
+        &[
+            "_; up 4 x; Amazon; training performance; _",
+            "_; up 3 x; Amazon; memory capacity; _",
+        ],
     ),
     (
         "In Q4 AWS added more than one point one billion dollars in incremental quarter over quarter revenue.",
@@ -184,7 +187,7 @@ const CASES: &[Case] = &[
         &[],
         &[
             "50.1e9 USD; _; Amazon; free cash flow; H1 2024",
-            "46.8e9 USD; _; Amazon; free cash flow; _",
+            "46.8e9 USD; _; Amazon; free cash flow; H1 2023",
         ],
     ),
     // Distractors: numbers that are not figures.
@@ -318,14 +321,29 @@ fn sentences_without_numbers_exit_early() {
 }
 
 #[test]
-fn never_panics_on_odd_text() {
-    let odd = "$ 5 % -- (−) ≈~ 1,2,3 4.5.6 $-.5B Q4'2 FY' 2023-24 one point a hundred 10-K \u{202f}7\u{202f}% …";
-    for (i, _) in odd.char_indices() {
-        for (j, _) in odd[i..].char_indices() {
-            let part = &odd[i..i + j];
-            let _ = extract(part, &[], &Scope::default());
-            let _ = split_sentences(part);
-            let _ = parse_period(part);
+fn never_panics_on_any_slice_of_a_sentence() {
+    let texts = [
+        "$ 5 % -- (−) ≈~ 1,2,3 4.5.6 $-.5B Q4'2 FY' 2023-24 one point a hundred 10-K \u{202f}7\u{202f}% …",
+        "AWS: revenue $24.2B (+13% YoY), compared with $21.4B, up from a loss of $2.2B in Q4 2022; 400M-500M homes",
+        "Advertising grew 26% year-over-year, vs. 7 billion items (2024) and two and a half million members in AWS.",
+    ];
+    let scope = Scope {
+        default_subject: Some("Amazon".into()),
+        page_period: Some("Q4 2023".into()),
+        ..Scope::default()
+    };
+    for odd in texts {
+        for (i, _) in odd.char_indices() {
+            for (j, _) in odd[i..].char_indices() {
+                let part = &odd[i..i + j];
+                let aws = part.match_indices("AWS").map(|(at, _)| SubjectMention {
+                    range: at..at + 3,
+                    subject: "AWS".into(),
+                });
+                let _ = extract(part, &aws.collect::<Vec<_>>(), &scope);
+                let _ = split_sentences(part);
+                let _ = parse_period(part);
+            }
         }
     }
 }

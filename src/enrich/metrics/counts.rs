@@ -1,0 +1,188 @@
+//! Counts and multiples: the noun a number counts ("7 billion items", "20 countries",
+//! "2.5 million new Prime members"), whether a plain number with such a noun is a
+//! figure at all (not "Top 10 deals", "24 hours", "Llama 2"), the metric the noun
+//! names, and verbs that multiply ("tripled" → 3x).
+
+use super::quantity::{Qty, Unit};
+use super::tokens::{Kind, Token};
+
+/// Words that cannot be the thing a number counts.
+#[rustfmt::skip]
+const NOT_NOUNS: &[&str] = &[
+    "in", "of", "and", "or", "to", "the", "a", "an", "for", "from", "at", "on", "by", "with",
+    "was", "were", "is", "are", "will", "would", "has", "had", "have", "than", "as", "per",
+    "over", "versus", "vs", "compared", "up", "down", "more", "less", "this", "that", "which",
+    "who", "annually", "each", "across", "into", "last", "since", "but", "while", "so", "it",
+    "its", "their", "our", "we", "they", "he", "she", "you", "i", "dollars", "increase",
+    "decrease", "growth", "higher", "lower", "above", "below", "including", "excluding",
+    "plus", "worth", "today", "yet", "still", "already", "now", "times", "percent", "basis",
+    "points", "cents", "business", "plans", "process", "press", "always", "these", "those",
+    "comes", "goes", "means", "does", "makes", "takes", "gets", "seems", "looks", "says",
+    "shows", "gives", "runs", "helps", "needs", "wants", "works", "grows", "remains",
+    "continues", "includes", "represents", "reflects", "yields", "lets", "keeps",
+];
+
+/// Units of time: "24 hours", "five years" are durations, not counts.
+#[rustfmt::skip]
+const TIME_UNITS: &[&str] = &[
+    "years", "months", "days", "hours", "minutes", "seconds", "weeks", "quarters", "decades",
+    "nights", "weekends", "sessions", "seasons", "times",
+];
+
+/// Words before a number that make it a label ("Top 10", "slide 14", "part 3").
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "top", "part", "slide", "page", "note", "footnote", "item", "section", "step", "version",
+    "chapter", "season", "episode", "figure", "table", "number", "no", "series", "model",
+    "gen", "generation", "phase", "star", "press", "#", "day", "week", "room", "level",
+];
+
+/// Verbs that multiply: the number they stand for.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("doubled", 2.0),
+    ("doubling", 2.0),
+    ("tripled", 3.0),
+    ("tripling", 3.0),
+    ("quadrupled", 4.0),
+    ("quadrupling", 4.0),
+];
+
+fn plural(t: &Token) -> bool {
+    let w = t.text;
+    let s_end = w.len() > 3
+        && w.ends_with(['s', 'S'])
+        && !["ss", "us", "is"]
+            .iter()
+            .any(|e| w.get(w.len() - 2..).is_some_and(|x| x.eq_ignore_ascii_case(e)));
+    let apostrophe = w.contains(['\'', '’']);
+    (s_end || t.is_any(&["people", "staff"])) && !apostrophe && !t.is_any(NOT_NOUNS)
+}
+
+fn verb_form(t: &Token) -> bool {
+    let w = t.text;
+    w.len() > 4
+        && ["ing", "ed"]
+            .iter()
+            .any(|e| w.get(w.len() - e.len()..).is_some_and(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// The noun a quantity counts: the last plural word of the few words after it
+/// ("7 billion items to", "200 million monthly viewers worldwide", "4,500 developer-years").
+pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
+    let mut best = None;
+    let mut k = q.next;
+    let mut words = 0;
+    while let Some(t) = toks.get(k) {
+        let glued_hyphen = t.is("-") && k > 0 && toks[k - 1].end == t.start;
+        if glued_hyphen && toks.get(k + 1).is_some_and(|n| n.start == t.end && n.is_word()) {
+            k += 1;
+            continue;
+        }
+        if !t.is_word() || t.is_any(NOT_NOUNS) || verb_form(t) || words == 4 {
+            break;
+        }
+        let compound = k > 0 && toks[k - 1].is("-") && toks[k - 1].end == t.start;
+        if plural(t) && (compound || !t.is_any(TIME_UNITS)) {
+            best = Some(k);
+        }
+        words += 1;
+        k += 1;
+    }
+    best
+}
+
+/// Whether a plain number with a noun after it is a count worth a record: ten or more,
+/// not a year, not a label or a product's number ("Top 10 deals", "Echo Show 8").
+pub(super) fn bare_count(toks: &[Token], q: &Qty, spelled: bool) -> bool {
+    let Some(noun) = q.noun else { return false };
+    let t = &toks[q.first];
+    let year_like = !spelled && t.text.len() == 4 && (1900.0..2100.0).contains(&q.amount);
+    let prev = q.first.checked_sub(1).map(|k| &toks[k]);
+    let named = prev.is_some_and(|p| {
+        p.is_any(LABELS)
+            || (p.kind == Kind::Word
+                && p.text.starts_with(char::is_uppercase)
+                && !p.is_any(&["The", "A", "An", "About", "Over", "Nearly", "Roughly", "Some"]))
+    });
+    let noun_capital = toks[noun].text.starts_with(char::is_uppercase);
+    q.amount >= 10.0 && !year_like && !named && !noun_capital && q.upper.is_none_or(|u| u > q.amount)
+}
+
+/// A verb that multiplies ("tripled", but not "doubled down") at token `i`.
+pub(super) fn multiplier(toks: &[Token], i: usize) -> Option<Qty> {
+    let t = &toks[i];
+    let &(_, value) = MULTIPLIERS.iter().find(|(w, _)| t.is(w))?;
+    if toks.get(i + 1).is_some_and(|n| n.is_any(&["down", "up"])) {
+        return None;
+    }
+    let (first, approx) = super::modifiers::approx_before(toks, i);
+    Some(Qty {
+        start: toks[first].start,
+        end: t.end,
+        first,
+        next: i + 1,
+        amount: value,
+        upper: None,
+        unit: Unit::Times,
+        approx,
+        negative: false,
+        plus: false,
+        scaled: false,
+        glued: false,
+        multiplier: true,
+        noun: None,
+    })
+}
+
+/// The metric a counted noun names: "employees" and "jobs" are headcount, "items"
+/// delivered are items delivered, other nouns name themselves ("households").
+pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> String {
+    let n = toks[noun].text.to_lowercase();
+    let before = noun.checked_sub(1).map(|k| toks[k].text.to_lowercase());
+    match n.as_str() {
+        "people" | "employees" | "workers" | "staff" | "jobs" | "roles" | "positions" => "headcount".to_string(),
+        "items" | "packages" | "parcels" | "units" => {
+            let s = sentence.to_ascii_lowercase();
+            let delivered = ["deliver", "arriv", "ship", "same-day", "next-day", "same day"]
+                .iter()
+                .any(|v| s.contains(v));
+            if delivered { "items delivered".to_string() } else { n }
+        }
+        "clients" => "customers".to_string(),
+        "members" if before.as_deref() == Some("prime") => "prime members".to_string(),
+        _ => n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::quantity::scan;
+    use super::super::tokens::tokenize;
+
+    fn counts(text: &str) -> Vec<f64> {
+        let toks = tokenize(text);
+        scan(&toks)
+            .iter()
+            .filter(|q| q.noun.is_some() || q.multiplier)
+            .map(|q| q.amount)
+            .collect()
+    }
+
+    #[test]
+    fn plain_numbers_count_only_things() {
+        assert_eq!(
+            counts("It spans more than 20 countries and 33 geographic regions."),
+            [20.0, 33.0]
+        );
+        assert_eq!(counts("Headcount was 1,525,000 employees."), [1_525_000.0]);
+        assert_eq!(counts("about five hundred whole foods stores"), [500.0]);
+        assert!(counts("Top 10 deals, 24 hours a day, Echo Show 8 units, three layers").is_empty());
+        assert!(counts("In 2023 Amazon delivered 3 items and 2024 plans").is_empty());
+    }
+
+    #[test]
+    fn multiplying_verbs() {
+        assert_eq!(counts("Operating income tripled to $36.9 billion"), [3.0]);
+        assert!(counts("We doubled down on it").is_empty());
+    }
+}

@@ -1,0 +1,185 @@
+//! What is written around a number and changes what it says: an approximation before
+//! or after it ("more than", "~", "or so"), a range it opens ("400 to 500 million",
+//! "between 8% and 13%", "30 40 percent"), and the unit words after it (percent, basis
+//! points, dollars, cents, times).
+
+use super::numbers::{scale_suffix, scale_word};
+use super::quantity::{Qty, Unit, core_at};
+use super::tokens::{Kind, Token};
+
+#[rustfmt::skip]
+/// Words after which a number is a lower bound, an upper bound or an estimate.
+const APPROX: &[&[&str]] = &[
+    &["about"],
+    &["approximately"],
+    &["approx"],
+    &["around"],
+    &["roughly"],
+    &["nearly"],
+    &["almost"],
+    &["over"],
+    &["some"],
+    &["circa"],
+    &["~"],
+    &["≈"],
+    &[">"],
+    &["<"],
+    &["≥"],
+    &["≤"],
+    &["under"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["close", "to"],
+    &["up", "to"],
+    &["upwards", "of"],
+    &["in", "excess", "of"],
+    &["north", "of"],
+    &["as", "much", "as"],
+    &["as", "many", "as"],
+    &["an", "estimated"],
+    &["just", "shy", "of"],
+];
+
+/// Extends the prefix over an approximation ("more than", "~"). Returns the new first token.
+pub(super) fn approx_before(toks: &[Token], first: usize) -> (usize, bool) {
+    let best = APPROX
+        .iter()
+        .filter(|p| p.len() <= first && p.iter().zip(&toks[first - p.len()..first]).all(|(w, t)| t.is(w)))
+        .map(|p| p.len())
+        .max();
+    match best {
+        Some(n) => (first - n, true),
+        None => (first, false),
+    }
+}
+
+/// "or so", "or more", "+" after a quantity.
+pub(super) fn approx_after(toks: &[Token], q: &mut Qty) {
+    let at = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.is(w));
+    if at(q.next, "+") && toks[q.next].start == q.end {
+        q.approx = true;
+        q.end = toks[q.next].end;
+        q.next += 1;
+    } else if at(q.next, "or") && (at(q.next + 1, "so") || at(q.next + 1, "more")) {
+        q.approx = true;
+        q.end = toks[q.next + 1].end;
+        q.next += 2;
+    }
+}
+
+/// "400 to 500 million", "$1.5 billion to $3.5 billion", "between 8% and 13%", "10-12%".
+pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
+    let Some(link) = toks.get(q.next) else { return };
+    let before = |w: &str| q.first > 0 && toks[q.first - 1].is(w);
+    let between = before("between");
+    let ok_link = link.is("to") || link.is_any(&["-", "–", "—"]) || (between && link.is("and"));
+    // "30 40 percent": a spoken range with no word between.
+    let spoken = link.kind == Kind::Num && q.unit == Unit::Pending && !q.scaled && link.suffix.is_empty();
+    if (!ok_link && !spoken) || before("from") {
+        return;
+    }
+    let mut k = q.next + usize::from(!spoken);
+    k += usize::from(
+        toks.get(k)
+            .is_some_and(|t| t.is("+") && toks.get(k + 1).is_some_and(|n| n.start == t.end)),
+    );
+    let currency = toks.get(k).and_then(|t| currency_symbol(t.text));
+    k += usize::from(currency.is_some());
+    if k >= toks.len() {
+        return;
+    }
+    let Some(upper) = core_at(toks, k) else { return };
+    let mut high = upper.value;
+    let mut lower = q.amount;
+    let upper_unit = match (currency, upper.unit) {
+        (Some(c), Unit::Pending) => Unit::Currency(c),
+        (_, Unit::Currency("cents")) => {
+            high /= 100.0;
+            lower /= 100.0;
+            Unit::Currency("USD")
+        }
+        (_, u) => u,
+    };
+    let unit = match (q.unit, upper_unit) {
+        (a, b) if a == b => a,
+        (Unit::Pending, b) => b,
+        (a @ Unit::Currency(_), Unit::Pending) => a,
+        _ => return,
+    };
+    if !q.scaled && upper.scaled {
+        lower *= scale_of(toks, &upper, k);
+    }
+    if high <= lower {
+        return;
+    }
+    q.amount = lower;
+    q.upper = Some(high);
+    q.unit = unit;
+    q.scaled |= upper.scaled;
+    q.glued |= upper.glued;
+    q.end = toks[upper.next - 1].end;
+    q.next = upper.next;
+}
+
+/// The multiplier the upper bound of a range carries, shared by its lower bound.
+fn scale_of(toks: &[Token], upper: &super::quantity::Core, k: usize) -> f64 {
+    let t = &toks[k];
+    if t.kind == Kind::Num && !t.suffix.is_empty() {
+        return scale_suffix(t.suffix).unwrap_or(1.0);
+    }
+    (k..upper.next).find_map(|j| scale_word(&toks[j])).unwrap_or(1.0)
+}
+/// The currency a symbol stands for.
+pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
+    match s {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        "¥" => Some("JPY"),
+        _ => None,
+    }
+}
+
+/// A unit written after a number: `%`, percent, basis points, dollars, cents, times.
+pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
+    let t = toks.get(i)?;
+    let next = toks.get(i + 1);
+    let next_is = |w: &[&str]| next.is_some_and(|n| n.is_any(w));
+    let found = if t.is("%") || t.is("pct") {
+        (Unit::Percent, i + 1)
+    } else if t.is("percent") || t.is("percentage") {
+        let points = usize::from(next_is(&["point", "points"]));
+        (Unit::Percent, i + 1 + points)
+    } else if t.is("per") && next_is(&["cent"]) {
+        (Unit::Percent, i + 2)
+    } else if t.is("basis") && next_is(&["point", "points"]) {
+        (Unit::Bps, i + 2)
+    } else if t.is_any(&["bps", "bp"]) {
+        (Unit::Bps, i + 1)
+    } else if t.is_any(&["dollars", "dollar", "usd"]) {
+        (Unit::Currency("USD"), i + 1)
+    } else if t.is_any(&["cents", "cent"]) {
+        (Unit::Currency("cents"), i + 1)
+    } else if t.is_any(&["euros", "eur"]) {
+        (Unit::Currency("EUR"), i + 1)
+    } else if t.is("¢") {
+        (Unit::Currency("cents"), i + 1)
+    } else if (t.is("times") && next.is_some_and(comparative)) || (t.is("x") && t.start > toks[i - 1].end) {
+        (Unit::Times, i + 1)
+    } else {
+        return None;
+    };
+    Some(found)
+}
+
+/// "faster", "more", "higher", "the" (as in "three times the size").
+pub(super) fn comparative(t: &Token) -> bool {
+    let er = t.text.len() > 4
+        && t.text
+            .get(t.text.len() - 2..)
+            .is_some_and(|e| e.eq_ignore_ascii_case("er"));
+    t.is_word() && (er || t.is_any(&["more", "less", "as", "the", "larger", "bigger", "greater", "better"]))
+}

@@ -1,0 +1,101 @@
+//! The period of a figure: a period phrase attached to it ("$46.9 billion in 2023"),
+//! else the nearest one in the sentence that is not attached to another figure nor
+//! part of a comparison, else one attached to another figure of the same clause, else
+//! the heading's, else the note's. An earlier value ("compared with $2.7 billion …")
+//! takes the period named with it, or the sentence's period a year back when it is
+//! "a year earlier", else none.
+
+use super::period::{year_before, year_earlier};
+use super::records::{Rec, Role};
+use super::{Scope, Sentence};
+
+/// For each period phrase, the quantity it is attached to ("$46.9 billion in 2023").
+pub(super) fn period_owners(s: &Sentence) -> Vec<Option<usize>> {
+    s.periods
+        .iter()
+        .map(|p| {
+            let q = s.qtys.iter().rposition(|q| q.end <= p.start)?;
+            let k_end = s.toks.partition_point(|t| t.start < p.start);
+            let gap = s.toks.get(s.qtys[q].next..k_end)?;
+            let words = gap.iter().filter(|t| !s.in_basis(t.start)).count();
+            let ok = words <= 3
+                && gap.iter().all(|t| {
+                    s.in_basis(t.start)
+                        || t.is_any(&["in", "for", "during", "of", "the", "fiscal", "year", "quarter", "("])
+                });
+            ok.then_some(q)
+        })
+        .collect()
+}
+
+fn distance(p: (usize, usize), rec: &Rec) -> usize {
+    if p.0 >= rec.end {
+        p.0 - rec.end
+    } else {
+        rec.start.saturating_sub(p.1)
+    }
+}
+
+/// The period of a record.
+pub(super) fn period_of(
+    s: &Sentence,
+    owners: &[Option<usize>],
+    rec: &Rec,
+    roles: &[Role],
+    scope: &Scope,
+) -> Option<String> {
+    let hits = || s.periods.iter().zip(owners).filter(|(p, _)| !p.comparison);
+    let mine = |o: &Option<usize>| o.is_some() && (*o == rec.value || *o == rec.change);
+    if let Some((p, _)) = hits().find(|(_, o)| mine(o)) {
+        return Some(p.canonical.clone());
+    }
+    let scope_period = || scope.heading_period.clone().or_else(|| scope.page_period.clone());
+    if rec.value.is_some_and(|v| roles[v] == Role::From) {
+        return earlier_period(s, rec, scope_period());
+    }
+    let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
+    let reachable = || hits().filter(|(p, _)| !barrier(p.start, rec.start));
+    let nearest = |p: &&super::period::PeriodHit| distance((p.start, p.end), rec);
+    // Free phrases of the current period first, then ones attached to another current figure.
+    let free = reachable()
+        .filter(|(p, o)| o.is_none() && !s.in_zone(p.start))
+        .map(|(p, _)| p)
+        .min_by_key(nearest);
+    let owned = || {
+        reachable()
+            .filter(|(_, o)| o.is_some_and(|k| roles[k] != Role::From))
+            .map(|(p, _)| p)
+            .min_by_key(nearest)
+    };
+    match free.or_else(owned) {
+        Some(p) => Some(p.canonical.clone()),
+        None => scope_period(),
+    }
+}
+
+/// The period of an earlier value: named right after it, else the current period a
+/// year back when the text says "a year earlier", else none.
+fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
+    let next_qty = s
+        .qtys
+        .iter()
+        .find(|q| q.start >= rec.end)
+        .map_or(usize::MAX, |q| q.start);
+    let named = s
+        .periods
+        .iter()
+        .find(|p| p.start >= rec.end && (p.start < next_qty || (s.in_zone(rec.start) && s.in_zone(p.start))));
+    if let Some(p) = named {
+        return Some(p.canonical.clone());
+    }
+    if !year_earlier(&s.text[rec.end..]) {
+        return None;
+    }
+    let current = s
+        .periods
+        .iter()
+        .filter(|p| !p.comparison && !s.in_zone(p.start) && p.end <= rec.start)
+        .min_by_key(|p| distance((p.start, p.end), rec))
+        .map(|p| p.canonical.clone());
+    current.or(scope_period).and_then(|c| year_before(&c))
+}
