@@ -182,7 +182,7 @@ pub fn from_front_matter(doc: &Doc, settings: &Settings) -> Result<Vec<Figure>, 
         .into_iter()
         .map(|h| Figure {
             anchor: String::new(),
-            line: 1,
+            line: doc.page.meta.metrics_line.unwrap_or(1),
             subject: h.subject.or_else(|| Some(settings.default_subject.clone())),
             metric: h.metric,
             period: h.period.or_else(|| settings.page_period.clone()),
