@@ -51,7 +51,7 @@ fn metrics_json_follows_the_record_contract() {
     let json: Value = serde_json::from_str(&read(&public, "metrics.json")).unwrap();
     let aws = records(&json)
         .iter()
-        .find(|r| r["value"]["amount"] == 24_200_000_000u64 || r["value"]["amount"] == 24_200_000_000.0)
+        .find(|r| r["value"]["amount"] == 24_200_000_000u64)
         .expect("the $24.2 billion figure");
     let keys: Vec<&str> = aws.as_object().unwrap().keys().map(String::as_str).collect();
     for key in ["id", "page", "source", "line", "subject", "metric", "period", "value", "change", "text", "sentence", "origin"] {
@@ -65,7 +65,7 @@ fn metrics_json_follows_the_record_contract() {
     assert_eq!(aws["value"]["unit"], "USD");
     assert_eq!(aws["value"]["approx"], false);
     assert!(aws["value"]["upper"].is_null());
-    assert_eq!(aws["change"]["amount"].as_f64(), Some(13.0));
+    assert_eq!(aws["change"]["amount"], 13, "whole amounts are integers, as in DESIGN.md's example");
     assert_eq!((aws["change"]["unit"].as_str(), aws["change"]["direction"].as_str(), aws["change"]["basis"].as_str()), (Some("%"), Some("up"), Some("YoY")));
     assert_eq!(aws["origin"], "extracted");
     assert!(aws["sentence"].as_str().unwrap().starts_with("AWS revenue grew 13%"));

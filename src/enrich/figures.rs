@@ -68,9 +68,6 @@ pub fn extract(
             heading_subject = topics.vocab.find(&block.text).first().map(|m| topics.list[m.topic].title.clone());
             continue;
         }
-        if !block.text.bytes().any(|c| c.is_ascii_digit()) && !has_number_word(&block.text) {
-            continue;
-        }
         let scope = Scope {
             default_subject: Some(settings.default_subject.clone()),
             heading_period: heading_period.clone(),
@@ -106,21 +103,6 @@ pub fn extract(
         }
     }
     out
-}
-
-fn has_number_word(text: &str) -> bool {
-    const WORDS: [&str; 8] = [
-        "million",
-        "billion",
-        "trillion",
-        "percent",
-        "hundred",
-        "thousand",
-        "basis point",
-        "times",
-    ];
-    let lower = text.to_lowercase();
-    WORDS.iter().any(|w| lower.contains(w))
 }
 
 fn figure(found: Found, anchor: String, line: usize, text: String, sentence: String) -> Figure {

@@ -30,8 +30,10 @@ pub struct Record {
     /// When.
     pub period: Option<String>,
     /// The level stated.
+    #[serde(serialize_with = "json::quantity")]
     pub value: Option<Quantity>,
     /// The change stated.
+    #[serde(serialize_with = "json::change")]
     pub change: Option<Change>,
     /// The figure's words.
     pub text: String,
@@ -51,6 +53,7 @@ pub struct Record {
 #[derive(Debug, Clone, Serialize)]
 pub struct ConflictValue {
     /// The value.
+    #[serde(serialize_with = "json::amount")]
     pub amount: f64,
     /// Page URL.
     pub page: String,
@@ -299,6 +302,47 @@ fn most_stated(records: &[Record], ids: &[usize]) -> usize {
         }
     }
     best
+}
+
+/// How amounts read in metrics.json: whole numbers as integers (`24200000000`, as the
+/// contract shows them), others as decimals.
+mod json {
+    use serde::Serializer;
+    use serde::ser::SerializeStruct;
+
+    use crate::enrich::metrics::{Change, Quantity};
+
+    pub fn amount<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if x.fract() == 0.0 && x.abs() < 9.0e15 { s.serialize_i64(*x as i64) } else { s.serialize_f64(*x) }
+    }
+
+    struct Amount(f64);
+
+    impl serde::Serialize for Amount {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            amount(&self.0, s)
+        }
+    }
+
+    pub fn quantity<S: Serializer>(q: &Option<Quantity>, s: S) -> Result<S::Ok, S::Error> {
+        let Some(q) = q else { return s.serialize_none() };
+        let mut st = s.serialize_struct("Quantity", 4)?;
+        st.serialize_field("amount", &Amount(q.amount))?;
+        st.serialize_field("unit", &q.unit)?;
+        st.serialize_field("approx", &q.approx)?;
+        st.serialize_field("upper", &q.upper.map(Amount))?;
+        st.end()
+    }
+
+    pub fn change<S: Serializer>(c: &Option<Change>, s: S) -> Result<S::Ok, S::Error> {
+        let Some(c) = c else { return s.serialize_none() };
+        let mut st = s.serialize_struct("Change", 4)?;
+        st.serialize_field("amount", &Amount(c.amount))?;
+        st.serialize_field("unit", &c.unit)?;
+        st.serialize_field("direction", &c.direction)?;
+        st.serialize_field("basis", &c.basis)?;
+        st.end()
+    }
 }
 
 #[cfg(test)]

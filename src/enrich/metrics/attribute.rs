@@ -22,14 +22,28 @@ const NOT_ADJECTIVES: &[&str] = &[
     "excluding", "driven", "said", "a", "an", "year", "quarter", "up", "down",
 ];
 
-/// The metric hit a quantity measures, by position alone (index into `s.metrics`).
-pub(super) fn metric_of(s: &Sentence, q: &Qty) -> Option<usize> {
+/// The metric hit each quantity measures, by position alone (indexes into `s.metrics`):
+/// the phrase right after it ("$24.2 billion in revenue"), else the nearest before it
+/// in its clause that is not a "per …" phrase of another figure.
+pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
     // A share: "60% of capex" is not capex; "fulfillment costs fell to 15.4% of net
     // sales" is fulfillment costs.
-    let share = q.unit == Unit::Percent && s.toks.get(q.next).is_some_and(|t| t.is("of"));
-    let after = if share { None } else { metric_after(s, q) };
-    let found = after.or_else(|| metric_before(s, q.start))?;
-    fits(s.metrics[found].kind, q.unit).then_some(found)
+    let share = |q: &Qty| q.unit == Unit::Percent && s.toks.get(q.next).is_some_and(|t| t.is("of"));
+    let after: Vec<Option<usize>> = s
+        .qtys
+        .iter()
+        .map(|q| if share(q) { None } else { metric_after(s, q) })
+        .collect();
+    // "$1.00 per diluted share": a "per …" phrase belongs to the amount it follows.
+    let taken = |h: usize| after.contains(&Some(h)) && s.text[s.metrics[h].start..].starts_with("per ");
+    s.qtys
+        .iter()
+        .zip(&after)
+        .map(|(q, a)| {
+            let found = a.or_else(|| metric_before(s, q.start, &taken))?;
+            fits(s.metrics[found].kind, q.unit).then_some(found)
+        })
+        .collect()
 }
 
 fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
@@ -52,8 +66,10 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
 }
 
 /// The nearest metric phrase ending before `pos` in the same clause.
-fn metric_before(s: &Sentence, pos: usize) -> Option<usize> {
-    let h = s.metrics.iter().rposition(|h| h.end <= pos && !h.ratio_base)?;
+fn metric_before(s: &Sentence, pos: usize, taken: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let h = (0..s.metrics.len())
+        .rev()
+        .find(|&k| s.metrics[k].end <= pos && !s.metrics[k].ratio_base && !taken(k))?;
     (!s.breaks.any_between(s.metrics[h].end, pos)).then_some(h)
 }
 
@@ -261,9 +277,12 @@ pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Ca
     (matches!(q.unit, Unit::Currency(_)) || growth) && near && !named
 }
 
-/// "a loss of $419 million", "an outflow of $11.6 billion": the amount is negative.
+/// "a loss of $419 million", "an outflow of $11.6 billion", "negative $11.6 billion":
+/// the amount is negative.
 pub(super) fn loss_before(s: &Sentence, q: &Qty) -> bool {
-    q.first >= 2
-        && s.toks[q.first - 1].is("of")
-        && s.toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"])
+    let word_sign = q.first >= 1 && s.toks[q.first - 1].is_any(&["negative", "minus"]);
+    word_sign
+        || q.first >= 2
+            && s.toks[q.first - 1].is("of")
+            && s.toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"])
 }

@@ -174,11 +174,11 @@ pub(super) const CONNECTORS: &[&str] = &[
 static BASIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        (?P<yoy>\byear[\s-]*(?:over|on|per|to)[\s-]*year\b|\by/y\b|\byoy\b|\ba\s+year\s+(?:ago|earlier)\b
-          |\b(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous|same\s+period\s+(?:of\s+)?last)\s+year\b
-          |\bannual\s+growth\b)
-        |(?P<qoq>\bquarter[\s-]*(?:over|on|to)[\s-]*quarter\b|\bq/q\b|\bqoq\b|\bsequential(?:ly)?\b
-          |\b(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous)\s+quarter\b)",
+        (?P<yoy>(?-u:\b)year[\s-]*(?:over|on|per|to)[\s-]*year(?-u:\b)|(?-u:\b)y/y(?-u:\b)|(?-u:\b)yoy(?-u:\b)|(?-u:\b)a\s+year\s+(?:ago|earlier)(?-u:\b)
+          |(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous|same\s+period\s+(?:of\s+)?last)\s+year(?-u:\b)
+          |(?-u:\b)annual\s+growth(?-u:\b))
+        |(?P<qoq>(?-u:\b)quarter[\s-]*(?:over|on|to)[\s-]*quarter(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|(?-u:\b)sequential(?:ly)?(?-u:\b)
+          |(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous)\s+quarter(?-u:\b))",
     )
     .expect("basis pattern is valid")
 });
@@ -193,41 +193,48 @@ pub(super) struct Basis {
 
 /// Basis phrases of a sentence.
 pub(super) fn find_bases(text: &str) -> Vec<Basis> {
+    // Telling the two apart from the match text avoids a capturing search.
     BASIS
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            let label = if c.name("yoy").is_some() { "YoY" } else { "QoQ" };
-            Some(Basis {
+        .find_iter(text)
+        .map(|m| {
+            let t = m.as_str().as_bytes();
+            let quarterly = t.windows(7).any(|w| w.eq_ignore_ascii_case(b"quarter"))
+                || t.windows(3)
+                    .any(|w| w.eq_ignore_ascii_case(b"q/q") || w.eq_ignore_ascii_case(b"qoq"))
+                || t.windows(10).any(|w| w.eq_ignore_ascii_case(b"sequential"));
+            let label = if quarterly { "QoQ" } else { "YoY" };
+            Basis {
                 start: m.start(),
                 end: m.end(),
                 label,
-            })
+            }
         })
         .collect()
 }
 
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i);|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|whereas)\b|\s(?:but|while|whereas|meanwhile)\s",
+        r"(?i);|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|whereas)(?-u:\b)|\s(?:but|while|whereas|meanwhile)\s",
     )
     .expect("clause pattern is valid")
 });
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*(?:(?:which|who)\b(?:\s+(?P<verb>\w+))?|including\b|excluding\b|driven\b|led\b)")
-        .expect("relative pattern is valid")
+    Regex::new(r"(?i),\s*(?:which|who|including|excluding|driven|led)(?-u:\b)").expect("relative pattern is valid")
 });
 
 /// Where an earlier value is named: "compared with", "versus", "vs.".
 static ZONE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:compared?s?\s+(?:with|to)|versus|vs\b\.?|against)").expect("zone start pattern is valid")
+    Regex::new(r"(?i)(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against)")
+        .expect("zone start pattern is valid")
 });
 
 /// Where the naming of an earlier value ends.
 static ZONE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[);]|\s[—–]\s|,\s*(?:and|while|but|so)\b|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)\b")
-        .expect("zone end pattern is valid")
+    Regex::new(
+        r"(?i)[);]|\s[—–]\s|,\s*(?:and|while|but|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)",
+    )
+    .expect("zone end pattern is valid")
 });
 
 /// Byte ranges that speak of earlier values ("…, compared with $2.7 billion in fourth
@@ -244,7 +251,7 @@ pub(super) fn comparison_zones(text: &str) -> Vec<(usize, usize)> {
 
 /// Where a figure's period stops reaching: a new sentence-like clause.
 static PERIOD_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i);|,\s*so\b|\s[—–]\s").expect("period break pattern is valid"));
+    LazyLock::new(|| Regex::new(r"(?i);|,\s*so(?-u:\b)|\s[—–]\s").expect("period break pattern is valid"));
 
 /// Where clauses break in a sentence (byte offsets): `hard` stop both the joining of
 /// a level and its change and the search for a metric; `soft` ones (", which …")
@@ -264,9 +271,14 @@ impl Breaks {
             hard: CLAUSE.find_iter(text).map(|m| m.start()).collect(),
             // ", which grew 19%" still speaks of the metric before it.
             soft: RELATIVE
-                .captures_iter(text)
-                .filter(|c| c.name("verb").is_none_or(|v| dir_before(v.as_str()).is_none()))
-                .filter_map(|c| c.get(0).map(|m| m.start()))
+                .find_iter(text)
+                .filter(|m| {
+                    let verb = text[m.end()..].split_whitespace().next().unwrap_or_default();
+                    let word = m.as_str()[1..].trim_start();
+                    let relative = word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("who");
+                    !relative || dir_before(verb).is_none()
+                })
+                .map(|m| m.start())
                 .collect(),
             period: PERIOD_BREAK.find_iter(text).map(|m| m.start()).collect(),
         }

@@ -2,7 +2,7 @@
 //! sales", "operating loss", "capex") mapped to canonical lower-case labels, extended
 //! by the site's `[metrics.names]`, and found in a sentence whole-word, longest first.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::{Arc, LazyLock};
 
 /// What kind of amount a metric is measured in; used to give "170 billion in
@@ -215,14 +215,19 @@ struct Lexicon {
 }
 
 impl Lexicon {
-    fn build(phrases: Vec<(String, Entry)>) -> Lexicon {
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(phrases.iter().map(|(p, _)| p.as_str()))
-            .expect("metric phrases build an automaton");
+    /// A DFA when it can be built (it is the fastest), else whatever kind can; None only
+    /// for a vocabulary too large for any automaton.
+    fn build(phrases: Vec<(String, Entry)>) -> Option<Lexicon> {
+        let build = |kind| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .kind(kind)
+                .build(phrases.iter().map(|(p, _)| p.as_str()))
+        };
+        let matcher = build(Some(AhoCorasickKind::DFA)).or_else(|_| build(None)).ok()?;
         let entries = phrases.into_iter().map(|(_, e)| e).collect();
-        Lexicon { matcher, entries }
+        Some(Lexicon { matcher, entries })
     }
 }
 
@@ -242,7 +247,9 @@ fn builtin_phrases() -> Vec<(String, Entry)> {
         .collect()
 }
 
-static BUILTIN_LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::build(builtin_phrases())));
+static BUILTIN_LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+    Arc::new(Lexicon::build(builtin_phrases()).expect("the built-in metric phrases build an automaton"))
+});
 
 /// The metric names known to the extractor: a built-in lexicon plus the site's own.
 #[derive(Debug, Clone)]
@@ -272,7 +279,8 @@ pub(super) struct MetricHit<'n> {
 
 impl MetricNames {
     /// The built-in lexicon extended by `extra` (phrase → canonical label, as in
-    /// site.toml `[metrics.names]`); an extra phrase overrides a built-in one.
+    /// site.toml `[metrics.names]`); an extra phrase overrides a built-in one. A
+    /// vocabulary too large to index falls back to the built-in lexicon.
     pub fn with_extra(extra: &[(String, String)]) -> Self {
         if extra.is_empty() {
             return MetricNames::default();
@@ -296,8 +304,11 @@ impl MetricNames {
             };
             phrases.push((phrase, entry));
         }
-        MetricNames {
-            lexicon: Arc::new(Lexicon::build(phrases)),
+        match Lexicon::build(phrases) {
+            Some(lexicon) => MetricNames {
+                lexicon: Arc::new(lexicon),
+            },
+            None => MetricNames::default(),
         }
     }
 

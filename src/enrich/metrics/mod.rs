@@ -4,9 +4,14 @@
 //! at a time; no I/O and nothing from the rest of folio.
 //!
 //! ```text
-//! sentence ─tokens─▶ Token* ─quantity─▶ Qty* ─records─▶ Rec* (level + change joined)
-//!                    lexicon, period, cues: phrases around them ─attribute─▶ Found*
+//! sentence ─tokens─▶ Token* ─quantity (+ modifiers, numbers, counts)─▶ Qty*
+//!          ─records─▶ Rec* (level or change; a level and its change joined)
+//!          ─attribute (metric, subject), when (period)─▶ Found*
 //! ```
+//!
+//! The phrases around the figures are found once per sentence: metric names
+//! (`lexicon`), periods (`period`), and directions, bases, clause breaks and
+//! comparisons (`cues`). Sentences with no digit and no number word return at once.
 
 mod attribute;
 mod counts;
@@ -24,7 +29,7 @@ mod when;
 #[cfg(test)]
 mod tests;
 
-use aho_corasick::AhoCorasick;
+use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -80,7 +85,8 @@ pub struct Quantity {
     pub upper: Option<f64>,
 }
 
-/// A change of a metric: its size (never negative), unit, direction and basis.
+/// A change of a metric: its size (never negative), unit, direction and basis. A range
+/// of changes ("to grow 8% to 11%") keeps its lower bound here; the record's text has both.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Change {
     /// Size of the change, in base units of `unit`.
@@ -110,11 +116,9 @@ pub struct Found {
     pub change: Option<Change>,
 }
 
-static NUMBER_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(numbers::NUMBER_WORDS)
-        .expect("number words build an automaton")
+static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let words = numbers::NUMBER_WORDS.join("|");
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{words})(?-u:\b)")).expect("number words pattern is valid")
 });
 
 /// Everything found in one sentence, shared by the stages of `extract`.
@@ -182,15 +186,15 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
         zones: cues::comparison_zones(sentence),
         mentions,
     };
-    s.metric = s.qtys.iter().map(|q| attribute::metric_of(&s, q)).collect();
+    s.metric = attribute::metrics_of(&s);
     records::resolve_units(&mut s);
     if s.qtys.is_empty() {
         return Vec::new();
     }
-    s.metric = s.qtys.iter().map(|q| attribute::metric_of(&s, q)).collect();
+    s.metric = attribute::metrics_of(&s);
     let roles = records::roles(&s);
     let recs = records::group(&s, &roles);
-    let owners = when::period_owners(&s);
+    let owners = when::period_owners(&s, &roles);
     let cands = attribute::candidates(&s, scope.default_subject.as_deref());
     recs.iter()
         .map(|rec| found(&s, rec, &roles, &owners, &cands, scope))

@@ -78,7 +78,12 @@ pub(super) fn scale_suffix(suffix: &str) -> Option<f64> {
 }
 
 fn unit_value(t: &Token) -> Option<f64> {
-    if t.kind != Kind::Word {
+    // Every number word is 3 to 9 letters and starts with one of these: a cheap refusal.
+    let first = t.text.as_bytes().first().map(u8::to_ascii_lowercase);
+    if t.kind != Kind::Word
+        || !(3..=9).contains(&t.text.len())
+        || !matches!(first, Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
+    {
         return None;
     }
     if let Some(i) = UNITS.iter().position(|w| t.is(w)) {

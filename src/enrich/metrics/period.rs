@@ -11,7 +11,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let months = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
     let pattern = format!(
         r"(?xi)
-        \b(?:
+        (?-u:\b)(?:
           (?P<ttm>(?:trailing|last)[\s-]+(?:twelve|12)[\s-]+months?|ttm|ltm)
             (?:[\s-]+(?:ended|ending)\s+(?P<ttm_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<ttm_y>(?:19|20)\d{{2}}))?
             (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
@@ -29,7 +29,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?P<spy_u>one|two|three|four|five|six|seven|eight|nine))?)
         | (?P<fyx>full[\s-]+year)
         | (?P<year>(?:19|20)\d{{2}})
-        )\b"
+        )(?-u:\b)"
     );
     Regex::new(&pattern).expect("period pattern is valid")
 });
@@ -37,17 +37,18 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a period that make it a point of comparison, not the figure's period.
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:since|than|versus|vs\.?|compared\s+(?:to|with)|from|by|until|till|before|after|against|relative\s+to|period\s+of|over|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:the\s+)?(?:same\s+(?:period|quarter)\s+(?:of|in)\s+)?$",
+        r"(?i)(?-u:\b)(?:since|than|versus|vs\.?|compared\s+(?:to|with)|from|by|until|till|before|after|against|relative\s+to|period\s+of|over|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:the\s+)?(?:same\s+(?:period|quarter)\s+(?:of|in)\s+)?$",
     )
     .expect("comparison pattern is valid")
 });
 
 /// A "since …" earlier in the clause: the period is where a comparison starts.
-static SINCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bsince\b[^,;.]*$").expect("since pattern is valid"));
+static SINCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)since(?-u:\b)[^,;.]*$").expect("since pattern is valid"));
 
 /// Words that put a sentence in the future.
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|expect(?:s|ed)?|anticipate[sd]?|guidance|outlook|forecast|plans?)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:will|expect(?:s|ed)?|anticipate[sd]?|guidance|outlook|forecast|plans?)(?-u:\b)")
         .expect("future pattern is valid")
 });
 
@@ -187,7 +188,7 @@ fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, anchor: Anchor) {
 /// ("$149.2 billion a year earlier", "in the prior-year quarter").
 static YEAR_EARLIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?)\b",
+        r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?)(?-u:\b)",
     )
     .expect("year-earlier pattern is valid")
 });

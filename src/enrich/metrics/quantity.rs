@@ -63,11 +63,19 @@ pub(super) struct Qty {
 
 /// All quantities of a token stream, in order.
 pub(super) fn scan(toks: &[Token]) -> Vec<Qty> {
-    let mut out = Vec::new();
+    let mut out: Vec<Qty> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match quantity_at(toks, i) {
-            Some(q) => {
+            Some(mut q) => {
+                // "$5 billion or more than $6 billion": a prefix never reaches into the
+                // quantity before it, so quantities never overlap.
+                if let Some(prev) = out.last()
+                    && q.first < prev.next
+                {
+                    q.first = prev.next;
+                    q.start = toks[q.first].start;
+                }
                 i = q.next;
                 out.push(q);
             }

@@ -67,9 +67,16 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
         .iter()
         .any(|t| t.suffix.eq_ignore_ascii_case("k"));
     if !q.scaled || (glued_k && q.noun.is_none()) {
-        // "fell to 1,525,000 employees from 1,541,000": a large plain number next to a count.
-        let big = q.amount >= 10_000.0 && s.toks[q.first..q.next].iter().any(|t| t.text.contains(','));
-        return neighbour_unit(s, i).filter(|u| big && *u == Unit::Count);
+        // "fell to 1,525,000 employees from 1,541,000", "headcount dropped by 27,000": a
+        // large plain number next to a count or measuring a counted metric.
+        let big = q.amount >= 1_000.0 && s.toks[q.first..q.next].iter().any(|t| t.text.contains(','));
+        let counted = s.metric[i].is_some_and(|h| s.metrics[h].kind == MetricKind::Count);
+        let unit = if counted {
+            Some(Unit::Count)
+        } else {
+            neighbour_unit(s, i)
+        };
+        return unit.filter(|u| big && *u == Unit::Count);
     }
     let money_word = q.first >= 2
         && s.toks[q.first - 1].is("of")

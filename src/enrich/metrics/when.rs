@@ -10,7 +10,9 @@ use super::records::{Rec, Role};
 use super::{Scope, Sentence};
 
 /// For each period phrase, the quantity it is attached to ("$46.9 billion in 2023").
-pub(super) fn period_owners(s: &Sentence) -> Vec<Option<usize>> {
+/// An earlier value owns the period said in the few words after it ("from 1,541,000 at
+/// the end of 2022").
+pub(super) fn period_owners(s: &Sentence, roles: &[Role]) -> Vec<Option<usize>> {
     s.periods
         .iter()
         .map(|p| {
@@ -18,12 +20,13 @@ pub(super) fn period_owners(s: &Sentence) -> Vec<Option<usize>> {
             let k_end = s.toks.partition_point(|t| t.start < p.start);
             let gap = s.toks.get(s.qtys[q].next..k_end)?;
             let words = gap.iter().filter(|t| !s.in_basis(t.start)).count();
-            let ok = words <= 3
+            let attached = words <= 3
                 && gap.iter().all(|t| {
                     s.in_basis(t.start)
                         || t.is_any(&["in", "for", "during", "of", "the", "fiscal", "year", "quarter", "("])
                 });
-            ok.then_some(q)
+            let earlier = roles[q] == Role::From && words <= 5 && !s.breaks.any_between(s.qtys[q].end, p.start);
+            (attached || earlier).then_some(q)
         })
         .collect()
 }

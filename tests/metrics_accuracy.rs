@@ -1,0 +1,273 @@
+//! How well figures are found and attributed, measured against the hand-labelled set in
+//! tests/fixtures/metrics/labelled.yaml: quantity precision and recall, and subject,
+//! metric and period accuracy over the figures found. Run with `--nocapture` to see the
+//! table and every mismatch.
+
+use folio::enrich::metrics::{Found, Scope, SubjectMention, extract, parse_period, split_sentences};
+use serde::Deserialize;
+use serde_yaml::Value;
+use std::collections::BTreeMap;
+
+const MIN_PRECISION: f64 = 0.97;
+const MIN_RECALL: f64 = 0.95;
+const MIN_PERIOD: f64 = 0.90;
+const MIN_METRIC: f64 = 0.85;
+const MIN_SUBJECT: f64 = 0.90;
+
+#[derive(Deserialize)]
+struct Labelled {
+    default_subject: Option<String>,
+    #[serde(default)]
+    subjects: Vec<Subject>,
+    cases: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Subject {
+    title: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    text: String,
+    #[serde(default)]
+    style: Option<String>,
+    #[serde(default)]
+    page_period: Option<Value>,
+    #[serde(default)]
+    heading: Option<Value>,
+    #[serde(default)]
+    figures: Vec<Figure>,
+}
+
+#[derive(Deserialize)]
+struct Figure {
+    value: Option<Amount>,
+    change: Option<Amount>,
+    #[serde(default)]
+    subject: Option<Value>,
+    #[serde(default)]
+    metric: Option<Value>,
+    #[serde(default)]
+    period: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct Amount {
+    amount: f64,
+    unit: String,
+}
+
+impl Figure {
+    fn primary(&self) -> Option<&Amount> {
+        self.value.as_ref().or(self.change.as_ref())
+    }
+}
+
+/// A YAML scalar as text: `period: 2023` is a number to YAML, a string to us.
+fn text(v: &Option<Value>) -> Option<String> {
+    match v.as_ref()? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A found record's primary quantity: its value, else its change.
+fn primary(f: &Found) -> Option<(f64, &str)> {
+    match (&f.value, &f.change) {
+        (Some(v), _) => Some((v.amount, v.unit.as_str())),
+        (None, Some(c)) => Some((c.amount, c.unit.as_str())),
+        _ => None,
+    }
+}
+
+fn same_quantity(found: Option<(f64, &str)>, want: Option<&Amount>) -> bool {
+    let (Some((amount, unit)), Some(w)) = (found, want) else {
+        return false;
+    };
+    let scale = amount.abs().max(w.amount.abs());
+    unit == w.unit && (amount - w.amount).abs() <= 0.005 * scale
+}
+
+/// Whole-word mentions of topic titles and aliases, longest first; an alias all in
+/// capitals or of three characters or less matches case-sensitively.
+fn mentions(sentence: &str, names: &[(String, String)]) -> Vec<SubjectMention> {
+    let lower = sentence.to_lowercase();
+    let mut out: Vec<SubjectMention> = Vec::new();
+    for (name, title) in names {
+        let exact = name.chars().count() <= 3 || !name.chars().any(char::is_lowercase);
+        let (hay, needle) = if exact || lower.len() != sentence.len() {
+            (sentence.to_string(), name.clone())
+        } else {
+            (lower.clone(), name.to_lowercase())
+        };
+        for (at, m) in hay.match_indices(&needle) {
+            let end = at + m.len();
+            let whole = !hay[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !hay[end..].chars().next().is_some_and(char::is_alphanumeric);
+            let free = !out.iter().any(|o| o.range.start < end && at < o.range.end);
+            if whole && free {
+                out.push(SubjectMention {
+                    range: at..end,
+                    subject: title.clone(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| m.range.start);
+    out
+}
+
+#[derive(Default)]
+struct Tally {
+    found: usize,
+    labelled: usize,
+    matched: usize,
+    subject: usize,
+    metric: usize,
+    period: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.found += other.found;
+        self.labelled += other.labelled;
+        self.matched += other.matched;
+        self.subject += other.subject;
+        self.metric += other.metric;
+        self.period += other.period;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// Runs one case; adds to `tally` and writes its mismatches to `log`.
+fn run(case: &Case, set: &Labelled, names: &[(String, String)], tally: &mut Tally, log: &mut Vec<String>) {
+    let page_period = text(&case.page_period).map(|p| parse_period(&p).unwrap_or(p));
+    let heading = text(&case.heading).unwrap_or_default();
+    let scope = Scope {
+        default_subject: set.default_subject.clone(),
+        heading_subject: mentions(&heading, names).into_iter().next().map(|m| m.subject),
+        heading_period: parse_period(&heading),
+        page_period,
+        ..Scope::default()
+    };
+    let mut found: Vec<(Found, String)> = Vec::new();
+    for range in split_sentences(&case.text) {
+        let sentence = &case.text[range];
+        let figures = extract(sentence, &mentions(sentence, names), &scope);
+        found.extend(figures.into_iter().map(|f| {
+            let figure_text = sentence.get(f.range.clone()).unwrap_or_default().to_string();
+            (f, figure_text)
+        }));
+    }
+    tally.found += found.len();
+    tally.labelled += case.figures.len();
+    let mut used = vec![false; found.len()];
+    for want in &case.figures {
+        let hit = (0..found.len()).find(|&i| !used[i] && same_quantity(primary(&found[i].0), want.primary()));
+        let Some(i) = hit else {
+            log.push(format!(
+                "MISSED   {:?} in: {}",
+                want.primary().map(|a| (a.amount, &a.unit)),
+                case.text
+            ));
+            continue;
+        };
+        used[i] = true;
+        tally.matched += 1;
+        let f = &found[i].0;
+        let checks = [
+            ("subject", &f.subject, text(&want.subject), &mut tally.subject),
+            ("metric", &f.metric, text(&want.metric), &mut tally.metric),
+            ("period", &f.period, text(&want.period), &mut tally.period),
+        ];
+        for (what, got, wanted, count) in checks {
+            if *got == wanted {
+                *count += 1;
+            } else {
+                log.push(format!(
+                    "{what:8} got {got:?} want {wanted:?} [{}] in: {}",
+                    found[i].1, case.text
+                ));
+            }
+        }
+    }
+    for (i, (f, figure_text)) in found.iter().enumerate() {
+        if !used[i] {
+            log.push(format!("SPURIOUS {:?} [{figure_text}] in: {}", primary(f), case.text));
+        }
+    }
+}
+
+/// Prints the table of figures, per style and overall, and every mismatch.
+fn report(total: &Tally, by_style: &BTreeMap<String, Tally>, cases: usize, log: &[String]) {
+    println!(
+        "\n{cases} cases, {} labelled figures, {} found, {} matched",
+        total.labelled, total.found, total.matched
+    );
+    println!(
+        "{:<10} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "style", "precision", "recall", "subject", "metric", "period"
+    );
+    for (style, t) in by_style.iter().chain(std::iter::once((&"ALL".to_string(), total))) {
+        println!(
+            "{style:<10} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {:>9.3}",
+            ratio(t.matched, t.found),
+            ratio(t.matched, t.labelled),
+            ratio(t.subject, t.matched),
+            ratio(t.metric, t.matched),
+            ratio(t.period, t.matched)
+        );
+    }
+    println!("\nmismatches ({}):", log.len());
+    for line in log {
+        println!("  {line}");
+    }
+}
+
+#[test]
+fn extraction_meets_the_accuracy_bar() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/metrics/labelled.yaml");
+    let yaml = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let set: Labelled = serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut names: Vec<(String, String)> = set
+        .subjects
+        .iter()
+        .flat_map(|s| {
+            std::iter::once(&s.title)
+                .chain(&s.aliases)
+                .map(|n| (n.clone(), s.title.clone()))
+        })
+        .collect();
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+
+    let mut total = Tally::default();
+    let mut by_style: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut log = Vec::new();
+    for case in &set.cases {
+        let style = case.style.clone().unwrap_or_else(|| "-".to_string());
+        let mut tally = Tally::default();
+        run(case, &set, &names, &mut tally, &mut log);
+        total.add(&tally);
+        by_style.entry(style).or_default().add(&tally);
+    }
+
+    report(&total, &by_style, set.cases.len(), &log);
+    let precision = ratio(total.matched, total.found);
+    let recall = ratio(total.matched, total.labelled);
+    let subject = ratio(total.subject, total.matched);
+    let metric = ratio(total.metric, total.matched);
+    let period = ratio(total.period, total.matched);
+    assert!(precision >= MIN_PRECISION, "precision {precision:.3} < {MIN_PRECISION}");
+    assert!(recall >= MIN_RECALL, "recall {recall:.3} < {MIN_RECALL}");
+    assert!(period >= MIN_PERIOD, "period accuracy {period:.3} < {MIN_PERIOD}");
+    assert!(metric >= MIN_METRIC, "metric accuracy {metric:.3} < {MIN_METRIC}");
+    assert!(subject >= MIN_SUBJECT, "subject accuracy {subject:.3} < {MIN_SUBJECT}");
+}
