@@ -65,7 +65,15 @@ pub fn extract(
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             heading_period = metrics::parse_period(&block.text);
-            heading_subject = topics.vocab.find(&block.text).first().map(|m| topics.list[m.topic].title.clone());
+            // A heading names whose figures follow, unless the topic it names is a metric
+            // ("Full year 2023, cash and capex" is about Amazon's capex).
+            heading_subject = topics
+                .vocab
+                .find(&block.text)
+                .iter()
+                .map(|m| &topics.list[m.topic].title)
+                .find(|title| settings.names.label_of(title).is_none())
+                .cloned();
             continue;
         }
         let scope = Scope {

@@ -100,11 +100,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
         });
     }
     let settings = figures::Settings {
-        default_subject: page
-            .meta
-            .subject
-            .clone()
-            .unwrap_or_else(|| ctx.config.default_subject.clone()),
+        default_subject: default_subject(&doc, ctx),
         page_period: page.meta.period.clone().or_else(|| metrics::parse_period(&page.title)),
         names: &ctx.names,
         currency: ctx.config.currency.clone(),
@@ -141,6 +137,20 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     // which is what the render stage walks.
     facts.links = links::find(&doc);
     Enriched { doc, facts, key }
+}
+
+/// Whose figures a page's prose states when it names nobody: front matter `subject`; on a
+/// topic page the topic itself (unless the topic is a metric, like "Capital expenditures");
+/// else the site's default subject.
+fn default_subject(doc: &Doc, ctx: &Context) -> String {
+    let page = &doc.page;
+    if let Some(subject) = &page.meta.subject {
+        return subject.clone();
+    }
+    if page.kind == crate::content::PageKind::Topic && ctx.names.label_of(&page.title).is_none() {
+        return page.title.clone();
+    }
+    ctx.config.default_subject.clone()
 }
 
 fn page_key(doc: &Doc) -> u64 {
