@@ -103,46 +103,23 @@ pub struct Store {
     pub conflicts: Vec<Conflict>,
     /// Series of two or more periods.
     pub series: Vec<Series>,
+    /// The records of each page, by `PageId` (records are stored in page order).
+    by_page: Vec<std::ops::Range<usize>>,
 }
 
 impl Store {
     /// Collects the figures of every page.
     pub fn new(site: &Site) -> Store {
         let mut records = Vec::new();
+        let mut by_page = Vec::with_capacity(site.pages.len());
         for p in &site.pages {
-            let page = &p.doc.page;
-            let base = page.permalink.trim_matches('/');
-            for (i, f) in p.facts.figures.iter().enumerate() {
-                let anchor = if f.anchor.is_empty() {
-                    format!("fm-{}", i + 1)
-                } else {
-                    f.anchor.clone()
-                };
-                records.push(Record {
-                    id: format!("{base}#{anchor}"),
-                    page: page.permalink.clone(),
-                    source: page.source.to_string_lossy().replace('\\', "/"),
-                    line: f.line,
-                    subject: f.subject.clone(),
-                    metric: f.metric.clone(),
-                    period: f.period.clone(),
-                    value: f.value.clone(),
-                    change: f.change.clone(),
-                    text: f.text.clone(),
-                    sentence: f.sentence.clone(),
-                    origin: f.origin,
-                    owner: page.id,
-                    anchor: f.anchor.clone(),
-                });
-            }
+            let first = records.len();
+            records.extend(p.facts.figures.iter().enumerate().map(|(i, f)| record(p, i, f)));
+            by_page.push(first..records.len());
         }
         let conflicts = conflicts(&records);
         let series = series(&records);
-        Store {
-            records,
-            conflicts,
-            series,
-        }
+        Store { records, conflicts, series, by_page }
     }
 
     /// A store of the records that `keep` accepts, with the conflicts among them.
@@ -150,33 +127,46 @@ impl Store {
         let records: Vec<Record> = self.records.iter().filter(|r| keep(r)).cloned().collect();
         let conflicts = conflicts(&records);
         let series = series(&records);
-        Store {
-            records,
-            conflicts,
-            series,
-        }
+        Store { records, conflicts, series, by_page: Vec::new() }
     }
 
     /// Record indices matching every given filter (case-insensitive).
-    pub fn query(
-        &self,
-        subject: Option<&str>,
-        metric: Option<&str>,
-        period: Option<&str>,
-        page: Option<PageId>,
-    ) -> Vec<usize> {
+    pub fn query(&self, subject: Option<&str>, metric: Option<&str>, period: Option<&str>, page: Option<PageId>) -> Vec<usize> {
         let eq = |want: Option<&str>, have: &Option<String>| {
             want.is_none_or(|w| have.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(w)))
         };
-        (0..self.records.len())
+        // A page's records are contiguous: look there instead of scanning the site.
+        let range = match page {
+            Some(p) if !self.by_page.is_empty() => self.by_page.get(p.0).cloned().unwrap_or(0..0),
+            _ => 0..self.records.len(),
+        };
+        range
             .filter(|&i| {
                 let r = &self.records[i];
-                eq(subject, &r.subject)
-                    && eq(metric, &r.metric)
-                    && eq(period, &r.period)
-                    && page.is_none_or(|p| r.owner == p)
+                eq(subject, &r.subject) && eq(metric, &r.metric) && eq(period, &r.period) && page.is_none_or(|p| r.owner == p)
             })
             .collect()
+    }
+}
+
+fn record(p: &crate::enrich::Enriched, i: usize, f: &crate::enrich::Figure) -> Record {
+    let page = &p.doc.page;
+    let anchor = if f.anchor.is_empty() { format!("fm-{}", i + 1) } else { f.anchor.clone() };
+    Record {
+        id: format!("{}#{anchor}", page.permalink.trim_matches('/')),
+        page: page.permalink.clone(),
+        source: page.source.to_string_lossy().replace('\\', "/"),
+        line: f.line,
+        subject: f.subject.clone(),
+        metric: f.metric.clone(),
+        period: f.period.clone(),
+        value: f.value.clone(),
+        change: f.change.clone(),
+        text: f.text.clone(),
+        sentence: f.sentence.clone(),
+        origin: f.origin,
+        owner: page.id,
+        anchor: f.anchor.clone(),
     }
 }
 
