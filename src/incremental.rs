@@ -276,11 +276,7 @@ fn vocabulary_key(topics: &Topics) -> u64 {
 /// Renders the outputs whose input changed, then writes them; removes outputs that are gone.
 fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize, Vec<Diagnostic>> {
     let templates = &mut cache.templates;
-    templates.register_metrics(
-        (0..site.store.records.len())
-            .map(|i| render::figures::row(site, i))
-            .collect(),
-    );
+    templates.register_metrics(site);
     let renderer = Renderer::new(site, templates, options.render.clone());
     let inputs = crate::render::inputs::Inputs::new(site, cache.theme_key, options.render.inject.as_deref());
     let jobs = render::jobs(site);

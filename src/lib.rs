@@ -73,24 +73,48 @@ pub fn configure(root: &Path, options: &BuildOptions) -> Result<(Config, Vec<Dia
 /// Runs load → parse → enrich → index. Returns the site and every diagnostic; errors in
 /// any page stop before the index, with all of them reported.
 pub fn assemble(config: Config, drafts: bool) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let clock = Stopwatch::start();
     let (loaded, mut diags) = content::load(&config, content::LoadOptions { drafts });
+    clock.lap("load");
     if diags.iter().any(|d| d.is_error(false)) {
         return Err(diags);
     }
     let topics = enrich::Topics::new(&loaded.pages, &config);
     let ctx = enrich::Context::new(&config, &topics);
-    let pages: Vec<std::sync::Arc<enrich::Enriched>> = loaded
-        .pages
-        .into_par_iter()
-        .map(|page| std::sync::Arc::new(enrich::enrich(markdown::parse(page, &config.markdown), &ctx)))
-        .collect();
+    let docs: Vec<markdown::Doc> = loaded.pages.into_par_iter().map(|page| markdown::parse(page, &config.markdown)).collect();
+    clock.lap("parse");
+    let pages: Vec<std::sync::Arc<enrich::Enriched>> =
+        docs.into_par_iter().map(|doc| std::sync::Arc::new(enrich::enrich(doc, &ctx))).collect();
+    clock.lap("enrich");
     diags.extend(pages.iter().flat_map(|p| p.facts.diagnostics.iter().cloned()));
     if diags.iter().any(|d| d.is_error(false)) {
         return Err(diags);
     }
     let (site, index_diags) = site::index(config, pages, loaded.assets, topics);
+    clock.lap("index");
     diags.extend(index_diags);
     Ok((site, diags))
+}
+
+/// Stage timings on stderr when `FOLIO_TIMINGS` is set: for finding where a slow build
+/// spends its time, without a profiler.
+struct Stopwatch {
+    on: bool,
+    last: std::cell::Cell<Instant>,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch { on: std::env::var_os("FOLIO_TIMINGS").is_some(), last: std::cell::Cell::new(Instant::now()) }
+    }
+
+    fn lap(&self, stage: &str) {
+        if self.on {
+            let now = Instant::now();
+            eprintln!("folio: {stage:<8} {:>8.3}s", (now - self.last.get()).as_secs_f64());
+            self.last.set(now);
+        }
+    }
 }
 
 /// A site ready to write: configuration read, every page assembled and indexed,
@@ -115,11 +139,7 @@ pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared, Vec<Diag
     let (site, site_diags) = assemble(config, options.drafts).map_err(|e| with_earlier(e, &diags))?;
     diags.extend(site_diags);
     diags.extend(layout_warnings(&site, &templates));
-    templates.register_metrics(
-        (0..site.store.records.len())
-            .map(|i| render::figures::row(&site, i))
-            .collect(),
-    );
+    templates.register_metrics(&site);
     Ok(Prepared {
         site,
         templates,
@@ -241,9 +261,11 @@ pub fn write_site(
     options: &render::RenderOptions,
     staging: &output::Staging,
 ) -> Result<usize, Vec<Diagnostic>> {
+    let clock = Stopwatch::start();
     let jobs = render::jobs(site);
     let renderer = render::Renderer::new(site, templates, options.clone());
     let mut errors = renderer.render_all(&jobs, |file, bytes| staging.write(file, bytes));
+    clock.lap("render");
     let permalinks: Vec<String> = jobs.iter().filter_map(|j| renderer.render_permalink(j)).collect();
     let records = render::inputs::Inputs::new(site, 0, None).records;
     match extra_files(site, &permalinks, records, &|_, _| false) {
@@ -257,6 +279,7 @@ pub fn write_site(
         }
         Err(e) => errors.extend(e),
     }
+    clock.lap("extras");
     for asset in &site.assets {
         if let Err(e) = staging.copy(&asset.rel, &asset.source) {
             errors.push(Diagnostic::error(

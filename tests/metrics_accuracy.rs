@@ -232,19 +232,23 @@ fn report(total: &Tally, by_style: &BTreeMap<String, Tally>, cases: usize, log: 
     }
 }
 
-#[test]
-fn extraction_meets_the_accuracy_bar() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/metrics/labelled.yaml");
-    let yaml = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+/// Quantity precision and recall, and subject, metric and period accuracy, over one set.
+struct Scores {
+    precision: f64,
+    recall: f64,
+    subject: f64,
+    metric: f64,
+    period: f64,
+}
+
+fn measure(file: &str) -> Scores {
+    let path = format!("{}/tests/fixtures/metrics/{file}", env!("CARGO_MANIFEST_DIR"));
+    let yaml = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let set: Labelled = serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut names: Vec<(String, String)> = set
         .subjects
         .iter()
-        .flat_map(|s| {
-            std::iter::once(&s.title)
-                .chain(&s.aliases)
-                .map(|n| (n.clone(), s.title.clone()))
-        })
+        .flat_map(|s| std::iter::once(&s.title).chain(&s.aliases).map(|n| (n.clone(), s.title.clone())))
         .collect();
     names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
 
@@ -258,16 +262,37 @@ fn extraction_meets_the_accuracy_bar() {
         total.add(&tally);
         by_style.entry(style).or_default().add(&tally);
     }
-
+    println!("== {file}");
     report(&total, &by_style, set.cases.len(), &log);
-    let precision = ratio(total.matched, total.found);
-    let recall = ratio(total.matched, total.labelled);
-    let subject = ratio(total.subject, total.matched);
-    let metric = ratio(total.metric, total.matched);
-    let period = ratio(total.period, total.matched);
-    assert!(precision >= MIN_PRECISION, "precision {precision:.3} < {MIN_PRECISION}");
-    assert!(recall >= MIN_RECALL, "recall {recall:.3} < {MIN_RECALL}");
-    assert!(period >= MIN_PERIOD, "period accuracy {period:.3} < {MIN_PERIOD}");
-    assert!(metric >= MIN_METRIC, "metric accuracy {metric:.3} < {MIN_METRIC}");
-    assert!(subject >= MIN_SUBJECT, "subject accuracy {subject:.3} < {MIN_SUBJECT}");
+    Scores {
+        precision: ratio(total.matched, total.found),
+        recall: ratio(total.matched, total.labelled),
+        subject: ratio(total.subject, total.matched),
+        metric: ratio(total.metric, total.matched),
+        period: ratio(total.period, total.matched),
+    }
+}
+
+/// The bar of the figures issue, on the labelled set (the set the rules were developed on).
+#[test]
+fn extraction_meets_the_accuracy_bar() {
+    let s = measure("labelled.yaml");
+    assert!(s.precision >= MIN_PRECISION, "precision {:.3} < {MIN_PRECISION}", s.precision);
+    assert!(s.recall >= MIN_RECALL, "recall {:.3} < {MIN_RECALL}", s.recall);
+    assert!(s.period >= MIN_PERIOD, "period accuracy {:.3} < {MIN_PERIOD}", s.period);
+    assert!(s.metric >= MIN_METRIC, "metric accuracy {:.3} < {MIN_METRIC}", s.metric);
+    assert!(s.subject >= MIN_SUBJECT, "subject accuracy {:.3} < {MIN_SUBJECT}", s.subject);
+}
+
+/// A held-out set written blind to the extractor's rules: how well they generalise. Its
+/// figures are printed (run with --nocapture); the floor below only catches a collapse,
+/// because this set is for measuring, not for tuning to.
+#[test]
+fn extraction_generalises_to_held_out_sentences() {
+    let s = measure("heldout.yaml");
+    println!(
+        "held-out: precision {:.3}, recall {:.3}, subject {:.3}, metric {:.3}, period {:.3}",
+        s.precision, s.recall, s.subject, s.metric, s.period
+    );
+    assert!(s.precision >= 0.85 && s.recall >= 0.80, "held-out precision {:.3}, recall {:.3}", s.precision, s.recall);
 }

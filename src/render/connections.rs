@@ -191,11 +191,7 @@ pub fn topics_index(site: &Site) -> TopicsIndex {
             weight: g.mentioned_in[t].iter().map(|(_, ms)| ms.len() as f64).sum(),
         })
         .collect();
-    let edges: Vec<graph::Edge> = g
-        .co_mentions
-        .iter()
-        .map(|(&(a, b), &n)| graph::Edge { a, b, weight: n as f64 })
-        .collect();
+    let edges = strongest_edges(g);
     let graph = if nodes.is_empty() {
         String::new()
     } else {
@@ -207,4 +203,17 @@ pub fn topics_index(site: &Site) -> TopicsIndex {
         )
     };
     TopicsIndex { topics, graph }
+}
+
+/// Edges a reader can follow: each topic's few strongest co-mentions (a site with 200
+/// topics has thousands of weak ones, which only draw a grey smudge).
+fn strongest_edges(g: &crate::site::graph::Graph) -> Vec<graph::Edge> {
+    const PER_TOPIC: usize = 4;
+    let mut keep: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    for t in 0..g.topics.len() {
+        let mut mine: Vec<(&(usize, usize), &usize)> = g.co_mentions.iter().filter(|((a, b), _)| *a == t || *b == t).collect();
+        mine.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+        keep.extend(mine.into_iter().take(PER_TOPIC).map(|(k, _)| *k));
+    }
+    keep.into_iter().map(|(a, b)| graph::Edge { a, b, weight: g.co_mentions[&(a, b)] as f64 }).collect()
 }

@@ -17,7 +17,7 @@ pub fn json(store: &Store) -> String {
         metrics: &store.records,
         conflicts: &store.conflicts,
     };
-    serde_json::to_string_pretty(&export).unwrap_or_else(|_| "{\"metrics\":[],\"conflicts\":[]}".into())
+    serde_json::to_string(&export).unwrap_or_else(|_| "{\"metrics\":[],\"conflicts\":[]}".into())
 }
 
 const CSV_HEADER: &str = "id,page,source,line,subject,metric,period,value,unit,approx,upper,change,change_unit,direction,basis,text,sentence,origin";

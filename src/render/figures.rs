@@ -57,13 +57,14 @@ pub struct Chart {
 
 /// A row for record `i`.
 pub fn row(site: &Site, i: usize) -> Row {
-    let r: &Record = &site.store.records[i];
+    let r = &site.store.records[i];
     let page = &site.page(r.owner).doc.page;
-    let anchor = if r.anchor.is_empty() {
-        String::new()
-    } else {
-        format!("#{}", r.anchor)
-    };
+    row_from(r, &page.title, &site.config.url(&page.permalink))
+}
+
+/// A row for a record of the note titled `note` at `note_url`.
+pub fn row_from(r: &Record, note: &str, note_url: &str) -> Row {
+    let anchor = if r.anchor.is_empty() { String::new() } else { format!("#{}", r.anchor) };
     Row {
         subject: r.subject.clone().unwrap_or_else(|| "—".into()),
         metric: r.metric.clone().unwrap_or_else(|| "—".into()),
@@ -71,8 +72,8 @@ pub fn row(site: &Site, i: usize) -> Row {
         value: r.value.as_ref().map(format::value).unwrap_or_default(),
         change: r.change.as_ref().map(format::change).unwrap_or_default(),
         direction: r.change.as_ref().map(|c| c.direction.clone()).unwrap_or_default(),
-        url: format!("{}{anchor}", site.config.url(&page.permalink)),
-        note: page.title.clone(),
+        url: format!("{note_url}{anchor}"),
+        note: note.to_string(),
         source: format!("{}:{}", r.source, r.line),
         text: r.text.clone(),
         sentence: r.sentence.clone(),
@@ -153,11 +154,16 @@ pub struct ConflictView {
     pub values: Vec<Row>,
 }
 
+/// Most rows the /metrics/ page shows; the exports always hold every figure.
+pub const PAGE_ROWS: usize = 2000;
+
 /// What `metrics.html` sees as `metrics`.
 #[derive(Debug, Serialize)]
 pub struct MetricsView {
-    /// Every figure.
+    /// The figures shown (the first `PAGE_ROWS`, in note order).
     pub rows: Vec<Row>,
+    /// How many figures the site has.
+    pub total: usize,
     /// Figures that disagree.
     pub conflicts: Vec<ConflictView>,
     /// Distinct subjects, sorted.
@@ -169,7 +175,8 @@ pub struct MetricsView {
 impl MetricsView {
     /// The view of the whole store.
     pub fn new(site: &Site) -> Self {
-        let rows: Vec<Row> = (0..site.store.records.len()).map(|i| row(site, i)).collect();
+        let total = site.store.records.len();
+        let rows: Vec<Row> = (0..total.min(PAGE_ROWS)).map(|i| row(site, i)).collect();
         let distinct = |f: fn(&Row) -> &String| {
             let mut v: Vec<String> = rows.iter().map(|r| f(r).clone()).filter(|s| s != "—").collect();
             v.sort_by_key(|s| s.to_lowercase());
@@ -187,11 +194,6 @@ impl MetricsView {
                 values: c.values.iter().map(|v| row(site, v.record)).collect(),
             })
             .collect();
-        MetricsView {
-            rows,
-            conflicts,
-            subjects,
-            names,
-        }
+        MetricsView { rows, total, conflicts, subjects, names }
     }
 }

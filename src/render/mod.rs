@@ -84,19 +84,24 @@ impl Templates {
 
     /// Registers `metrics(subject=…, metric=…, period=…)`: the rows of the site's figures
     /// that match, for templates to put in a table.
-    pub fn register_metrics(&mut self, rows: Vec<figures::Row>) {
-        let rows = std::sync::Arc::new(rows);
-        self.tera
-            .register_function("metrics", move |args: &HashMap<String, tera::Value>| {
-                let want = |key: &str| args.get(key).and_then(|v| v.as_str()).map(str::to_lowercase);
-                let (subject, metric, period) = (want("subject"), want("metric"), want("period"));
-                let keep = |have: &str, want: &Option<String>| want.as_ref().is_none_or(|w| have.to_lowercase() == *w);
-                let matching: Vec<&figures::Row> = rows
-                    .iter()
-                    .filter(|r| keep(&r.subject, &subject) && keep(&r.metric, &metric) && keep(&r.period, &period))
-                    .collect();
-                tera::to_value(matching).map_err(|e| tera::Error::msg(e.to_string()))
-            });
+    pub fn register_metrics(&mut self, site: &Site) {
+        let store = std::sync::Arc::clone(&site.store);
+        let notes: std::sync::Arc<Vec<(String, String)>> = std::sync::Arc::new(
+            site.pages.iter().map(|p| (p.doc.page.title.clone(), site.config.url(&p.doc.page.permalink))).collect(),
+        );
+        self.tera.register_function("metrics", move |args: &HashMap<String, tera::Value>| {
+            let want = |key: &str| args.get(key).and_then(|v| v.as_str());
+            let ids = store.query(want("subject"), want("metric"), want("period"), None);
+            let rows: Vec<figures::Row> = ids
+                .into_iter()
+                .map(|i| {
+                    let r = &store.records[i];
+                    let (title, url) = &notes[r.owner.0];
+                    figures::row_from(r, title, url)
+                })
+                .collect();
+            tera::to_value(rows).map_err(|e| tera::Error::msg(e.to_string()))
+        });
     }
 
     /// True if a template of this name exists.

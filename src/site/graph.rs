@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use super::Site;
 use crate::content::{PageId, PageKind};
 use crate::diag::Diagnostic;
@@ -132,44 +134,64 @@ impl Graph {
     fn index_backlinks(&mut self, site: &Site) {
         for (from, targets) in site.outlinks.iter().enumerate() {
             for to in targets {
-                push_unique(&mut self.backlinks[to.0], PageId(from));
+                self.backlinks[to.0].push(PageId(from));
             }
         }
         for (t, pages) in self.mentioned_in.iter().enumerate() {
             let topic_page = self.topics[t].page;
-            for (from, _) in pages {
-                push_unique(&mut self.backlinks[topic_page.0], *from);
-            }
+            self.backlinks[topic_page.0].extend(pages.iter().map(|(from, _)| *from));
+        }
+        for list in &mut self.backlinks {
+            list.sort();
+            list.dedup();
         }
     }
 
     fn index_related_notes(&mut self, site: &Site) {
-        let notes: Vec<PageId> = site
-            .pages
-            .iter()
-            .filter(|p| p.doc.page.kind == PageKind::Note)
-            .map(|p| p.doc.page.id)
-            .collect();
-        let total = notes.len().max(1) as f64;
-        // Rarer topics say more about what two notes share (inverse document frequency).
-        let weight: Vec<f64> = self
+        let is_note: Vec<bool> = site.pages.iter().map(|p| p.doc.page.kind == PageKind::Note).collect();
+        let total = is_note.iter().filter(|n| **n).count().max(1) as f64;
+        // The notes that mention each topic, and how much sharing it says: rarer topics say
+        // more about what two notes have in common (inverse document frequency).
+        let notes_of: Vec<Vec<usize>> = self
             .mentioned_in
             .iter()
-            .map(|pages| (total / pages.len().max(1) as f64).ln() + 1.0)
+            .map(|pages| pages.iter().map(|(p, _)| p.0).filter(|&p| is_note[p]).collect())
             .collect();
-        for &id in &notes {
-            let mut scores: HashMap<PageId, f64> = HashMap::new();
-            for &t in &self.page_topics[id.0] {
-                for (other, _) in &self.mentioned_in[t] {
-                    if *other != id && site.page(*other).doc.page.kind == PageKind::Note {
-                        *scores.entry(*other).or_default() += weight[t];
+        let weight: Vec<f64> = notes_of.iter().map(|n| (total / n.len().max(1) as f64).ln() + 1.0).collect();
+        let page_topics = &self.page_topics;
+        self.related_notes = (0..site.pages.len())
+            .into_par_iter()
+            .map_init(
+                || (vec![0.0f64; is_note.len()], Vec::new()),
+                |(scores, touched), id| {
+                    if !is_note[id] {
+                        return Vec::new();
                     }
-                }
-            }
-            let mut ranked: Vec<(PageId, f64)> = scores.into_iter().collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            self.related_notes[id.0] = ranked.into_iter().take(RELATED_NOTES).map(|(p, _)| p).collect();
-        }
+                    for &t in &page_topics[id] {
+                        for &other in &notes_of[t] {
+                            if other != id {
+                                if scores[other] == 0.0 {
+                                    touched.push(other);
+                                }
+                                scores[other] += weight[t];
+                            }
+                        }
+                    }
+                    let mut ranked: Vec<(usize, f64)> = touched.iter().map(|&o| (o, scores[o])).collect();
+                    for &o in touched.iter() {
+                        scores[o] = 0.0;
+                    }
+                    touched.clear();
+                    let keep = RELATED_NOTES.min(ranked.len());
+                    if keep > 0 {
+                        ranked.select_nth_unstable_by(keep - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                        ranked.truncate(keep);
+                    }
+                    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                    ranked.into_iter().map(|(p, _)| PageId(p)).collect()
+                },
+            )
+            .collect();
     }
 
     /// The topic whose title or alias is `name` (case-insensitive).
@@ -178,12 +200,6 @@ impl Graph {
         self.topics
             .iter()
             .position(|t| t.title.to_lowercase() == lower || t.names.contains(&lower))
-    }
-}
-
-fn push_unique(list: &mut Vec<PageId>, id: PageId) {
-    if !list.contains(&id) {
-        list.push(id);
     }
 }
 

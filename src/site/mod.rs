@@ -78,7 +78,7 @@ pub struct Site {
     /// The topic vocabulary and what refers to what.
     pub graph: graph::Graph,
     /// Every figure of the site.
-    pub store: store::Store,
+    pub store: Arc<store::Store>,
 }
 
 impl Site {
@@ -119,14 +119,14 @@ pub fn index(config: Config, pages: Vec<Arc<Enriched>>, assets: Vec<Asset>, topi
         links: Vec::new(),
         outlinks: Vec::new(),
         graph: graph::Graph::default(),
-        store: store::Store::default(),
+        store: Arc::default(),
     };
     index_sections(&mut site);
     index_taxonomies(&mut site);
     let mut diags = Vec::new();
     (site.links, site.outlinks) = links::resolve_links(&site, &mut diags);
     site.graph = graph::Graph::new(&site, topics, &mut diags);
-    site.store = store::Store::new(&site);
+    site.store = Arc::new(store::Store::new(&site));
     (site, diags)
 }
 
