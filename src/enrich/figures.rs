@@ -62,6 +62,11 @@ pub fn extract(
     let mut out = Vec::new();
     let mut heading_period = None;
     let mut heading_subject = None;
+    // Mentions come in block order: each block looks at its own run, not the whole note's.
+    let mut by_block: std::collections::HashMap<usize, Vec<&Mention>> = std::collections::HashMap::new();
+    for m in mentions {
+        by_block.entry(m.block).or_default().push(m);
+    }
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             heading_period = metrics::parse_period(&block.text);
@@ -86,9 +91,11 @@ pub fn extract(
         };
         for sentence in metrics::split_sentences(&block.text) {
             let text = &block.text[sentence.clone()];
-            let subjects: Vec<SubjectMention> = mentions
-                .iter()
-                .filter(|m| m.block == b && m.range.start >= sentence.start && m.range.end <= sentence.end)
+            let subjects: Vec<SubjectMention> = by_block
+                .get(&b)
+                .into_iter()
+                .flatten()
+                .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
                 .map(|m| SubjectMention {
                     range: m.range.start - sentence.start..m.range.end - sentence.start,
                     subject: topics.list[m.topic].title.clone(),

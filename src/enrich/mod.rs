@@ -123,16 +123,8 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     });
     facts.figures = figures::merge(extracted, by_hand);
     let key = page_key(&doc);
-    let Doc {
-        page,
-        events,
-        outline,
-        queries,
-        words,
-        summary,
-    } = doc;
-    let events = text::rewrite(events, wraps);
-    let doc = Doc { page, events, outline, queries, words, summary };
+    let mut doc = doc;
+    doc.events = text::rewrite(std::mem::take(&mut doc.events), wraps);
     // Rewriting inserted events; link positions are taken again on the final stream,
     // which is what the render stage walks.
     facts.links = links::find(&doc);

@@ -83,7 +83,11 @@ pub fn blocks(events: &[Spanned]) -> Vec<Block> {
                     Tag::Link { .. } | Tag::Image { .. } => {
                         if let (0, Tag::Link { .. }, Some(b)) = (opaque, tag, stack.last_mut()) {
                             let at = b.text.len();
-                            b.links.push(LinkSpan { event: i, text: at..at, first_text: None });
+                            b.links.push(LinkSpan {
+                                event: i,
+                                text: at..at,
+                                first_text: None,
+                            });
                         }
                         opaque += 1;
                         None
@@ -98,7 +102,13 @@ pub fn blocks(events: &[Spanned]) -> Vec<Block> {
                 };
                 if let Some(kind) = kind {
                     // A nested block (a list inside an item) ends the text before it.
-                    let block = Block { kind, text: String::new(), pieces: Vec::new(), first_event: i, links: Vec::new() };
+                    let block = Block {
+                        kind,
+                        text: String::new(),
+                        pieces: Vec::new(),
+                        first_event: i,
+                        links: Vec::new(),
+                    };
                     stack.push(block);
                 }
             }
@@ -130,7 +140,10 @@ pub fn blocks(events: &[Spanned]) -> Vec<Block> {
                     let start = b.text.len();
                     b.text.push_str(t);
                     if opaque == 0 {
-                        b.pieces.push(Piece { text: start..b.text.len(), event: i });
+                        b.pieces.push(Piece {
+                            text: start..b.text.len(),
+                            event: i,
+                        });
                     } else if let Some(link) = b.links.last_mut().filter(|l| l.first_text.is_none()) {
                         link.first_text = Some(i);
                     }

@@ -4,7 +4,7 @@
 //! as front matter is loaded; it is built once per build into one multi-pattern matcher
 //! and handed to every page's enrichment.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::{AutoLink, Config};
 use crate::content::{Page, PageId, PageKind};
@@ -119,20 +119,40 @@ pub fn mentions(
         return out;
     }
     let mut linked: HashSet<usize> = HashSet::new();
+    let mut link_at: HashMap<usize, &LinkRef> = HashMap::new();
+    for l in links {
+        link_at.entry(l.event).or_insert(l);
+    }
+    // Anchors number the mentions a reader can be sent to (`m-1`, `m-2`, …).
+    let mut anchors = 0;
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             continue;
         }
         for span in &block.links {
-            let target = links.iter().find(|l| l.event == span.event).and_then(|l| topics.linked_topic(&l.target));
-            let Some(topic) = target.filter(|t| topics.list[*t].page != page.id) else { continue };
+            let target = link_at.get(&span.event).and_then(|l| topics.linked_topic(&l.target));
+            let Some(topic) = target.filter(|t| topics.list[*t].page != page.id) else {
+                continue;
+            };
             // The author's own link is a mention too; an anchor inside it marks the place.
-            let anchor = format!("m-{}", out.iter().filter(|m: &&Mention| !m.own).count() + 1);
+            anchors += 1;
+            let anchor = format!("m-{anchors}");
             if let Some(event) = span.first_text {
                 let open = format!("<span id=\"{anchor}\" class=\"mention\">");
-                wraps.entry(event).or_default().push(Wrap { range: 0..usize::MAX, open, close: "</span>".into() });
+                wraps.entry(event).or_default().push(Wrap {
+                    range: 0..usize::MAX,
+                    open,
+                    close: "</span>".into(),
+                });
             }
-            out.push(Mention { topic, anchor, block: b, range: span.text.clone(), linked: true, own: false });
+            out.push(Mention {
+                topic,
+                anchor,
+                block: b,
+                range: span.text.clone(),
+                linked: true,
+                own: false,
+            });
         }
         for piece in &block.pieces {
             let text = &block.text[piece.text.clone()];
@@ -152,7 +172,8 @@ pub fn mentions(
                     });
                     continue;
                 }
-                let anchor = format!("m-{}", out.iter().filter(|m: &&Mention| !m.own).count() + 1);
+                anchors += 1;
+                let anchor = format!("m-{anchors}");
                 let link = match mode {
                     AutoLink::None => false,
                     AutoLink::All => !by_hand.contains(&m.topic),

@@ -60,18 +60,24 @@ pub struct Doc {
     pub words: usize,
     /// First paragraph as plain text.
     pub summary: String,
+    /// Body offsets of every newline, so `line_of` is a binary search, not a scan (a
+    /// 50 MB note has hundreds of thousands of figures to locate).
+    pub newlines: Vec<usize>,
 }
 
 impl Doc {
     /// The 1-based line in the source file of a body byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
-        let offset = offset.min(self.page.body.len());
-        self.page.body_line + memchr_count(&self.page.body.as_bytes()[..offset])
+        self.page.body_line + self.newlines.partition_point(|&n| n < offset)
     }
 }
 
-fn memchr_count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+fn newlines(text: &str) -> Vec<usize> {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The pulldown-cmark options for `config`.
@@ -151,6 +157,7 @@ pub fn parse(page: Page, config: &MarkdownConfig) -> Doc {
         events.push((event.into_static(), range));
     }
     Doc {
+        newlines: newlines(&page.body),
         page,
         events,
         outline,
@@ -160,18 +167,22 @@ pub fn parse(page: Page, config: &MarkdownConfig) -> Doc {
     }
 }
 
-/// Unique ids in one page: `intro`, `intro-1`, `intro-2`.
+/// Unique ids in one page: `intro`, `intro-1`, `intro-2`. Remembers the next suffix of
+/// each base, so a transcript with thousands of identical headings stays linear.
 #[derive(Default)]
-struct IdSet(std::collections::HashSet<String>);
+struct IdSet {
+    taken: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
 
 impl IdSet {
     fn claim(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "section" } else { base };
         let mut id = base.to_string();
-        let mut n = 1;
-        while !self.0.insert(id.clone()) {
+        let n = self.next.entry(base.to_string()).or_insert(1);
+        while !self.taken.insert(id.clone()) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         id
     }

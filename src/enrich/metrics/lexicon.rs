@@ -316,10 +316,13 @@ impl MetricNames {
     /// "Capital expenditures", "cost to serve"); a topic so named is a metric, not a subject.
     pub fn label_of(&self, phrase: &str) -> Option<&str> {
         let phrase = phrase.trim();
-        self.find(phrase).into_iter().find(|h| h.start == 0 && h.end == phrase.len()).map(|h| h.label)
+        self.find(phrase)
+            .into_iter()
+            .find(|h| h.start == 0 && h.end == phrase.len())
+            .map(|h| h.label)
     }
 
-        /// Metric phrases of `text`, whole words only, longest first, blockers removed.
+    /// Metric phrases of `text`, whole words only, longest first, blockers removed.
     pub(super) fn find<'n>(&'n self, text: &str) -> Vec<MetricHit<'n>> {
         let mut out = Vec::new();
         for m in self.lexicon.matcher.find_iter(text) {
