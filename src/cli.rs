@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use folio::diag::Diagnostic;
-use folio::{BuildOptions, content::slug::slugify};
+use folio::{BuildOptions, content::slug::slugify, serve};
 
 /// Exit code for build errors.
 const FAILED: u8 = 1;
@@ -49,6 +49,10 @@ pub struct BuildArgs {
     /// Base URL (default: site.toml's base_url).
     #[arg(long)]
     base_url: Option<String>,
+    /// Keep running: rebuild on every change to content/, templates, static files or
+    /// site.toml.
+    #[arg(long)]
+    watch: bool,
 }
 
 impl BuildArgs {
@@ -66,15 +70,13 @@ impl BuildArgs {
             base_url: self.base_url,
             ..BuildOptions::default()
         };
+        if self.watch {
+            return watch(root, options);
+        }
         match folio::build(root, &options) {
             Ok(report) => {
                 print(&report.warnings, false);
-                println!(
-                    "built {} pages ({} topics) in {:.2}s",
-                    report.pages,
-                    report.topics,
-                    report.elapsed.as_secs_f64()
-                );
+                println!("{}", report.summary());
                 Ok(())
             }
             Err(diags) => {
@@ -86,6 +88,94 @@ impl BuildArgs {
         }
     }
 }
+
+// ---- live preview: `folio serve` and `folio build --watch` (library: src/serve) -------
+
+/// `folio serve`.
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on; anything but loopback shows the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the site in the browser once it is served.
+    #[arg(long)]
+    open: bool,
+    /// Include drafts and `published: false` pages.
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl ServeArgs {
+    /// Builds, serves with live reload, rebuilds on every change until Ctrl-C.
+    pub fn run(self, root: &Path) -> Result<(), u8> {
+        if !self.bind.is_loopback() {
+            eprintln!(
+                "warning: listening on {} makes the preview reachable from other machines; \
+                 use --bind 127.0.0.1 to keep it on this one",
+                self.bind
+            );
+        }
+        let options = serve::ServeOptions {
+            bind: self.bind,
+            port: self.port,
+            drafts: self.drafts,
+            ..serve::ServeOptions::default()
+        };
+        let reporter = rebuild_reporter("still serving the last good site");
+        let server = serve::start(root, options, reporter).map_err(|e| {
+            eprintln!("error: {e}");
+            FAILED
+        })?;
+        println!("serving at {} (Ctrl-C to stop)", server.url());
+        if self.open {
+            serve::open_in_browser(&server.url());
+        }
+        server.wait_for_ctrl_c();
+        server.shutdown();
+        Ok(())
+    }
+}
+
+/// `folio build --watch`: runs until the process is stopped.
+fn watch(root: &Path, options: BuildOptions) -> Result<(), u8> {
+    println!("watching for changes (Ctrl-C to stop)");
+    let reporter = rebuild_reporter("the previous output was left in place");
+    serve::watch(root, options, serve::DEBOUNCE, reporter).map_err(|e| {
+        eprintln!("error: {e}");
+        FAILED
+    })
+}
+
+/// Prints the first build like `folio build` does, then one line per rebuild (or its
+/// errors).
+fn rebuild_reporter(on_failure: &'static str) -> serve::OnOutcome {
+    Box::new(move |outcome: &serve::Outcome| {
+        let first = outcome.changes.is_empty();
+        let when = chrono::Local::now().format("%H:%M:%S");
+        match &outcome.result {
+            Ok(report) if first => {
+                print(&report.warnings, false);
+                println!("{}", report.summary());
+            }
+            Ok(report) => println!(
+                "[{when}] rebuilt {} pages in {} ms after a change to {}",
+                report.pages,
+                report.elapsed.as_millis(),
+                outcome.changes.summary()
+            ),
+            Err(diags) => {
+                print(diags, false);
+                let errors = diags.iter().filter(|d| d.is_error(false)).count();
+                eprintln!("[{when}] build failed with {errors} error(s); {on_failure}");
+            }
+        }
+    })
+}
+
+// ---- end of live preview --------------------------------------------------------------
 
 /// `folio check`.
 #[derive(Args, Debug)]

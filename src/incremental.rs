@@ -114,6 +114,12 @@ impl Build {
             let templates = Templates::load(&config).map_err(|d| vec![d])?;
             // A fresh start writes everything, so clear what an earlier run left.
             let _ = std::fs::remove_dir_all(&target);
+            crate::output::mark(&target).map_err(|e| {
+                vec![Diagnostic::error(
+                    target.display().to_string(),
+                    format!("cannot write the output folder: {e}"),
+                )]
+            })?;
             let theme_key = theme_key(&config);
             warnings = w;
             self.cache = Some(Cache {
@@ -143,6 +149,7 @@ impl Build {
         Ok(Report {
             pages,
             topics: site.topics.len(),
+            figures: site.store.records.len(),
             warnings,
             elapsed: started.elapsed(),
         })
@@ -299,11 +306,11 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
         .par_iter()
         .map(|(job, file, key)| renderer.render(job).map(|(_, html)| (file.clone(), html, *key)))
         .collect();
-    let mut files: Vec<(String, Option<Vec<u8>>, u64)> = Vec::new();
+    let mut files: Vec<(String, Vec<u8>, u64)> = Vec::new();
     let mut errors = Vec::new();
     for r in rendered {
         match r {
-            Ok((file, html, key)) => files.push((file, Some(html.into_bytes()), key)),
+            Ok((file, html, key)) => files.push((file, html.into_bytes(), key)),
             Err(d) => errors.push(d),
         }
     }
@@ -311,9 +318,7 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
         .iter()
         .filter_map(|(j, _, _)| renderer.render_permalink(j))
         .collect();
-    let outputs = &cache.outputs;
-    let unchanged = |file: &str, key: u64| outputs.get(file) == Some(&key);
-    let extra = crate::extra_files(site, &permalinks, inputs.records, &unchanged)?;
+    let extra = crate::extra_files(site, &permalinks)?;
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -324,9 +329,9 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
     let mut written = 0;
     for (file, bytes, key) in files {
         live.insert(file.clone());
-        let Some(bytes) = bytes.filter(|_| cache.outputs.get(&file) != Some(&key)) else {
+        if cache.outputs.get(&file) == Some(&key) {
             continue;
-        };
+        }
         write_file(&out.join(&file), &bytes)
             .map_err(|e| vec![Diagnostic::error(&file, format!("cannot write: {e}"))])?;
         cache.outputs.insert(file, key);
@@ -349,6 +354,19 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
                 .map_err(|e| vec![Diagnostic::error(&file, format!("cannot copy: {e}"))])?;
             cache.outputs.insert(file, key);
         }
+    }
+    if cache.outputs.get("metrics.json") != Some(&inputs.records) {
+        let _ = std::fs::create_dir_all(&out);
+        crate::render::exports::write_files(&site.store, &out).map_err(|e| {
+            vec![Diagnostic::error(
+                "metrics.json",
+                format!("cannot write the figure exports: {e}"),
+            )]
+        })?;
+    }
+    for file in ["metrics.json", "metrics.csv"] {
+        cache.outputs.insert(file.to_string(), inputs.records);
+        live.insert(file.to_string());
     }
     let gone: Vec<String> = cache.outputs.keys().filter(|f| !live.contains(*f)).cloned().collect();
     for file in gone {

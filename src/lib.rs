@@ -21,6 +21,7 @@ pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 
 use std::path::{Path, PathBuf};
@@ -52,10 +53,34 @@ pub struct Report {
     pub pages: usize,
     /// Topic pages.
     pub topics: usize,
+    /// Figures in the metric store.
+    pub figures: usize,
     /// Warnings (none of them stopped the build).
     pub warnings: Vec<Diagnostic>,
     /// Wall time.
     pub elapsed: Duration,
+}
+
+impl Report {
+    /// The one line a successful build prints: `built 37 pages (16 topics, 298 figures) in 0.19s`.
+    pub fn summary(&self) -> String {
+        format!(
+            "built {} ({}, {}) in {:.2}s",
+            counted(self.pages, "page"),
+            counted(self.topics, "topic"),
+            counted(self.figures, "figure"),
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// `1 page`, `2 pages`.
+fn counted(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 /// Reads the configuration with the command-line overrides applied.
@@ -81,10 +106,16 @@ pub fn assemble(config: Config, drafts: bool) -> Result<(Site, Vec<Diagnostic>),
     }
     let topics = enrich::Topics::new(&loaded.pages, &config);
     let ctx = enrich::Context::new(&config, &topics);
-    let docs: Vec<markdown::Doc> = loaded.pages.into_par_iter().map(|page| markdown::parse(page, &config.markdown)).collect();
+    let docs: Vec<markdown::Doc> = loaded
+        .pages
+        .into_par_iter()
+        .map(|page| markdown::parse(page, &config.markdown))
+        .collect();
     clock.lap("parse");
-    let pages: Vec<std::sync::Arc<enrich::Enriched>> =
-        docs.into_par_iter().map(|doc| std::sync::Arc::new(enrich::enrich(doc, &ctx))).collect();
+    let pages: Vec<std::sync::Arc<enrich::Enriched>> = docs
+        .into_par_iter()
+        .map(|doc| std::sync::Arc::new(enrich::enrich(doc, &ctx)))
+        .collect();
     clock.lap("enrich");
     diags.extend(pages.iter().flat_map(|p| p.facts.diagnostics.iter().cloned()));
     if diags.iter().any(|d| d.is_error(false)) {
@@ -96,6 +127,16 @@ pub fn assemble(config: Config, drafts: bool) -> Result<(Site, Vec<Diagnostic>),
     Ok((site, diags))
 }
 
+/// Resident memory now (Linux; 0 elsewhere).
+fn rss_mib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+    kb.unwrap_or(0) / 1024
+}
+
 /// Stage timings on stderr when `FOLIO_TIMINGS` is set: for finding where a slow build
 /// spends its time, without a profiler.
 struct Stopwatch {
@@ -105,13 +146,20 @@ struct Stopwatch {
 
 impl Stopwatch {
     fn start() -> Stopwatch {
-        Stopwatch { on: std::env::var_os("FOLIO_TIMINGS").is_some(), last: std::cell::Cell::new(Instant::now()) }
+        Stopwatch {
+            on: std::env::var_os("FOLIO_TIMINGS").is_some(),
+            last: std::cell::Cell::new(Instant::now()),
+        }
     }
 
     fn lap(&self, stage: &str) {
         if self.on {
             let now = Instant::now();
-            eprintln!("folio: {stage:<8} {:>8.3}s", (now - self.last.get()).as_secs_f64());
+            eprintln!(
+                "folio: {stage:<8} {:>8.3}s  rss {:>6} MiB",
+                (now - self.last.get()).as_secs_f64(),
+                rss_mib()
+            );
             self.last.set(now);
         }
     }
@@ -178,6 +226,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnost
             Ok(Report {
                 pages,
                 topics: site.topics.len(),
+                figures: site.store.records.len(),
                 warnings: diags,
                 elapsed: started.elapsed(),
             })
@@ -267,17 +316,22 @@ pub fn write_site(
     let mut errors = renderer.render_all(&jobs, |file, bytes| staging.write(file, bytes));
     clock.lap("render");
     let permalinks: Vec<String> = jobs.iter().filter_map(|j| renderer.render_permalink(j)).collect();
-    let records = render::inputs::Inputs::new(site, 0, None).records;
-    match extra_files(site, &permalinks, records, &|_, _| false) {
+    match extra_files(site, &permalinks) {
         Ok(files) => {
             for (file, bytes, _) in files {
-                let written = staging.write(&file, bytes.as_deref().unwrap_or_default());
+                let written = staging.write(&file, &bytes);
                 if let Err(e) = written {
                     errors.push(Diagnostic::error(&file, format!("cannot write: {e}")));
                 }
             }
         }
         Err(e) => errors.extend(e),
+    }
+    if let Err(e) = render::exports::write_files(&site.store, staging.dir()) {
+        errors.push(Diagnostic::error(
+            "metrics.json",
+            format!("cannot write the figure exports: {e}"),
+        ));
     }
     clock.lap("extras");
     for asset in &site.assets {
@@ -291,19 +345,12 @@ pub fn write_site(
     if errors.is_empty() { Ok(jobs.len()) } else { Err(errors) }
 }
 
-/// An output that is not a page: its file, its bytes (None when `unchanged` said it
-/// need not be made again) and its key.
-type ExtraFile = (String, Option<Vec<u8>>, u64);
+/// An output that is not a page: its file, its bytes and a key of them.
+type ExtraFile = (String, Vec<u8>, u64);
 
-/// The outputs that are not pages: feeds, sitemap, robots.txt, stylesheets, static files
-/// and the figure exports. `unchanged(file, key)` lets an incremental build skip making
-/// the costly ones (the exports) when their key is the one already written.
-pub(crate) fn extra_files(
-    site: &Site,
-    permalinks: &[String],
-    records_key: u64,
-    unchanged: &dyn Fn(&str, u64) -> bool,
-) -> Result<Vec<ExtraFile>, Vec<Diagnostic>> {
+/// The small outputs that are not pages: feeds, sitemap, robots.txt, the highlighting
+/// stylesheet and static files. (The figure exports are streamed by `exports::write_files`.)
+pub(crate) fn extra_files(site: &Site, permalinks: &[String]) -> Result<Vec<ExtraFile>, Vec<Diagnostic>> {
     let mut sorted = permalinks.to_vec();
     sorted.sort();
     let md = &site.config.markdown;
@@ -321,23 +368,13 @@ pub(crate) fn extra_files(
             .into_iter()
             .map(|f| (f.rel.to_string_lossy().replace('\\', "/"), f.bytes)),
     );
-    let mut out: Vec<ExtraFile> = cheap
+    Ok(cheap
         .into_iter()
         .map(|(file, bytes)| {
             let key = render::inputs::Inputs::bytes(&bytes);
-            (file, Some(bytes), key)
+            (file, bytes, key)
         })
-        .collect();
-    type Make = fn(&site::store::Store) -> String;
-    let exports: [(&str, Make); 2] = [
-        ("metrics.json", render::exports::json),
-        ("metrics.csv", render::exports::csv),
-    ];
-    for (file, make) in exports {
-        let bytes = (!unchanged(file, records_key)).then(|| make(&site.store).into_bytes());
-        out.push((file.to_string(), bytes, records_key));
-    }
-    Ok(out)
+        .collect())
 }
 
 /// Pages whose `layout:` names no template: they fall back to the default one.
@@ -355,7 +392,7 @@ pub(crate) fn layout_warnings(site: &Site, templates: &render::Templates) -> Vec
             } else {
                 "page.html"
             };
-            let line = page.body_line.saturating_sub(1).max(1);
+            let line = page.meta.layout_line.unwrap_or(1);
             Some(
                 Diagnostic::strict(
                     &page.source,

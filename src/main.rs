@@ -30,6 +30,8 @@ enum Command {
     Check(cli::CheckArgs),
     /// Print the figures found in the notes.
     Metrics(cli::MetricsArgs),
+    /// Build, serve with live reload and rebuild on every change.
+    Serve(cli::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Command::New(args) => args.run(&cli.root),
         Command::Check(args) => args.run(&cli.root),
         Command::Metrics(args) => args.run(&cli.root),
+        Command::Serve(args) => args.run(&cli.root),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,6 +5,20 @@
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+/// The file that marks a folder as folio's output, so a later build may replace it. Any
+/// other non-empty folder is refused: a mistyped `--out` must never swap away an author's
+/// own files.
+pub const MARKER: &str = ".folio-output";
+
+/// Writes the marker into an output folder (creating the folder).
+pub fn mark(dir: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(
+        dir.join(MARKER),
+        "This folder was written by folio, which replaces it on every build.\n",
+    )
+}
+
 /// A staging folder that becomes the output folder on `commit`.
 pub struct Staging {
     dir: PathBuf,
@@ -24,7 +38,7 @@ impl Staging {
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;
         }
-        std::fs::create_dir_all(&dir)?;
+        mark(&dir)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
@@ -111,6 +125,16 @@ pub fn check_target(root: &Path, target: &Path) -> Result<(), String> {
             target.display()
         ));
     }
+    if let Ok(mut entries) = std::fs::read_dir(&target_abs)
+        && entries.next().is_some()
+        && !target_abs.join(MARKER).exists()
+    {
+        return Err(format!(
+            "the output folder {} holds files folio did not write, and a build replaces the whole folder; \
+             choose an empty or new folder, or move those files out (folio marks its own output with {MARKER})",
+            target.display()
+        ));
+    }
     Ok(())
 }
 
@@ -143,5 +167,20 @@ mod tests {
         assert!(check_target(tmp.path(), tmp.path()).is_err());
         assert!(check_target(tmp.path(), &tmp.path().join("content")).is_err());
         assert!(check_target(tmp.path(), &tmp.path().join("public")).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_folder_of_other_files_but_not_its_own_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let theirs = tmp.path().join("thesis");
+        std::fs::create_dir_all(&theirs).unwrap();
+        assert!(check_target(tmp.path(), &theirs).is_ok(), "an empty folder is fine");
+        std::fs::write(theirs.join("chapter-1.md"), "work").unwrap();
+        assert!(check_target(tmp.path(), &theirs).is_err());
+        let ours = tmp.path().join("public");
+        let s = Staging::new(&ours).unwrap();
+        s.write("index.html", b"home").unwrap();
+        s.commit().unwrap();
+        assert!(check_target(tmp.path(), &ours).is_ok());
     }
 }

@@ -89,6 +89,16 @@ pub fn parse(path: &Path, split: &Split) -> Result<serde_yaml::Mapping, Diagnost
         toml_to_yaml(toml::Value::Table(table))
     } else {
         serde_yaml::from_str::<Value>(split.block).map_err(|e| {
+            if let Some(open) = unclosed(&e) {
+                // libyaml reports an unclosed quote or list where it gave up (often the end
+                // of the block); the author needs the line where it was opened.
+                return Diagnostic::error(
+                    path,
+                    format!("invalid YAML front matter: {} opened here never closes", open.what),
+                )
+                .at(split.block_line + open.line - 1, open.column)
+                .help(open.help);
+            }
             let mut d = Diagnostic::error(path, format!("invalid YAML front matter: {}", yaml_message(&e)));
             if let Some(loc) = e.location() {
                 d = d.at(split.block_line + loc.line() - 1, loc.column());
@@ -107,6 +117,40 @@ pub fn parse(path: &Path, split: &Split) -> Result<serde_yaml::Mapping, Diagnost
                 .help("write fields such as `title: My note`, one per line"),
         ),
     }
+}
+
+/// A quote, list or map that libyaml says was opened and never closed.
+struct Unclosed {
+    what: &'static str,
+    help: &'static str,
+    line: usize,
+    column: usize,
+}
+
+/// Reads libyaml's context ("…, while scanning a quoted scalar at line 1 column 8").
+fn unclosed(e: &serde_yaml::Error) -> Option<Unclosed> {
+    let text = e.to_string();
+    let (_, context) = text.split_once(", while ")?;
+    let (what, help) = if context.starts_with("scanning a quoted scalar") {
+        (
+            "the quoted value",
+            "end it with the quote mark it starts with, on the same line",
+        )
+    } else if context.starts_with("parsing a flow sequence") {
+        ("the `[` list", "close it with `]` on the same line")
+    } else if context.starts_with("parsing a flow mapping") {
+        ("the `{` map", "close it with `}` on the same line")
+    } else {
+        return None;
+    };
+    let (_, at) = context.split_once(" at line ")?;
+    let (line, column) = at.split_once(" column ")?;
+    Some(Unclosed {
+        what,
+        help,
+        line: line.trim().parse().ok()?,
+        column: column.trim().parse().ok()?,
+    })
 }
 
 fn yaml_message(e: &serde_yaml::Error) -> String {

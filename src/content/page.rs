@@ -30,6 +30,8 @@ pub enum PageKind {
 pub struct FrontMatter {
     /// Template name.
     pub layout: Option<String>,
+    /// Line of `layout:`, for the unknown-layout warning.
+    pub layout_line: Option<usize>,
     /// Title as written.
     pub title: Option<String>,
     /// Categories.
@@ -169,6 +171,7 @@ fn read_fields(f: &mut frontmatter::Fields) -> (FrontMatter, Option<String>) {
     let metrics_line = f.line_of("metrics");
     let updated = f.string("updated").and_then(|s| date::parse(&s));
     let meta = FrontMatter {
+        layout_line: f.line_of("layout"),
         layout: f.string("layout"),
         title: f.string("title"),
         categories: {

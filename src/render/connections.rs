@@ -40,7 +40,7 @@ pub fn note(site: &Site, id: PageId) -> NoteConnections {
         topics: g.page_topics[id.0].iter().map(|&t| topic_link(t)).collect(),
         backlinks: g.backlinks[id.0]
             .iter()
-            .filter(|&&b| g.topic_of_page.get(&id).is_none() || !is_mention_only(site, b, id))
+            .filter(|&&b| !g.topic_of_page.contains_key(&id) || !is_mention_only(site, b, id))
             .map(|&b| link(site, b))
             .collect(),
         related: g.related_notes[id.0].iter().map(|&r| link(site, r)).collect(),
@@ -211,9 +211,16 @@ fn strongest_edges(g: &crate::site::graph::Graph) -> Vec<graph::Edge> {
     const PER_TOPIC: usize = 4;
     let mut keep: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
     for t in 0..g.topics.len() {
-        let mut mine: Vec<(&(usize, usize), &usize)> = g.co_mentions.iter().filter(|((a, b), _)| *a == t || *b == t).collect();
+        let mut mine: Vec<(&(usize, usize), &usize)> =
+            g.co_mentions.iter().filter(|((a, b), _)| *a == t || *b == t).collect();
         mine.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
         keep.extend(mine.into_iter().take(PER_TOPIC).map(|(k, _)| *k));
     }
-    keep.into_iter().map(|(a, b)| graph::Edge { a, b, weight: g.co_mentions[&(a, b)] as f64 }).collect()
+    keep.into_iter()
+        .map(|(a, b)| graph::Edge {
+            a,
+            b,
+            weight: g.co_mentions[&(a, b)] as f64,
+        })
+        .collect()
 }

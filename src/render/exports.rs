@@ -1,6 +1,9 @@
 //! The metrics exports: `/metrics.json` (DESIGN.md's schema: `metrics` and `conflicts`)
 //! and `/metrics.csv` (one record a row, value and change flattened).
 
+use std::io::Write;
+use std::path::Path;
+
 use serde::Serialize;
 
 use crate::site::store::{Conflict, Record, Store};
@@ -11,23 +14,41 @@ struct Export<'a> {
     conflicts: &'a [Conflict],
 }
 
-/// `metrics.json`.
-pub fn json(store: &Store) -> String {
+/// Writes `metrics.json` and `metrics.csv` into `dir`, streaming (a large site has
+/// hundreds of thousands of figures: the exports are never held in memory whole).
+pub fn write_files(store: &Store, dir: &Path) -> std::io::Result<()> {
+    let create = |name: &str| std::fs::File::create(dir.join(name)).map(std::io::BufWriter::new);
+    let mut json = create("metrics.json")?;
+    write_json(store, &mut json)?;
+    json.flush()?;
+    let mut csv = create("metrics.csv")?;
+    write_csv(store, &mut csv)?;
+    csv.flush()
+}
+
+/// `metrics.json` into `out`.
+pub fn write_json(store: &Store, out: impl Write) -> std::io::Result<()> {
     let export = Export {
         metrics: &store.records,
         conflicts: &store.conflicts,
     };
-    serde_json::to_string(&export).unwrap_or_else(|_| "{\"metrics\":[],\"conflicts\":[]}".into())
+    serde_json::to_writer(out, &export).map_err(std::io::Error::other)
+}
+
+/// `metrics.json` as a string.
+pub fn json(store: &Store) -> String {
+    let mut out = Vec::new();
+    let _ = write_json(store, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 const CSV_HEADER: &str = "id,page,source,line,subject,metric,period,value,unit,approx,upper,change,change_unit,direction,basis,text,sentence,origin";
 
-/// `metrics.csv` (RFC 4180 quoting).
-pub fn csv(store: &Store) -> String {
-    let mut out = String::from(CSV_HEADER);
-    out.push_str("\r\n");
+/// `metrics.csv` (RFC 4180 quoting) into `out`.
+pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
+    write!(out, "{CSV_HEADER}\r\n")?;
+    let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
     for r in &store.records {
-        let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         let v = r.value.as_ref();
         let c = r.change.as_ref();
         let fields = [
@@ -51,10 +72,16 @@ pub fn csv(store: &Store) -> String {
             r.origin.to_string(),
         ];
         let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        write!(out, "{}\r\n", line.join(","))?;
     }
-    out
+    Ok(())
+}
+
+/// `metrics.csv` as a string.
+pub fn csv(store: &Store) -> String {
+    let mut out = Vec::new();
+    let _ = write_csv(store, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn quote(field: &str) -> String {

@@ -64,7 +64,11 @@ pub fn row(site: &Site, i: usize) -> Row {
 
 /// A row for a record of the note titled `note` at `note_url`.
 pub fn row_from(r: &Record, note: &str, note_url: &str) -> Row {
-    let anchor = if r.anchor.is_empty() { String::new() } else { format!("#{}", r.anchor) };
+    let anchor = if r.anchor.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", r.anchor)
+    };
     Row {
         subject: r.subject.clone().unwrap_or_else(|| "—".into()),
         metric: r.metric.clone().unwrap_or_else(|| "—".into()),
@@ -156,6 +160,8 @@ pub struct ConflictView {
 
 /// Most rows the /metrics/ page shows; the exports always hold every figure.
 pub const PAGE_ROWS: usize = 2000;
+/// Most conflicts the /metrics/ page shows; metrics.json and `folio check` list them all.
+pub const PAGE_CONFLICTS: usize = 200;
 
 /// What `metrics.html` sees as `metrics`.
 #[derive(Debug, Serialize)]
@@ -164,8 +170,10 @@ pub struct MetricsView {
     pub rows: Vec<Row>,
     /// How many figures the site has.
     pub total: usize,
-    /// Figures that disagree.
+    /// Figures that disagree (the first `PAGE_CONFLICTS`).
     pub conflicts: Vec<ConflictView>,
+    /// How many groups disagree.
+    pub conflicts_total: usize,
     /// Distinct subjects, sorted.
     pub subjects: Vec<String>,
     /// Distinct metrics, sorted.
@@ -189,11 +197,19 @@ impl MetricsView {
             .store
             .conflicts
             .iter()
+            .take(PAGE_CONFLICTS)
             .map(|c| ConflictView {
                 title: format!("{} · {} · {}", c.subject, c.metric, c.period),
                 values: c.values.iter().map(|v| row(site, v.record)).collect(),
             })
             .collect();
-        MetricsView { rows, total, conflicts, subjects, names }
+        MetricsView {
+            rows,
+            total,
+            conflicts,
+            conflicts_total: site.store.conflicts.len(),
+            subjects,
+            names,
+        }
     }
 }

@@ -56,6 +56,7 @@ pub enum Job {
 pub struct Templates {
     tera: Tera,
     paths: HashMap<String, std::path::PathBuf>,
+    theme: String,
 }
 
 impl Templates {
@@ -79,7 +80,11 @@ impl Templates {
                     .help("fix the template syntax at the line shown (Tera / Jinja2 syntax)"),
             );
         }
-        Ok(Templates { tera, paths })
+        Ok(Templates {
+            tera,
+            paths,
+            theme: config.theme.clone(),
+        })
     }
 
     /// Registers `metrics(subject=…, metric=…, period=…)`: the rows of the site's figures
@@ -87,21 +92,25 @@ impl Templates {
     pub fn register_metrics(&mut self, site: &Site) {
         let store = std::sync::Arc::clone(&site.store);
         let notes: std::sync::Arc<Vec<(String, String)>> = std::sync::Arc::new(
-            site.pages.iter().map(|p| (p.doc.page.title.clone(), site.config.url(&p.doc.page.permalink))).collect(),
+            site.pages
+                .iter()
+                .map(|p| (p.doc.page.title.clone(), site.config.url(&p.doc.page.permalink)))
+                .collect(),
         );
-        self.tera.register_function("metrics", move |args: &HashMap<String, tera::Value>| {
-            let want = |key: &str| args.get(key).and_then(|v| v.as_str());
-            let ids = store.query(want("subject"), want("metric"), want("period"), None);
-            let rows: Vec<figures::Row> = ids
-                .into_iter()
-                .map(|i| {
-                    let r = &store.records[i];
-                    let (title, url) = &notes[r.owner.0];
-                    figures::row_from(r, title, url)
-                })
-                .collect();
-            tera::to_value(rows).map_err(|e| tera::Error::msg(e.to_string()))
-        });
+        self.tera
+            .register_function("metrics", move |args: &HashMap<String, tera::Value>| {
+                let want = |key: &str| args.get(key).and_then(|v| v.as_str());
+                let ids = store.query(want("subject"), want("metric"), want("period"), None);
+                let rows: Vec<figures::Row> = ids
+                    .into_iter()
+                    .map(|i| {
+                        let r = &store.records[i];
+                        let (title, url) = &notes[r.owner.0];
+                        figures::row_from(r, title, url)
+                    })
+                    .collect();
+                tera::to_value(rows).map_err(|e| tera::Error::msg(e.to_string()))
+            });
     }
 
     /// True if a template of this name exists.
@@ -110,10 +119,28 @@ impl Templates {
     }
 
     fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        if !self.has(name) {
+            return Err(self.missing(name));
+        }
         self.tera.render(name, ctx).map_err(|e| {
             let path = self.paths.get(name).cloned().unwrap_or_else(|| name.into());
             Diagnostic::error(path, error_text(&e)).help("fix the template, or the value it uses, named above")
         })
+    }
+}
+
+impl Templates {
+    /// A template the site needs that neither the site nor its theme has.
+    fn missing(&self, name: &str) -> Diagnostic {
+        let theme = &self.theme;
+        Diagnostic::error(
+            format!("templates/{name}"),
+            format!("no template `{name}`: neither the site's templates/ nor the theme `{theme}` has one"),
+        )
+        .help(format!(
+            "add templates/{name} to the site, or themes/{theme}/templates/{name} to the theme; \
+             `folio init` writes a site whose default theme has every template"
+        ))
     }
 }
 
@@ -189,7 +216,8 @@ impl<'a> Renderer<'a> {
     where
         W: Fn(&str, &[u8]) -> std::io::Result<()> + Sync,
     {
-        jobs.par_iter()
+        let errors: Vec<Diagnostic> = jobs
+            .par_iter()
             .filter_map(|job| {
                 let (permalink, html) = match self.render(job) {
                     Ok(out) => out,
@@ -200,7 +228,10 @@ impl<'a> Renderer<'a> {
                     .err()
                     .map(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
             })
-            .collect()
+            .collect();
+        // A broken template fails every page that uses it the same way: say it once.
+        let mut seen = std::collections::HashSet::new();
+        errors.into_iter().filter(|d| seen.insert(d.to_string())).collect()
     }
 
     /// The permalink a job writes, without rendering it.

@@ -157,7 +157,10 @@ impl Graph {
             .iter()
             .map(|pages| pages.iter().map(|(p, _)| p.0).filter(|&p| is_note[p]).collect())
             .collect();
-        let weight: Vec<f64> = notes_of.iter().map(|n| (total / n.len().max(1) as f64).ln() + 1.0).collect();
+        let weight: Vec<f64> = notes_of
+            .iter()
+            .map(|n| (total / n.len().max(1) as f64).ln() + 1.0)
+            .collect();
         let page_topics = &self.page_topics;
         self.related_notes = (0..site.pages.len())
             .into_par_iter()

@@ -119,7 +119,12 @@ impl Store {
         }
         let conflicts = conflicts(&records);
         let series = series(&records);
-        Store { records, conflicts, series, by_page }
+        Store {
+            records,
+            conflicts,
+            series,
+            by_page,
+        }
     }
 
     /// A store of the records that `keep` accepts, with the conflicts among them.
@@ -127,11 +132,22 @@ impl Store {
         let records: Vec<Record> = self.records.iter().filter(|r| keep(r)).cloned().collect();
         let conflicts = conflicts(&records);
         let series = series(&records);
-        Store { records, conflicts, series, by_page: Vec::new() }
+        Store {
+            records,
+            conflicts,
+            series,
+            by_page: Vec::new(),
+        }
     }
 
     /// Record indices matching every given filter (case-insensitive).
-    pub fn query(&self, subject: Option<&str>, metric: Option<&str>, period: Option<&str>, page: Option<PageId>) -> Vec<usize> {
+    pub fn query(
+        &self,
+        subject: Option<&str>,
+        metric: Option<&str>,
+        period: Option<&str>,
+        page: Option<PageId>,
+    ) -> Vec<usize> {
         let eq = |want: Option<&str>, have: &Option<String>| {
             want.is_none_or(|w| have.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(w)))
         };
@@ -143,7 +159,10 @@ impl Store {
         range
             .filter(|&i| {
                 let r = &self.records[i];
-                eq(subject, &r.subject) && eq(metric, &r.metric) && eq(period, &r.period) && page.is_none_or(|p| r.owner == p)
+                eq(subject, &r.subject)
+                    && eq(metric, &r.metric)
+                    && eq(period, &r.period)
+                    && page.is_none_or(|p| r.owner == p)
             })
             .collect()
     }
@@ -151,7 +170,11 @@ impl Store {
 
 fn record(p: &crate::enrich::Enriched, i: usize, f: &crate::enrich::Figure) -> Record {
     let page = &p.doc.page;
-    let anchor = if f.anchor.is_empty() { format!("fm-{}", i + 1) } else { f.anchor.clone() };
+    let anchor = if f.anchor.is_empty() {
+        format!("fm-{}", i + 1)
+    } else {
+        f.anchor.clone()
+    };
     Record {
         id: format!("{}#{anchor}", page.permalink.trim_matches('/')),
         page: page.permalink.clone(),
@@ -303,7 +326,11 @@ mod json {
     use crate::enrich::metrics::{Change, Quantity};
 
     pub fn amount<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-        if x.fract() == 0.0 && x.abs() < 9.0e15 { s.serialize_i64(*x as i64) } else { s.serialize_f64(*x) }
+        if x.fract() == 0.0 && x.abs() < 9.0e15 {
+            s.serialize_i64(*x as i64)
+        } else {
+            s.serialize_f64(*x)
+        }
     }
 
     struct Amount(f64);

@@ -1,0 +1,110 @@
+//! The rebuild loop shared by `folio serve` and `folio build --watch`: wait for a batch
+//! of changes, fold in whatever else queued up meanwhile, rebuild once, hand the outcome
+//! on. The build itself sits behind [`Rebuild::run`], the one place an incremental
+//! build cache will replace today's full build.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+use std::time::Instant;
+
+use crate::diag::Diagnostic;
+use crate::{BuildOptions, Report};
+
+use super::classify::ChangeSet;
+use super::watch::{Message, Watch};
+
+/// The build step of the watch loop. Owns whatever a build may keep between runs.
+///
+/// Today every run is a full [`crate::build`] (staged, then swapped in); an incremental
+/// cache (pages, docs, facts and render hashes kept between runs, see the design's
+/// "Watch/serve reuses the same stages") belongs in this struct and uses `changes`.
+pub struct Rebuild {
+    root: PathBuf,
+    options: BuildOptions,
+}
+
+impl Rebuild {
+    /// A rebuild step for the site in `root`, built with `options`.
+    pub fn new(root: &Path, options: BuildOptions) -> Rebuild {
+        Rebuild {
+            root: root.to_path_buf(),
+            options,
+        }
+    }
+
+    /// The options every build uses.
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// Builds the site again after `changes`. On error the previous output stays.
+    pub fn run(&mut self, changes: &ChangeSet) -> Result<Report, Vec<Diagnostic>> {
+        // A full build reads everything, so which files changed does not matter yet.
+        let _ = changes;
+        crate::build(&self.root, &self.options)
+    }
+}
+
+/// What one rebuild did, for the terminal and the browser.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// What changed (empty for the first build).
+    pub changes: ChangeSet,
+    /// The build's report, or every diagnostic if it failed.
+    pub result: Result<Report, Vec<Diagnostic>>,
+    /// When the first change of the batch was received (to measure save-to-served).
+    pub received: Instant,
+}
+
+impl Outcome {
+    /// The error diagnostics of a failed build as `file:line:col: error: message` lines
+    /// (each with its `help:`), or `None` after a good build.
+    pub fn error_text(&self) -> Option<String> {
+        let diags = self.result.as_ref().err()?;
+        let errors: Vec<String> = diags
+            .iter()
+            .filter(|d| d.is_error(false))
+            .map(ToString::to_string)
+            .collect();
+        Some(if errors.is_empty() {
+            "the build failed without an error message".to_string()
+        } else {
+            errors.join("\n")
+        })
+    }
+}
+
+/// Runs builds until [`Message::Stop`] arrives or every sender is gone: one build per
+/// batch, batches that queued up during a build folded into the next one.
+pub fn run_loop(
+    rx: &Receiver<Message>,
+    watch: &mut Watch,
+    rebuild: &mut Rebuild,
+    mut on_outcome: impl FnMut(Outcome),
+    mut on_watch_error: impl FnMut(&str),
+) {
+    while let Ok(first) = rx.recv() {
+        let received = Instant::now();
+        let mut changes = ChangeSet::default();
+        let mut pending = Some(first);
+        while let Some(message) = pending.take().or_else(|| rx.try_recv().ok()) {
+            match message {
+                Message::Stop => return,
+                Message::Error(e) => on_watch_error(&e),
+                Message::Changes(more) => changes.merge(more),
+            }
+        }
+        if changes.is_empty() {
+            continue;
+        }
+        if Watch::touches_source_dirs(&changes) {
+            watch.refresh(&changes);
+        }
+        let result = rebuild.run(&changes);
+        on_outcome(Outcome {
+            changes,
+            result,
+            received,
+        });
+    }
+}
