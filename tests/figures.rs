@@ -21,13 +21,21 @@ fn copy_dir(from: &Path, to: &Path) {
 
 fn site() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures"), tmp.path());
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures"),
+        tmp.path(),
+    );
     let root = tmp.path().to_path_buf();
     (tmp, root)
 }
 
 fn folio(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_folio")).arg("-C").arg(root).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn built() -> (tempfile::TempDir, PathBuf) {
@@ -54,19 +62,37 @@ fn metrics_json_follows_the_record_contract() {
         .find(|r| r["value"]["amount"] == 24_200_000_000u64)
         .expect("the $24.2 billion figure");
     let keys: Vec<&str> = aws.as_object().unwrap().keys().map(String::as_str).collect();
-    for key in ["id", "page", "source", "line", "subject", "metric", "period", "value", "change", "text", "sentence", "origin"] {
+    for key in [
+        "id", "page", "source", "line", "subject", "metric", "period", "value", "change", "text", "sentence", "origin",
+    ] {
         assert!(keys.contains(&key), "record lacks {key}: {aws}");
     }
     assert_eq!(aws["page"], "/notes/q4/");
     assert_eq!(aws["source"], "content/notes/2024-02-01-q4.md");
-    assert_eq!(aws["line"], 8, "the line of the figure in the file, front matter counted");
+    assert_eq!(
+        aws["line"], 8,
+        "the line of the figure in the file, front matter counted"
+    );
     assert!(aws["id"].as_str().unwrap().starts_with("notes/q4#fig-"));
-    assert_eq!((aws["subject"].as_str(), aws["metric"].as_str(), aws["period"].as_str()), (Some("AWS"), Some("revenue"), Some("Q4 2023")));
+    assert_eq!(
+        (aws["subject"].as_str(), aws["metric"].as_str(), aws["period"].as_str()),
+        (Some("AWS"), Some("revenue"), Some("Q4 2023"))
+    );
     assert_eq!(aws["value"]["unit"], "USD");
     assert_eq!(aws["value"]["approx"], false);
     assert!(aws["value"]["upper"].is_null());
-    assert_eq!(aws["change"]["amount"], 13, "whole amounts are integers, as in DESIGN.md's example");
-    assert_eq!((aws["change"]["unit"].as_str(), aws["change"]["direction"].as_str(), aws["change"]["basis"].as_str()), (Some("%"), Some("up"), Some("YoY")));
+    assert_eq!(
+        aws["change"]["amount"], 13,
+        "whole amounts are integers, as in DESIGN.md's example"
+    );
+    assert_eq!(
+        (
+            aws["change"]["unit"].as_str(),
+            aws["change"]["direction"].as_str(),
+            aws["change"]["basis"].as_str()
+        ),
+        (Some("%"), Some("up"), Some("YoY"))
+    );
     assert_eq!(aws["origin"], "extracted");
     assert!(aws["sentence"].as_str().unwrap().starts_with("AWS revenue grew 13%"));
 }
@@ -76,13 +102,27 @@ fn conflicts_name_every_source() {
     let (_tmp, public) = built();
     let json: Value = serde_json::from_str(&read(&public, "metrics.json")).unwrap();
     let conflicts = json["conflicts"].as_array().unwrap();
-    let aws = conflicts.iter().find(|c| c["subject"] == "AWS" && c["metric"] == "revenue").expect("AWS revenue conflict");
+    let aws = conflicts
+        .iter()
+        .find(|c| c["subject"] == "AWS" && c["metric"] == "revenue")
+        .expect("AWS revenue conflict");
     assert_eq!(aws["period"], "Q4 2023");
     assert_eq!(aws["unit"], "USD");
-    let sources: Vec<&str> = aws["values"].as_array().unwrap().iter().map(|v| v["source"].as_str().unwrap()).collect();
-    assert!(sources.contains(&"content/notes/2024-02-01-q4.md") && sources.contains(&"content/notes/2024-02-02-other-source.md"), "{sources:?}");
+    let sources: Vec<&str> = aws["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        sources.contains(&"content/notes/2024-02-01-q4.md")
+            && sources.contains(&"content/notes/2024-02-02-other-source.md"),
+        "{sources:?}"
+    );
     let page = read(&public, "metrics/index.html");
-    let report = &page[page.find("Figures that disagree").expect("conflict report on /metrics/")..];
+    let report = &page[page
+        .find("Figures that disagree")
+        .expect("conflict report on /metrics/")..];
     assert!(report.contains("$24.2B") && report.contains("$21.4B"), "{report}");
     assert!(report.contains("content/notes/2024-02-02-other-source.md:6"));
 }
@@ -91,14 +131,23 @@ fn conflicts_name_every_source() {
 fn notes_get_a_key_figures_table_linked_to_the_text() {
     let (_tmp, public) = built();
     let note = read(&public, "notes/q4/index.html");
-    assert!(note.contains(r#"<span id="fig-1" class="figure">grew 13% year-over-year to $24.2 billion</span>"#), "{note}");
+    assert!(
+        note.contains(r#"<span id="fig-1" class="figure">grew 13% year-over-year to $24.2 billion</span>"#),
+        "{note}"
+    );
     let table = &note[note.find("Key figures").expect("key figures")..];
     assert!(table.contains(r##"<a href="/notes/q4/#fig-1""##), "{table}");
     assert!(table.contains("$24.2B") && table.contains("+13% YoY") && table.contains("$13.2B"));
-    assert!(table.contains(r#"<h3 class="figures-subject">AWS</h3>"#) && table.contains(r#"<h3 class="figures-subject">Amazon</h3>"#));
+    assert!(
+        table.contains(r#"<h3 class="figures-subject">AWS</h3>"#)
+            && table.contains(r#"<h3 class="figures-subject">Amazon</h3>"#)
+    );
     // The ```metrics block became a table of AWS revenue in the prose.
     let prose = &note[note.find(r#"<div class="prose">"#).unwrap()..note.find("Key figures").unwrap()];
-    assert!(prose.contains("figures-table") && prose.contains("$25B") && prose.contains("$21.4B"), "{prose}");
+    assert!(
+        prose.contains("figures-table") && prose.contains("$25B") && prose.contains("$21.4B"),
+        "{prose}"
+    );
     assert!(!prose.contains("subject: AWS"), "the block's text is not shown as code");
 }
 
@@ -108,8 +157,14 @@ fn topic_pages_chart_each_series() {
     let aws = read(&public, "topics/aws/index.html");
     let chart = &aws[aws.find(r#"<figure class="chart-figure">"#).expect("a series chart")..];
     let chart = &chart[..chart.find("</figure>").unwrap()];
-    assert!(chart.contains("<svg") && chart.contains("<title"), "accessible SVG: {chart}");
-    assert!(chart.contains("Q4 2023") && chart.contains("Q1 2024") && chart.contains("$25B"), "{chart}");
+    assert!(
+        chart.contains("<svg") && chart.contains("<title"),
+        "accessible SVG: {chart}"
+    );
+    assert!(
+        chart.contains("Q4 2023") && chart.contains("Q1 2024") && chart.contains("$25B"),
+        "{chart}"
+    );
     assert!(chart.contains("AWS · revenue"));
 }
 
@@ -117,7 +172,12 @@ fn topic_pages_chart_each_series() {
 fn authors_control_what_is_extracted() {
     let (_tmp, public) = built();
     let json: Value = serde_json::from_str(&read(&public, "metrics.json")).unwrap();
-    let of = |file: &str| -> Vec<&Value> { records(&json).iter().filter(|r| r["source"].as_str().unwrap().ends_with(file)).collect() };
+    let of = |file: &str| -> Vec<&Value> {
+        records(&json)
+            .iter()
+            .filter(|r| r["source"].as_str().unwrap().ends_with(file))
+            .collect()
+    };
     // Given by hand, the figure wins over the extracted one with the same subject, metric, period.
     let by_hand = of("2024-02-03-by-hand.md");
     assert_eq!(by_hand.len(), 1, "{by_hand:?}");
@@ -135,11 +195,22 @@ fn csv_export_and_the_template_function() {
     let (_tmp, public) = built();
     let csv = read(&public, "metrics.csv");
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().starts_with("id,page,source,line,subject,metric,period,value,unit"));
-    assert!(csv.contains("notes/q4#fig-1,/notes/q4/,content/notes/2024-02-01-q4.md,8,AWS,revenue,Q4 2023,24200000000,USD"), "{csv}");
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("id,page,source,line,subject,metric,period,value,unit")
+    );
+    assert!(
+        csv.contains("notes/q4#fig-1,/notes/q4/,content/notes/2024-02-01-q4.md,8,AWS,revenue,Q4 2023,24200000000,USD"),
+        "{csv}"
+    );
     let about = read(&public, "about/index.html");
     let rows = &about[about.find(r#"<ul class="fn-rows">"#).expect("metrics() output")..];
-    assert!(rows.contains("<li>Q4 2023: $24.2B</li>") && rows.contains("<li>Q1 2024: $25B</li>"), "{rows}");
+    assert!(
+        rows.contains("<li>Q4 2023: $24.2B</li>") && rows.contains("<li>Q1 2024: $25B</li>"),
+        "{rows}"
+    );
 }
 
 #[test]
@@ -152,7 +223,10 @@ fn metrics_command_filters_and_formats() {
     assert!(records(&json).iter().all(|r| r["subject"] == "AWS"));
     let out = folio(&root, &["metrics", "--metric", "free cash flow"]);
     let table = String::from_utf8_lossy(&out.stdout);
-    assert!(table.contains("free cash flow") && table.contains("$1B") && !table.contains("$24.2B"), "{table}");
+    assert!(
+        table.contains("free cash flow") && table.contains("$1B") && !table.contains("$24.2B"),
+        "{table}"
+    );
     let out = folio(&root, &["metrics", "--format", "csv", "--page", "q1"]);
     let csv = String::from_utf8_lossy(&out.stdout);
     assert_eq!(csv.lines().count(), 2, "{csv}");
@@ -165,7 +239,10 @@ fn check_warns_about_conflicts_with_both_sources() {
     let (_tmp, root) = site();
     let out = folio(&root, &["check"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let line = stderr.lines().find(|l| l.contains("figures disagree on AWS revenue for Q4 2023")).expect("conflict warning");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("figures disagree on AWS revenue for Q4 2023"))
+        .expect("conflict warning");
     assert!(line.starts_with("content/notes/2024-02-01-q4.md:8: warning:"), "{line}");
     assert!(line.contains("content/notes/2024-02-02-other-source.md:6"), "{line}");
     assert!(out.status.success(), "conflicts are warnings: {stderr}");

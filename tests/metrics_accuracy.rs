@@ -248,7 +248,11 @@ fn measure(file: &str) -> Scores {
     let mut names: Vec<(String, String)> = set
         .subjects
         .iter()
-        .flat_map(|s| std::iter::once(&s.title).chain(&s.aliases).map(|n| (n.clone(), s.title.clone())))
+        .flat_map(|s| {
+            std::iter::once(&s.title)
+                .chain(&s.aliases)
+                .map(|n| (n.clone(), s.title.clone()))
+        })
         .collect();
     names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
 
@@ -277,11 +281,19 @@ fn measure(file: &str) -> Scores {
 #[test]
 fn extraction_meets_the_accuracy_bar() {
     let s = measure("labelled.yaml");
-    assert!(s.precision >= MIN_PRECISION, "precision {:.3} < {MIN_PRECISION}", s.precision);
+    assert!(
+        s.precision >= MIN_PRECISION,
+        "precision {:.3} < {MIN_PRECISION}",
+        s.precision
+    );
     assert!(s.recall >= MIN_RECALL, "recall {:.3} < {MIN_RECALL}", s.recall);
     assert!(s.period >= MIN_PERIOD, "period accuracy {:.3} < {MIN_PERIOD}", s.period);
     assert!(s.metric >= MIN_METRIC, "metric accuracy {:.3} < {MIN_METRIC}", s.metric);
-    assert!(s.subject >= MIN_SUBJECT, "subject accuracy {:.3} < {MIN_SUBJECT}", s.subject);
+    assert!(
+        s.subject >= MIN_SUBJECT,
+        "subject accuracy {:.3} < {MIN_SUBJECT}",
+        s.subject
+    );
 }
 
 /// A held-out set written blind to the extractor's rules: how well they generalise. Its
@@ -294,5 +306,10 @@ fn extraction_generalises_to_held_out_sentences() {
         "held-out: precision {:.3}, recall {:.3}, subject {:.3}, metric {:.3}, period {:.3}",
         s.precision, s.recall, s.subject, s.metric, s.period
     );
-    assert!(s.precision >= 0.85 && s.recall >= 0.80, "held-out precision {:.3}, recall {:.3}", s.precision, s.recall);
+    assert!(
+        s.precision >= 0.85 && s.recall >= 0.80,
+        "held-out precision {:.3}, recall {:.3}",
+        s.precision,
+        s.recall
+    );
 }

@@ -30,8 +30,17 @@ fn build(fixture: &str) -> (tempfile::TempDir, PathBuf) {
     } else {
         copy_dir(&root.join("tests/fixtures").join(fixture), &site);
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_folio")).arg("-C").arg(&site).arg("build").output().unwrap();
-    assert!(out.status.success(), "build failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("-C")
+        .arg(&site)
+        .arg("build")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     (tmp, site.join("public"))
 }
 
@@ -53,7 +62,10 @@ fn first_mention_links_and_longest_alias_wins() {
     let alpha = page(&public, "/notes/alpha/");
     let body = prose(&alpha);
     // "generative AI stack" is one mention of the stack topic, not of "AI".
-    assert!(body.contains(r#"class="topic-link" href="/topics/generative-ai-stack/">generative AI stack</a>"#), "{body}");
+    assert!(
+        body.contains(r#"class="topic-link" href="/topics/generative-ai-stack/">generative AI stack</a>"#),
+        "{body}"
+    );
     assert!(body.contains(r#"href="/topics/ai/">AI</a> spending"#), "{body}");
     // First mention only: Kuiper links once (before the possessive), the second stays text.
     assert_eq!(body.matches(r#"href="/topics/project-kuiper/""#).count(), 1, "{body}");
@@ -62,7 +74,10 @@ fn first_mention_links_and_longest_alias_wins() {
     assert!(body.contains("<code>AWS in code</code>"));
     assert!(body.contains(r#"<a href="https://example.com/aws">AWS docs</a>"#));
     assert!(body.contains("Kuiper inside a code block"));
-    assert!(!body.contains("Kuiper</a> inside") && !body.contains("Kuiper</span> inside"), "{body}");
+    assert!(
+        !body.contains("Kuiper</a> inside") && !body.contains("Kuiper</span> inside"),
+        "{body}"
+    );
     assert!(body.contains(r#"Kuiper in a heading</h3>"#), "{body}");
 }
 
@@ -74,7 +89,10 @@ fn auto_link_modes_and_explicit_links_win() {
     assert_eq!(beta.matches(r#"href="/topics/aws/""#).count(), 2, "{beta}");
     // The author linked Project Kuiper by hand, so its mentions are not auto-linked.
     assert_eq!(beta.matches(r#"href="/topics/project-kuiper/""#).count(), 1, "{beta}");
-    assert!(beta.contains(r#"class="mention">the constellation</span></a>"#), "{beta}");
+    assert!(
+        beta.contains(r#"class="mention">the constellation</span></a>"#),
+        "{beta}"
+    );
     let gamma = prose(&page(&public, "/notes/gamma/")).to_string();
     assert!(!gamma.contains("topic-link"), "auto_link: none links nothing: {gamma}");
 }
@@ -84,7 +102,10 @@ fn wikilinks_of_every_form_resolve() {
     let (_tmp, public) = build("topics");
     let gamma = prose(&page(&public, "/notes/gamma/")).to_string();
     for label in ["Alpha note</a>", "alpha</a>", "First note alias</a>", "a label</a>"] {
-        assert!(gamma.contains(&format!(r#"<a href="/notes/alpha/">{label}"#)), "{label} in {gamma}");
+        assert!(
+            gamma.contains(&format!(r#"<a href="/notes/alpha/">{label}"#)),
+            "{label} in {gamma}"
+        );
     }
     assert!(gamma.contains(r#"<a href="/notes/alpha/#details">"#), "{gamma}");
     assert!(!gamma.contains("broken-link"), "{gamma}");
@@ -98,7 +119,10 @@ fn topic_pages_gather_mentions_backlinks_and_related_topics() {
     assert!(mentions.contains(r#"href="/notes/alpha/">Alpha note</a>"#));
     assert!(mentions.contains(r#"href="/notes/beta/">Beta note</a>"#));
     // Each quote is the sentence, linked to the mention's place in the note.
-    assert!(mentions.contains("Kuiper’s first launch came later, and Kuiper again."), "{mentions}");
+    assert!(
+        mentions.contains("Kuiper’s first launch came later, and Kuiper again."),
+        "{mentions}"
+    );
     assert!(mentions.contains(r#"href="/notes/alpha/#m-"#), "{mentions}");
     // A topic never links to itself.
     assert!(!prose(&kuiper).contains("topic-link"));
@@ -124,7 +148,10 @@ fn notes_show_topic_chips_backlinks_and_related_notes_by_rarity() {
     // Beta shares Kuiper and AWS, delta the (rarer) AI stack, gamma only AWS (in three notes).
     let related = &alpha[alpha.find("Related notes").expect("related notes")..];
     let pos = |t: &str| related.find(t).unwrap_or_else(|| panic!("{t} not related: {related}"));
-    assert!(pos("Beta note") < pos("Delta note") && pos("Delta note") < pos("Gamma note"), "{related}");
+    assert!(
+        pos("Beta note") < pos("Delta note") && pos("Delta note") < pos("Gamma note"),
+        "{related}"
+    );
 }
 
 #[test]
@@ -132,11 +159,18 @@ fn topics_index_lists_counts_and_a_deterministic_graph() {
     let (_tmp, first) = build("topics");
     let (_tmp2, second) = build("topics");
     let a = page(&first, "/topics/");
-    assert_eq!(a, page(&second, "/topics/"), "the graph must be the same on every build");
+    assert_eq!(
+        a,
+        page(&second, "/topics/"),
+        "the graph must be the same on every build"
+    );
     assert!(a.contains("<svg") && a.contains("graph-node"), "graph drawn");
     assert!(a.contains(r#"href="/topics/project-kuiper/""#));
     // Kuiper is mentioned in two notes.
-    assert!(a.contains(r#"Project Kuiper</a> <span class="count" title="notes that mention it">2</span>"#), "{a}");
+    assert!(
+        a.contains(r#"Project Kuiper</a> <span class="count" title="notes that mention it">2</span>"#),
+        "{a}"
+    );
 }
 
 #[test]
@@ -146,19 +180,42 @@ fn check_reports_unknown_related_topics_and_unmentioned_topics() {
     copy_dir(&root, tmp.path());
     let topic = tmp.path().join("content/topics/aws.md");
     std::fs::write(&topic, "---\ntitle: AWS\nrelated: [Nosuch topic]\n---\nCloud.\n").unwrap();
-    std::fs::write(tmp.path().join("content/topics/lonely.md"), "---\ntitle: Lonely topic\n---\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_folio")).arg("-C").arg(tmp.path()).arg("check").output().unwrap();
+    std::fs::write(
+        tmp.path().join("content/topics/lonely.md"),
+        "---\ntitle: Lonely topic\n---\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("check")
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("content/topics/aws.md:3: error: unknown topic `Nosuch topic` in `related:`"), "{stderr}");
-    assert!(stderr.contains("content/topics/lonely.md: warning: no note mentions the topic `Lonely topic`"), "{stderr}");
+    assert!(
+        stderr.contains("content/topics/aws.md:3: error: unknown topic `Nosuch topic` in `related:`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/topics/lonely.md: warning: no note mentions the topic `Lonely topic`"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn example_site_links_its_recurring_themes() {
     let (_tmp, public) = build("example");
-    let notes = ["/notes/amzn-q4-2023-earnings-call/", "/notes/growth-drivers-2023-2024/", "/notes/jassy-200b-ai-spend/"];
-    for topic in ["/topics/generative-ai-stack/", "/topics/project-kuiper/", "/topics/regionalization/"] {
+    let notes = [
+        "/notes/amzn-q4-2023-earnings-call/",
+        "/notes/growth-drivers-2023-2024/",
+        "/notes/jassy-200b-ai-spend/",
+    ];
+    for topic in [
+        "/topics/generative-ai-stack/",
+        "/topics/project-kuiper/",
+        "/topics/regionalization/",
+    ] {
         let linked: Vec<&str> = notes
             .iter()
             .copied()
@@ -166,9 +223,14 @@ fn example_site_links_its_recurring_themes() {
             .collect();
         assert!(linked.len() >= 2, "{topic} is linked from only {linked:?}");
         let topic_page = page(&public, topic);
-        let mentions = &topic_page[topic_page.find("Mentioned in").unwrap_or_else(|| panic!("{topic} lists no mentions"))..];
+        let mentions = &topic_page[topic_page
+            .find("Mentioned in")
+            .unwrap_or_else(|| panic!("{topic} lists no mentions"))..];
         for note in &linked {
-            assert!(mentions.contains(&format!(r#"href="{note}""#)), "{topic} does not list {note}");
+            assert!(
+                mentions.contains(&format!(r#"href="{note}""#)),
+                "{topic} does not list {note}"
+            );
         }
         assert!(mentions.contains("<blockquote>"), "{topic} quotes the sentences");
     }
