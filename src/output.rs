@@ -125,9 +125,13 @@ pub fn check_target(root: &Path, target: &Path) -> Result<(), String> {
             target.display()
         ));
     }
+    // A built site from before the marker existed (index.html beside sitemap.xml) is
+    // still recognised as output.
+    let built_site = target_abs.join("index.html").is_file() && target_abs.join("sitemap.xml").is_file();
     if let Ok(mut entries) = std::fs::read_dir(&target_abs)
         && entries.next().is_some()
         && !target_abs.join(MARKER).exists()
+        && !built_site
     {
         return Err(format!(
             "the output folder {} holds files folio did not write, and a build replaces the whole folder; \

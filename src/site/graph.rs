@@ -180,17 +180,23 @@ impl Graph {
                             }
                         }
                     }
-                    let mut ranked: Vec<(usize, f64)> = touched.iter().map(|&o| (o, scores[o])).collect();
+                    // The best few, kept while walking the touched notes: no list of every
+                    // note that shares a topic (nearly all of them on a large site).
+                    let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(RELATED_NOTES + 1);
+                    let better = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
                     for &o in touched.iter() {
+                        let candidate = (o, scores[o]);
                         scores[o] = 0.0;
+                        if ranked.len() == RELATED_NOTES
+                            && better(&candidate, &ranked[RELATED_NOTES - 1]) != std::cmp::Ordering::Less
+                        {
+                            continue;
+                        }
+                        let at = ranked.partition_point(|r| better(r, &candidate) == std::cmp::Ordering::Less);
+                        ranked.insert(at, candidate);
+                        ranked.truncate(RELATED_NOTES);
                     }
                     touched.clear();
-                    let keep = RELATED_NOTES.min(ranked.len());
-                    if keep > 0 {
-                        ranked.select_nth_unstable_by(keep - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                        ranked.truncate(keep);
-                    }
-                    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                     ranked.into_iter().map(|(p, _)| PageId(p)).collect()
                 },
             )
