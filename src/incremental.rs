@@ -103,6 +103,7 @@ impl Build {
     /// Builds, reusing what the last run made. On error nothing is written.
     pub fn run(&mut self) -> Result<Report, Vec<Diagnostic>> {
         let started = Instant::now();
+        let clock = crate::Stopwatch::start();
         let config_stamp = stamp(&self.root.join(crate::config::CONFIG_FILE));
         let stale_config = self.cache.as_ref().is_none_or(|c| c.config_stamp != config_stamp);
         let mut warnings = Vec::new();
@@ -140,16 +141,21 @@ impl Build {
             cache.templates = Templates::load(&cache.config).map_err(|d| vec![d])?;
             cache.theme_key = key;
         }
+        clock.lap("config");
         let (site, mut diags) = assemble(cache, self.options.drafts)?;
+        clock.lap("assemble");
         warnings.append(&mut diags);
         warnings.extend(crate::layout_warnings(&site, &cache.templates));
         let written = write(cache, &site, &self.options)?;
         let pages = render::jobs(&site).len();
         let _ = written;
+        let (topics, figures) = (site.topics.len(), site.store.records.len());
+        drop(site);
+        clock.lap("drop");
         Ok(Report {
             pages,
-            topics: site.topics.len(),
-            figures: site.store.records.len(),
+            topics,
+            figures,
             warnings,
             elapsed: started.elapsed(),
         })
@@ -285,7 +291,9 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
     let templates = &mut cache.templates;
     templates.register_metrics(site);
     let renderer = Renderer::new(site, templates, options.render.clone());
+    let keys_clock = crate::Stopwatch::start();
     let inputs = crate::render::inputs::Inputs::new(site, cache.theme_key, options.render.inject.as_deref());
+    keys_clock.lap("inputs");
     let jobs = render::jobs(site);
     let keyed: Vec<(&Job, String, u64)> = jobs
         .par_iter()
@@ -298,6 +306,8 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
             Some((job, content::slug::output_file(&permalink), inputs.job(job)))
         })
         .collect();
+    keys_clock.lap("keys");
+    let clock = crate::Stopwatch::start();
     let todo: Vec<&(&Job, String, u64)> = keyed
         .iter()
         .filter(|(_, file, key)| cache.outputs.get(file) != Some(key))
@@ -306,6 +316,7 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
         .par_iter()
         .map(|(job, file, key)| renderer.render(job).map(|(_, html)| (file.clone(), html, *key)))
         .collect();
+    clock.lap(&format!("render {}", todo.len()));
     let mut files: Vec<(String, Vec<u8>, u64)> = Vec::new();
     let mut errors = Vec::new();
     for r in rendered {
@@ -355,6 +366,7 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
             cache.outputs.insert(file, key);
         }
     }
+    clock.lap(&format!("write {written}"));
     if cache.outputs.get("metrics.json") != Some(&inputs.records) {
         let _ = std::fs::create_dir_all(&out);
         crate::render::exports::write_files(&site.store, &out).map_err(|e| {
@@ -368,6 +380,7 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
         cache.outputs.insert(file.to_string(), inputs.records);
         live.insert(file.to_string());
     }
+    clock.lap("exports");
     let gone: Vec<String> = cache.outputs.keys().filter(|f| !live.contains(*f)).cloned().collect();
     for file in gone {
         let _ = std::fs::remove_file(out.join(&file));

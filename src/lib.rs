@@ -139,20 +139,20 @@ fn rss_mib() -> u64 {
 
 /// Stage timings on stderr when `FOLIO_TIMINGS` is set: for finding where a slow build
 /// spends its time, without a profiler.
-struct Stopwatch {
+pub(crate) struct Stopwatch {
     on: bool,
     last: std::cell::Cell<Instant>,
 }
 
 impl Stopwatch {
-    fn start() -> Stopwatch {
+    pub(crate) fn start() -> Stopwatch {
         Stopwatch {
             on: std::env::var_os("FOLIO_TIMINGS").is_some(),
             last: std::cell::Cell::new(Instant::now()),
         }
     }
 
-    fn lap(&self, stage: &str) {
+    pub(crate) fn lap(&self, stage: &str) {
         if self.on {
             let now = Instant::now();
             eprintln!(

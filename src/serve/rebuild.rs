@@ -1,25 +1,22 @@
 //! The rebuild loop shared by `folio serve` and `folio build --watch`: wait for a batch
 //! of changes, fold in whatever else queued up meanwhile, rebuild once, hand the outcome
-//! on. The build itself sits behind [`Rebuild::run`], the one place an incremental
-//! build cache will replace today's full build.
+//! on. The build itself is an [`incremental::Build`], which keeps what the last build
+//! made and redoes only what the changes touched.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use crate::diag::Diagnostic;
+use crate::incremental;
 use crate::{BuildOptions, Report};
 
 use super::classify::ChangeSet;
 use super::watch::{Message, Watch};
 
-/// The build step of the watch loop. Owns whatever a build may keep between runs.
-///
-/// Today every run is a full [`crate::build`] (staged, then swapped in); an incremental
-/// cache (pages, docs, facts and render hashes kept between runs, see the design's
-/// "Watch/serve reuses the same stages") belongs in this struct and uses `changes`.
+/// The build step of the watch loop: an incremental build that lives as long as the loop.
 pub struct Rebuild {
-    root: PathBuf,
+    build: incremental::Build,
     options: BuildOptions,
 }
 
@@ -27,7 +24,7 @@ impl Rebuild {
     /// A rebuild step for the site in `root`, built with `options`.
     pub fn new(root: &Path, options: BuildOptions) -> Rebuild {
         Rebuild {
-            root: root.to_path_buf(),
+            build: incremental::Build::new(root, options.clone()),
             options,
         }
     }
@@ -37,11 +34,12 @@ impl Rebuild {
         &self.options
     }
 
-    /// Builds the site again after `changes`. On error the previous output stays.
+    /// Builds the site again. The incremental build finds what changed by itself (file
+    /// stamps), so a change the watcher missed is still picked up. On error nothing is
+    /// written and the previous output stays.
     pub fn run(&mut self, changes: &ChangeSet) -> Result<Report, Vec<Diagnostic>> {
-        // A full build reads everything, so which files changed does not matter yet.
         let _ = changes;
-        crate::build(&self.root, &self.options)
+        self.build.run()
     }
 }
 
