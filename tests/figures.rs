@@ -247,3 +247,34 @@ fn check_warns_about_conflicts_with_both_sources() {
     assert!(line.contains("content/notes/2024-02-02-other-source.md:6"), "{line}");
     assert!(out.status.success(), "conflicts are warnings: {stderr}");
 }
+
+#[test]
+fn a_table_cell_takes_the_metric_its_column_names() {
+    // Only this note: the column heads say what each cell's figure is.
+    let (_tmp, root) = site();
+    std::fs::remove_dir_all(root.join("content/notes")).unwrap();
+    std::fs::create_dir_all(root.join("content/notes")).unwrap();
+    std::fs::write(
+        root.join("content/notes/2024-02-06-segments.md"),
+        "---\ntitle: Segments\nperiod: Q4 2023\n---\n\n\
+         | Segment | Q4 2023 revenue | Operating income | Operating margin | Note |\n\
+         |---|---|---|---|---|\n\
+         | AWS | $24.2 billion | $7.2 billion | 29.6% | 40 regions |\n",
+    )
+    .unwrap();
+    let out = folio(&root, &["build"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_str(&read(&root.join("public"), "metrics.json")).unwrap();
+    let metric_of = |amount: f64| {
+        records(&json)
+            .iter()
+            .find(|r| r["value"]["amount"].as_f64() == Some(amount))
+            .unwrap_or_else(|| panic!("no record of {amount}: {json:#}"))["metric"]
+            .clone()
+    };
+    assert_eq!(metric_of(24.2e9), "revenue");
+    assert_eq!(metric_of(7.2e9), "operating income");
+    assert_eq!(metric_of(29.6), "operating margin");
+    // A cell that names its own metric keeps it.
+    assert_eq!(metric_of(40.0), "regions");
+}

@@ -67,7 +67,20 @@ pub fn extract(
     for m in mentions {
         by_block.entry(m.block).or_default().push(m);
     }
+    // The metric each column of the current table names in its head row, if any: a
+    // figure in a cell that names no metric takes its column's.
+    let mut columns: Vec<Option<String>> = Vec::new();
+    let mut in_table = false;
     for (b, block) in blocks.iter().enumerate() {
+        let row = block.kind == BlockKind::TableRow;
+        if row && !in_table {
+            columns = block
+                .text
+                .split(" | ")
+                .map(|head| settings.names.first_label(head))
+                .collect();
+        }
+        in_table = row;
         if block.kind == BlockKind::Heading {
             heading_period = metrics::parse_period(&block.text);
             // A heading names whose figures follow, unless the topic it names is a metric
@@ -101,7 +114,11 @@ pub fn extract(
                     subject: topics.list[m.topic].title.clone(),
                 })
                 .collect();
-            for found in metrics::extract(text, &subjects, &scope) {
+            for mut found in metrics::extract(text, &subjects, &scope) {
+                if row && found.metric.is_none() {
+                    let column = block.text[..sentence.start + found.range.start].matches(" | ").count();
+                    found.metric = columns.get(column).cloned().flatten();
+                }
                 let figure_text = text.get(found.range.clone()).unwrap_or("").to_string();
                 if settings
                     .ignore

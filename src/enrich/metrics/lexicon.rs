@@ -312,6 +312,16 @@ impl MetricNames {
         }
     }
 
+    /// The label of the first metric named anywhere in `text` ("Q4 2023 revenue" →
+    /// revenue): what a table column holds.
+    pub fn first_label(&self, text: &str) -> Option<String> {
+        self.find(text)
+            .into_iter()
+            .filter(|h| !h.ratio_base && !h.negates)
+            .min_by_key(|h| h.start)
+            .map(|h| h.label.to_string())
+    }
+
     /// The canonical label when the whole of `phrase` names a metric ("capex",
     /// "Capital expenditures", "cost to serve"); a topic so named is a metric, not a subject.
     pub fn label_of(&self, phrase: &str) -> Option<&str> {
