@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Save-to-served latency of a dev server: `folio serve` and `hugo server`, side by side.
+
+For each tool: start its dev server on a corpus written by gen.py, wait for the first
+build, then ROUNDS times append a unique word to one note (the middle one by file name),
+and poll the note's URL over HTTP until the served page contains the word. The time from
+the write to the first response that has it is the save-to-served latency. The note is
+restored when the run ends, also on failure.
+
+    python3 bench/latency.py --folio target/release/folio --folio-site bench/.work/corpus-10000 \
+        --hugo-site bench/.work/corpus-10000-hugo [--rounds 10]
+
+Standard library only. Prints one Markdown table row per tool (median, min, max ms).
+"""
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, ""
+    except (urllib.error.URLError, ConnectionError, socket.timeout):
+        return 0, ""
+
+
+def wait_for(what, check, limit):
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.002)
+    sys.exit(f"latency.py: gave up after {limit} s waiting for {what}")
+
+
+def middle_note(site):
+    notes = sorted(
+        f for f in os.listdir(os.path.join(site, "content", "notes")) if f.endswith(".md") and not f.startswith("_")
+    )
+    return os.path.join(site, "content", "notes", notes[len(notes) // 2])
+
+
+def measure(name, command, site, port, rounds, log):
+    note = middle_note(site)
+    original = open(note, encoding="utf-8").read()
+    base = f"http://127.0.0.1:{port}"
+    stem = os.path.basename(note)[:-3]
+    # folio drops the Jekyll date prefix from the slug; Hugo keeps the file name.
+    candidates = [f"{base}/notes/{stem[11:]}/", f"{base}/notes/{stem}/"]
+    server = subprocess.Popen(command, stdout=log, stderr=log)
+    times = []
+    try:
+        started = time.monotonic()
+        wait_for(f"{name} to serve its first build", lambda: get(base + "/")[0] == 200, 600)
+        first = time.monotonic() - started
+        url = None
+        for round in range(rounds):
+            word = f"latencyprobe{round}x{os.getpid()}"
+            saved = time.monotonic()
+            with open(note, "w", encoding="utf-8") as f:
+                f.write(f"{original}\n\n{word}\n")
+
+            def served():
+                for u in [url] if url else candidates:
+                    if word in get(u)[1]:
+                        return u
+                return None
+
+            url = wait_for(f"{name} to serve round {round}", served, 120)
+            times.append((time.monotonic() - saved) * 1000)
+            time.sleep(0.5)  # let the watcher settle between saves
+    finally:
+        with open(note, "w", encoding="utf-8") as f:
+            f.write(original)
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return first, times
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--folio", help="folio binary")
+    p.add_argument("--folio-site", help="folio corpus (gen.py --out)")
+    p.add_argument("--hugo-site", help="Hugo corpus (gen.py --hugo)")
+    p.add_argument("--rounds", type=int, default=10)
+    p.add_argument("--log", default=os.devnull, help="servers' output goes here")
+    a = p.parse_args()
+    rows = []
+    with open(a.log, "a") as log:
+        if a.folio and a.folio_site:
+            port = free_port()
+            cmd = [a.folio, "-C", a.folio_site, "serve", "--port", str(port)]
+            rows.append(("folio serve", *measure("folio", cmd, a.folio_site, port, a.rounds, log)))
+        if a.hugo_site:
+            port = free_port()
+            cmd = ["hugo", "server", "-s", a.hugo_site, "--port", str(port), "--bind", "127.0.0.1",
+                   "--baseURL", f"http://127.0.0.1:{port}/", "--quiet"]
+            rows.append(("hugo server", *measure("hugo", cmd, a.hugo_site, port, a.rounds, log)))
+    print("| server | first build s | save-to-served median ms | min ms | max ms | rounds |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, first, times in rows:
+        print(f"| {name} | {first:.1f} | {statistics.median(times):.0f} | {min(times):.0f} | {max(times):.0f} "
+              f"| {len(times)} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,304 @@
+#!/usr/bin/env bash
+# Times clean builds of a generated corpus with folio and with Hugo, side by side.
+#
+#   bash bench/run.sh                      # N = 1000 and 10000, 5 timed runs each
+#   NOTES=1000 RUNS=3 bash bench/run.sh
+#   VARIANTS="default noextract nolinks" bash bench/run.sh
+#
+# Environment (all optional):
+#   NOTES="1000 10000"   corpus sizes            RUNS=5       timed runs per cell
+#   WARMUP=1             untimed runs first      TOPICS=40    topic pages per corpus
+#   VARIANTS="default"   folio site.toml appendices: "default" (none), a name from
+#                        bench/variants/NAME.toml, or a path to a .toml file
+#   FOLIO_ARGS=""        extra arguments to `folio build` (word-split)
+#   FOLIO_SITE_TOML_EXTRA=""  TOML appended to every folio site.toml (before the variant's)
+#   FOLIO_BIN=path       use this binary instead of `cargo build --release`
+#   SKIP_HUGO=1 / SKIP_FOLIO=1   leave a tool out on purpose
+#   BENCH_WORK=bench/.work       where corpora and outputs go
+#   RESULTS=bench/results.md     where the table is written
+#
+# Installs nothing. Exit codes: 0 ok; 2 a required tool is missing; 3 Hugo is missing
+# (folio rows were still measured); 4 some build failed (see the table and the logs).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$ROOT/bench"
+NOTES=${NOTES:-"1000 10000"}
+RUNS=${RUNS:-5}
+WARMUP=${WARMUP:-1}
+TOPICS=${TOPICS:-40}
+VARIANTS=${VARIANTS:-default}
+FOLIO_ARGS=${FOLIO_ARGS:-}
+FOLIO_SITE_TOML_EXTRA=${FOLIO_SITE_TOML_EXTRA:-}
+SKIP_HUGO=${SKIP_HUGO:-0}
+SKIP_FOLIO=${SKIP_FOLIO:-0}
+WORK=${BENCH_WORK:-$BENCH/.work}
+RESULTS=${RESULTS:-$BENCH/results.md}
+
+case "${1:-}" in
+  -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+  "") ;;
+  *) echo "run.sh: takes no arguments (got '$1'); configure it with environment variables, see --help" >&2; exit 2 ;;
+esac
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+log() { echo "run.sh: $*" >&2; }
+
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
+[[ "$WARMUP" =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (got '$WARMUP')"
+for n in $NOTES; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "NOTES must list positive integers (got '$n')"; done
+
+# ---- tools: check, never install -----------------------------------------------------
+command -v python3 >/dev/null || die "python3 is missing: apt-get install -y python3"
+if [[ ! -x /usr/bin/time ]] || ! /usr/bin/time --version 2>&1 | grep -q GNU; then
+  die "GNU time (/usr/bin/time) is missing; it measures peak memory. Install it with:
+    apt-get install -y time"
+fi
+HUGO_MISSING=0
+if [[ "$SKIP_HUGO" != 1 ]] && ! command -v hugo >/dev/null; then
+  log "hugo is missing: the Hugo rows are skipped and the script will exit 3. Install it with:
+    apt-get install -y hugo
+  (or set SKIP_HUGO=1 to leave Hugo out on purpose)"
+  HUGO_MISSING=1
+  SKIP_HUGO=1
+fi
+
+FOLIO_FROM_CARGO=0
+if [[ "$SKIP_FOLIO" != 1 ]]; then
+  if [[ -n "${FOLIO_BIN:-}" ]]; then
+    [[ -x "$FOLIO_BIN" ]] || die "FOLIO_BIN=$FOLIO_BIN is not an executable file"
+    FOLIO_BIN=$(cd "$(dirname "$FOLIO_BIN")" && pwd)/$(basename "$FOLIO_BIN")
+  else
+    command -v cargo >/dev/null || die "cargo is missing (https://rustup.rs), or set FOLIO_BIN"
+    log "building folio: cargo build --release"
+    (cd "$ROOT" && cargo build --release) || die "cargo build --release failed"
+    target_dir=$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+    FOLIO_BIN="$target_dir/release/folio"
+    FOLIO_FROM_CARGO=1
+    [[ -x "$FOLIO_BIN" ]] || die "cargo built, but $FOLIO_BIN is not there"
+  fi
+fi
+
+# Resolve variant names to files before spending time on anything.
+declare -a VARIANT_NAMES=() VARIANT_FILES=()
+for v in $VARIANTS; do
+  if [[ "$v" == default ]]; then f=""
+  elif [[ -f "$BENCH/variants/$v.toml" ]]; then f="$BENCH/variants/$v.toml"
+  elif [[ -f "$v" ]]; then f=$(cd "$(dirname "$v")" && pwd)/$(basename "$v")
+  else die "variant '$v': no bench/variants/$v.toml and no such file"
+  fi
+  VARIANT_NAMES+=("$(basename "$v" .toml)")
+  VARIANT_FILES+=("$f")
+done
+read -r -a FARGS <<<"$FOLIO_ARGS"
+
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+TMP=$(mktemp -d "$WORK/tmp.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- helpers -----------------------------------------------------------------------
+now_ns() { date +%s%N; }
+
+# stats FILE -> "median min max" of the numbers in FILE (one per line)
+stats() {
+  sort -g "$1" | awk '{a[NR]=$1} END {
+    m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2;
+    printf "%.3f %.3f %.3f\n", m, a[1], a[NR] }'
+}
+
+count_html() { find "$@" -name '*.html' -type f 2>/dev/null | wc -l | tr -d ' '; }
+
+# Remove everything gen.py did not write, so each folio build starts clean (output,
+# staging folders and any cache folio may keep beside the site).
+clean_folio_site() {
+  find "$1" -mindepth 1 -maxdepth 1 ! -name site.toml ! -name content ! -name .bench-generated \
+    -exec rm -rf {} +
+}
+
+clean_hugo_site() { rm -rf "$1/public" "$1/resources" "$1/.hugo_build.lock" "$2"; }
+
+# time_runs NAME CLEAN_CMD -- CMD...   (runs in the current directory)
+# Sets: R_MED R_MIN R_MAX R_RSS R_STATUS; logs go to $TMP/NAME.log
+time_runs() {
+  local name=$1 clean=$2; shift 3
+  local walls="$TMP/$name.walls" rss="$TMP/$name.rss" tf="$TMP/$name.time" out="$TMP/$name.log"
+  : >"$walls"; : >"$rss"
+  R_STATUS=ok
+  local r t0 t1 rc
+  for ((r = 0; r < WARMUP + RUNS; r++)); do
+    eval "$clean"
+    t0=$(now_ns)
+    set +e
+    /usr/bin/time -f '%e %M' -o "$tf" "$@" >"$out" 2>&1
+    rc=$?
+    set -e
+    t1=$(now_ns)
+    if ((rc != 0)); then
+      R_STATUS="failed (exit $rc)"
+      log "$name: build failed (exit $rc); last lines of its output:"
+      tail -n 20 "$out" | sed 's/^/    /' >&2
+      cp "$out" "$WORK/$name.failed.log"
+      log "full log: $WORK/$name.failed.log"
+      return 0
+    fi
+    if ((r >= WARMUP)); then
+      awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }' >>"$walls"
+      tail -n 1 "$tf" | awk '{ print $2 }' >>"$rss"
+    fi
+  done
+  read -r R_MED R_MIN R_MAX < <(stats "$walls")
+  R_RSS=$(sort -n "$rss" | tail -n 1 | awk '{ printf "%.0f", $1 / 1024 }')
+}
+
+# ---- the runs ----------------------------------------------------------------------
+ROWS="$TMP/rows"
+: >"$ROWS"
+GEN_NOTES="$TMP/gen"
+: >"$GEN_NOTES"
+FAILED=0
+GEN_SUM=$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest()[:16])' "$BENCH/gen.py")
+
+row() { local IFS=$'\t'; echo "$*" >>"$ROWS"; }   # n tool variant med min max rss pages ratio status
+
+for n in $NOTES; do
+  fsite="$WORK/folio-$n"; hsite="$WORK/hugo-$n"; hout="$WORK/hugo-$n-public"
+  stampf="$WORK/corpus-$n.stamp"
+  stamp="gen=$GEN_SUM notes=$n topics=$TOPICS"
+  if [[ -f "$stampf" && "$(cat "$stampf")" == "$stamp" && -f "$WORK/folio-$n.site.toml" \
+        && -d "$fsite/content" && -f "$hsite/hugo.toml" ]]; then
+    log "N=$n: corpus up to date in $WORK (delete $stampf to regenerate)"
+    gsec="(reused)"
+  else
+    log "N=$n: generating corpus"
+    rm -f "$stampf"
+    t0=$(now_ns)
+    python3 "$BENCH/gen.py" --notes "$n" --topics "$TOPICS" --out "$fsite" --hugo "$hsite" --quiet
+    t1=$(now_ns)
+    gsec=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f s", (b - a) / 1e9 }')
+    log "N=$n: generated in $gsec"
+    cp "$fsite/site.toml" "$WORK/folio-$n.site.toml"
+    echo "$stamp" >"$stampf"
+  fi
+  words=$(find "$fsite/content/notes" -name '*.md' -print0 | xargs -0 cat | wc -w | tr -d ' ')
+  mb=$(du -sm "$fsite/content" | awk '{print $1}')
+  echo "| $n | $words | $mb MB | $gsec |" >>"$GEN_NOTES"
+
+  hugo_med=""
+  if [[ "$SKIP_HUGO" != 1 ]]; then
+    log "N=$n: hugo x $RUNS (+$WARMUP warm-up)"
+    time_runs "hugo-$n" "clean_hugo_site '$hsite' '$hout'" -- hugo --quiet -s "$hsite" -d "$hout"
+    if [[ "$R_STATUS" == ok ]]; then
+      hugo_med=$R_MED
+      row "$n" hugo - "$R_MED" "$R_MIN" "$R_MAX" "$R_RSS" "$(count_html "$hout")" 1.00 ok
+    else
+      FAILED=1
+      row "$n" hugo - - - - - - - "$R_STATUS"
+    fi
+  fi
+
+  if [[ "$SKIP_FOLIO" != 1 ]]; then
+    for i in "${!VARIANT_NAMES[@]}"; do
+      vname=${VARIANT_NAMES[$i]}; vfile=${VARIANT_FILES[$i]}
+      {
+        cat "$WORK/folio-$n.site.toml"
+        if [[ -n "$FOLIO_SITE_TOML_EXTRA" ]]; then printf '\n%s\n' "$FOLIO_SITE_TOML_EXTRA"; fi
+        if [[ -n "$vfile" ]]; then printf '\n'; cat "$vfile"; fi
+      } >"$fsite/site.toml"
+      log "N=$n: folio [$vname] x $RUNS (+$WARMUP warm-up)"
+      pushd "$fsite" >/dev/null
+      time_runs "folio-$n-$vname" "clean_folio_site '$fsite'" -- "$FOLIO_BIN" build "${FARGS[@]}"
+      popd >/dev/null
+      if [[ "$R_STATUS" == ok ]]; then
+        # pages: every .html folio wrote, wherever in the site folder (output_dir may vary)
+        pages=$(find "$fsite" -path "$fsite/content" -prune -o -type f -name '*.html' -print | wc -l | tr -d ' ')
+        ratio="-"
+        if [[ -n "$hugo_med" ]]; then
+          ratio=$(awk -v a="$R_MED" -v b="$hugo_med" 'BEGIN { printf "%.2f", a / b }')
+        fi
+        row "$n" folio "$vname" "$R_MED" "$R_MIN" "$R_MAX" "$R_RSS" "$pages" "$ratio" ok
+      else
+        FAILED=1
+        row "$n" folio "$vname" - - - - - - "$R_STATUS"
+      fi
+      # keep the last output of each variant for inspection
+      if [[ -d "$fsite/public" ]]; then
+        rm -rf "$WORK/folio-$n-$vname-public"; mv "$fsite/public" "$WORK/folio-$n-$vname-public"
+      fi
+    done
+    cp "$WORK/folio-$n.site.toml" "$fsite/site.toml"
+  fi
+done
+
+# ---- report ------------------------------------------------------------------------
+hugo_v=$( (command -v hugo >/dev/null && hugo version 2>/dev/null | awk '{print $2}') || echo "not installed")
+folio_v="-"
+if [[ "$SKIP_FOLIO" != 1 ]]; then
+  folio_v=$("$FOLIO_BIN" --version 2>/dev/null | head -n 1 | sed 's/^folio //' || echo "?")
+  if [[ "$FOLIO_FROM_CARGO" == 1 ]]; then
+    rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
+    dirty=$(git -C "$ROOT" status --porcelain 2>/dev/null | head -n 1)
+    folio_v="$folio_v ($rev${dirty:+, uncommitted changes})"
+  else
+    folio_v="$folio_v (FOLIO_BIN=$FOLIO_BIN)"
+  fi
+fi
+{
+  echo "# folio vs Hugo: clean builds"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM;"
+  echo "folio $folio_v; hugo $hugo_v. $RUNS timed runs per cell after $WARMUP warm-up;"
+  echo "$TOPICS topics; FOLIO_ARGS='${FOLIO_ARGS}'${FOLIO_SITE_TOML_EXTRA:+; FOLIO_SITE_TOML_EXTRA set}."
+  echo "Load average (1, 5, 15 min) at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "(well above 0 means something else was running: trust min more than median)."
+  echo
+  echo "| notes | tool | variant | median s | min s | max s | peak RSS MiB | .html pages | folio/hugo |"
+  echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  while IFS=$'\t' read -r n tool var med min max rss pages ratio status; do
+    if [[ "$status" == ok ]]; then
+      echo "| $n | $tool | $var | $med | $min | $max | $rss | $pages | $ratio |"
+    else
+      echo "| $n | $tool | $var | **$status** | | | | | |"
+    fi
+  done <"$ROWS"
+  if [[ "$HUGO_MISSING" == 1 ]]; then echo; echo "Hugo was not installed (apt-get install -y hugo): no Hugo rows."; fi
+  echo
+  echo "Wall time is measured around the whole process; peak RSS is GNU time's %M (largest"
+  echo "of the timed runs). folio/hugo is the ratio of medians: below 1 means folio is faster."
+  echo "Page counts differ by design (pagination, topic and metric pages); see bench/README.md."
+  echo
+  echo "Corpus generation (bench/gen.py, not timed in the table):"
+  echo
+  echo "| notes | words in notes | size | generated in |"
+  echo "| ---: | ---: | ---: | ---: |"
+  cat "$GEN_NOTES"
+  if ((${#VARIANT_NAMES[@]} > 1)) || [[ "${VARIANT_FILES[0]:-}" != "" || -n "$FOLIO_SITE_TOML_EXTRA" ]]; then
+    echo
+    echo "folio variants (text appended to the generated site.toml):"
+    for i in "${!VARIANT_NAMES[@]}"; do
+      echo
+      if [[ -z "$FOLIO_SITE_TOML_EXTRA" && -z "${VARIANT_FILES[$i]}" ]]; then
+        echo "- \`${VARIANT_NAMES[$i]}\`: nothing appended"
+        continue
+      fi
+      echo "- \`${VARIANT_NAMES[$i]}\`:"
+      echo
+      echo '  ```toml'
+      { if [[ -n "$FOLIO_SITE_TOML_EXTRA" ]]; then printf '%s\n' "$FOLIO_SITE_TOML_EXTRA"; fi
+        if [[ -n "${VARIANT_FILES[$i]}" ]]; then cat "${VARIANT_FILES[$i]}"; fi; } | sed 's/^/  /; s/^ *$//'
+      echo '  ```'
+    done
+  fi
+} >"$TMP/results.md"
+
+cat "$TMP/results.md"
+mkdir -p "$(dirname "$RESULTS")"
+cp "$TMP/results.md" "$RESULTS"
+log "written to $RESULTS"
+
+if ((FAILED)); then log "some builds failed (see above)"; exit 4; fi
+if ((HUGO_MISSING)); then log "hugo is missing: apt-get install -y hugo"; exit 3; fi
+exit 0
