@@ -73,7 +73,10 @@ impl BuildArgs {
         if self.watch {
             return watch(root, options);
         }
-        match folio::build(root, &options) {
+        let spinner = Spinner::after_a_second("building");
+        let built = folio::build(root, &options);
+        spinner.finish();
+        match built {
             Ok(report) => {
                 print(&report.warnings, false);
                 println!("{}", report.summary());
@@ -85,6 +88,45 @@ impl BuildArgs {
                 eprintln!("build failed with {errors} error(s); the previous output was left in place");
                 Err(FAILED)
             }
+        }
+    }
+}
+
+/// A spinner on stderr for builds that take over a second, and only on a terminal (DESIGN:
+/// output stays quiet otherwise). The build reports no progress steps, so it spins with
+/// the elapsed time rather than pretending to a percentage.
+struct Spinner {
+    done: std::sync::mpsc::Sender<()>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Spinner {
+    fn after_a_second(what: &'static str) -> Spinner {
+        let (done, wait) = std::sync::mpsc::channel::<()>();
+        let on_terminal = std::io::stderr().is_terminal();
+        let thread = on_terminal.then(|| {
+            std::thread::spawn(move || {
+                if wait.recv_timeout(std::time::Duration::from_secs(1)).is_ok() {
+                    return;
+                }
+                let bar = indicatif::ProgressBar::new_spinner();
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                );
+                bar.set_message(what);
+                bar.enable_steady_tick(std::time::Duration::from_millis(100));
+                let _ = wait.recv();
+                bar.finish_and_clear();
+            })
+        });
+        Spinner { done, thread }
+    }
+
+    fn finish(mut self) {
+        let _ = self.done.send(());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
