@@ -423,11 +423,20 @@ impl MetricsArgs {
                     .as_ref()
                     .is_none_or(|p| r.page.contains(p.as_str()) || r.source.contains(p.as_str()))
         });
-        match self.format {
-            MetricsFormat::Json => println!("{}", folio::render::exports::json(&store)),
-            MetricsFormat::Csv => print!("{}", folio::render::exports::csv(&store)),
-            MetricsFormat::Table => print_table(&store),
-        }
+        use folio::render::exports;
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = match self.format {
+            MetricsFormat::Table => {
+                drop(out);
+                print_table(&store);
+                return Ok(());
+            }
+            MetricsFormat::Json => exports::write_json(&store, &mut out).and_then(|()| writeln!(out)),
+            MetricsFormat::Csv => exports::write_csv(&store, &mut out),
+        };
+        // A closed pipe (`folio metrics | head`) is not an error worth a message.
+        let _ = written.and_then(|()| out.flush());
         Ok(())
     }
 }

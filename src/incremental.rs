@@ -146,16 +146,11 @@ impl Build {
         clock.lap("assemble");
         warnings.append(&mut diags);
         warnings.extend(crate::layout_warnings(&site, &cache.templates));
-        let written = write(cache, &site, &self.options)?;
-        let pages = render::jobs(&site).len();
-        let _ = written;
-        let (topics, figures) = (site.topics.len(), site.store.records.len());
-        drop(site);
-        clock.lap("drop");
+        write(cache, &site, &self.options, &clock)?;
         Ok(Report {
-            pages,
-            topics,
-            figures,
+            pages: render::jobs(&site).len(),
+            topics: site.topics.len(),
+            figures: site.store.records.len(),
             warnings,
             elapsed: started.elapsed(),
         })
@@ -287,13 +282,16 @@ fn vocabulary_key(topics: &Topics) -> u64 {
 }
 
 /// Renders the outputs whose input changed, then writes them; removes outputs that are gone.
-fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize, Vec<Diagnostic>> {
+fn write(
+    cache: &mut Cache,
+    site: &Site,
+    options: &BuildOptions,
+    clock: &crate::Stopwatch,
+) -> Result<(), Vec<Diagnostic>> {
     let templates = &mut cache.templates;
     templates.register_metrics(site);
     let renderer = Renderer::new(site, templates, options.render.clone());
-    let keys_clock = crate::Stopwatch::start();
     let inputs = crate::render::inputs::Inputs::new(site, cache.theme_key, options.render.inject.as_deref());
-    keys_clock.lap("inputs");
     let jobs = render::jobs(site);
     let keyed: Vec<(&Job, String, u64)> = jobs
         .par_iter()
@@ -306,8 +304,7 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
             Some((job, content::slug::output_file(&permalink), inputs.job(job)))
         })
         .collect();
-    keys_clock.lap("keys");
-    let clock = crate::Stopwatch::start();
+    clock.lap("keys");
     let todo: Vec<&(&Job, String, u64)> = keyed
         .iter()
         .filter(|(_, file, key)| cache.outputs.get(file) != Some(key))
@@ -386,7 +383,7 @@ fn write(cache: &mut Cache, site: &Site, options: &BuildOptions) -> Result<usize
         let _ = std::fs::remove_file(out.join(&file));
         cache.outputs.remove(&file);
     }
-    Ok(written)
+    Ok(())
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

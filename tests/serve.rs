@@ -8,7 +8,7 @@ mod common;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use folio::serve::{self, ServeOptions, Server};
 
@@ -359,88 +359,4 @@ fn build_watch_rebuilds_the_output_folder() {
     let _ = child.wait();
     assert!(!read().contains("__folio"), "no live-reload script outside serve mode");
     result.unwrap();
-}
-
-/// Save-to-served latency, for the report: `FOLIO_LATENCY_SITE=/tmp/bench10k cargo test
-/// --release --test serve -- --ignored --nocapture latency` (default: the example site).
-/// Copies the site, then 10 times appends a unique word to one note and times until the
-/// served page contains it.
-#[test]
-#[ignore]
-fn latency() {
-    let source = std::env::var_os("FOLIO_LATENCY_SITE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
-    let site = tempfile::tempdir().unwrap();
-    for part in ["site.toml", "content", "templates", "static", "themes"] {
-        let from = source.join(part);
-        if from.is_dir() {
-            common::copy_tree(&from, &site.path().join(part));
-        } else if from.is_file() {
-            std::fs::copy(&from, site.path().join(part)).unwrap();
-        }
-    }
-    let started = Instant::now();
-    let options = ServeOptions {
-        port: 0,
-        ..ServeOptions::default()
-    };
-    let report = |o: &serve::Outcome| {
-        if let Err(e) = &o.result {
-            eprintln!("build failed: {e:?}");
-        }
-    };
-    let server = serve::start(site.path(), options, Box::new(report)).unwrap();
-    eprintln!("first build and start: {} ms", started.elapsed().as_millis());
-    let mut notes: Vec<PathBuf> = walkdir::WalkDir::new(site.path().join("content/notes"))
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
-        .collect();
-    notes.sort();
-    let note = &notes[notes.len() / 2];
-    let original = std::fs::read_to_string(note).unwrap();
-    let mut url: Option<String> = None;
-    let mut times = Vec::new();
-    for round in 0..10 {
-        let word = format!("latencyprobe{round}x{}", std::process::id());
-        let saved = Instant::now();
-        std::fs::write(note, format!("{original}\n\n{word}\n")).unwrap();
-        let path = url.get_or_insert_with(|| find_page(server.out(), &word));
-        loop {
-            if get(server.addr(), path).body.contains(&word) {
-                break;
-            }
-            assert!(saved.elapsed() < Duration::from_secs(120), "no update after 120 s");
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        times.push(saved.elapsed().as_secs_f64() * 1000.0);
-        std::thread::sleep(Duration::from_millis(300));
-    }
-    let mut sorted = times.clone();
-    sorted.sort_by(f64::total_cmp);
-    let median = (sorted[4] + sorted[5]) / 2.0;
-    eprintln!(
-        "{}: note {}, save-to-served ms: {times:.0?}; median {median:.0}, min {:.0}, max {:.0}",
-        source.display(),
-        note.display(),
-        sorted[0],
-        sorted[9]
-    );
-}
-
-/// The URL path of the served page whose HTML contains `word` (waits for it to appear).
-fn find_page(out: &Path, word: &str) -> String {
-    common::eventually_for(Duration::from_secs(120), "the first probe to be built", || {
-        walkdir::WalkDir::new(out)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_name() == "index.html")
-            .find(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(word)))
-            .map(|e| {
-                let rel = e.path().parent().unwrap().strip_prefix(out).unwrap();
-                format!("/{}/", rel.display())
-            })
-    })
 }

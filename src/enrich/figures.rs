@@ -62,13 +62,9 @@ pub fn extract(
     let mut out = Vec::new();
     let mut heading_period = None;
     let mut heading_subject = None;
-    // Mentions come in block order: each block looks at its own run, not the whole note's.
-    let mut by_block: std::collections::HashMap<usize, Vec<&Mention>> = std::collections::HashMap::new();
-    for m in mentions {
-        by_block.entry(m.block).or_default().push(m);
-    }
     // The metric each column of the current table names in its head row, if any: a
     // figure in a cell that names no metric takes its column's.
+    debug_assert!(mentions.is_sorted_by_key(|m| m.block), "mentions come in block order");
     let mut columns: Vec<Option<String>> = Vec::new();
     let mut in_table = false;
     for (b, block) in blocks.iter().enumerate() {
@@ -102,12 +98,13 @@ pub fn extract(
             names: settings.names.clone(),
             currency: Some(settings.currency.clone()),
         };
+        // Mentions come in block order (topics::mentions walks the blocks): each block
+        // looks at its own run, not at the whole note's.
+        let in_block = &mentions[mentions.partition_point(|m| m.block < b)..mentions.partition_point(|m| m.block <= b)];
         for sentence in metrics::split_sentences(&block.text) {
             let text = &block.text[sentence.clone()];
-            let subjects: Vec<SubjectMention> = by_block
-                .get(&b)
-                .into_iter()
-                .flatten()
+            let subjects: Vec<SubjectMention> = in_block
+                .iter()
                 .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
                 .map(|m| SubjectMention {
                     range: m.range.start - sentence.start..m.range.end - sentence.start,

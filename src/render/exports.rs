@@ -35,13 +35,6 @@ pub fn write_json(store: &Store, out: impl Write) -> std::io::Result<()> {
     serde_json::to_writer(out, &export).map_err(std::io::Error::other)
 }
 
-/// `metrics.json` as a string.
-pub fn json(store: &Store) -> String {
-    let mut out = Vec::new();
-    let _ = write_json(store, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
 const CSV_HEADER: &str = "id,page,source,line,subject,metric,period,value,unit,approx,upper,change,change_unit,direction,basis,text,sentence,origin";
 
 /// `metrics.csv` (RFC 4180 quoting) into `out`.
@@ -75,13 +68,6 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
         write!(out, "{}\r\n", line.join(","))?;
     }
     Ok(())
-}
-
-/// `metrics.csv` as a string.
-pub fn csv(store: &Store) -> String {
-    let mut out = Vec::new();
-    let _ = write_csv(store, &mut out);
-    String::from_utf8(out).unwrap_or_default()
 }
 
 fn quote(field: &str) -> String {

@@ -1,9 +1,9 @@
 //! Live preview: `folio serve` and `folio build --watch`.
 //!
 //! ```text
-//! notify ─debounce─▶ ChangeSet ─▶ Rebuild::run ─▶ Outcome ─┬─▶ terminal (caller's callback)
-//!  (watch.rs)        (classify.rs)  (rebuild.rs)            └─▶ Shared ─▶ WebSocket ─▶ open tabs
-//!                                                               (live.rs)   reload / css / overlay
+//! notify ─debounce─▶ ChangeSet ─▶ incremental::Build::run ─▶ Outcome ─┬─▶ terminal (callback)
+//!  (watch.rs)        (classify.rs)   (rebuild.rs: the loop)           └─▶ Shared ─▶ WebSocket
+//!                                                                   (live.rs: reload/css/overlay)
 //! axum ─▶ files of the serve folder only (http.rs)
 //! ```
 //!
@@ -30,7 +30,7 @@ use crate::render::RenderOptions;
 
 pub use classify::{ChangeKind, ChangeSet, classify};
 pub use live::{Notice, Shared, Status};
-pub use rebuild::{Outcome, Rebuild};
+pub use rebuild::Outcome;
 
 /// How long the file system must stay quiet before a batch of changes is built: long
 /// enough to cover an editor's save (temp file, rename, backup), short enough not to
@@ -202,13 +202,13 @@ pub fn start(root: &Path, options: ServeOptions, mut on_outcome: OnOutcome) -> R
         },
     };
     let (tx, rx) = mpsc::channel();
-    let mut watch = watch::Watch::start(&root, output_paths(&out), options.debounce, tx.clone()).inspect_err(|_| {
+    let mut watch = watch::Watch::start(&root, vec![out.clone()], options.debounce, tx.clone()).inspect_err(|_| {
         if let Some(dir) = &created {
             let _ = std::fs::remove_dir_all(dir);
         }
     })?;
-    let mut rebuild = Rebuild::new(&root, build);
-    let first = first_build(&mut rebuild);
+    let mut build = crate::incremental::Build::new(&root, build);
+    let first = first_build(&mut build);
     shared.publish(&first);
     on_outcome(&first);
     let loop_shared = Arc::clone(&shared);
@@ -217,7 +217,7 @@ pub fn start(root: &Path, options: ServeOptions, mut on_outcome: OnOutcome) -> R
             loop_shared.publish(&o);
             on_outcome(&o);
         };
-        rebuild::run_loop(&rx, &mut watch, &mut rebuild, publish, watch_error);
+        rebuild::run_loop(&rx, &mut watch, &mut build, publish, watch_error);
     });
     Ok(Server {
         addr,
@@ -267,13 +267,13 @@ pub fn watch(
     // With a broken site.toml the output folder is unknown; classify ignores it anyway
     // unless it lies inside a source folder, which the build refuses.
     let ignored = crate::configure(&root, &options)
-        .map(|(config, _)| output_paths(&config.output_path()))
+        .map(|(config, _)| vec![config.output_path()])
         .unwrap_or_default();
     let (tx, rx) = mpsc::channel();
     let mut watch = watch::Watch::start(&root, ignored, debounce, tx)?;
-    let mut rebuild = Rebuild::new(&root, options);
-    on_outcome(&first_build(&mut rebuild));
-    rebuild::run_loop(&rx, &mut watch, &mut rebuild, |o| on_outcome(&o), watch_error);
+    let mut build = crate::incremental::Build::new(&root, options);
+    on_outcome(&first_build(&mut build));
+    rebuild::run_loop(&rx, &mut watch, &mut build, |o| on_outcome(&o), watch_error);
     Ok(())
 }
 
@@ -308,26 +308,11 @@ fn serve_folder(options: &ServeOptions, addr: SocketAddr) -> Result<(PathBuf, Op
     Ok((dir.join("site"), Some(dir)))
 }
 
-/// The output folder and the staging folders a build puts beside it: never sources.
-fn output_paths(out: &Path) -> Vec<PathBuf> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    vec![
-        out.to_path_buf(),
-        out.with_file_name(format!(".{name}.folio-staging")),
-        out.with_file_name(format!(".{name}.folio-staging.old")),
-    ]
-}
-
-fn first_build(rebuild: &mut Rebuild) -> Outcome {
+fn first_build(build: &mut crate::incremental::Build) -> Outcome {
     let received = Instant::now();
-    let changes = ChangeSet::default();
-    let result = rebuild.run(&changes);
     Outcome {
-        changes,
-        result,
+        changes: ChangeSet::default(),
+        result: build.run(),
         received,
     }
 }

@@ -1,47 +1,18 @@
 //! The rebuild loop shared by `folio serve` and `folio build --watch`: wait for a batch
 //! of changes, fold in whatever else queued up meanwhile, rebuild once, hand the outcome
-//! on. The build itself is an [`incremental::Build`], which keeps what the last build
-//! made and redoes only what the changes touched.
+//! on. The build is an [`incremental::Build`] that lives as long as the loop: it finds
+//! what changed by itself (file stamps), so a change the watcher missed is still picked
+//! up, and on error it writes nothing, so the previous output stays.
 
-use std::path::Path;
 use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
+use crate::Report;
 use crate::diag::Diagnostic;
 use crate::incremental;
-use crate::{BuildOptions, Report};
 
 use super::classify::ChangeSet;
 use super::watch::{Message, Watch};
-
-/// The build step of the watch loop: an incremental build that lives as long as the loop.
-pub struct Rebuild {
-    build: incremental::Build,
-    options: BuildOptions,
-}
-
-impl Rebuild {
-    /// A rebuild step for the site in `root`, built with `options`.
-    pub fn new(root: &Path, options: BuildOptions) -> Rebuild {
-        Rebuild {
-            build: incremental::Build::new(root, options.clone()),
-            options,
-        }
-    }
-
-    /// The options every build uses.
-    pub fn options(&self) -> &BuildOptions {
-        &self.options
-    }
-
-    /// Builds the site again. The incremental build finds what changed by itself (file
-    /// stamps), so a change the watcher missed is still picked up. On error nothing is
-    /// written and the previous output stays.
-    pub fn run(&mut self, changes: &ChangeSet) -> Result<Report, Vec<Diagnostic>> {
-        let _ = changes;
-        self.build.run()
-    }
-}
 
 /// What one rebuild did, for the terminal and the browser.
 #[derive(Debug, Clone)]
@@ -77,7 +48,7 @@ impl Outcome {
 pub fn run_loop(
     rx: &Receiver<Message>,
     watch: &mut Watch,
-    rebuild: &mut Rebuild,
+    build: &mut incremental::Build,
     mut on_outcome: impl FnMut(Outcome),
     mut on_watch_error: impl FnMut(&str),
 ) {
@@ -98,7 +69,7 @@ pub fn run_loop(
         if Watch::touches_source_dirs(&changes) {
             watch.refresh(&changes);
         }
-        let result = rebuild.run(&changes);
+        let result = build.run();
         on_outcome(Outcome {
             changes,
             result,
