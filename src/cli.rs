@@ -203,9 +203,9 @@ fn rebuild_reporter(on_failure: &'static str) -> serve::OnOutcome {
                 println!("{}", report.summary());
             }
             Ok(report) => println!(
-                "[{when}] rebuilt {} pages in {} ms after a change to {}",
-                report.pages,
+                "[{when}] rebuilt in {} ms, {} written, after a change to {}",
                 report.elapsed.as_millis(),
+                folio::counted(report.written, "file"),
                 outcome.changes.summary()
             ),
             Err(diags) => {

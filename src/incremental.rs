@@ -146,8 +146,9 @@ impl Build {
         clock.lap("assemble");
         warnings.append(&mut diags);
         warnings.extend(crate::layout_warnings(&site, &cache.templates));
-        write(cache, &site, &self.options, &clock)?;
+        let written = write(cache, &site, &self.options, &clock)?;
         Ok(Report {
+            written,
             pages: render::jobs(&site).len(),
             topics: site.topics.len(),
             figures: site.store.records.len(),
@@ -287,7 +288,7 @@ fn write(
     site: &Site,
     options: &BuildOptions,
     clock: &crate::Stopwatch,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<usize, Vec<Diagnostic>> {
     let templates = &mut cache.templates;
     templates.register_metrics(site);
     let renderer = Renderer::new(site, templates, options.render.clone());
@@ -383,7 +384,7 @@ fn write(
         let _ = std::fs::remove_file(out.join(&file));
         cache.outputs.remove(&file);
     }
-    Ok(())
+    Ok(written)
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

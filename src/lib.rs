@@ -49,8 +49,11 @@ pub struct BuildOptions {
 /// What a successful build did.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// HTML pages written.
+    /// Pages of the site.
     pub pages: usize,
+    /// Output files this build wrote: every one for a clean build, only those whose
+    /// input changed for an incremental one.
+    pub written: usize,
     /// Topic pages.
     pub topics: usize,
     /// Figures in the metric store.
@@ -75,7 +78,7 @@ impl Report {
 }
 
 /// `1 page`, `2 pages`.
-fn counted(n: usize, what: &str) -> String {
+pub fn counted(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
     } else {
@@ -225,6 +228,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnost
             })?;
             Ok(Report {
                 pages,
+                written: pages,
                 topics: site.topics.len(),
                 figures: site.store.records.len(),
                 warnings: diags,
