@@ -444,7 +444,7 @@ impl MetricsArgs {
 fn print_table(store: &folio::site::store::Store) {
     use folio::render::format;
     let mut rows = vec![["subject", "metric", "period", "value", "change", "source"].map(String::from)];
-    for r in &store.records {
+    for r in store.iter() {
         rows.push([
             r.subject.clone().unwrap_or_else(|| "—".into()),
             r.metric.clone().unwrap_or_else(|| "—".into()),
@@ -461,9 +461,5 @@ fn print_table(store: &folio::site::store::Store) {
         let cells: Vec<String> = row.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
         println!("{}", cells.join("  ").trim_end());
     }
-    println!(
-        "{} figure(s), {} conflict(s)",
-        store.records.len(),
-        store.conflicts.len()
-    );
+    println!("{} figure(s), {} conflict(s)", store.len(), store.conflicts.len());
 }

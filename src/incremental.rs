@@ -76,6 +76,8 @@ struct Cache {
     assets: HashMap<PathBuf, Stamp>,
     /// Output file → hash of what produced it.
     outputs: HashMap<String, u64>,
+    /// Figure exports still to write, with their key (see [`Build::finish`]).
+    pending_exports: Option<(Arc<crate::site::store::Store>, u64)>,
 }
 
 /// An incremental build of one site into one output folder.
@@ -100,8 +102,39 @@ impl Build {
         self.cache.as_ref().map(|c| c.config.output_path())
     }
 
-    /// Builds, reusing what the last run made. On error nothing is written.
+    /// Builds, reusing what the last run made: [`Build::run_pages`], then
+    /// [`Build::finish`]. On error nothing is written.
     pub fn run(&mut self) -> Result<Report, Vec<Diagnostic>> {
+        let report = self.run_pages()?;
+        self.finish().map_err(|d| vec![d])?;
+        Ok(report)
+    }
+
+    /// Writes what [`Build::run_pages`] left for later: the figure exports, which on a
+    /// large site take longer to write than the changed pages. Nothing to do when they
+    /// did not change.
+    pub fn finish(&mut self) -> Result<(), Diagnostic> {
+        let Some(cache) = self.cache.as_mut() else {
+            return Ok(());
+        };
+        let Some((store, key)) = cache.pending_exports.take() else {
+            return Ok(());
+        };
+        let clock = crate::Stopwatch::start();
+        let out = cache.config.output_path();
+        crate::render::exports::write_files(&store, &out)
+            .map_err(|e| Diagnostic::error("metrics.json", format!("cannot write the figure exports: {e}")))?;
+        for file in ["metrics.json", "metrics.csv"] {
+            cache.outputs.insert(file.to_string(), key);
+        }
+        clock.lap("exports");
+        Ok(())
+    }
+
+    /// Builds everything but the figure exports, reusing what the last run made; a
+    /// caller that can show the pages before the exports are written (the dev server)
+    /// calls [`Build::finish`] after it. On error nothing is written.
+    pub fn run_pages(&mut self) -> Result<Report, Vec<Diagnostic>> {
         let started = Instant::now();
         let clock = crate::Stopwatch::start();
         let config_stamp = stamp(&self.root.join(crate::config::CONFIG_FILE));
@@ -131,6 +164,7 @@ impl Build {
                 entries: HashMap::new(),
                 assets: HashMap::new(),
                 outputs: HashMap::new(),
+                pending_exports: None,
             });
         }
         let Some(cache) = self.cache.as_mut() else {
@@ -151,7 +185,7 @@ impl Build {
             written,
             pages: render::jobs(&site).len(),
             topics: site.topics.len(),
-            figures: site.store.records.len(),
+            figures: site.store.len(),
             warnings,
             elapsed: started.elapsed(),
         })
@@ -180,6 +214,7 @@ fn theme_key(config: &Config) -> u64 {
 
 /// Load → enrich → index, reusing unchanged pages.
 fn assemble(cache: &mut Cache, drafts: bool) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let clock = crate::Stopwatch::start();
     let config = &cache.config;
     let (scan, mut diags) = content::scan(config);
     let wanted: HashSet<&PathBuf> = scan.markdown.iter().collect();
@@ -193,6 +228,7 @@ fn assemble(cache: &mut Cache, drafts: bool) -> Result<(Site, Vec<Diagnostic>), 
             (!same).then(|| (rel.clone(), now))
         })
         .collect();
+    clock.lap("  scan");
     let read: Vec<_> = changed
         .par_iter()
         .map(|(rel, _)| content::page::read(config, rel))
@@ -233,7 +269,9 @@ fn assemble(cache: &mut Cache, drafts: bool) -> Result<(Site, Vec<Diagnostic>), 
     if diags.iter().any(|d| d.is_error(false)) {
         return Err(diags);
     }
+    clock.lap("  read");
     let topics = Topics::new(&pages.iter().map(|(_, p)| p.clone()).collect::<Vec<_>>(), config);
+    clock.lap("  topics");
     let vocab = vocabulary_key(&topics);
     let ctx = enrich::Context::new(config, &topics);
     let entries = &cache.entries;
@@ -250,6 +288,7 @@ fn assemble(cache: &mut Cache, drafts: bool) -> Result<(Site, Vec<Diagnostic>), 
             _ => Arc::new(enrich::enrich(markdown::parse(page, &config.markdown), &ctx)),
         })
         .collect();
+    clock.lap("  enrich");
     for e in &enriched {
         if let Some(entry) = cache.entries.get_mut(&e.doc.page.rel) {
             entry.enriched = Some((vocab, Arc::clone(e)));
@@ -365,20 +404,10 @@ fn write(
         }
     }
     clock.lap(&format!("write {written}"));
-    if cache.outputs.get("metrics.json") != Some(&inputs.records) {
-        let _ = std::fs::create_dir_all(&out);
-        crate::render::exports::write_files(&site.store, &out).map_err(|e| {
-            vec![Diagnostic::error(
-                "metrics.json",
-                format!("cannot write the figure exports: {e}"),
-            )]
-        })?;
-    }
-    for file in ["metrics.json", "metrics.csv"] {
-        cache.outputs.insert(file.to_string(), inputs.records);
-        live.insert(file.to_string());
-    }
-    clock.lap("exports");
+    // Exports are written by `finish`; until then the old ones stay (and are not "gone").
+    cache.pending_exports =
+        (cache.outputs.get("metrics.json") != Some(&inputs.records)).then(|| (Arc::clone(&site.store), inputs.records));
+    live.extend(["metrics.json".to_string(), "metrics.csv".to_string()]);
     let gone: Vec<String> = cache.outputs.keys().filter(|f| !live.contains(*f)).cloned().collect();
     for file in gone {
         let _ = std::fs::remove_file(out.join(&file));

@@ -230,7 +230,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnost
                 pages,
                 written: pages,
                 topics: site.topics.len(),
-                figures: site.store.records.len(),
+                figures: site.store.len(),
                 warnings: diags,
                 elapsed: started.elapsed(),
             })
@@ -280,7 +280,7 @@ fn conflict_warnings(site: &Site) -> Vec<Diagnostic> {
                 .values
                 .iter()
                 .map(|v| {
-                    let q = site.store.records[v.record].value.as_ref();
+                    let q = site.store.record(v.record).figure().value.as_ref();
                     format!(
                         "{} at {}:{}",
                         q.map(render::format::value).unwrap_or_default(),
@@ -291,7 +291,7 @@ fn conflict_warnings(site: &Site) -> Vec<Diagnostic> {
                 .collect();
             Some(
                 Diagnostic::warning(
-                    &first.source,
+                    &*first.source,
                     format!(
                         "figures disagree on {} {} for {}: {}",
                         c.subject,

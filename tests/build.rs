@@ -551,3 +551,41 @@ fn the_crawler_resolves_links_like_a_static_server() {
         ["/x/", "/y.png"]
     );
 }
+
+/// A topic that most of a large site mentions: its page quotes the newest notes (three
+/// sentences each, the rest counted), lists the older ones by title, and shows the
+/// figures of the latest periods with the total, so it stays readable at any size.
+#[test]
+fn a_topic_on_every_note_stays_readable() {
+    let site = Site::empty();
+    site.write("site.toml", "title = \"Big\"\nbase_url = \"http://localhost/\"\n");
+    site.write("content/topics/widgets.md", "---\ntitle: Widgets\n---\n\nWidgets.\n");
+    for n in 0..105 {
+        let (year, month, day) = (2000 + n / 12, n % 12 + 1, 1);
+        let mut body = String::new();
+        for s in 0..5 {
+            body.push_str(&format!("Widgets revenue was ${}.{s} billion in Q1 {year}. ", n + 1));
+        }
+        site.write(
+            &format!("content/notes/{year}-{month:02}-{day:02}-note-{n}.md"),
+            format!("---\ntitle: Note {n}\ndate: {year}-{month:02}-{day:02}\n---\n\n{body}\n"),
+        );
+    }
+    site.build().success();
+    let page = site.page("/topics/widgets/");
+    assert_eq!(
+        page.matches("<article class=\"mention\">").count(),
+        100,
+        "the newest 100 notes are quoted"
+    );
+    assert_eq!(page.matches("<blockquote>").count(), 300, "three sentences a note");
+    assert!(page.contains("2 more mentions in this note"));
+    assert!(page.contains("5 more notes"), "the oldest five are listed by title");
+    for n in 0..5 {
+        assert!(page.contains(&format!(">Note {n}</a>")), "Note {n} is listed");
+    }
+    assert_eq!(page.matches("<tr><td>revenue</td>").count(), 500, "500 figure rows");
+    assert!(page.contains("of 525; every one is in"), "the total is given");
+    let csv = site.output_file("metrics.csv");
+    assert_eq!(csv.lines().count(), 526, "the export holds every figure");
+}

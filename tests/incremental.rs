@@ -63,7 +63,7 @@ fn notes(site: &Path) -> Vec<PathBuf> {
 fn change(site: &Path, dice: &mut Dice, step: usize) -> String {
     let notes = notes(site);
     let pick = |d: &mut Dice| notes[d.next(notes.len())].clone();
-    match dice.next(8) {
+    match dice.next(13) {
         0 => {
             let p = pick(dice);
             let text = std::fs::read_to_string(&p).unwrap();
@@ -120,6 +120,76 @@ fn change(site: &Path, dice: &mut Dice, step: usize) -> String {
             std::fs::rename(&tmp, &p).unwrap();
             format!("atomic save of {}", p.display())
         }
+        7 => {
+            // A date moves the note in every list, the feed and the topic timelines.
+            let p = pick(dice);
+            let text = std::fs::read_to_string(&p).unwrap();
+            let redated = match text.find("\ndate: ") {
+                Some(at) => {
+                    let end = at + 1 + text[at + 1..].find('\n').unwrap();
+                    format!("{}\ndate: 2023-{:02}-15{}", &text[..at], step % 12 + 1, &text[end..])
+                }
+                None => text,
+            };
+            std::fs::write(&p, redated).unwrap();
+            format!("redate {}", p.display())
+        }
+        8 => {
+            // A new category changes the note's terms and every count shown beside them.
+            let p = pick(dice);
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(
+                &p,
+                text.replacen("---\n", &format!("---\ncategories: [shared{}]\n", step % 3), 1),
+            )
+            .unwrap();
+            let text = std::fs::read_to_string(&p).unwrap();
+            // Keep one `categories:` key: drop the note's old one if it had one.
+            let mut seen = false;
+            let kept: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with("categories:") || !std::mem::replace(&mut seen, true))
+                .collect();
+            std::fs::write(&p, kept.join("\n") + "\n").unwrap();
+            format!("recategorise {}", p.display())
+        }
+        9 => {
+            // A topic page's own text (not its names): only that page and what quotes it.
+            let p = site.join("content/topics/project-kuiper.md");
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(
+                &p,
+                format!("{text}\nKuiper note {step}: capex of $1.{step} billion in 2024.\n"),
+            )
+            .unwrap();
+            "append to the Project Kuiper topic".into()
+        }
+        10 => {
+            // A note stops (or starts) mentioning topics: mentions, backlinks, related notes.
+            let p = pick(dice);
+            let text = std::fs::read_to_string(&p).unwrap();
+            let swapped = if text.contains("Kuiper") {
+                text.replace("Kuiper", "Leo")
+            } else {
+                text.replace("advertising", "advertising and Project Kuiper")
+            };
+            std::fs::write(&p, swapped).unwrap();
+            format!("swap topic mentions in {}", p.display())
+        }
+        11 => {
+            // Figures that name no one become a topic's, without a mention: its page
+            // shows them all the same.
+            let p = pick(dice);
+            let text = std::fs::read_to_string(&p).unwrap();
+            let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("subject:")).collect();
+            let text = (kept.join("\n") + "\n")
+                .replacen("---\n", "---\nsubject: Advertising\n", 1)
+                .replace("advertising", "ads")
+                .replace("Advertising", "Ads")
+                .replacen("subject: Ads", "subject: Advertising", 1);
+            std::fs::write(&p, format!("{text}\nMargins reached 11.{step}% in Q3 2024.\n")).unwrap();
+            format!("give {} the subject Advertising", p.display())
+        }
         _ => {
             let dir = site.join("templates");
             std::fs::create_dir_all(&dir).unwrap();
@@ -150,7 +220,7 @@ fn incremental_output_equals_a_clean_build() {
     );
     build.run().unwrap_or_else(|e| panic!("first build failed: {e:?}"));
     let mut dice = Dice(42);
-    for step in 0..40 {
+    for step in 0..60 {
         let what = change(&site, &mut dice, step);
         build
             .run()

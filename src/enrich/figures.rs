@@ -3,6 +3,7 @@
 //! plus the figures the author gives by hand in front matter (which win).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -31,7 +32,7 @@ pub struct Figure {
     /// The words of the figure.
     pub text: String,
     /// The whole sentence.
-    pub sentence: String,
+    pub sentence: Arc<str>,
     /// `extracted` or `front matter`.
     pub origin: &'static str,
 }
@@ -103,6 +104,8 @@ pub fn extract(
         let in_block = &mentions[mentions.partition_point(|m| m.block < b)..mentions.partition_point(|m| m.block <= b)];
         for sentence in metrics::split_sentences(&block.text) {
             let text = &block.text[sentence.clone()];
+            // One copy of the sentence, shared by its figures and their records.
+            let mut shared: Option<Arc<str>> = None;
             let subjects: Vec<SubjectMention> = in_block
                 .iter()
                 .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
@@ -127,14 +130,15 @@ pub fn extract(
                 let at = sentence.start + found.range.start;
                 let anchor = format!("fig-{}", out.len() + 1);
                 let line = anchor_figure(doc, block, at..sentence.start + found.range.end, &anchor, wraps);
-                out.push(figure(found, anchor, line, figure_text, text.trim().to_string()));
+                let sentence = shared.get_or_insert_with(|| Arc::from(text.trim()));
+                out.push(figure(found, anchor, line, figure_text, Arc::clone(sentence)));
             }
         }
     }
     out
 }
 
-fn figure(found: Found, anchor: String, line: usize, text: String, sentence: String) -> Figure {
+fn figure(found: Found, anchor: String, line: usize, text: String, sentence: Arc<str>) -> Figure {
     Figure {
         anchor,
         line,
@@ -210,7 +214,7 @@ pub fn from_front_matter(doc: &Doc, settings: &Settings) -> Result<Vec<Figure>, 
                 basis: c.basis,
             }),
             text: h.text.unwrap_or_default(),
-            sentence: String::new(),
+            sentence: Arc::from(""),
             origin: "front matter",
         })
         .collect())

@@ -27,6 +27,15 @@ pub struct NoteConnections {
 
 /// A note's connections.
 pub fn note(site: &Site, id: PageId) -> NoteConnections {
+    NoteConnections {
+        figures: figures::of_page(site, id),
+        ..links_of(site, id)
+    }
+}
+
+/// A note's connections to other pages, without its figures: what its render input
+/// takes from the rest of the site (its own figures come from its own text).
+pub fn links_of(site: &Site, id: PageId) -> NoteConnections {
     let g = &site.graph;
     let topic_link = |t: usize| {
         let topic = &g.topics[t];
@@ -44,7 +53,7 @@ pub fn note(site: &Site, id: PageId) -> NoteConnections {
             .map(|&b| link(site, b))
             .collect(),
         related: g.related_notes[id.0].iter().map(|&r| link(site, r)).collect(),
-        figures: figures::of_page(site, id),
+        figures: Vec::new(),
     }
 }
 
@@ -71,9 +80,21 @@ pub struct MentionedIn {
     pub date: Option<String>,
     /// Its date, RFC 3339.
     pub datetime: Option<String>,
-    /// The sentences (each once).
+    /// The sentences (each once; at most `QUOTES_PER_NOTE`, none past the newest
+    /// `QUOTED_NOTES` notes).
     pub quotes: Vec<Quote>,
+    /// Sentences of this note that mention the topic but are not quoted.
+    pub more: usize,
+    /// False past the newest `QUOTED_NOTES` notes: listed by title only.
+    pub quoted: bool,
 }
+
+/// Notes whose sentences a topic page quotes (newest first); older ones are listed by
+/// title. Sites of a few hundred notes never reach it; at 10,000 notes a topic page
+/// quoting every mention runs to megabytes.
+pub const QUOTED_NOTES: usize = 100;
+/// Sentences quoted from one note.
+pub const QUOTES_PER_NOTE: usize = 3;
 
 /// What a topic page shows beyond the author's text.
 #[derive(Debug, Serialize, Hash)]
@@ -82,8 +103,10 @@ pub struct TopicView {
     pub mentioned_in: Vec<MentionedIn>,
     /// Related topics.
     pub related: Vec<Link>,
-    /// Every figure about it.
+    /// The figures about it (the latest `figures::TOPIC_ROWS` when there are more).
     pub figures: Vec<Row>,
+    /// How many figures are about it.
+    pub figures_total: usize,
     /// Series charts.
     pub charts: Vec<Chart>,
     /// Mentions over time (SVG), empty without dated notes.
@@ -98,36 +121,43 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
     let mut timeline: BTreeMap<String, f64> = BTreeMap::new();
     let mentioned_in = g.mentioned_in[t]
         .iter()
-        .map(|(page_id, mentions)| {
+        .enumerate()
+        .map(|(n, (page_id, mentions))| {
             let e = site.page(*page_id);
             let url = site.config.url(&e.doc.page.permalink);
             if let Some(d) = e.doc.page.date {
                 *timeline.entry(d.format("%Y-%m").to_string()).or_default() += 1.0;
             }
-            let mut quotes: Vec<Quote> = Vec::new();
+            let mut distinct: Vec<Quote> = Vec::new();
             for &m in mentions {
                 let mention = &e.facts.mentions[m];
                 let sentence = e.facts.sentences.get(&mention.block).and_then(|ss| {
                     ss.iter()
                         .find(|(r, _)| r.start <= mention.range.start && mention.range.start < r.end)
-                        .map(|(_, s)| s.clone())
+                        .map(|(_, s)| s)
                 });
-                if let Some(text) = sentence.filter(|s| !quotes.iter().any(|q| &q.text == s)) {
-                    quotes.push(Quote {
-                        text,
+                if let Some(text) = sentence.filter(|s| !distinct.iter().any(|q| &q.text == *s)) {
+                    distinct.push(Quote {
+                        text: text.clone(),
                         url: format!("{url}#{}", mention.anchor),
                     });
                 }
             }
+            let quoted = if n < QUOTED_NOTES { QUOTES_PER_NOTE } else { 0 };
+            let more = distinct.len().saturating_sub(quoted);
+            distinct.truncate(quoted);
+            let quotes = distinct;
             MentionedIn {
                 note: link(site, *page_id),
                 date: e.doc.page.date.map(|d| d.format("%-d %B %Y").to_string()),
                 datetime: e.doc.page.date.map(|d| d.to_rfc3339()),
                 quotes,
+                more,
+                quoted: n < QUOTED_NOTES,
             }
         })
         .collect();
-    let (figures, charts) = figures::of_subject(site, &topic.title);
+    let (figures, figures_total, charts) = figures::of_subject(site, &topic.title);
     let bars: Vec<(String, f64)> = timeline.into_iter().collect();
     let timeline = if bars.is_empty() {
         String::new()
@@ -149,6 +179,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
             })
             .collect(),
         figures,
+        figures_total,
         charts,
         timeline,
     })
@@ -165,6 +196,45 @@ pub struct TopicsIndex {
 
 /// The view of /topics/.
 pub fn topics_index(site: &Site) -> TopicsIndex {
+    let TopicsGraph { topics, nodes, edges } = topics_graph(site);
+    let graph = if nodes.is_empty() {
+        String::new()
+    } else {
+        graph::graph_svg(
+            "topic-graph",
+            "Topics and how often they appear together",
+            &nodes,
+            &edges,
+        )
+    };
+    TopicsIndex { topics, graph }
+}
+
+/// What /topics/ is drawn from: its render input, without the (costly) layout.
+#[derive(Debug)]
+pub struct TopicsGraph {
+    /// Topics with the number of notes that mention them, most mentioned first.
+    pub topics: Vec<Link>,
+    /// Graph nodes.
+    pub nodes: Vec<graph::Node>,
+    /// Graph edges.
+    pub edges: Vec<graph::Edge>,
+}
+
+impl std::hash::Hash for TopicsGraph {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.topics.hash(h);
+        for n in &self.nodes {
+            (&n.label, &n.href, n.weight.to_bits()).hash(h);
+        }
+        for e in &self.edges {
+            (e.a, e.b, e.weight.to_bits()).hash(h);
+        }
+    }
+}
+
+/// The topics, nodes and edges of /topics/.
+pub fn topics_graph(site: &Site) -> TopicsGraph {
     let g = &site.graph;
     let mut topics: Vec<Link> = g
         .topics
@@ -192,17 +262,7 @@ pub fn topics_index(site: &Site) -> TopicsIndex {
         })
         .collect();
     let edges = strongest_edges(g);
-    let graph = if nodes.is_empty() {
-        String::new()
-    } else {
-        graph::graph_svg(
-            "topic-graph",
-            "Topics and how often they appear together",
-            &nodes,
-            &edges,
-        )
-    };
-    TopicsIndex { topics, graph }
+    TopicsGraph { topics, nodes, edges }
 }
 
 /// Edges a reader can follow: each topic's few strongest co-mentions (a site with 200

@@ -6,30 +6,59 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::site::store::{Conflict, Record, Store};
+use crate::site::store::{Conflict, Store};
 
 #[derive(Serialize)]
 struct Export<'a> {
-    metrics: &'a [Record],
+    metrics: Records<'a>,
     conflicts: &'a [Conflict],
 }
 
-/// Writes `metrics.json` and `metrics.csv` into `dir`, streaming (a large site has
-/// hundreds of thousands of figures: the exports are never held in memory whole).
+/// Every record of a store, serialised one by one.
+struct Records<'a>(&'a Store);
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter())
+    }
+}
+
+/// Writes `metrics.json` and `metrics.csv` into `dir`, side by side and streaming (a
+/// large site has hundreds of thousands of figures: the exports are never held in memory
+/// whole). Each is written under a temporary name and renamed into place, so a reader
+/// (the dev server, a script polling the folder) never sees half a file.
 pub fn write_files(store: &Store, dir: &Path) -> std::io::Result<()> {
-    let create = |name: &str| std::fs::File::create(dir.join(name)).map(std::io::BufWriter::new);
-    let mut json = create("metrics.json")?;
-    write_json(store, &mut json)?;
-    json.flush()?;
-    let mut csv = create("metrics.csv")?;
-    write_csv(store, &mut csv)?;
-    csv.flush()
+    let (json, csv) = rayon::join(
+        || write_atomically(dir, "metrics.json", |out| write_json(store, out)),
+        || write_atomically(dir, "metrics.csv", |out| write_csv(store, out)),
+    );
+    json.and(csv)
+}
+
+fn write_atomically(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let temporary = dir.join(format!(".{name}.partial"));
+    let result = std::fs::File::create(&temporary).and_then(|file| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)?;
+        out.flush()
+    });
+    match result.and_then(|()| std::fs::rename(&temporary, dir.join(name))) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
 }
 
 /// `metrics.json` into `out`.
 pub fn write_json(store: &Store, out: impl Write) -> std::io::Result<()> {
     let export = Export {
-        metrics: &store.records,
+        metrics: Records(store),
         conflicts: &store.conflicts,
     };
     serde_json::to_writer(out, &export).map_err(std::io::Error::other)
@@ -41,48 +70,69 @@ const CSV_HEADER: &str = "id,page,source,line,subject,metric,period,value,unit,a
 pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     write!(out, "{CSV_HEADER}\r\n")?;
     let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
-    for r in &store.records {
+    for r in store.iter() {
         let v = r.value.as_ref();
         let c = r.change.as_ref();
-        let fields = [
-            r.id.clone(),
-            r.page.clone(),
-            r.source.clone(),
-            r.line.to_string(),
-            r.subject.clone().unwrap_or_default(),
-            r.metric.clone().unwrap_or_default(),
-            r.period.clone().unwrap_or_default(),
-            num(v.map(|v| v.amount)),
-            v.map(|v| v.unit.clone()).unwrap_or_default(),
-            v.map(|v| v.approx.to_string()).unwrap_or_default(),
-            num(v.and_then(|v| v.upper)),
-            num(c.map(|c| c.amount)),
-            c.map(|c| c.unit.clone()).unwrap_or_default(),
-            c.map(|c| c.direction.clone()).unwrap_or_default(),
-            c.and_then(|c| c.basis.clone()).unwrap_or_default(),
-            r.text.clone(),
-            r.sentence.clone(),
-            r.origin.to_string(),
+        let line = r.line.to_string();
+        let id = r.id();
+        let fields: [&str; 18] = [
+            &id,
+            r.page,
+            r.source,
+            &line,
+            r.subject.as_deref().unwrap_or_default(),
+            r.metric.as_deref().unwrap_or_default(),
+            r.period.as_deref().unwrap_or_default(),
+            &num(v.map(|v| v.amount)),
+            v.map_or("", |v| v.unit.as_str()),
+            v.map_or("", |v| if v.approx { "true" } else { "false" }),
+            &num(v.and_then(|v| v.upper)),
+            &num(c.map(|c| c.amount)),
+            c.map_or("", |c| c.unit.as_str()),
+            c.map_or("", |c| c.direction.as_str()),
+            c.and_then(|c| c.basis.as_deref()).unwrap_or_default(),
+            &r.text,
+            &r.sentence,
+            r.origin,
         ];
-        let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        write!(out, "{}\r\n", line.join(","))?;
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            write_field(&mut out, field)?;
+        }
+        out.write_all(b"\r\n")?;
     }
     Ok(())
 }
 
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
+/// One field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+fn write_field(out: &mut impl Write, field: &str) -> std::io::Result<()> {
+    if !field.contains([',', '"', '\n', '\r']) {
+        return out.write_all(field.as_bytes());
     }
+    out.write_all(b"\"")?;
+    for (i, part) in field.split('"').enumerate() {
+        if i > 0 {
+            out.write_all(b"\"\"")?;
+        }
+        out.write_all(part.as_bytes())?;
+    }
+    out.write_all(b"\"")
 }
 
 #[cfg(test)]
 mod tests {
+    fn quoted(field: &str) -> String {
+        let mut out = Vec::new();
+        super::write_field(&mut out, field).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn quotes_fields_with_commas() {
-        assert_eq!(super::quote("a, \"b\""), "\"a, \"\"b\"\"\"");
-        assert_eq!(super::quote("plain"), "plain");
+        assert_eq!(quoted("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(quoted("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(quoted("plain"), "plain");
     }
 }

@@ -57,9 +57,9 @@ pub struct Chart {
 
 /// A row for record `i`.
 pub fn row(site: &Site, i: usize) -> Row {
-    let r = &site.store.records[i];
+    let r = site.store.record(i);
     let page = &site.page(r.owner).doc.page;
-    row_from(r, &page.title, &site.config.url(&page.permalink))
+    row_from(&r, &page.title, &site.config.url(&page.permalink))
 }
 
 /// A row for a record of the note titled `note` at `note_url`.
@@ -80,7 +80,7 @@ pub fn row_from(r: &Record, note: &str, note_url: &str) -> Row {
         note: note.to_string(),
         source: format!("{}:{}", r.source, r.line),
         text: r.text.clone(),
-        sentence: r.sentence.clone(),
+        sentence: r.sentence.to_string(),
     }
 }
 
@@ -105,11 +105,29 @@ pub fn of_page(site: &Site, id: PageId) -> Vec<Group> {
     grouped(site, &site.store.query(None, None, None, Some(id)))
 }
 
-/// Every figure about `subject`, in period order, and its series charts.
-pub fn of_subject(site: &Site, subject: &str) -> (Vec<Row>, Vec<Chart>) {
-    let mut ids = site.store.query(Some(subject), None, None, None);
+/// Most figure rows a topic page lists; its charts always draw every series, and the
+/// exports hold every figure.
+pub const TOPIC_ROWS: usize = 500;
+
+/// The figures about `subject` (the `TOPIC_ROWS` of the latest periods when there are
+/// more), by metric and period; how many there are in all; and its series charts.
+pub fn of_subject(site: &Site, subject: &str) -> (Vec<Row>, usize, Vec<Chart>) {
+    let mut ids = site.store.of_subject(subject);
+    let total = ids.len();
+    let period = |i: &usize| {
+        site.store
+            .record(*i)
+            .period
+            .as_deref()
+            .and_then(crate::site::store::period_key)
+    };
+    if total > TOPIC_ROWS {
+        // Latest first (records without a known period last), stable for equal periods.
+        ids.sort_by_key(|i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
+        ids.truncate(TOPIC_ROWS);
+    }
     ids.sort_by_key(|&i| {
-        let r = &site.store.records[i];
+        let r = site.store.record(i);
         (
             r.metric.clone(),
             r.period.as_deref().and_then(crate::site::store::period_key),
@@ -123,7 +141,7 @@ pub fn of_subject(site: &Site, subject: &str) -> (Vec<Row>, Vec<Chart>) {
         .filter(|s| s.subject.eq_ignore_ascii_case(subject))
         .map(|s| chart(site, s))
         .collect();
-    (rows, charts)
+    (rows, total, charts)
 }
 
 /// The SVG of one series.
@@ -133,7 +151,7 @@ pub fn chart(site: &Site, s: &Series) -> Chart {
         .points
         .iter()
         .filter_map(|(period, i)| {
-            let v = site.store.records[*i].value.as_ref()?;
+            let v = site.store.record(*i).figure().value.as_ref()?;
             Some(charts::Point {
                 label: period.clone(),
                 value: v.amount,
@@ -183,7 +201,7 @@ pub struct MetricsView {
 impl MetricsView {
     /// The view of the whole store.
     pub fn new(site: &Site) -> Self {
-        let total = site.store.records.len();
+        let total = site.store.len();
         let rows: Vec<Row> = (0..total.min(PAGE_ROWS)).map(|i| row(site, i)).collect();
         let distinct = |f: fn(&Row) -> &String| {
             let mut v: Vec<String> = rows.iter().map(|r| f(r).clone()).filter(|s| s != "—").collect();

@@ -1,10 +1,16 @@
 //! Render inputs, hashed: a key per output that changes whenever anything the output
 //! shows changes. Incremental builds render only outputs whose key changed.
 //!
-//! A page's own content is keyed once at enrich time (`Enriched::key`); what it shows of
-//! the rest of the site (resolved links, topics, backlinks, figures) is hashed from the
-//! same views the templates get, so nothing a template can see is left out.
-
+//! A page's own content is keyed once at enrich time (`Enriched::key`); with the topic
+//! vocabulary (which decides its mentions and whose its figures are) that covers all it
+//! shows of itself, figures included. What it shows of other pages (resolved links,
+//! topic chips, backlinks, related notes) is hashed from the same views the templates
+//! get. Lists and topic pages hash what they are drawn from (each listed page's key, the
+//! owners of a subject's figures, the graph's nodes and edges) rather than the drawn
+//! result, so keying 10,000 pages does not draw 10,000 pages' worth of tables and charts.
+//!
+//! The incremental tests compare every output with a clean build's after generated
+//! sequences of edits: they are what keeps this list of dependencies honest.
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::{Job, connections, views};
@@ -15,6 +21,8 @@ use crate::site::Site;
 pub struct Inputs<'a> {
     site: &'a Site,
     common: u64,
+    /// Key of the topic vocabulary: titles, URLs and names of every topic.
+    vocabulary: u64,
     /// Key of all figures (metrics page and exports).
     pub records: u64,
 }
@@ -30,6 +38,17 @@ impl<'a> Inputs<'a> {
     pub fn new(site: &'a Site, theme: u64, inject: Option<&str>) -> Self {
         let site_view = serde_json::to_string(&views::SiteView::new(site)).unwrap_or_default();
         let common = hash_of((theme, inject, site_view));
+        let vocabulary = hash_of(
+            site.graph
+                .topics
+                .iter()
+                .map(|t| {
+                    let mut names: Vec<&String> = t.names.iter().collect();
+                    names.sort();
+                    (&t.title, &t.url, names, t.page)
+                })
+                .collect::<Vec<_>>(),
+        );
         let records = hash_of(
             site.pages
                 .iter()
@@ -37,7 +56,12 @@ impl<'a> Inputs<'a> {
                 .map(|p| (p.key, &p.doc.page.title, &p.doc.page.permalink))
                 .collect::<Vec<_>>(),
         );
-        Inputs { site, common, records }
+        Inputs {
+            site,
+            common,
+            vocabulary,
+            records,
+        }
     }
 
     /// The key of one job's output.
@@ -49,20 +73,27 @@ impl<'a> Inputs<'a> {
         match job {
             Job::Page(id) => self.page(*id, &mut h),
             Job::Home => {
-                self.keys(&site.dated_notes().into_iter().take(10).collect::<Vec<_>>(), &mut h);
+                for id in site.dated_notes().into_iter().take(10) {
+                    self.listed(id, &mut h);
+                }
                 self.index_page("", &mut h);
             }
-            Job::Section(name, _) => {
+            Job::Section(name, n) => {
                 let s = &site.sections[name];
                 let ids = if *name == site.config.topics_dir {
                     &site.topics
                 } else {
                     &s.pages
                 };
-                self.keys(ids, &mut h);
+                // Page n lists its own slice; of the others it shows only how many there are.
+                ids.len().hash(&mut h);
+                let per_page = site.config.paginate;
+                for id in ids.iter().skip((n - 1) * per_page).take(per_page) {
+                    self.listed(*id, &mut h);
+                }
                 self.index_page(name, &mut h);
                 if *name == site.config.topics_dir {
-                    connections::topics_index(site).hash(&mut h);
+                    connections::topics_graph(site).hash(&mut h);
                 }
             }
             Job::Taxonomy(i) => {
@@ -73,7 +104,9 @@ impl<'a> Inputs<'a> {
             Job::Term(i, slug) => {
                 let term = &site.taxonomies[*i].terms[slug];
                 term.name.hash(&mut h);
-                self.keys(&term.pages, &mut h);
+                for id in &term.pages {
+                    self.listed(*id, &mut h);
+                }
             }
             Job::Redirect(_, to) => site.page(*to).doc.page.permalink.hash(&mut h),
             Job::Metrics => self.records.hash(&mut h),
@@ -85,20 +118,58 @@ impl<'a> Inputs<'a> {
     fn page(&self, id: PageId, h: &mut DefaultHasher) {
         let site = self.site;
         let e = site.page(id);
-        e.key.hash(h);
+        self.listed(id, h);
+        self.vocabulary.hash(h);
         let mut links: Vec<_> = site.links[id.0].iter().collect();
         links.sort_by_key(|(event, _)| **event);
         links.hash(h);
-        connections::note(site, id).hash(h);
-        connections::topic(site, id).hash(h);
+        connections::links_of(site, id).hash(h);
+        if let Some(&t) = site.graph.topic_of_page.get(&id) {
+            self.topic(t, h);
+        }
         if !e.doc.queries.is_empty() {
             self.records.hash(h);
         }
     }
 
-    fn keys(&self, ids: &[PageId], h: &mut DefaultHasher) {
-        for id in ids {
-            self.site.page(*id).key.hash(h);
+    /// A page as a list shows it: its own text and front matter, and the number of pages
+    /// in each of its terms.
+    fn listed(&self, id: PageId, h: &mut DefaultHasher) {
+        let site = self.site;
+        let page = &site.page(id).doc.page;
+        site.page(id).key.hash(h);
+        for tax in &site.taxonomies {
+            let values = if tax.name == "categories" {
+                &page.meta.categories
+            } else {
+                &page.meta.tags
+            };
+            for v in values {
+                let slug = crate::content::slug::slugify(v);
+                tax.terms.get(&slug).map(|t| t.pages.len()).hash(h);
+            }
+        }
+    }
+
+    /// What topic `t`'s page shows beyond its own text: the notes that mention it, their
+    /// mentions, related topics, and the figures about it (from the pages that state them).
+    fn topic(&self, t: usize, h: &mut DefaultHasher) {
+        let site = self.site;
+        let g = &site.graph;
+        for (id, mentions) in &g.mentioned_in[t] {
+            (id, mentions).hash(h);
+            site.page(*id).key.hash(h);
+        }
+        for &r in &g.related_topics[t] {
+            (&g.topics[r].title, &g.topics[r].url).hash(h);
+        }
+        let mut owner = None;
+        for i in site.store.of_subject(&g.topics[t].title) {
+            let r = site.store.record(i);
+            if owner != Some(r.owner) {
+                owner = Some(r.owner);
+                (r.owner, site.page(r.owner).key).hash(h);
+            }
         }
     }
 

@@ -104,9 +104,9 @@ impl Templates {
                 let rows: Vec<figures::Row> = ids
                     .into_iter()
                     .map(|i| {
-                        let r = &store.records[i];
+                        let r = store.record(i);
                         let (title, url) = &notes[r.owner.0];
-                        figures::row_from(r, title, url)
+                        figures::row_from(&r, title, url)
                     })
                     .collect();
                 tera::to_value(rows).map_err(|e| tera::Error::msg(e.to_string()))
@@ -198,6 +198,8 @@ pub struct Renderer<'a> {
     templates: &'a Templates,
     site_view: SiteView<'a>,
     options: RenderOptions,
+    /// /topics/ and its graph, laid out once for all its pages.
+    topics_index: std::sync::OnceLock<connections::TopicsIndex>,
 }
 
 impl<'a> Renderer<'a> {
@@ -208,6 +210,7 @@ impl<'a> Renderer<'a> {
             templates,
             site_view: SiteView::new(site),
             options,
+            topics_index: std::sync::OnceLock::new(),
         }
     }
 
@@ -390,7 +393,8 @@ impl<'a> Renderer<'a> {
             ctx.insert("page", &PageView::new(self.site, id, Some(self.content(id)?)));
         }
         if name == c.topics_dir {
-            ctx.insert("topics_index", &connections::topics_index(self.site));
+            let index = self.topics_index.get_or_init(|| connections::topics_index(self.site));
+            ctx.insert("topics_index", index);
         }
         let layout = s
             .index

@@ -69,11 +69,15 @@ pub fn run_loop(
         if Watch::touches_source_dirs(&changes) {
             watch.refresh(&changes);
         }
-        let result = build.run();
+        // The pages first: the browser reloads while the figure exports are written.
+        let result = build.run_pages();
         on_outcome(Outcome {
             changes,
             result,
             received,
         });
+        if let Err(e) = build.finish() {
+            on_watch_error(&e.to_string());
+        }
     }
 }

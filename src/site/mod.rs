@@ -121,12 +121,17 @@ pub fn index(config: Config, pages: Vec<Arc<Enriched>>, assets: Vec<Asset>, topi
         graph: graph::Graph::default(),
         store: Arc::default(),
     };
+    let clock = crate::Stopwatch::start();
     index_sections(&mut site);
     index_taxonomies(&mut site);
+    clock.lap("  sections");
     let mut diags = Vec::new();
     (site.links, site.outlinks) = links::resolve_links(&site, &mut diags);
+    clock.lap("  links");
     site.graph = graph::Graph::new(&site, topics, &mut diags);
+    clock.lap("  graph");
     site.store = Arc::new(store::Store::new(&site));
+    clock.lap("  store");
     (site, diags)
 }
 

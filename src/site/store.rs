@@ -1,52 +1,88 @@
 //! The metric store: every figure of the site as a record of the `metrics.json` contract,
 //! queryable by subject, metric, period and page; series across periods; conflicts.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::Site;
 use crate::content::PageId;
-use crate::enrich::metrics::{Change, Quantity};
+use crate::enrich::metrics::Quantity;
+use crate::enrich::{Enriched, Figure};
 
 /// Values further apart than this (relative) disagree.
 const CONFLICT_TOLERANCE: f64 = 0.01;
 
-/// One figure, as `metrics.json` writes it (DESIGN.md "Metric record").
-#[derive(Debug, Clone, Serialize)]
-pub struct Record {
-    /// `notes/slug#fig-4`.
-    pub id: String,
+/// One figure, as `metrics.json` writes it (DESIGN.md "Metric record"): the page's
+/// [`Figure`] (its fields read through `Deref`), with where it is. Records borrow from
+/// the pages, so the store of a large site costs a few bytes a figure, not a copy of
+/// every sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
+    figure: &'a Figure,
     /// Site-relative page URL.
-    pub page: String,
+    pub page: &'a str,
     /// Source file relative to the site root.
-    pub source: String,
-    /// 1-based line in the source.
-    pub line: usize,
-    /// Who.
-    pub subject: Option<String>,
-    /// What.
-    pub metric: Option<String>,
-    /// When.
-    pub period: Option<String>,
-    /// The level stated.
-    #[serde(serialize_with = "json::quantity")]
-    pub value: Option<Quantity>,
-    /// The change stated.
-    #[serde(serialize_with = "json::change")]
-    pub change: Option<Change>,
-    /// The figure's words.
-    pub text: String,
-    /// Its sentence.
-    pub sentence: String,
-    /// `extracted` or `front matter`.
-    pub origin: &'static str,
+    pub source: &'a str,
     /// The page it is on (not exported).
-    #[serde(skip)]
     pub owner: PageId,
-    /// Anchor in the page (not exported).
-    #[serde(skip)]
-    pub anchor: String,
+    /// Its position among the page's figures.
+    index: usize,
+}
+
+impl std::ops::Deref for Record<'_> {
+    type Target = Figure;
+
+    fn deref(&self) -> &Figure {
+        self.figure
+    }
+}
+
+impl<'a> Record<'a> {
+    /// The figure, borrowed from its page (as long as the store).
+    pub fn figure(&self) -> &'a Figure {
+        self.figure
+    }
+
+    /// `notes/slug#fig-4` (figures given in front matter: `#fm-1`, `#fm-2`, …).
+    pub fn id(&self) -> String {
+        let page = self.page.trim_matches('/');
+        if self.figure.anchor.is_empty() {
+            format!("{page}#fm-{}", self.index + 1)
+        } else {
+            format!("{page}#{}", self.figure.anchor)
+        }
+    }
+}
+
+impl Serialize for Record<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let f = self.figure;
+        let mut st = s.serialize_struct("Record", 12)?;
+        st.serialize_field("id", &self.id())?;
+        st.serialize_field("page", self.page)?;
+        st.serialize_field("source", self.source)?;
+        st.serialize_field("line", &f.line)?;
+        st.serialize_field("subject", &f.subject)?;
+        st.serialize_field("metric", &f.metric)?;
+        st.serialize_field("period", &f.period)?;
+        st.serialize_field("value", &json::Value(&f.value))?;
+        st.serialize_field("change", &json::Delta(&f.change))?;
+        st.serialize_field("text", &f.text)?;
+        st.serialize_field("sentence", &*f.sentence)?;
+        st.serialize_field("origin", f.origin)?;
+        st.end()
+    }
+}
+
+/// A page as the store keeps it.
+#[derive(Debug)]
+struct StorePage {
+    page: Arc<Enriched>,
+    url: String,
+    source: String,
 }
 
 /// One source of a conflicting value.
@@ -97,47 +133,119 @@ pub struct Series {
 /// Every figure of the site.
 #[derive(Debug, Default)]
 pub struct Store {
-    /// Records in page order.
-    pub records: Vec<Record>,
+    pages: Vec<StorePage>,
+    /// (page, figure) of each record, in page order.
+    slots: Vec<(u32, u32)>,
     /// Groups that disagree.
     pub conflicts: Vec<Conflict>,
     /// Series of two or more periods.
     pub series: Vec<Series>,
     /// The records of each page, by `PageId` (records are stored in page order).
     by_page: Vec<std::ops::Range<usize>>,
+    /// The records of each subject (as written), in record order.
+    by_subject: HashMap<String, Vec<usize>>,
 }
 
 impl Store {
     /// Collects the figures of every page.
     pub fn new(site: &Site) -> Store {
-        let mut records = Vec::new();
-        let mut by_page = Vec::with_capacity(site.pages.len());
-        for p in &site.pages {
-            let first = records.len();
-            records.extend(p.facts.figures.iter().enumerate().map(|(i, f)| record(p, i, f)));
-            by_page.push(first..records.len());
+        let pages: Vec<StorePage> = site
+            .pages
+            .iter()
+            .map(|p| StorePage {
+                page: Arc::clone(p),
+                url: p.doc.page.permalink.clone(),
+                source: p.doc.page.source.to_string_lossy().replace('\\', "/"),
+            })
+            .collect();
+        let mut slots = Vec::with_capacity(pages.iter().map(|p| p.page.facts.figures.len()).sum());
+        let mut by_page = Vec::with_capacity(pages.len());
+        for (i, p) in pages.iter().enumerate() {
+            let first = slots.len();
+            slots.extend((0..p.page.facts.figures.len()).map(|f| (i as u32, f as u32)));
+            by_page.push(first..slots.len());
         }
-        let conflicts = conflicts(&records);
-        let series = series(&records);
-        Store {
-            records,
-            conflicts,
-            series,
+        let mut store = Store {
+            pages,
+            slots,
             by_page,
+            ..Store::default()
+        };
+        store.index();
+        store
+    }
+
+    /// Conflicts, series and the subject index, from the records.
+    fn index(&mut self) {
+        let ((conflicts, series), by_subject) =
+            rayon::join(|| rayon::join(|| conflicts(self), || series(self)), || by_subject(self));
+        self.conflicts = conflicts;
+        self.series = series;
+        self.by_subject = by_subject;
+    }
+
+    /// How many records there are.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// True without records.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Record `i`.
+    pub fn record(&self, i: usize) -> Record<'_> {
+        let (p, f) = self.slots[i];
+        let page = &self.pages[p as usize];
+        Record {
+            figure: &page.page.facts.figures[f as usize],
+            page: &page.url,
+            source: &page.source,
+            owner: page.page.doc.page.id,
+            index: f as usize,
         }
+    }
+
+    /// Every record, in page order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Record<'_>> + '_ {
+        (0..self.len()).map(|i| self.record(i))
     }
 
     /// A store of the records that `keep` accepts, with the conflicts among them.
     pub fn filtered(&self, keep: impl Fn(&Record) -> bool) -> Store {
-        let records: Vec<Record> = self.records.iter().filter(|r| keep(r)).cloned().collect();
-        let conflicts = conflicts(&records);
-        let series = series(&records);
-        Store {
-            records,
-            conflicts,
-            series,
-            by_page: Vec::new(),
-        }
+        let pages = self
+            .pages
+            .iter()
+            .map(|p| StorePage {
+                page: Arc::clone(&p.page),
+                url: p.url.clone(),
+                source: p.source.clone(),
+            })
+            .collect();
+        let slots = (0..self.len())
+            .filter(|&i| keep(&self.record(i)))
+            .map(|i| self.slots[i])
+            .collect();
+        let mut store = Store {
+            pages,
+            slots,
+            ..Store::default()
+        };
+        store.index();
+        store
+    }
+
+    /// The records about `subject` (case-insensitive), in record order.
+    pub fn of_subject(&self, subject: &str) -> Vec<usize> {
+        let mut ids: Vec<usize> = self
+            .by_subject
+            .iter()
+            .filter(|(s, _)| s.eq_ignore_ascii_case(subject))
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 
     /// Record indices matching every given filter (case-insensitive).
@@ -151,45 +259,23 @@ impl Store {
         let eq = |want: Option<&str>, have: &Option<String>| {
             want.is_none_or(|w| have.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(w)))
         };
-        // A page's records are contiguous: look there instead of scanning the site.
-        let range = match page {
-            Some(p) if !self.by_page.is_empty() => self.by_page.get(p.0).cloned().unwrap_or(0..0),
-            _ => 0..self.records.len(),
+        // A page's records are contiguous, a subject's are indexed: look there instead
+        // of scanning the site.
+        let candidates: Vec<usize> = match (page, subject) {
+            (Some(p), _) if !self.by_page.is_empty() => self.by_page.get(p.0).cloned().unwrap_or(0..0).collect(),
+            (None, Some(s)) => self.of_subject(s),
+            _ => (0..self.len()).collect(),
         };
-        range
+        candidates
+            .into_iter()
             .filter(|&i| {
-                let r = &self.records[i];
+                let r = self.record(i);
                 eq(subject, &r.subject)
                     && eq(metric, &r.metric)
                     && eq(period, &r.period)
                     && page.is_none_or(|p| r.owner == p)
             })
             .collect()
-    }
-}
-
-fn record(p: &crate::enrich::Enriched, i: usize, f: &crate::enrich::Figure) -> Record {
-    let page = &p.doc.page;
-    let anchor = if f.anchor.is_empty() {
-        format!("fm-{}", i + 1)
-    } else {
-        f.anchor.clone()
-    };
-    Record {
-        id: format!("{}#{anchor}", page.permalink.trim_matches('/')),
-        page: page.permalink.clone(),
-        source: page.source.to_string_lossy().replace('\\', "/"),
-        line: f.line,
-        subject: f.subject.clone(),
-        metric: f.metric.clone(),
-        period: f.period.clone(),
-        value: f.value.clone(),
-        change: f.change.clone(),
-        text: f.text.clone(),
-        sentence: f.sentence.clone(),
-        origin: f.origin,
-        owner: page.id,
-        anchor: f.anchor.clone(),
     }
 }
 
@@ -213,108 +299,164 @@ pub fn period_key(period: &str) -> Option<(&'static str, i32, u8)> {
     }
 }
 
-fn conflicts(records: &[Record]) -> Vec<Conflict> {
-    let mut groups: BTreeMap<(String, String, String, String), Vec<usize>> = BTreeMap::new();
-    for (i, r) in records.iter().enumerate() {
-        if let (Some(s), Some(m), Some(p), Some(v)) = (&r.subject, &r.metric, &r.period, &r.value) {
-            let period = period_key(p).map_or(p.clone(), |(k, y, n)| format!("{k}{n} {y}"));
-            groups
-                .entry((s.clone(), m.clone(), period, v.unit.clone()))
-                .or_default()
-                .push(i);
+fn by_subject(store: &Store) -> HashMap<String, Vec<usize>> {
+    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in store.iter().enumerate() {
+        if let Some(s) = &r.figure.subject {
+            map.entry(s).or_default().push(i);
         }
     }
-    let mut out = Vec::new();
-    for ((subject, metric, _, unit), ids) in groups {
-        let amounts: Vec<f64> = ids
-            .iter()
-            .filter_map(|&i| records[i].value.as_ref().map(|v| v.amount))
-            .collect();
-        let (min, max) = amounts
-            .iter()
-            .fold((f64::MAX, f64::MIN), |(lo, hi), &a| (lo.min(a), hi.max(a)));
-        let spread = if min.abs() > 0.0 {
-            (max - min).abs() / min.abs()
-        } else {
-            (max - min).abs()
-        };
-        if ids.len() < 2 || spread <= CONFLICT_TOLERANCE {
-            continue;
-        }
-        let period = records[ids[0]].period.clone().unwrap_or_default();
-        let values = ids
-            .iter()
-            .map(|&i| {
-                let r = &records[i];
-                ConflictValue {
-                    amount: r.value.as_ref().map_or(0.0, |v| v.amount),
-                    page: r.page.clone(),
-                    source: r.source.clone(),
-                    line: r.line,
-                    record: i,
-                }
-            })
-            .collect();
-        out.push(Conflict {
-            subject,
-            metric,
-            period,
-            unit,
-            values,
-        });
-    }
-    out
+    map.into_iter().map(|(s, ids)| (s.to_string(), ids)).collect()
 }
 
-fn series(records: &[Record]) -> Vec<Series> {
-    // (subject, metric, unit, kind) → period key → record indices
-    type Key = (String, String, String, &'static str);
-    let mut groups: BTreeMap<Key, BTreeMap<(i32, u8), Vec<usize>>> = BTreeMap::new();
-    for (i, r) in records.iter().enumerate() {
-        let (Some(s), Some(m), Some(p), Some(v)) = (&r.subject, &r.metric, &r.period, &r.value) else {
-            continue;
-        };
-        let Some((kind, year, n)) = period_key(p) else { continue };
-        groups
-            .entry((s.clone(), m.clone(), v.unit.clone(), kind))
-            .or_default()
-            .entry((year, n))
-            .or_default()
-            .push(i);
+/// How disagreeing groups are ordered: subject, metric, period text, unit.
+type ConflictKey<'r> = (&'r str, &'r str, String, &'r str);
+
+/// A period as figures are grouped by it: "FY 2023" and "2023" are one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum PeriodId<'r> {
+    Known(&'static str, i32, u8),
+    Other(&'r str),
+}
+
+impl<'r> PeriodId<'r> {
+    fn of(period: &'r str) -> Self {
+        period_key(period).map_or(PeriodId::Other(period), |(k, y, n)| PeriodId::Known(k, y, n))
     }
-    groups
+
+    /// The text conflicts are ordered by (as they always were).
+    fn sort_text(self) -> String {
+        match self {
+            PeriodId::Known(k, y, n) => format!("{k}{n} {y}"),
+            PeriodId::Other(p) => p.to_string(),
+        }
+    }
+}
+
+/// Subject, metric, period, unit and amount of a record that has all of them.
+fn stated<'a>(r: &Record<'a>) -> Option<(&'a str, &'a str, &'a str, &'a Quantity)> {
+    let f = r.figure;
+    match (&f.subject, &f.metric, &f.period, &f.value) {
+        (Some(s), Some(m), Some(p), Some(v)) => Some((s, m, p, v)),
+        _ => None,
+    }
+}
+
+/// Records of one subject, metric, period and unit.
+type Groups<'r> = HashMap<(&'r str, &'r str, PeriodId<'r>, &'r str), Vec<usize>>;
+
+fn conflicts(store: &Store) -> Vec<Conflict> {
+    let mut groups: Groups = HashMap::new();
+    for (i, r) in store.iter().enumerate() {
+        if let Some((s, m, p, v)) = stated(&r) {
+            groups.entry((s, m, PeriodId::of(p), &v.unit)).or_default().push(i);
+        }
+    }
+    let amount = |i: usize| store.record(i).value.as_ref().map_or(0.0, |v| v.amount);
+    let mut disagree: Vec<(ConflictKey, Vec<usize>)> = groups
         .into_iter()
-        .filter(|(_, periods)| periods.len() >= 2)
-        .map(|((subject, metric, unit, _), periods)| Series {
-            subject,
-            metric,
-            unit,
-            points: periods
-                .into_values()
-                .map(|ids| {
-                    let chosen = most_stated(records, &ids);
-                    (records[chosen].period.clone().unwrap_or_default(), chosen)
+        .filter(|(_, ids)| {
+            let (min, max) = ids.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &i| {
+                (lo.min(amount(i)), hi.max(amount(i)))
+            });
+            let spread = if min.abs() > 0.0 {
+                (max - min).abs() / min.abs()
+            } else {
+                (max - min).abs()
+            };
+            ids.len() >= 2 && spread > CONFLICT_TOLERANCE
+        })
+        .map(|((s, m, p, u), ids)| ((s, m, p.sort_text(), u), ids))
+        .collect();
+    disagree.sort_by(|a, b| a.0.cmp(&b.0));
+    disagree
+        .into_iter()
+        .map(|((subject, metric, _, unit), ids)| Conflict {
+            subject: subject.to_string(),
+            metric: metric.to_string(),
+            period: store.record(ids[0]).period.clone().unwrap_or_default(),
+            unit: unit.to_string(),
+            values: ids
+                .iter()
+                .map(|&i| {
+                    let r = store.record(i);
+                    ConflictValue {
+                        amount: amount(i),
+                        page: r.page.to_string(),
+                        source: r.source.to_string(),
+                        line: r.line,
+                        record: i,
+                    }
                 })
                 .collect(),
         })
         .collect()
 }
 
-/// Of several records for one period, the value stated most often (first on a tie).
-fn most_stated(records: &[Record], ids: &[usize]) -> usize {
-    let amount = |i: usize| records[i].value.as_ref().map_or(0.0, |v| v.amount);
-    let count = |i: usize| {
-        ids.iter()
-            .filter(|&&j| (amount(j) - amount(i)).abs() <= amount(i).abs() * CONFLICT_TOLERANCE)
-            .count()
+/// Where a record sits in a series: (year, position within the year).
+type At = (i32, u8);
+
+fn series(store: &Store) -> Vec<Series> {
+    // (subject, metric, unit, kind) → (period position, record index) in record order
+    type Key<'r> = (&'r str, &'r str, &'r str, &'static str);
+    let mut groups: HashMap<Key, Vec<(At, usize)>> = HashMap::new();
+    for (i, r) in store.iter().enumerate() {
+        let Some((s, m, p, v)) = stated(&r) else { continue };
+        let Some((kind, year, n)) = period_key(p) else { continue };
+        groups.entry((s, m, &v.unit, kind)).or_default().push(((year, n), i));
+    }
+    let mut series: Vec<(Key, Series)> = groups
+        .into_iter()
+        .filter_map(|(key, mut points)| {
+            // Stable: within a period, records keep their order (ties go to the first).
+            points.sort_by_key(|(at, _)| *at);
+            let chosen: Vec<(String, usize)> = points
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|same| {
+                    let ids: Vec<usize> = same.iter().map(|(_, i)| *i).collect();
+                    let chosen = most_stated(store, &ids);
+                    (store.record(chosen).period.clone().unwrap_or_default(), chosen)
+                })
+                .collect();
+            (chosen.len() >= 2).then(|| {
+                let (subject, metric, unit, _) = key;
+                let series = Series {
+                    subject: subject.to_string(),
+                    metric: metric.to_string(),
+                    unit: unit.to_string(),
+                    points: chosen,
+                };
+                (key, series)
+            })
+        })
+        .collect();
+    series.sort_by(|a, b| a.0.cmp(&b.0));
+    series.into_iter().map(|(_, s)| s).collect()
+}
+
+/// Of several records for one period, the value stated most often (first on a tie): the
+/// one with the most values within the tolerance of it, counted on the sorted amounts.
+fn most_stated(store: &Store, ids: &[usize]) -> usize {
+    if ids.len() < 2 {
+        return ids[0];
+    }
+    let amount = |i: usize| store.record(i).value.as_ref().map_or(0.0, |v| v.amount);
+    let mut sorted: Vec<f64> = ids.iter().map(|&i| amount(i)).collect();
+    sorted.sort_by(f64::total_cmp);
+    let count = |a: f64| {
+        let t = a.abs() * CONFLICT_TOLERANCE;
+        let below = sorted.partition_point(|&x| x < a && a - x > t);
+        let within = sorted.partition_point(|&x| x <= a || x - a <= t);
+        within - below
     };
-    let mut best = ids[0];
-    for &i in ids {
-        if count(i) > count(best) {
-            best = i;
+    let mut best = (ids[0], count(amount(ids[0])));
+    for &i in &ids[1..] {
+        let n = count(amount(i));
+        if n > best.1 {
+            best = (i, n);
         }
     }
-    best
+    best.0
 }
 
 /// How amounts read in metrics.json: whole numbers as integers (`24200000000`, as the
@@ -338,6 +480,24 @@ mod json {
     impl serde::Serialize for Amount {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             amount(&self.0, s)
+        }
+    }
+
+    /// A record's `value`.
+    pub struct Value<'a>(pub &'a Option<Quantity>);
+
+    impl serde::Serialize for Value<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            quantity(self.0, s)
+        }
+    }
+
+    /// A record's `change`.
+    pub struct Delta<'a>(pub &'a Option<Change>);
+
+    impl serde::Serialize for Delta<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            change(self.0, s)
         }
     }
 
