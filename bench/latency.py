@@ -57,7 +57,7 @@ def middle_note(site):
     return os.path.join(site, "content", "notes", notes[len(notes) // 2])
 
 
-def measure(name, command, site, port, rounds, log):
+def measure(name, command, site, port, rounds, log, settle):
     note = middle_note(site)
     original = open(note, encoding="utf-8").read()
     base = f"http://127.0.0.1:{port}"
@@ -85,7 +85,7 @@ def measure(name, command, site, port, rounds, log):
 
             url = wait_for(f"{name} to serve round {round}", served, 120)
             times.append((time.monotonic() - saved) * 1000)
-            time.sleep(0.5)  # let the watcher settle between saves
+            time.sleep(settle)  # the next save meets an idle server (or not: see --settle)
     finally:
         with open(note, "w", encoding="utf-8") as f:
             f.write(original)
@@ -103,6 +103,10 @@ def main():
     p.add_argument("--folio-site", help="folio corpus (gen.py --out)")
     p.add_argument("--hugo-site", help="Hugo corpus (gen.py --hugo)")
     p.add_argument("--rounds", type=int, default=10)
+    p.add_argument("--settle", type=float, default=3.0,
+                   help="seconds between a round's text being served and the next save (default 3: "
+                        "each save meets a server that has finished rebuilding; 0.5 measures saves "
+                        "that land while the previous rebuild still runs)")
     p.add_argument("--log", default=os.devnull, help="servers' output goes here")
     a = p.parse_args()
     rows = []
@@ -110,12 +114,12 @@ def main():
         if a.folio and a.folio_site:
             port = free_port()
             cmd = [a.folio, "-C", a.folio_site, "serve", "--port", str(port)]
-            rows.append(("folio serve", *measure("folio", cmd, a.folio_site, port, a.rounds, log)))
+            rows.append(("folio serve", *measure("folio", cmd, a.folio_site, port, a.rounds, log, a.settle)))
         if a.hugo_site:
             port = free_port()
             cmd = ["hugo", "server", "-s", a.hugo_site, "--port", str(port), "--bind", "127.0.0.1",
                    "--baseURL", f"http://127.0.0.1:{port}/", "--quiet"]
-            rows.append(("hugo server", *measure("hugo", cmd, a.hugo_site, port, a.rounds, log)))
+            rows.append(("hugo server", *measure("hugo", cmd, a.hugo_site, port, a.rounds, log, a.settle)))
     print("| server | first build s | save-to-served median ms | min ms | max ms | rounds |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, first, times in rows:

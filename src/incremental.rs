@@ -78,6 +78,20 @@ struct Cache {
     outputs: HashMap<String, u64>,
     /// Figure exports still to write, with their key (see [`Build::finish`]).
     pending_exports: Option<(Arc<crate::site::store::Store>, u64)>,
+    /// The last good site, and the vocabulary it was enriched with: what a preview
+    /// renders an edited note against.
+    last: Option<(Site, Topics)>,
+    /// Output files a preview wrote since the last build, with a hash of their bytes.
+    previewed: HashMap<String, u64>,
+}
+
+/// What [`Build::preview`] wrote.
+#[derive(Debug, Clone, Default)]
+pub struct Preview {
+    /// Output files, relative to the output folder.
+    pub files: Vec<String>,
+    /// Their URL paths, as a browser tab shows them.
+    pub urls: Vec<String>,
 }
 
 /// An incremental build of one site into one output folder.
@@ -85,6 +99,10 @@ pub struct Build {
     root: PathBuf,
     options: BuildOptions,
     cache: Option<Cache>,
+    /// The last run failed: no preview until a build succeeds.
+    failed: bool,
+    /// Exports being written in the background, and their key.
+    exporting: Option<(std::thread::JoinHandle<std::io::Result<()>>, u64)>,
 }
 
 impl Build {
@@ -94,6 +112,8 @@ impl Build {
             root: root.to_path_buf(),
             options,
             cache: None,
+            failed: false,
+            exporting: None,
         }
     }
 
@@ -114,32 +134,147 @@ impl Build {
     /// large site take longer to write than the changed pages. Nothing to do when they
     /// did not change.
     pub fn finish(&mut self) -> Result<(), Diagnostic> {
+        self.finish_in_background()?;
+        self.settle()
+    }
+
+    /// [`Build::finish`] on a thread of its own: the dev server goes back to watching (and
+    /// previewing) while the exports are written. The next run, or [`Build::settle`],
+    /// waits for them.
+    pub fn finish_in_background(&mut self) -> Result<(), Diagnostic> {
+        self.settle()?;
         let Some(cache) = self.cache.as_mut() else {
             return Ok(());
         };
         let Some((store, key)) = cache.pending_exports.take() else {
             return Ok(());
         };
-        let clock = crate::Stopwatch::start();
         let out = cache.config.output_path();
-        crate::render::exports::write_files(&store, &out)
-            .map_err(|e| Diagnostic::error("metrics.json", format!("cannot write the figure exports: {e}")))?;
-        for file in ["metrics.json", "metrics.csv"] {
-            cache.outputs.insert(file.to_string(), key);
-        }
-        clock.lap("exports");
+        let writer = std::thread::spawn(move || {
+            let clock = crate::Stopwatch::start();
+            let written = crate::render::exports::write_files(&store, &out);
+            clock.lap("exports");
+            written
+        });
+        self.exporting = Some((writer, key));
         Ok(())
+    }
+
+    /// Waits for exports being written in the background.
+    pub fn settle(&mut self) -> Result<(), Diagnostic> {
+        let Some((writer, key)) = self.exporting.take() else {
+            return Ok(());
+        };
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the writer panicked")));
+        written.map_err(|e| Diagnostic::error("metrics.json", format!("cannot write the figure exports: {e}")))?;
+        if let Some(cache) = self.cache.as_mut() {
+            for file in ["metrics.json", "metrics.csv"] {
+                cache.outputs.insert(file.to_string(), key);
+            }
+        }
+        Ok(())
+    }
+
+    /// The fast first answer to a save: renders the edited notes among `changed` (paths
+    /// relative to the site root) against the last good site and writes their pages, in
+    /// the time it takes to parse a note. What they show of the rest of the site (topic
+    /// chips, backlinks, related notes) is as of the last build until the next
+    /// [`Build::run_pages`], which builds everything that changed as usual.
+    ///
+    /// `None` (nothing written) unless every path is an existing, published note that
+    /// reads without error and keeps its URL: new, deleted and topic pages, front matter
+    /// errors and everything outside content/ wait for the full build.
+    pub fn preview(&mut self, changed: &[PathBuf]) -> Option<Preview> {
+        if self.failed {
+            return None;
+        }
+        let cache = self.cache.as_mut()?;
+        let (site, topics) = cache.last.as_mut()?;
+        let config = &cache.config;
+        if stamp(&self.root.join(crate::config::CONFIG_FILE)) != cache.config_stamp {
+            return None;
+        }
+        let mut notes = Vec::new();
+        for path in changed {
+            let rel = path.strip_prefix(content::CONTENT_DIR).ok()?;
+            if rel.extension().is_none_or(|e| e != "md") {
+                return None;
+            }
+            // Rendered even if the entry is current: a rebuild given up for this save may
+            // have read it already, but the site the tabs see is the last good one.
+            let entry = cache.entries.get(rel)?;
+            let (_, old) = entry.enriched.as_ref()?;
+            let id = old.doc.page.id;
+            if site.pages.get(id.0).is_none_or(|p| p.doc.page.rel != rel) {
+                return None;
+            }
+            let (mut page, _) = content::page::read(config, rel).ok()?;
+            let published = self.options.drafts || page.meta.is_published();
+            if page.kind != content::PageKind::Note || page.permalink != old.doc.page.permalink || !published {
+                return None;
+            }
+            page.id = id;
+            notes.push(page);
+        }
+        let clock = crate::Stopwatch::start();
+        let ctx = enrich::Context::new(config, topics);
+        let out = config.output_path();
+        let mut preview = Preview::default();
+        for page in notes {
+            let id = page.id;
+            let enriched = enrich::enrich(markdown::parse(page, &config.markdown), &ctx);
+            if enriched.facts.diagnostics.iter().any(|d| d.is_error(false)) {
+                break;
+            }
+            site.patch_page(Arc::new(enriched));
+            let renderer = Renderer::new(site, &cache.templates, self.options.render.clone());
+            let Ok((permalink, html)) = renderer.render(&Job::Page(id)) else {
+                break;
+            };
+            let file = content::slug::output_file(&permalink);
+            if write_file(&out.join(&file), html.as_bytes()).is_err() {
+                break;
+            }
+            cache
+                .previewed
+                .insert(file.clone(), render::inputs::Inputs::bytes(html.as_bytes()));
+            preview.urls.push(config.url(&permalink));
+            preview.files.push(file);
+        }
+        clock.lap(&format!("preview {}", preview.files.len()));
+        (!preview.files.is_empty()).then_some(preview)
     }
 
     /// Builds everything but the figure exports, reusing what the last run made; a
     /// caller that can show the pages before the exports are written (the dev server)
     /// calls [`Build::finish`] after it. On error nothing is written.
     pub fn run_pages(&mut self) -> Result<Report, Vec<Diagnostic>> {
+        self.run_pages_unless(&|| false)
+            .and_then(|done| done.ok_or_else(Vec::new))
+    }
+
+    /// [`Build::run_pages`], given up between stages as soon as `stop` says so (a newer
+    /// save is waiting): `Ok(None)` then, with nothing written, and what was read so far
+    /// kept for the next run. A save that lands during a rebuild waits for one stage,
+    /// not for the whole build.
+    pub fn run_pages_unless(&mut self, stop: &dyn Fn() -> bool) -> Result<Option<Report>, Vec<Diagnostic>> {
+        let result = self.build_pages(stop);
+        if !matches!(result, Ok(None)) {
+            self.failed = result.is_err();
+        }
+        result
+    }
+
+    fn build_pages(&mut self, stop: &dyn Fn() -> bool) -> Result<Option<Report>, Vec<Diagnostic>> {
         let started = Instant::now();
         let clock = crate::Stopwatch::start();
+        // Pages are fine without their exports: a failed export is a warning here.
+        let exported = self.settle().err().map(|e| Diagnostic::warning(&e.path, e.message));
         let config_stamp = stamp(&self.root.join(crate::config::CONFIG_FILE));
         let stale_config = self.cache.as_ref().is_none_or(|c| c.config_stamp != config_stamp);
-        let mut warnings = Vec::new();
+        let mut warnings: Vec<Diagnostic> = exported.into_iter().collect();
         if stale_config {
             let (config, w) = crate::configure(&self.root, &self.options)?;
             let target = config.output_path();
@@ -155,7 +290,7 @@ impl Build {
                 )]
             })?;
             let theme_key = theme_key(&config);
-            warnings = w;
+            warnings.extend(w);
             self.cache = Some(Cache {
                 config,
                 config_stamp,
@@ -165,6 +300,8 @@ impl Build {
                 assets: HashMap::new(),
                 outputs: HashMap::new(),
                 pending_exports: None,
+                last: None,
+                previewed: HashMap::new(),
             });
         }
         let Some(cache) = self.cache.as_mut() else {
@@ -176,20 +313,56 @@ impl Build {
             cache.theme_key = key;
         }
         clock.lap("config");
-        let (site, mut diags) = assemble(cache, self.options.drafts)?;
+        let Some((site, topics, mut diags)) = assemble(cache, self.options.drafts, stop)? else {
+            return Ok(None);
+        };
         clock.lap("assemble");
         warnings.append(&mut diags);
         warnings.extend(crate::layout_warnings(&site, &cache.templates));
-        let written = write(cache, &site, &self.options, &clock)?;
-        Ok(Report {
-            written,
+        let Some(files) = write(cache, &site, &self.options, &clock, stop)? else {
+            return Ok(None);
+        };
+        // What changed since the tabs last loaded: a page a preview wrote and this
+        // build wrote again byte for byte is not news.
+        let previewed = std::mem::take(&mut cache.previewed);
+        let news: Vec<&(String, u64)> = files.iter().filter(|(f, h)| previewed.get(f) != Some(h)).collect();
+        let changed = news
+            .iter()
+            .map(|(file, _)| page_url(&cache.config, file))
+            .collect::<Option<Vec<String>>>();
+        let report = Report {
+            written: files.len(),
+            changed,
             pages: render::jobs(&site).len(),
             topics: site.topics.len(),
             figures: site.store.len(),
             warnings,
             elapsed: started.elapsed(),
-        })
+        };
+        // The old site is large (at 10,000 notes, freeing it takes 60 ms): let it go on
+        // another thread while this one returns to the browser.
+        if let Some(old) = cache.last.replace((site, topics)) {
+            std::thread::spawn(move || drop(old));
+        }
+        Ok(Some(report))
     }
+}
+
+/// The URL path a tab shows output `file` at; `None` for a file a page may load (a
+/// stylesheet, a script, an image), whose change every tab must see.
+fn page_url(config: &Config, file: &str) -> Option<String> {
+    let root = config.base_path();
+    if file == "index.html" {
+        return Some(root.to_string());
+    }
+    if let Some(dir) = file.strip_suffix("/index.html") {
+        return Some(format!("{root}{dir}/"));
+    }
+    let passive = [".html", ".xml", ".json", ".csv", ".txt"];
+    passive
+        .iter()
+        .any(|ext| file.ends_with(ext))
+        .then(|| format!("{root}{file}"))
 }
 
 /// A key that changes whenever any template or static file of the theme or site changes.
@@ -213,7 +386,10 @@ fn theme_key(config: &Config) -> u64 {
 }
 
 /// Load → enrich → index, reusing unchanged pages.
-fn assemble(cache: &mut Cache, drafts: bool) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// The site and its vocabulary, with warnings.
+type Assembled = (Site, Topics, Vec<Diagnostic>);
+
+fn assemble(cache: &mut Cache, drafts: bool, stop: &dyn Fn() -> bool) -> Result<Option<Assembled>, Vec<Diagnostic>> {
     let clock = crate::Stopwatch::start();
     let config = &cache.config;
     let (scan, mut diags) = content::scan(config);
@@ -303,9 +479,12 @@ fn assemble(cache: &mut Cache, drafts: bool) -> Result<(Site, Vec<Diagnostic>), 
         .iter()
         .filter_map(|a| Some((a.rel.clone(), stamp(&a.source)?)))
         .collect();
-    let (site, index_diags) = site::index(config.clone(), enriched, scan.assets, topics);
+    if stop() {
+        return Ok(None);
+    }
+    let (site, index_diags) = site::index(config.clone(), enriched, scan.assets, topics.clone());
     diags.extend(index_diags);
-    Ok((site, diags))
+    Ok(Some((site, topics, diags)))
 }
 
 fn vocabulary_key(topics: &Topics) -> u64 {
@@ -327,7 +506,11 @@ fn write(
     site: &Site,
     options: &BuildOptions,
     clock: &crate::Stopwatch,
-) -> Result<usize, Vec<Diagnostic>> {
+    stop: &dyn Fn() -> bool,
+) -> Result<Option<Vec<(String, u64)>>, Vec<Diagnostic>> {
+    if stop() {
+        return Ok(None);
+    }
     let templates = &mut cache.templates;
     templates.register_metrics(site);
     let renderer = Renderer::new(site, templates, options.render.clone());
@@ -345,6 +528,9 @@ fn write(
         })
         .collect();
     clock.lap("keys");
+    if stop() {
+        return Ok(None);
+    }
     let todo: Vec<&(&Job, String, u64)> = keyed
         .iter()
         .filter(|(_, file, key)| cache.outputs.get(file) != Some(key))
@@ -354,6 +540,9 @@ fn write(
         .map(|(job, file, key)| renderer.render(job).map(|(_, html)| (file.clone(), html, *key)))
         .collect();
     clock.lap(&format!("render {}", todo.len()));
+    if stop() {
+        return Ok(None);
+    }
     let mut files: Vec<(String, Vec<u8>, u64)> = Vec::new();
     let mut errors = Vec::new();
     for r in rendered {
@@ -374,7 +563,7 @@ fn write(
     let out = cache.config.output_path();
     let mut live: HashSet<String> = keyed.iter().map(|(_, f, _)| f.clone()).collect();
     live.extend(files.iter().map(|(f, _, _)| f.clone()));
-    let mut written = 0;
+    let mut written: Vec<(String, u64)> = Vec::new();
     for (file, bytes, key) in files {
         live.insert(file.clone());
         if cache.outputs.get(&file) == Some(&key) {
@@ -382,8 +571,8 @@ fn write(
         }
         write_file(&out.join(&file), &bytes)
             .map_err(|e| vec![Diagnostic::error(&file, format!("cannot write: {e}"))])?;
+        written.push((file.clone(), render::inputs::Inputs::bytes(&bytes)));
         cache.outputs.insert(file, key);
-        written += 1;
     }
     for asset in &site.assets {
         let file = asset.rel.to_string_lossy().replace('\\', "/");
@@ -400,10 +589,11 @@ fn write(
             }
             std::fs::copy(&asset.source, &dest)
                 .map_err(|e| vec![Diagnostic::error(&file, format!("cannot copy: {e}"))])?;
+            written.push((file.clone(), key));
             cache.outputs.insert(file, key);
         }
     }
-    clock.lap(&format!("write {written}"));
+    clock.lap(&format!("write {}", written.len()));
     // Exports are written by `finish`; until then the old ones stay (and are not "gone").
     cache.pending_exports =
         (cache.outputs.get("metrics.json") != Some(&inputs.records)).then(|| (Arc::clone(&site.store), inputs.records));
@@ -412,13 +602,24 @@ fn write(
     for file in gone {
         let _ = std::fs::remove_file(out.join(&file));
         cache.outputs.remove(&file);
+        written.push((file, 0));
     }
-    Ok(written)
+    Ok(Some(written))
 }
 
+/// Writes under a temporary name, then renames into place: the dev server, serving
+/// this folder while it is written, never sends half a page.
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    std::fs::write(path, bytes)
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.partial"));
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
 }

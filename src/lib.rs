@@ -54,6 +54,10 @@ pub struct Report {
     /// Output files this build wrote: every one for a clean build, only those whose
     /// input changed for an incremental one.
     pub written: usize,
+    /// URL paths of the pages that changed (written or removed) since a browser last
+    /// loaded them, for an incremental build; `None` when any tab may need a reload (a
+    /// clean build, or a changed stylesheet, script or image).
+    pub changed: Option<Vec<String>>,
     /// Topic pages.
     pub topics: usize,
     /// Figures in the metric store.
@@ -229,6 +233,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnost
             Ok(Report {
                 pages,
                 written: pages,
+                changed: None,
                 topics: site.topics.len(),
                 figures: site.store.len(),
                 warnings: diags,

@@ -203,14 +203,14 @@ fn change(site: &Path, dice: &mut Dice, step: usize) -> String {
     }
 }
 
-#[test]
-fn incremental_output_equals_a_clean_build() {
+/// A copy of the incremental fixture, built once by an incremental build into `served/`:
+/// (temp dir, site, served, build).
+fn served_fixture() -> (tempfile::TempDir, PathBuf, PathBuf, Build) {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/incremental");
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     copy_dir(&fixture, &site);
     let served = tmp.path().join("served");
-    let clean = tmp.path().join("clean");
     let mut build = Build::new(
         &site,
         BuildOptions {
@@ -219,9 +219,23 @@ fn incremental_output_equals_a_clean_build() {
         },
     );
     build.run().unwrap_or_else(|e| panic!("first build failed: {e:?}"));
+    (tmp, site, served, build)
+}
+
+#[test]
+fn incremental_output_equals_a_clean_build() {
+    let (tmp, site, served, mut build) = served_fixture();
+    let clean = tmp.path().join("clean");
     let mut dice = Dice(42);
     for step in 0..60 {
         let what = change(&site, &mut dice, step);
+        // As the dev server does: a preview of whatever notes changed first (it declines
+        // adds, deletes and renames), then the build; the preview must leave no trace.
+        let notes: Vec<PathBuf> = notes(&site)
+            .iter()
+            .map(|p| p.strip_prefix(&site).unwrap().to_path_buf())
+            .collect();
+        let _ = build.preview(&notes);
         build
             .run()
             .unwrap_or_else(|e| panic!("step {step} ({what}): incremental build failed: {e:?}"));
@@ -240,4 +254,59 @@ fn incremental_output_equals_a_clean_build() {
             "step {step} ({what}): incremental output differs from a clean build in {differ:?}"
         );
     }
+}
+
+/// The dev server's first answer to a save: the edited note's page, written before the
+/// rest of the site is rebuilt; the build after it does not announce that page again when
+/// it comes out the same.
+#[test]
+fn a_preview_writes_the_edited_note_first() {
+    let (_tmp, site, served, mut build) = served_fixture();
+    let rel = PathBuf::from("content/notes/2025-02-10-jassy-200b-ai-spend.md");
+    let text = std::fs::read_to_string(site.join(&rel)).unwrap();
+    std::fs::write(
+        site.join(&rel),
+        format!("{text}\nA sentence written while previewing.\n"),
+    )
+    .unwrap();
+
+    let preview = build
+        .preview(std::slice::from_ref(&rel))
+        .expect("an edited note is previewed");
+    assert_eq!(preview.files.len(), 1, "{preview:?}");
+    let page = std::fs::read_to_string(served.join(&preview.files[0])).unwrap();
+    assert!(
+        page.contains("A sentence written while previewing."),
+        "the preview has the new text"
+    );
+    assert!(
+        page.contains("class=\"figures-table"),
+        "the preview is the whole page, key figures included"
+    );
+
+    let report = build.run().unwrap();
+    let changed = report.changed.expect("an incremental build knows what changed");
+    assert!(
+        !changed.contains(&preview.urls[0]),
+        "the build does not announce the previewed page again: {changed:?}"
+    );
+    let again = std::fs::read_to_string(served.join(&preview.files[0])).unwrap();
+    assert_eq!(page, again, "the full build wrote what the preview did");
+
+    // What a preview cannot stand in for waits for the build.
+    let new = PathBuf::from("content/notes/2025-06-01-new.md");
+    std::fs::write(site.join(&new), "---\ntitle: New\n---\n\nNew.\n").unwrap();
+    assert!(build.preview(&[new]).is_none(), "a new note is not previewed");
+    std::fs::write(site.join(&rel), "---\ntitle: [unclosed\n---\n\nBroken.\n").unwrap();
+    assert!(
+        build.preview(std::slice::from_ref(&rel)).is_none(),
+        "a broken note is not previewed"
+    );
+    assert!(build.run().is_err());
+    std::fs::write(site.join(&rel), format!("{text}\nFixed.\n")).unwrap();
+    assert!(
+        build.preview(std::slice::from_ref(&rel)).is_none(),
+        "no preview after a failed build: the next build clears the error"
+    );
+    build.run().unwrap();
 }

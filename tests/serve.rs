@@ -360,3 +360,37 @@ fn build_watch_rebuilds_the_output_folder() {
     assert!(!read().contains("__folio"), "no live-reload script outside serve mode");
     result.unwrap();
 }
+
+/// A save reaches the tab showing the note first (a preview that names just that page),
+/// then the rest of the site; tabs on pages that did not change are left alone.
+#[test]
+fn an_edit_reloads_only_the_tabs_whose_page_changed() {
+    let live = Live::start();
+    let (code, mut events) = open_events(live.server.addr(), None);
+    assert_eq!(code, 101);
+    assert_eq!(next_notice(&mut events)["type"], "hello");
+    let original = std::fs::read_to_string(live.path(ALPHA)).unwrap();
+    live.write(ALPHA, &format!("{original}\nOne more sentence.\n"));
+
+    let preview = next_notice(&mut events);
+    assert_eq!(preview["type"], "reload", "{preview}");
+    assert_eq!(preview["paths"], serde_json::json!(["/notes/alpha/"]), "{preview}");
+    assert!(live.get("/notes/alpha/").body.contains("One more sentence."));
+
+    let build = next_notice(&mut events);
+    assert_eq!(build["type"], "reload", "{build}");
+    let paths: Vec<&str> = build["paths"]
+        .as_array()
+        .unwrap_or_else(|| panic!("the build names what changed: {build}"))
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(
+        !paths.contains(&"/notes/alpha/"),
+        "the note is not reloaded twice: {paths:?}"
+    );
+    assert!(
+        !paths.contains(&"/notes/beta/"),
+        "an unrelated note is not reloaded: {paths:?}"
+    );
+}

@@ -29,6 +29,7 @@ pub struct Topic {
 }
 
 /// Every topic and the matcher for their names.
+#[derive(Clone)]
 pub struct Topics {
     /// Topics, by index (the matcher's topic number).
     pub list: Vec<Topic>,

@@ -42,7 +42,7 @@ pub struct Mention {
 
 /// All phrases of all topics, ready to search any number of texts (shareable across
 /// threads).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Vocabulary {
     /// `None` only if the automaton could not be built (see [`Vocabulary::new`]).
     automaton: Option<AhoCorasick>,
@@ -51,7 +51,7 @@ pub struct Vocabulary {
 }
 
 /// What is checked about a phrase once the automaton has found it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Phrase {
     topic: usize,
     /// Case-sensitive phrases: the normalised phrase, compared byte for byte.

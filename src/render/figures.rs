@@ -84,11 +84,15 @@ pub fn row_from(r: &Record, note: &str, note_url: &str) -> Row {
     }
 }
 
-/// Rows grouped by subject, in first-seen order.
+/// Rows of records `ids`, grouped by subject, in first-seen order.
 pub fn grouped(site: &Site, ids: &[usize]) -> Vec<Group> {
+    group(ids.iter().map(|&i| row(site, i)))
+}
+
+/// Rows grouped by subject, in first-seen order.
+fn group(rows: impl Iterator<Item = Row>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for &i in ids {
-        let row = row(site, i);
+    for row in rows {
         match groups.iter_mut().find(|g| g.subject == row.subject) {
             Some(g) => g.rows.push(row),
             None => groups.push(Group {
@@ -100,9 +104,14 @@ pub fn grouped(site: &Site, ids: &[usize]) -> Vec<Group> {
     groups
 }
 
-/// The key figures of a page.
+/// The key figures of a page: its own figures, read from the page (the same records as
+/// the store holds for it, and current even when the store is not yet).
 pub fn of_page(site: &Site, id: PageId) -> Vec<Group> {
-    grouped(site, &site.store.query(None, None, None, Some(id)))
+    let page = &site.page(id).doc.page;
+    let url = site.config.url(&page.permalink);
+    let source = page.source.to_string_lossy().replace('\\', "/");
+    let figures = site.page(id).facts.figures.iter().enumerate();
+    group(figures.map(|(i, f)| row_from(&Record::new(f, &page.permalink, &source, id, i), &page.title, &url)))
 }
 
 /// Most figure rows a topic page lists; its charts always draw every series, and the

@@ -44,6 +44,12 @@
     }
   }
 
+  // True if this tab shows the page at URL path `path` ("/notes/x/" or ".../index.html").
+  function shows(path) {
+    const page = (p) => decodeURI(p).replace(/index\.html$/, "");
+    return page(location.pathname) === page(path);
+  }
+
   function receive(message) {
     switch (message.type) {
       case "hello":
@@ -59,7 +65,8 @@
         break;
       case "reload":
         clearOverlay();
-        location.reload();
+        // Only the tabs that show a page that changed: the others keep their place.
+        if (!message.paths || message.paths.some(shows)) location.reload();
         break;
       case "css":
         clearOverlay();

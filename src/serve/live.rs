@@ -4,7 +4,8 @@
 //! The protocol is one JSON object per message, server to browser only:
 //! `{"type":"hello","version":…,"error":…}` on connect (the last build error, if the site
 //! is broken, so a page opened meanwhile shows the overlay at once),
-//! `{"type":"reload"}`, `{"type":"css"}` (swap stylesheets only) and
+//! `{"type":"reload","paths":[…]}` (reload if showing one of these URL paths; without
+//! `paths`, every tab reloads), `{"type":"css"}` (swap stylesheets only) and
 //! `{"type":"error","error":"file:line:col: error: …"}`.
 
 use std::path::PathBuf;
@@ -41,8 +42,13 @@ pub enum Notice {
         /// The last build's errors, if it failed.
         error: Option<String>,
     },
-    /// Reload the page.
-    Reload,
+    /// Reload the page, if it is one of `paths` (URL paths), or whatever it is when
+    /// there are no paths.
+    Reload {
+        /// The pages that changed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        paths: Option<Vec<String>>,
+    },
     /// Only stylesheets changed: re-fetch them, keep the page.
     Css,
     /// The build failed: show these errors over the page.
@@ -111,12 +117,29 @@ impl Shared {
                     if outcome.changes.styles_only() && !was_broken {
                         Notice::Css
                     } else {
-                        Notice::Reload
+                        let paths = outcome.result.as_ref().ok().and_then(|r| r.changed.clone());
+                        Notice::Reload { paths }
                     }
                 }
             }
         };
         // No receiver means no tab is open: nothing to tell.
+        let _ = self.notices.send(notice);
+    }
+
+    /// Tells the tabs showing the notes a preview wrote to reload (nothing while the
+    /// site is broken: the overlay stays until a build succeeds).
+    pub fn publish_preview(&self, preview: &crate::incremental::Preview) {
+        let notice = {
+            let mut state = self.generation.lock().unwrap_or_else(PoisonError::into_inner);
+            if state.1.is_some() {
+                return;
+            }
+            state.0 += 1;
+            Notice::Reload {
+                paths: Some(preview.urls.clone()),
+            }
+        };
         let _ = self.notices.send(notice);
     }
 
@@ -163,7 +186,7 @@ async fn talk(mut socket: WebSocket, shared: Arc<Shared>) {
                 Ok(n) => if send(&mut socket, &n).await.is_err() { return },
                 // Missed some notices: whatever they were, a reload catches up.
                 Err(broadcast::error::RecvError::Lagged(_)) => {
-                    if send(&mut socket, &Notice::Reload).await.is_err() { return }
+                    if send(&mut socket, &Notice::Reload { paths: None }).await.is_err() { return }
                 }
                 Err(broadcast::error::RecvError::Closed) => return,
             },

@@ -217,7 +217,8 @@ pub fn start(root: &Path, options: ServeOptions, mut on_outcome: OnOutcome) -> R
             loop_shared.publish(&o);
             on_outcome(&o);
         };
-        rebuild::run_loop(&rx, &mut watch, &mut build, publish, watch_error);
+        let mut preview = |p: &crate::incremental::Preview| loop_shared.publish_preview(p);
+        rebuild::run_loop(&rx, &mut watch, &mut build, Some(&mut preview), publish, watch_error);
     });
     Ok(Server {
         addr,
@@ -273,7 +274,7 @@ pub fn watch(
     let mut watch = watch::Watch::start(&root, ignored, debounce, tx)?;
     let mut build = crate::incremental::Build::new(&root, options);
     on_outcome(&first_build(&mut build));
-    rebuild::run_loop(&rx, &mut watch, &mut build, |o| on_outcome(&o), watch_error);
+    rebuild::run_loop(&rx, &mut watch, &mut build, None, |o| on_outcome(&o), watch_error);
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 //! what changed by itself (file stamps), so a change the watcher missed is still picked
 //! up, and on error it writes nothing, so the previous output stays.
 
+use std::cell::RefCell;
 use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
@@ -11,7 +12,7 @@ use crate::Report;
 use crate::diag::Diagnostic;
 use crate::incremental;
 
-use super::classify::ChangeSet;
+use super::classify::{ChangeKind, ChangeSet};
 use super::watch::{Message, Watch};
 
 /// What one rebuild did, for the terminal and the browser.
@@ -45,20 +46,33 @@ impl Outcome {
 
 /// Runs builds until [`Message::Stop`] arrives or every sender is gone: one build per
 /// batch, batches that queued up during a build folded into the next one.
+///
+/// With `on_preview` (the dev server), a batch of edited notes is first previewed
+/// ([`incremental::Build::preview`]): their pages are written and announced before the
+/// rest of the site is rebuilt.
 pub fn run_loop(
     rx: &Receiver<Message>,
     watch: &mut Watch,
     build: &mut incremental::Build,
+    mut on_preview: Option<&mut dyn FnMut(&incremental::Preview)>,
     mut on_outcome: impl FnMut(Outcome),
     mut on_watch_error: impl FnMut(&str),
 ) {
-    while let Ok(first) = rx.recv() {
-        let received = Instant::now();
-        let mut changes = ChangeSet::default();
+    // A rebuild given up for a newer save: its changes and the message that stopped it.
+    let mut carried: Option<(ChangeSet, Instant)> = None;
+    let mut stashed: Option<Message> = None;
+    while let Some(first) = stashed.take().or_else(|| rx.recv().ok()) {
+        let (mut changes, received) = carried.take().unwrap_or_else(|| (ChangeSet::default(), Instant::now()));
         let mut pending = Some(first);
         while let Some(message) = pending.take().or_else(|| rx.try_recv().ok()) {
             match message {
-                Message::Stop => return,
+                Message::Stop => {
+                    // Exports half written in the background would be lost: finish them.
+                    if let Err(e) = build.settle() {
+                        on_watch_error(&e.to_string());
+                    }
+                    return;
+                }
                 Message::Error(e) => on_watch_error(&e),
                 Message::Changes(more) => changes.merge(more),
             }
@@ -69,15 +83,49 @@ pub fn run_loop(
         if Watch::touches_source_dirs(&changes) {
             watch.refresh(&changes);
         }
+        if let Some(on_preview) = on_preview.as_mut()
+            && changes.iter().all(|(_, kind)| kind == ChangeKind::Content)
+        {
+            let paths: Vec<std::path::PathBuf> = changes.iter().map(|(p, _)| p.to_path_buf()).collect();
+            if let Some(preview) = build.preview(&paths) {
+                on_preview(&preview);
+            }
+        }
+        // A newer save stops the rebuild between stages: it is previewed at once, and
+        // the next rebuild covers both.
+        let newer: RefCell<Option<Message>> = RefCell::new(None);
+        let stop = || {
+            while newer.borrow().is_none() {
+                match rx.try_recv() {
+                    Ok(Message::Changes(set)) if set.is_empty() => continue,
+                    Ok(message) => *newer.borrow_mut() = Some(message),
+                    Err(_) => break,
+                }
+            }
+            newer.borrow().is_some()
+        };
         // The pages first: the browser reloads while the figure exports are written.
-        let result = build.run_pages();
+        let result = match build.run_pages_unless(&stop) {
+            Ok(None) => {
+                carried = Some((changes, received));
+                stashed = newer.into_inner();
+                continue;
+            }
+            Ok(Some(report)) => Ok(report),
+            Err(errors) => Err(errors),
+        };
         on_outcome(Outcome {
             changes,
             result,
             received,
         });
-        if let Err(e) = build.finish() {
+        // The exports are written while the loop waits for the next save (and not at all
+        // if one is already queued: the next build writes them).
+        if !stop()
+            && let Err(e) = build.finish_in_background()
+        {
             on_watch_error(&e.to_string());
         }
+        stashed = newer.into_inner();
     }
 }

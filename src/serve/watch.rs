@@ -66,6 +66,11 @@ impl Watch {
                 )),
                 Err(errors) => Message::Error(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
             };
+            // Events that only touched ignored paths make no batch (they would only wake
+            // the loop, and stop a rebuild for nothing).
+            if matches!(&message, Message::Changes(set) if set.is_empty()) {
+                return;
+            }
             // The loop has ended when this fails: nothing left to tell.
             let _ = tx.send(message);
         };

@@ -10,14 +10,15 @@ use crate::diag::Diagnostic;
 use crate::enrich::{Enriched, Target};
 
 /// Lookup tables for link targets.
-struct Targets<'a> {
+#[derive(Debug, Default)]
+pub struct Targets {
     by_rel: HashMap<PathBuf, PageId>,
     by_name: HashMap<String, Vec<PageId>>,
-    assets: HashSet<&'a PathBuf>,
+    assets: HashSet<PathBuf>,
 }
 
-impl<'a> Targets<'a> {
-    fn new(site: &'a Site) -> Self {
+impl Targets {
+    pub(super) fn new(site: &Site) -> Self {
         let mut by_name: HashMap<String, Vec<PageId>> = HashMap::new();
         let mut by_rel = HashMap::new();
         for p in &site.pages {
@@ -39,7 +40,7 @@ impl<'a> Targets<'a> {
         Targets {
             by_rel,
             by_name,
-            assets: site.assets.iter().map(|a| &a.rel).collect(),
+            assets: site.assets.iter().map(|a| a.rel.clone()).collect(),
         }
     }
 }
@@ -48,29 +49,39 @@ impl<'a> Targets<'a> {
 /// page links to.
 pub(super) fn resolve_links(
     site: &Site,
+    targets: &Targets,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<HashMap<usize, Resolved>>, Vec<Vec<PageId>>) {
-    let targets = Targets::new(site);
-    site.pages
-        .iter()
-        .map(|p| {
-            let mut out = HashMap::new();
-            let mut to = Vec::new();
-            for link in &p.facts.links {
-                let (resolved, page) = resolve(site, &targets, p, &link.target);
-                to.extend(page.filter(|id| *id != p.doc.page.id && !to.contains(id)));
-                if let Resolved::Broken(why) = &resolved {
-                    diags.push(
-                        Diagnostic::strict(&p.doc.page.source, format!("broken link `{}`: {why}", link.written))
-                            .at_line(link.line)
-                            .help("fix the target: a file path relative to this note, or [[a title, slug or alias]]"),
-                    );
-                }
-                out.insert(link.event, resolved);
-            }
-            (out, to)
-        })
-        .unzip()
+    site.pages.iter().map(|p| resolve_page(site, targets, p, diags)).unzip()
+}
+
+/// Resolves the links of page `id` alone (a preview of one edited note), against the
+/// targets of the last index.
+pub(super) fn resolve_one(site: &Site, id: PageId) -> (HashMap<usize, Resolved>, Vec<PageId>) {
+    resolve_page(site, &site.targets, site.page(id), &mut Vec::new())
+}
+
+fn resolve_page(
+    site: &Site,
+    targets: &Targets,
+    p: &Enriched,
+    diags: &mut Vec<Diagnostic>,
+) -> (HashMap<usize, Resolved>, Vec<PageId>) {
+    let mut out = HashMap::new();
+    let mut to = Vec::new();
+    for link in &p.facts.links {
+        let (resolved, page) = resolve(site, targets, p, &link.target);
+        to.extend(page.filter(|id| *id != p.doc.page.id && !to.contains(id)));
+        if let Resolved::Broken(why) = &resolved {
+            diags.push(
+                Diagnostic::strict(&p.doc.page.source, format!("broken link `{}`: {why}", link.written))
+                    .at_line(link.line)
+                    .help("fix the target: a file path relative to this note, or [[a title, slug or alias]]"),
+            );
+        }
+        out.insert(link.event, resolved);
+    }
+    (out, to)
 }
 
 fn resolve(site: &Site, t: &Targets, from: &Enriched, target: &Target) -> (Resolved, Option<PageId>) {

@@ -79,6 +79,8 @@ pub struct Site {
     pub graph: graph::Graph,
     /// Every figure of the site.
     pub store: Arc<store::Store>,
+    /// What links can point at: pages by path and by name, assets.
+    targets: links::Targets,
 }
 
 impl Site {
@@ -120,19 +122,32 @@ pub fn index(config: Config, pages: Vec<Arc<Enriched>>, assets: Vec<Asset>, topi
         outlinks: Vec::new(),
         graph: graph::Graph::default(),
         store: Arc::default(),
+        targets: links::Targets::default(),
     };
     let clock = crate::Stopwatch::start();
     index_sections(&mut site);
     index_taxonomies(&mut site);
     clock.lap("  sections");
     let mut diags = Vec::new();
-    (site.links, site.outlinks) = links::resolve_links(&site, &mut diags);
+    site.targets = links::Targets::new(&site);
+    (site.links, site.outlinks) = links::resolve_links(&site, &site.targets, &mut diags);
     clock.lap("  links");
     site.graph = graph::Graph::new(&site, topics, &mut diags);
     clock.lap("  graph");
     site.store = Arc::new(store::Store::new(&site));
     clock.lap("  store");
     (site, diags)
+}
+
+impl Site {
+    /// Puts `page` in place of the page with its id, its links resolved against this
+    /// site, and leaves the rest as it is: enough to render that page again right away
+    /// (what it shows of other pages may be stale until the next full index).
+    pub fn patch_page(&mut self, page: Arc<Enriched>) {
+        let id = page.doc.page.id;
+        self.pages[id.0] = page;
+        (self.links[id.0], self.outlinks[id.0]) = links::resolve_one(self, id);
+    }
 }
 
 fn index_sections(site: &mut Site) {
