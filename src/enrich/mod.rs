@@ -27,7 +27,7 @@ pub struct PageFacts {
     pub mentions: Vec<Mention>,
     /// Figures, in order (hand-given ones last).
     pub figures: Vec<Figure>,
-    /// The sentences of blocks with mentions, by block index, for topic pages.
+    /// The sentences that mention a topic, by block index, for topic pages.
     pub sentences: BTreeMap<usize, Vec<(std::ops::Range<usize>, String)>>,
     /// Problems found (bad `metrics:` front matter, unknown auto_link).
     pub diagnostics: Vec<Diagnostic>,
@@ -90,14 +90,22 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     let mut wraps = BTreeMap::new();
     let by_hand = ctx.topics.linked_by_hand(&facts.links);
     facts.mentions = topics::mentions(&blocks, &facts.links, ctx.topics, page, mode, &by_hand, &mut wraps);
-    for m in facts.mentions.iter().filter(|m| !m.own) {
-        facts.sentences.entry(m.block).or_insert_with(|| {
-            let text = &blocks[m.block].text;
-            metrics::split_sentences(text)
-                .into_iter()
-                .map(|r| (r.clone(), text[r].trim().to_string()))
-                .collect()
-        });
+    // Mentions come in block order: split each block that has some once, and keep only
+    // the sentences that mention a topic (a topic page quotes them).
+    let quoted = facts.mentions.iter().filter(|m| !m.own).collect::<Vec<_>>();
+    for same_block in quoted.chunk_by(|a, b| a.block == b.block) {
+        let block = same_block[0].block;
+        let text = &blocks[block].text;
+        let sentences: Vec<_> = metrics::split_sentences(text)
+            .into_iter()
+            .filter(|r| {
+                same_block
+                    .iter()
+                    .any(|m| r.start <= m.range.start && m.range.start < r.end)
+            })
+            .map(|r| (r.clone(), text[r].trim().to_string()))
+            .collect();
+        facts.sentences.entry(block).or_default().extend(sentences);
     }
     let settings = figures::Settings {
         default_subject: default_subject(&doc, ctx),
