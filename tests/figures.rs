@@ -278,3 +278,58 @@ fn a_table_cell_takes_the_metric_its_column_names() {
     // A cell that names its own metric keeps it.
     assert_eq!(metric_of(40.0), "regions");
 }
+
+/// A sentence that gives a whole and its parts does not disagree with itself; two
+/// sentences that state different values do, and a difference from a guided range ("beat
+/// the top end by $3 billion") or a second change ("and $20 billion quarter-over-quarter")
+/// is not a level that could disagree.
+#[test]
+fn parts_beats_and_changes_are_not_conflicts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"T\"\nbase_url = \"http://localhost/\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content/notes")).unwrap();
+    std::fs::write(
+        root.join("content/notes/2024-02-01-parts.md"),
+        "---\ntitle: Parts\nsubject: Amazon\n---\n\n\
+         Prime members received more than 7 billion items same or next day in 2023, of which more than 4 billion in the US and more than 2 billion in Europe.\n\n\
+         Revenue was $170 billion in Q4 2023. Revenue beat the top end of the range by approximately $3 billion in Q4 2023.\n\n\
+         The backlog was $155.7 billion in Q4 2023, up more than $45 billion year-over-year and $20 billion quarter-over-quarter.\n\n\
+         Operating income was $13.2 billion in Q4 2023.\n\n\
+         Another source puts operating income at $2.7 billion in Q4 2023.\n",
+    )
+    .unwrap();
+    let out = folio(root, &["build"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_str(&read(&root.join("public"), "metrics.json")).unwrap();
+    let conflicts: Vec<String> = json["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                c["metric"],
+                c["period"],
+                c["values"].as_array().unwrap().len()
+            )
+        })
+        .collect();
+    assert_eq!(
+        conflicts,
+        ["\"operating income\" \"Q4 2023\" 2"],
+        "only the two sources disagree"
+    );
+    let beat = json["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["text"].as_str().unwrap_or_default().contains("$3 billion"))
+        .expect("the beat is a figure");
+    assert!(beat["value"].is_null(), "a beat is no level: {beat}");
+    assert_eq!(beat["change"]["direction"], "up", "{beat}");
+}

@@ -375,7 +375,7 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
             } else {
                 (max - min).abs()
             };
-            ids.len() >= 2 && spread > CONFLICT_TOLERANCE
+            ids.len() >= 2 && spread > CONFLICT_TOLERANCE && sentences_disagree(store, ids)
         })
         .map(|((s, m, p, u), ids)| ((s, m, p.sort_text(), u), ids))
         .collect();
@@ -402,6 +402,32 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
                 .collect(),
         })
         .collect()
+}
+
+/// True when two of the sentences stating these records share no value: one sentence
+/// that gives a whole and its parts ("7 billion items, of which 4 billion in the US")
+/// does not disagree with itself, nor with a sentence that repeats one of its values.
+fn sentences_disagree(store: &Store, ids: &[usize]) -> bool {
+    let mut sentences: Vec<(PageId, &str, Vec<f64>)> = Vec::new();
+    for &i in ids {
+        let r = store.record(i);
+        let amount = r.figure().value.as_ref().map_or(0.0, |v| v.amount);
+        // Figures given in front matter have no sentence: each stands alone.
+        let sentence = r.figure().sentence.as_ref();
+        match sentences
+            .iter_mut()
+            .find(|(o, s, _)| *o == r.owner && *s == sentence && !s.is_empty())
+        {
+            Some((_, _, values)) => values.push(amount),
+            None => sentences.push((r.owner, sentence, vec![amount])),
+        }
+    }
+    let close = |a: f64, b: f64| (a - b).abs() <= a.abs().min(b.abs()) * CONFLICT_TOLERANCE;
+    sentences.iter().enumerate().any(|(k, (_, _, a))| {
+        sentences[k + 1..]
+            .iter()
+            .any(|(_, _, b)| !a.iter().any(|x| b.iter().any(|y| close(*x, *y))))
+    })
 }
 
 /// Where a record sits in a series: (year, position within the year).

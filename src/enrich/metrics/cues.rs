@@ -101,6 +101,8 @@ const DOWN: &[&str] = &[
 ];
 /// Words written after an amount that make it a change ("a 13% increase", "70% more").
 const UP_AFTER: &[&str] = &[
+    "above",
+    "ahead",
     "increase",
     "increases",
     "growth",
@@ -115,6 +117,8 @@ const UP_AFTER: &[&str] = &[
     "acceleration",
 ];
 const DOWN_AFTER: &[&str] = &[
+    "below",
+    "short",
     "decrease",
     "decline",
     "drop",

@@ -138,6 +138,20 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     if let Some(dir) = toks.get(k).filter(|t| t.is_word()).and_then(|t| dir_after(t.text)) {
         return Role::Change(dir, None);
     }
+    if let Some(dir) = passive_change_after(s, q.next).or_else(|| beat_by_before(toks, q.first)) {
+        return Role::Change(dir, None);
+    }
+    // "up $45 billion year-over-year and $20 billion quarter-over-quarter": a second
+    // amount with its own basis, joined to a change, is a change too.
+    if let Some(Role::Change(dir, _)) = previous
+        && basis_follows
+        && s.qtys[i - 1].unit == q.unit
+        && toks[s.qtys[i - 1].next..q.first].iter().all(|t| {
+            s.in_basis(t.start) || t.kind == Kind::Sym || t.is_any(&["and", "more", "than", "about", "nearly"])
+        })
+    {
+        return Role::Change(dir, None);
+    }
     if q.plus {
         return Role::Change(Dir::Up, None);
     }
@@ -158,6 +172,70 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         return Role::Change(Dir::Up, None);
     }
     Role::Level
+}
+
+/// "$1.1 billion of revenue was added", "… were lost": an amount that a passive verb
+/// after it makes a change.
+fn passive_change_after(s: &Sentence, next: usize) -> Option<Dir> {
+    let skippable = ["of", "in", "was", "were", "has", "have", "been", "is", "are"];
+    let mut k = next;
+    while k < s.toks.len() && k - next < 6 {
+        let t = &s.toks[k];
+        if t.is_any(&["added", "gained"]) {
+            return Some(Dir::Up);
+        }
+        if t.is_any(&["lost", "shed", "wiped"]) {
+            return Some(Dir::Down);
+        }
+        let in_metric = s.metrics.iter().any(|h| h.start <= t.start && t.start < h.end);
+        if !(in_metric || t.is_any(&skippable)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "beat the top end of the range by approximately $3 billion", "missed by $2 billion":
+/// the amount is a difference from a reference, not a level.
+fn beat_by_before(toks: &[super::tokens::Token], first: usize) -> Option<Dir> {
+    let approx = [
+        "approximately",
+        "about",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "more",
+        "than",
+        "over",
+        "some",
+    ];
+    let mut k = first;
+    while k > 0 && toks[k - 1].is_any(&approx) {
+        k -= 1;
+    }
+    if k == 0 || !toks[k - 1].is("by") {
+        return None;
+    }
+    toks[k.saturating_sub(12)..k - 1].iter().rev().find_map(|t| {
+        if t.is_any(&[
+            "beat",
+            "beats",
+            "exceeded",
+            "exceeds",
+            "topped",
+            "tops",
+            "surpassed",
+            "outpaced",
+        ]) {
+            Some(Dir::Up)
+        } else if t.is_any(&["missed", "misses", "trailed", "undershot"]) {
+            Some(Dir::Down)
+        } else {
+            None
+        }
+    })
 }
 
 /// "from $46.9 billion", "narrowing from a loss of $2.2 billion": an earlier value.
