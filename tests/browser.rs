@@ -232,12 +232,21 @@ fn an_open_page_follows_edits_errors_and_fixes() {
     });
     eventually("the live-reload connection", || tab.live().then_some(()));
 
+    // A mark in the page's JavaScript state: a navigation would clear it, an in-place
+    // swap of the new version keeps it (and the scroll position with it).
+    tab.eval("window.__mark = 'kept'; window.scrollTo(0, 40); 0");
     let saved = Instant::now();
     std::fs::write(&note, original.replace("original words", "words edited on disk")).unwrap();
     eventually("the edit in the open page", || {
         tab.text().contains("words edited on disk").then_some(())
     });
-    eprintln!("save to reloaded page: {} ms", saved.elapsed().as_millis());
+    eprintln!("save to updated page: {} ms", saved.elapsed().as_millis());
+    assert_eq!(
+        tab.eval("window.__mark"),
+        json!("kept"),
+        "the page was swapped in place, not navigated"
+    );
+    assert!(tab.eval("window.__folio.swaps").as_u64().unwrap_or(0) >= 1);
     eventually("the live-reload connection", || tab.live().then_some(()));
 
     std::fs::write(&note, "---\ntitle: Alpha note\n\nThe front matter never closes.\n").unwrap();

@@ -3,7 +3,7 @@
   "use strict";
   const ID = "folio-overlay";
   // Visible to tests and to curious authors: is this page connected, to which build.
-  const state = (window.__folio = { connected: false, version: null });
+  const state = (window.__folio = { connected: false, version: null, swaps: 0 });
   let delay = 250;
 
   function clearOverlay() {
@@ -44,6 +44,33 @@
     }
   }
 
+  // The stylesheets and scripts a page loads: while they stay the same, a new version of
+  // the page can replace the old one in place.
+  function assets(doc) {
+    return Array.from(doc.querySelectorAll('link[rel~="stylesheet"], script[src]'),
+      (e) => e.getAttribute("href") || e.getAttribute("src")).join("\n");
+  }
+
+  // Fetches this page again and puts its body in place of the old one: no navigation, so
+  // the scroll position stays and nothing else is fetched again. Scripts of the new body
+  // do not run (this one keeps its connection); theme scripts hear "folio:swap" and
+  // enhance the new body. Anything unusual falls back to a plain reload.
+  async function swapPage() {
+    try {
+      const response = await fetch(location.href, { cache: "no-store" });
+      const type = response.headers.get("content-type") || "";
+      if (!response.ok || !type.includes("text/html")) throw new Error("not a page");
+      const next = new DOMParser().parseFromString(await response.text(), "text/html");
+      if (!next.body || assets(next) !== assets(document)) throw new Error("assets changed");
+      document.title = next.title;
+      document.body.replaceWith(next.body);
+      state.swaps += 1;
+      document.dispatchEvent(new Event("folio:swap"));
+    } catch (e) {
+      location.reload();
+    }
+  }
+
   // True if this tab shows the page at URL path `path` ("/notes/x/" or ".../index.html").
   function shows(path) {
     const page = (p) => decodeURI(p).replace(/index\.html$/, "");
@@ -66,7 +93,8 @@
       case "reload":
         clearOverlay();
         // Only the tabs that show a page that changed: the others keep their place.
-        if (!message.paths || message.paths.some(shows)) location.reload();
+        if (!message.paths) location.reload();
+        else if (message.paths.some(shows)) swapPage();
         break;
       case "css":
         clearOverlay();

@@ -4,8 +4,9 @@
 //! The protocol is one JSON object per message, server to browser only:
 //! `{"type":"hello","version":…,"error":…}` on connect (the last build error, if the site
 //! is broken, so a page opened meanwhile shows the overlay at once),
-//! `{"type":"reload","paths":[…]}` (reload if showing one of these URL paths; without
-//! `paths`, every tab reloads), `{"type":"css"}` (swap stylesheets only) and
+//! `{"type":"reload","paths":[…]}` (a tab showing one of these URL paths fetches its page
+//! again and swaps the new body in, keeping its scroll position; without `paths`, every
+//! tab reloads), `{"type":"css"}` (swap stylesheets only) and
 //! `{"type":"error","error":"file:line:col: error: …"}`.
 
 use std::path::PathBuf;
