@@ -192,7 +192,6 @@ pub fn start(root: &Path, options: ServeOptions, mut on_outcome: OnOutcome) -> R
     let addr = listener.local_addr().map_err(|e| ServeError::Io(root.clone(), e))?;
     let (out, created) = serve_folder(&options, addr)?;
     let shared = Shared::new(out.clone());
-    let (runtime, stop_http) = serve_http(listener, Arc::clone(&shared)).map_err(|e| ServeError::Io(out.clone(), e))?;
     let build = BuildOptions {
         drafts: options.drafts,
         out: Some(out.clone()),
@@ -211,6 +210,9 @@ pub fn start(root: &Path, options: ServeOptions, mut on_outcome: OnOutcome) -> R
     let first = first_build(&mut build);
     shared.publish(&first);
     on_outcome(&first);
+    // Requests wait in the listener's queue until the first build is complete: nobody
+    // sees a half-written site (the address is bound first, since base_url names it).
+    let (runtime, stop_http) = serve_http(listener, Arc::clone(&shared)).map_err(|e| ServeError::Io(out.clone(), e))?;
     let loop_shared = Arc::clone(&shared);
     let loop_thread = std::thread::spawn(move || {
         let publish = |o: rebuild::Outcome| {
