@@ -9,6 +9,12 @@
 //! - a change to site.toml starts from scratch; a change to a template or theme file
 //!   changes every input hash, so what depends on it is rendered again.
 //!
+//! For the dev server, a save is answered in steps: [`Build::preview`] writes the edited
+//! notes' pages against the last good site (milliseconds), [`Build::run_pages_unless`]
+//! builds everything else (given up between stages when a newer save is waiting), and
+//! [`Build::finish_in_background`] writes the figure exports while the loop waits for
+//! the next save. Every file is written under a temporary name and renamed into place.
+//!
 //! Correctness first: after any sequence of edits the output equals a clean build's (the
 //! tests compare output trees). Nothing is written when the build has errors, so the last
 //! good site stays in place.

@@ -1,9 +1,10 @@
 //! Live preview: `folio serve` and `folio build --watch`.
 //!
 //! ```text
-//! notify ─debounce─▶ ChangeSet ─▶ incremental::Build::run ─▶ Outcome ─┬─▶ terminal (callback)
-//!  (watch.rs)        (classify.rs)   (rebuild.rs: the loop)           └─▶ Shared ─▶ WebSocket
-//!                                                                   (live.rs: reload/css/overlay)
+//! notify ─debounce─▶ ChangeSet ─▶ Build::preview ─────────────▶ Shared ─▶ WebSocket (the note's tab)
+//!  (watch.rs)        (classify.rs)   Build::run_pages_unless ─▶ Outcome ─┬─▶ terminal (callback)
+//!                                    (rebuild.rs: the loop)              └─▶ Shared ─▶ WebSocket
+//!                                                        (live.rs: swap or reload / css / overlay)
 //! axum ─▶ files of the serve folder only (http.rs)
 //! ```
 //!
