@@ -57,13 +57,44 @@ def middle_note(site):
     return os.path.join(site, "content", "notes", notes[len(notes) // 2])
 
 
-def measure(name, command, site, port, rounds, log, settle):
+def probe_note(site, port):
+    """The note every round edits, its text, the server's base URL and the note's URLs."""
     note = middle_note(site)
-    original = open(note, encoding="utf-8").read()
     base = f"http://127.0.0.1:{port}"
     stem = os.path.basename(note)[:-3]
     # folio drops the Jekyll date prefix from the slug; Hugo keeps the file name.
     candidates = [f"{base}/notes/{stem[11:]}/", f"{base}/notes/{stem}/"]
+    return note, open(note, encoding="utf-8").read(), base, candidates
+
+
+def servers(a):
+    """(row label, name, command, site, port) of each dev server the arguments ask for."""
+    out = []
+    if a.folio and a.folio_site:
+        port = free_port()
+        out.append(("folio serve", "folio", [a.folio, "-C", a.folio_site, "serve", "--port", str(port)],
+                    a.folio_site, port))
+    if a.hugo_site:
+        port = free_port()
+        out.append(("hugo server", "hugo", ["hugo", "server", "-s", a.hugo_site, "--port", str(port), "--bind",
+                                            "127.0.0.1", "--baseURL", f"http://127.0.0.1:{port}/", "--quiet"],
+                    a.hugo_site, port))
+    return out
+
+
+def stop(process):
+    """Ends a server or browser started by a measurement (if it was)."""
+    if process is None:
+        return
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def measure(name, command, site, port, rounds, log, settle):
+    note, original, base, candidates = probe_note(site, port)
     server = subprocess.Popen(command, stdout=log, stderr=log)
     times = []
     try:
@@ -89,11 +120,7 @@ def measure(name, command, site, port, rounds, log, settle):
     finally:
         with open(note, "w", encoding="utf-8") as f:
             f.write(original)
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
     return first, times
 
 
@@ -111,15 +138,8 @@ def main():
     a = p.parse_args()
     rows = []
     with open(a.log, "a") as log:
-        if a.folio and a.folio_site:
-            port = free_port()
-            cmd = [a.folio, "-C", a.folio_site, "serve", "--port", str(port)]
-            rows.append(("folio serve", *measure("folio", cmd, a.folio_site, port, a.rounds, log, a.settle)))
-        if a.hugo_site:
-            port = free_port()
-            cmd = ["hugo", "server", "-s", a.hugo_site, "--port", str(port), "--bind", "127.0.0.1",
-                   "--baseURL", f"http://127.0.0.1:{port}/", "--quiet"]
-            rows.append(("hugo server", *measure("hugo", cmd, a.hugo_site, port, a.rounds, log, a.settle)))
+        for label, name, cmd, site, port in servers(a):
+            rows.append((label, *measure(name, cmd, site, port, a.rounds, log, a.settle)))
     print("| server | first build s | save-to-served median ms | min ms | max ms | rounds |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, first, times in rows:

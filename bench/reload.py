@@ -30,7 +30,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from latency import free_port, get, middle_note, wait_for  # noqa: E402
+from latency import free_port, get, probe_note, servers, stop, wait_for  # noqa: E402
 
 
 class Socket:
@@ -126,11 +126,7 @@ def start_chromium(binary, profile):
 
 
 def measure(name, command, site, port, rounds, log, settle, chromium):
-    note = middle_note(site)
-    original = open(note, encoding="utf-8").read()
-    base = f"http://127.0.0.1:{port}"
-    stem = os.path.basename(note)[:-3]
-    candidates = [f"{base}/notes/{stem[11:]}/", f"{base}/notes/{stem}/"]
+    note, original, base, candidates = probe_note(site, port)
     server = subprocess.Popen(command, stdout=log, stderr=log)
     profile = tempfile.mkdtemp(prefix="folio-reload-")
     browser = None
@@ -156,14 +152,8 @@ def measure(name, command, site, port, rounds, log, settle, chromium):
     finally:
         with open(note, "w", encoding="utf-8") as f:
             f.write(original)
-        for process in (browser, server):
-            if process is None:
-                continue
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(browser)
+        stop(server)
         shutil.rmtree(profile, ignore_errors=True)
     return times
 
@@ -180,15 +170,8 @@ def main():
     a = p.parse_args()
     rows = []
     with open(a.log, "a") as log:
-        if a.folio and a.folio_site:
-            port = free_port()
-            cmd = [a.folio, "-C", a.folio_site, "serve", "--port", str(port)]
-            rows.append(("folio serve", measure("folio", cmd, a.folio_site, port, a.rounds, log, a.settle, a.chromium)))
-        if a.hugo_site:
-            port = free_port()
-            cmd = ["hugo", "server", "-s", a.hugo_site, "--port", str(port), "--bind", "127.0.0.1",
-                   "--baseURL", f"http://127.0.0.1:{port}/", "--quiet"]
-            rows.append(("hugo server", measure("hugo", cmd, a.hugo_site, port, a.rounds, log, a.settle, a.chromium)))
+        for label, name, cmd, site, port in servers(a):
+            rows.append((label, measure(name, cmd, site, port, a.rounds, log, a.settle, a.chromium)))
     print("| server | save-to-reloaded median ms | min ms | max ms | rounds |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for name, times in rows:

@@ -3,7 +3,8 @@
 //!
 //! - a page is read, parsed and enriched again only if its file changed (size, mtime or
 //!   inode differ), or if the topic vocabulary changed (then every page is re-enriched);
-//! - the site index is always rebuilt: it is cheap and every page can affect it;
+//! - the site index is always rebuilt, since every page can affect it (about 1 s at
+//!   10,000 notes: the graph and the metric store are the bulk of it);
 //! - each output's render input is hashed and only outputs whose input changed are
 //!   rendered and written; outputs that no longer exist are removed;
 //! - a change to site.toml starts from scratch; a change to a template or theme file
@@ -391,10 +392,10 @@ fn theme_key(config: &Config) -> u64 {
     h.finish()
 }
 
-/// Load → enrich → index, reusing unchanged pages.
 /// The site and its vocabulary, with warnings.
 type Assembled = (Site, Topics, Vec<Diagnostic>);
 
+/// Load → enrich → index, reusing unchanged pages.
 fn assemble(cache: &mut Cache, drafts: bool, stop: &dyn Fn() -> bool) -> Result<Option<Assembled>, Vec<Diagnostic>> {
     let clock = crate::Stopwatch::start();
     let config = &cache.config;
@@ -430,45 +431,55 @@ fn assemble(cache: &mut Cache, drafts: bool, stop: &dyn Fn() -> bool) -> Result<
             },
         );
     }
-    // Pages in path order, drafts filtered, ids assigned as a clean build would.
-    let mut pages: Vec<(&PathBuf, Page)> = Vec::new();
+    // Pages in path order, drafts filtered, ids assigned as a clean build would. Pages
+    // are borrowed from the cache: only those enriched again (and topic pages, for the
+    // vocabulary) are copied, with their new id.
+    let mut pages: Vec<(&Page, PageId)> = Vec::new();
     for rel in &scan.markdown {
         let Some(entry) = cache.entries.get(rel) else { continue };
         match &entry.read {
             Ok((page, w)) => {
                 diags.extend(w.iter().cloned());
                 if drafts || page.meta.is_published() {
-                    pages.push((rel, page.clone()));
+                    pages.push((page, PageId(pages.len())));
                 }
             }
             Err(errors) => diags.extend(errors.iter().cloned()),
         }
     }
-    for (i, (_, page)) in pages.iter_mut().enumerate() {
-        page.id = PageId(i);
-    }
-    diags.extend(content::duplicate_permalinks(pages.iter().map(|(_, p)| p)));
+    let with_id = |page: &Page, id: PageId| Page { id, ..page.clone() };
+    diags.extend(content::duplicate_permalinks(pages.iter().map(|(p, _)| *p)));
     if diags.iter().any(|d| d.is_error(false)) {
         return Err(diags);
     }
     clock.lap("  read");
-    let topics = Topics::new(&pages.iter().map(|(_, p)| p.clone()).collect::<Vec<_>>(), config);
+    let topic_pages: Vec<Page> = pages
+        .iter()
+        .filter(|(p, _)| p.kind == content::PageKind::Topic)
+        .map(|(p, id)| with_id(p, *id))
+        .collect();
+    let topics = Topics::new(&topic_pages, config);
     clock.lap("  topics");
-    let vocab = vocabulary_key(&topics);
+    let vocab = enrich::topics::vocabulary_key(&topics.list);
     let ctx = enrich::Context::new(config, &topics);
     let entries = &cache.entries;
     let enriched: Vec<Arc<Enriched>> = pages
         .into_par_iter()
-        .map(|(rel, page)| match entries.get(rel).and_then(|e| e.enriched.as_ref()) {
-            Some((key, done)) if *key == vocab => {
-                let mut done = Arc::clone(done);
-                if done.doc.page.id != page.id {
-                    Arc::make_mut(&mut done).doc.page.id = page.id;
+        .map(
+            |(page, id)| match entries.get(&page.rel).and_then(|e| e.enriched.as_ref()) {
+                Some((key, done)) if *key == vocab => {
+                    let mut done = Arc::clone(done);
+                    if done.doc.page.id != id {
+                        Arc::make_mut(&mut done).doc.page.id = id;
+                    }
+                    done
                 }
-                done
-            }
-            _ => Arc::new(enrich::enrich(markdown::parse(page, &config.markdown), &ctx)),
-        })
+                _ => Arc::new(enrich::enrich(
+                    markdown::parse(with_id(page, id), &config.markdown),
+                    &ctx,
+                )),
+            },
+        )
         .collect();
     clock.lap("  enrich");
     for e in &enriched {
@@ -491,19 +502,6 @@ fn assemble(cache: &mut Cache, drafts: bool, stop: &dyn Fn() -> bool) -> Result<
     let (site, index_diags) = site::index(config.clone(), enriched, scan.assets, topics.clone());
     diags.extend(index_diags);
     Ok(Some((site, topics, diags)))
-}
-
-fn vocabulary_key(topics: &Topics) -> u64 {
-    let mut h = DefaultHasher::new();
-    for t in &topics.list {
-        t.title.hash(&mut h);
-        t.url.hash(&mut h);
-        let mut names: Vec<&String> = t.names.iter().collect();
-        names.sort();
-        names.hash(&mut h);
-        t.page.hash(&mut h);
-    }
-    h.finish()
 }
 
 /// Renders the outputs whose input changed, then writes them; removes outputs that are gone.

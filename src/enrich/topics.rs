@@ -28,6 +28,19 @@ pub struct Topic {
     pub rel: std::path::PathBuf,
 }
 
+/// A key of what the topics are: titles, URLs, names and pages. Pages are enriched
+/// again, and rendered again, when it changes.
+pub fn vocabulary_key(topics: &[Topic]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    for t in topics {
+        let mut names: Vec<&String> = t.names.iter().collect();
+        names.sort();
+        (&t.title, &t.url, names, t.page).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Every topic and the matcher for their names.
 #[derive(Clone)]
 pub struct Topics {

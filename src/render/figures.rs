@@ -109,7 +109,7 @@ fn group(rows: impl Iterator<Item = Row>) -> Vec<Group> {
 pub fn of_page(site: &Site, id: PageId) -> Vec<Group> {
     let page = &site.page(id).doc.page;
     let url = site.config.url(&page.permalink);
-    let source = page.source.to_string_lossy().replace('\\', "/");
+    let source = crate::site::store::source_of(page);
     let figures = site.page(id).facts.figures.iter().enumerate();
     group(figures.map(|(i, f)| row_from(&Record::new(f, &page.permalink, &source, id, i), &page.title, &url)))
 }

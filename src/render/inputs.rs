@@ -25,6 +25,8 @@ pub struct Inputs<'a> {
     vocabulary: u64,
     /// Key of all figures (metrics page and exports).
     pub records: u64,
+    /// Key of what /topics/ draws, made by the first of its pages to ask.
+    topics_graph: std::sync::OnceLock<u64>,
 }
 
 fn hash_of(value: impl Hash) -> u64 {
@@ -38,17 +40,7 @@ impl<'a> Inputs<'a> {
     pub fn new(site: &'a Site, theme: u64, inject: Option<&str>) -> Self {
         let site_view = serde_json::to_string(&views::SiteView::new(site)).unwrap_or_default();
         let common = hash_of((theme, inject, site_view));
-        let vocabulary = hash_of(
-            site.graph
-                .topics
-                .iter()
-                .map(|t| {
-                    let mut names: Vec<&String> = t.names.iter().collect();
-                    names.sort();
-                    (&t.title, &t.url, names, t.page)
-                })
-                .collect::<Vec<_>>(),
-        );
+        let vocabulary = crate::enrich::topics::vocabulary_key(&site.graph.topics);
         let records = hash_of(
             site.pages
                 .iter()
@@ -61,6 +53,7 @@ impl<'a> Inputs<'a> {
             common,
             vocabulary,
             records,
+            topics_graph: std::sync::OnceLock::new(),
         }
     }
 
@@ -93,7 +86,9 @@ impl<'a> Inputs<'a> {
                 }
                 self.index_page(name, &mut h);
                 if *name == site.config.topics_dir {
-                    connections::topics_graph(site).hash(&mut h);
+                    self.topics_graph
+                        .get_or_init(|| hash_of(connections::topics_graph(site)))
+                        .hash(&mut h);
                 }
             }
             Job::Taxonomy(i) => {

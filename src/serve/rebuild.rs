@@ -95,24 +95,18 @@ pub fn run_loop(
         // the next rebuild covers both.
         let newer: RefCell<Option<Message>> = RefCell::new(None);
         let stop = || {
-            while newer.borrow().is_none() {
-                match rx.try_recv() {
-                    Ok(Message::Changes(set)) if set.is_empty() => continue,
-                    Ok(message) => *newer.borrow_mut() = Some(message),
-                    Err(_) => break,
-                }
+            if newer.borrow().is_none()
+                && let Ok(message) = rx.try_recv()
+            {
+                *newer.borrow_mut() = Some(message);
             }
             newer.borrow().is_some()
         };
         // The pages first: the browser reloads while the figure exports are written.
-        let result = match build.run_pages_unless(&stop) {
-            Ok(None) => {
-                carried = Some((changes, received));
-                stashed = newer.into_inner();
-                continue;
-            }
-            Ok(Some(report)) => Ok(report),
-            Err(errors) => Err(errors),
+        let Some(result) = build.run_pages_unless(&stop).transpose() else {
+            carried = Some((changes, received));
+            stashed = newer.into_inner();
+            continue;
         };
         on_outcome(Outcome {
             changes,

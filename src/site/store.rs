@@ -88,12 +88,16 @@ impl Serialize for Record<'_> {
     }
 }
 
-/// A page as the store keeps it.
-#[derive(Debug)]
+/// A page as the store keeps it, with its source path as records write it.
+#[derive(Debug, Clone)]
 struct StorePage {
     page: Arc<Enriched>,
-    url: String,
     source: String,
+}
+
+/// `content/notes/x.md`, with forward slashes on every platform, as records name it.
+pub fn source_of(page: &crate::content::Page) -> String {
+    page.source.to_string_lossy().replace('\\', "/")
 }
 
 /// One source of a conflicting value.
@@ -165,8 +169,7 @@ impl Store {
             .iter()
             .map(|p| StorePage {
                 page: Arc::clone(p),
-                url: p.doc.page.permalink.clone(),
-                source: p.doc.page.source.to_string_lossy().replace('\\', "/"),
+                source: source_of(&p.doc.page),
             })
             .collect();
         let mut slots = Vec::with_capacity(pages.iter().map(|p| p.page.facts.figures.len()).sum());
@@ -211,7 +214,7 @@ impl Store {
         let page = &self.pages[p as usize];
         Record {
             figure: &page.page.facts.figures[f as usize],
-            page: &page.url,
+            page: &page.page.doc.page.permalink,
             source: &page.source,
             owner: page.page.doc.page.id,
             index: f as usize,
@@ -225,15 +228,7 @@ impl Store {
 
     /// A store of the records that `keep` accepts, with the conflicts among them.
     pub fn filtered(&self, keep: impl Fn(&Record) -> bool) -> Store {
-        let pages = self
-            .pages
-            .iter()
-            .map(|p| StorePage {
-                page: Arc::clone(&p.page),
-                url: p.url.clone(),
-                source: p.source.clone(),
-            })
-            .collect();
+        let pages = self.pages.clone();
         let slots = (0..self.len())
             .filter(|&i| keep(&self.record(i)))
             .map(|i| self.slots[i])
