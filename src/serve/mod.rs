@@ -34,9 +34,10 @@ pub use live::{Notice, Shared, Status};
 pub use rebuild::Outcome;
 
 /// How long the file system must stay quiet before a batch of changes is built: long
-/// enough to cover an editor's save (temp file, rename, backup), short enough not to
-/// be felt.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+/// enough to cover an editor's save (temp file, rename, backup: microseconds apart),
+/// short enough not to be felt. A batch that a slower sequence splits in two (a git
+/// checkout) costs nothing extra: a newer batch interrupts the rebuild of the older.
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// What the caller hears after each build (the first one included).
 pub type OnOutcome = Box<dyn FnMut(&Outcome) + Send>;
