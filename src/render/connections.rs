@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
 use serde::Serialize;
 
 use super::figures::{self, Chart, Row};
@@ -118,35 +119,40 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
     let g = &site.graph;
     let t = *g.topic_of_page.get(&id)?;
     let topic = &g.topics[t];
-    let mut timeline: BTreeMap<String, f64> = BTreeMap::new();
+    let mut timeline: BTreeMap<(i32, u32), f64> = BTreeMap::new();
     let mentioned_in = g.mentioned_in[t]
         .iter()
         .enumerate()
         .map(|(n, (page_id, mentions))| {
             let e = site.page(*page_id);
-            let url = site.config.url(&e.doc.page.permalink);
             if let Some(d) = e.doc.page.date {
-                *timeline.entry(d.format("%Y-%m").to_string()).or_default() += 1.0;
+                *timeline.entry((d.year(), d.month())).or_default() += 1.0;
             }
-            let mut distinct: Vec<Quote> = Vec::new();
+            // The distinct sentences (by text), borrowed: only the quoted few are copied
+            // out (a popular topic is mentioned in thousands of notes).
+            let mut distinct: Vec<(&str, &str)> = Vec::new();
             for &m in mentions {
                 let mention = &e.facts.mentions[m];
                 let sentence = e.facts.sentences.get(&mention.block).and_then(|ss| {
                     ss.iter()
                         .find(|(r, _)| r.start <= mention.range.start && mention.range.start < r.end)
-                        .map(|(_, s)| s)
+                        .map(|(_, s)| s.as_str())
                 });
-                if let Some(text) = sentence.filter(|s| !distinct.iter().any(|q| &q.text == *s)) {
-                    distinct.push(Quote {
-                        text: text.clone(),
-                        url: format!("{url}#{}", mention.anchor),
-                    });
+                if let Some(text) = sentence.filter(|s| !distinct.iter().any(|(t, _)| t == s)) {
+                    distinct.push((text, &mention.anchor));
                 }
             }
             let quoted = if n < QUOTED_NOTES { QUOTES_PER_NOTE } else { 0 };
             let more = distinct.len().saturating_sub(quoted);
-            distinct.truncate(quoted);
-            let quotes = distinct;
+            let url = site.config.url(&e.doc.page.permalink);
+            let quotes = distinct
+                .iter()
+                .take(quoted)
+                .map(|(text, anchor)| Quote {
+                    text: text.to_string(),
+                    url: format!("{url}#{anchor}"),
+                })
+                .collect();
             MentionedIn {
                 note: link(site, *page_id),
                 date: e.doc.page.date.map(|d| d.format("%-d %B %Y").to_string()),
@@ -158,7 +164,10 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
         })
         .collect();
     let (figures, figures_total, charts) = figures::of_subject(site, &topic.title);
-    let bars: Vec<(String, f64)> = timeline.into_iter().collect();
+    let bars: Vec<(String, f64)> = timeline
+        .into_iter()
+        .map(|((year, month), n)| (format!("{year}-{month:02}"), n))
+        .collect();
     let timeline = if bars.is_empty() {
         String::new()
     } else {

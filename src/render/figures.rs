@@ -132,16 +132,10 @@ pub fn of_subject(site: &Site, subject: &str) -> (Vec<Row>, usize, Vec<Chart>) {
     };
     if total > TOPIC_ROWS {
         // Latest first (records without a known period last), stable for equal periods.
-        ids.sort_by_key(|i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
+        ids.sort_by_cached_key(|i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
         ids.truncate(TOPIC_ROWS);
     }
-    ids.sort_by_key(|&i| {
-        let r = site.store.record(i);
-        (
-            r.metric.clone(),
-            r.period.as_deref().and_then(crate::site::store::period_key),
-        )
-    });
+    ids.sort_by_cached_key(|&i| (site.store.record(i).figure().metric.as_deref(), period(&i)));
     let rows = ids.iter().map(|&i| row(site, i)).collect();
     let charts = site
         .store
