@@ -322,7 +322,21 @@ pub fn write_site(
     let clock = Stopwatch::start();
     let jobs = render::jobs(site);
     let renderer = render::Renderer::new(site, templates, options.clone());
-    let mut errors = renderer.render_all(&jobs, |file, bytes| staging.write(file, bytes));
+    // The exports (hundreds of megabytes on a large site) are written while the pages
+    // render: their disk time overlaps the rendering instead of following it.
+    let (mut errors, exported) = std::thread::scope(|scope| {
+        let exports = scope.spawn(|| render::exports::write_files(&site.store, staging.dir()));
+        let errors = renderer.render_all(&jobs, |file, bytes| staging.write(file, bytes));
+        (errors, exports.join())
+    });
+    match exported {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => errors.push(Diagnostic::error(
+            "metrics.json",
+            format!("cannot write the figure exports: {e}"),
+        )),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
     clock.lap("render");
     let permalinks: Vec<String> = jobs.iter().filter_map(|j| renderer.render_permalink(j)).collect();
     match extra_files(site, &permalinks) {
@@ -335,12 +349,6 @@ pub fn write_site(
             }
         }
         Err(e) => errors.extend(e),
-    }
-    if let Err(e) = render::exports::write_files(&site.store, staging.dir()) {
-        errors.push(Diagnostic::error(
-            "metrics.json",
-            format!("cannot write the figure exports: {e}"),
-        ));
     }
     clock.lap("extras");
     for asset in &site.assets {

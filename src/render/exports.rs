@@ -28,11 +28,12 @@ impl Serialize for Records<'_> {
 /// whole). Each is written under a temporary name and renamed into place, so a reader
 /// (the dev server, a script polling the folder) never sees half a file.
 pub fn write_files(store: &Store, dir: &Path) -> std::io::Result<()> {
-    let (json, csv) = rayon::join(
-        || write_atomically(dir, "metrics.json", |out| write_json(store, out)),
-        || write_atomically(dir, "metrics.csv", |out| write_csv(store, out)),
-    );
-    json.and(csv)
+    // Plain threads, not rayon: the caller renders pages on rayon's pool meanwhile.
+    std::thread::scope(|scope| {
+        let csv = scope.spawn(|| write_atomically(dir, "metrics.csv", |out| write_csv(store, out)));
+        let json = write_atomically(dir, "metrics.json", |out| write_json(store, out));
+        json.and(csv.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
 }
 
 fn write_atomically(
