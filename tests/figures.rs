@@ -333,3 +333,63 @@ fn parts_beats_and_changes_are_not_conflicts() {
     assert!(beat["value"].is_null(), "a beat is no level: {beat}");
     assert_eq!(beat["change"]["direction"], "up", "{beat}");
 }
+
+/// A paragraph or list item that opens with a bold run-in heading naming a topic
+/// ("**North America.** …") gives that topic's figures, as a heading would; a sentence
+/// that names its own subject keeps it, and bold text later in a paragraph is no heading.
+#[test]
+fn a_run_in_heading_names_the_subject_of_its_paragraph() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content/notes")).unwrap();
+    std::fs::create_dir_all(root.join("content/topics")).unwrap();
+    for (slug, title) in [
+        ("north-america", "North America"),
+        ("international", "International"),
+        ("aws", "AWS"),
+    ] {
+        std::fs::write(
+            root.join(format!("content/topics/{slug}.md")),
+            format!("---\ntitle: \"{title}\"\n---\n\nA segment.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        root.join("content/notes/2024-02-01-segments.md"),
+        "---\ntitle: Segments\nperiod: Q4 2023\n---\n\n\
+         **North America.** Operating income of $6.5 billion was up $6.7 billion year-over-year.\n\n\
+         **International.** The operating loss shrank to $419 million. AWS revenue rose 13% year-over-year to $24.2 billion.\n\n\
+         - **International**: the segment spans more than 20 countries.\n\n\
+         Net income was $10.6 billion. **North America.** Free cash flow was $35.5 billion.\n",
+    )
+    .unwrap();
+    let out = folio(root, &["metrics", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let subject_of = |amount: f64| {
+        records(&json)
+            .iter()
+            .find(|r| r["value"]["amount"].as_f64() == Some(amount))
+            .unwrap_or_else(|| panic!("no record of {amount}: {json:#}"))["subject"]
+            .clone()
+    };
+    assert_eq!(subject_of(6.5e9), "North America");
+    assert_eq!(subject_of(-419e6), "International");
+    assert_eq!(
+        subject_of(20.0),
+        "International",
+        "a list item's run-in, colon after the bold"
+    );
+    assert_eq!(subject_of(24.2e9), "AWS", "a sentence that names its subject keeps it");
+    assert_eq!(subject_of(10.6e9), "Amazon");
+    assert_eq!(
+        subject_of(35.5e9),
+        "Amazon",
+        "bold in the middle of a paragraph is no heading"
+    );
+}

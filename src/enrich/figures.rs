@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use pulldown_cmark::{Event, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::enrich::metrics::{self, Change, Found, Quantity, Scope, SubjectMention};
@@ -80,21 +81,19 @@ pub fn extract(
         in_table = row;
         if block.kind == BlockKind::Heading {
             heading_period = metrics::parse_period(&block.text);
-            // A heading names whose figures follow, unless the topic it names is a metric
-            // ("Full year 2023, cash and capex" is about Amazon's capex).
-            heading_subject = topics
-                .vocab
-                .find(&block.text)
-                .iter()
-                .map(|m| &topics.list[m.topic].title)
-                .find(|title| settings.names.label_of(title).is_none())
-                .cloned();
+            heading_subject = subject_named(&block.text, topics, settings.names);
             continue;
         }
+        // A run-in heading ("**North America.** Revenue …") names whose figures its own
+        // paragraph gives, before the heading above it.
+        let run_in = (block.kind == BlockKind::Prose)
+            .then(|| run_in_heading(doc, block))
+            .flatten()
+            .and_then(|bold| subject_named(&bold, topics, settings.names));
         let scope = Scope {
             default_subject: Some(settings.default_subject.clone()),
             heading_period: heading_period.clone(),
-            heading_subject: heading_subject.clone(),
+            heading_subject: run_in.or_else(|| heading_subject.clone()),
             page_period: settings.page_period.clone(),
             names: settings.names.clone(),
             currency: Some(settings.currency.clone()),
@@ -136,6 +135,52 @@ pub fn extract(
         }
     }
     out
+}
+
+/// The topic a heading's text names: whose figures follow it, unless the topic it names
+/// is a metric ("Full year 2023, cash and capex" is about Amazon's capex).
+fn subject_named(text: &str, topics: &Topics, names: &metrics::MetricNames) -> Option<String> {
+    topics
+        .vocab
+        .find(text)
+        .iter()
+        .map(|m| &topics.list[m.topic].title)
+        .find(|title| names.label_of(title).is_none())
+        .cloned()
+}
+
+/// The text of a block's run-in heading: the bold text a paragraph or list item opens
+/// with, when a period or colon ends it, inside the bold or right after it
+/// ("**North America.** Revenue …", "**AWS**: …"). None for a block that opens with
+/// anything else, and for bold that runs on into the sentence ("**AWS** grew 13%").
+fn run_in_heading(doc: &Doc, block: &Block) -> Option<String> {
+    let mut events = doc
+        .events
+        .get(block.first_event + 1..)?
+        .iter()
+        .map(|(event, _)| event)
+        .filter(|event| !matches!(event, Event::TaskListMarker(_)));
+    if !matches!(events.next(), Some(Event::Start(Tag::Strong))) {
+        return None;
+    }
+    let mut bold = String::new();
+    let mut depth = 1;
+    for event in events.by_ref() {
+        match event {
+            Event::Start(Tag::Strong) => depth += 1,
+            Event::End(TagEnd::Strong) if depth == 1 => break,
+            Event::End(TagEnd::Strong) => depth -= 1,
+            Event::Text(text) => bold.push_str(text),
+            Event::SoftBreak | Event::HardBreak => bold.push(' '),
+            _ => {}
+        }
+    }
+    let after = match events.next() {
+        Some(Event::Text(text)) => text.as_ref(),
+        _ => "",
+    };
+    let stops = ['.', ':'];
+    (bold.trim_end().ends_with(stops) || after.starts_with(stops)).then_some(bold)
 }
 
 fn figure(found: Found, anchor: String, line: usize, text: String, sentence: Arc<str>) -> Figure {

@@ -58,7 +58,8 @@ pub struct SubjectMention {
 pub struct Scope {
     /// The subject of figures with no topic mention before them (site or note setting).
     pub default_subject: Option<String>,
-    /// The topic named in the nearest heading above the sentence, if any: the subject of
+    /// The topic named in the run-in heading of the sentence's paragraph ("**North
+    /// America.** …"), else in the nearest heading above it, if any: the subject of
     /// figures that name none, before `default_subject`.
     pub heading_subject: Option<String>,
     /// The canonical period of the nearest heading above the sentence.
