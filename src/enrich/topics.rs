@@ -48,6 +48,11 @@ pub struct Topics {
     pub list: Vec<Topic>,
     /// One automaton for all titles and aliases.
     pub vocab: Vocabulary,
+    /// The first topic of each lower-cased name, and of each source path: what a
+    /// wikilink or a Markdown link points at, without a walk over every topic for each
+    /// of a site's links.
+    by_name: HashMap<String, usize>,
+    by_rel: HashMap<std::path::PathBuf, usize>,
 }
 
 impl Topics {
@@ -76,20 +81,30 @@ impl Topics {
                 rel: page.rel.clone(),
             });
         }
+        let mut by_name = HashMap::new();
+        let mut by_rel = HashMap::new();
+        for (i, t) in list.iter().enumerate() {
+            for name in &t.names {
+                by_name.entry(name.clone()).or_insert(i);
+            }
+            by_rel.entry(t.rel.clone()).or_insert(i);
+        }
         Topics {
             list,
             vocab: Vocabulary::new(terms),
+            by_name,
+            by_rel,
         }
     }
 
     /// The topic a link points at, if any.
     pub fn linked_topic(&self, target: &Target) -> Option<usize> {
-        self.list.iter().position(|t| match target {
-            Target::Wiki { name, .. } => t.names.contains(&name.to_lowercase()),
-            Target::Markdown { path, .. } => path == &t.rel,
-            Target::SitePath(p) => t.url.ends_with(p.as_str()),
-            _ => false,
-        })
+        match target {
+            Target::Wiki { name, .. } => self.by_name.get(&name.to_lowercase()).copied(),
+            Target::Markdown { path, .. } => self.by_rel.get(path).copied(),
+            Target::SitePath(p) => self.list.iter().position(|t| t.url.ends_with(p.as_str())),
+            _ => None,
+        }
     }
 
     /// Topics the author linked by hand in this page: auto-links leave them alone.
