@@ -393,3 +393,44 @@ fn a_run_in_heading_names_the_subject_of_its_paragraph() {
         "bold in the middle of a paragraph is no heading"
     );
 }
+
+/// A topic named only to be left out ("outside North America", "ex-North America") is
+/// not the subject of the figure after it; a sentence that names its subject keeps it.
+#[test]
+fn a_topic_named_to_exclude_it_is_not_the_subject() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content/notes")).unwrap();
+    std::fs::create_dir_all(root.join("content/topics")).unwrap();
+    std::fs::write(
+        root.join("content/topics/north-america.md"),
+        "---\ntitle: \"North America\"\n---\n\nA segment.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/notes/2024-02-01-regions.md"),
+        "---\ntitle: Regions\nperiod: Q4 2023\n---\n\n\
+         Revenue outside North America was $40.2 billion.\n\n\
+         Ex-North America operating income was $2.1 billion.\n\n\
+         North America revenue was $105.5 billion.\n",
+    )
+    .unwrap();
+    let out = folio(root, &["metrics", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let subject_of = |amount: f64| {
+        records(&json)
+            .iter()
+            .find(|r| r["value"]["amount"].as_f64() == Some(amount))
+            .unwrap_or_else(|| panic!("no record of {amount}: {json:#}"))["subject"]
+            .clone()
+    };
+    assert_eq!(subject_of(40.2e9), "Amazon", "\"outside\" excludes the topic");
+    assert_eq!(subject_of(2.1e9), "Amazon", "\"ex-\" excludes the topic");
+    assert_eq!(subject_of(105.5e9), "North America");
+}

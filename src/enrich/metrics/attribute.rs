@@ -152,8 +152,18 @@ pub(super) struct Candidate<'a> {
     pub subject: Option<&'a str>,
 }
 
+/// Phrases that name a topic only to leave it out ("outside North America", "ex-US"):
+/// a mention right after one of them, or after it and "the", is nobody's subject. `-`
+/// stands for any hyphen.
+#[rustfmt::skip]
+const EXCLUDING: &[&[&str]] = &[
+    &["outside"], &["outside", "of"], &["excluding"], &["except"], &["except", "for"],
+    &["other", "than"], &["beyond"], &["ex"], &["ex", "-"],
+];
+
 /// The subject candidates of a sentence: topic mentions that are not themselves the
-/// metric ("capital expenditures" when that is a topic), and the default subject's name.
+/// metric ("capital expenditures" when that is a topic), and the default subject's name;
+/// none that an exclusion governs ("outside North America").
 pub(super) fn candidates<'a>(s: &Sentence<'_, '_, 'a>, default: Option<&str>) -> Vec<Candidate<'a>> {
     let mut out: Vec<Candidate<'a>> = s
         .mentions
@@ -180,8 +190,30 @@ pub(super) fn candidates<'a>(s: &Sentence<'_, '_, 'a>, default: Option<&str>) ->
             }
         }
     }
+    out.retain(|c| !excluded(s, c.start));
     out.sort_by_key(|c| c.start);
     out
+}
+
+/// Whether the mention starting at `at` directly follows an exclusion phrase.
+fn excluded(s: &Sentence, at: usize) -> bool {
+    let mut k = s.toks.partition_point(|t| t.start < at);
+    if k > 0 && s.toks[k - 1].is("the") {
+        k -= 1;
+    }
+    let lead = &s.toks[..k];
+    EXCLUDING.iter().any(|phrase| {
+        lead.len() >= phrase.len()
+            && lead[lead.len() - phrase.len()..]
+                .iter()
+                .zip(phrase.iter())
+                .all(|(t, w)| t.is(w) || (*w == "-" && is_hyphen(t.text)))
+    })
+}
+
+/// A hyphen, plain or typographic ("ex-US", "ex‑US").
+fn is_hyphen(text: &str) -> bool {
+    matches!(text, "-" | "\u{2010}" | "\u{2011}")
 }
 
 fn is_the_metric(s: &Sentence, start: usize, end: usize, subject: &str) -> bool {

@@ -86,6 +86,15 @@ const CASES: &[Case] = &[
         &["1.525e6 count; _; Amazon; headcount; 2023", "1.541e6 count; _; Amazon; headcount; 2022"]),
     ("AWS operating margin was 29.6%, up >500 bps YoY.", Some("Q4 2023"), &["AWS"],
         &["29.6 %; up 500 bps YoY; AWS; operating margin; Q4 2023"]),
+    // A topic named only to be left out is not the subject.
+    ("Revenue outside of North America was $40.2 billion.", Some("Q4 2023"), &["North America"],
+        &["40.2e9 USD; _; Amazon; revenue; Q4 2023"]),
+    ("Operating income excluding the AWS segment was $10.6 billion.", Some("Q4 2023"), &["AWS"],
+        &["10.6e9 USD; _; Amazon; operating income; Q4 2023"]),
+    ("Ex-North America revenue was $40.2 billion.", Some("Q4 2023"), &["North America"],
+        &["40.2e9 USD; _; Amazon; revenue; Q4 2023"]),
+    ("North America revenue was $105.5 billion.", Some("Q4 2023"), &["North America"],
+        &["105.5e9 USD; _; North America; revenue; Q4 2023"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),
