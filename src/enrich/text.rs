@@ -184,7 +184,9 @@ pub fn rewrite(events: Vec<Spanned>, mut wraps: std::collections::BTreeMap<usize
     if wraps.is_empty() {
         return events;
     }
-    let mut out = Vec::with_capacity(events.len() + wraps.len() * 4);
+    // Each wrap splits its text in up to two more pieces around an opening and a closing.
+    let added: usize = wraps.values().map(|ws| ws.len() * 4).sum();
+    let mut out = Vec::with_capacity(events.len() + added);
     for (i, (event, range)) in events.into_iter().enumerate() {
         match (event, wraps.remove(&i)) {
             (Event::Text(text), Some(ws)) => split_text(&text, ws, &range, &mut out),
