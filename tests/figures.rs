@@ -413,11 +413,18 @@ fn a_topic_named_to_exclude_it_is_not_the_subject() {
     )
     .unwrap();
     std::fs::write(
+        root.join("content/topics/aws.md"),
+        "---\ntitle: AWS\n---\n\nThe cloud.\n",
+    )
+    .unwrap();
+    std::fs::write(
         root.join("content/notes/2024-02-01-regions.md"),
         "---\ntitle: Regions\nperiod: Q4 2023\n---\n\n\
          Revenue outside North America was $40.2 billion.\n\n\
          Ex-North America operating income was $2.1 billion.\n\n\
-         North America revenue was $105.5 billion.\n",
+         North America revenue was $105.5 billion.\n\n\
+         AWS revenue was $24.2 billion, while revenue outside North America was $39.1 billion.\n\n\
+         Every segment slowed except North America, whose operating income was $6.5 billion.\n",
     )
     .unwrap();
     let out = folio(root, &["metrics", "--format", "json"]);
@@ -433,4 +440,15 @@ fn a_topic_named_to_exclude_it_is_not_the_subject() {
     assert_eq!(subject_of(40.2e9), "Amazon", "\"outside\" excludes the topic");
     assert_eq!(subject_of(2.1e9), "Amazon", "\"ex-\" excludes the topic");
     assert_eq!(subject_of(105.5e9), "North America");
+    assert_eq!(subject_of(24.2e9), "AWS");
+    assert_eq!(
+        subject_of(39.1e9),
+        "Amazon",
+        "an excluded topic does not hand the figure to an earlier one"
+    );
+    assert_eq!(
+        subject_of(6.5e9),
+        "North America",
+        "a relative clause makes it the subject"
+    );
 }

@@ -150,6 +150,9 @@ pub(super) struct Candidate<'a> {
     pub start: usize,
     pub end: usize,
     pub subject: Option<&'a str>,
+    /// Named only to be left out ("outside North America"): no figure's subject, and no
+    /// reason to reach back past it to an earlier one.
+    pub excluded: bool,
 }
 
 /// Phrases that name a topic only to leave it out ("outside North America", "ex-US"):
@@ -158,12 +161,12 @@ pub(super) struct Candidate<'a> {
 #[rustfmt::skip]
 const EXCLUDING: &[&[&str]] = &[
     &["outside"], &["outside", "of"], &["excluding"], &["except"], &["except", "for"],
-    &["other", "than"], &["beyond"], &["ex"], &["ex", "-"],
+    &["other", "than"], &["ex"], &["ex", "-"],
 ];
 
 /// The subject candidates of a sentence: topic mentions that are not themselves the
 /// metric ("capital expenditures" when that is a topic), and the default subject's name;
-/// none that an exclusion governs ("outside North America").
+/// those an exclusion governs ("outside North America") are marked.
 pub(super) fn candidates<'a>(s: &Sentence<'_, '_, 'a>, default: Option<&str>) -> Vec<Candidate<'a>> {
     let mut out: Vec<Candidate<'a>> = s
         .mentions
@@ -173,6 +176,7 @@ pub(super) fn candidates<'a>(s: &Sentence<'_, '_, 'a>, default: Option<&str>) ->
             start: m.range.start,
             end: m.range.end,
             subject: Some(m.subject.as_str()),
+            excluded: excluded(s, m.range.start, m.range.end),
         })
         .collect();
     if let Some(name) = default.filter(|n| !n.is_empty()) {
@@ -186,29 +190,37 @@ pub(super) fn candidates<'a>(s: &Sentence<'_, '_, 'a>, default: Option<&str>) ->
                     start: at,
                     end,
                     subject: None,
+                    excluded: excluded(s, at, end),
                 });
             }
         }
     }
-    out.retain(|c| !excluded(s, c.start));
     out.sort_by_key(|c| c.start);
     out
 }
 
-/// Whether the mention starting at `at` directly follows an exclusion phrase.
-fn excluded(s: &Sentence, at: usize) -> bool {
+/// Whether the mention at `at..end` directly follows an exclusion phrase, and no relative
+/// clause makes it the subject after all ("every segment slowed except AWS, whose revenue
+/// rose 13%").
+fn excluded(s: &Sentence, at: usize, end: usize) -> bool {
     let mut k = s.toks.partition_point(|t| t.start < at);
     if k > 0 && s.toks[k - 1].is("the") {
         k -= 1;
     }
     let lead = &s.toks[..k];
-    EXCLUDING.iter().any(|phrase| {
-        lead.len() >= phrase.len()
-            && lead[lead.len() - phrase.len()..]
-                .iter()
-                .zip(phrase.iter())
-                .all(|(t, w)| t.is(w) || (*w == "-" && is_hyphen(t.text)))
-    })
+    let after = s.toks.partition_point(|t| t.start < end);
+    let relative = s.toks.get(after).is_some_and(|t| t.is(","))
+        && s.toks
+            .get(after + 1)
+            .is_some_and(|t| t.is_any(&["whose", "which", "where"]));
+    !relative
+        && EXCLUDING.iter().any(|phrase| {
+            lead.len() >= phrase.len()
+                && lead[lead.len() - phrase.len()..]
+                    .iter()
+                    .zip(phrase.iter())
+                    .all(|(t, w)| t.is(w) || (*w == "-" && is_hyphen(t.text)))
+        })
 }
 
 /// A hyphen, plain or typographic ("ex-US", "ex‑US").
@@ -242,6 +254,8 @@ pub(super) fn subject_of<'c>(
 ) -> (Option<String>, Option<&'c Candidate<'c>>) {
     let before = cands.iter().rev().find(|c| c.end <= rec.start);
     let pick = match before {
+        // Named to be left out: a topic after the figure, else the heading's or default.
+        Some(c) if c.excluded => topic_after(s, cands, rec),
         Some(c) if c.subject.is_some() => Some(c),
         _ => topic_after(s, cands, rec).or(before),
     };
@@ -271,6 +285,7 @@ fn topic_after<'c>(s: &Sentence, cands: &'c [Candidate], rec: &Rec) -> Option<&'
         .map_or(usize::MAX, |q| q.start);
     cands.iter().find(|c| {
         c.subject.is_some()
+            && !c.excluded
             && c.start >= rec.end
             && c.start < limit.min(next_qty)
             && !s.breaks.any_between(rec.end, c.start)
