@@ -166,7 +166,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
     let (figures, figures_total, charts) = figures::of_subject(site, &topic.title);
     let bars: Vec<(String, f64)> = timeline
         .into_iter()
-        .map(|((year, month), n)| (format!("{year}-{month:02}"), n))
+        .map(|((year, month), n)| (format!("{year:04}-{month:02}"), n))
         .collect();
     let timeline = if bars.is_empty() {
         String::new()

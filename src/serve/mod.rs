@@ -35,8 +35,10 @@ pub use rebuild::Outcome;
 
 /// How long the file system must stay quiet before a batch of changes is built: long
 /// enough to cover an editor's save (temp file, rename, backup: microseconds apart),
-/// short enough not to be felt. A batch that a slower sequence splits in two (a git
-/// checkout) costs nothing extra: a newer batch interrupts the rebuild of the older.
+/// short enough not to be felt. A slower sequence (a git checkout) may arrive as several
+/// batches: each newer one stops the rebuild of the one before between stages, so the
+/// site is rebuilt about once more rather than once per batch (a stage already writing
+/// may still publish a half-applied checkout for a moment; the next build corrects it).
 pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// What the caller hears after each build (the first one included).
