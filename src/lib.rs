@@ -380,10 +380,13 @@ pub(crate) fn extra_files(site: &Site, permalinks: &[String]) -> Result<Vec<Extr
         ("highlight.css".into(), css.into_bytes()),
     ];
     let statics = render::theme::static_files(&site.config).map_err(|d| vec![d])?;
+    // The figure exports own their names: a static file called metrics.json or
+    // metrics.csv never replaces them, whichever is written first.
     cheap.extend(
         statics
             .into_iter()
-            .map(|f| (f.rel.to_string_lossy().replace('\\', "/"), f.bytes)),
+            .map(|f| (f.rel.to_string_lossy().replace('\\', "/"), f.bytes))
+            .filter(|(file, _)| !render::exports::FILES.contains(&file.as_str())),
     );
     Ok(cheap
         .into_iter()

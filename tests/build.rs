@@ -589,3 +589,21 @@ fn a_topic_on_every_note_stays_readable() {
     let csv = site.output_file("metrics.csv");
     assert_eq!(csv.lines().count(), 526, "the export holds every figure");
 }
+
+/// The figure exports own their names: a stale `static/metrics.json` (a copy an author
+/// saved from an earlier build, say) never replaces the one the build writes.
+#[test]
+fn a_static_file_never_replaces_the_figure_exports() {
+    let site = Site::empty();
+    site.write("site.toml", "title = \"T\"\nbase_url = \"http://localhost/\"\n");
+    site.write(
+        "content/notes/2024-02-01-q4.md",
+        "---\ntitle: Q4\n---\n\nRevenue was $170 billion in Q4 2023.\n",
+    );
+    site.write("static/metrics.json", "stale");
+    site.write("static/metrics.csv", "stale");
+    site.build().success();
+    let json = site.output_file("metrics.json");
+    assert!(json.contains("\"amount\":170000000000"), "{json}");
+    assert!(site.output_file("metrics.csv").starts_with("id,page,source"));
+}

@@ -14,6 +14,9 @@ struct Export<'a> {
     conflicts: &'a [Conflict],
 }
 
+/// The files the exports are written to, at the root of the output folder.
+pub const FILES: [&str; 2] = ["metrics.json", "metrics.csv"];
+
 /// Every record of a store, serialised one by one.
 struct Records<'a>(&'a Store);
 
