@@ -124,17 +124,22 @@ def measure(name, command, site, port, rounds, log, settle):
     return first, times
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def arguments(doc, settle_help):
+    """The options latency.py and reload.py share (servers, corpora, rounds, settle, log)."""
+    p = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     p.add_argument("--folio", help="folio binary")
     p.add_argument("--folio-site", help="folio corpus (gen.py --out)")
     p.add_argument("--hugo-site", help="Hugo corpus (gen.py --hugo)")
     p.add_argument("--rounds", type=int, default=10)
-    p.add_argument("--settle", type=float, default=3.0,
-                   help="seconds between a round's text being served and the next save (default 3: "
-                        "each save meets a server that has finished rebuilding; 0.5 measures saves "
-                        "that land while the previous rebuild still runs)")
+    p.add_argument("--settle", type=float, default=3.0, help=settle_help)
     p.add_argument("--log", default=os.devnull, help="servers' output goes here")
+    return p
+
+
+def main():
+    p = arguments(__doc__, "seconds between a round's text being served and the next save (default 3: "
+                           "each save meets a server that has finished rebuilding; 0.5 measures saves "
+                           "that land while the previous rebuild still runs)")
     a = p.parse_args()
     rows = []
     with open(a.log, "a") as log:

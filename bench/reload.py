@@ -15,7 +15,6 @@ Standard library only (a minimal WebSocket client is below). Needs Chromium
 (`apt-get install -y chromium`). Prints one Markdown table row per tool.
 """
 
-import argparse
 import base64
 import json
 import os
@@ -30,7 +29,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from latency import free_port, get, probe_note, servers, stop, wait_for  # noqa: E402
+from latency import arguments, free_port, get, probe_note, servers, stop, wait_for  # noqa: E402
 
 
 class Socket:
@@ -162,14 +161,8 @@ def measure(name, command, site, port, rounds, log, settle, chromium):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--folio", help="folio binary")
-    p.add_argument("--folio-site", help="folio corpus (gen.py --out)")
-    p.add_argument("--hugo-site", help="Hugo corpus (gen.py --hugo)")
-    p.add_argument("--rounds", type=int, default=10)
-    p.add_argument("--settle", type=float, default=3.0, help="seconds between rounds (default 3)")
+    p = arguments(__doc__, "seconds between rounds (default 3)")
     p.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
-    p.add_argument("--log", default=os.devnull, help="servers' output goes here")
     a = p.parse_args()
     rows = []
     with open(a.log, "a") as log:

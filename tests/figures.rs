@@ -53,6 +53,42 @@ fn records(json: &Value) -> &Vec<Value> {
     json["metrics"].as_array().expect("metrics array")
 }
 
+/// A site of one note (`note`, the whole file) and topic pages titled `topics`, with
+/// Amazon as the default subject; what `folio metrics --format json` reports for it.
+fn metrics_of_note(topics: &[&str], note: &str) -> Value {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "site.toml",
+        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n",
+    );
+    for title in topics {
+        let slug = title.to_lowercase().replace(' ', "-");
+        write(
+            &format!("content/topics/{slug}.md"),
+            &format!("---\ntitle: \"{title}\"\n---\n\nA segment.\n"),
+        );
+    }
+    write("content/notes/2024-02-01-note.md", note);
+    let out = folio(root, &["metrics", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The subject of the record whose value is `amount`.
+fn subject_of(json: &Value, amount: f64) -> Value {
+    records(json)
+        .iter()
+        .find(|r| r["value"]["amount"].as_f64() == Some(amount))
+        .unwrap_or_else(|| panic!("no record of {amount}: {json:#}"))["subject"]
+        .clone()
+}
+
 #[test]
 fn metrics_json_follows_the_record_contract() {
     let (_tmp, public) = built();
@@ -285,27 +321,15 @@ fn a_table_cell_takes_the_metric_its_column_names() {
 /// is not a level that could disagree.
 #[test]
 fn parts_beats_and_changes_are_not_conflicts() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    std::fs::write(
-        root.join("site.toml"),
-        "title = \"T\"\nbase_url = \"http://localhost/\"\n",
-    )
-    .unwrap();
-    std::fs::create_dir_all(root.join("content/notes")).unwrap();
-    std::fs::write(
-        root.join("content/notes/2024-02-01-parts.md"),
+    let json = metrics_of_note(
+        &[],
         "---\ntitle: Parts\nsubject: Amazon\n---\n\n\
          Prime members received more than 7 billion items same or next day in 2023, of which more than 4 billion in the US and more than 2 billion in Europe.\n\n\
          Revenue was $170 billion in Q4 2023. Revenue beat the top end of the range by approximately $3 billion in Q4 2023.\n\n\
          The backlog was $155.7 billion in Q4 2023, up more than $45 billion year-over-year and $20 billion quarter-over-quarter.\n\n\
          Operating income was $13.2 billion in Q4 2023.\n\n\
          Another source puts operating income at $2.7 billion in Q4 2023.\n",
-    )
-    .unwrap();
-    let out = folio(root, &["build"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: Value = serde_json::from_str(&read(&root.join("public"), "metrics.json")).unwrap();
+    );
     let conflicts: Vec<String> = json["conflicts"]
         .as_array()
         .unwrap()
@@ -339,45 +363,15 @@ fn parts_beats_and_changes_are_not_conflicts() {
 /// that names its own subject keeps it, and bold text later in a paragraph is no heading.
 #[test]
 fn a_run_in_heading_names_the_subject_of_its_paragraph() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    std::fs::write(
-        root.join("site.toml"),
-        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n",
-    )
-    .unwrap();
-    std::fs::create_dir_all(root.join("content/notes")).unwrap();
-    std::fs::create_dir_all(root.join("content/topics")).unwrap();
-    for (slug, title) in [
-        ("north-america", "North America"),
-        ("international", "International"),
-        ("aws", "AWS"),
-    ] {
-        std::fs::write(
-            root.join(format!("content/topics/{slug}.md")),
-            format!("---\ntitle: \"{title}\"\n---\n\nA segment.\n"),
-        )
-        .unwrap();
-    }
-    std::fs::write(
-        root.join("content/notes/2024-02-01-segments.md"),
+    let json = metrics_of_note(
+        &["North America", "International", "AWS"],
         "---\ntitle: Segments\nperiod: Q4 2023\n---\n\n\
          **North America.** Operating income of $6.5 billion was up $6.7 billion year-over-year.\n\n\
          **International.** The operating loss shrank to $419 million. AWS revenue rose 13% year-over-year to $24.2 billion.\n\n\
          - **International**: the segment spans more than 20 countries.\n\n\
          Net income was $10.6 billion. **North America.** Free cash flow was $35.5 billion.\n",
-    )
-    .unwrap();
-    let out = folio(root, &["metrics", "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let subject_of = |amount: f64| {
-        records(&json)
-            .iter()
-            .find(|r| r["value"]["amount"].as_f64() == Some(amount))
-            .unwrap_or_else(|| panic!("no record of {amount}: {json:#}"))["subject"]
-            .clone()
-    };
+    );
+    let subject_of = |amount| subject_of(&json, amount);
     assert_eq!(subject_of(6.5e9), "North America");
     assert_eq!(subject_of(-419e6), "International");
     assert_eq!(
@@ -398,45 +392,16 @@ fn a_run_in_heading_names_the_subject_of_its_paragraph() {
 /// not the subject of the figure after it; a sentence that names its subject keeps it.
 #[test]
 fn a_topic_named_to_exclude_it_is_not_the_subject() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    std::fs::write(
-        root.join("site.toml"),
-        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n",
-    )
-    .unwrap();
-    std::fs::create_dir_all(root.join("content/notes")).unwrap();
-    std::fs::create_dir_all(root.join("content/topics")).unwrap();
-    std::fs::write(
-        root.join("content/topics/north-america.md"),
-        "---\ntitle: \"North America\"\n---\n\nA segment.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("content/topics/aws.md"),
-        "---\ntitle: AWS\n---\n\nThe cloud.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("content/notes/2024-02-01-regions.md"),
+    let json = metrics_of_note(
+        &["North America", "AWS"],
         "---\ntitle: Regions\nperiod: Q4 2023\n---\n\n\
          Revenue outside North America was $40.2 billion.\n\n\
          Ex-North America operating income was $2.1 billion.\n\n\
          North America revenue was $105.5 billion.\n\n\
          AWS revenue was $24.2 billion, while revenue outside North America was $39.1 billion.\n\n\
          Every segment slowed except North America, whose operating income was $6.5 billion.\n",
-    )
-    .unwrap();
-    let out = folio(root, &["metrics", "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let subject_of = |amount: f64| {
-        records(&json)
-            .iter()
-            .find(|r| r["value"]["amount"].as_f64() == Some(amount))
-            .unwrap_or_else(|| panic!("no record of {amount}: {json:#}"))["subject"]
-            .clone()
-    };
+    );
+    let subject_of = |amount| subject_of(&json, amount);
     assert_eq!(subject_of(40.2e9), "Amazon", "\"outside\" excludes the topic");
     assert_eq!(subject_of(2.1e9), "Amazon", "\"ex-\" excludes the topic");
     assert_eq!(subject_of(105.5e9), "North America");
