@@ -607,3 +607,39 @@ fn a_static_file_never_replaces_the_figure_exports() {
     assert!(json.contains("\"amount\":170000000000"), "{json}");
     assert!(site.output_file("metrics.csv").starts_with("id,page,source"));
 }
+
+/// The renderer reuses its contexts between pages: what one page's render put in (a topic
+/// page's `topic`, a note's `connections`) must never reach the next page's template.
+#[test]
+fn a_page_template_sees_only_its_own_page_even_after_other_pages() {
+    let site = Site::fixture("topics");
+    site.write(
+        "templates/page.html",
+        "{{ page.title }}|{% if topic %}LEAK topic {{ topic.figures_total }}{% endif %}",
+    );
+    site.write(
+        "templates/topic.html",
+        "{{ page.title }}|{{ topic.mentioned_in | length }} notes",
+    );
+    let prepared = folio::prepare(site.root(), &folio::BuildOptions::default()).expect("prepares");
+    let renderer = folio::render::Renderer::new(&prepared.site, &prepared.templates, Default::default());
+    let page = |kind: folio::content::PageKind| {
+        let p = prepared
+            .site
+            .pages
+            .iter()
+            .find(|p| p.doc.page.kind == kind)
+            .expect("a page of that kind");
+        folio::render::Job::Page(p.doc.page.id)
+    };
+    let (topic, note) = (
+        page(folio::content::PageKind::Topic),
+        page(folio::content::PageKind::Note),
+    );
+    for job in [&topic, &note, &topic, &note] {
+        let (_, html) = renderer.render(job).expect("renders");
+        assert!(!html.contains("LEAK"), "a note saw the topic page's context: {html}");
+    }
+    let (_, html) = renderer.render(&topic).expect("renders");
+    assert!(html.ends_with(" notes"), "the topic page lost its own `topic`: {html}");
+}

@@ -196,9 +196,12 @@ pub fn jobs(site: &Site) -> Vec<Job> {
 pub struct Renderer<'a> {
     site: &'a Site,
     templates: &'a Templates,
-    /// The context every page starts from (`site`), serialised once: copying it is
-    /// cheaper than serialising the site view (200 topic links) for each of 10,000 pages.
+    /// The context every page starts from (`site`), serialised once.
     base: tera::Context,
+    /// Copies of `base` that finished renders gave back: a render takes one, inserts its
+    /// own keys and removes them when done. Copying the site view (200 topic links) for
+    /// each of 10,000 pages cost more than a page's own keys.
+    spare: std::sync::Mutex<Vec<tera::Context>>,
     options: RenderOptions,
     /// /topics/ and its graph, laid out once for all its pages.
     topics_index: std::sync::OnceLock<connections::TopicsIndex>,
@@ -215,6 +218,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("site", &SiteView::new(site));
                 ctx
             },
+            spare: std::sync::Mutex::default(),
             options,
             topics_index: std::sync::OnceLock::new(),
         }
@@ -286,8 +290,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn context(&self) -> tera::Context {
-        self.base.clone()
+    fn context(&self) -> Scratch<'_> {
+        let spare = self.spare.lock().map(|mut v| v.pop()).unwrap_or_default();
+        Scratch {
+            ctx: spare.unwrap_or_else(|| self.base.clone()),
+            keys: Vec::new(),
+            spare: &self.spare,
+        }
     }
 
     /// The template for a page: its `layout`, else by kind; an unknown layout falls back.
@@ -441,6 +450,39 @@ impl<'a> Renderer<'a> {
             format!("/{}/{slug}/", tax.name),
             self.templates.render("term.html", &ctx)?,
         ))
+    }
+}
+
+/// The context of one render: the site's base context plus the keys this render inserted,
+/// which are removed again when it is dropped, so the next render starts from the base.
+struct Scratch<'r> {
+    ctx: tera::Context,
+    keys: Vec<&'static str>,
+    spare: &'r std::sync::Mutex<Vec<tera::Context>>,
+}
+
+impl Scratch<'_> {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.ctx.insert(key, value);
+        self.keys.push(key);
+    }
+}
+
+impl std::ops::Deref for Scratch<'_> {
+    type Target = tera::Context;
+    fn deref(&self) -> &tera::Context {
+        &self.ctx
+    }
+}
+
+impl Drop for Scratch<'_> {
+    fn drop(&mut self) {
+        for key in self.keys.drain(..) {
+            self.ctx.remove(key);
+        }
+        if let Ok(mut spare) = self.spare.lock() {
+            spare.push(std::mem::take(&mut self.ctx));
+        }
     }
 }
 
