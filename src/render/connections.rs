@@ -15,7 +15,7 @@ use crate::site::Site;
 
 /// What a note shows about its connections.
 #[derive(Debug, Serialize, Hash)]
-pub struct NoteConnections {
+pub struct NoteConnections<'a> {
     /// Topics mentioned, most mentioned first.
     pub topics: Vec<Link>,
     /// Pages that link here or mention this topic.
@@ -23,11 +23,11 @@ pub struct NoteConnections {
     /// Related notes.
     pub related: Vec<Link>,
     /// Key figures, by subject.
-    pub figures: Vec<figures::Group>,
+    pub figures: Vec<figures::KeyGroup<'a>>,
 }
 
 /// A note's connections.
-pub fn note(site: &Site, id: PageId) -> NoteConnections {
+pub fn note(site: &Site, id: PageId) -> NoteConnections<'_> {
     NoteConnections {
         figures: figures::of_page(site, id),
         ..links_of(site, id)
@@ -36,7 +36,7 @@ pub fn note(site: &Site, id: PageId) -> NoteConnections {
 
 /// A note's connections to other pages, without its figures: what its render input
 /// takes from the rest of the site (its own figures come from its own text).
-pub fn links_of(site: &Site, id: PageId) -> NoteConnections {
+pub fn links_of(site: &Site, id: PageId) -> NoteConnections<'_> {
     let g = &site.graph;
     let topic_link = |t: usize| {
         let topic = &g.topics[t];
@@ -99,13 +99,13 @@ pub const QUOTES_PER_NOTE: usize = 3;
 
 /// What a topic page shows beyond the author's text.
 #[derive(Debug, Serialize, Hash)]
-pub struct TopicView {
+pub struct TopicView<'a> {
     /// Notes that mention it, newest first.
     pub mentioned_in: Vec<MentionedIn>,
     /// Related topics.
     pub related: Vec<Link>,
     /// The figures about it (the latest `figures::TOPIC_ROWS` when there are more).
-    pub figures: Vec<Row>,
+    pub figures: Vec<Row<'a>>,
     /// How many figures are about it.
     pub figures_total: usize,
     /// Series charts.
@@ -115,7 +115,7 @@ pub struct TopicView {
 }
 
 /// The view of topic page `id`, if it is one.
-pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
+pub fn topic(site: &Site, id: PageId) -> Option<TopicView<'_>> {
     let g = &site.graph;
     let t = *g.topic_of_page.get(&id)?;
     let topic = &g.topics[t];

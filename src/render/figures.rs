@@ -10,40 +10,72 @@ use crate::render::charts;
 use crate::site::Site;
 use crate::site::store::{Record, Series};
 
-/// One row of a figures table.
+/// One row of a figures table (a topic page, /metrics/, a ```` ```metrics ```` block, the
+/// `metrics()` function). Its words are borrowed from the store: serialising them for
+/// Tera is the only copy.
 #[derive(Debug, Clone, Serialize, Hash)]
-pub struct Row {
-    /// Subject.
-    pub subject: String,
+pub struct Row<'a> {
+    /// Subject ("—" when unknown).
+    pub subject: &'a str,
     /// Metric ("—" when unknown).
-    pub metric: String,
+    pub metric: &'a str,
     /// Period ("—" when unknown).
-    pub period: String,
+    pub period: &'a str,
     /// Formatted value.
     pub value: String,
     /// Formatted change.
     pub change: String,
     /// `up`, `down` or empty.
-    pub direction: String,
+    pub direction: &'a str,
     /// Link to the figure in its note.
     pub url: String,
     /// Title of the note.
-    pub note: String,
+    pub note: &'a str,
     /// `content/notes/x.md:17`.
     pub source: String,
     /// The figure's words.
-    pub text: String,
+    pub text: &'a str,
     /// The sentence.
-    pub sentence: String,
+    pub sentence: &'a str,
 }
 
 /// Rows of one subject.
 #[derive(Debug, Serialize, Hash)]
-pub struct Group {
+pub struct Group<'a> {
     /// Subject.
-    pub subject: String,
+    pub subject: &'a str,
     /// Its rows.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
+}
+
+/// One row of a note's own "Key figures" table: what a [`Row`] has, less what the note
+/// itself shows (its title, its source, the sentence the link goes to, and the subject,
+/// which heads the group). A 10,000-note site has hundreds of thousands of these.
+#[derive(Debug, Serialize, Hash)]
+pub struct KeyFigure<'a> {
+    /// Metric ("—" when unknown).
+    pub metric: &'a str,
+    /// Period ("—" when unknown).
+    pub period: &'a str,
+    /// Formatted value.
+    pub value: String,
+    /// Formatted change.
+    pub change: String,
+    /// `up`, `down` or empty.
+    pub direction: &'a str,
+    /// Link to the figure in the text.
+    pub url: String,
+    /// The figure's words.
+    pub text: &'a str,
+}
+
+/// A note's key figures of one subject.
+#[derive(Debug, Serialize, Hash)]
+pub struct KeyGroup<'a> {
+    /// Subject ("—" when unknown).
+    pub subject: &'a str,
+    /// Its figures.
+    pub rows: Vec<KeyFigure<'a>>,
 }
 
 /// A chart of a series.
@@ -56,62 +88,66 @@ pub struct Chart {
 }
 
 /// A row for record `i`.
-pub fn row(site: &Site, i: usize) -> Row {
+pub fn row(site: &Site, i: usize) -> Row<'_> {
     let r = site.store.record(i);
     let page = &site.page(r.owner).doc.page;
     row_from(&r, &page.title, &site.config.url(&page.permalink))
 }
 
 /// A row for a record of the note titled `note` at `note_url`.
-pub fn row_from(r: &Record, note: &str, note_url: &str) -> Row {
-    let anchor = if r.anchor.is_empty() {
-        String::new()
-    } else {
-        format!("#{}", r.anchor)
-    };
+pub fn row_from<'a>(r: &Record<'a>, note: &'a str, note_url: &str) -> Row<'a> {
+    let f = r.figure();
     Row {
-        subject: r.subject.clone().unwrap_or_else(|| "—".into()),
-        metric: r.metric.clone().unwrap_or_else(|| "—".into()),
-        period: r.period.clone().unwrap_or_else(|| "—".into()),
-        value: r.value.as_ref().map(format::value).unwrap_or_default(),
-        change: r.change.as_ref().map(format::change).unwrap_or_default(),
-        direction: r.change.as_ref().map(|c| c.direction.clone()).unwrap_or_default(),
-        url: format!("{note_url}{anchor}"),
-        note: note.to_string(),
-        source: format!("{}:{}", r.source, r.line),
-        text: r.text.clone(),
-        sentence: r.sentence.to_string(),
+        subject: f.subject.as_deref().unwrap_or("—"),
+        metric: f.metric.as_deref().unwrap_or("—"),
+        period: f.period.as_deref().unwrap_or("—"),
+        value: f.value.as_ref().map(format::value).unwrap_or_default(),
+        change: f.change.as_ref().map(format::change).unwrap_or_default(),
+        direction: f.change.as_ref().map_or("", |c| c.direction.as_str()),
+        url: figure_url(note_url, &f.anchor),
+        note,
+        source: format!("{}:{}", r.source, f.line),
+        text: &f.text,
+        sentence: &f.sentence,
     }
 }
 
-/// Rows of records `ids`, grouped by subject, in first-seen order.
-pub fn grouped(site: &Site, ids: &[usize]) -> Vec<Group> {
-    group(ids.iter().map(|&i| row(site, i)))
+/// `note_url#fig-4`; the note's URL for a figure given in front matter (no anchor).
+fn figure_url(note_url: &str, anchor: &str) -> String {
+    if anchor.is_empty() {
+        note_url.to_string()
+    } else {
+        format!("{note_url}#{anchor}")
+    }
 }
 
-/// Rows grouped by subject, in first-seen order.
-fn group(rows: impl Iterator<Item = Row>) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    for row in rows {
-        match groups.iter_mut().find(|g| g.subject == row.subject) {
+/// The key figures of a page, grouped by subject in first-seen order: its own figures,
+/// read from the page (the same records as the store holds for it, and current even
+/// when the store is not yet).
+pub fn of_page(site: &Site, id: PageId) -> Vec<KeyGroup<'_>> {
+    let page = &site.page(id).doc.page;
+    let url = site.config.url(&page.permalink);
+    let mut groups: Vec<KeyGroup> = Vec::new();
+    for f in &site.page(id).facts.figures {
+        let subject = f.subject.as_deref().unwrap_or("—");
+        let row = KeyFigure {
+            metric: f.metric.as_deref().unwrap_or("—"),
+            period: f.period.as_deref().unwrap_or("—"),
+            value: f.value.as_ref().map(format::value).unwrap_or_default(),
+            change: f.change.as_ref().map(format::change).unwrap_or_default(),
+            direction: f.change.as_ref().map_or("", |c| c.direction.as_str()),
+            url: figure_url(&url, &f.anchor),
+            text: &f.text,
+        };
+        match groups.iter_mut().find(|g| g.subject == subject) {
             Some(g) => g.rows.push(row),
-            None => groups.push(Group {
-                subject: row.subject.clone(),
+            None => groups.push(KeyGroup {
+                subject,
                 rows: vec![row],
             }),
         }
     }
     groups
-}
-
-/// The key figures of a page: its own figures, read from the page (the same records as
-/// the store holds for it, and current even when the store is not yet).
-pub fn of_page(site: &Site, id: PageId) -> Vec<Group> {
-    let page = &site.page(id).doc.page;
-    let url = site.config.url(&page.permalink);
-    let source = crate::site::store::source_of(page);
-    let figures = site.page(id).facts.figures.iter().enumerate();
-    group(figures.map(|(i, f)| row_from(&Record::new(f, &page.permalink, &source, id, i), &page.title, &url)))
 }
 
 /// Most figure rows a topic page lists; its charts always draw every series, and the
@@ -120,7 +156,7 @@ pub const TOPIC_ROWS: usize = 500;
 
 /// The figures about `subject` (the `TOPIC_ROWS` of the latest periods when there are
 /// more), by metric and period; how many there are in all; and its series charts.
-pub fn of_subject(site: &Site, subject: &str) -> (Vec<Row>, usize, Vec<Chart>) {
+pub fn of_subject<'a>(site: &'a Site, subject: &str) -> (Vec<Row<'a>>, usize, Vec<Chart>) {
     let mut ids = site.store.of_subject(subject);
     let total = ids.len();
     let period = |i: &usize| {
@@ -172,11 +208,11 @@ pub fn chart(site: &Site, s: &Series) -> Chart {
 
 /// A conflict as the /metrics/ page shows it.
 #[derive(Debug, Serialize)]
-pub struct ConflictView {
+pub struct ConflictView<'a> {
     /// `AWS · revenue · Q4 2023`.
     pub title: String,
     /// Each value with its source.
-    pub values: Vec<Row>,
+    pub values: Vec<Row<'a>>,
 }
 
 /// Most rows the /metrics/ page shows; the exports always hold every figure.
@@ -186,13 +222,13 @@ pub const PAGE_CONFLICTS: usize = 200;
 
 /// What `metrics.html` sees as `metrics`.
 #[derive(Debug, Serialize)]
-pub struct MetricsView {
+pub struct MetricsView<'a> {
     /// The figures shown (the first `PAGE_ROWS`, in note order).
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
     /// How many figures the site has.
     pub total: usize,
     /// Figures that disagree (the first `PAGE_CONFLICTS`).
-    pub conflicts: Vec<ConflictView>,
+    pub conflicts: Vec<ConflictView<'a>>,
     /// How many groups disagree.
     pub conflicts_total: usize,
     /// Distinct subjects, sorted.
@@ -201,19 +237,19 @@ pub struct MetricsView {
     pub names: Vec<String>,
 }
 
-impl MetricsView {
+impl<'a> MetricsView<'a> {
     /// The view of the whole store.
-    pub fn new(site: &Site) -> Self {
+    pub fn new(site: &'a Site) -> Self {
         let total = site.store.len();
         let rows: Vec<Row> = (0..total.min(PAGE_ROWS)).map(|i| row(site, i)).collect();
-        let distinct = |f: fn(&Row) -> &String| {
-            let mut v: Vec<String> = rows.iter().map(|r| f(r).clone()).filter(|s| s != "—").collect();
+        let distinct = |f: fn(&Row<'a>) -> &'a str| {
+            let mut v: Vec<String> = rows.iter().map(f).filter(|s| *s != "—").map(str::to_string).collect();
             v.sort_by_key(|s| s.to_lowercase());
             v.dedup();
             v
         };
-        let subjects = distinct(|r| &r.subject);
-        let names = distinct(|r| &r.metric);
+        let subjects = distinct(|r| r.subject);
+        let names = distinct(|r| r.metric);
         let conflicts = site
             .store
             .conflicts
