@@ -326,6 +326,7 @@ impl Build {
         clock.lap("assemble");
         warnings.append(&mut diags);
         warnings.extend(crate::layout_warnings(&site, &cache.templates));
+        warnings.extend(crate::render::theme::shadowed_static_files(&site.config));
         let Some(files) = write(cache, &site, &self.options, &clock, stop)? else {
             return Ok(None);
         };

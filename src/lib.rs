@@ -194,6 +194,7 @@ pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared, Vec<Diag
     let (site, site_diags) = assemble(config, options.drafts).map_err(|e| with_earlier(e, &diags))?;
     diags.extend(site_diags);
     diags.extend(layout_warnings(&site, &templates));
+    diags.extend(render::theme::shadowed_static_files(&site.config));
     templates.register_metrics(&site);
     Ok(Prepared {
         site,

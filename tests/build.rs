@@ -602,7 +602,10 @@ fn a_static_file_never_replaces_the_figure_exports() {
     );
     site.write("static/metrics.json", "stale");
     site.write("static/metrics.csv", "stale");
-    site.build().success();
+    let run = site.build().success();
+    for name in ["metrics.json", "metrics.csv"] {
+        run.stderr_has(&format!("static/{name}: warning: not copied: folio writes /{name}"));
+    }
     let json = site.output_file("metrics.json");
     assert!(json.contains("\"amount\":170000000000"), "{json}");
     assert!(site.output_file("metrics.csv").starts_with("id,page,source"));

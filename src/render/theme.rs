@@ -122,6 +122,29 @@ pub fn static_files(config: &Config) -> Result<Vec<StaticFile>, Diagnostic> {
     Ok(out)
 }
 
+/// Static files of the site or its theme that are not copied because folio writes a
+/// file of that name itself (the figure exports): a warning each, so that the author
+/// knows their file is left out instead of finding another in its place.
+pub fn shadowed_static_files(config: &Config) -> Vec<Diagnostic> {
+    let theme = Path::new("themes").join(&config.theme).join("static");
+    let mut out = Vec::new();
+    for dir in [theme.as_path(), Path::new("static")] {
+        for name in crate::render::exports::FILES {
+            let rel = dir.join(name);
+            if config.root.join(&rel).is_file() {
+                out.push(
+                    Diagnostic::warning(
+                        &rel,
+                        format!("not copied: folio writes /{name}, the figures of the site, there"),
+                    )
+                    .help("rename the file, or move it into a folder under static/"),
+                );
+            }
+        }
+    }
+    out
+}
+
 /// Every file under `dir` (none if it does not exist), relative to it.
 fn read_tree(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
     if !dir.is_dir() {
