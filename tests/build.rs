@@ -443,6 +443,31 @@ fn a_long_section_is_paginated_with_previous_and_next_links() {
 }
 
 #[test]
+fn a_long_term_list_is_paginated_like_a_section() {
+    let site = Site::fixture("pagination"); // paginate = 2
+    for month in 1..=5 {
+        site.write(
+            &format!("content/notes/2024-0{month}-15-month-{month}.md"),
+            format!("---\ntitle: \"Month {month}\"\ncategories: [monthly]\n---\nThe notes of month {month}.\n"),
+        );
+    }
+    site.build().success();
+    let first = site.page("/categories/monthly/");
+    let third = site.page("/categories/monthly/page/3/");
+    assert_eq!(card_links(&first), ["/notes/month-5/", "/notes/month-4/"]);
+    assert_eq!(
+        card_links(&site.page("/categories/monthly/page/2/")),
+        ["/notes/month-3/", "/notes/month-2/"]
+    );
+    assert_eq!(card_links(&third), ["/notes/month-1/"]);
+    assert!(!site.has_page("/categories/monthly/page/4/"));
+    assert!(first.contains("5 notes"), "the count is of the whole term");
+    assert!(first.contains("rel=\"next\" href=\"/categories/monthly/page/2/\""));
+    assert!(third.contains("rel=\"prev\" href=\"/categories/monthly/page/2/\"") && !third.contains("rel=\"next\""));
+    assert!(site.broken_links("/").is_empty(), "{:?}", site.broken_links("/"));
+}
+
+#[test]
 fn a_site_template_overrides_the_theme_and_sees_page_extra() {
     let site = Site::fixture("site-templates");
     site.build().success();

@@ -96,10 +96,11 @@ impl<'a> Inputs<'a> {
                     (&t.name, t.pages.len()).hash(&mut h);
                 }
             }
-            Job::Term(i, slug) => {
+            Job::Term(i, slug, n) => {
                 let term = &site.taxonomies[*i].terms[slug];
-                term.name.hash(&mut h);
-                for id in &term.pages {
+                (&term.name, term.pages.len()).hash(&mut h);
+                let per_page = site.config.paginate;
+                for id in term.pages.iter().skip((n - 1) * per_page).take(per_page) {
                     self.listed(*id, &mut h);
                 }
             }

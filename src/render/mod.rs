@@ -42,8 +42,8 @@ pub enum Job {
     Section(String, usize),
     /// The list of a taxonomy's terms.
     Taxonomy(usize),
-    /// One term's notes.
-    Term(usize, String),
+    /// Page `n` (1-based) of one term's notes.
+    Term(usize, String, usize),
     /// 404.html.
     NotFound,
     /// A redirect page from an old URL.
@@ -187,7 +187,10 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         if !tax.terms.is_empty() {
             jobs.push(Job::Taxonomy(i));
         }
-        jobs.extend(tax.terms.keys().map(|slug| Job::Term(i, slug.clone())));
+        for (slug, term) in &tax.terms {
+            let pages = term.pages.len().div_ceil(site.config.paginate).max(1);
+            jobs.extend((1..=pages).map(|n| Job::Term(i, slug.clone(), n)));
+        }
     }
     jobs
 }
@@ -256,7 +259,7 @@ impl<'a> Renderer<'a> {
             Job::Section(name, 1) => format!("/{name}/"),
             Job::Section(name, n) => format!("/{name}/page/{n}/"),
             Job::Taxonomy(i) => format!("/{}/", site.taxonomies[*i].name),
-            Job::Term(i, slug) => format!("/{}/{slug}/", site.taxonomies[*i].name),
+            Job::Term(i, slug, n) => list_url(&format!("/{}/{slug}/", site.taxonomies[*i].name), *n),
             Job::Metrics => "/metrics/".into(),
             Job::NotFound | Job::Redirect(..) => return None,
         })
@@ -269,7 +272,7 @@ impl<'a> Renderer<'a> {
             Job::Home => ("/".to_string(), self.home()?),
             Job::Section(name, n) => self.section(name, *n)?,
             Job::Taxonomy(i) => self.taxonomy(*i)?,
-            Job::Term(i, slug) => self.term(*i, slug)?,
+            Job::Term(i, slug, n) => self.term(*i, slug, *n)?,
             Job::NotFound => (
                 "/404.html".to_string(),
                 self.templates.render("404.html", &self.context())?,
@@ -371,29 +374,9 @@ impl<'a> Renderer<'a> {
         } else {
             &s.pages
         };
-        let total = ids.len().div_ceil(c.paginate).max(1);
         let base = format!("/{name}/");
-        let page_url = |k: usize| {
-            if k == 1 {
-                base.clone()
-            } else {
-                format!("{base}page/{k}/")
-            }
-        };
-        let paginator = Paginator {
-            pages: ids
-                .iter()
-                .skip((n - 1) * c.paginate)
-                .take(c.paginate)
-                .map(|id| PageView::new(self.site, *id, None))
-                .collect(),
-            current: n,
-            total,
-            prev_url: (n > 1).then(|| c.url(&page_url(n - 1))),
-            next_url: (n < total).then(|| c.url(&page_url(n + 1))),
-        };
         let mut ctx = self.context();
-        ctx.insert("paginator", &paginator);
+        ctx.insert("paginator", &self.paginator(ids, &base, n));
         ctx.insert(
             "section",
             &SectionView {
@@ -418,7 +401,25 @@ impl<'a> Renderer<'a> {
             _ if name == c.topics_dir => "topics.html".to_string(),
             _ => "section.html".to_string(),
         };
-        Ok((page_url(n), self.templates.render(&template, &ctx)?))
+        Ok((list_url(&base, n), self.templates.render(&template, &ctx)?))
+    }
+
+    /// Page `n` of the list of `ids` at `base` (`/notes/`, `/categories/retail/`).
+    fn paginator(&self, ids: &[PageId], base: &str, n: usize) -> Paginator<'a> {
+        let c = &self.site.config;
+        let total = ids.len().div_ceil(c.paginate).max(1);
+        Paginator {
+            pages: ids
+                .iter()
+                .skip((n - 1) * c.paginate)
+                .take(c.paginate)
+                .map(|id| PageView::new(self.site, *id, None))
+                .collect(),
+            current: n,
+            total,
+            prev_url: (n > 1).then(|| c.url(&list_url(base, n - 1))),
+            next_url: (n < total).then(|| c.url(&list_url(base, n + 1))),
+        }
     }
 
     fn metrics(&self) -> Result<String, Diagnostic> {
@@ -434,22 +435,27 @@ impl<'a> Renderer<'a> {
         Ok((format!("/{}/", tax.name), self.templates.render("taxonomy.html", &ctx)?))
     }
 
-    fn term(&self, i: usize, slug: &str) -> Result<(String, String), Diagnostic> {
+    fn term(&self, i: usize, slug: &str, n: usize) -> Result<(String, String), Diagnostic> {
         let tax = &self.site.taxonomies[i];
         let term = &tax.terms[slug];
+        let base = format!("/{}/{slug}/", tax.name);
+        let paginator = self.paginator(&term.pages, &base, n);
         let mut ctx = self.context();
         ctx.insert("taxonomy", &TaxonomyView::new(self.site, tax));
         ctx.insert("term", &views::term_link(self.site, tax.name, term));
-        let pages: Vec<PageView> = term
-            .pages
-            .iter()
-            .map(|id| PageView::new(self.site, *id, None))
-            .collect();
-        ctx.insert("pages", &pages);
-        Ok((
-            format!("/{}/{slug}/", tax.name),
-            self.templates.render("term.html", &ctx)?,
-        ))
+        // `pages` is this page's notes, as before term lists were paginated.
+        ctx.insert("pages", &paginator.pages);
+        ctx.insert("paginator", &paginator);
+        Ok((list_url(&base, n), self.templates.render("term.html", &ctx)?))
+    }
+}
+
+/// The URL of page `n` of a list at `base`: `base` itself, then `base/page/n/`.
+fn list_url(base: &str, n: usize) -> String {
+    if n == 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
     }
 }
 
