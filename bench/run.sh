@@ -122,18 +122,18 @@ clean_folio_site() {
 clean_hugo_site() { rm -rf "$1/public" "$1/resources" "$1/.hugo_build.lock" "$2"; }
 
 # time_runs NAME CLEAN_CMD -- CMD...   (runs in the current directory)
-# Sets: R_MED R_MIN R_MAX R_RSS R_STATUS; logs go to $TMP/NAME.log
+# Sets: R_MED R_MIN R_MAX R_CPU R_RSS R_STATUS; logs go to $TMP/NAME.log
 time_runs() {
   local name=$1 clean=$2; shift 3
-  local walls="$TMP/$name.walls" rss="$TMP/$name.rss" tf="$TMP/$name.time" out="$TMP/$name.log"
-  : >"$walls"; : >"$rss"
+  local walls="$TMP/$name.walls" rss="$TMP/$name.rss" cpu="$TMP/$name.cpu" tf="$TMP/$name.time" out="$TMP/$name.log"
+  : >"$walls"; : >"$rss"; : >"$cpu"
   R_STATUS=ok
   local r t0 t1 rc
   for ((r = 0; r < WARMUP + RUNS; r++)); do
     eval "$clean"
     t0=$(now_ns)
     set +e
-    /usr/bin/time -f '%e %M' -o "$tf" "$@" >"$out" 2>&1
+    /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$out" 2>&1
     rc=$?
     set -e
     t1=$(now_ns)
@@ -148,9 +148,11 @@ time_runs() {
     if ((r >= WARMUP)); then
       awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }' >>"$walls"
       tail -n 1 "$tf" | awk '{ print $2 }' >>"$rss"
+      tail -n 1 "$tf" | awk '{ printf "%.2f\n", $3 + $4 }' >>"$cpu"
     fi
   done
   read -r R_MED R_MIN R_MAX < <(stats "$walls")
+  read -r R_CPU _ _ < <(stats "$cpu")
   R_RSS=$(sort -n "$rss" | tail -n 1 | awk '{ printf "%.0f", $1 / 1024 }')
 }
 
@@ -162,7 +164,7 @@ GEN_NOTES="$TMP/gen"
 FAILED=0
 GEN_SUM=$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest()[:16])' "$BENCH/gen.py")
 
-row() { local IFS=$'\t'; echo "$*" >>"$ROWS"; }   # n tool variant med min max rss pages ratio status
+row() { local IFS=$'\t'; echo "$*" >>"$ROWS"; }   # n tool variant med min max cpu rss pages ratio status
 
 for n in $NOTES; do
   fsite="$WORK/folio-$n"; hsite="$WORK/hugo-$n"; hout="$WORK/hugo-$n-public"
@@ -193,10 +195,10 @@ for n in $NOTES; do
     time_runs "hugo-$n" "clean_hugo_site '$hsite' '$hout'" -- hugo --quiet -s "$hsite" -d "$hout"
     if [[ "$R_STATUS" == ok ]]; then
       hugo_med=$R_MED
-      row "$n" hugo - "$R_MED" "$R_MIN" "$R_MAX" "$R_RSS" "$(count_html "$hout")" 1.00 ok
+      row "$n" hugo - "$R_MED" "$R_MIN" "$R_MAX" "$R_CPU" "$R_RSS" "$(count_html "$hout")" 1.00 ok
     else
       FAILED=1
-      row "$n" hugo - - - - - - - "$R_STATUS"
+      row "$n" hugo - - - - - - - - "$R_STATUS"
     fi
   fi
 
@@ -219,10 +221,10 @@ for n in $NOTES; do
         if [[ -n "$hugo_med" ]]; then
           ratio=$(awk -v a="$R_MED" -v b="$hugo_med" 'BEGIN { printf "%.2f", a / b }')
         fi
-        row "$n" folio "$vname" "$R_MED" "$R_MIN" "$R_MAX" "$R_RSS" "$pages" "$ratio" ok
+        row "$n" folio "$vname" "$R_MED" "$R_MIN" "$R_MAX" "$R_CPU" "$R_RSS" "$pages" "$ratio" ok
       else
         FAILED=1
-        row "$n" folio "$vname" - - - - - - "$R_STATUS"
+        row "$n" folio "$vname" - - - - - - - "$R_STATUS"
       fi
       # keep the last output of each variant for inspection
       if [[ -d "$fsite/public" ]]; then
@@ -255,19 +257,21 @@ fi
   echo "Load average (1, 5, 15 min) at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "(well above 0 means something else was running: trust min more than median)."
   echo
-  echo "| notes | tool | variant | median s | min s | max s | peak RSS MiB | .html pages | folio/hugo |"
-  echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-  while IFS=$'\t' read -r n tool var med min max rss pages ratio status; do
+  echo "| notes | tool | variant | median s | min s | max s | median CPU s | peak RSS MiB | .html pages | folio/hugo |"
+  echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  while IFS=$'\t' read -r n tool var med min max cpu rss pages ratio status; do
     if [[ "$status" == ok ]]; then
-      echo "| $n | $tool | $var | $med | $min | $max | $rss | $pages | $ratio |"
+      echo "| $n | $tool | $var | $med | $min | $max | $cpu | $rss | $pages | $ratio |"
     else
-      echo "| $n | $tool | $var | **$status** | | | | | |"
+      echo "| $n | $tool | $var | **$status** | | | | | | |"
     fi
   done <"$ROWS"
   if [[ "$HUGO_MISSING" == 1 ]]; then echo; echo "Hugo was not installed (apt-get install -y hugo): no Hugo rows."; fi
   echo
-  echo "Wall time is measured around the whole process; peak RSS is GNU time's %M (largest"
-  echo "of the timed runs). folio/hugo is the ratio of medians: below 1 means folio is faster."
+  echo "Wall time is measured around the whole process; CPU is user + system time (GNU time's"
+  echo "%U + %S), steadier than wall time when something else shares the machine; peak RSS is"
+  echo "GNU time's %M (largest of the timed runs). folio/hugo is the ratio of median wall"
+  echo "times: below 1 means folio is faster."
   echo "Page counts differ by design (pagination, topic and metric pages); see bench/README.md."
   echo
   echo "Corpus generation (bench/gen.py, not timed in the table):"
