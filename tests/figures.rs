@@ -56,6 +56,12 @@ fn records(json: &Value) -> &Vec<Value> {
 /// A site of one note (`note`, the whole file) and topic pages titled `topics`, with
 /// Amazon as the default subject; what `folio metrics --format json` reports for it.
 fn metrics_of_note(topics: &[&str], note: &str) -> Value {
+    let pages: Vec<(&str, &str, &str)> = topics.iter().map(|t| (*t, "", "A segment.")).collect();
+    metrics_of_site(&pages, note)
+}
+
+/// As `metrics_of_note`, with topic pages given as (title, more front matter lines, body).
+fn metrics_of_site(topics: &[(&str, &str, &str)], note: &str) -> Value {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let write = |rel: &str, text: &str| {
@@ -67,11 +73,11 @@ fn metrics_of_note(topics: &[&str], note: &str) -> Value {
         "site.toml",
         "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n",
     );
-    for title in topics {
+    for (title, front_matter, body) in topics {
         let slug = title.to_lowercase().replace(' ', "-");
         write(
             &format!("content/topics/{slug}.md"),
-            &format!("---\ntitle: \"{title}\"\n---\n\nA segment.\n"),
+            &format!("---\ntitle: \"{title}\"\n{front_matter}---\n\n{body}\n"),
         );
     }
     write("content/notes/2024-02-01-note.md", note);
@@ -80,13 +86,19 @@ fn metrics_of_note(topics: &[&str], note: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// The subject of the record whose value is `amount`.
+/// The record whose value, else whose change, is `amount`.
+fn record_of(json: &Value, amount: f64) -> &Value {
+    let has = |r: &&Value, part: &str| r[part]["amount"].as_f64() == Some(amount);
+    let all = records(json);
+    all.iter()
+        .find(|r| has(r, "value"))
+        .or_else(|| all.iter().find(|r| has(r, "change")))
+        .unwrap_or_else(|| panic!("no record of {amount}: {json:#}"))
+}
+
+/// The subject of the record whose value (else change) is `amount`.
 fn subject_of(json: &Value, amount: f64) -> Value {
-    records(json)
-        .iter()
-        .find(|r| r["value"]["amount"].as_f64() == Some(amount))
-        .unwrap_or_else(|| panic!("no record of {amount}: {json:#}"))["subject"]
-        .clone()
+    record_of(json, amount)["subject"].clone()
 }
 
 #[test]
@@ -415,5 +427,98 @@ fn a_topic_named_to_exclude_it_is_not_the_subject() {
         subject_of(6.5e9),
         "North America",
         "a relative clause makes it the subject"
+    );
+}
+
+/// A heading that names one topic gives its figures to that topic; one that names two
+/// ("Advertising and Prime Video") names no one subject, and a figure under it that names
+/// none goes to the default subject, not to the first topic of the heading (nor, under a
+/// run-in heading, to the topic of the heading above).
+#[test]
+fn a_heading_naming_two_topics_names_no_subject() {
+    let json = metrics_of_note(
+        &["Advertising", "Prime Video"],
+        "---\ntitle: Media\nperiod: Q4 2023\n---\n\n\
+         ## Advertising\n\n\
+         Sponsored products brought in $12.1 billion.\n\n\
+         **Prime Video and Advertising.** The service reached 130 million viewers.\n\n\
+         ## Advertising and Prime Video\n\n\
+         The second season of Thursday Night Football drew 24% more viewers year-over-year.\n",
+    );
+    assert_eq!(subject_of(&json, 12.1e9), "Advertising");
+    assert_eq!(subject_of(&json, 24.0), "Amazon", "two topics in the heading");
+    assert_eq!(subject_of(&json, 130e6), "Amazon", "two topics in the run-in heading");
+}
+
+/// A topic marked `figure_subject: false` (a concept or initiative) still is a topic,
+/// but no figure's subject: not in the sentence, not in a heading, not on its own page.
+#[test]
+fn a_topic_marked_figure_subject_false_is_never_a_subject() {
+    let json = metrics_of_site(
+        &[
+            (
+                "Regionalization",
+                "aliases: [\"regionalized network\"]\nfigure_subject: false\n",
+                "Under the regionalized network, 76% of orders are fulfilled in region.",
+            ),
+            ("AWS", "", "A segment."),
+        ],
+        "---\ntitle: Logistics\nperiod: FY 2023\n---\n\n\
+         The earnings call gave the results of the regionalized network: more than 7 billion items reached Prime members in 2023.\n\n\
+         ## Regionalization\n\n\
+         Cost to serve fell by 45 cents per unit.\n\n\
+         ## Regionalization and AWS\n\n\
+         Operating income was $7.2 billion.\n",
+    );
+    assert_eq!(subject_of(&json, 7e9), "Amazon", "a mention in the sentence");
+    assert_eq!(subject_of(&json, 0.45), "Amazon", "a heading that names it");
+    assert_eq!(subject_of(&json, 7.2e9), "AWS", "a heading that names it and a subject");
+    assert_eq!(subject_of(&json, 76.0), "Amazon", "its own topic page");
+}
+
+/// On a topic page about a metric ("Capital expenditures"), a money figure that names no
+/// metric is that metric; a share of it ("60% of … spending") is not.
+#[test]
+fn a_figure_on_a_metric_topic_page_is_that_metric() {
+    let json = metrics_of_site(
+        &[(
+            "Capital expenditures",
+            "aliases: [\"capex\"]\n",
+            "Full-year 2023 capex was $48.4 billion. It rose to $77.7 billion in 2024. About 60% of 2023 spending went to infrastructure.",
+        )],
+        "---\ntitle: Note\n---\n\nAmazon spent $77.7 billion in 2024.\n",
+    );
+    let metric_of = |source: &str, amount: f64| {
+        records(&json)
+            .iter()
+            .find(|r| r["source"].as_str().unwrap().contains(source) && r["value"]["amount"].as_f64() == Some(amount))
+            .unwrap_or_else(|| panic!("no record of {amount} in {source}: {json:#}"))["metric"]
+            .clone()
+    };
+    assert_eq!(metric_of("topics/", 48.4e9), "capital expenditures");
+    assert_eq!(metric_of("topics/", 77.7e9), "capital expenditures");
+    assert!(metric_of("topics/", 60.0).is_null(), "a share is not the metric");
+    assert!(metric_of("notes/", 77.7e9).is_null(), "only on the metric's own page");
+}
+
+/// An investment is the figure of what is invested in: the holder named before it does
+/// not take it from the topic of the paragraph's run-in heading, nor from a topic named
+/// after it; any other figure stays with the topic named before it.
+#[test]
+fn an_investment_belongs_to_what_is_invested_in() {
+    let json = metrics_of_note(
+        &["Anthropic", "AWS"],
+        "---\ntitle: Stakes\n---\n\n\
+         - **Anthropic.** Amazon built its stake in the AI start-up through convertible notes: $1.25 billion in 2023, then a further $4.05 billion in 2024.\n\
+         - **AWS.** Amazon reported revenue of $24.2 billion.\n\n\
+         AWS revenue was $25 billion, and Amazon invested a further $4 billion.\n",
+    );
+    assert_eq!(subject_of(&json, 1.25e9), "Anthropic");
+    assert_eq!(subject_of(&json, 4.05e9), "Anthropic");
+    assert_eq!(subject_of(&json, 24.2e9), "Amazon", "not an investment: the name holds");
+    assert_eq!(
+        subject_of(&json, 4e9),
+        "Amazon",
+        "the holder's name does not hand it to an earlier topic"
     );
 }

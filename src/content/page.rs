@@ -70,6 +70,8 @@ pub struct FrontMatter {
     pub ignore_figures: Vec<String>,
     /// `extract_metrics: false` turns extraction off for this page.
     pub extract_metrics: Option<bool>,
+    /// `figure_subject: false` (topics): the topic is never the subject of a figure.
+    pub figure_subject: Option<bool>,
     /// Per-page auto-link mode.
     pub auto_link: Option<String>,
     /// Related topics named by the author.
@@ -200,6 +202,7 @@ fn read_fields(f: &mut frontmatter::Fields) -> (FrontMatter, Option<String>) {
         metrics_line,
         ignore_figures: f.list("ignore_figures", false),
         extract_metrics: f.boolean("extract_metrics"),
+        figure_subject: f.boolean("figure_subject"),
         auto_link: f.string("auto_link"),
         related: f.list("related", false),
         related_line,

@@ -44,6 +44,8 @@ pub struct Settings<'a> {
     pub default_subject: String,
     /// Page period (front matter, else title).
     pub page_period: Option<String>,
+    /// On a topic page whose title is a metric ("Capital expenditures"), its label.
+    pub page_metric: Option<String>,
     /// Metric names (built-in lexicon plus site.toml's).
     pub names: &'a metrics::MetricNames,
     /// Currency of amounts written without one.
@@ -81,11 +83,12 @@ pub fn extract(
         in_table = row;
         if block.kind == BlockKind::Heading {
             heading_period = metrics::parse_period(&block.text);
-            heading_subject = subject_named(&block.text, topics, settings.names);
+            heading_subject = subject_named(&block.text, topics, settings.names).flatten();
             continue;
         }
         // A run-in heading ("**North America.** Revenue …") names whose figures its own
-        // paragraph gives, before the heading above it.
+        // paragraph gives, before the heading above it; one that names two topics leaves
+        // its paragraph's figures to the default.
         let run_in = (block.kind == BlockKind::Prose)
             .then(|| run_in_heading(doc, block))
             .flatten()
@@ -93,8 +96,9 @@ pub fn extract(
         let scope = Scope {
             default_subject: Some(settings.default_subject.clone()),
             heading_period: heading_period.clone(),
-            heading_subject: run_in.or_else(|| heading_subject.clone()),
+            heading_subject: run_in.unwrap_or_else(|| heading_subject.clone()),
             page_period: settings.page_period.clone(),
+            page_metric: settings.page_metric.clone(),
             names: settings.names.clone(),
             currency: Some(settings.currency.clone()),
         };
@@ -108,6 +112,7 @@ pub fn extract(
             let subjects: Vec<SubjectMention> = in_block
                 .iter()
                 .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
+                .filter(|m| topics.list[m.topic].figure_subject)
                 .map(|m| SubjectMention {
                     range: m.range.start - sentence.start..m.range.end - sentence.start,
                     subject: topics.list[m.topic].title.clone(),
@@ -137,16 +142,20 @@ pub fn extract(
     out
 }
 
-/// The topic a heading's text names: whose figures follow it, unless the topic it names
-/// is a metric ("Full year 2023, cash and capex" is about Amazon's capex).
-fn subject_named(text: &str, topics: &Topics, names: &metrics::MetricNames) -> Option<String> {
-    topics
+/// The topic a heading's text names: whose figures follow it. Topics that are metrics
+/// ("Full year 2023, cash and capex" is about Amazon's capex) or never subjects
+/// (`figure_subject: false`) do not count. None when it names no topic; `Some(None)` when
+/// it names two ("Advertising and Prime Video"), which names no one subject.
+fn subject_named(text: &str, topics: &Topics, names: &metrics::MetricNames) -> Option<Option<String>> {
+    let mut named = topics
         .vocab
         .find(text)
-        .iter()
-        .map(|m| &topics.list[m.topic].title)
-        .find(|title| names.label_of(title).is_none())
-        .cloned()
+        .into_iter()
+        .map(|m| &topics.list[m.topic])
+        .filter(|t| t.figure_subject && names.label_of(&t.title).is_none())
+        .map(|t| &t.title);
+    let first = named.next()?;
+    Some(named.all(|other| other == first).then(|| first.clone()))
 }
 
 /// The text of a block's run-in heading: the bold text a paragraph or list item opens

@@ -110,6 +110,9 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     let settings = figures::Settings {
         default_subject: default_subject(&doc, ctx),
         page_period: page.meta.period.clone().or_else(|| metrics::parse_period(&page.title)),
+        page_metric: (page.kind == crate::content::PageKind::Topic)
+            .then(|| ctx.names.label_of(&page.title).map(str::to_string))
+            .flatten(),
         names: &ctx.names,
         currency: ctx.config.currency.clone(),
         ignore: &page.meta.ignore_figures,
@@ -140,14 +143,17 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
 }
 
 /// Whose figures a page's prose states when it names nobody: front matter `subject`; on a
-/// topic page the topic itself (unless the topic is a metric, like "Capital expenditures");
-/// else the site's default subject.
+/// topic page the topic itself (unless the topic is a metric, like "Capital expenditures",
+/// or marked `figure_subject: false`); else the site's default subject.
 fn default_subject(doc: &Doc, ctx: &Context) -> String {
     let page = &doc.page;
     if let Some(subject) = &page.meta.subject {
         return subject.clone();
     }
-    if page.kind == crate::content::PageKind::Topic && ctx.names.label_of(&page.title).is_none() {
+    if page.kind == crate::content::PageKind::Topic
+        && page.meta.figure_subject != Some(false)
+        && ctx.names.label_of(&page.title).is_none()
+    {
         return page.title.clone();
     }
     ctx.config.default_subject.clone()

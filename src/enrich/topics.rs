@@ -26,17 +26,21 @@ pub struct Topic {
     pub names: HashSet<String>,
     /// Source path relative to content/.
     pub rel: std::path::PathBuf,
+    /// Whether it can be the subject of a figure: false for a topic marked
+    /// `figure_subject: false`, a concept or initiative ("Regionalization") that figures
+    /// are told around but never about.
+    pub figure_subject: bool,
 }
 
-/// A key of what the topics are: titles, URLs, names and pages. Pages are enriched
-/// again, and rendered again, when it changes.
+/// A key of what the topics are: titles, URLs, names, pages and which can be the subject
+/// of a figure. Pages are enriched again, and rendered again, when it changes.
 pub fn vocabulary_key(topics: &[Topic]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     for t in topics {
         let mut names: Vec<&String> = t.names.iter().collect();
         names.sort();
-        (&t.title, &t.url, names, t.page).hash(&mut h);
+        (&t.title, &t.url, names, t.page, t.figure_subject).hash(&mut h);
     }
     h.finish()
 }
@@ -79,6 +83,7 @@ impl Topics {
                 url: config.url(&page.permalink),
                 names,
                 rel: page.rel.clone(),
+                figure_subject: page.meta.figure_subject != Some(false),
             });
         }
         let mut by_name = HashMap::new();

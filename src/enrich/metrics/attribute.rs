@@ -8,7 +8,7 @@ use super::lexicon::MetricKind;
 use super::modifiers::comparative;
 use super::quantity::{Qty, Unit};
 use super::records::{Rec, Role};
-use super::tokens::Kind;
+use super::tokens::{Kind, Token};
 use super::{Scope, Sentence};
 
 /// Words that may not stand between an amount and the metric phrase after it ("$24.2
@@ -32,7 +32,13 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
     let after: Vec<Option<usize>> = s
         .qtys
         .iter()
-        .map(|q| if share(q) { None } else { metric_after(s, q) })
+        .map(|q| {
+            if share(q) || part_taken(s, q) {
+                None
+            } else {
+                metric_after(s, q)
+            }
+        })
         .collect();
     // "$1.00 per diluted share": a "per …" phrase belongs to the amount it follows.
     let taken = |h: usize| after.contains(&Some(h)) && s.text[s.metrics[h].start..].starts_with("per ");
@@ -46,6 +52,33 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// Words that take a part of the amount after them ("how much of the $200 billion",
+/// "most of the $77.7 billion").
+#[rustfmt::skip]
+const PARTS: &[&str] = &[
+    "much", "part", "parts", "some", "most", "half", "share", "portion", "proportion", "bulk",
+    "majority", "minority", "rest", "remainder", "fraction", "little", "none",
+];
+
+/// "how much of the $200 billion is capex", "most of the $77.7 billion was capex": the
+/// metric said of the amount measures a part of it, so it is not the amount's; nor is
+/// it when the sentence only asks "whether the $200 billion is capex". ("Most of the
+/// $77.7 billion of capex" still names the amount's metric.)
+fn part_taken(s: &Sentence, q: &Qty) -> bool {
+    let said_of = s
+        .toks
+        .get(q.next)
+        .is_some_and(|t| t.is_any(&["is", "was", "are", "were"]));
+    let mut k = q.first;
+    while k > 0 && s.toks[k - 1].is_any(&["the", "its", "their", "this", "that", "our"]) {
+        k -= 1;
+    }
+    let part = k >= 2 && s.toks[k - 1].is("of") && s.toks[k - 2].is_any(PARTS);
+    said_of && (part || (k >= 1 && s.toks[k - 1].is("whether")))
+}
+
+/// The metric phrase right after an amount, across a lead word ("$24.2 billion in
+/// revenue", "three times the memory capacity") and a few adjectives.
 fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     let h = s.metrics.iter().position(|h| h.start >= q.end)?;
     let hit = &s.metrics[h];
@@ -53,11 +86,12 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     let gap = s.toks.get(q.next..k_end)?;
     let words = gap.iter().filter(|t| !s.in_basis(t.start)).count();
     let lead = ["in", "of", "for", "to", "is", "was", "are", "were"];
+    let multiple_of = |t: &Token| q.unit == Unit::Times && t.is("the");
     let ok = words <= 4
         && !hit.ratio_base
         && gap.iter().enumerate().all(|(n, t)| {
             s.in_basis(t.start)
-                || (n == 0 && t.is_any(&lead))
+                || (n == 0 && (t.is_any(&lead) || multiple_of(t)))
                 || (t.is_word() && !t.is_any(NOT_ADJECTIVES) && super::cues::dir_before(t.text).is_none())
                 || t.is("-")
                 || t.kind == Kind::Num
@@ -243,19 +277,27 @@ pub(super) fn qualifies(label: &str, subject: &str) -> bool {
         && label.as_bytes()[subject.len()] == b' '
 }
 
+/// Metrics of a holding, whose figures are those of what is held: "Amazon invested $1.25
+/// billion in Anthropic" and "the stake was worth $13.8 billion" are Anthropic's.
+const HOLDING_METRICS: &[&str] = &["investment", "valuation"];
+
 /// The subject of a record and the candidate it came from: the nearest topic before
 /// it, else a topic named right after it ("$1.1 billion of revenue in AWS"), else the
-/// heading's topic or the default subject.
+/// heading's topic or the default subject. The default subject named as the holder of an
+/// investment ("Amazon built its stake … : $1.25 billion") is not its subject.
 pub(super) fn subject_of<'c>(
     s: &Sentence,
     cands: &'c [Candidate],
     rec: &Rec,
+    metric: Option<&str>,
     scope: &Scope,
 ) -> (Option<String>, Option<&'c Candidate<'c>>) {
+    let holding = metric.is_some_and(|m| HOLDING_METRICS.contains(&m));
     let before = cands.iter().rev().find(|c| c.end <= rec.start);
     let pick = match before {
-        // Named to be left out: a topic after the figure, else the heading's or default.
-        Some(c) if c.excluded => topic_after(s, cands, rec),
+        // Named to be left out, or as the holder of an investment: a topic after the
+        // figure, else the heading's or the default.
+        Some(c) if c.excluded || (holding && c.subject.is_none()) => topic_after(s, cands, rec),
         Some(c) if c.subject.is_some() => Some(c),
         _ => topic_after(s, cands, rec).or(before),
     };
@@ -322,6 +364,29 @@ pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Ca
     let named = s.toks.get(q.next).is_some_and(|t| t.is_any(&["in", "of", "for"]))
         && s.toks.get(q.next + 1).is_some_and(|t| t.is_word());
     (matches!(q.unit, Unit::Currency(_)) || growth) && near && !named
+}
+
+/// On a page about a metric (`Scope::page_metric`), a figure that names no metric is that
+/// metric's when its unit fits: money for a money metric (a level, or a change in money
+/// or percent), a percentage or basis points for a ratio, a count for a count.
+pub(super) fn page_metric(s: &Sentence, rec: &Rec, roles: &[Role], scope: &Scope) -> Option<String> {
+    let label = scope.page_metric.as_deref()?;
+    let kind = scope
+        .names
+        .find(label)
+        .into_iter()
+        .find(|h| h.start == 0 && h.end == label.len())?
+        .kind;
+    let p = rec.primary();
+    let unit = s.qtys[p].unit;
+    let change = matches!(roles[p], Role::Change(..));
+    let fits = match kind {
+        MetricKind::Money => matches!(unit, Unit::Currency(_)) || (change && unit == Unit::Percent),
+        MetricKind::Ratio => matches!(unit, Unit::Percent | Unit::Bps),
+        MetricKind::Count => unit == Unit::Count,
+        MetricKind::Any => false,
+    };
+    fits.then(|| label.to_string())
 }
 
 /// "a loss of $419 million", "an outflow of $11.6 billion", "negative $11.6 billion":

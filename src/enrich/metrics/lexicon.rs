@@ -2,7 +2,7 @@
 //! sales", "operating loss", "capex") mapped to canonical lower-case labels, extended
 //! by the site's `[metrics.names]`, and found in a sentence whole-word, longest first.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use std::sync::{Arc, LazyLock};
 
 /// What kind of amount a metric is measured in; used to give "170 billion in
@@ -80,6 +80,10 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("revenue run rate", "run rate", Money, false),
     ("annualized revenue run rate", "run rate", Money, false),
     ("annual revenue run rate", "run rate", Money, false),
+    ("annualizes at", "run rate", Money, false),
+    ("annualized at", "run rate", Money, false),
+    ("annualizes to", "run rate", Money, false),
+    ("annualized to", "run rate", Money, false),
     ("backlog", "backlog", Money, false),
     ("remaining performance obligations", "backlog", Money, false),
     ("shipping costs", "shipping costs", Money, false),
@@ -332,14 +336,19 @@ impl MetricNames {
             .map(|h| h.label)
     }
 
-    /// Metric phrases of `text`, whole words only, longest first, blockers removed.
+    /// Metric phrases of `text`, whole words only, longest first, blockers removed. A match
+    /// inside a word is passed over without hiding a phrase that starts within it ("ad
+    /// revenue" in "had revenue" still leaves "revenue").
     pub(super) fn find<'n>(&'n self, text: &str) -> Vec<MetricHit<'n>> {
         let mut out = Vec::new();
-        for m in self.lexicon.matcher.find_iter(text) {
+        let mut from = 0;
+        while let Some(m) = self.lexicon.matcher.find(Input::new(text).range(from..)) {
             let (start, end) = (m.start(), m.end());
             if !whole_word(text, start, end) {
+                from = start + text[start..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
+            from = end;
             let e = &self.lexicon.entries[m.pattern().as_usize()];
             if e.label.is_empty() {
                 continue;
@@ -387,6 +396,13 @@ mod tests {
         assert_eq!(labels(&n, "an annualized revenue run rate"), ["run rate"]);
         assert_eq!(labels(&n, "on the earnings call with Salesforce"), Vec::<String>::new());
         assert!(n.find("operating loss of $419 million")[0].negates);
+    }
+
+    #[test]
+    fn a_match_inside_a_word_hides_no_phrase_within_it() {
+        let n = MetricNames::default();
+        assert_eq!(labels(&n, "In Q4 it had revenue of $105.5 billion"), ["revenue"]);
+        assert_eq!(labels(&n, "the Chad sales office"), ["revenue"]);
     }
 
     #[test]

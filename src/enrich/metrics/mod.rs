@@ -66,6 +66,9 @@ pub struct Scope {
     pub heading_period: Option<String>,
     /// The canonical period of the note (front matter `period`, else its title).
     pub page_period: Option<String>,
+    /// On a page about a metric (the "Capital expenditures" topic), its canonical label:
+    /// the metric of figures that name none and whose unit fits it.
+    pub page_metric: Option<String>,
     /// Metric phrases and their canonical labels.
     pub names: MetricNames,
     /// ISO code of amounts written without a currency ("170 billion in revenue"); USD if None.
@@ -216,7 +219,7 @@ fn found(
         u => u.label().to_string(),
     };
     let (label, negates) = attribute::record_metric(s, rec);
-    let (mut subject, by) = attribute::subject_of(s, cands, rec, scope);
+    let (mut subject, by) = attribute::subject_of(s, cands, rec, label.as_deref(), scope);
     let mut metric = label.map(|l| match &subject {
         Some(subj) if attribute::qualifies(&l, subj) => l[subj.len() + 1..].to_string(),
         _ => l,
@@ -224,6 +227,9 @@ fn found(
     if metric.is_none() && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c)) {
         let loss = rec.value.is_some_and(|v| attribute::loss_before(s, &s.qtys[v]));
         metric = Some(if loss { "operating income" } else { "revenue" }.to_string());
+    }
+    if metric.is_none() {
+        metric = attribute::page_metric(s, rec, roles, scope);
     }
     if metric.as_deref() == Some("market size") {
         subject = None; // the size of a market is nobody's figure

@@ -95,6 +95,30 @@ const CASES: &[Case] = &[
         &["40.2e9 USD; _; Amazon; revenue; Q4 2023"]),
     ("North America revenue was $105.5 billion.", Some("Q4 2023"), &["North America"],
         &["105.5e9 USD; _; North America; revenue; Q4 2023"]),
+    // A metric phrase is found even where a longer one starts inside a word ("had revenue").
+    ("In Q4 2023 it had revenue of $105.5 billion and an operating margin of 6.1%.", None, &[],
+        &["105.5e9 USD; _; Amazon; revenue; Q4 2023", "6.1 %; _; Amazon; operating margin; Q4 2023"]),
+    // A metric said of a part of the amount, or only asked about, is not the amount's.
+    ("The article does not say how much of the $200 billion is capex and how much is operating expense.", None, &[],
+        &["200e9 USD; _; Amazon; _; _"]),
+    ("Nobody has said whether the $200 billion is capex.", None, &[],
+        &["200e9 USD; _; Amazon; _; _"]),
+    ("Most of the $77.7 billion of capex went to AWS.", None, &[],
+        &["77.7e9 USD; _; Amazon; capital expenditures; _"]),
+    // Other figures in different periods say nothing of this one's period.
+    ("Growth of 13% in Q4 followed 12% in Q3, and the business is closing in on a $100 billion annualized revenue run rate.", Some("Q4 2023"), &[],
+        &["_; up 13 %; Amazon; _; Q4 2023", "12 %; _; Amazon; _; Q3 2023", "100e9 USD; _; Amazon; run rate; Q4 2023"]),
+    ("AWS net sales rose 20% to $21.4 billion, which the summary annualizes at more than $85 billion.", Some("Q4 2023"), &["AWS"],
+        &["21.4e9 USD; up 20 %; AWS; revenue; Q4 2023", "~85e9 USD; _; AWS; run rate; Q4 2023"]),
+    ("Trainium2 has three times the memory capacity of the first generation.", None, &["Trainium"],
+        &["_; up 3 x; Trainium; memory capacity; _"]),
+    // The holder named before an investment is not its subject; a topic after it is.
+    ("Amazon built its stake through convertible notes: $1.25 billion in 2023.", None, &[],
+        &["1.25e9 USD; _; Amazon; investment; 2023"]),
+    ("AWS revenue was $24.2 billion, and Amazon invested a further $4 billion in Anthropic.", Some("Q4 2023"), &["AWS", "Anthropic"],
+        &["24.2e9 USD; _; AWS; revenue; Q4 2023", "4e9 USD; _; Anthropic; investment; Q4 2023"]),
+    ("AWS revenue was $24.2 billion, and Amazon invested a further $4 billion.", Some("Q4 2023"), &["AWS"],
+        &["24.2e9 USD; _; AWS; revenue; Q4 2023", "4e9 USD; _; Amazon; investment; Q4 2023"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),

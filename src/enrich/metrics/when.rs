@@ -1,9 +1,9 @@
 //! The period of a figure: a period phrase attached to it ("$46.9 billion in 2023"),
 //! else the nearest one in the sentence that is not attached to another figure nor
-//! part of a comparison, else one attached to another figure of the same clause, else
-//! the heading's, else the note's. An earlier value ("compared with $2.7 billion …")
-//! takes the period named with it, or the sentence's period a year back when it is
-//! "a year earlier", else none.
+//! part of a comparison, else the one the sentence's other figures are attached to
+//! (when they all agree), else the heading's, else the note's. An earlier value
+//! ("compared with $2.7 billion …") takes the period named with it, or the sentence's
+//! period a year back when it is "a year earlier", else none.
 
 use super::period::{year_before, year_earlier};
 use super::records::{Rec, Role};
@@ -64,11 +64,15 @@ pub(super) fn period_of(
         .filter(|(p, o)| o.is_none() && !s.in_zone(p.start))
         .map(|(p, _)| p)
         .min_by_key(nearest);
+    // Else the period the other current figures are given in. When they are given in
+    // different ones ("13% in Q4 followed 12% in Q3, and the business is closing in on
+    // $100 billion"), nothing says which is this figure's: it takes the heading's or note's.
     let owned = || {
-        reachable()
+        let mut attached = reachable()
             .filter(|(_, o)| o.is_some_and(|k| roles[k] != Role::From))
-            .map(|(p, _)| p)
-            .min_by_key(nearest)
+            .map(|(p, _)| p);
+        let first = attached.next()?;
+        attached.all(|p| p.canonical == first.canonical).then_some(first)
     };
     match free.or_else(owned) {
         Some(p) => Some(p.canonical.clone()),
