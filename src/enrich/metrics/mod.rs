@@ -191,11 +191,15 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
         mentions,
     };
     s.metric = attribute::metrics_of(&s);
-    records::resolve_units(&mut s);
-    if s.qtys.is_empty() {
-        return Vec::new();
+    // Amounts whose unit the words around them decide ("170 billion in revenue"): once
+    // decided, the metrics are read again, as they depend on the units.
+    if s.qtys.iter().any(|q| q.unit == Unit::Pending) {
+        records::resolve_units(&mut s);
+        if s.qtys.is_empty() {
+            return Vec::new();
+        }
+        s.metric = attribute::metrics_of(&s);
     }
-    s.metric = attribute::metrics_of(&s);
     let roles = records::roles(&s);
     let recs = records::group(&s, &roles);
     let owners = when::period_owners(&s, &roles);

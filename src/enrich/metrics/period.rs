@@ -117,15 +117,17 @@ pub fn parse_period(text: &str) -> Option<String> {
 pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
     let mut out = Vec::new();
     anchor.future = anchor.quarter.is_some() && FUTURE.is_match(text);
+    // One pass of the pattern: the phrases also tell whether the text names one year.
+    let found: Vec<regex::Captures> = PERIOD.captures_iter(text).collect();
     if anchor.year.is_none() {
-        anchor.year = only_year(text);
+        anchor.year = only_year(found.iter().filter_map(|c| c.get(0)).map(|m| m.as_str()));
     }
-    for caps in PERIOD.captures_iter(text) {
+    for caps in &found {
         let Some(m) = caps.get(0) else { continue };
         if caps.name("year").is_some() && !plain_year(text, m.start(), m.end()) {
             continue;
         }
-        let Some(canonical) = canonical(&caps, anchor) else {
+        let Some(canonical) = canonical(caps, anchor) else {
             continue;
         };
         let before = &text[floor_char(text, m.start().saturating_sub(96))..m.start()];
@@ -140,11 +142,11 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
     out
 }
 
-/// The one year a text names, if it names exactly one.
-fn only_year(text: &str) -> Option<u32> {
+/// The one year that period phrases name, if they name exactly one.
+fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
     let mut found = None;
-    for m in PERIOD.find_iter(text) {
-        let b = m.as_str().as_bytes();
+    for phrase in phrases {
+        let b = phrase.as_bytes();
         let Some(at) = (0..b.len().saturating_sub(3))
             .rev()
             .find(|&i| b[i..i + 4].iter().all(u8::is_ascii_digit))
