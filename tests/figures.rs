@@ -522,3 +522,53 @@ fn an_investment_belongs_to_what_is_invested_in() {
         "the holder's name does not hand it to an earlier topic"
     );
 }
+
+/// A heading or run-in heading that names a topic only to leave it out ("Revenue outside
+/// North America") does not make it the subject of the figures under it, as a sentence
+/// would not; one that also names another topic gives its figures to that one, and a
+/// run-in or sentence that leaves out the topic of the heading above takes them from it.
+#[test]
+fn a_heading_that_excludes_a_topic_does_not_name_it() {
+    let json = metrics_of_note(
+        &["North America", "AWS"],
+        "---\ntitle: Regions\nperiod: Q4 2023\n---\n\n\
+         ## Revenue outside North America\n\n\
+         Revenue was $40.2 billion.\n\n\
+         **Excluding North America.** Operating income was $2.1 billion.\n\n\
+         ## AWS, ex-North America\n\n\
+         Revenue was $9.9 billion.\n\n\
+         ## North America\n\n\
+         Revenue was $105.5 billion.\n\n\
+         **Outside North America.** Revenue was $39.1 billion.\n\n\
+         Revenue outside North America was $38.7 billion.\n",
+    );
+    let subject_of = |amount| subject_of(&json, amount);
+    assert_eq!(subject_of(40.2e9), "Amazon", "a heading's \"outside\"");
+    assert_eq!(subject_of(2.1e9), "Amazon", "a run-in heading's \"excluding\"");
+    assert_eq!(subject_of(9.9e9), "AWS", "the topic the heading does not leave out");
+    assert_eq!(subject_of(105.5e9), "North America");
+    assert_eq!(
+        subject_of(39.1e9),
+        "Amazon",
+        "a run-in heading leaving out the heading's topic"
+    );
+    assert_eq!(
+        subject_of(38.7e9),
+        "Amazon",
+        "a sentence leaving out the heading's topic"
+    );
+}
+
+/// Inline code in a run-in heading's bold text is part of its words.
+#[test]
+fn a_run_in_heading_reads_its_inline_code() {
+    let json = metrics_of_note(
+        &["AWS", "International"],
+        "---\ntitle: Segments\nperiod: Q4 2023\n---\n\n\
+         ## International\n\n\
+         **The `AWS` segment.** Revenue was $24.2 billion.\n\n\
+         - **`AWS`:** operating income was $7.2 billion.\n",
+    );
+    assert_eq!(subject_of(&json, 24.2e9), "AWS");
+    assert_eq!(subject_of(&json, 7.2e9), "AWS", "bold that is all code");
+}

@@ -83,20 +83,26 @@ pub fn extract(
         in_table = row;
         if block.kind == BlockKind::Heading {
             heading_period = metrics::parse_period(&block.text);
-            heading_subject = subject_named(&block.text, topics, settings.names).flatten();
+            heading_subject = subject_named(&block.text, topics, settings.names).subject.flatten();
             continue;
         }
         // A run-in heading ("**North America.** Revenue …") names whose figures its own
         // paragraph gives, before the heading above it; one that names two topics leaves
-        // its paragraph's figures to the default.
+        // its paragraph's figures to the default, and one that names the heading's topic
+        // only to leave it out ("**Outside North America.**") takes them from it.
         let run_in = (block.kind == BlockKind::Prose)
             .then(|| run_in_heading(doc, block))
             .flatten()
-            .and_then(|bold| subject_named(&bold, topics, settings.names));
+            .map(|bold| subject_named(&bold, topics, settings.names));
+        let block_subject = match run_in {
+            Some(Named { subject: Some(one), .. }) => one,
+            Some(Named { left_out, .. }) => heading_subject.clone().filter(|h| !left_out.contains(h)),
+            None => heading_subject.clone(),
+        };
         let scope = Scope {
             default_subject: Some(settings.default_subject.clone()),
             heading_period: heading_period.clone(),
-            heading_subject: run_in.unwrap_or_else(|| heading_subject.clone()),
+            heading_subject: block_subject,
             page_period: settings.page_period.clone(),
             page_metric: settings.page_metric.clone(),
             names: settings.names.clone(),
@@ -142,26 +148,44 @@ pub fn extract(
     out
 }
 
+/// Whose figures a heading's text says follow it.
+struct Named {
+    /// The topic it names: None when it names none, `Some(None)` when it names two
+    /// ("Advertising and Prime Video"), which names no one subject.
+    subject: Option<Option<String>>,
+    /// The topics it names only to leave them out ("Revenue outside North America").
+    left_out: Vec<String>,
+}
+
 /// The topic a heading's text names: whose figures follow it. Topics that are metrics
-/// ("Full year 2023, cash and capex" is about Amazon's capex) or never subjects
-/// (`figure_subject: false`) do not count. None when it names no topic; `Some(None)` when
-/// it names two ("Advertising and Prime Video"), which names no one subject.
-fn subject_named(text: &str, topics: &Topics, names: &metrics::MetricNames) -> Option<Option<String>> {
-    let mut named = topics
+/// ("Full year 2023, cash and capex" is about Amazon's capex), never subjects
+/// (`figure_subject: false`), or named only to be left out, as a sentence would
+/// ("Revenue outside North America", `metrics::named_to_exclude`), do not count.
+fn subject_named(text: &str, topics: &Topics, names: &metrics::MetricNames) -> Named {
+    let (left_out, named): (Vec<_>, Vec<_>) = topics
         .vocab
         .find(text)
         .into_iter()
-        .map(|m| &topics.list[m.topic])
-        .filter(|t| t.figure_subject && names.label_of(&t.title).is_none())
-        .map(|t| &t.title);
-    let first = named.next()?;
-    Some(named.all(|other| other == first).then(|| first.clone()))
+        .map(|m| (metrics::named_to_exclude(text, m.range), &topics.list[m.topic]))
+        .filter(|(_, t)| t.figure_subject && names.label_of(&t.title).is_none())
+        .partition(|(excluded, _)| *excluded);
+    let subject = named.first().map(|(_, first)| {
+        named
+            .iter()
+            .all(|(_, t)| t.title == first.title)
+            .then(|| first.title.clone())
+    });
+    Named {
+        subject,
+        left_out: left_out.into_iter().map(|(_, t)| t.title.clone()).collect(),
+    }
 }
 
 /// The text of a block's run-in heading: the bold text a paragraph or list item opens
 /// with, when a period or colon ends it, inside the bold or right after it
 /// ("**North America.** Revenue …", "**AWS**: …"). None for a block that opens with
-/// anything else, and for bold that runs on into the sentence ("**AWS** grew 13%").
+/// anything else, and for bold that runs on into the sentence ("**AWS** grew 13%"). Inline
+/// code in the bold is read as its text ("**The `AWS` segment.**").
 fn run_in_heading(doc: &Doc, block: &Block) -> Option<String> {
     let mut events = doc
         .events
@@ -179,7 +203,8 @@ fn run_in_heading(doc: &Doc, block: &Block) -> Option<String> {
             Event::Start(Tag::Strong) => depth += 1,
             Event::End(TagEnd::Strong) if depth == 1 => break,
             Event::End(TagEnd::Strong) => depth -= 1,
-            Event::Text(text) => bold.push_str(text),
+            // "**The `AWS` segment.**": code is part of the heading's words.
+            Event::Text(text) | Event::Code(text) => bold.push_str(text),
             Event::SoftBreak | Event::HardBreak => bold.push(' '),
             _ => {}
         }

@@ -1,20 +1,21 @@
 //! Attribution of a figure: which metric it measures (the metric phrase right after it,
-//! else the nearest before it in its clause, else what it counts or compares), and
-//! whose figure it is (the nearest topic mention before it, else a topic named right
-//! after it, else the heading's topic, else the default subject).
+//! else the nearest before it in its clause, else what it counts or compares; for a
+//! change "by" it, what the verb before changes), and whose figure it is (the nearest
+//! topic mention before it, else a topic named right after it, else the heading's topic,
+//! else the default subject).
 
 use super::counts::count_metric;
 use super::lexicon::MetricKind;
 use super::modifiers::comparative;
 use super::quantity::{Qty, Unit};
-use super::records::{Rec, Role};
+use super::records::{Rec, Role, VerbObject, verb_object};
 use super::tokens::{Kind, Token};
 use super::{Scope, Sentence};
 
 /// Words that may not stand between an amount and the metric phrase after it ("$24.2
 /// billion in revenue", "$35.5 billion in trailing 12-month free cash flow").
 #[rustfmt::skip]
-const NOT_ADJECTIVES: &[&str] = &[
+pub(super) const NOT_ADJECTIVES: &[&str] = &[
     "and", "or", "but", "to", "from", "than", "versus", "vs", "which", "that", "was", "were",
     "is", "are", "will", "in", "of", "for", "the", "with", "at", "on", "by", "as", "while",
     "whereas", "when", "after", "before", "because", "since", "so", "then", "it", "we",
@@ -140,6 +141,12 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
             .then(|| compared_noun(s, q))
             .flatten()
     };
+    // "cut pick-and-pack times by up to 30%": the change is the object's, named or not.
+    if let Some(c) = rec.change
+        && let Some(v) = verb_object(s, s.qtys[c].first)
+    {
+        return (object_metric(s, &v, s.qtys[c].unit), false);
+    }
     let hit = [rec.value, rec.change].into_iter().flatten().find_map(|k| s.metric[k]);
     // "30 40 percent better productivity": what is compared beats a metric named before.
     if hit.is_some_and(|h| s.metrics[h].start < q.start)
@@ -157,6 +164,40 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         return (Some(label), h.negates && rec.value.is_some());
     }
     (compared(), false)
+}
+
+/// Head nouns that name a measure when no metric phrase does ("developer productivity",
+/// "pick-and-pack times", "costs"), with the form the label takes.
+#[rustfmt::skip]
+const MEASURES: &[(&str, &str)] = &[
+    ("productivity", "productivity"), ("efficiency", "efficiency"), ("time", "time"),
+    ("times", "time"), ("cost", "cost"), ("costs", "cost"), ("latency", "latency"),
+    ("speed", "speed"), ("speeds", "speed"),
+];
+
+/// The metric of a verb's object changed "by" an amount: the metric phrase of its head
+/// noun ("reduce shipping costs by 20%", "cut the cost to serve by 10%"), else the object
+/// as written when its head names a measure ("lift developer productivity by 30%" →
+/// developer productivity, "cut pick-and-pack times" → pick-and-pack time), else None:
+/// "lift conversion by 5%" and "cut the distance to customers by 15%" say what changes,
+/// not the measure.
+fn object_metric(s: &Sentence, v: &VerbObject, unit: Unit) -> Option<String> {
+    let head = &s.toks[v.head];
+    let (start, end) = (s.toks[v.object.start].start, s.toks[v.object.end - 1].end);
+    if let Some(h) = s
+        .metrics
+        .iter()
+        .find(|h| h.start >= start && h.start <= head.start && h.end >= head.end)
+    {
+        return fits(h.kind, unit).then(|| h.label.to_string());
+    }
+    let (_, measure) = MEASURES.iter().find(|(word, _)| head.is(word))?;
+    let written = |r: std::ops::Range<usize>| s.text[r].to_lowercase();
+    Some(if head.end == end {
+        format!("{}{measure}", written(start..head.start))
+    } else {
+        written(start..end)
+    })
 }
 
 /// "40% better price performance", "up to 4x higher throughput": what is compared.
@@ -233,18 +274,23 @@ pub(super) fn candidates<'a>(s: &Sentence<'_, '_, 'a>, default: Option<&str>) ->
     out
 }
 
-/// Whether the mention at `at..end` directly follows an exclusion phrase, and no relative
-/// clause makes it the subject after all ("every segment slowed except AWS, whose revenue
-/// rose 13%").
+/// Whether the mention at `at..end` of the sentence is named only to be left out.
 fn excluded(s: &Sentence, at: usize, end: usize) -> bool {
-    let mut k = s.toks.partition_point(|t| t.start < at);
-    if k > 0 && s.toks[k - 1].is("the") {
+    excluded_in(&s.toks, at, end)
+}
+
+/// Whether the mention at `at..end` of the tokens' text directly follows an exclusion
+/// phrase, and no relative clause makes it the subject after all ("every segment slowed
+/// except AWS, whose revenue rose 13%"). Sentences and headings alike.
+pub(super) fn excluded_in(toks: &[Token], at: usize, end: usize) -> bool {
+    let mut k = toks.partition_point(|t| t.start < at);
+    if k > 0 && toks[k - 1].is("the") {
         k -= 1;
     }
-    let lead = &s.toks[..k];
-    let after = s.toks.partition_point(|t| t.start < end);
-    let relative = s.toks.get(after).is_some_and(|t| t.is(","))
-        && s.toks
+    let lead = &toks[..k];
+    let after = toks.partition_point(|t| t.start < end);
+    let relative = toks.get(after).is_some_and(|t| t.is(","))
+        && toks
             .get(after + 1)
             .is_some_and(|t| t.is_any(&["whose", "which", "where"]));
     !relative
@@ -283,8 +329,9 @@ const HOLDING_METRICS: &[&str] = &["investment", "valuation"];
 
 /// The subject of a record and the candidate it came from: the nearest topic before
 /// it, else a topic named right after it ("$1.1 billion of revenue in AWS"), else the
-/// heading's topic or the default subject. The default subject named as the holder of an
-/// investment ("Amazon built its stake … : $1.25 billion") is not its subject.
+/// heading's topic (unless the sentence names it only to leave it out) or the default
+/// subject. The default subject named as the holder of an investment ("Amazon built its
+/// stake … : $1.25 billion") is not its subject.
 pub(super) fn subject_of<'c>(
     s: &Sentence,
     cands: &'c [Candidate],
@@ -301,7 +348,16 @@ pub(super) fn subject_of<'c>(
         Some(c) if c.subject.is_some() => Some(c),
         _ => topic_after(s, cands, rec).or(before),
     };
-    let fallback = || scope.heading_subject.clone().or_else(|| scope.default_subject.clone());
+    // A heading's topic that the sentence names only to leave out is not its subject
+    // either ("Revenue outside North America …" under "## North America").
+    let left_out = |h: &String| cands.iter().any(|c| c.excluded && c.subject == Some(h.as_str()));
+    let fallback = || {
+        scope
+            .heading_subject
+            .clone()
+            .filter(|h| !left_out(h))
+            .or_else(|| scope.default_subject.clone())
+    };
     match pick {
         Some(c) => (
             c.subject.map(str::to_string).or_else(|| scope.default_subject.clone()),
@@ -352,7 +408,8 @@ fn preposition_before(s: &Sentence, at: usize) -> bool {
 pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Candidate) -> bool {
     let p = rec.primary();
     let q = &s.qtys[p];
-    let growth = matches!(roles[p], Role::Change(..)) && q.unit == Unit::Percent;
+    // "AWS cut prices by 20%": the change of something else the segment has.
+    let growth = matches!(roles[p], Role::Change(..)) && q.unit == Unit::Percent && verb_object(s, q.first).is_none();
     let from = s.toks.partition_point(|t| t.start < topic.end);
     let to = s.toks.partition_point(|t| t.start < rec.start);
     let between = s.toks.get(from..to).unwrap_or_default();

@@ -130,6 +130,27 @@ const DOWN_AFTER: &[&str] = &[
     "deceleration",
 ];
 
+/// Verbs that change their object by an amount ("lift developer productivity by 30%",
+/// "cut pick-and-pack times by up to 30%"), and the direction they give the change. Not
+/// direction words by themselves: "raised $5 billion" is no change.
+#[rustfmt::skip]
+const UP_VERBS: &[&str] = &[
+    "lift", "lifts", "lifted", "lifting", "raise", "raises", "raised", "raising", "boost",
+    "boosts", "boosted", "boosting", "increase", "increases", "increased", "increasing",
+    "improve", "improves", "improved", "improving",
+];
+#[rustfmt::skip]
+const DOWN_VERBS: &[&str] = &[
+    "cut", "cuts", "cutting", "reduce", "reduces", "reduced", "reducing", "lower", "lowers",
+    "lowered", "lowering", "trim", "trims", "trimmed", "trimming", "slash", "slashes",
+    "slashed", "slashing", "decrease", "decreases", "decreased", "decreasing",
+];
+
+/// The direction a verb gives the change "by" an amount of its object.
+pub(super) fn dir_of_verb(word: &str) -> Option<Dir> {
+    direction(word, UP_VERBS, DOWN_VERBS)
+}
+
 /// The direction a word before an amount gives it.
 pub(super) fn dir_before(word: &str) -> Option<Dir> {
     direction(word, UP, DOWN)

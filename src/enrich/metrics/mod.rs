@@ -165,6 +165,13 @@ impl Sentence<'_, '_, '_> {
     }
 }
 
+/// Whether the topic named at `range` of `text` is named only to be left out ("Revenue
+/// outside North America", "ex-US"): the rule that keeps it from being a sentence's
+/// subject, for a heading's text.
+pub fn named_to_exclude(text: &str, range: Range<usize>) -> bool {
+    attribute::excluded_in(&tokens::tokenize(text), range.start, range.end)
+}
+
 /// All figures of one sentence. `mentions` are the topic mentions the caller found in
 /// this sentence.
 pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {

@@ -119,6 +119,20 @@ const CASES: &[Case] = &[
         &["24.2e9 USD; _; AWS; revenue; Q4 2023", "4e9 USD; _; Anthropic; investment; Q4 2023"]),
     ("AWS revenue was $24.2 billion, and Amazon invested a further $4 billion.", Some("Q4 2023"), &["AWS"],
         &["24.2e9 USD; _; AWS; revenue; Q4 2023", "4e9 USD; _; Amazon; investment; Q4 2023"]),
+    // A verb, its object and "by" an amount: a change of the object, its direction the
+    // verb's; its metric the object's when it names a measure, else none.
+    ("Autonomous mobile robots could cut pick-and-pack times by up to 30%, the article argues.", None, &[],
+        &["_; down 30 %; Amazon; pick-and-pack time; _"]),
+    ("Jassy said coding companions that lift developer productivity by 30 to 40 percent are a game changer.", None, &[],
+        &["_; up 30 %; Amazon; developer productivity; _"]),
+    ("The program should reduce costs by 20% and raise shipping costs by 5%.", None, &[],
+        &["_; down 20 %; Amazon; cost; _", "_; up 5 %; Amazon; shipping costs; _"]),
+    ("Better recommendations could lift conversion by 5%.", None, &[],
+        &["_; up 5 %; Amazon; _; _"]),
+    ("Regionalization cut the distance to customers by 15%.", None, &[],
+        &["_; down 15 %; Amazon; _; _"]),
+    ("AWS cut prices by 20% in 2023.", None, &["AWS"],
+        &["_; down 20 %; AWS; _; 2023"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),
