@@ -291,8 +291,7 @@ impl<'a> Renderer<'a> {
         Some(match job {
             Job::Page(id) => site.page(*id).doc.page.permalink.clone(),
             Job::Home => "/".into(),
-            Job::Section(name, 1) => format!("/{name}/"),
-            Job::Section(name, n) => format!("/{name}/page/{n}/"),
+            Job::Section(name, n) => list_url(&format!("/{name}/"), *n),
             Job::Taxonomy(i) => format!("/{}/", site.taxonomies[*i].name),
             Job::Term(i, slug, n) => list_url(&format!("/{}/{slug}/", site.taxonomies[*i].name), *n),
             Job::Metrics => "/metrics/".into(),
