@@ -257,7 +257,10 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<Report, Vec<Diagnost
 /// summary and exit (the system takes the memory back), and `build --watch` can go back
 /// to watching.
 fn drop_in_background<T: Send + 'static>(value: T) {
-    std::thread::spawn(move || drop(value));
+    // If no thread can be started, the refused closure is dropped here, and `value` with it.
+    let _ = std::thread::Builder::new()
+        .name("folio-free".into())
+        .spawn(move || drop(value));
 }
 
 /// Everything `folio check` reports: a full build rendered into a scratch folder and
