@@ -6,17 +6,16 @@ use serde::Serialize;
 
 use super::format;
 use crate::content::PageId;
+use crate::enrich::figures::Figure;
 use crate::render::charts;
 use crate::site::Site;
 use crate::site::store::{Record, Series};
 
-/// One row of a figures table (a topic page, /metrics/, a ```` ```metrics ```` block, the
-/// `metrics()` function). Its words are borrowed from the store: serialising them for
-/// Tera is the only copy.
+/// One row of a note's own "Key figures" table, and the part of every figures table's row
+/// that comes from the figure alone. Its words are borrowed from the page: serialising
+/// them for Tera is the only copy. A 10,000-note site has hundreds of thousands of these.
 #[derive(Debug, Clone, Serialize, Hash)]
-pub struct Row<'a> {
-    /// Subject ("—" when unknown).
-    pub subject: &'a str,
+pub struct KeyFigure<'a> {
     /// Metric ("—" when unknown).
     pub metric: &'a str,
     /// Period ("—" when unknown).
@@ -29,44 +28,23 @@ pub struct Row<'a> {
     pub direction: &'a str,
     /// Link to the figure in its note.
     pub url: String,
-    /// Title of the note.
-    pub note: &'a str,
-    /// `content/notes/x.md:17`.
-    pub source: String,
     /// The figure's words.
     pub text: &'a str,
-    /// The sentence.
-    pub sentence: &'a str,
 }
 
-/// Rows of one subject.
-#[derive(Debug, Serialize, Hash)]
-pub struct Group<'a> {
-    /// Subject.
-    pub subject: &'a str,
-    /// Its rows.
-    pub rows: Vec<Row<'a>>,
-}
-
-/// One row of a note's own "Key figures" table: what a [`Row`] has, less what the note
-/// itself shows (its title, its source, the sentence the link goes to, and the subject,
-/// which heads the group). A 10,000-note site has hundreds of thousands of these.
-#[derive(Debug, Serialize, Hash)]
-pub struct KeyFigure<'a> {
-    /// Metric ("—" when unknown).
-    pub metric: &'a str,
-    /// Period ("—" when unknown).
-    pub period: &'a str,
-    /// Formatted value.
-    pub value: String,
-    /// Formatted change.
-    pub change: String,
-    /// `up`, `down` or empty.
-    pub direction: &'a str,
-    /// Link to the figure in the text.
-    pub url: String,
-    /// The figure's words.
-    pub text: &'a str,
+impl<'a> KeyFigure<'a> {
+    /// The row of figure `f` of the note at `note_url`.
+    pub fn of(f: &'a Figure, note_url: &str) -> Self {
+        KeyFigure {
+            metric: f.metric.as_deref().unwrap_or("—"),
+            period: f.period.as_deref().unwrap_or("—"),
+            value: f.value.as_ref().map(format::value).unwrap_or_default(),
+            change: f.change.as_ref().map(format::change).unwrap_or_default(),
+            direction: f.change.as_ref().map_or("", |c| c.direction.as_str()),
+            url: figure_url(note_url, &f.anchor),
+            text: &f.text,
+        }
+    }
 }
 
 /// A note's key figures of one subject.
@@ -76,6 +54,24 @@ pub struct KeyGroup<'a> {
     pub subject: &'a str,
     /// Its figures.
     pub rows: Vec<KeyFigure<'a>>,
+}
+
+/// One row of a figures table seen from elsewhere (a topic page, /metrics/, a
+/// ```` ```metrics ```` block, the `metrics()` function): the key figure's fields, plus
+/// whose it is and where it was written.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct Row<'a> {
+    /// Metric, period, value, change, direction, url and text.
+    #[serde(flatten)]
+    pub figure: KeyFigure<'a>,
+    /// Subject ("—" when unknown).
+    pub subject: &'a str,
+    /// Title of the note.
+    pub note: &'a str,
+    /// `content/notes/x.md:17`.
+    pub source: String,
+    /// The sentence.
+    pub sentence: &'a str,
 }
 
 /// A chart of a series.
@@ -98,16 +94,10 @@ pub fn row(site: &Site, i: usize) -> Row<'_> {
 pub fn row_from<'a>(r: &Record<'a>, note: &'a str, note_url: &str) -> Row<'a> {
     let f = r.figure();
     Row {
+        figure: KeyFigure::of(f, note_url),
         subject: f.subject.as_deref().unwrap_or("—"),
-        metric: f.metric.as_deref().unwrap_or("—"),
-        period: f.period.as_deref().unwrap_or("—"),
-        value: f.value.as_ref().map(format::value).unwrap_or_default(),
-        change: f.change.as_ref().map(format::change).unwrap_or_default(),
-        direction: f.change.as_ref().map_or("", |c| c.direction.as_str()),
-        url: figure_url(note_url, &f.anchor),
         note,
         source: format!("{}:{}", r.source, f.line),
-        text: &f.text,
         sentence: &f.sentence,
     }
 }
@@ -130,15 +120,7 @@ pub fn of_page(site: &Site, id: PageId) -> Vec<KeyGroup<'_>> {
     let mut groups: Vec<KeyGroup> = Vec::new();
     for f in &site.page(id).facts.figures {
         let subject = f.subject.as_deref().unwrap_or("—");
-        let row = KeyFigure {
-            metric: f.metric.as_deref().unwrap_or("—"),
-            period: f.period.as_deref().unwrap_or("—"),
-            value: f.value.as_ref().map(format::value).unwrap_or_default(),
-            change: f.change.as_ref().map(format::change).unwrap_or_default(),
-            direction: f.change.as_ref().map_or("", |c| c.direction.as_str()),
-            url: figure_url(&url, &f.anchor),
-            text: &f.text,
-        };
+        let row = KeyFigure::of(f, &url);
         match groups.iter_mut().find(|g| g.subject == subject) {
             Some(g) => g.rows.push(row),
             None => groups.push(KeyGroup {
@@ -249,7 +231,7 @@ impl<'a> MetricsView<'a> {
             v
         };
         let subjects = distinct(|r| r.subject);
-        let names = distinct(|r| r.metric);
+        let names = distinct(|r| r.figure.metric);
         let conflicts = site
             .store
             .conflicts
