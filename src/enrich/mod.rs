@@ -107,12 +107,15 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
             .collect();
         facts.sentences.entry(block).or_default().extend(sentences);
     }
+    // A topic page named after a metric ("Capital expenditures"): its figures are of
+    // that metric, and the topic is nobody's subject.
+    let page_metric = (page.kind == crate::content::PageKind::Topic)
+        .then(|| ctx.names.label_of(&page.title).map(str::to_string))
+        .flatten();
     let settings = figures::Settings {
-        default_subject: default_subject(&doc, ctx),
+        default_subject: default_subject(&doc, ctx, page_metric.is_some()),
         page_period: page.meta.period.clone().or_else(|| metrics::parse_period(&page.title)),
-        page_metric: (page.kind == crate::content::PageKind::Topic)
-            .then(|| ctx.names.label_of(&page.title).map(str::to_string))
-            .flatten(),
+        page_metric,
         names: &ctx.names,
         currency: ctx.config.currency.clone(),
         ignore: &page.meta.ignore_figures,
@@ -145,15 +148,12 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
 /// Whose figures a page's prose states when it names nobody: front matter `subject`; on a
 /// topic page the topic itself (unless the topic is a metric, like "Capital expenditures",
 /// or marked `figure_subject: false`); else the site's default subject.
-fn default_subject(doc: &Doc, ctx: &Context) -> String {
+fn default_subject(doc: &Doc, ctx: &Context, names_a_metric: bool) -> String {
     let page = &doc.page;
     if let Some(subject) = &page.meta.subject {
         return subject.clone();
     }
-    if page.kind == crate::content::PageKind::Topic
-        && page.meta.figure_subject != Some(false)
-        && ctx.names.label_of(&page.title).is_none()
-    {
+    if page.kind == crate::content::PageKind::Topic && page.meta.figure_subject != Some(false) && !names_a_metric {
         return page.title.clone();
     }
     ctx.config.default_subject.clone()

@@ -428,12 +428,7 @@ pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Ca
 /// or percent), a percentage or basis points for a ratio, a count for a count.
 pub(super) fn page_metric(s: &Sentence, rec: &Rec, roles: &[Role], scope: &Scope) -> Option<String> {
     let label = scope.page_metric.as_deref()?;
-    let kind = scope
-        .names
-        .find(label)
-        .into_iter()
-        .find(|h| h.start == 0 && h.end == label.len())?
-        .kind;
+    let kind = scope.names.whole(label)?.kind;
     let p = rec.primary();
     let unit = s.qtys[p].unit;
     let change = matches!(roles[p], Role::Change(..));

@@ -329,11 +329,15 @@ impl MetricNames {
     /// The canonical label when the whole of `phrase` names a metric ("capex",
     /// "Capital expenditures", "cost to serve"); a topic so named is a metric, not a subject.
     pub fn label_of(&self, phrase: &str) -> Option<&str> {
+        self.whole(phrase).map(|h| h.label)
+    }
+
+    /// The metric phrase that `phrase` is, whole (not one found inside it).
+    pub(super) fn whole(&self, phrase: &str) -> Option<MetricHit<'_>> {
         let phrase = phrase.trim();
         self.find(phrase)
             .into_iter()
             .find(|h| h.start == 0 && h.end == phrase.len())
-            .map(|h| h.label)
     }
 
     /// Metric phrases of `text`, whole words only, longest first, blockers removed. A match
