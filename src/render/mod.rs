@@ -477,8 +477,6 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context();
         ctx.insert("taxonomy", &TaxonomyView::new(self.site, tax));
         ctx.insert("term", &views::term_link(self.site, tax.name, term));
-        // `pages` is this page's notes, as before term lists were paginated.
-        ctx.insert("pages", &paginator.pages);
         ctx.insert("paginator", &paginator);
         Ok((list_url(&base, n), self.templates.render("term.html", &ctx)?))
     }
