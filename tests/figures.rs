@@ -259,6 +259,17 @@ fn csv_export_and_the_template_function() {
         rows.contains("<li>Q4 2023: $24.2B</li>") && rows.contains("<li>Q1 2024: $25B</li>"),
         "{rows}"
     );
+    // `metrics(page=page.url)` (in the note's layout, own-rows.html): the note's own
+    // figures, for a theme that draws the key-figures table itself.
+    let note = read(&public, "notes/q1/index.html");
+    let page_rows = &note[note.find(r#"<ul class="page-rows">"#).expect("metrics(page=…) output")..];
+    let page_rows = &page_rows[..page_rows.find("</ul>").unwrap()];
+    assert_eq!(
+        page_rows, r#"<ul class="page-rows"><li>AWS · revenue · $25B · /notes/q1/#fig-1</li>"#,
+        "only this note's figures"
+    );
+    let table = &note[note.find("Key figures").expect("the note's own table stays")..];
+    assert!(table.contains(r##"<a href="/notes/q1/#fig-1">$25B</a>"##), "{table}");
 }
 
 #[test]

@@ -15,28 +15,28 @@ use crate::site::Site;
 
 /// What a note shows about its connections.
 #[derive(Debug, Serialize, Hash)]
-pub struct NoteConnections<'a> {
+pub struct NoteConnections {
     /// Topics mentioned, most mentioned first.
     pub topics: Vec<Link>,
     /// Pages that link here or mention this topic.
     pub backlinks: Vec<Link>,
     /// Related notes.
     pub related: Vec<Link>,
-    /// Key figures, by subject.
-    pub figures: Vec<figures::KeyGroup<'a>>,
+    /// The "Key figures" tables (HTML), empty without figures.
+    pub key_figures: String,
 }
 
 /// A note's connections.
-pub fn note(site: &Site, id: PageId) -> NoteConnections<'_> {
+pub fn note(site: &Site, id: PageId) -> NoteConnections {
     NoteConnections {
-        figures: figures::of_page(site, id),
+        key_figures: figures::key_figures_html(site, id),
         ..links_of(site, id)
     }
 }
 
 /// A note's connections to other pages, without its figures: what its render input
 /// takes from the rest of the site (its own figures come from its own text).
-pub fn links_of(site: &Site, id: PageId) -> NoteConnections<'_> {
+pub fn links_of(site: &Site, id: PageId) -> NoteConnections {
     let g = &site.graph;
     let topic_link = |t: usize| {
         let topic = &g.topics[t];
@@ -54,7 +54,7 @@ pub fn links_of(site: &Site, id: PageId) -> NoteConnections<'_> {
             .map(|&b| link(site, b))
             .collect(),
         related: g.related_notes[id.0].iter().map(|&r| link(site, r)).collect(),
-        figures: Vec::new(),
+        key_figures: String::new(),
     }
 }
 

@@ -88,8 +88,8 @@ impl Templates {
         })
     }
 
-    /// Registers `metrics(subject=…, metric=…, period=…)`: the rows of the site's figures
-    /// that match, for templates to put in a table.
+    /// Registers `metrics(subject=…, metric=…, period=…, page=…)`: the rows of the site's
+    /// figures that match, for templates to put in a table (`page` is a page's `url`).
     pub fn register_metrics(&mut self, site: &Site) {
         let store = std::sync::Arc::clone(&site.store);
         let notes: std::sync::Arc<Vec<(String, String)>> = std::sync::Arc::new(
@@ -98,10 +98,24 @@ impl Templates {
                 .map(|p| (p.doc.page.title.clone(), site.config.url(&p.doc.page.permalink)))
                 .collect(),
         );
+        let pages: HashMap<String, PageId> = site
+            .pages
+            .iter()
+            .map(|p| (site.config.url(&p.doc.page.permalink), p.doc.page.id))
+            .collect();
         self.tera
             .register_function("metrics", move |args: &HashMap<String, tera::Value>| {
                 let want = |key: &str| args.get(key).and_then(|v| v.as_str());
-                let ids = store.query(want("subject"), want("metric"), want("period"), None);
+                let page = match want("page") {
+                    Some(url) => match pages.get(url) {
+                        Some(&id) => Some(id),
+                        None => return Err(tera::Error::msg(format!(
+                            "metrics(page=\"{url}\"): no page has this URL; pass a page's `url`, as in `metrics(page=page.url)`"
+                        ))),
+                    },
+                    None => None,
+                };
+                let ids = store.query(want("subject"), want("metric"), want("period"), page);
                 let rows: Vec<figures::Row> = ids
                     .into_iter()
                     .map(|i| {
@@ -149,7 +163,6 @@ impl Templates {
 /// whole text into graphemes to count them (a list of 10,000 notes truncates each summary
 /// several times); this stops at the `length`-th and skips texts too short to cut.
 fn truncate(value: &tera::Value, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    use unicode_segmentation::UnicodeSegmentation;
     let text = value.as_str().ok_or_else(|| {
         tera::Error::msg(format!(
             "Filter `truncate` was used on `{value}`, which is not a string"
@@ -167,16 +180,23 @@ fn truncate(value: &tera::Value, args: &HashMap<String, tera::Value>) -> tera::R
             .ok_or_else(|| tera::Error::msg(format!("Filter `truncate`: `end` must be a string, not `{e}`")))?,
         None => "…",
     };
-    // A grapheme is at least one byte: a text of no more bytes than `length` is kept whole.
-    let cut = if text.len() <= length {
-        None
-    } else {
-        text.grapheme_indices(true).nth(length).map(|(at, _)| at)
-    };
-    Ok(match cut {
-        Some(at) => tera::Value::String(format!("{}{end}", &text[..at])),
-        None => value.clone(),
+    Ok(match truncated(text, length, end) {
+        std::borrow::Cow::Owned(cut) => tera::Value::String(cut),
+        std::borrow::Cow::Borrowed(_) => value.clone(),
     })
+}
+
+/// `text` cut after `length` graphemes, with `end` appended; whole when it is no longer.
+pub(crate) fn truncated<'t>(text: &'t str, length: usize, end: &str) -> std::borrow::Cow<'t, str> {
+    use unicode_segmentation::UnicodeSegmentation;
+    // A grapheme is at least one byte: a text of no more bytes than `length` is kept whole.
+    if text.len() <= length {
+        return text.into();
+    }
+    match text.grapheme_indices(true).nth(length) {
+        Some((at, _)) => format!("{}{end}", &text[..at]).into(),
+        None => text.into(),
+    }
 }
 
 fn escape_html(text: &str) -> String {
