@@ -214,6 +214,18 @@ fn topic_pages_chart_each_series() {
         "{chart}"
     );
     assert!(chart.contains("AWS · revenue"));
+    // Every figure about AWS, by metric and period, each from its note, the sentence as
+    // the value's tooltip.
+    let table = &aws[aws.find(r#"<table class="figures-table">"#).expect("a figures table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(
+        table.contains(
+            r##"<tr><td>revenue</td><td>Q4 2023</td><td class="num"><a href="/notes/q4/#fig-1" title="AWS revenue grew 13% year-over-year to $24.2 billion.">$24.2B</a></td><td class="num change up">+13% YoY</td><td>Q4 2023 results</td></tr>"##
+        ),
+        "{table}"
+    );
+    let q4 = table.find("/notes/q4/#fig-1").unwrap();
+    assert!(q4 < table.find("/notes/q1/#fig-1").unwrap(), "Q4 2023 before Q1 2024");
 }
 
 #[test]

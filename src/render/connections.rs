@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::figures::{self, Chart, Row};
+use super::figures::{self, Chart};
 use super::views::{Link, link};
 use crate::content::PageId;
 use crate::render::{charts, graph};
@@ -99,13 +99,16 @@ pub const QUOTES_PER_NOTE: usize = 3;
 
 /// What a topic page shows beyond the author's text.
 #[derive(Debug, Serialize, Hash)]
-pub struct TopicView<'a> {
+pub struct TopicView {
     /// Notes that mention it, newest first.
     pub mentioned_in: Vec<MentionedIn>,
     /// Related topics.
     pub related: Vec<Link>,
-    /// The figures about it (the latest `figures::TOPIC_ROWS` when there are more).
-    pub figures: Vec<Row<'a>>,
+    /// The table of the figures about it (HTML; the latest `figures::TOPIC_ROWS` when
+    /// there are more), empty without figures.
+    pub figures_table: String,
+    /// How many rows that table has.
+    pub figures_shown: usize,
     /// How many figures are about it.
     pub figures_total: usize,
     /// Series charts.
@@ -115,7 +118,7 @@ pub struct TopicView<'a> {
 }
 
 /// The view of topic page `id`, if it is one.
-pub fn topic(site: &Site, id: PageId) -> Option<TopicView<'_>> {
+pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
     let g = &site.graph;
     let t = *g.topic_of_page.get(&id)?;
     let topic = &g.topics[t];
@@ -163,7 +166,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView<'_>> {
             }
         })
         .collect();
-    let (figures, figures_total, charts) = figures::of_subject(site, &topic.title);
+    let figures = figures::of_subject(site, &topic.title);
     let bars: Vec<(String, f64)> = timeline
         .into_iter()
         .map(|((year, month), n)| (format!("{year:04}-{month:02}"), n))
@@ -187,9 +190,10 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView<'_>> {
                 count: 0,
             })
             .collect(),
-        figures,
-        figures_total,
-        charts,
+        figures_table: figures.table,
+        figures_shown: figures.shown,
+        figures_total: figures.total,
+        charts: figures.charts,
         timeline,
     })
 }
