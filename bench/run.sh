@@ -121,39 +121,42 @@ clean_folio_site() {
 
 clean_hugo_site() { rm -rf "$1/public" "$1/resources" "$1/.hugo_build.lock" "$2"; }
 
-# time_runs NAME CLEAN_CMD -- CMD...   (runs in the current directory)
-# Sets: R_MED R_MIN R_MAX R_CPU R_RSS R_STATUS; logs go to $TMP/NAME.log
-time_runs() {
-  local name=$1 clean=$2; shift 3
-  local walls="$TMP/$name.walls" rss="$TMP/$name.rss" cpu="$TMP/$name.cpu" tf="$TMP/$name.time" out="$TMP/$name.log"
-  : >"$walls"; : >"$rss"; : >"$cpu"
-  R_STATUS=ok
-  local r t0 t1 rc
-  for ((r = 0; r < WARMUP + RUNS; r++)); do
-    eval "$clean"
-    t0=$(now_ns)
-    set +e
-    /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$out" 2>&1
-    rc=$?
-    set -e
-    t1=$(now_ns)
-    if ((rc != 0)); then
-      R_STATUS="failed (exit $rc)"
-      log "$name: build failed (exit $rc); last lines of its output:"
-      tail -n 20 "$out" | sed 's/^/    /' >&2
-      cp "$out" "$WORK/$name.failed.log"
-      log "full log: $WORK/$name.failed.log"
-      return 0
-    fi
-    if ((r >= WARMUP)); then
-      awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }' >>"$walls"
-      tail -n 1 "$tf" | awk '{ print $2 }' >>"$rss"
-      tail -n 1 "$tf" | awk '{ printf "%.2f\n", $3 + $4 }' >>"$cpu"
-    fi
-  done
-  read -r R_MED R_MIN R_MAX < <(stats "$walls")
-  read -r R_CPU _ _ < <(stats "$cpu")
-  R_RSS=$(sort -n "$rss" | tail -n 1 | awk '{ printf "%.0f", $1 / 1024 }')
+# time_one NAME RECORD CLEAN_CMD -- CMD...   one run (in the current directory); its wall
+# time, CPU time and peak RSS are appended to $TMP/NAME.* when RECORD is 1 (0: warm-up).
+# Returns non-zero if the build failed, after saving its log to $WORK/NAME.failed.log.
+time_one() {
+  local name=$1 record=$2 clean=$3; shift 4
+  local tf="$TMP/$name.time" out="$TMP/$name.log" t0 t1 rc
+  eval "$clean"
+  t0=$(now_ns)
+  set +e
+  /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$out" 2>&1
+  rc=$?
+  set -e
+  t1=$(now_ns)
+  if ((rc != 0)); then
+    log "$name: build failed (exit $rc); last lines of its output:"
+    tail -n 20 "$out" | sed 's/^/    /' >&2
+    cp "$out" "$WORK/$name.failed.log"
+    log "full log: $WORK/$name.failed.log"
+    echo "failed (exit $rc)" >"$TMP/$name.status"
+    return 1
+  fi
+  if ((record)); then
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }' >>"$TMP/$name.walls"
+    tail -n 1 "$tf" | awk '{ print $2 }' >>"$TMP/$name.rss"
+    tail -n 1 "$tf" | awk '{ printf "%.2f\n", $3 + $4 }' >>"$TMP/$name.cpu"
+  fi
+}
+
+# summarise NAME   Sets R_MED R_MIN R_MAX R_CPU R_RSS R_STATUS from $TMP/NAME.*
+summarise() {
+  local name=$1
+  R_STATUS=$(cat "$TMP/$name.status" 2>/dev/null || echo ok)
+  [[ "$R_STATUS" == ok ]] || return 0
+  read -r R_MED R_MIN R_MAX < <(stats "$TMP/$name.walls")
+  read -r R_CPU _ _ < <(stats "$TMP/$name.cpu")
+  R_RSS=$(sort -n "$TMP/$name.rss" | tail -n 1 | awk '{ printf "%.0f", $1 / 1024 }')
 }
 
 # ---- the runs ----------------------------------------------------------------------
@@ -189,10 +192,54 @@ for n in $NOTES; do
   mb=$(du -sm "$fsite/content" | awk '{print $1}')
   echo "| $n | $words | $mb MB | $gsec |" >>"$GEN_NOTES"
 
+  # The cells of this size: Hugo, then each folio variant. The runs go round-robin over
+  # them (run r of every cell, then run r+1), so that whatever else the machine does during
+  # the benchmark, and any drift over its minutes, falls on every cell alike rather than on
+  # whichever ran last.
+  cells=()
+  if [[ "$SKIP_HUGO" != 1 ]]; then cells+=(hugo); fi
+  if [[ "$SKIP_FOLIO" != 1 ]]; then cells+=("${!VARIANT_NAMES[@]}"); fi
+  for cell in "${cells[@]}"; do
+    if [[ "$cell" == hugo ]]; then name="hugo-$n"; else name="folio-$n-${VARIANT_NAMES[$cell]}"; fi
+    rm -f "$TMP/$name".*
+    : >"$TMP/$name.walls"; : >"$TMP/$name.rss"; : >"$TMP/$name.cpu"
+  done
+  log "N=$n: ${#cells[@]} cell(s) x $RUNS run(s) (+$WARMUP warm-up), round-robin"
+  for ((r = 0; r < WARMUP + RUNS; r++)); do
+    record=$((r >= WARMUP ? 1 : 0))
+    last=$((r == WARMUP + RUNS - 1 ? 1 : 0))
+    for cell in "${cells[@]}"; do
+      if [[ "$cell" == hugo ]]; then
+        [[ -f "$TMP/hugo-$n.status" ]] && continue
+        time_one "hugo-$n" "$record" "clean_hugo_site '$hsite' '$hout'" -- hugo --quiet -s "$hsite" -d "$hout" || true
+        continue
+      fi
+      vname=${VARIANT_NAMES[$cell]}; vfile=${VARIANT_FILES[$cell]}; name="folio-$n-$vname"
+      [[ -f "$TMP/$name.status" ]] && continue
+      {
+        cat "$WORK/folio-$n.site.toml"
+        if [[ -n "$FOLIO_SITE_TOML_EXTRA" ]]; then printf '\n%s\n' "$FOLIO_SITE_TOML_EXTRA"; fi
+        if [[ -n "$vfile" ]]; then printf '\n'; cat "$vfile"; fi
+      } >"$fsite/site.toml"
+      pushd "$fsite" >/dev/null
+      time_one "$name" "$record" "clean_folio_site '$fsite'" -- "$FOLIO_BIN" build "${FARGS[@]}" || true
+      popd >/dev/null
+      if ((last)); then
+        # pages: every .html folio wrote, wherever in the site folder (output_dir may vary)
+        find "$fsite" -path "$fsite/content" -prune -o -type f -name '*.html' -print | wc -l | tr -d ' ' \
+          >"$TMP/$name.pages"
+        # keep the last output of each variant for inspection
+        if [[ -d "$fsite/public" ]]; then
+          rm -rf "$WORK/$name-public"; mv "$fsite/public" "$WORK/$name-public"
+        fi
+      fi
+    done
+  done
+  if [[ "$SKIP_FOLIO" != 1 ]]; then cp "$WORK/folio-$n.site.toml" "$fsite/site.toml"; fi
+
   hugo_med=""
   if [[ "$SKIP_HUGO" != 1 ]]; then
-    log "N=$n: hugo x $RUNS (+$WARMUP warm-up)"
-    time_runs "hugo-$n" "clean_hugo_site '$hsite' '$hout'" -- hugo --quiet -s "$hsite" -d "$hout"
+    summarise "hugo-$n"
     if [[ "$R_STATUS" == ok ]]; then
       hugo_med=$R_MED
       row "$n" hugo - "$R_MED" "$R_MIN" "$R_MAX" "$R_CPU" "$R_RSS" "$(count_html "$hout")" 1.00 ok
@@ -201,37 +248,21 @@ for n in $NOTES; do
       row "$n" hugo - - - - - - - - "$R_STATUS"
     fi
   fi
-
   if [[ "$SKIP_FOLIO" != 1 ]]; then
     for i in "${!VARIANT_NAMES[@]}"; do
-      vname=${VARIANT_NAMES[$i]}; vfile=${VARIANT_FILES[$i]}
-      {
-        cat "$WORK/folio-$n.site.toml"
-        if [[ -n "$FOLIO_SITE_TOML_EXTRA" ]]; then printf '\n%s\n' "$FOLIO_SITE_TOML_EXTRA"; fi
-        if [[ -n "$vfile" ]]; then printf '\n'; cat "$vfile"; fi
-      } >"$fsite/site.toml"
-      log "N=$n: folio [$vname] x $RUNS (+$WARMUP warm-up)"
-      pushd "$fsite" >/dev/null
-      time_runs "folio-$n-$vname" "clean_folio_site '$fsite'" -- "$FOLIO_BIN" build "${FARGS[@]}"
-      popd >/dev/null
+      vname=${VARIANT_NAMES[$i]}; name="folio-$n-$vname"
+      summarise "$name"
       if [[ "$R_STATUS" == ok ]]; then
-        # pages: every .html folio wrote, wherever in the site folder (output_dir may vary)
-        pages=$(find "$fsite" -path "$fsite/content" -prune -o -type f -name '*.html' -print | wc -l | tr -d ' ')
         ratio="-"
         if [[ -n "$hugo_med" ]]; then
           ratio=$(awk -v a="$R_MED" -v b="$hugo_med" 'BEGIN { printf "%.2f", a / b }')
         fi
-        row "$n" folio "$vname" "$R_MED" "$R_MIN" "$R_MAX" "$R_CPU" "$R_RSS" "$pages" "$ratio" ok
+        row "$n" folio "$vname" "$R_MED" "$R_MIN" "$R_MAX" "$R_CPU" "$R_RSS" "$(cat "$TMP/$name.pages")" "$ratio" ok
       else
         FAILED=1
         row "$n" folio "$vname" - - - - - - - "$R_STATUS"
       fi
-      # keep the last output of each variant for inspection
-      if [[ -d "$fsite/public" ]]; then
-        rm -rf "$WORK/folio-$n-$vname-public"; mv "$fsite/public" "$WORK/folio-$n-$vname-public"
-      fi
     done
-    cp "$WORK/folio-$n.site.toml" "$fsite/site.toml"
   fi
 done
 
@@ -252,7 +283,8 @@ fi
   echo "# folio vs Hugo: clean builds"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM;"
-  echo "folio $folio_v; hugo $hugo_v. $RUNS timed runs per cell after $WARMUP warm-up;"
+  echo "folio $folio_v; hugo $hugo_v. $RUNS timed runs per cell after $WARMUP warm-up, taken"
+  echo "round-robin (run 1 of every cell, then run 2, …);"
   echo "$TOPICS topics; FOLIO_ARGS='${FOLIO_ARGS}'${FOLIO_SITE_TOML_EXTRA:+; FOLIO_SITE_TOML_EXTRA set}."
   echo "Load average (1, 5, 15 min) at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "(well above 0 means something else was running: trust min more than median)."
