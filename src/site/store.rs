@@ -291,16 +291,21 @@ pub fn period_key(period: &str) -> Option<(&'static str, i32, u8)> {
         Some(("TTM", rest)) => ("TTM", rest),
         _ => ("", period),
     };
-    let parts: Vec<&str> = rest.split_whitespace().collect();
-    match parts.as_slice() {
-        [q, y] if q.starts_with('Q') => Some((
+    // At most two words, without collecting them: every figure's period is read here
+    // several times a build.
+    let mut words = rest.split_whitespace();
+    let (first, second) = (words.next()?, words.next());
+    if words.next().is_some() {
+        return None;
+    }
+    match (first, second) {
+        (q, Some(y)) if q.starts_with('Q') => Some((
             if kind.is_empty() { "Q" } else { kind },
             y.parse().ok()?,
             q[1..].parse().ok()?,
         )),
-        [h, y] if h.starts_with('H') => Some(("H", y.parse().ok()?, h[1..].parse().ok()?)),
-        ["FY", y] => Some(("FY", y.parse().ok()?, 0)),
-        [y] => Some(("FY", y.parse().ok()?, 0)),
+        (h, Some(y)) if h.starts_with('H') => Some(("H", y.parse().ok()?, h[1..].parse().ok()?)),
+        ("FY", Some(y)) | (y, None) => Some(("FY", y.parse().ok()?, 0)),
         _ => None,
     }
 }
