@@ -123,6 +123,13 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     if q.unit == Unit::Times {
         return Role::Change(Dir::Up, None);
     }
+    if let Some(at) = growth_before(s, i) {
+        let dir = if q.negative { Dir::Down } else { Dir::Up };
+        return Role::Change(dir, Some(at));
+    }
+    if let Some(dir) = parallel_change(s, i, previous) {
+        return Role::Change(dir, None);
+    }
     let prev = q.first.checked_sub(1).map(|k| &toks[k]);
     if prev.is_some_and(|t| t.is("to")) {
         return Role::To;
@@ -178,6 +185,121 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         return Role::Change(Dir::Up, None);
     }
     Role::Level
+}
+
+/// Words that may link the noun "growth" to the percentage that is its size: "growth
+/// was 13%", "growth was quoted as 13.2%", "growth came in at 13%", "the revenue growth
+/// it accelerated to 13.2 percent", "growth of 13%".
+#[rustfmt::skip]
+const GROWTH_LINKS: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+    "remained", "remains", "stayed", "stays", "it", "quoted", "reported", "put", "pegged",
+    "estimated", "given", "cited", "measured", "came", "comes", "come", "stood", "stands",
+    "landed", "ran", "running", "reached", "hit", "as", "at", "to", "from", "of", "in",
+];
+
+/// "growth was quoted as 13.2%", "growth of 13%", "revenue growth accelerated to 13.2
+/// percent": a percentage that the noun "growth" (or "growth rate") a few words before
+/// it is linked to, by copulas, reporting verbs, verbs of pace and prepositions only, is
+/// the size of that growth: a change. Returns the token of "growth". Not a share
+/// ("growth investments were 20% of capex"), nor an amount right after a verb of
+/// movement ("growth slowed 2%" tells how the rate moved, and its direction word says
+/// which way). A rate left ("from 12%") is a change only when it and the rate reached
+/// ("to 13%") are each told in a period of their own; else they stay an earlier value
+/// and a level.
+fn growth_before(s: &Sentence, i: usize) -> Option<usize> {
+    let q = &s.qtys[i];
+    let toks = &s.toks;
+    if q.unit != Unit::Percent || toks.get(q.next).is_some_and(|t| t.is("of")) {
+        return None;
+    }
+    let linked = |k: usize| toks[k].is_any(GROWTH_LINKS) || s.in_period(toks[k].start) || s.in_basis(toks[k].start);
+    let before = q.first.checked_sub(1)?;
+    if !linked(before) || dir_before(toks[before].text).is_some() {
+        return None;
+    }
+    if toks[before].is("from") {
+        let reached = s.qtys.get(i + 1).filter(|n| n.first > 0 && toks[n.first - 1].is("to"));
+        if !own_period(s, q.next) || reached.is_some_and(|n| !own_period(s, n.next)) {
+            return None;
+        }
+    }
+    let mut k = q.first;
+    while k > 0 && q.first - k < 8 {
+        k -= 1;
+        let t = &toks[k];
+        if t.is("growth") {
+            return Some(k);
+        }
+        if t.is("rate") && k > 0 && toks[k - 1].is("growth") {
+            return Some(k - 1);
+        }
+        let movement = t.is_word() && dir_before(t.text).is_some();
+        if !(linked(k) || movement) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words that set a percentage beside a percentage change before it as its counterpart
+/// in another period: "13% in Q4 followed 12% in Q3", "13% in Q4 after 12% in Q3", "up
+/// 13% in Q4, up from 12% in Q3". ("versus", "compared with" and "against" are read
+/// with the other comparisons, in `role_of`.)
+const PARALLEL_CUES: &[&str] = &["followed", "follows", "following", "after", "from"];
+
+/// "Growth of 13% in Q4 followed 12% in Q3", "AWS grew 13% in Q4, up from 12% in Q3",
+/// "growth accelerated from 12% in Q3 to 13% in Q4": a percentage that the sentence sets
+/// beside the percentage change just before it (after "followed", "following", "after",
+/// "from", or a "to" that closes a "from …"), with nothing between but periods, bases,
+/// commas and "up"/"down" before "from", and told in a period of its own, is the same
+/// kind of quantity: a change, the same way, in its own period. Not when the
+/// percentages measure a ratio, whose percentages are levels ("operating margin was up
+/// 2% from 27.6% in Q3"); not without a period of its own right after it ("grew 13%, up
+/// from 12%": nothing says when; "after 20% of stores reopened", "following a 12%
+/// decline in Q3": it says what it is itself).
+fn parallel_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir> {
+    let Some(Role::Change(dir, _)) = previous else {
+        return None;
+    };
+    let (p, q) = (&s.qtys[i - 1], &s.qtys[i]);
+    let toks = &s.toks;
+    if p.unit != Unit::Percent || q.unit != Unit::Percent || !own_period(s, q.next) {
+        return None;
+    }
+    let ratio = [s.metric[i - 1], s.metric[i]]
+        .into_iter()
+        .flatten()
+        .any(|h| s.metrics[h].kind == MetricKind::Ratio);
+    let named_between = s.metrics.iter().any(|h| h.start >= p.end && h.start < q.start)
+        || s.mentions
+            .iter()
+            .any(|m| m.range.start >= p.end && m.range.start < q.start);
+    if ratio || named_between || s.breaks.hard_between(p.end, q.start) {
+        return None;
+    }
+    let cue = q.first.checked_sub(1)?;
+    let cued = toks[cue].is_any(PARALLEL_CUES) || (toks[cue].is("to") && from_before(toks, p.first));
+    let gap_ok = (p.next..cue).all(|k| {
+        let t = &toks[k];
+        s.in_period(t.start)
+            || s.in_basis(t.start)
+            || t.is_any(&[",", "in", "for", "during", "the", "a", "an"])
+            || (t.is_any(&["up", "down"]) && k + 1 == cue && toks[cue].is("from"))
+    });
+    (cued && gap_ok).then_some(dir)
+}
+
+/// A period or basis phrase right after token `next` ("12% in Q3", "12% a year ago",
+/// "12% in the prior quarter").
+fn own_period(s: &Sentence, next: usize) -> bool {
+    let mut k = next;
+    while k < s.toks.len() && k - next < 3 && s.toks[k].is_any(&["in", "for", "during", "the"]) {
+        k += 1;
+    }
+    s.toks
+        .get(k)
+        .is_some_and(|t| s.in_period(t.start) || s.in_basis(t.start))
 }
 
 /// "$1.1 billion of revenue was added", "… were lost": an amount that a passive verb

@@ -107,7 +107,32 @@ const CASES: &[Case] = &[
         &["77.7e9 USD; _; Amazon; capital expenditures; _"]),
     // Other figures in different periods say nothing of this one's period.
     ("Growth of 13% in Q4 followed 12% in Q3, and the business is closing in on a $100 billion annualized revenue run rate.", Some("Q4 2023"), &[],
-        &["_; up 13 %; Amazon; _; Q4 2023", "12 %; _; Amazon; _; Q3 2023", "100e9 USD; _; Amazon; run rate; Q4 2023"]),
+        &["_; up 13 %; Amazon; _; Q4 2023", "_; up 12 %; Amazon; _; Q3 2023", "100e9 USD; _; Amazon; run rate; Q4 2023"]),
+    // A bare percentage set beside a percentage change, in a period of its own, is a
+    // change too ("followed", "after", "up from", "from … to"); a margin's percentages,
+    // and one that names what it is ("a 12% decline"), are what they say.
+    ("AWS grew 13% in Q4, up from 12% in Q3.", Some("Q4 2023"), &["AWS"],
+        &["_; up 13 %; AWS; revenue; Q4 2023", "_; up 12 %; AWS; _; Q3 2023"]),
+    ("Revenue grew 13% in Q4 after 12% in Q3.", Some("Q4 2023"), &[],
+        &["_; up 13 %; Amazon; revenue; Q4 2023", "_; up 12 %; Amazon; revenue; Q3 2023"]),
+    ("Revenue growth accelerated from 12% in Q3 to 13% in Q4.", Some("Q4 2023"), &[],
+        &["_; up 12 %; Amazon; revenue; Q3 2023", "_; up 13 %; Amazon; revenue; Q4 2023"]),
+    ("AWS operating margin was 29.6%, up from 24.4% a year ago.", Some("Q4 2023"), &["AWS"],
+        &["29.6 %; _; AWS; operating margin; Q4 2023", "24.4 %; _; AWS; operating margin; Q4 2022"]),
+    ("AWS operating margin was up 2% from 27.6% in Q3.", Some("Q4 2023"), &["AWS"],
+        &["_; up 2 %; AWS; operating margin; Q4 2023", "27.6 %; _; AWS; operating margin; Q3 2023"]),
+    ("Revenue rose 13% in Q4, following a 12% decline in Q3.", Some("Q4 2023"), &[],
+        &["_; up 13 %; Amazon; revenue; Q4 2023", "_; down 12 %; Amazon; revenue; Q3 2023"]),
+    // The percentage the noun "growth" is linked to is the size of the growth: a change
+    // (a segment's growth is its revenue's).
+    ("In Q&A, AWS growth was quoted as 13.2%.", Some("Q4 2023"), &["AWS"],
+        &["_; up 13.2 %; AWS; revenue; Q4 2023"]),
+    ("AWS growth came in at 13% in Q4.", Some("Q4 2023"), &["AWS"],
+        &["_; up 13 %; AWS; revenue; Q4 2023"]),
+    ("and then if you look back at the revenue growth it accelerated to 13.2 percent in Q4", Some("Q4 2023"), &[],
+        &["_; up 13.2 %; Amazon; revenue; Q4 2023"]),
+    ("AWS posted 13.2% growth in Q4.", Some("Q4 2023"), &["AWS"],
+        &["_; up 13.2 %; AWS; revenue; Q4 2023"]),
     ("AWS net sales rose 20% to $21.4 billion, which the summary annualizes at more than $85 billion.", Some("Q4 2023"), &["AWS"],
         &["21.4e9 USD; up 20 %; AWS; revenue; Q4 2023", "~85e9 USD; _; AWS; run rate; Q4 2023"]),
     ("Trainium2 has three times the memory capacity of the first generation.", None, &["Trainium"],
