@@ -124,6 +124,7 @@ pub fn key_figures_html(site: &Site, id: PageId) -> String {
         }
     }
     let mut out = String::with_capacity(page.facts.figures.len() * 200);
+    let mut scratch = String::new();
     for (subject, figures) in subjects {
         out.push_str("<h3 class=\"figures-subject\">");
         escape_into(&mut out, subject);
@@ -132,7 +133,7 @@ pub fn key_figures_html(site: &Site, id: PageId) -> String {
              <th>Period</th><th class=\"num\">Value</th><th class=\"num\">Change</th></tr></thead>\n<tbody>\n",
         );
         for f in figures {
-            write_row(&mut out, f, &url, None);
+            write_row(&mut out, f, &url, None, &mut scratch);
         }
         out.push_str("</tbody>\n</table>\n</div>\n");
     }
@@ -142,29 +143,39 @@ pub fn key_figures_html(site: &Site, id: PageId) -> String {
 /// One row of a figures table: metric, period, the value linked to the figure (with its
 /// sentence as a tooltip when the table is not on the figure's own page), the change, and
 /// the note's title when `elsewhere` gives it.
-fn write_row(out: &mut String, f: &Figure, note_url: &str, elsewhere: Option<&str>) {
+fn write_row(out: &mut String, f: &Figure, note_url: &str, elsewhere: Option<&str>, scratch: &mut String) {
     use crate::markdown::highlight::escape_into;
-    let row = KeyFigure::of(f, note_url);
     out.push_str("<tr><td>");
-    escape_into(out, row.metric);
+    escape_into(out, f.metric.as_deref().unwrap_or("—"));
     out.push_str("</td><td>");
-    escape_into(out, row.period);
+    escape_into(out, f.period.as_deref().unwrap_or("—"));
     out.push_str("</td><td class=\"num\"><a href=\"");
-    escape_into(out, &row.url);
+    escape_into(out, note_url);
+    if !f.anchor.is_empty() {
+        out.push('#');
+        escape_into(out, &f.anchor);
+    }
     if elsewhere.is_some() {
         out.push_str("\" title=\"");
         escape_into(out, &f.sentence);
     }
     out.push_str("\">");
-    if row.value.is_empty() {
-        escape_into(out, &super::truncated(row.text, 32, "…"));
-    } else {
-        escape_into(out, &row.value);
+    // The value and change are formatted into `scratch` (a unit given by hand in front
+    // matter is the author's text, so they are escaped like everything else).
+    scratch.clear();
+    match &f.value {
+        Some(v) => format::write_value(scratch, v),
+        None => scratch.push_str(&super::truncated(&f.text, 32, "…")),
     }
+    escape_into(out, scratch);
     out.push_str("</a></td><td class=\"num change ");
-    out.push_str(row.direction);
+    out.push_str(f.change.as_ref().map_or("", |c| c.direction.as_str()));
     out.push_str("\">");
-    escape_into(out, &row.change);
+    scratch.clear();
+    if let Some(c) = &f.change {
+        format::write_change(scratch, c);
+    }
+    escape_into(out, scratch);
     if let Some(note) = elsewhere {
         out.push_str("</td><td>");
         escape_into(out, note);
@@ -215,15 +226,12 @@ pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
             "<div class=\"table-wrap\"><table class=\"figures-table\">\n<thead><tr><th>Metric</th><th>Period</th>\
              <th class=\"num\">Value</th><th class=\"num\">Change</th><th>Note</th></tr></thead>\n<tbody>\n",
         );
+        let mut scratch = String::new();
         for &i in &ids {
             let r = site.store.record(i);
             let page = &site.page(r.owner).doc.page;
-            write_row(
-                &mut table,
-                r.figure(),
-                &site.config.url(&page.permalink),
-                Some(&page.title),
-            );
+            let url = site.config.url(&page.permalink);
+            write_row(&mut table, r.figure(), &url, Some(&page.title), &mut scratch);
         }
         table.push_str("</tbody>\n</table></div>\n");
     }

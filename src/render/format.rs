@@ -4,66 +4,112 @@ use crate::enrich::metrics::{Change, Quantity};
 
 /// A value: `$24.2B`, `−$419M`, `29.6%`, `120 bps`, `7B` (count), `4×`; ranges as `400–500M`.
 pub fn value(q: &Quantity) -> String {
-    let approx = if q.approx { "~" } else { "" };
-    let main = amount(q.amount, &q.unit, false);
-    match q.upper {
-        Some(upper) => format!(
-            "{approx}{}–{}",
-            main,
-            amount(upper, &q.unit, false).trim_start_matches('$')
-        ),
-        None => format!("{approx}{main}"),
+    let mut out = String::new();
+    write_value(&mut out, q);
+    out
+}
+
+/// [`value`], appended to `out`: a table of hundreds of thousands of figures formats each
+/// into one buffer instead of a string per part.
+pub fn write_value(out: &mut String, q: &Quantity) {
+    if q.approx {
+        out.push('~');
+    }
+    write_amount(out, q.amount, &q.unit, false);
+    if let Some(upper) = q.upper {
+        out.push('–');
+        let at = out.len();
+        write_amount(out, upper, &q.unit, false);
+        if out[at..].starts_with('$') {
+            out.remove(at);
+        }
     }
 }
 
 /// A change: `+13% YoY`, `−45¢`, `+$1.8B`, `+120 bps QoQ`.
 pub fn change(c: &Change) -> String {
+    let mut out = String::new();
+    write_change(&mut out, c);
+    out
+}
+
+/// [`change`], appended to `out`.
+pub fn write_change(out: &mut String, c: &Change) {
     let signed = if c.direction == "down" {
         -c.amount.abs()
     } else {
         c.amount.abs()
     };
-    let basis = c.basis.as_deref().map(|b| format!(" {b}")).unwrap_or_default();
-    format!("{}{basis}", amount(signed, &c.unit, true))
+    write_amount(out, signed, &c.unit, true);
+    if let Some(basis) = &c.basis {
+        out.push(' ');
+        out.push_str(basis);
+    }
 }
 
 /// One amount in its unit, scaled (K, M, B, T), with a sign when asked or negative.
 pub fn amount(a: f64, unit: &str, signed: bool) -> String {
-    let sign = if a < 0.0 {
-        "−"
+    let mut out = String::new();
+    write_amount(&mut out, a, unit, signed);
+    out
+}
+
+fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
+    if a < 0.0 {
+        out.push('−');
     } else if signed {
-        "+"
-    } else {
-        ""
-    };
+        out.push('+');
+    }
     let x = a.abs();
     match unit {
-        "%" => format!("{sign}{}%", trim(x, 1)),
-        "bps" => format!("{sign}{} bps", trim(x, 0)),
-        "x" => format!("{sign}{}×", trim(x, 1)),
-        "count" => format!("{sign}{}", scaled(x)),
-        "USD" if x < 1.0 && x > 0.0 => format!("{sign}{}¢", trim(x * 100.0, 0)),
-        "USD" => format!("{sign}${}", scaled(x)),
-        other => format!("{sign}{} {other}", scaled(x)),
-    }
-}
-
-fn scaled(x: f64) -> String {
-    for (size, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
-        if x >= size {
-            return format!("{}{suffix}", trim(x / size, 2));
+        "%" => {
+            write_trimmed(out, x, 1);
+            out.push('%');
+        }
+        "bps" => {
+            write_trimmed(out, x, 0);
+            out.push_str(" bps");
+        }
+        "x" => {
+            write_trimmed(out, x, 1);
+            out.push('×');
+        }
+        "count" => write_scaled(out, x),
+        "USD" if x < 1.0 && x > 0.0 => {
+            write_trimmed(out, x * 100.0, 0);
+            out.push('¢');
+        }
+        "USD" => {
+            out.push('$');
+            write_scaled(out, x);
+        }
+        other => {
+            write_scaled(out, x);
+            out.push(' ');
+            out.push_str(other);
         }
     }
-    trim(x, 2)
 }
 
-/// At most `places` decimals, without trailing zeros.
-fn trim(x: f64, places: usize) -> String {
-    let s = format!("{x:.places$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
+fn write_scaled(out: &mut String, x: f64) {
+    for (size, suffix) in [(1e12, 'T'), (1e9, 'B'), (1e6, 'M'), (1e3, 'K')] {
+        if x >= size {
+            write_trimmed(out, x / size, 2);
+            out.push(suffix);
+            return;
+        }
+    }
+    write_trimmed(out, x, 2);
+}
+
+/// `x` with at most `places` decimals, without trailing zeros.
+fn write_trimmed(out: &mut String, x: f64, places: usize) {
+    use std::fmt::Write;
+    let at = out.len();
+    let _ = write!(out, "{x:.places$}");
+    if out[at..].contains('.') {
+        let kept = out[at..].trim_end_matches('0').trim_end_matches('.').len();
+        out.truncate(at + kept);
     }
 }
 
@@ -115,5 +161,24 @@ mod tests {
             basis: Some("YoY".into()),
         };
         assert_eq!(change(&c), "−45¢ YoY");
+    }
+
+    #[test]
+    fn trailing_zeros_and_scales() {
+        assert_eq!(amount(170e9, "USD", false), "$170B");
+        assert_eq!(amount(1.5e12, "USD", true), "+$1.5T");
+        assert_eq!(amount(2500.0, "count", false), "2.5K");
+        assert_eq!(amount(12.0, "%", false), "12%");
+        assert_eq!(amount(0.5, "x", false), "0.5×");
+        assert_eq!(amount(100.0, "bps", false), "100 bps");
+        assert_eq!(amount(-3.1e6, "EUR", false), "−3.1M EUR");
+        assert_eq!(amount(0.0, "USD", false), "$0");
+        let range = Quantity {
+            amount: 400e6,
+            unit: "USD".into(),
+            approx: false,
+            upper: Some(500e6),
+        };
+        assert_eq!(value(&range), "$400M–500M");
     }
 }
