@@ -54,10 +54,12 @@ pub struct Settings<'a> {
     pub ignore: &'a [String],
 }
 
-/// Extracts the figures of `blocks`, adding their anchors to `wraps`.
+/// Extracts the figures of `blocks`, adding their anchors to `wraps`. `split` holds the
+/// sentences of the blocks already split (by block index); the others are split here.
 pub fn extract(
     doc: &Doc,
     blocks: &[Block],
+    split: &[Option<Vec<std::ops::Range<usize>>>],
     mentions: &[Mention],
     topics: &Topics,
     settings: &Settings,
@@ -111,7 +113,15 @@ pub fn extract(
         // Mentions come in block order (topics::mentions walks the blocks): each block
         // looks at its own run, not at the whole note's.
         let in_block = &mentions[mentions.partition_point(|m| m.block < b)..mentions.partition_point(|m| m.block <= b)];
-        for sentence in metrics::split_sentences(&block.text) {
+        let fresh;
+        let sentences = match split.get(b) {
+            Some(Some(known)) => known,
+            _ => {
+                fresh = metrics::split_sentences(&block.text);
+                &fresh
+            }
+        };
+        for sentence in sentences.iter().cloned() {
             let text = &block.text[sentence.clone()];
             // One copy of the sentence, shared by its figures and their records.
             let mut shared: Option<Arc<str>> = None;

@@ -91,19 +91,22 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     let by_hand = ctx.topics.linked_by_hand(&facts.links);
     facts.mentions = topics::mentions(&blocks, &facts.links, ctx.topics, page, mode, &by_hand, &mut wraps);
     // Mentions come in block order: split each block that has some once, and keep only
-    // the sentences that mention a topic (a topic page quotes them).
+    // the sentences that mention a topic (a topic page quotes them). The split is kept
+    // for the figures, which read the same blocks sentence by sentence.
+    let mut split: Vec<Option<Vec<std::ops::Range<usize>>>> = vec![None; blocks.len()];
     let quoted = facts.mentions.iter().filter(|m| !m.own).collect::<Vec<_>>();
     for same_block in quoted.chunk_by(|a, b| a.block == b.block) {
         let block = same_block[0].block;
         let text = &blocks[block].text;
-        let sentences: Vec<_> = metrics::split_sentences(text)
-            .into_iter()
+        let sentences: Vec<_> = split[block]
+            .get_or_insert_with(|| metrics::split_sentences(text))
+            .iter()
             .filter(|r| {
                 same_block
                     .iter()
                     .any(|m| r.start <= m.range.start && m.range.start < r.end)
             })
-            .map(|r| (r.clone(), text[r].trim().to_string()))
+            .map(|r| (r.clone(), text[r.clone()].trim().to_string()))
             .collect();
         facts.sentences.entry(block).or_default().extend(sentences);
     }
@@ -122,7 +125,15 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     };
     let extracting = ctx.config.extract_metrics && page.meta.extract_metrics != Some(false);
     let extracted = if extracting {
-        figures::extract(&doc, &blocks, &facts.mentions, ctx.topics, &settings, &mut wraps)
+        figures::extract(
+            &doc,
+            &blocks,
+            &split,
+            &facts.mentions,
+            ctx.topics,
+            &settings,
+            &mut wraps,
+        )
     } else {
         Vec::new()
     };
