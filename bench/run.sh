@@ -14,6 +14,8 @@
 #   FOLIO_SITE_TOML_EXTRA=""  TOML appended to every folio site.toml (before the variant's)
 #   FOLIO_BIN=path       use this binary instead of `cargo build --release`
 #   SKIP_HUGO=1 / SKIP_FOLIO=1   leave a tool out on purpose
+#   DROP_CACHES=1        (as root) drop the page cache before each run and read the
+#                        run's inputs back in; 0 to skip; default 1 when allowed
 #   BENCH_WORK=bench/.work       where corpora and outputs go
 #   RESULTS=bench/results.md     where the table is written
 #
@@ -34,6 +36,9 @@ SKIP_HUGO=${SKIP_HUGO:-0}
 SKIP_FOLIO=${SKIP_FOLIO:-0}
 WORK=${BENCH_WORK:-$BENCH/.work}
 RESULTS=${RESULTS:-$BENCH/results.md}
+if [[ -z "${DROP_CACHES:-}" ]]; then
+  if [[ -w /proc/sys/vm/drop_caches ]]; then DROP_CACHES=1; else DROP_CACHES=0; fi
+fi
 
 case "${1:-}" in
   -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -121,17 +126,27 @@ clean_folio_site() {
 
 clean_hugo_site() { rm -rf "$1/public" "$1/resources" "$1/.hugo_build.lock" "$2"; }
 
-# time_one NAME RECORD CLEAN_CMD -- CMD...   one run (in the current directory); its wall
-# time, CPU time and peak RSS are appended to $TMP/NAME.* when RECORD is 1 (0: warm-up).
-# Returns non-zero if the build failed, after saving its log to $WORK/NAME.failed.log.
+# warm DIR BINARY: read a site and a binary into the page cache.
+warm() { find "$1" -type f -exec cat {} + >/dev/null; cat "$2" >/dev/null; }
+
+# time_one NAME RECORD CLEAN_CMD WARM_CMD -- CMD...   one run (in the current directory);
+# its wall time, CPU time and peak RSS are appended to $TMP/NAME.* when RECORD is 1 (0:
+# warm-up). Returns non-zero if the build failed, after saving its log to
+# $WORK/NAME.failed.log.
 time_one() {
-  local name=$1 record=$2 clean=$3; shift 4
+  local name=$1 record=$2 clean=$3 warm=$4; shift 5
   local tf="$TMP/$name.time" out="$TMP/$name.log" t0 t1 rc
   eval "$clean"
-  # Write back what earlier runs left dirty (Hugo writes 2 GB at 10,000 notes), so that
-  # no run pays for the one before it: otherwise the kernel makes the next writer wait
-  # and reclaim, and charges it the CPU time.
+  # Every run starts from the same state: what earlier runs wrote is written back and
+  # dropped from the page cache, and only this run's inputs (its site and its binary) are
+  # read back in. Without it, on-disk builds on a VM slowed down run after run (system
+  # time doubled over four builds) as earlier outputs piled up in the cache. Dropping the
+  # cache needs root; without it, only the sync is done (DROP_CACHES=0 skips the drop).
   sync
+  if [[ "$DROP_CACHES" == 1 ]]; then
+    echo 1 >/proc/sys/vm/drop_caches
+    eval "$warm"
+  fi
   t0=$(now_ns)
   set +e
   /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$out" 2>&1
@@ -215,7 +230,8 @@ for n in $NOTES; do
     for cell in "${cells[@]}"; do
       if [[ "$cell" == hugo ]]; then
         [[ -f "$TMP/hugo-$n.status" ]] && continue
-        time_one "hugo-$n" "$record" "clean_hugo_site '$hsite' '$hout'" -- hugo --quiet -s "$hsite" -d "$hout" || true
+        time_one "hugo-$n" "$record" "clean_hugo_site '$hsite' '$hout'" "warm '$hsite' \"\$(command -v hugo)\"" \
+          -- hugo --quiet -s "$hsite" -d "$hout" || true
         continue
       fi
       vname=${VARIANT_NAMES[$cell]}; vfile=${VARIANT_FILES[$cell]}; name="folio-$n-$vname"
@@ -226,7 +242,8 @@ for n in $NOTES; do
         if [[ -n "$vfile" ]]; then printf '\n'; cat "$vfile"; fi
       } >"$fsite/site.toml"
       pushd "$fsite" >/dev/null
-      time_one "$name" "$record" "clean_folio_site '$fsite'" -- "$FOLIO_BIN" build "${FARGS[@]}" || true
+      time_one "$name" "$record" "clean_folio_site '$fsite'" "warm '$fsite' '$FOLIO_BIN'" \
+        -- "$FOLIO_BIN" build "${FARGS[@]}" || true
       popd >/dev/null
       if ((last)); then
         # pages: every .html folio wrote, wherever in the site folder (output_dir may vary)
@@ -289,7 +306,8 @@ fi
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM;"
   echo "folio $folio_v; hugo $hugo_v. $RUNS timed runs per cell after $WARMUP warm-up, taken"
   echo "round-robin (run 1 of every cell, then run 2, …);"
-  echo "$TOPICS topics; FOLIO_ARGS='${FOLIO_ARGS}'${FOLIO_SITE_TOML_EXTRA:+; FOLIO_SITE_TOML_EXTRA set}."
+  echo "$TOPICS topics; FOLIO_ARGS='${FOLIO_ARGS}'${FOLIO_SITE_TOML_EXTRA:+; FOLIO_SITE_TOML_EXTRA set}; page cache"
+  if [[ "$DROP_CACHES" == 1 ]]; then echo "dropped before each run, inputs read back in."; else echo "kept between runs (DROP_CACHES=0)."; fi
   echo "Load average (1, 5, 15 min) at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "(well above 0 means something else was running: trust min more than median)."
   echo
