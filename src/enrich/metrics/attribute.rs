@@ -402,6 +402,41 @@ fn preposition_before(s: &Sentence, at: usize) -> bool {
     k > 0 && s.toks[k - 1].is_any(&["in", "to", "for", "on", "of", "at", "from", "by", "than"])
 }
 
+/// Words that may stand between the noun "growth" and the verb that moves it ("growth
+/// has slowed", "growth was down").
+const RATE_AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "also", "further", "then",
+];
+
+/// "AWS growth slowed 2%", "revenue growth rate fell 3% in Q3": a percentage change that
+/// a verb of movement tells of the noun "growth" (or "growth rate") right before it moves
+/// the rate itself, and whether by points or by percent of it the text does not say. It
+/// is no change of the metric (not "revenue down 2%"), and no other label is sure: the
+/// record names no metric. ("growth was 13%", "growth accelerated to 13.2%" give the size
+/// of the growth itself, whose direction token is the noun "growth", and stay the
+/// metric's; "revenue growth accelerated by 200 basis points" says points, and basis
+/// points of a money metric are its growth's.)
+pub(super) fn rate_moved(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
+    let Some(c) = rec.change.filter(|&c| s.qtys[c].unit == Unit::Percent) else {
+        return false;
+    };
+    let Role::Change(_, Some(at)) = roles[c] else {
+        return false;
+    };
+    let toks = &s.toks;
+    if toks[at].is_any(&["growth", "rate"]) {
+        return false;
+    }
+    let mut k = at;
+    while k > 0 && toks[k - 1].is_any(RATE_AUXILIARIES) {
+        k -= 1;
+    }
+    let Some(n) = k.checked_sub(1) else {
+        return false;
+    };
+    toks[n].is("growth") || (toks[n].is("rate") && n > 0 && toks[n - 1].is("growth"))
+}
+
 /// A topic's own money figure or growth with no metric named, right after the topic
 /// ("Advertising grew 19% to $14.3 billion", "AWS: $24.2B"): a segment's figure of that
 /// kind is its revenue (its operating income when it is a loss).

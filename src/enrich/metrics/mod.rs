@@ -229,17 +229,26 @@ fn found(
         Unit::Currency("") => currency.to_string(),
         u => u.label().to_string(),
     };
-    let (label, negates) = attribute::record_metric(s, rec);
+    // How a growth rate moved names no metric, by itself or through the segment or page.
+    let rate = attribute::rate_moved(s, rec, roles);
+    let (label, negates) = if rate {
+        (None, false)
+    } else {
+        attribute::record_metric(s, rec)
+    };
     let (mut subject, by) = attribute::subject_of(s, cands, rec, label.as_deref(), scope);
     let mut metric = label.map(|l| match &subject {
         Some(subj) if attribute::qualifies(&l, subj) => l[subj.len() + 1..].to_string(),
         _ => l,
     });
-    if metric.is_none() && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c)) {
+    if metric.is_none()
+        && !rate
+        && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c))
+    {
         let loss = rec.value.is_some_and(|v| attribute::loss_before(s, &s.qtys[v]));
         metric = Some(if loss { "operating income" } else { "revenue" }.to_string());
     }
-    if metric.is_none() {
+    if metric.is_none() && !rate {
         metric = attribute::page_metric(s, rec, roles, scope);
     }
     if metric.as_deref() == Some("market size") {

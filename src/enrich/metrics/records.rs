@@ -137,7 +137,7 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     if from_before(toks, q.first) {
         return Role::From;
     }
-    if let Some((dir, at)) = direction_before(s, q.first) {
+    if let Some((dir, at)) = direction_before(s, q) {
         return Role::Change(dir, Some(at));
     }
     if let Some(v) = verb_object(s, q.first) {
@@ -438,21 +438,51 @@ fn from_before(toks: &[super::tokens::Token], first: usize) -> bool {
     false
 }
 
-/// A direction word before token `first`, across connectors and basis phrases.
-fn direction_before(s: &Sentence, first: usize) -> Option<(Dir, usize)> {
+/// Direction words that are only nouns: before a metric phrase they name a kind of it
+/// ("growth investments", "expansion capex"), not a movement of it.
+const DIRECTION_NOUNS: &[&str] = &[
+    "growth",
+    "expansion",
+    "acceleration",
+    "deceleration",
+    "contraction",
+    "improvement",
+    "reduction",
+    "uptick",
+    "increment",
+];
+
+/// Copulas: a percentage they link to a share ("… were 20% of capex") is a level.
+const COPULAS: &[&str] = &["was", "were", "is", "are", "been", "be"];
+
+/// "20% of capex", "60% of the units": a percentage of a whole named after it.
+fn share(s: &Sentence, q: &super::quantity::Qty) -> bool {
+    q.unit == Unit::Percent
+        && s.toks.get(q.next).is_some_and(|t| t.is("of"))
+        && s.toks.get(q.next + 1).is_some_and(|t| t.is_word())
+}
+
+/// A direction word before the amount of quantity `q`, across connectors, basis phrases
+/// and a metric phrase ("grew revenue 13 percent"). Not a noun that the metric phrase
+/// after it qualifies ("growth investments were $5 billion"), nor one a copula links to
+/// a share ("investments in growth were 20% of capex": a part of a whole, a level).
+fn direction_before(s: &Sentence, q: &super::quantity::Qty) -> Option<(Dir, usize)> {
+    let in_metric = |at: usize| s.metrics.iter().any(|h| h.start <= at && at < h.end);
+    let share = share(s, q);
     let mut skipped = 0;
-    let mut k = first;
+    let mut k = q.first;
     while k > 0 && skipped <= 3 {
         k -= 1;
         let t = &s.toks[k];
         // "grew revenue 13 percent": the metric may sit between verb and amount.
-        if s.in_basis(t.start) || s.metrics.iter().any(|h| h.start <= t.start && t.start < h.end) {
+        if s.in_basis(t.start) || in_metric(t.start) {
             continue;
         }
         if let Some(dir) = dir_before(t.text) {
-            return Some((dir, k));
+            let qualifies = t.is_any(DIRECTION_NOUNS) && s.toks.get(k + 1).is_some_and(|n| in_metric(n.start));
+            return (!qualifies).then_some((dir, k));
         }
-        if !t.is_any(CONNECTORS) {
+        if !t.is_any(CONNECTORS) || (share && t.is_any(COPULAS)) {
             return None;
         }
         skipped += 1;

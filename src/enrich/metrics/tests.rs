@@ -108,6 +108,19 @@ const CASES: &[Case] = &[
     // Other figures in different periods say nothing of this one's period.
     ("Growth of 13% in Q4 followed 12% in Q3, and the business is closing in on a $100 billion annualized revenue run rate.", Some("Q4 2023"), &[],
         &["_; up 13 %; Amazon; _; Q4 2023", "_; up 12 %; Amazon; _; Q3 2023", "100e9 USD; _; Amazon; run rate; Q4 2023"]),
+    // A period attached to a figure reaches on into the clauses after it, not back into
+    // one before it: after ", and", ";", " — ", "while", a figure takes its own clause's
+    // period, else the heading's or the note's.
+    ("Revenue grew 13%, and operating margin was 12% in Q3.", Some("Q4 2023"), &[],
+        &["_; up 13 %; Amazon; revenue; Q4 2023", "12 %; _; Amazon; operating margin; Q3 2023"]),
+    ("Revenue grew 13% while operating margin was 12% in Q3.", Some("Q4 2023"), &[],
+        &["_; up 13 %; Amazon; revenue; Q4 2023", "12 %; _; Amazon; operating margin; Q3 2023"]),
+    ("Revenue grew 13% in Q3, and operating margin was 12%.", Some("Q4 2023"), &[],
+        &["_; up 13 %; Amazon; revenue; Q3 2023", "12 %; _; Amazon; operating margin; Q3 2023"]),
+    ("Shipping costs rose 7% in 2024, while net sales grew 11%.", None, &[],
+        &["_; up 7 %; Amazon; shipping costs; 2024", "_; up 11 %; Amazon; revenue; 2024"]),
+    ("Operating income was $5 billion and revenue $40 billion in Q3.", Some("Q4 2023"), &[],
+        &["5e9 USD; _; Amazon; operating income; Q3 2023", "40e9 USD; _; Amazon; revenue; Q3 2023"]),
     // A bare percentage set beside a percentage change, in a period of its own, is a
     // change too ("followed", "after", "up from", "from … to"); a margin's percentages,
     // and one that names what it is ("a 12% decline"), are what they say.
@@ -133,6 +146,33 @@ const CASES: &[Case] = &[
         &["_; up 13.2 %; Amazon; revenue; Q4 2023"]),
     ("AWS posted 13.2% growth in Q4.", Some("Q4 2023"), &["AWS"],
         &["_; up 13.2 %; AWS; revenue; Q4 2023"]),
+    // "Growth" before a metric names a kind of it, and a percentage "of" a whole that a
+    // copula gives is a share: levels. A verb before the metric, or right before a share,
+    // still makes a change.
+    ("Growth investments were 20% of capex.", None, &[],
+        &["20 %; _; Amazon; investment; _"]),
+    ("Growth investments were $5 billion.", None, &[],
+        &["5e9 USD; _; Amazon; investment; _"]),
+    ("Investments in growth were 20% of capex.", None, &[],
+        &["20 %; _; Amazon; investment; _"]),
+    ("Amazon grew revenue 13 percent in Q4.", Some("Q4 2023"), &[],
+        &["_; up 13 %; Amazon; revenue; Q4 2023"]),
+    ("Amazon cut 20% of its workforce.", None, &[],
+        &["_; down 20 %; Amazon; _; _"]),
+    ("Capex growth was 20% in 2024.", None, &[],
+        &["_; up 20 %; Amazon; capital expenditures; 2024"]),
+    // How the growth rate moved ("growth slowed 2%": points or percent?) is no change of
+    // the metric, nor of the segment's revenue: no metric.
+    ("AWS growth slowed 2% in Q3.", Some("Q4 2023"), &["AWS"],
+        &["_; down 2 %; AWS; _; Q3 2023"]),
+    ("AWS revenue growth has slowed 2% in Q3.", Some("Q4 2023"), &["AWS"],
+        &["_; down 2 %; AWS; _; Q3 2023"]),
+    ("Revenue growth also accelerated by 200 basis points from Q3.", Some("Q4 2023"), &[],
+        &["_; up 200 bps; Amazon; revenue growth; Q4 2023"]),
+    ("AWS grew 13% in Q4.", Some("Q4 2023"), &["AWS"],
+        &["_; up 13 %; AWS; revenue; Q4 2023"]),
+    ("AWS revenue fell 2% in Q3.", Some("Q4 2023"), &["AWS"],
+        &["_; down 2 %; AWS; revenue; Q3 2023"]),
     ("AWS net sales rose 20% to $21.4 billion, which the summary annualizes at more than $85 billion.", Some("Q4 2023"), &["AWS"],
         &["21.4e9 USD; up 20 %; AWS; revenue; Q4 2023", "~85e9 USD; _; AWS; run rate; Q4 2023"]),
     ("Trainium2 has three times the memory capacity of the first generation.", None, &["Trainium"],

@@ -1,7 +1,8 @@
 //! The period of a figure: a period phrase attached to it ("$46.9 billion in 2023"),
 //! else the nearest one in the sentence that is not attached to another figure nor
 //! part of a comparison, else the one the sentence's other figures are attached to
-//! (when they all agree), else the heading's, else the note's. An earlier value
+//! (when they all agree, and not past a clause break after this figure), else the
+//! heading's, else the note's. An earlier value
 //! ("compared with $2.7 billion …") takes the period named with it, or the sentence's
 //! period a year back when it is "a year earlier", else none.
 
@@ -67,8 +68,14 @@ pub(super) fn period_of(
     // Else the period the other current figures are given in. When they are given in
     // different ones ("13% in Q4 followed 12% in Q3, and the business is closing in on
     // $100 billion"), nothing says which is this figure's: it takes the heading's or note's.
+    // A period reaches on into the clauses after its own ("rose 7% in 2024, while net
+    // sales grew 11%"), not back: one attached to a figure after a clause break that
+    // follows this one ("grew 13%, and operating margin was 12% in Q3") dates that
+    // clause's figure only.
+    let later_clause = |p: &super::period::PeriodHit| p.start >= rec.end && s.breaks.hard_between(rec.end, p.start);
     let owned = || {
         let mut attached = reachable()
+            .filter(|(p, _)| !later_clause(p))
             .filter(|(_, o)| o.is_some_and(|k| roles[k] != Role::From))
             .map(|(p, _)| p);
         let first = attached.next()?;
