@@ -98,10 +98,11 @@ impl Templates {
                 .map(|p| (p.doc.page.title.clone(), site.config.url(&p.doc.page.permalink)))
                 .collect(),
         );
-        let pages: HashMap<String, PageId> = site
-            .pages
+        // `notes` is indexed by page id: the URL of each page, looked up the other way.
+        let pages: HashMap<String, PageId> = notes
             .iter()
-            .map(|p| (site.config.url(&p.doc.page.permalink), p.doc.page.id))
+            .enumerate()
+            .map(|(i, (_, url))| (url.clone(), PageId(i)))
             .collect();
         self.tera
             .register_function("metrics", move |args: &HashMap<String, tera::Value>| {

@@ -40,17 +40,6 @@ impl std::ops::Deref for Record<'_> {
 }
 
 impl<'a> Record<'a> {
-    /// Figure `index` of the page at `page` (URL) from `source`, whose id is `owner`.
-    pub fn new(figure: &'a Figure, page: &'a str, source: &'a str, owner: PageId, index: usize) -> Self {
-        Record {
-            figure,
-            page,
-            source,
-            owner,
-            index,
-        }
-    }
-
     /// The figure, borrowed from its page (as long as the store).
     pub fn figure(&self) -> &'a Figure {
         self.figure

@@ -29,12 +29,11 @@ pub(super) const NOT_ADJECTIVES: &[&str] = &[
 pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
     // A share: "60% of capex" is not capex; "fulfillment costs fell to 15.4% of net
     // sales" is fulfillment costs.
-    let share = |q: &Qty| q.unit == Unit::Percent && s.toks.get(q.next).is_some_and(|t| t.is("of"));
     let after: Vec<Option<usize>> = s
         .qtys
         .iter()
         .map(|q| {
-            if share(q) || part_taken(s, q) {
+            if s.share(q) || part_taken(s, q) {
                 None
             } else {
                 metric_after(s, q)

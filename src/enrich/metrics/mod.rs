@@ -154,6 +154,12 @@ impl Sentence<'_, '_, '_> {
         self.periods.iter().any(|p| p.start <= at && at < p.end)
     }
 
+    /// Whether quantity `q` is a share, a percentage of a whole named after it ("60% of
+    /// capex", "20% of the units"): a level, and not the named metric's own.
+    fn share(&self, q: &Qty) -> bool {
+        q.unit == Unit::Percent && self.toks.get(q.next).is_some_and(|t| t.is("of"))
+    }
+
     /// A basis phrase within a few tokens after quantity `k`, none other between.
     fn basis_after(&self, k: usize) -> Option<&Basis> {
         let q = &self.qtys[k];

@@ -210,7 +210,7 @@ const GROWTH_LINKS: &[&str] = &[
 fn growth_before(s: &Sentence, i: usize) -> Option<usize> {
     let q = &s.qtys[i];
     let toks = &s.toks;
-    if q.unit != Unit::Percent || toks.get(q.next).is_some_and(|t| t.is("of")) {
+    if q.unit != Unit::Percent || s.share(q) {
         return None;
     }
     let linked = |k: usize| toks[k].is_any(GROWTH_LINKS) || s.in_period(toks[k].start) || s.in_basis(toks[k].start);
@@ -455,20 +455,13 @@ const DIRECTION_NOUNS: &[&str] = &[
 /// Copulas: a percentage they link to a share ("… were 20% of capex") is a level.
 const COPULAS: &[&str] = &["was", "were", "is", "are", "been", "be"];
 
-/// "20% of capex", "60% of the units": a percentage of a whole named after it.
-fn share(s: &Sentence, q: &super::quantity::Qty) -> bool {
-    q.unit == Unit::Percent
-        && s.toks.get(q.next).is_some_and(|t| t.is("of"))
-        && s.toks.get(q.next + 1).is_some_and(|t| t.is_word())
-}
-
 /// A direction word before the amount of quantity `q`, across connectors, basis phrases
 /// and a metric phrase ("grew revenue 13 percent"). Not a noun that the metric phrase
 /// after it qualifies ("growth investments were $5 billion"), nor one a copula links to
 /// a share ("investments in growth were 20% of capex": a part of a whole, a level).
 fn direction_before(s: &Sentence, q: &super::quantity::Qty) -> Option<(Dir, usize)> {
     let in_metric = |at: usize| s.metrics.iter().any(|h| h.start <= at && at < h.end);
-    let share = share(s, q);
+    let share = s.share(q);
     let mut skipped = 0;
     let mut k = q.first;
     while k > 0 && skipped <= 3 {
