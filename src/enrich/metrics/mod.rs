@@ -280,11 +280,27 @@ fn quantity(s: &Sentence, q: &Qty, negates: bool, unit: &dyn Fn(&Qty) -> String)
         1.0
     };
     Quantity {
-        amount: sign * q.amount.abs(),
+        amount: sign * decimal(q.amount.abs()),
         unit: unit(q),
         approx: q.approx,
-        upper: q.upper.map(|u| sign * u.abs()),
+        upper: q.upper.map(|u| sign * decimal(u.abs())),
     }
+}
+
+/// An amount as it was written: `67.1 × 1e9` is 67099999999.99999 in binary, and the
+/// exports would say so. Rounded to 15 significant digits (more than any figure is
+/// written with), the quotient of an integer by a power of ten is the double nearest
+/// the decimal the author wrote.
+pub(super) fn decimal(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let places = 15 - x.abs().log10().ceil() as i32;
+    if !(1..=22).contains(&places) {
+        return x; // already a whole number of 15 digits or more, or beyond exact powers
+    }
+    let scale = 10f64.powi(places);
+    (x * scale).round() / scale
 }
 
 /// The change of a record: its size, direction and basis.
@@ -296,7 +312,7 @@ fn change(s: &Sentence, roles: &[Role], c: usize, unit: &dyn Fn(&Qty) -> String)
     };
     let basis = s.basis_after(c).or_else(|| basis_before(s, roles, c));
     Change {
-        amount: q.amount.abs(),
+        amount: decimal(q.amount.abs()),
         unit: unit(q),
         direction: direction.to_string(),
         basis: basis.map(|b| b.label.to_string()),

@@ -115,6 +115,14 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     if high <= lower {
         return;
     }
+    // "declined by 12,000 to 698,000", "grew by $2 billion to $69 billion": a change and
+    // the level it led to, not a range; ranges after "by" ("grew by 10 to 12%") are
+    // narrow.
+    let by =
+        q.first > 0 && (before("by") || (q.first > 1 && toks[q.first - 2].is("by") && toks[q.first - 1].is_word()));
+    if by && link.is("to") && high > 2.0 * lower {
+        return;
+    }
     q.amount = lower;
     q.upper = Some(high);
     q.unit = unit;

@@ -139,7 +139,32 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
         });
     }
     trailing_twelve_months(&mut out, anchor);
+    same_quarter(&mut out, text, anchor);
     out
+}
+
+/// "versus $20.4 billion in the same quarter of 2017": the year of the quarter named
+/// elsewhere in the sentence ("in Q4 2018"), else the anchor's, not the whole year.
+fn same_quarter(hits: &mut [PeriodHit], text: &str, anchor: Anchor) {
+    let quarter = hits
+        .iter()
+        .find_map(|h| h.canonical.strip_prefix('Q')?.split(' ').next()?.parse::<u32>().ok())
+        .or(anchor.quarter);
+    let Some(q) = quarter else { return };
+    for h in hits.iter_mut() {
+        if h.canonical.len() != 4 || !h.canonical.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let before = text[floor_char(text, h.start.saturating_sub(32))..h.start].trim_end();
+        let Some(rest) = before.strip_suffix("of").or_else(|| before.strip_suffix("in")) else {
+            continue;
+        };
+        let rest = rest.trim_end();
+        let tail = rest.len().checked_sub(12).and_then(|at| rest.get(at..));
+        if tail.is_some_and(|t| t.eq_ignore_ascii_case("same quarter")) {
+            h.canonical = format!("Q{q} {}", h.canonical);
+        }
+    }
 }
 
 /// The one year that period phrases name, if they name exactly one.

@@ -72,6 +72,13 @@ const CASES: &[Case] = &[
         &["-1.2e9 USD; _; Amazon; net income; Q4 2023", "-3.4e9 USD; _; Amazon; net income; Q4 2022"]),
     ("Headcount dropped by about 27,000 in 2023.", None, &[],
         &["_; down 27000 count; Amazon; headcount; 2023"]),
+    // A change and the level it led to, not a range.
+    ("Headcount declined by nearly 12,000 to 698,000 employees.", Some("Q1 2021"), &[],
+        &["698000 count; down 12000 count; Amazon; headcount; Q1 2021"]),
+    ("Revenue grew by about $2 billion to $69 billion.", Some("Q1 2021"), &[],
+        &["69e9 USD; up 2e9 USD; Amazon; revenue; Q1 2021"]),
+    ("Operating income was $28.2 billion in Q4 2018, versus $20.4 billion in the same quarter of 2017.", None, &[],
+        &["28.2e9 USD; _; Amazon; operating income; Q4 2018", "20.4e9 USD; _; Amazon; operating income; Q4 2017"]),
     ("Revenue is expected to grow 8% to 11% next year.", Some("Q4 2023"), &[],
         &["_; up 8 %; Amazon; revenue; Q4 2023"]),
     ("Capex will be roughly $100 billion in 2025, up from $83 billion in 2024.", None, &[],
@@ -301,6 +308,19 @@ fn ranges_cover_the_figure_text() {
     let s = "AWS revenue grew 13% year-over-year to $24.2 billion, a record.";
     let f = extract(s, &[], &Scope::default());
     assert_eq!(&s[f[0].range.clone()], "grew 13% year-over-year to $24.2 billion");
+}
+
+#[test]
+fn amounts_are_the_decimals_written() {
+    let s = "Revenue was between $67.1 billion and $71.1 billion, net income $16.1 billion, down 0.3%.";
+    let f = extract(s, &[], &Scope::default());
+    let value = f[0].value.as_ref().expect("a range");
+    assert_eq!((value.amount, value.upper), (67_100_000_000.0, Some(71_100_000_000.0)));
+    assert_eq!(f[1].value.as_ref().map(|v| v.amount), Some(16_100_000_000.0));
+    assert_eq!(f[1].change.as_ref().map(|c| c.amount), Some(0.3));
+    assert_eq!(decimal(0.05), 0.05);
+    assert_eq!(decimal(1.25), 1.25);
+    assert_eq!(decimal(7e15), 7e15);
 }
 
 #[test]
