@@ -26,7 +26,8 @@ const NOT_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 const TIME_UNITS: &[&str] = &[
     "years", "months", "days", "hours", "minutes", "seconds", "weeks", "quarters", "decades",
-    "nights", "weekends", "sessions", "seasons", "times",
+    "nights", "weekends", "sessions", "seasons", "times", "milliseconds", "microseconds",
+    "nanoseconds",
 ];
 
 /// Words before a number that make it a label ("Top 10", "slide 14", "part 3").

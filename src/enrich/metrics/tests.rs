@@ -72,6 +72,11 @@ const CASES: &[Case] = &[
         &["-1.2e9 USD; _; Amazon; net income; Q4 2023", "-3.4e9 USD; _; Amazon; net income; Q4 2022"]),
     ("Headcount dropped by about 27,000 in 2023.", None, &[],
         &["_; down 27000 count; Amazon; headcount; 2023"]),
+    ("Paid units grew 7%, while the average selling price was down 58 cents.", Some("Q1 2021"), &[],
+        &["_; up 7 %; Amazon; paid units; Q1 2021", "_; down 0.58 USD; Amazon; average selling price; Q1 2021"]),
+    // A duration is not a figure; how many times faster still is.
+    ("Latency dropped to 88 milliseconds, four times faster than the prior generation.", Some("Q1 2021"), &[],
+        &["_; up 4 x; Amazon; latency; Q1 2021"]),
     // A change and the level it led to, not a range.
     ("Headcount declined by nearly 12,000 to 698,000 employees.", Some("Q1 2021"), &[],
         &["698000 count; down 12000 count; Amazon; headcount; Q1 2021"]),
