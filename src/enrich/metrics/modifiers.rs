@@ -115,12 +115,15 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     if high <= lower {
         return;
     }
-    // "declined by 12,000 to 698,000", "grew by $2 billion to $69 billion": a change and
-    // the level it led to, not a range; ranges after "by" ("grew by 10 to 12%") are
+    // "declined by 12,000 to 698,000", "grew by $2 billion to $69 billion", "growth
+    // accelerated 2% to 13.2%": a change and the level it led to, not a range. Ranges
+    // after "by" ("grew by 10 to 12%") or a verb of change ("to grow 8% to 11%") are
     // narrow.
-    let by =
-        q.first > 0 && (before("by") || (q.first > 1 && toks[q.first - 2].is("by") && toks[q.first - 1].is_word()));
-    if by && link.is("to") && high > 2.0 * lower {
+    let word_before = |back: usize| q.first.checked_sub(back).map(|k| &toks[k]);
+    let by = word_before(1).is_some_and(|t| t.is("by"))
+        || (word_before(2).is_some_and(|t| t.is("by")) && word_before(1).is_some_and(Token::is_word));
+    let verb = word_before(1).is_some_and(|t| t.is_word() && super::cues::dir_before(t.text).is_some());
+    if link.is("to") && ((by && high > 2.0 * lower) || (verb && high > 3.0 * lower)) {
         return;
     }
     q.amount = lower;

@@ -77,7 +77,14 @@ const CASES: &[Case] = &[
     // A duration is not a figure; how many times faster still is.
     ("Latency dropped to 88 milliseconds, four times faster than the prior generation.", Some("Q1 2021"), &[],
         &["_; up 4 x; Amazon; latency; Q1 2021"]),
-    // A change and the level it led to, not a range.
+    // A period that opens a later clause dates that clause only.
+    ("Revenue grew 13%, and in Q3 the margin was 12%.", Some("Q4 2023"), &[],
+        &["_; up 13 %; Amazon; revenue; Q4 2023", "12 %; _; Amazon; operating margin; Q3 2023"]),
+    // A change and the level it led to, not a range; a narrow range stays one.
+    ("AWS revenue growth accelerated 2% to 13.2%.", Some("Q4 2023"), &["AWS"],
+        &["13.2 %; up 2 %; AWS; _; Q4 2023"]),
+    ("Revenue is expected to grow 8% to 11% next year.", Some("Q4 2023"), &[],
+        &["_; up 8 %; Amazon; revenue; Q4 2023"]),
     ("Headcount declined by nearly 12,000 to 698,000 employees.", Some("Q1 2021"), &[],
         &["698000 count; down 12000 count; Amazon; headcount; Q1 2021"]),
     ("Revenue grew by about $2 billion to $69 billion.", Some("Q1 2021"), &[],

@@ -61,8 +61,9 @@ pub(super) fn period_of(
     let reachable = || hits().filter(|(p, _)| !barrier(p.start, rec.start));
     let nearest = |p: &&super::period::PeriodHit| distance((p.start, p.end), rec);
     // Free phrases of the current period first, then ones attached to another current figure.
+    let later_clause = |p: &super::period::PeriodHit| p.start >= rec.end && s.breaks.hard_between(rec.end, p.start);
     let free = reachable()
-        .filter(|(p, o)| o.is_none() && !s.in_zone(p.start))
+        .filter(|(p, o)| o.is_none() && !s.in_zone(p.start) && !later_clause(p))
         .map(|(p, _)| p)
         .min_by_key(nearest);
     // Else the period the other current figures are given in. When they are given in
@@ -71,8 +72,8 @@ pub(super) fn period_of(
     // A period reaches on into the clauses after its own ("rose 7% in 2024, while net
     // sales grew 11%"), not back: one attached to a figure after a clause break that
     // follows this one ("grew 13%, and operating margin was 12% in Q3") dates that
-    // clause's figure only.
-    let later_clause = |p: &super::period::PeriodHit| p.start >= rec.end && s.breaks.hard_between(rec.end, p.start);
+    // clause's figure only, and so does one that opens a later clause ("grew 13%, and in
+    // Q3 the margin was 12%").
     let owned = || {
         let mut attached = reachable()
             .filter(|(p, _)| !later_clause(p))
