@@ -261,15 +261,37 @@ fn found(
         subject = None; // the size of a market is nobody's figure
     }
     let value = rec.value.map(|v| quantity(s, &s.qtys[v], negates, &unit));
-    let change = rec.change.map(|c| change(s, roles, c, &unit));
+    let period = when::period_of(s, owners, rec, roles, scope);
+    let change = rec.change.map(|c| {
+        let mut change = change(s, roles, c, &unit);
+        if change.basis.is_none() {
+            change.basis = period.as_deref().and_then(|p| basis_from(s, c, p)).map(str::to_string);
+        }
+        change
+    });
     Found {
         range: rec.start..rec.end,
         subject,
         metric,
-        period: when::period_of(s, owners, rec, roles, scope),
+        period,
         value,
         change,
     }
+}
+
+/// "grew 4% from Q3" in Q4: the period a change is measured from, right after it, says
+/// its basis when it is the quarter before (QoQ) or the same period a year before (YoY).
+fn basis_from(s: &Sentence, c: usize, period: &str) -> Option<&'static str> {
+    let q = &s.qtys[c];
+    let from = s.periods.iter().find(|h| h.comparison && h.start >= q.end)?;
+    let between = &s.text[q.end..from.start];
+    if between.len() > 24 || between.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if period::year_before(period).as_deref() == Some(from.canonical.as_str()) {
+        return Some("YoY");
+    }
+    (period::quarter_before(period).as_deref() == Some(from.canonical.as_str())).then_some("QoQ")
 }
 
 /// The value of a record: signed when written as a loss.

@@ -232,6 +232,17 @@ pub(super) fn year_before(canonical: &str) -> Option<String> {
     Some(format!("{head}{}", year - 1))
 }
 
+/// The quarter before a quarter: "Q1 2024" → "Q4 2023"; None for other periods.
+pub(super) fn quarter_before(canonical: &str) -> Option<String> {
+    let (q, year) = canonical.strip_prefix('Q')?.split_once(' ')?;
+    let (q, year): (u32, u32) = (q.parse().ok()?, year.parse().ok()?);
+    Some(match q {
+        1 => format!("Q4 {}", year - 1),
+        2..=4 => format!("Q{} {year}", q - 1),
+        _ => return None,
+    })
+}
+
 fn floor_char(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;

@@ -80,6 +80,13 @@ const CASES: &[Case] = &[
     // A period that opens a later clause dates that clause only.
     ("Revenue grew 13%, and in Q3 the margin was 12%.", Some("Q4 2023"), &[],
         &["_; up 13 %; Amazon; revenue; Q4 2023", "12 %; _; Amazon; operating margin; Q3 2023"]),
+    // The period a change is measured from says its basis.
+    ("AWS revenue grew 4% from Q3.", Some("Q4 2023"), &["AWS"],
+        &["_; up 4 % QoQ; AWS; revenue; Q4 2023"]),
+    ("Operating income rose 20% from Q1 2023.", Some("Q1 2024"), &[],
+        &["_; up 20 % YoY; Amazon; operating income; Q1 2024"]),
+    ("Operating income rose 20% from 2021.", Some("Q1 2024"), &[],
+        &["_; up 20 %; Amazon; operating income; Q1 2024"]),
     // A change and the level it led to, not a range; a narrow range stays one.
     ("AWS revenue growth accelerated 2% to 13.2%.", Some("Q4 2023"), &["AWS"],
         &["13.2 %; up 2 %; AWS; _; Q4 2023"]),
@@ -187,7 +194,7 @@ const CASES: &[Case] = &[
     ("AWS revenue growth has slowed 2% in Q3.", Some("Q4 2023"), &["AWS"],
         &["_; down 2 %; AWS; _; Q3 2023"]),
     ("Revenue growth also accelerated by 200 basis points from Q3.", Some("Q4 2023"), &[],
-        &["_; up 200 bps; Amazon; revenue growth; Q4 2023"]),
+        &["_; up 200 bps QoQ; Amazon; revenue growth; Q4 2023"]),
     ("AWS grew 13% in Q4.", Some("Q4 2023"), &["AWS"],
         &["_; up 13 %; AWS; revenue; Q4 2023"]),
     ("AWS revenue fell 2% in Q3.", Some("Q4 2023"), &["AWS"],
