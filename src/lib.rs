@@ -340,7 +340,16 @@ pub fn write_site(
     // The exports (hundreds of megabytes on a large site) are written while the pages
     // render: their disk time overlaps the rendering instead of following it.
     let (mut errors, exported) = std::thread::scope(|scope| {
-        let exports = scope.spawn(|| render::exports::write_files(&site.store, staging.dir()));
+        let timed = clock.on;
+        let exports = scope.spawn(move || {
+            let started = Instant::now();
+            let written = render::exports::write_files(&site.store, staging.dir());
+            if timed {
+                let took = started.elapsed().as_secs_f64();
+                eprintln!("folio:   exports  {took:>6.3}s  (beside the pages)");
+            }
+            written
+        });
         let errors = renderer.render_all(&jobs, |file, bytes| staging.write(file, bytes));
         (errors, exports.join())
     });
