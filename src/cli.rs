@@ -52,7 +52,7 @@ pub struct BuildArgs {
     /// Keep running: rebuild on every change to content/, templates, static files or
     /// site.toml.
     #[arg(long)]
-    watch: bool,
+    pub watch: bool,
 }
 
 impl BuildArgs {

@@ -162,14 +162,19 @@ impl Stopwatch {
     pub(crate) fn lap(&self, stage: &str) {
         if self.on {
             let now = Instant::now();
-            eprintln!(
-                "folio: {stage:<8} {:>8.3}s  rss {:>6} MiB",
-                (now - self.last.get()).as_secs_f64(),
-                rss_mib()
-            );
+            timing_line(stage, now - self.last.get());
             self.last.set(now);
         }
     }
+}
+
+/// One line of `FOLIO_TIMINGS`.
+fn timing_line(stage: &str, took: std::time::Duration) {
+    eprintln!(
+        "folio: {stage:<8} {:>8.3}s  rss {:>6} MiB",
+        took.as_secs_f64(),
+        rss_mib()
+    );
 }
 
 /// A site ready to write: configuration read, every page assembled and indexed,
@@ -345,8 +350,7 @@ pub fn write_site(
             let started = Instant::now();
             let written = render::exports::write_files(&site.store, staging.dir());
             if timed {
-                let took = started.elapsed().as_secs_f64();
-                eprintln!("folio:   exports  {took:>6.3}s  (beside the pages)");
+                timing_line("  exports (beside the pages)", started.elapsed());
             }
             written
         });

@@ -14,17 +14,26 @@ use clap::{Parser, Subcommand};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc 3's `include/mimalloc.h` (libmimalloc-sys names
-/// only the options of mimalloc 2, where this index means something else: the version is
-/// pinned in Cargo.lock).
+/// `mi_option_purge_delay` in mimalloc 3's `include/mimalloc.h`. libmimalloc-sys names
+/// only mimalloc 2's options, so the index is written here; `keep_freed_memory` checks
+/// that the option there has the purge delay's default before it changes it.
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// mimalloc 3's default purge delay, in milliseconds (`src/options.c`; the header's
+/// comment still says 10).
+const DEFAULT_PURGE_DELAY: std::ffi::c_long = 1000;
 
-/// Keeps freed memory for reuse instead of handing it back to the system 10 ms later: a
+/// Keeps freed memory for reuse instead of handing it back to the system a second later: a
 /// build frees and allocates in waves, and every page handed back is zeroed again when it
-/// is taken again (on the benchmark, 6,000 huge-page faults a build instead of 1,800).
+/// is taken again (on the benchmark, about 6,000 page faults a build instead of 1,900).
+/// Leaves mimalloc as it is if the option is not the one expected (another version of
+/// mimalloc, or a `MIMALLOC_PURGE_DELAY` set by the user).
 fn keep_freed_memory() {
-    // SAFETY: sets one of mimalloc's options, a plain integer; no pointers involved.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    // SAFETY: reads and sets one of mimalloc's integer options; no pointers involved.
+    unsafe {
+        if libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) == DEFAULT_PURGE_DELAY {
+            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1);
+        }
+    }
 }
 
 /// folio builds research sites: figures become data, topics link themselves.
@@ -55,8 +64,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    keep_freed_memory();
     let cli = Cli::parse();
+    // A one-off build gives everything back when it exits; a server or a watcher lives on,
+    // and keeps mimalloc's default so that it returns what a rebuild no longer needs.
+    if let Command::Build(args) = &cli.command
+        && !args.watch
+    {
+        keep_freed_memory();
+    }
     let result = match cli.command {
         Command::Build(args) => args.run(&cli.root),
         Command::Init(args) => args.run(&cli.root),

@@ -262,13 +262,7 @@ fn found(
     }
     let value = rec.value.map(|v| quantity(s, &s.qtys[v], negates, &unit));
     let period = when::period_of(s, owners, rec, roles, scope);
-    let change = rec.change.map(|c| {
-        let mut change = change(s, roles, c, &unit);
-        if change.basis.is_none() {
-            change.basis = period.as_deref().and_then(|p| basis_from(s, c, p)).map(str::to_string);
-        }
-        change
-    });
+    let change = rec.change.map(|c| change(s, roles, c, &unit, period.as_deref()));
     Found {
         range: rec.start..rec.end,
         subject,
@@ -325,19 +319,24 @@ pub(super) fn decimal(x: f64) -> f64 {
     (x * scale).round() / scale
 }
 
-/// The change of a record: its size, direction and basis.
-fn change(s: &Sentence, roles: &[Role], c: usize, unit: &dyn Fn(&Qty) -> String) -> Change {
+/// The change of a record: its size, direction and basis (said in words, else by the
+/// period it is measured from, given the record's `period`).
+fn change(s: &Sentence, roles: &[Role], c: usize, unit: &dyn Fn(&Qty) -> String, period: Option<&str>) -> Change {
     let q = &s.qtys[c];
     let direction = match roles[c] {
         Role::Change(d, _) => d.label(),
         _ => "up",
     };
-    let basis = s.basis_after(c).or_else(|| basis_before(s, roles, c));
+    let basis = s
+        .basis_after(c)
+        .or_else(|| basis_before(s, roles, c))
+        .map(|b| b.label)
+        .or_else(|| basis_from(s, c, period?));
     Change {
         amount: decimal(q.amount.abs()),
         unit: unit(q),
         direction: direction.to_string(),
-        basis: basis.map(|b| b.label.to_string()),
+        basis: basis.map(str::to_string),
     }
 }
 

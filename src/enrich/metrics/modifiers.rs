@@ -115,14 +115,13 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     if high <= lower {
         return;
     }
-    // "declined by 12,000 to 698,000", "grew by $2 billion to $69 billion", "growth
+    // "declined by nearly 12,000 to 698,000", "grew by $2 billion to $69 billion", "growth
     // accelerated 2% to 13.2%": a change and the level it led to, not a range. Ranges
     // after "by" ("grew by 10 to 12%") or a verb of change ("to grow 8% to 11%") are
-    // narrow.
-    let word_before = |back: usize| q.first.checked_sub(back).map(|k| &toks[k]);
-    let by = word_before(1).is_some_and(|t| t.is("by"))
-        || (word_before(2).is_some_and(|t| t.is("by")) && word_before(1).is_some_and(Token::is_word));
-    let verb = word_before(1).is_some_and(|t| t.is_word() && super::cues::dir_before(t.text).is_some());
+    // narrow. (`q.first` already takes in an approximation and a currency sign.)
+    let lead = q.first.checked_sub(1).map(|k| &toks[k]);
+    let by = lead.is_some_and(|t| t.is("by"));
+    let verb = lead.is_some_and(|t| t.is_word() && super::cues::dir_before(t.text).is_some());
     if link.is("to") && ((by && high > 2.0 * lower) || (verb && high > 3.0 * lower)) {
         return;
     }

@@ -58,25 +58,24 @@ pub(super) fn period_of(
         return earlier_period(s, rec, scope_period());
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
-    let reachable = || hits().filter(|(p, _)| !barrier(p.start, rec.start));
     let nearest = |p: &&super::period::PeriodHit| distance((p.start, p.end), rec);
-    // Free phrases of the current period first, then ones attached to another current figure.
+    // A period reaches on into the clauses after its own ("rose 7% in 2024, while net
+    // sales grew 11%"), not back: one after a clause break that follows this figure dates
+    // that clause's figures only, whether it opens the clause ("grew 13%, and in Q3 the
+    // margin was 12%") or belongs to a figure in it ("grew 13%, and operating margin was
+    // 12% in Q3").
     let later_clause = |p: &super::period::PeriodHit| p.start >= rec.end && s.breaks.hard_between(rec.end, p.start);
+    let reachable = || hits().filter(|(p, _)| !barrier(p.start, rec.start) && !later_clause(p));
+    // Free phrases of the current period first, then ones attached to another current figure.
     let free = reachable()
-        .filter(|(p, o)| o.is_none() && !s.in_zone(p.start) && !later_clause(p))
+        .filter(|(p, o)| o.is_none() && !s.in_zone(p.start))
         .map(|(p, _)| p)
         .min_by_key(nearest);
     // Else the period the other current figures are given in. When they are given in
     // different ones ("13% in Q4 followed 12% in Q3, and the business is closing in on
     // $100 billion"), nothing says which is this figure's: it takes the heading's or note's.
-    // A period reaches on into the clauses after its own ("rose 7% in 2024, while net
-    // sales grew 11%"), not back: one attached to a figure after a clause break that
-    // follows this one ("grew 13%, and operating margin was 12% in Q3") dates that
-    // clause's figure only, and so does one that opens a later clause ("grew 13%, and in
-    // Q3 the margin was 12%").
     let owned = || {
         let mut attached = reachable()
-            .filter(|(p, _)| !later_clause(p))
             .filter(|(_, o)| o.is_some_and(|k| roles[k] != Role::From))
             .map(|(p, _)| p);
         let first = attached.next()?;
