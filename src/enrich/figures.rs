@@ -270,7 +270,7 @@ fn anchor_figure(
     wraps.entry(piece.event).or_default().push(Wrap {
         range: local,
         open,
-        close: "</span>".into(),
+        close: "</span>",
     });
     line
 }
@@ -358,5 +358,8 @@ pub fn merge(extracted: Vec<Figure>, by_hand: Vec<Figure>) -> Vec<Figure> {
         .filter(|f| f.metric.is_none() || !hand_keys.contains(&key(f)))
         .collect();
     out.extend(by_hand);
+    // A page's figures live until the site is written: give back what growing the list
+    // left over for the next pages to use.
+    out.shrink_to_fit();
     out
 }

@@ -36,8 +36,10 @@ pub struct PageFacts {
 /// A page after enrichment: its (rewritten) Doc and the facts found.
 #[derive(Debug, Clone)]
 pub struct Enriched {
-    /// The Doc, with auto-links and figure anchors inserted.
+    /// The Doc as parsed.
     pub doc: Doc,
+    /// Auto-links, mention and figure anchors to put around its text as it is written.
+    pub wraps: text::Wraps,
     /// What was found.
     pub facts: PageFacts,
     /// A hash of everything the page itself says (body and front matter): incremental
@@ -148,12 +150,8 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     });
     facts.figures = figures::merge(extracted, by_hand);
     let key = page_key(&doc);
-    let mut doc = doc;
-    doc.events = text::rewrite(std::mem::take(&mut doc.events), wraps);
-    // Rewriting inserted events; link positions are taken again on the final stream,
-    // which is what the render stage walks.
-    facts.links = links::find(&doc);
-    Enriched { doc, facts, key }
+    let wraps = text::settle(&doc.events, wraps);
+    Enriched { doc, wraps, facts, key }
 }
 
 /// Whose figures a page's prose states when it names nobody: front matter `subject`; on a

@@ -2,8 +2,9 @@
 //!
 //! `blocks` gathers the linkable text of each block (paragraph, list item, table row,
 //! heading) into one string with a map back to the `Text` events it came from, so
-//! sentences can span emphasis and soft breaks. `rewrite` splits `Text` events to wrap
-//! ranges in inline HTML (figure anchors, topic links) without touching anything else.
+//! sentences can span emphasis and soft breaks. Wraps put inline HTML (figure anchors,
+//! topic links) around ranges of `Text` events, without touching anything else: `settle`
+//! orders them at enrichment, `apply` splits the events around them as the page is written.
 
 use std::ops::Range;
 
@@ -175,48 +176,98 @@ pub struct Wrap {
     /// Opening HTML.
     pub open: String,
     /// Closing HTML.
-    pub close: String,
+    pub close: &'static str,
 }
 
-/// Splits the `Text` events named in `wraps` (event index → wraps) and puts each wrap
-/// around its range. Wraps that overlap an earlier one without nesting are dropped.
-pub fn rewrite(events: Vec<Spanned>, mut wraps: std::collections::BTreeMap<usize, Vec<Wrap>>) -> Vec<Spanned> {
-    if wraps.is_empty() {
-        return events;
-    }
-    // Each wrap splits its text in up to two more pieces around an opening and a closing.
-    let added: usize = wraps.values().map(|ws| ws.len() * 4).sum();
-    let mut out = Vec::with_capacity(events.len() + added);
-    for (i, (event, range)) in events.into_iter().enumerate() {
-        match (event, wraps.remove(&i)) {
-            (Event::Text(text), Some(ws)) => split_text(&text, ws, &range, &mut out),
-            (event, _) => out.push((event, range)),
+/// The wraps of a page, by `Text` event index, in event order; each event's wraps sorted
+/// by start and nesting (see [`settle`]). The render stage applies them as it writes
+/// the page ([`apply`]), so the parsed event stream is kept as it is: a page's events
+/// are not copied and split again for every figure and mention.
+pub type Wraps = Vec<(usize, Vec<Wrap>)>;
+
+/// Orders the wraps gathered by event index and drops those that cannot be applied:
+/// ranges outside their text or off a character boundary, and wraps that overlap an
+/// earlier one without nesting. A range ending at `usize::MAX` runs to the text's end.
+pub fn settle(events: &[Spanned], wraps: std::collections::BTreeMap<usize, Vec<Wrap>>) -> Wraps {
+    let mut out = Vec::with_capacity(wraps.len());
+    for (i, mut ws) in wraps {
+        let Some((Event::Text(text), _)) = events.get(i) else {
+            continue;
+        };
+        ws.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+        let mut kept: Vec<Wrap> = Vec::with_capacity(ws.len());
+        let mut open_ends: Vec<usize> = Vec::new();
+        for mut w in ws {
+            if w.range.end == usize::MAX {
+                w.range.end = text.len();
+            }
+            if w.range.end > text.len() || !text.is_char_boundary(w.range.start) || !text.is_char_boundary(w.range.end)
+            {
+                continue;
+            }
+            open_ends.retain(|&end| end > w.range.start);
+            if open_ends.last().is_some_and(|&end| w.range.end > end) {
+                continue; // partial overlap: would not nest
+            }
+            open_ends.push(w.range.end);
+            kept.push(w);
+        }
+        if !kept.is_empty() {
+            out.push((i, kept));
         }
     }
     out
 }
 
-fn split_text(text: &str, mut wraps: Vec<Wrap>, range: &Range<usize>, out: &mut Vec<Spanned>) {
-    wraps.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
-    let mut kept: Vec<Wrap> = Vec::new();
-    let mut open_ends: Vec<usize> = Vec::new();
-    for mut w in wraps {
-        if w.range.end == usize::MAX {
-            w.range.end = text.len();
+/// The events of a page with its wraps put in: each wrapped `Text` event split around
+/// the inline HTML of its wraps. Events borrow from `events` and `wraps`; the index is
+/// the event's in `events` (links are keyed by it).
+pub fn apply<'a>(events: &'a [Spanned], wraps: &'a Wraps) -> impl Iterator<Item = (usize, Event<'a>)> + 'a {
+    let mut pending = wraps.iter().peekable();
+    events.iter().enumerate().flat_map(move |(i, (event, _))| {
+        match (event, pending.next_if(|(at, _)| *at == i)) {
+            (Event::Text(text), Some((_, ws))) => Pieces::Many(split_text(text, ws).into_iter()),
+            (event, _) => Pieces::One(Some(borrow(event))),
         }
-        if w.range.end > text.len() || !text.is_char_boundary(w.range.start) || !text.is_char_boundary(w.range.end) {
-            continue;
+        .map(move |e| (i, e))
+    })
+}
+
+/// One event, or a text event split around its wraps.
+enum Pieces<'a> {
+    One(Option<Event<'a>>),
+    Many(std::vec::IntoIter<Event<'a>>),
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        match self {
+            Pieces::One(e) => e.take(),
+            Pieces::Many(it) => it.next(),
         }
-        open_ends.retain(|&end| end > w.range.start);
-        if open_ends.last().is_some_and(|&end| w.range.end > end) {
-            continue; // partial overlap: would not nest
-        }
-        open_ends.push(w.range.end);
-        kept.push(w);
     }
+}
+
+/// The event, borrowing its text rather than copying it.
+fn borrow<'a>(event: &'a Event<'static>) -> Event<'a> {
+    let b = |s: &'a CowStr<'static>| -> CowStr<'a> { CowStr::Borrowed(s.as_ref()) };
+    match event {
+        Event::Text(t) => Event::Text(b(t)),
+        Event::Code(t) => Event::Code(b(t)),
+        Event::Html(t) => Event::Html(b(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(b(t)),
+        other => other.clone(),
+    }
+}
+
+/// `text` split at the boundaries of `wraps` (settled: sorted, nesting), with each
+/// wrap's opening and closing HTML between the pieces.
+fn split_text<'a>(text: &'a str, wraps: &'a [Wrap]) -> Vec<Event<'a>> {
     // Boundaries: every start and end, in order; closes before opens at the same place.
-    let mut marks: Vec<(usize, bool, usize)> = Vec::new(); // (offset, is_open, wrap index)
-    for (k, w) in kept.iter().enumerate() {
+    let mut marks: Vec<(usize, bool, usize)> = Vec::with_capacity(wraps.len() * 2); // (offset, is_open, wrap index)
+    for (k, w) in wraps.iter().enumerate() {
         marks.push((w.range.start, true, k));
         marks.push((w.range.end, false, k));
     }
@@ -225,23 +276,24 @@ fn split_text(text: &str, mut wraps: Vec<Wrap>, range: &Range<usize>, out: &mut 
             .then(a.1.cmp(&b.1))
             .then_with(|| if a.1 { a.2.cmp(&b.2) } else { b.2.cmp(&a.2) })
     });
+    let mut out = Vec::with_capacity(marks.len() * 2 + 1);
     let mut at = 0;
-    let push_text = |out: &mut Vec<Spanned>, s: &str| {
-        if !s.is_empty() {
-            out.push((Event::Text(CowStr::from(s.to_string())), range.clone()));
-        }
-    };
     for (offset, is_open, k) in marks {
-        push_text(out, &text[at..offset]);
+        if offset > at {
+            out.push(Event::Text(CowStr::Borrowed(&text[at..offset])));
+        }
         at = offset;
         let html = if is_open {
-            kept[k].open.clone()
+            wraps[k].open.as_str()
         } else {
-            kept[k].close.clone()
+            wraps[k].close
         };
-        out.push((Event::InlineHtml(CowStr::from(html)), range.clone()));
+        out.push(Event::InlineHtml(CowStr::Borrowed(html)));
     }
-    push_text(out, &text[at..]);
+    if at < text.len() {
+        out.push(Event::Text(CowStr::Borrowed(&text[at..])));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -274,22 +326,30 @@ mod tests {
     }
 
     #[test]
-    fn rewrite_nests_and_drops_partial_overlaps() {
+    fn wraps_nest_and_partial_overlaps_drop() {
         let ev = events("Kuiper costs $1 billion.");
         let text_event = ev.iter().position(|(e, _)| matches!(e, Event::Text(_))).unwrap();
-        let w = |r: Range<usize>, tag: &str| Wrap {
+        let w = |r: Range<usize>, tag: &'static str| Wrap {
             range: r,
             open: format!("<{tag}>"),
-            close: format!("</{tag}>"),
+            close: match tag {
+                "a" => "</a>",
+                "b" => "</b>",
+                "x" => "</x>",
+                _ => "</span>",
+            },
         };
         let mut wraps = std::collections::BTreeMap::new();
         wraps.insert(
             text_event,
             vec![w(0..6, "a"), w(13..23, "span"), w(16..23, "b"), w(4..10, "x")],
         );
-        let out = rewrite(ev, wraps);
+        // A wrap on an event that is not text is dropped, not applied elsewhere.
+        wraps.insert(0, vec![w(0..1, "x")]);
+        let wraps = settle(&ev, wraps);
+        assert_eq!(wraps.len(), 1);
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, out.into_iter().map(|(e, _)| e));
+        pulldown_cmark::html::push_html(&mut html, apply(&ev, &wraps).map(|(_, e)| e));
         assert_eq!(
             html.trim(),
             "<p><a>Kuiper</a> costs <span>$1 <b>billion</b></span>.</p>"

@@ -176,7 +176,7 @@ pub fn mentions(
                 wraps.entry(event).or_default().push(Wrap {
                     range: 0..usize::MAX,
                     open,
-                    close: "</span>".into(),
+                    close: "</span>",
                 });
             }
             out.push(Mention {
@@ -227,7 +227,7 @@ pub fn mentions(
                 wraps.entry(piece.event).or_default().push(Wrap {
                     range: m.range.clone(),
                     open,
-                    close: close.into(),
+                    close,
                 });
                 out.push(Mention {
                     topic: m.topic,
