@@ -79,8 +79,8 @@ fn text(v: &Option<Value>) -> Option<String> {
 /// A found record's primary quantity: its value, else its change.
 fn primary(f: &Found) -> Option<(f64, &str)> {
     match (&f.value, &f.change) {
-        (Some(v), _) => Some((v.amount, v.unit.as_str())),
-        (None, Some(c)) => Some((c.amount, c.unit.as_str())),
+        (Some(v), _) => Some((v.amount, v.unit)),
+        (None, Some(c)) => Some((c.amount, c.unit)),
         _ => None,
     }
 }

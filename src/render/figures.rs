@@ -65,7 +65,7 @@ pub fn row_from<'a>(r: &Record<'a>, note: &'a str, note_url: &str) -> Row<'a> {
         period: f.period.as_deref().unwrap_or("—"),
         value: f.value.as_ref().map(format::value).unwrap_or_default(),
         change: f.change.as_ref().map(format::change).unwrap_or_default(),
-        direction: f.change.as_ref().map_or("", |c| c.direction.as_str()),
+        direction: f.change.as_ref().map_or("", |c| c.direction),
         url: figure_url(note_url, &f.anchor),
         note,
         source: format!("{}:{}", r.source, f.line),
@@ -169,7 +169,7 @@ fn write_row(out: &mut String, f: &Figure, note_url: &str, elsewhere: Option<&st
     }
     escape_into(out, scratch);
     out.push_str("</a></td><td class=\"num change ");
-    out.push_str(f.change.as_ref().map_or("", |c| c.direction.as_str()));
+    out.push_str(f.change.as_ref().map_or("", |c| c.direction));
     out.push_str("\">");
     scratch.clear();
     if let Some(c) = &f.change {

@@ -15,11 +15,11 @@ pub fn write_value(out: &mut String, q: &Quantity) {
     if q.approx {
         out.push('~');
     }
-    write_amount(out, q.amount, &q.unit, false);
+    write_amount(out, q.amount, q.unit, false);
     if let Some(upper) = q.upper {
         out.push('–');
         let at = out.len();
-        write_amount(out, upper, &q.unit, false);
+        write_amount(out, upper, q.unit, false);
         if out[at..].starts_with('$') {
             out.remove(at);
         }
@@ -40,7 +40,7 @@ pub fn write_change(out: &mut String, c: &Change) {
     } else {
         c.amount.abs()
     };
-    write_amount(out, signed, &c.unit, true);
+    write_amount(out, signed, c.unit, true);
     if let Some(basis) = &c.basis {
         out.push(' ');
         out.push_str(basis);
@@ -122,10 +122,10 @@ pub fn tick(unit: &str) -> impl Fn(f64) -> String + '_ {
 mod tests {
     use super::*;
 
-    fn q(amount: f64, unit: &str) -> Quantity {
+    fn q(amount: f64, unit: &'static str) -> Quantity {
         Quantity {
             amount,
-            unit: unit.into(),
+            unit,
             approx: false,
             upper: None,
         }
@@ -141,7 +141,7 @@ mod tests {
         assert_eq!(
             value(&Quantity {
                 amount: 400e6,
-                unit: "count".into(),
+                unit: "count",
                 approx: true,
                 upper: Some(500e6)
             }),
@@ -149,16 +149,16 @@ mod tests {
         );
         let c = Change {
             amount: 120.0,
-            unit: "bps".into(),
-            direction: "up".into(),
+            unit: "bps",
+            direction: "up",
             basis: None,
         };
         assert_eq!(change(&c), "+120 bps");
         let c = Change {
             amount: 0.45,
-            unit: "USD".into(),
-            direction: "down".into(),
-            basis: Some("YoY".into()),
+            unit: "USD",
+            direction: "down",
+            basis: Some("YoY"),
         };
         assert_eq!(change(&c), "−45¢ YoY");
     }
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(amount(0.0, "USD", false), "$0");
         let range = Quantity {
             amount: 400e6,
-            unit: "USD".into(),
+            unit: "USD",
             approx: false,
             upper: Some(500e6),
         };

@@ -349,7 +349,7 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
     let mut groups: Groups = HashMap::new();
     for (i, r) in store.iter().enumerate() {
         if let Some((s, m, p, v)) = stated(&r) {
-            groups.entry((s, m, PeriodId::of(p), &v.unit)).or_default().push(i);
+            groups.entry((s, m, PeriodId::of(p), v.unit)).or_default().push(i);
         }
     }
     let amount = |i: usize| store.record(i).value.as_ref().map_or(0.0, |v| v.amount);
@@ -402,10 +402,12 @@ fn sentences_disagree(store: &Store, ids: &[usize]) -> bool {
         let r = store.record(i);
         let amount = r.figure().value.as_ref().map_or(0.0, |v| v.amount);
         // Figures given in front matter have no sentence: each stands alone.
+        // A sentence's records are next to each other (record order is page order, then
+        // text order), and its figures share one copy of it.
         let sentence = r.figure().sentence.as_ref();
         match sentences
-            .iter_mut()
-            .find(|(o, s, _)| *o == r.owner && *s == sentence && !s.is_empty())
+            .last_mut()
+            .filter(|(o, s, _)| *o == r.owner && std::ptr::eq(*s, sentence) && !s.is_empty())
         {
             Some((_, _, values)) => values.push(amount),
             None => sentences.push((r.owner, sentence, vec![amount])),
@@ -429,7 +431,7 @@ fn series(store: &Store) -> Vec<Series> {
     for (i, r) in store.iter().enumerate() {
         let Some((s, m, p, v)) = stated(&r) else { continue };
         let Some((kind, year, n)) = period_key(p) else { continue };
-        groups.entry((s, m, &v.unit, kind)).or_default().push(((year, n), i));
+        groups.entry((s, m, v.unit, kind)).or_default().push(((year, n), i));
     }
     let mut series: Vec<(Key, Series)> = groups
         .into_iter()

@@ -82,7 +82,7 @@ pub struct Quantity {
     /// The amount, or the lower bound of a range; negative for a loss.
     pub amount: f64,
     /// ISO currency code, `%`, `bps`, `count` or `x`.
-    pub unit: String,
+    pub unit: &'static str,
     /// Written as an approximation or a bound ("about", "more than", "~").
     pub approx: bool,
     /// The upper bound of a range ("400 to 500 million").
@@ -96,11 +96,11 @@ pub struct Change {
     /// Size of the change, in base units of `unit`.
     pub amount: f64,
     /// ISO currency code, `%`, `bps`, `count` or `x`.
-    pub unit: String,
+    pub unit: &'static str,
     /// "up" or "down".
-    pub direction: String,
+    pub direction: &'static str,
     /// "YoY", "QoQ", or None when the text does not say.
-    pub basis: Option<String>,
+    pub basis: Option<&'static str>,
 }
 
 /// One claim found in a sentence: a level, a change, or both.
@@ -230,10 +230,10 @@ fn found(
     cands: &[attribute::Candidate],
     scope: &Scope,
 ) -> Found {
-    let currency = scope.currency.as_deref().unwrap_or("USD");
+    let currency = intern(scope.currency.as_deref().unwrap_or("USD"));
     let unit = |q: &Qty| match q.unit {
-        Unit::Currency("") => currency.to_string(),
-        u => u.label().to_string(),
+        Unit::Currency("") => currency,
+        u => u.label(),
     };
     // How a growth rate moved names no metric, by itself or through the segment or page.
     let rate = attribute::rate_moved(s, rec, roles);
@@ -288,8 +288,30 @@ fn basis_from(s: &Sentence, c: usize, period: &str) -> Option<&'static str> {
     (period::quarter_before(period).as_deref() == Some(from.canonical.as_str())).then_some("QoQ")
 }
 
+/// The one `'static` copy of a unit, direction or basis: the few words every figure
+/// shares, so that a figure does not carry its own copy of "USD" and "up". Words not
+/// built in (a currency set in site.toml, a unit given in front matter) are kept once
+/// per process, however many builds use them.
+pub fn intern(word: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "USD", "%", "bps", "count", "x", "up", "down", "YoY", "QoQ", "EUR", "GBP", "JPY", "CNY", "INR", "CAD", "AUD",
+        "CHF",
+    ];
+    if let Some(known) = KNOWN.iter().find(|k| **k == word) {
+        return known;
+    }
+    static OTHERS: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut others = OTHERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(seen) = others.iter().find(|o| **o == word) {
+        return seen;
+    }
+    let kept: &'static str = Box::leak(word.into());
+    others.push(kept);
+    kept
+}
+
 /// The value of a record: signed when written as a loss.
-fn quantity(s: &Sentence, q: &Qty, negates: bool, unit: &dyn Fn(&Qty) -> String) -> Quantity {
+fn quantity(s: &Sentence, q: &Qty, negates: bool, unit: &dyn Fn(&Qty) -> &'static str) -> Quantity {
     let sign = if q.negative || negates || attribute::loss_before(s, q) {
         -1.0
     } else {
@@ -321,7 +343,7 @@ pub(super) fn decimal(x: f64) -> f64 {
 
 /// The change of a record: its size, direction and basis (said in words, else by the
 /// period it is measured from, given the record's `period`).
-fn change(s: &Sentence, roles: &[Role], c: usize, unit: &dyn Fn(&Qty) -> String, period: Option<&str>) -> Change {
+fn change(s: &Sentence, roles: &[Role], c: usize, unit: &dyn Fn(&Qty) -> &'static str, period: Option<&str>) -> Change {
     let q = &s.qtys[c];
     let direction = match roles[c] {
         Role::Change(d, _) => d.label(),
@@ -335,8 +357,8 @@ fn change(s: &Sentence, roles: &[Role], c: usize, unit: &dyn Fn(&Qty) -> String,
     Change {
         amount: decimal(q.amount.abs()),
         unit: unit(q),
-        direction: direction.to_string(),
-        basis: basis.map(str::to_string),
+        direction,
+        basis,
     }
 }
 
