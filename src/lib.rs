@@ -3,7 +3,8 @@
 //! ```text
 //! content/*.md ──load──▶ Page   (front matter + Markdown)            content::load      per file, parallel
 //!              ──parse─▶ Doc    (events + outline)                   markdown::parse    per file, parallel
-//!              ──enrich▶ Enriched (links, topic mentions, figures)   enrich::enrich     per file, parallel
+//!              ──enrich▶ Enriched (links, topic mentions, figures,   enrich::enrich     per file, parallel
+//!                                  wraps: HTML to put around text)
 //!    all pages ─index──▶ Site   (sections, taxonomies, links, …)     site::index        once
 //!              ──render▶ HTML, feeds, exports                        render             per page, parallel
 //!              ──write─▶ public/ (staged, then swapped in)           output::Staging

@@ -33,7 +33,8 @@ pub struct PageFacts {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A page after enrichment: its (rewritten) Doc and the facts found.
+/// A page after enrichment: its Doc as parsed, the HTML to put around its text (auto-links,
+/// mention and figure anchors) and the facts found.
 #[derive(Debug, Clone)]
 pub struct Enriched {
     /// The Doc as parsed.
