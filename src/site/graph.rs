@@ -152,10 +152,17 @@ impl Graph {
         let total = is_note.iter().filter(|n| **n).count().max(1) as f64;
         // The notes that mention each topic, and how much sharing it says: rarer topics say
         // more about what two notes have in common (inverse document frequency).
-        let notes_of: Vec<Vec<usize>> = self
+        let notes_of: Vec<Vec<u32>> = self
             .mentioned_in
             .iter()
-            .map(|pages| pages.iter().map(|(p, _)| p.0).filter(|&p| is_note[p]).collect())
+            .map(|pages| {
+                pages
+                    .iter()
+                    .map(|(p, _)| p.0)
+                    .filter(|&p| is_note[p])
+                    .map(|p| p as u32)
+                    .collect()
+            })
             .collect();
         let weight: Vec<f64> = notes_of
             .iter()
@@ -165,38 +172,35 @@ impl Graph {
         self.related_notes = (0..site.pages.len())
             .into_par_iter()
             .map_init(
-                || (vec![0.0f64; is_note.len()], Vec::new()),
-                |(scores, touched), id| {
+                || vec![0.0f64; is_note.len()],
+                |scores, id| {
                     if !is_note[id] {
                         return Vec::new();
                     }
+                    // Every note that shares a topic gets the topic's weight: a tight loop
+                    // with no branch, then one walk over the scores in note order.
                     for &t in &page_topics[id] {
+                        let w = weight[t];
                         for &other in &notes_of[t] {
-                            if other != id {
-                                if scores[other] == 0.0 {
-                                    touched.push(other);
-                                }
-                                scores[other] += weight[t];
-                            }
+                            scores[other as usize] += w;
                         }
                     }
-                    // The best few, kept while walking the touched notes: no list of every
-                    // note that shares a topic (nearly all of them on a large site).
+                    scores[id] = 0.0;
+                    // The best few, kept while walking: no list of every note that shares a
+                    // topic (nearly all of them on a large site). Walking in note order, a
+                    // score equal to the fifth's loses (the earlier note wins ties).
                     let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(RELATED_NOTES + 1);
                     let better = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-                    for &o in touched.iter() {
-                        let candidate = (o, scores[o]);
-                        scores[o] = 0.0;
-                        if ranked.len() == RELATED_NOTES
-                            && better(&candidate, &ranked[RELATED_NOTES - 1]) != std::cmp::Ordering::Less
-                        {
+                    for (o, score) in scores.iter_mut().enumerate() {
+                        let s = std::mem::take(score);
+                        if s <= 0.0 || (ranked.len() == RELATED_NOTES && s <= ranked[RELATED_NOTES - 1].1) {
                             continue;
                         }
+                        let candidate = (o, s);
                         let at = ranked.partition_point(|r| better(r, &candidate) == std::cmp::Ordering::Less);
                         ranked.insert(at, candidate);
                         ranked.truncate(RELATED_NOTES);
                     }
-                    touched.clear();
                     ranked.into_iter().map(|(p, _)| PageId(p)).collect()
                 },
             )
