@@ -100,8 +100,10 @@ pub const QUOTES_PER_NOTE: usize = 3;
 /// What a topic page shows beyond the author's text.
 #[derive(Debug, Serialize, Hash)]
 pub struct TopicView {
-    /// Notes that mention it, newest first.
+    /// Notes that mention it, newest first: the quoted ones, then the rest.
     pub mentioned_in: Vec<MentionedIn>,
+    /// How many of those are listed by title only (not quoted).
+    pub older: usize,
     /// Related topics.
     pub related: Vec<Link>,
     /// The table of the figures about it (HTML; the latest `figures::TOPIC_ROWS` when
@@ -123,7 +125,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
     let t = *g.topic_of_page.get(&id)?;
     let topic = &g.topics[t];
     let mut timeline: BTreeMap<(i32, u32), f64> = BTreeMap::new();
-    let mentioned_in = g.mentioned_in[t]
+    let mentioned_in: Vec<MentionedIn> = g.mentioned_in[t]
         .iter()
         .enumerate()
         .map(|(n, (page_id, mentions))| {
@@ -181,6 +183,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
         )
     };
     Some(TopicView {
+        older: mentioned_in.iter().filter(|m| !m.quoted).count(),
         mentioned_in,
         related: g.related_topics[t]
             .iter()
