@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::enrich::metrics::{self, Change, Found, Quantity, Scope, SubjectMention};
-use crate::enrich::text::{Block, BlockKind, Wrap};
+use crate::enrich::text::{Block, BlockKind, Mark, Wrap};
 use crate::enrich::topics::{Mention, Topics};
 use crate::markdown::Doc;
 
@@ -148,8 +148,9 @@ pub fn extract(
                     continue;
                 }
                 let at = sentence.start + found.range.start;
-                let anchor = format!("fig-{}", out.len() + 1);
-                let line = anchor_figure(doc, block, at..sentence.start + found.range.end, &anchor, wraps);
+                let number = out.len() as u32 + 1;
+                let anchor = format!("fig-{number}");
+                let line = anchor_figure(doc, block, at..sentence.start + found.range.end, number, wraps);
                 let sentence = shared.get_or_insert_with(|| Arc::from(text.trim()));
                 out.push(figure(found, anchor, line, figure_text, Arc::clone(sentence)));
             }
@@ -248,10 +249,9 @@ fn anchor_figure(
     doc: &Doc,
     block: &Block,
     range: std::ops::Range<usize>,
-    anchor: &str,
+    number: u32,
     wraps: &mut BTreeMap<usize, Vec<Wrap>>,
 ) -> usize {
-    let open = format!("<span id=\"{anchor}\" class=\"figure\">");
     let piece = block
         .piece_at(range.start)
         .or_else(|| block.pieces.iter().rev().find(|p| p.text.end <= range.start))
@@ -269,8 +269,7 @@ fn anchor_figure(
     let line = doc.line_of(event_range.start + local.start.min(event_range.len()));
     wraps.entry(piece.event).or_default().push(Wrap {
         range: local,
-        open,
-        close: "</span>",
+        mark: Mark::Figure(number),
     });
     line
 }

@@ -11,6 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::markdown::Spanned;
+use crate::markdown::highlight::escape;
 
 /// Where a piece of a block's text came from.
 #[derive(Debug, Clone)]
@@ -173,10 +174,48 @@ pub fn blocks(events: &[Spanned]) -> Vec<Block> {
 pub struct Wrap {
     /// Byte range in the event's text.
     pub range: Range<usize>,
-    /// Opening HTML.
-    pub open: String,
-    /// Closing HTML.
-    pub close: &'static str,
+    /// What goes around it.
+    pub mark: Mark,
+}
+
+/// What a wrap puts around its text: a few numbers, written out as HTML only when the
+/// page is (a large site has hundreds of thousands of figures and mentions, and each
+/// opening tag kept as a string until then cost a heap allocation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A figure: `<span id="fig-N" class="figure">`.
+    Figure(u32),
+    /// A mention that is not a link: `<span id="m-N" class="mention">`.
+    Mention(u32),
+    /// An auto-link to a topic page: `<a id="m-N" class="topic-link" href="…">`.
+    TopicLink {
+        /// N of `m-N`.
+        anchor: u32,
+        /// The topic's index in `Topics::list`.
+        topic: u32,
+    },
+}
+
+impl Mark {
+    /// The opening HTML; `url` gives a topic's page URL by its index.
+    fn open<'u>(self, url: &dyn Fn(usize) -> &'u str) -> String {
+        match self {
+            Mark::Figure(n) => format!("<span id=\"fig-{n}\" class=\"figure\">"),
+            Mark::Mention(n) => format!("<span id=\"m-{n}\" class=\"mention\">"),
+            Mark::TopicLink { anchor, topic } => format!(
+                "<a id=\"m-{anchor}\" class=\"topic-link\" href=\"{}\">",
+                escape(url(topic as usize))
+            ),
+        }
+    }
+
+    /// The closing HTML.
+    fn close(self) -> &'static str {
+        match self {
+            Mark::Figure(_) | Mark::Mention(_) => "</span>",
+            Mark::TopicLink { .. } => "</a>",
+        }
+    }
 }
 
 /// The wraps of a page, by `Text` event index, in event order; each event's wraps sorted
@@ -220,13 +259,17 @@ pub fn settle(events: &[Spanned], wraps: std::collections::BTreeMap<usize, Vec<W
 }
 
 /// The events of a page with its wraps put in: each wrapped `Text` event split around
-/// the inline HTML of its wraps. Events borrow from `events` and `wraps`; the index is
-/// the event's in `events` (links are keyed by it).
-pub fn apply<'a>(events: &'a [Spanned], wraps: &'a Wraps) -> impl Iterator<Item = (usize, Event<'a>)> + 'a {
+/// the inline HTML of its wraps (`url` gives a topic's page URL by its index). Events
+/// borrow from `events`; the index is the event's in `events` (links are keyed by it).
+pub fn apply<'a>(
+    events: &'a [Spanned],
+    wraps: &'a Wraps,
+    url: &'a dyn Fn(usize) -> &'a str,
+) -> impl Iterator<Item = (usize, Event<'a>)> + 'a {
     let mut pending = wraps.iter().peekable();
     events.iter().enumerate().flat_map(move |(i, (event, _))| {
         match (event, pending.next_if(|(at, _)| *at == i)) {
-            (Event::Text(text), Some((_, ws))) => Pieces::Many(split_text(text, ws).into_iter()),
+            (Event::Text(text), Some((_, ws))) => Pieces::Many(split_text(text, ws, url).into_iter()),
             (event, _) => Pieces::One(Some(borrow(event))),
         }
         .map(move |e| (i, e))
@@ -264,7 +307,7 @@ fn borrow<'a>(event: &'a Event<'static>) -> Event<'a> {
 
 /// `text` split at the boundaries of `wraps` (settled: sorted, nesting), with each
 /// wrap's opening and closing HTML between the pieces.
-fn split_text<'a>(text: &'a str, wraps: &'a [Wrap]) -> Vec<Event<'a>> {
+fn split_text<'a, 'u>(text: &'a str, wraps: &[Wrap], url: &dyn Fn(usize) -> &'u str) -> Vec<Event<'a>> {
     // Boundaries: every start and end, in order; closes before opens at the same place.
     let mut marks: Vec<(usize, bool, usize)> = Vec::with_capacity(wraps.len() * 2); // (offset, is_open, wrap index)
     for (k, w) in wraps.iter().enumerate() {
@@ -283,12 +326,12 @@ fn split_text<'a>(text: &'a str, wraps: &'a [Wrap]) -> Vec<Event<'a>> {
             out.push(Event::Text(CowStr::Borrowed(&text[at..offset])));
         }
         at = offset;
-        let html = if is_open {
-            wraps[k].open.as_str()
+        let mark = wraps[k].mark;
+        out.push(Event::InlineHtml(if is_open {
+            CowStr::from(mark.open(url))
         } else {
-            wraps[k].close
-        };
-        out.push(Event::InlineHtml(CowStr::Borrowed(html)));
+            CowStr::Borrowed(mark.close())
+        }));
     }
     if at < text.len() {
         out.push(Event::Text(CowStr::Borrowed(&text[at..])));
@@ -329,30 +372,28 @@ mod tests {
     fn wraps_nest_and_partial_overlaps_drop() {
         let ev = events("Kuiper costs $1 billion.");
         let text_event = ev.iter().position(|(e, _)| matches!(e, Event::Text(_))).unwrap();
-        let w = |r: Range<usize>, tag: &'static str| Wrap {
-            range: r,
-            open: format!("<{tag}>"),
-            close: match tag {
-                "a" => "</a>",
-                "b" => "</b>",
-                "x" => "</x>",
-                _ => "</span>",
-            },
-        };
+        let w = |r: Range<usize>, mark: Mark| Wrap { range: r, mark };
         let mut wraps = std::collections::BTreeMap::new();
         wraps.insert(
             text_event,
-            vec![w(0..6, "a"), w(13..23, "span"), w(16..23, "b"), w(4..10, "x")],
+            vec![
+                w(0..6, Mark::TopicLink { anchor: 1, topic: 0 }),
+                w(13..23, Mark::Figure(1)),
+                w(16..23, Mark::Mention(2)),
+                w(4..10, Mark::Figure(2)),
+            ],
         );
         // A wrap on an event that is not text is dropped, not applied elsewhere.
-        wraps.insert(0, vec![w(0..1, "x")]);
+        wraps.insert(0, vec![w(0..1, Mark::Figure(3))]);
         let wraps = settle(&ev, wraps);
         assert_eq!(wraps.len(), 1);
+        let url = |_: usize| "/topics/kuiper/?a&b";
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, apply(&ev, &wraps).map(|(_, e)| e));
+        pulldown_cmark::html::push_html(&mut html, apply(&ev, &wraps, &url).map(|(_, e)| e));
         assert_eq!(
             html.trim(),
-            "<p><a>Kuiper</a> costs <span>$1 <b>billion</b></span>.</p>"
+            "<p><a id=\"m-1\" class=\"topic-link\" href=\"/topics/kuiper/?a&amp;b\">Kuiper</a> costs \
+             <span id=\"fig-1\" class=\"figure\">$1 <span id=\"m-2\" class=\"mention\">billion</span></span>.</p>"
         );
     }
 }

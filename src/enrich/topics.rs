@@ -8,10 +8,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::{AutoLink, Config};
 use crate::content::{Page, PageId, PageKind};
-use crate::enrich::text::{Block, BlockKind, Wrap};
+use crate::enrich::text::{Block, BlockKind, Mark, Wrap};
 use crate::enrich::vocab::{Term, Vocabulary};
 use crate::enrich::{LinkRef, Target};
-use crate::markdown::highlight::escape;
 
 /// A topic: a page in the topics folder.
 #[derive(Debug, Clone)]
@@ -158,7 +157,7 @@ pub fn mentions(
         link_at.entry(l.event).or_insert(l);
     }
     // Anchors number the mentions a reader can be sent to (`m-1`, `m-2`, …).
-    let mut anchors = 0;
+    let mut anchors: u32 = 0;
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             continue;
@@ -172,11 +171,9 @@ pub fn mentions(
             anchors += 1;
             let anchor = format!("m-{anchors}");
             if let Some(event) = span.first_text {
-                let open = format!("<span id=\"{anchor}\" class=\"mention\">");
                 wraps.entry(event).or_default().push(Wrap {
                     range: 0..usize::MAX,
-                    open,
-                    close: "</span>",
+                    mark: Mark::Mention(anchors),
                 });
             }
             out.push(Mention {
@@ -213,21 +210,17 @@ pub fn mentions(
                     AutoLink::All => !by_hand.contains(&m.topic),
                     AutoLink::First => !by_hand.contains(&m.topic) && linked.insert(m.topic),
                 };
-                let (open, close) = if link {
-                    (
-                        format!(
-                            "<a id=\"{anchor}\" class=\"topic-link\" href=\"{}\">",
-                            escape(&topic.url)
-                        ),
-                        "</a>",
-                    )
+                let mark = if link {
+                    Mark::TopicLink {
+                        anchor: anchors,
+                        topic: m.topic as u32,
+                    }
                 } else {
-                    (format!("<span id=\"{anchor}\" class=\"mention\">"), "</span>")
+                    Mark::Mention(anchors)
                 };
                 wraps.entry(piece.event).or_default().push(Wrap {
                     range: m.range.clone(),
-                    open,
-                    close,
+                    mark,
                 });
                 out.push(Mention {
                     topic: m.topic,

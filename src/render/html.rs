@@ -6,14 +6,16 @@ use std::collections::HashMap;
 use pulldown_cmark::{CowStr, Event, Tag};
 
 use crate::enrich::text::{Wraps, apply};
+use crate::enrich::topics::Topic;
 use crate::markdown::Spanned;
 use crate::markdown::highlight::escape;
 use crate::site::Resolved;
 
-/// Writes `events` as HTML with the page's `wraps` put in, rewriting links per `links`
-/// (keyed by event index).
-pub fn to_html(events: &[Spanned], wraps: &Wraps, links: &HashMap<usize, Resolved>) -> String {
-    let mapped = apply(events, wraps).map(|(i, event)| match (event, links.get(&i)) {
+/// Writes `events` as HTML with the page's `wraps` put in (`topics` for the URLs of
+/// auto-links), rewriting links per `links` (keyed by event index).
+pub fn to_html(events: &[Spanned], wraps: &Wraps, topics: &[Topic], links: &HashMap<usize, Resolved>) -> String {
+    let url = |t: usize| topics.get(t).map_or("", |t| t.url.as_str());
+    let mapped = apply(events, wraps, &url).map(|(i, event)| match (event, links.get(&i)) {
         (
             Event::Start(Tag::Link {
                 link_type,

@@ -376,7 +376,7 @@ impl<'a> Renderer<'a> {
     /// The HTML of a page's Markdown, with its ```` ```metrics ```` blocks filled in.
     fn content(&self, id: PageId) -> Result<String, Diagnostic> {
         let e = self.site.page(id);
-        let mut html = html::to_html(&e.doc.events, &e.wraps, &self.site.links[id.0]);
+        let mut html = html::to_html(&e.doc.events, &e.wraps, &self.site.graph.topics, &self.site.links[id.0]);
         for (i, q) in e.doc.queries.iter().enumerate() {
             let ids = self
                 .site
