@@ -16,8 +16,9 @@ use crate::markdown::Doc;
 /// One figure of a page: a claim with where it stands.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
-    /// Anchor id in the page (`fig-4`), empty for figures given in front matter.
-    pub anchor: String,
+    /// N of its anchor in the page (`fig-N`); 0 for figures given in front matter, which
+    /// have none.
+    pub anchor: u32,
     /// 1-based line of the source file.
     pub line: usize,
     /// Who: a topic title or the default subject.
@@ -149,10 +150,9 @@ pub fn extract(
                 }
                 let at = sentence.start + found.range.start;
                 let number = out.len() as u32 + 1;
-                let anchor = format!("fig-{number}");
                 let line = anchor_figure(doc, block, at..sentence.start + found.range.end, number, wraps);
                 let sentence = shared.get_or_insert_with(|| Arc::from(text.trim()));
-                out.push(figure(found, anchor, line, figure_text, Arc::clone(sentence)));
+                out.push(figure(found, number, line, figure_text, Arc::clone(sentence)));
             }
         }
     }
@@ -228,7 +228,7 @@ fn run_in_heading(doc: &Doc, block: &Block) -> Option<String> {
     (bold.trim_end().ends_with(stops) || after.starts_with(stops)).then_some(bold)
 }
 
-fn figure(found: Found, anchor: String, line: usize, text: String, sentence: Arc<str>) -> Figure {
+fn figure(found: Found, anchor: u32, line: usize, text: String, sentence: Arc<str>) -> Figure {
     Figure {
         anchor,
         line,
@@ -284,7 +284,7 @@ pub fn from_front_matter(doc: &Doc, settings: &Settings) -> Result<Vec<Figure>, 
     Ok(items
         .into_iter()
         .map(|h| Figure {
-            anchor: String::new(),
+            anchor: 0,
             line: doc.page.meta.metrics_line.unwrap_or(1),
             subject: h.subject.or_else(|| Some(settings.default_subject.clone())),
             metric: h.metric,

@@ -122,8 +122,8 @@ impl Topics {
 pub struct Mention {
     /// Topic index in `Topics::list`.
     pub topic: usize,
-    /// Anchor id in the page (`m-3`).
-    pub anchor: String,
+    /// N of its anchor in the page (`m-N`); 0 for a topic page naming itself (no anchor).
+    pub anchor: u32,
     /// The block (paragraph) it is in, for co-mention counts.
     pub block: usize,
     /// Byte range in the block's text.
@@ -169,7 +169,6 @@ pub fn mentions(
             };
             // The author's own link is a mention too; an anchor inside it marks the place.
             anchors += 1;
-            let anchor = format!("m-{anchors}");
             if let Some(event) = span.first_text {
                 wraps.entry(event).or_default().push(Wrap {
                     range: 0..usize::MAX,
@@ -178,7 +177,7 @@ pub fn mentions(
             }
             out.push(Mention {
                 topic,
-                anchor,
+                anchor: anchors,
                 block: b,
                 range: span.text.clone(),
                 linked: true,
@@ -195,7 +194,7 @@ pub fn mentions(
                     // A topic never links to itself, but its name still says whose figures follow.
                     out.push(Mention {
                         topic: m.topic,
-                        anchor: String::new(),
+                        anchor: 0,
                         block: b,
                         range,
                         linked: false,
@@ -204,7 +203,6 @@ pub fn mentions(
                     continue;
                 }
                 anchors += 1;
-                let anchor = format!("m-{anchors}");
                 let link = match mode {
                     AutoLink::None => false,
                     AutoLink::All => !by_hand.contains(&m.topic),
@@ -224,7 +222,7 @@ pub fn mentions(
                 });
                 out.push(Mention {
                     topic: m.topic,
-                    anchor,
+                    anchor: anchors,
                     block: b,
                     range,
                     linked: link,

@@ -135,7 +135,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
             }
             // The distinct sentences (by text), borrowed: only the quoted few are copied
             // out (a popular topic is mentioned in thousands of notes).
-            let mut distinct: Vec<(&str, &str)> = Vec::new();
+            let mut distinct: Vec<(&str, u32)> = Vec::new();
             for &m in mentions {
                 let mention = &e.facts.mentions[m];
                 let sentence = e.facts.sentences.get(&mention.block).and_then(|ss| {
@@ -144,7 +144,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
                         .map(|(_, s)| s.as_str())
                 });
                 if let Some(text) = sentence.filter(|s| !distinct.iter().any(|(t, _)| t == s)) {
-                    distinct.push((text, &mention.anchor));
+                    distinct.push((text, mention.anchor));
                 }
             }
             let quoted = if n < QUOTED_NOTES { QUOTES_PER_NOTE } else { 0 };
@@ -155,7 +155,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
                 .take(quoted)
                 .map(|(text, anchor)| Quote {
                     text: text.to_string(),
-                    url: format!("{url}#{anchor}"),
+                    url: format!("{url}#m-{anchor}"),
                 })
                 .collect();
             MentionedIn {

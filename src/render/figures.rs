@@ -66,7 +66,7 @@ pub fn row_from<'a>(r: &Record<'a>, note: &'a str, note_url: &str) -> Row<'a> {
         value: f.value.as_ref().map(format::value).unwrap_or_default(),
         change: f.change.as_ref().map(format::change).unwrap_or_default(),
         direction: f.change.as_ref().map_or("", |c| c.direction),
-        url: figure_url(note_url, &f.anchor),
+        url: figure_url(note_url, f.anchor),
         note,
         source: format!("{}:{}", r.source, f.line),
         text: &f.text,
@@ -75,18 +75,18 @@ pub fn row_from<'a>(r: &Record<'a>, note: &'a str, note_url: &str) -> Row<'a> {
 }
 
 /// `note_url#fig-4`; the note's URL for a figure given in front matter (no anchor).
-fn figure_url(note_url: &str, anchor: &str) -> String {
-    let mut url = String::with_capacity(note_url.len() + anchor.len() + 1);
+fn figure_url(note_url: &str, anchor: u32) -> String {
+    let mut url = String::with_capacity(note_url.len() + 16);
     write_figure_url(&mut url, note_url, anchor);
     url
 }
 
 /// [`figure_url`], appended to `out`.
-fn write_figure_url(out: &mut String, note_url: &str, anchor: &str) {
+fn write_figure_url(out: &mut String, note_url: &str, anchor: u32) {
+    use std::fmt::Write;
     out.push_str(note_url);
-    if !anchor.is_empty() {
-        out.push('#');
-        out.push_str(anchor);
+    if anchor > 0 {
+        let _ = write!(out, "#fig-{anchor}");
     }
 }
 
@@ -153,7 +153,7 @@ fn write_row(out: &mut String, f: &Figure, note_url: &str, elsewhere: Option<&st
     escape_into(out, f.period.as_deref().unwrap_or("—"));
     out.push_str("</td><td class=\"num\"><a href=\"");
     scratch.clear();
-    write_figure_url(scratch, note_url, &f.anchor);
+    write_figure_url(scratch, note_url, f.anchor);
     escape_into(out, scratch);
     if elsewhere.is_some() {
         out.push_str("\" title=\"");

@@ -48,10 +48,10 @@ impl<'a> Record<'a> {
     /// `notes/slug#fig-4` (figures given in front matter: `#fm-1`, `#fm-2`, …).
     pub fn id(&self) -> String {
         let page = self.page.trim_matches('/');
-        if self.figure.anchor.is_empty() {
+        if self.figure.anchor == 0 {
             format!("{page}#fm-{}", self.index + 1)
         } else {
-            format!("{page}#{}", self.figure.anchor)
+            format!("{page}#fig-{}", self.figure.anchor)
         }
     }
 }
