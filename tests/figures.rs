@@ -595,3 +595,35 @@ fn a_run_in_heading_reads_its_inline_code() {
     assert_eq!(subject_of(&json, 24.2e9), "AWS");
     assert_eq!(subject_of(&json, 7.2e9), "AWS", "bold that is all code");
 }
+
+#[test]
+fn units_come_from_site_toml_and_front_matter_as_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::create_dir_all(root.join("content/notes")).unwrap();
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\ncurrency = \"SEK\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/notes/2024-02-01-note.md"),
+        "---\ntitle: \"Q4 2023 notes\"\ndate: 2024-02-01\nmetrics:\n  - { subject: Amazon, metric: dividend, \
+         period: Q4 2023, value: { amount: 5, unit: NOK }, change: { amount: 1, unit: NOK, direction: down, \
+         basis: \"H/H\" } }\n---\n\nThe company booked 170 billion in revenue in Q4 2023, and $2 billion of \
+         operating income.\n",
+    )
+    .unwrap();
+    let out = folio(root, &["metrics", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // An amount written without a currency takes the site's; a "$" stays USD.
+    assert_eq!(record_of(&json, 170e9)["value"]["unit"], "SEK");
+    assert_eq!(record_of(&json, 2e9)["value"]["unit"], "USD");
+    // Units, direction and basis given by hand are kept as the author wrote them.
+    let dividend = record_of(&json, 5.0);
+    assert_eq!(dividend["value"]["unit"], "NOK");
+    assert_eq!(dividend["change"]["unit"], "NOK");
+    assert_eq!(dividend["change"]["direction"], "down");
+    assert_eq!(dividend["change"]["basis"], "H/H");
+}

@@ -50,7 +50,7 @@ pub struct Settings<'a> {
     /// Metric names (built-in lexicon plus site.toml's).
     pub names: &'a metrics::MetricNames,
     /// Currency of amounts written without one.
-    pub currency: String,
+    pub currency: &'static str,
     /// Texts the author asked to ignore (`ignore_figures:`).
     pub ignore: &'a [String],
 }
@@ -109,7 +109,7 @@ pub fn extract(
             page_period: settings.page_period.clone(),
             page_metric: settings.page_metric.clone(),
             names: settings.names.clone(),
-            currency: Some(settings.currency.clone()),
+            currency: Some(settings.currency),
         };
         // Mentions come in block order (topics::mentions walks the blocks): each block
         // looks at its own run, not at the whole note's.

@@ -56,6 +56,9 @@ pub struct Context<'a> {
     pub topics: &'a Topics,
     /// Metric names: the lexicon plus `[metrics.names]`.
     pub names: metrics::MetricNames,
+    /// The currency of amounts written without one (`[metrics] currency`), as figures
+    /// share it.
+    pub currency: &'static str,
 }
 
 impl<'a> Context<'a> {
@@ -65,6 +68,7 @@ impl<'a> Context<'a> {
             config,
             topics,
             names: metrics::MetricNames::with_extra(&config.metric_names),
+            currency: metrics::intern(&config.currency),
         }
     }
 }
@@ -123,7 +127,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
         page_period: page.meta.period.clone().or_else(|| metrics::parse_period(&page.title)),
         page_metric,
         names: &ctx.names,
-        currency: ctx.config.currency.clone(),
+        currency: ctx.currency,
         ignore: &page.meta.ignore_figures,
     };
     let extracting = ctx.config.extract_metrics && page.meta.extract_metrics != Some(false);

@@ -157,7 +157,7 @@ pub fn parse(page: Page, config: &MarkdownConfig) -> Doc {
         events.push((event.into_static(), range));
     }
     // Every page's events live until its page is written: give back what growing the
-    // list left over (a quarter of it on average) for the next pages to use.
+    // list left over for the next pages to use.
     events.shrink_to_fit();
     Doc {
         newlines: newlines(&page.body),

@@ -18,10 +18,7 @@ pub fn to_html(events: &[Spanned], wraps: &Wraps, topics: &[Topic], links: &Hash
     let mapped = apply(events, wraps, &url).map(|(i, event)| match (event, links.get(&i)) {
         (
             Event::Start(Tag::Link {
-                link_type,
-                dest_url: _,
-                title,
-                id,
+                link_type, title, id, ..
             }),
             Some(Resolved::Url(url)),
         ) => Event::Start(Tag::Link {
@@ -32,10 +29,7 @@ pub fn to_html(events: &[Spanned], wraps: &Wraps, topics: &[Topic], links: &Hash
         }),
         (
             Event::Start(Tag::Image {
-                link_type,
-                dest_url: _,
-                title,
-                id,
+                link_type, title, id, ..
             }),
             Some(Resolved::Url(url)),
         ) => Event::Start(Tag::Image {

@@ -72,7 +72,7 @@ pub struct Scope {
     /// Metric phrases and their canonical labels.
     pub names: MetricNames,
     /// ISO code of amounts written without a currency ("170 billion in revenue"); USD if None.
-    pub currency: Option<String>,
+    pub currency: Option<&'static str>,
 }
 
 /// An amount: in base units (`$24.2 billion` → 24200000000), with its unit
@@ -230,7 +230,7 @@ fn found(
     cands: &[attribute::Candidate],
     scope: &Scope,
 ) -> Found {
-    let currency = intern(scope.currency.as_deref().unwrap_or("USD"));
+    let currency = scope.currency.unwrap_or("USD");
     let unit = |q: &Qty| match q.unit {
         Unit::Currency("") => currency,
         u => u.label(),
