@@ -301,23 +301,23 @@ fn conflict_warnings(site: &Site) -> Vec<Diagnostic> {
         .conflicts
         .iter()
         .filter_map(|c| {
-            let first = c.values.first()?;
+            let first = site.store.record(*c.records.first()?);
             let sources: Vec<String> = c
-                .values
+                .records
                 .iter()
-                .map(|v| {
-                    let q = site.store.record(v.record).figure().value.as_ref();
+                .map(|&i| {
+                    let r = site.store.record(i);
                     format!(
                         "{} at {}:{}",
-                        q.map(render::format::value).unwrap_or_default(),
-                        v.source,
-                        v.line
+                        r.value.as_ref().map(render::format::value).unwrap_or_default(),
+                        r.source,
+                        r.line
                     )
                 })
                 .collect();
             Some(
                 Diagnostic::warning(
-                    &*first.source,
+                    first.source,
                     format!(
                         "figures disagree on {} {} for {}: {}",
                         c.subject,

@@ -6,12 +6,12 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::site::store::{Conflict, Store};
+use crate::site::store::{Conflicts, Store};
 
 #[derive(Serialize)]
 struct Export<'a> {
     metrics: Records<'a>,
-    conflicts: &'a [Conflict],
+    conflicts: Conflicts<'a>,
 }
 
 /// The files the exports are written to, at the root of the output folder.
@@ -63,7 +63,7 @@ fn write_atomically(
 pub fn write_json(store: &Store, out: impl Write) -> std::io::Result<()> {
     let export = Export {
         metrics: Records(store),
-        conflicts: &store.conflicts,
+        conflicts: Conflicts(store),
     };
     serde_json::to_writer(out, &export).map_err(std::io::Error::other)
 }

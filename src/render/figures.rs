@@ -253,10 +253,11 @@ pub fn chart(site: &Site, s: &Series) -> Chart {
     let points: Vec<charts::Point> = s
         .points
         .iter()
-        .filter_map(|(period, i)| {
-            let v = site.store.record(*i).figure().value.as_ref()?;
+        .filter_map(|&i| {
+            let f = site.store.record(i).figure();
+            let v = f.value.as_ref()?;
             Some(charts::Point {
-                label: period.clone(),
+                label: f.period.clone().unwrap_or_default(),
                 value: v.amount,
                 display: format::value(v),
             })
@@ -321,7 +322,7 @@ impl<'a> MetricsView<'a> {
             .take(PAGE_CONFLICTS)
             .map(|c| ConflictView {
                 title: format!("{} · {} · {}", c.subject, c.metric, c.period),
-                values: c.values.iter().map(|v| row(site, v.record)).collect(),
+                values: c.records.iter().map(|&i| row(site, i)).collect(),
             })
             .collect();
         MetricsView {

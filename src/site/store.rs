@@ -45,6 +45,11 @@ impl<'a> Record<'a> {
         self.figure
     }
 
+    /// The amount of its value (0 for a change without one).
+    pub fn amount(&self) -> f64 {
+        self.figure.value.as_ref().map_or(0.0, |v| v.amount)
+    }
+
     /// `notes/slug#fig-4` (figures given in front matter: `#fm-1`, `#fm-2`, …).
     pub fn id(&self) -> String {
         let page = self.page.trim_matches('/');
@@ -89,25 +94,9 @@ pub fn source_of(page: &crate::content::Page) -> String {
     page.source.to_string_lossy().replace('\\', "/")
 }
 
-/// One source of a conflicting value.
-#[derive(Debug, Clone, Serialize)]
-pub struct ConflictValue {
-    /// The value.
-    #[serde(serialize_with = "json::amount")]
-    pub amount: f64,
-    /// Page URL.
-    pub page: String,
-    /// Source file.
-    pub source: String,
-    /// Line.
-    pub line: usize,
-    /// Record index (not exported).
-    #[serde(skip)]
-    pub record: usize,
-}
-
-/// Figures with the same subject, metric, period and unit that disagree.
-#[derive(Debug, Clone, Serialize)]
+/// Figures with the same subject, metric, period and unit that disagree. Its sources are
+/// records of the store (`Conflicts` writes them out with their amounts and places).
+#[derive(Debug, Clone)]
 pub struct Conflict {
     /// Who.
     pub subject: String,
@@ -117,8 +106,65 @@ pub struct Conflict {
     pub period: String,
     /// Unit of the values.
     pub unit: String,
-    /// Every source.
-    pub values: Vec<ConflictValue>,
+    /// Every source: record indices, in record order.
+    pub records: Vec<usize>,
+}
+
+/// The conflicts of a store as `metrics.json` writes them: each source with its amount,
+/// page, source file and line, read from its record.
+pub struct Conflicts<'a>(pub &'a Store);
+
+impl Serialize for Conflicts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.conflicts.iter().map(|c| ConflictOut {
+            store: self.0,
+            conflict: c,
+        }))
+    }
+}
+
+struct ConflictOut<'a> {
+    store: &'a Store,
+    conflict: &'a Conflict,
+}
+
+impl Serialize for ConflictOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = self.conflict;
+        let mut st = s.serialize_struct("Conflict", 5)?;
+        st.serialize_field("subject", &c.subject)?;
+        st.serialize_field("metric", &c.metric)?;
+        st.serialize_field("period", &c.period)?;
+        st.serialize_field("unit", &c.unit)?;
+        st.serialize_field("values", &Sources(self.store, &c.records))?;
+        st.end()
+    }
+}
+
+/// The sources of a conflict.
+struct Sources<'a>(&'a Store, &'a [usize]);
+
+impl Serialize for Sources<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.1.iter().map(|&i| Source(self.0.record(i))))
+    }
+}
+
+/// One source of a conflicting value: `{ "amount", "page", "source", "line" }`.
+struct Source<'a>(Record<'a>);
+
+impl Serialize for Source<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let r = &self.0;
+        let mut st = s.serialize_struct("Value", 4)?;
+        st.serialize_field("amount", &json::Amount(r.amount()))?;
+        st.serialize_field("page", r.page)?;
+        st.serialize_field("source", r.source)?;
+        st.serialize_field("line", &r.line)?;
+        st.end()
+    }
 }
 
 /// One subject+metric across periods of one kind (quarters, halves, years, TTM).
@@ -130,8 +176,8 @@ pub struct Series {
     pub metric: String,
     /// Unit.
     pub unit: String,
-    /// (period, record index), in period order.
-    pub points: Vec<(String, usize)>,
+    /// Record indices, one a period (its `period` labels the point), in period order.
+    pub points: Vec<usize>,
 }
 
 /// Every figure of the site.
@@ -352,7 +398,7 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
             groups.entry((s, m, PeriodId::of(p), v.unit)).or_default().push(i);
         }
     }
-    let amount = |i: usize| store.record(i).value.as_ref().map_or(0.0, |v| v.amount);
+    let amount = |i: usize| store.record(i).amount();
     let mut disagree: Vec<(ConflictKey, Vec<usize>)> = groups
         .into_iter()
         .filter(|(_, ids)| {
@@ -376,19 +422,7 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
             metric: metric.to_string(),
             period: store.record(ids[0]).period.clone().unwrap_or_default(),
             unit: unit.to_string(),
-            values: ids
-                .iter()
-                .map(|&i| {
-                    let r = store.record(i);
-                    ConflictValue {
-                        amount: amount(i),
-                        page: r.page.to_string(),
-                        source: r.source.to_string(),
-                        line: r.line,
-                        record: i,
-                    }
-                })
-                .collect(),
+            records: ids,
         })
         .collect()
 }
@@ -438,12 +472,11 @@ fn series(store: &Store) -> Vec<Series> {
         .filter_map(|(key, mut points)| {
             // Stable: within a period, records keep their order (ties go to the first).
             points.sort_by_key(|(at, _)| *at);
-            let chosen: Vec<(String, usize)> = points
+            let chosen: Vec<usize> = points
                 .chunk_by(|a, b| a.0 == b.0)
                 .map(|same| {
                     let ids: Vec<usize> = same.iter().map(|(_, i)| *i).collect();
-                    let chosen = most_stated(store, &ids);
-                    (store.record(chosen).period.clone().unwrap_or_default(), chosen)
+                    most_stated(store, &ids)
                 })
                 .collect();
             (chosen.len() >= 2).then(|| {
@@ -503,7 +536,8 @@ mod json {
         }
     }
 
-    struct Amount(f64);
+    /// An amount, as `amount` writes it.
+    pub struct Amount(pub f64);
 
     impl serde::Serialize for Amount {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
