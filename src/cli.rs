@@ -412,12 +412,12 @@ impl MetricsArgs {
         };
         let site = &prepared.site;
         let store = folio::site::store::Store::filtered(&site.store, |r| {
-            let eq = |want: &Option<String>, have: &Option<String>| {
+            let eq = |want: &Option<String>, have: Option<&str>| {
                 want.as_ref()
-                    .is_none_or(|w| have.as_ref().is_some_and(|h| h.eq_ignore_ascii_case(w)))
+                    .is_none_or(|w| have.is_some_and(|h| h.eq_ignore_ascii_case(w)))
             };
-            eq(&self.subject, &r.subject)
-                && eq(&self.metric, &r.metric)
+            eq(&self.subject, r.subject)
+                && eq(&self.metric, r.metric)
                 && self
                     .page
                     .as_ref()
@@ -446,9 +446,9 @@ fn print_table(store: &folio::site::store::Store) {
     let mut rows = vec![["subject", "metric", "period", "value", "change", "source"].map(String::from)];
     for r in store.iter() {
         rows.push([
-            r.subject.clone().unwrap_or_else(|| "—".into()),
-            r.metric.clone().unwrap_or_else(|| "—".into()),
-            r.period.clone().unwrap_or_else(|| "—".into()),
+            r.subject.unwrap_or("—").to_string(),
+            r.metric.unwrap_or("—").to_string(),
+            r.period.unwrap_or("—").to_string(),
             r.value.as_ref().map(format::value).unwrap_or_default(),
             r.change.as_ref().map(format::change).unwrap_or_default(),
             format!("{}:{}", r.source, r.line),

@@ -326,7 +326,7 @@ fn conflict_warnings(site: &Site) -> Vec<Diagnostic> {
                         sources.join("; ")
                     ),
                 )
-                .at_line(first.line)
+                .at_line(first.line as usize)
                 .help("correct the wrong figure, or keep both if the sources really differ (see /metrics/)"),
             )
         })

@@ -6,37 +6,61 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
-use serde::Serialize;
 
 use crate::enrich::metrics::{self, Change, Found, Quantity, Scope, SubjectMention};
 use crate::enrich::text::{Block, BlockKind, Mark, Wrap};
 use crate::enrich::topics::{Mention, Topics};
 use crate::markdown::Doc;
 
-/// One figure of a page: a claim with where it stands.
-#[derive(Debug, Clone, Serialize)]
+/// One figure of a page: a claim with where it stands. A large site has hundreds of
+/// thousands, all alive until the site is written, so a figure keeps no string of its own:
+/// subject, metric and period are interned (`metrics::intern`), and its words are a range
+/// of its sentence, which the figures of one sentence share.
+#[derive(Debug, Clone)]
 pub struct Figure {
     /// N of its anchor in the page (`fig-N`); 0 for figures given in front matter, which
     /// have none.
     pub anchor: u32,
     /// 1-based line of the source file.
-    pub line: usize,
+    pub line: u32,
     /// Who: a topic title or the default subject.
-    pub subject: Option<String>,
+    pub subject: Option<&'static str>,
     /// What: a canonical metric label.
-    pub metric: Option<String>,
+    pub metric: Option<&'static str>,
     /// When: `Q4 2023`, `FY 2023`, `2023`…
-    pub period: Option<String>,
+    pub period: Option<&'static str>,
     /// The level stated.
     pub value: Option<Quantity>,
     /// The change stated.
     pub change: Option<Change>,
-    /// The words of the figure.
-    pub text: String,
-    /// The whole sentence.
-    pub sentence: Arc<str>,
+    /// The bytes of `said` that are the figure's words.
+    words: std::ops::Range<u32>,
+    /// The sentence as split from the text (untrimmed); for a figure given in front
+    /// matter, which has no sentence, its text.
+    said: Arc<str>,
     /// `extracted` or `front matter`.
     pub origin: &'static str,
+}
+
+/// `origin` of a figure given in front matter.
+const FRONT_MATTER: &str = "front matter";
+
+impl Figure {
+    /// The words of the figure ("grew 13% year-over-year to $24.2 billion").
+    pub fn text(&self) -> &str {
+        self.said
+            .get(self.words.start as usize..self.words.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// The whole sentence, trimmed; empty for a figure given in front matter.
+    pub fn sentence(&self) -> &str {
+        if self.origin == FRONT_MATTER {
+            ""
+        } else {
+            self.said.trim()
+        }
+    }
 }
 
 /// What figure finding needs to know about the page.
@@ -140,7 +164,7 @@ pub fn extract(
                     let column = block.text[..sentence.start + found.range.start].matches(" | ").count();
                     found.metric = columns.get(column).cloned().flatten();
                 }
-                let figure_text = text.get(found.range.clone()).unwrap_or("").to_string();
+                let figure_text = text.get(found.range.clone()).unwrap_or("");
                 if settings
                     .ignore
                     .iter()
@@ -151,8 +175,14 @@ pub fn extract(
                 let at = sentence.start + found.range.start;
                 let number = out.len() as u32 + 1;
                 let line = anchor_figure(doc, block, at..sentence.start + found.range.end, number, wraps);
-                let sentence = shared.get_or_insert_with(|| Arc::from(text.trim()));
-                out.push(figure(found, number, line, figure_text, Arc::clone(sentence)));
+                // The figure's words, as a range of the sentence.
+                let words = if figure_text.is_empty() {
+                    0..0
+                } else {
+                    found.range.start as u32..found.range.end as u32
+                };
+                let said = Arc::clone(shared.get_or_insert_with(|| Arc::from(text)));
+                out.push(figure(found, number, line, words, said));
             }
         }
     }
@@ -228,17 +258,17 @@ fn run_in_heading(doc: &Doc, block: &Block) -> Option<String> {
     (bold.trim_end().ends_with(stops) || after.starts_with(stops)).then_some(bold)
 }
 
-fn figure(found: Found, anchor: u32, line: usize, text: String, sentence: Arc<str>) -> Figure {
+fn figure(found: Found, anchor: u32, line: usize, words: std::ops::Range<u32>, said: Arc<str>) -> Figure {
     Figure {
         anchor,
-        line,
-        subject: found.subject,
-        metric: found.metric,
-        period: found.period,
+        line: line as u32,
+        subject: found.subject.as_deref().map(metrics::intern),
+        metric: found.metric.as_deref().map(metrics::intern),
+        period: found.period.as_deref().map(metrics::intern),
         value: found.value,
         change: found.change,
-        text,
-        sentence,
+        words,
+        said,
         origin: "extracted",
     }
 }
@@ -283,27 +313,36 @@ pub fn from_front_matter(doc: &Doc, settings: &Settings) -> Result<Vec<Figure>, 
         serde_yaml::from_value(value.clone()).map_err(|e| format!("`metrics:` must be a list of figures ({e})"))?;
     Ok(items
         .into_iter()
-        .map(|h| Figure {
-            anchor: 0,
-            line: doc.page.meta.metrics_line.unwrap_or(1),
-            subject: h.subject.or_else(|| Some(settings.default_subject.clone())),
-            metric: h.metric,
-            period: h.period.or_else(|| settings.page_period.clone()),
-            value: h.value.map(|v| Quantity {
-                amount: v.amount,
-                unit: metrics::intern(&v.unit),
-                approx: v.approx,
-                upper: v.upper,
-            }),
-            change: h.change.map(|c| Change {
-                amount: c.amount,
-                unit: metrics::intern(&c.unit),
-                direction: metrics::intern(&c.direction),
-                basis: c.basis.as_deref().map(metrics::intern),
-            }),
-            text: h.text.unwrap_or_default(),
-            sentence: Arc::from(""),
-            origin: "front matter",
+        .map(|h| {
+            let text = h.text.unwrap_or_default();
+            Figure {
+                anchor: 0,
+                line: doc.page.meta.metrics_line.unwrap_or(1) as u32,
+                subject: Some(metrics::intern(
+                    h.subject.as_deref().unwrap_or(&settings.default_subject),
+                )),
+                metric: h.metric.as_deref().map(metrics::intern),
+                period: h
+                    .period
+                    .as_deref()
+                    .or(settings.page_period.as_deref())
+                    .map(metrics::intern),
+                value: h.value.map(|v| Quantity {
+                    amount: v.amount,
+                    unit: metrics::intern(&v.unit),
+                    approx: v.approx,
+                    upper: v.upper,
+                }),
+                change: h.change.map(|c| Change {
+                    amount: c.amount,
+                    unit: metrics::intern(&c.unit),
+                    direction: metrics::intern(&c.direction),
+                    basis: c.basis.as_deref().map(metrics::intern),
+                }),
+                words: 0..text.len() as u32,
+                said: Arc::from(text),
+                origin: FRONT_MATTER,
+            }
         })
         .collect())
 }
@@ -350,7 +389,7 @@ fn up() -> String {
 
 /// Hand-given figures win over extracted ones with the same subject, metric and period.
 pub fn merge(extracted: Vec<Figure>, by_hand: Vec<Figure>) -> Vec<Figure> {
-    let key = |f: &Figure| (f.subject.clone(), f.metric.clone(), f.period.clone());
+    let key = |f: &Figure| (f.subject, f.metric, f.period);
     let hand_keys: Vec<_> = by_hand.iter().map(key).collect();
     let mut out: Vec<Figure> = extracted
         .into_iter()

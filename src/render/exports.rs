@@ -84,9 +84,9 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
             r.page,
             r.source,
             &line,
-            r.subject.as_deref().unwrap_or_default(),
-            r.metric.as_deref().unwrap_or_default(),
-            r.period.as_deref().unwrap_or_default(),
+            r.subject.unwrap_or_default(),
+            r.metric.unwrap_or_default(),
+            r.period.unwrap_or_default(),
             &num(v.map(|v| v.amount)),
             v.map_or("", |v| v.unit),
             v.map_or("", |v| if v.approx { "true" } else { "false" }),
@@ -95,8 +95,8 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
             c.map_or("", |c| c.unit),
             c.map_or("", |c| c.direction),
             c.and_then(|c| c.basis).unwrap_or_default(),
-            &r.text,
-            &r.sentence,
+            r.text(),
+            r.sentence(),
             r.origin,
         ];
         for (i, field) in fields.iter().enumerate() {

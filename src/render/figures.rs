@@ -60,17 +60,17 @@ pub fn row(site: &Site, i: usize) -> Row<'_> {
 pub fn row_from<'a>(r: &Record<'a>, note: &'a str, note_url: &str) -> Row<'a> {
     let f = r.figure();
     Row {
-        subject: f.subject.as_deref().unwrap_or("—"),
-        metric: f.metric.as_deref().unwrap_or("—"),
-        period: f.period.as_deref().unwrap_or("—"),
+        subject: f.subject.unwrap_or("—"),
+        metric: f.metric.unwrap_or("—"),
+        period: f.period.unwrap_or("—"),
         value: f.value.as_ref().map(format::value).unwrap_or_default(),
         change: f.change.as_ref().map(format::change).unwrap_or_default(),
         direction: f.change.as_ref().map_or("", |c| c.direction),
         url: figure_url(note_url, f.anchor),
         note,
         source: format!("{}:{}", r.source, f.line),
-        text: &f.text,
-        sentence: &f.sentence,
+        text: f.text(),
+        sentence: f.sentence(),
     }
 }
 
@@ -105,7 +105,7 @@ pub fn key_figures_html(site: &Site, id: PageId) -> String {
     let url = site.config.url(&page.doc.page.permalink);
     let mut subjects: Vec<(&str, Vec<&Figure>)> = Vec::new();
     for f in &page.facts.figures {
-        let subject = f.subject.as_deref().unwrap_or("—");
+        let subject = f.subject.unwrap_or("—");
         match subjects.iter_mut().find(|(s, _)| *s == subject) {
             Some((_, figures)) => figures.push(f),
             None => subjects.push((subject, vec![f])),
@@ -148,16 +148,16 @@ const TABLE_END: &str = "</tbody>\n</table>\n</div>\n";
 fn write_row(out: &mut String, f: &Figure, note_url: &str, elsewhere: Option<&str>, scratch: &mut String) {
     use crate::markdown::highlight::escape_into;
     out.push_str("<tr><td>");
-    escape_into(out, f.metric.as_deref().unwrap_or("—"));
+    escape_into(out, f.metric.unwrap_or("—"));
     out.push_str("</td><td>");
-    escape_into(out, f.period.as_deref().unwrap_or("—"));
+    escape_into(out, f.period.unwrap_or("—"));
     out.push_str("</td><td class=\"num\"><a href=\"");
     scratch.clear();
     write_figure_url(scratch, note_url, f.anchor);
     escape_into(out, scratch);
     if elsewhere.is_some() {
         out.push_str("\" title=\"");
-        escape_into(out, &f.sentence);
+        escape_into(out, f.sentence());
     }
     out.push_str("\">");
     // The value and change are formatted into `scratch` (a unit given by hand in front
@@ -165,7 +165,7 @@ fn write_row(out: &mut String, f: &Figure, note_url: &str, elsewhere: Option<&st
     scratch.clear();
     match &f.value {
         Some(v) => format::write_value(scratch, v),
-        None => scratch.push_str(&super::truncated(&f.text, 32, "…")),
+        None => scratch.push_str(&super::truncated(f.text(), 32, "…")),
     }
     escape_into(out, scratch);
     out.push_str("</a></td><td class=\"num change ");
@@ -210,7 +210,6 @@ pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
         site.store
             .record(*i)
             .period
-            .as_deref()
             .and_then(crate::site::store::period_key)
     };
     if total > TOPIC_ROWS {
@@ -218,7 +217,7 @@ pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
         ids.sort_by_cached_key(|i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
         ids.truncate(TOPIC_ROWS);
     }
-    ids.sort_by_cached_key(|&i| (site.store.record(i).figure().metric.as_deref(), period(&i)));
+    ids.sort_by_cached_key(|&i| (site.store.record(i).figure().metric, period(&i)));
     let mut table = String::new();
     if !ids.is_empty() {
         table.reserve(ids.len() * 400);
@@ -257,7 +256,7 @@ pub fn chart(site: &Site, s: &Series) -> Chart {
             let f = site.store.record(i).figure();
             let v = f.value.as_ref()?;
             Some(charts::Point {
-                label: f.period.clone().unwrap_or_default(),
+                label: f.period.unwrap_or_default().to_string(),
                 value: v.amount,
                 display: format::value(v),
             })

@@ -75,8 +75,8 @@ impl Serialize for Record<'_> {
         st.serialize_field("period", &f.period)?;
         st.serialize_field("value", &json::Value(&f.value))?;
         st.serialize_field("change", &json::Delta(&f.change))?;
-        st.serialize_field("text", &f.text)?;
-        st.serialize_field("sentence", &*f.sentence)?;
+        st.serialize_field("text", f.text())?;
+        st.serialize_field("sentence", f.sentence())?;
         st.serialize_field("origin", f.origin)?;
         st.end()
     }
@@ -297,8 +297,8 @@ impl Store {
         period: Option<&str>,
         page: Option<PageId>,
     ) -> Vec<usize> {
-        let eq = |want: Option<&str>, have: &Option<String>| {
-            want.is_none_or(|w| have.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(w)))
+        let eq = |want: Option<&str>, have: Option<&str>| {
+            want.is_none_or(|w| have.is_some_and(|h| h.eq_ignore_ascii_case(w)))
         };
         // A page's records are contiguous, a subject's are indexed: look there instead
         // of scanning the site.
@@ -311,9 +311,9 @@ impl Store {
             .into_iter()
             .filter(|&i| {
                 let r = self.record(i);
-                eq(subject, &r.subject)
-                    && eq(metric, &r.metric)
-                    && eq(period, &r.period)
+                eq(subject, r.subject)
+                    && eq(metric, r.metric)
+                    && eq(period, r.period)
                     && page.is_none_or(|p| r.owner == p)
             })
             .collect()
@@ -348,7 +348,7 @@ pub fn period_key(period: &str) -> Option<(&'static str, i32, u8)> {
 fn by_subject(store: &Store) -> HashMap<String, Vec<usize>> {
     let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, r) in store.iter().enumerate() {
-        if let Some(s) = &r.figure.subject {
+        if let Some(s) = r.figure.subject {
             map.entry(s).or_default().push(i);
         }
     }
@@ -382,7 +382,7 @@ impl<'r> PeriodId<'r> {
 /// Subject, metric, period, unit and amount of a record that has all of them.
 fn stated<'a>(r: &Record<'a>) -> Option<(&'a str, &'a str, &'a str, &'a Quantity)> {
     let f = r.figure;
-    match (&f.subject, &f.metric, &f.period, &f.value) {
+    match (f.subject, f.metric, f.period, &f.value) {
         (Some(s), Some(m), Some(p), Some(v)) => Some((s, m, p, v)),
         _ => None,
     }
@@ -420,7 +420,7 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
         .map(|((subject, metric, _, unit), ids)| Conflict {
             subject: subject.to_string(),
             metric: metric.to_string(),
-            period: store.record(ids[0]).period.clone().unwrap_or_default(),
+            period: store.record(ids[0]).period.unwrap_or_default().to_string(),
             unit: unit.to_string(),
             records: ids,
         })
@@ -438,7 +438,7 @@ fn sentences_disagree(store: &Store, ids: &[usize]) -> bool {
         // Figures given in front matter have no sentence: each stands alone.
         // A sentence's records are next to each other (record order is page order, then
         // text order), and its figures share one copy of it.
-        let sentence = r.figure().sentence.as_ref();
+        let sentence = r.figure().sentence();
         match sentences
             .last_mut()
             .filter(|(o, s, _)| *o == r.owner && std::ptr::eq(*s, sentence) && !s.is_empty())

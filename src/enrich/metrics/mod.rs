@@ -288,26 +288,36 @@ fn basis_from(s: &Sentence, c: usize, period: &str) -> Option<&'static str> {
     (period::quarter_before(period).as_deref() == Some(from.canonical.as_str())).then_some("QoQ")
 }
 
-/// The one `'static` copy of a unit, direction or basis: the few words every figure
-/// shares, so that a figure does not carry its own copy of "USD" and "up". Words not
-/// built in (a currency set in site.toml, a unit given in front matter) are kept once
-/// per process, however many builds use them.
+/// The one `'static` copy of a word figures share: a unit, direction or basis, a subject,
+/// metric or period. A large site has hundreds of thousands of figures and a few hundred
+/// distinct words among them, so a figure does not carry its own copies. Each distinct
+/// word is kept once per process, however many builds use it (a server that runs for a
+/// day keeps the few words its author typed in that day). Each thread looks in its own
+/// table first, so the threads of a build take the shared lock once per word.
 pub fn intern(word: &str) -> &'static str {
-    const KNOWN: &[&str] = &[
-        "USD", "%", "bps", "count", "x", "up", "down", "YoY", "QoQ", "EUR", "GBP", "JPY", "CNY", "INR", "CAD", "AUD",
-        "CHF",
-    ];
-    if let Some(known) = KNOWN.iter().find(|k| **k == word) {
-        return known;
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    thread_local! {
+        static SEEN: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
     }
-    static OTHERS: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
-    let mut others = OTHERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(seen) = others.iter().find(|o| **o == word) {
-        return seen;
-    }
-    let kept: &'static str = Box::leak(word.into());
-    others.push(kept);
-    kept
+    static ALL: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Mutex::default);
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(&kept) = seen.get(word) {
+            return kept;
+        }
+        let mut all = ALL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let kept = match all.get(word) {
+            Some(&kept) => kept,
+            None => {
+                let kept: &'static str = Box::leak(word.into());
+                all.insert(kept);
+                kept
+            }
+        };
+        seen.insert(kept);
+        kept
+    })
 }
 
 /// The value of a record: signed when written as a loss.
