@@ -7,9 +7,10 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use crate::enrich::PageFacts;
 use crate::enrich::metrics::{self, Change, Found, Quantity, Scope, SubjectMention};
 use crate::enrich::text::{Block, BlockKind, Mark, Wrap};
-use crate::enrich::topics::{Mention, Topics};
+use crate::enrich::topics::Topics;
 use crate::markdown::Doc;
 
 /// One figure of a page: a claim with where it stands. A large site has hundreds of
@@ -81,15 +82,18 @@ pub struct Settings<'a> {
 
 /// Extracts the figures of `blocks`, adding their anchors to `wraps`. `split` holds the
 /// sentences of the blocks already split (by block index); the others are split here.
+/// `facts` gives the page's topic mentions (the subjects of its figures) and the sentences
+/// kept for topic pages: a figure in one of them shares it.
 pub fn extract(
     doc: &Doc,
     blocks: &[Block],
     split: &[Option<Vec<std::ops::Range<usize>>>],
-    mentions: &[Mention],
+    facts: &PageFacts,
     topics: &Topics,
     settings: &Settings,
     wraps: &mut BTreeMap<usize, Vec<Wrap>>,
 ) -> Vec<Figure> {
+    let (mentions, quoted) = (&facts.mentions, &facts.sentences);
     let mut out = Vec::new();
     let mut heading_period = None;
     let mut heading_subject = None;
@@ -148,7 +152,8 @@ pub fn extract(
         };
         for sentence in sentences.iter().cloned() {
             let text = &block.text[sentence.clone()];
-            // One copy of the sentence, shared by its figures and their records.
+            // One copy of the sentence, shared by its figures and their records, and with
+            // the topic pages that quote it.
             let mut shared: Option<Arc<str>> = None;
             let subjects: Vec<SubjectMention> = in_block
                 .iter()
@@ -181,7 +186,16 @@ pub fn extract(
                 } else {
                     found.range.start as u32..found.range.end as u32
                 };
-                let said = Arc::clone(shared.get_or_insert_with(|| Arc::from(text)));
+                let said = Arc::clone(shared.get_or_insert_with(|| {
+                    let (b, start) = (b as u32, sentence.start as u32);
+                    let i = quoted.partition_point(|s| (s.block, s.range.start) < (b, start));
+                    match quoted.get(i) {
+                        Some(s) if s.block == b && s.range.start == start && s.text.len() == text.len() => {
+                            Arc::clone(&s.text)
+                        }
+                        _ => Arc::from(text),
+                    }
+                }));
                 out.push(figure(found, number, line, words, said));
             }
         }

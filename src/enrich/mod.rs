@@ -27,10 +27,36 @@ pub struct PageFacts {
     pub mentions: Vec<Mention>,
     /// Figures, in order (hand-given ones last).
     pub figures: Vec<Figure>,
-    /// The sentences that mention a topic, by block index, for topic pages.
-    pub sentences: BTreeMap<usize, Vec<(std::ops::Range<usize>, String)>>,
+    /// The sentences that mention a topic, in text order, for topic pages.
+    pub sentences: Vec<Said>,
     /// Problems found (bad `metrics:` front matter, unknown auto_link).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A sentence of a page that mentions a topic. Its figures share the same copy.
+#[derive(Debug, Clone)]
+pub struct Said {
+    /// The block it is in (index in `text::blocks`).
+    pub block: u32,
+    /// Its bytes in the block's text.
+    pub range: std::ops::Range<u32>,
+    /// The sentence as split (untrimmed).
+    pub text: std::sync::Arc<str>,
+}
+
+impl PageFacts {
+    /// The sentence of block `block` that holds byte `at` of its text, trimmed, if it
+    /// mentions a topic.
+    pub fn sentence_at(&self, block: usize, at: usize) -> Option<&str> {
+        let (block, at) = (block as u32, at as u32);
+        let i = self
+            .sentences
+            .partition_point(|s| (s.block, s.range.end) <= (block, at));
+        self.sentences
+            .get(i)
+            .filter(|s| s.block == block && s.range.start <= at)
+            .map(|s| s.text.trim())
+    }
 }
 
 /// A page after enrichment: its Doc as parsed, the HTML to put around its text (auto-links,
@@ -105,7 +131,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     for same_block in quoted.chunk_by(|a, b| a.block == b.block) {
         let block = same_block[0].block;
         let text = &blocks[block].text;
-        let sentences: Vec<_> = split[block]
+        let sentences = split[block]
             .get_or_insert_with(|| metrics::split_sentences(text))
             .iter()
             .filter(|r| {
@@ -113,9 +139,12 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
                     .iter()
                     .any(|m| r.start <= m.range.start && m.range.start < r.end)
             })
-            .map(|r| (r.clone(), text[r.clone()].trim().to_string()))
-            .collect();
-        facts.sentences.entry(block).or_default().extend(sentences);
+            .map(|r| Said {
+                block: block as u32,
+                range: r.start as u32..r.end as u32,
+                text: std::sync::Arc::from(&text[r.clone()]),
+            });
+        facts.sentences.extend(sentences);
     }
     // A topic page named after a metric ("Capital expenditures"): its figures are of
     // that metric, and the topic is nobody's subject.
@@ -132,15 +161,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     };
     let extracting = ctx.config.extract_metrics && page.meta.extract_metrics != Some(false);
     let extracted = if extracting {
-        figures::extract(
-            &doc,
-            &blocks,
-            &split,
-            &facts.mentions,
-            ctx.topics,
-            &settings,
-            &mut wraps,
-        )
+        figures::extract(&doc, &blocks, &split, &facts, ctx.topics, &settings, &mut wraps)
     } else {
         Vec::new()
     };

@@ -138,11 +138,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
             let mut distinct: Vec<(&str, u32)> = Vec::new();
             for &m in mentions {
                 let mention = &e.facts.mentions[m];
-                let sentence = e.facts.sentences.get(&mention.block).and_then(|ss| {
-                    ss.iter()
-                        .find(|(r, _)| r.start <= mention.range.start && mention.range.start < r.end)
-                        .map(|(_, s)| s.as_str())
-                });
+                let sentence = e.facts.sentence_at(mention.block, mention.range.start);
                 if let Some(text) = sentence.filter(|s| !distinct.iter().any(|(t, _)| t == s)) {
                     distinct.push((text, mention.anchor));
                 }

@@ -206,12 +206,7 @@ pub struct SubjectFigures {
 pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
     let mut ids = site.store.of_subject(subject);
     let total = ids.len();
-    let period = |i: &usize| {
-        site.store
-            .record(*i)
-            .period
-            .and_then(crate::site::store::period_key)
-    };
+    let period = |i: &usize| site.store.record(*i).period.and_then(crate::site::store::period_key);
     if total > TOPIC_ROWS {
         // Latest first (records without a known period last), stable for equal periods.
         ids.sort_by_cached_key(|i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
