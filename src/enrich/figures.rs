@@ -2,7 +2,6 @@
 //! prose blocks, each figure anchored in the text (`<span id="fig-N" class="figure">`),
 //! plus the figures the author gives by hand in front matter (which win).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -91,7 +90,7 @@ pub fn extract(
     facts: &PageFacts,
     topics: &Topics,
     settings: &Settings,
-    wraps: &mut BTreeMap<usize, Vec<Wrap>>,
+    wraps: &mut Vec<Wrap>,
 ) -> Vec<Figure> {
     let (mentions, quoted) = (&facts.mentions, &facts.sentences);
     let mut out = Vec::new();
@@ -289,13 +288,7 @@ fn figure(found: Found, anchor: u32, line: usize, words: std::ops::Range<u32>, s
 
 /// Wraps the figure's range if it lies in one linkable piece, else leaves an empty anchor
 /// at the nearest piece. Returns the source line of the figure.
-fn anchor_figure(
-    doc: &Doc,
-    block: &Block,
-    range: std::ops::Range<usize>,
-    number: u32,
-    wraps: &mut BTreeMap<usize, Vec<Wrap>>,
-) -> usize {
+fn anchor_figure(doc: &Doc, block: &Block, range: std::ops::Range<usize>, number: u32, wraps: &mut Vec<Wrap>) -> usize {
     let piece = block
         .piece_at(range.start)
         .or_else(|| block.pieces.iter().rev().find(|p| p.text.end <= range.start))
@@ -311,8 +304,9 @@ fn anchor_figure(
     };
     let event_range = &doc.events[piece.event].1;
     let line = doc.line_of(event_range.start + local.start.min(event_range.len()));
-    wraps.entry(piece.event).or_default().push(Wrap {
-        range: local,
+    wraps.push(Wrap {
+        event: piece.event as u32,
+        range: local.start as u32..local.end as u32,
         mark: Mark::Figure(number),
     });
     line

@@ -9,8 +9,6 @@ pub mod text;
 pub mod topics;
 pub mod vocab;
 
-use std::collections::BTreeMap;
-
 use crate::config::{AutoLink, Config};
 use crate::diag::Diagnostic;
 use crate::markdown::Doc;
@@ -120,7 +118,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
         }),
     };
     let blocks = text::blocks(&doc.events);
-    let mut wraps = BTreeMap::new();
+    let mut wraps = Vec::new();
     let by_hand = ctx.topics.linked_by_hand(&facts.links);
     facts.mentions = topics::mentions(&blocks, &facts.links, ctx.topics, page, mode, &by_hand, &mut wraps);
     // Mentions come in block order: split each block that has some once, and keep only

@@ -172,8 +172,10 @@ pub fn blocks(events: &[Spanned]) -> Vec<Block> {
 /// Inline HTML to put around a byte range of one `Text` event.
 #[derive(Debug, Clone)]
 pub struct Wrap {
-    /// Byte range in the event's text.
-    pub range: Range<usize>,
+    /// The index of the `Text` event in the page's events.
+    pub event: u32,
+    /// Byte range in the event's text; an end of `u32::MAX` runs to the text's end.
+    pub range: Range<u32>,
     /// What goes around it.
     pub mark: Mark,
 }
@@ -218,44 +220,49 @@ impl Mark {
     }
 }
 
-/// The wraps of a page, by `Text` event index, in event order; each event's wraps sorted
-/// by start and nesting (see [`settle`]). The render stage applies them as it writes
-/// the page ([`apply`]), so the parsed event stream is kept as it is: a page's events
-/// are not copied and split again for every figure and mention.
-pub type Wraps = Vec<(usize, Vec<Wrap>)>;
+/// The wraps of a page in event order, each event's sorted by start and nesting (see
+/// [`settle`]): one list for the page, not one per event, as a large site has hundreds of
+/// thousands. The render stage applies them as it writes the page ([`apply`]), so the
+/// parsed event stream is kept as it is: a page's events are not copied and split again
+/// for every figure and mention.
+pub type Wraps = Vec<Wrap>;
 
-/// Orders the wraps gathered by event index and drops those that cannot be applied:
-/// ranges outside their text or off a character boundary, and wraps that overlap an
-/// earlier one without nesting. A range ending at `usize::MAX` runs to the text's end.
-pub fn settle(events: &[Spanned], wraps: std::collections::BTreeMap<usize, Vec<Wrap>>) -> Wraps {
-    let mut out = Vec::with_capacity(wraps.len());
-    for (i, mut ws) in wraps {
-        let Some((Event::Text(text), _)) = events.get(i) else {
-            continue;
+/// Orders the wraps gathered (by event, then start, the longer first; otherwise as
+/// gathered) and drops those that cannot be applied: ranges outside their text or off a
+/// character boundary, and wraps that overlap an earlier one without nesting.
+pub fn settle(events: &[Spanned], mut wraps: Vec<Wrap>) -> Wraps {
+    wraps.sort_by(|a, b| {
+        (a.event, a.range.start)
+            .cmp(&(b.event, b.range.start))
+            .then(b.range.end.cmp(&a.range.end))
+    });
+    let mut event = None;
+    let mut open_ends: Vec<u32> = Vec::new();
+    wraps.retain_mut(|w| {
+        let Some((Event::Text(text), _)) = events.get(w.event as usize) else {
+            return false;
         };
-        ws.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
-        let mut kept: Vec<Wrap> = Vec::with_capacity(ws.len());
-        let mut open_ends: Vec<usize> = Vec::new();
-        for mut w in ws {
-            if w.range.end == usize::MAX {
-                w.range.end = text.len();
-            }
-            if w.range.end > text.len() || !text.is_char_boundary(w.range.start) || !text.is_char_boundary(w.range.end)
-            {
-                continue;
-            }
-            open_ends.retain(|&end| end > w.range.start);
-            if open_ends.last().is_some_and(|&end| w.range.end > end) {
-                continue; // partial overlap: would not nest
-            }
-            open_ends.push(w.range.end);
-            kept.push(w);
+        if event != Some(w.event) {
+            event = Some(w.event);
+            open_ends.clear();
         }
-        if !kept.is_empty() {
-            out.push((i, kept));
+        if w.range.end == u32::MAX {
+            w.range.end = text.len() as u32;
         }
-    }
-    out
+        let (start, end) = (w.range.start as usize, w.range.end as usize);
+        if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return false;
+        }
+        open_ends.retain(|&e| e > w.range.start);
+        if open_ends.last().is_some_and(|&e| w.range.end > e) {
+            return false; // partial overlap: would not nest
+        }
+        open_ends.push(w.range.end);
+        true
+    });
+    // Kept until the page is written: give back what was dropped.
+    wraps.shrink_to_fit();
+    wraps
 }
 
 /// The events of a page with its wraps put in: each wrapped `Text` event split around
@@ -266,11 +273,14 @@ pub fn apply<'a>(
     wraps: &'a Wraps,
     url: &'a dyn Fn(usize) -> &'a str,
 ) -> impl Iterator<Item = (usize, Event<'a>)> + 'a {
-    let mut pending = wraps.iter().peekable();
+    let mut pending = wraps.as_slice();
     events.iter().enumerate().flat_map(move |(i, (event, _))| {
-        match (event, pending.next_if(|(at, _)| *at == i)) {
-            (Event::Text(text), Some((_, ws))) => Pieces::Many(split_text(text, ws, url).into_iter()),
-            (event, _) => Pieces::One(Some(borrow(event))),
+        let here = pending.iter().take_while(|w| w.event as usize == i).count();
+        let (ws, rest) = pending.split_at(here);
+        pending = rest;
+        match event {
+            Event::Text(text) if !ws.is_empty() => Pieces::Many(split_text(text, ws, url).into_iter()),
+            event => Pieces::One(Some(borrow(event))),
         }
         .map(move |e| (i, e))
     })
@@ -311,8 +321,8 @@ fn split_text<'a, 'u>(text: &'a str, wraps: &[Wrap], url: &dyn Fn(usize) -> &'u 
     // Boundaries: every start and end, in order; closes before opens at the same place.
     let mut marks: Vec<(usize, bool, usize)> = Vec::with_capacity(wraps.len() * 2); // (offset, is_open, wrap index)
     for (k, w) in wraps.iter().enumerate() {
-        marks.push((w.range.start, true, k));
-        marks.push((w.range.end, false, k));
+        marks.push((w.range.start as usize, true, k));
+        marks.push((w.range.end as usize, false, k));
     }
     marks.sort_by(|a, b| {
         a.0.cmp(&b.0)
@@ -372,21 +382,21 @@ mod tests {
     fn wraps_nest_and_partial_overlaps_drop() {
         let ev = events("Kuiper costs $1 billion.");
         let text_event = ev.iter().position(|(e, _)| matches!(e, Event::Text(_))).unwrap();
-        let w = |r: Range<usize>, mark: Mark| Wrap { range: r, mark };
-        let mut wraps = std::collections::BTreeMap::new();
-        wraps.insert(
-            text_event,
-            vec![
-                w(0..6, Mark::TopicLink { anchor: 1, topic: 0 }),
-                w(13..23, Mark::Figure(1)),
-                w(16..23, Mark::Mention(2)),
-                w(4..10, Mark::Figure(2)),
-            ],
-        );
-        // A wrap on an event that is not text is dropped, not applied elsewhere.
-        wraps.insert(0, vec![w(0..1, Mark::Figure(3))]);
+        let w = |event: usize, range: Range<u32>, mark: Mark| Wrap {
+            event: event as u32,
+            range,
+            mark,
+        };
+        let wraps = vec![
+            w(text_event, 0..6, Mark::TopicLink { anchor: 1, topic: 0 }),
+            w(text_event, 13..23, Mark::Figure(1)),
+            // A wrap on an event that is not text is dropped, not applied elsewhere.
+            w(0, 0..1, Mark::Figure(3)),
+            w(text_event, 16..23, Mark::Mention(2)),
+            w(text_event, 4..10, Mark::Figure(2)),
+        ];
         let wraps = settle(&ev, wraps);
-        assert_eq!(wraps.len(), 1);
+        assert_eq!(wraps.len(), 3);
         let url = |_: usize| "/topics/kuiper/?a&b";
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, apply(&ev, &wraps, &url).map(|(_, e)| e));

@@ -4,7 +4,7 @@
 //! as front matter is loaded; it is built once per build into one multi-pattern matcher
 //! and handed to every page's enrichment.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::config::{AutoLink, Config};
 use crate::content::{Page, PageId, PageKind};
@@ -145,7 +145,7 @@ pub fn mentions(
     page: &Page,
     mode: AutoLink,
     by_hand: &HashSet<usize>,
-    wraps: &mut BTreeMap<usize, Vec<Wrap>>,
+    wraps: &mut Vec<Wrap>,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     if topics.list.is_empty() {
@@ -170,8 +170,9 @@ pub fn mentions(
             // The author's own link is a mention too; an anchor inside it marks the place.
             anchors += 1;
             if let Some(event) = span.first_text {
-                wraps.entry(event).or_default().push(Wrap {
-                    range: 0..usize::MAX,
+                wraps.push(Wrap {
+                    event: event as u32,
+                    range: 0..u32::MAX,
                     mark: Mark::Mention(anchors),
                 });
             }
@@ -216,8 +217,9 @@ pub fn mentions(
                 } else {
                     Mark::Mention(anchors)
                 };
-                wraps.entry(piece.event).or_default().push(Wrap {
-                    range: m.range.clone(),
+                wraps.push(Wrap {
+                    event: piece.event as u32,
+                    range: m.range.start as u32..m.range.end as u32,
                     mark,
                 });
                 out.push(Mention {
