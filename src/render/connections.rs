@@ -84,7 +84,8 @@ pub struct MentionedIn {
     /// The sentences (each once; at most `QUOTES_PER_NOTE`, none past the newest
     /// `QUOTED_NOTES` notes).
     pub quotes: Vec<Quote>,
-    /// Sentences of this note that mention the topic but are not quoted.
+    /// Sentences of this note that mention the topic but are not quoted (0 for the older
+    /// notes, which are listed by title only).
     pub more: usize,
     /// False past the newest `QUOTED_NOTES` notes: listed by title only.
     pub quoted: bool,
@@ -134,21 +135,26 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
                 *timeline.entry((d.year(), d.month())).or_default() += 1.0;
             }
             // The distinct sentences (by text), borrowed: only the quoted few are copied
-            // out (a popular topic is mentioned in thousands of notes).
+            // out. Older notes are listed by title alone, and their sentences are not
+            // looked up (a popular topic is mentioned in thousands of notes).
+            let quoted = n < QUOTED_NOTES;
             let mut distinct: Vec<(&str, u32)> = Vec::new();
-            for &m in mentions {
+            for &m in if quoted { &mentions[..] } else { &[] } {
                 let mention = &e.facts.mentions[m];
                 let sentence = e.facts.sentence_at(mention.block, mention.range.start);
                 if let Some(text) = sentence.filter(|s| !distinct.iter().any(|(t, _)| t == s)) {
                     distinct.push((text, mention.anchor));
                 }
             }
-            let quoted = if n < QUOTED_NOTES { QUOTES_PER_NOTE } else { 0 };
-            let more = distinct.len().saturating_sub(quoted);
-            let url = site.config.url(&e.doc.page.permalink);
+            let more = distinct.len().saturating_sub(QUOTES_PER_NOTE);
+            distinct.truncate(QUOTES_PER_NOTE);
+            let url = if quoted {
+                site.config.url(&e.doc.page.permalink)
+            } else {
+                String::new()
+            };
             let quotes = distinct
                 .iter()
-                .take(quoted)
                 .map(|(text, anchor)| Quote {
                     text: text.to_string(),
                     url: format!("{url}#m-{anchor}"),
@@ -160,7 +166,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
                 datetime: e.doc.page.date.map(|d| d.to_rfc3339()),
                 quotes,
                 more,
-                quoted: n < QUOTED_NOTES,
+                quoted,
             }
         })
         .collect();
