@@ -73,12 +73,25 @@ const CSV_HEADER: &str = "id,page,source,line,subject,metric,period,value,unit,a
 /// `metrics.csv` (RFC 4180 quoting) into `out`.
 pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     write!(out, "{CSV_HEADER}\r\n")?;
-    let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
+    // The fields that are written out, not borrowed: buffers kept across records.
+    let [mut id, mut line, mut amount, mut upper, mut change] = std::array::from_fn(|_| String::new());
+    let put = |buffer: &mut String, value: &dyn std::fmt::Display| {
+        use std::fmt::Write as _;
+        buffer.clear();
+        let _ = write!(buffer, "{value}");
+    };
+    let put_num = |buffer: &mut String, x: Option<f64>| match x {
+        Some(x) => put(buffer, &x),
+        None => buffer.clear(),
+    };
     for r in store.iter() {
         let v = r.value.as_ref();
         let c = r.change.as_ref();
-        let line = r.line.to_string();
-        let id = r.id();
+        put(&mut id, &r.id());
+        put(&mut line, &r.line);
+        put_num(&mut amount, v.map(|v| v.amount));
+        put_num(&mut upper, v.and_then(|v| v.upper));
+        put_num(&mut change, c.map(|c| c.amount));
         let fields: [&str; 18] = [
             &id,
             r.page,
@@ -87,11 +100,11 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
             r.subject.unwrap_or_default(),
             r.metric.unwrap_or_default(),
             r.period.unwrap_or_default(),
-            &num(v.map(|v| v.amount)),
+            &amount,
             v.map_or("", |v| v.unit),
             v.map_or("", |v| if v.approx { "true" } else { "false" }),
-            &num(v.and_then(|v| v.upper)),
-            &num(c.map(|c| c.amount)),
+            &upper,
+            &change,
             c.map_or("", |c| c.unit),
             c.map_or("", |c| c.direction),
             c.and_then(|c| c.basis).unwrap_or_default(),

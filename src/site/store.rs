@@ -50,14 +50,31 @@ impl<'a> Record<'a> {
         self.figure.value.as_ref().map_or(0.0, |v| v.amount)
     }
 
-    /// `notes/slug#fig-4` (figures given in front matter: `#fm-1`, `#fm-2`, …).
-    pub fn id(&self) -> String {
-        let page = self.page.trim_matches('/');
-        if self.figure.anchor == 0 {
-            format!("{page}#fm-{}", self.index + 1)
+    /// `notes/slug#fig-4` (figures given in front matter: `#fm-1`, `#fm-2`, …), written
+    /// where it is used rather than kept.
+    pub fn id(&self) -> Id<'a> {
+        Id(*self)
+    }
+}
+
+/// A record's id, as it displays.
+#[derive(Debug, Clone, Copy)]
+pub struct Id<'a>(Record<'a>);
+
+impl std::fmt::Display for Id<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let page = self.0.page.trim_matches('/');
+        if self.0.figure.anchor == 0 {
+            write!(f, "{page}#fm-{}", self.0.index + 1)
         } else {
-            format!("{page}#fig-{}", self.figure.anchor)
+            write!(f, "{page}#fig-{}", self.0.figure.anchor)
         }
+    }
+}
+
+impl Serialize for Id<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
