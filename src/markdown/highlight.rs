@@ -69,7 +69,10 @@ pub fn escape(text: &str) -> String {
 /// [`escape`], appended to `out`.
 pub fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+    // The five are ASCII, so a byte scan finds them (and cuts only at char boundaries)
+    // without decoding every char, as a `find` over a set of chars does.
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    while let Some(at) = rest.bytes().position(|b| special(&b)) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",

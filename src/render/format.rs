@@ -105,6 +105,29 @@ fn write_scaled(out: &mut String, x: f64) {
 /// `x` with at most `places` decimals, without trailing zeros.
 fn write_trimmed(out: &mut String, x: f64, places: usize) {
     use std::fmt::Write;
+    // Formatting a float exactly is slow (it can take big-number arithmetic): when the
+    // scaled value is not near a tie, its nearest whole number has the same digits.
+    let scaled = x * 10f64.powi(places as i32);
+    let rounded = scaled.round();
+    let off_tie = ((scaled - scaled.trunc()).abs() - 0.5).abs() > scaled.abs() * 1e-12;
+    if places <= 6 && scaled.abs() < 1e15 && off_tie {
+        let digits = rounded.abs() as u64;
+        let unit = 10u64.pow(places as u32);
+        if x.is_sign_negative() {
+            out.push('-');
+        }
+        let _ = write!(out, "{}", digits / unit);
+        let mut fraction = digits % unit;
+        let mut width = places;
+        while width > 0 && fraction.is_multiple_of(10) {
+            fraction /= 10;
+            width -= 1;
+        }
+        if width > 0 {
+            let _ = write!(out, ".{fraction:0width$}");
+        }
+        return;
+    }
     let at = out.len();
     let _ = write!(out, "{x:.places$}");
     if out[at..].contains('.') {
@@ -121,6 +144,41 @@ pub fn tick(unit: &str) -> impl Fn(f64) -> String + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `write_trimmed` wrote before its shortcut: exact formatting, zeros trimmed.
+    fn trimmed_exactly(x: f64, places: usize) -> String {
+        let s = format!("{x:.places$}");
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    }
+
+    #[test]
+    fn trimmed_numbers_read_as_exact_formatting_does() {
+        let mut values: Vec<f64> = (-30_000..30_000).map(|i| f64::from(i) / 1000.0).collect();
+        values.extend((-2000..2000).map(|i| f64::from(i) / 8.0)); // ties: 0.125, 2.5, …
+        values.extend([
+            24.2,
+            1.25,
+            0.05,
+            -0.001,
+            -0.0,
+            0.0,
+            67.1,
+            1e14 / 3.0,
+            123_456.789,
+            f64::NAN,
+        ]);
+        for places in 0..=3 {
+            for &x in &values {
+                let mut out = String::new();
+                write_trimmed(&mut out, x, places);
+                assert_eq!(out, trimmed_exactly(x, places), "{x} to {places} places");
+            }
+        }
+    }
 
     fn q(amount: f64, unit: &'static str) -> Quantity {
         Quantity {

@@ -194,6 +194,11 @@ pub(crate) fn truncated<'t>(text: &'t str, length: usize, end: &str) -> std::bor
     if text.len() <= length {
         return text.into();
     }
+    // Plain ASCII without CR: every byte is a grapheme (only CR LF pairs, and marks, which
+    // are not ASCII, join chars), so the cut is at byte `length`.
+    if text.as_bytes()[..=length].iter().all(|&b| b.is_ascii() && b != b'\r') {
+        return format!("{}{end}", &text[..length]).into();
+    }
     match text.grapheme_indices(true).nth(length) {
         Some((at, _)) => format!("{}{end}", &text[..at]).into(),
         None => text.into(),
@@ -567,6 +572,9 @@ mod tests {
             "Cafe\u{301} au lait, nai\u{308}ve re\u{301}sume\u{301}",
             "👩‍👩‍👧 family 🇯🇵 flag ✈️ plane",
             "亚马逊云科技收入增长百分之十三",
+            // ASCII with a CR LF pair (one grapheme) and a mark after an ASCII letter.
+            "line one\r\nline two\r\nline three",
+            "plain ascii, then e\u{301} and more",
         ];
         let mut ours = Tera::default();
         ours.register_filter("truncate", truncate);

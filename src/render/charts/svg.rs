@@ -65,6 +65,24 @@ pub(crate) fn count(v: f64) -> String {
 
 /// A number with at most one decimal, no trailing ".0" and no "-0".
 pub(crate) fn num(v: f64) -> String {
+    let tenths = (v * 10.0).round();
+    // Chart coordinates and values are small: written from the whole number of tenths,
+    // the same text as `num_by_float` writes without formatting a float.
+    if tenths.abs() >= 1e15 || tenths.is_nan() {
+        return num_by_float(v);
+    }
+    let t = tenths as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    match (t.unsigned_abs() / 10, t.unsigned_abs() % 10) {
+        (0, 0) => "0".to_string(),
+        (whole, 0) => format!("{sign}{whole}"),
+        (whole, tenth) => format!("{sign}{whole}.{tenth}"),
+    }
+}
+
+/// [`num`] by formatting the rounded float: for numbers too large for a whole count of
+/// tenths.
+fn num_by_float(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r == 0.0 || !r.is_finite() {
         "0".to_string()
@@ -121,6 +139,17 @@ pub(crate) fn svg_open(id: &str, class: &str, title: &str, desc: &str, view: [f6
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_as_float_formatting_does() {
+        for i in -100_000..100_000 {
+            let v = f64::from(i) / 997.0;
+            assert_eq!(num(v), num_by_float(v), "{v}");
+        }
+        for v in [0.05, -0.05, 0.25, 1e15, -3e16, f64::INFINITY] {
+            assert_eq!(num(v), num_by_float(v), "{v}");
+        }
+    }
 
     #[test]
     fn numbers_have_at_most_one_decimal_and_no_negative_zero() {
