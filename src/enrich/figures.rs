@@ -38,14 +38,14 @@ pub struct Figure {
     /// The sentence as split from the text (untrimmed); for a figure given in front
     /// matter, which has no sentence, its text.
     said: Arc<str>,
-    /// `extracted` or `front matter`.
-    pub origin: &'static str,
 }
 
-/// `origin` of a figure given in front matter.
-const FRONT_MATTER: &str = "front matter";
-
 impl Figure {
+    /// `extracted`, or `front matter` for a figure given there (the ones without anchor).
+    pub fn origin(&self) -> &'static str {
+        if self.anchor == 0 { "front matter" } else { "extracted" }
+    }
+
     /// The words of the figure ("grew 13% year-over-year to $24.2 billion").
     pub fn text(&self) -> &str {
         self.said
@@ -55,11 +55,7 @@ impl Figure {
 
     /// The whole sentence, trimmed; empty for a figure given in front matter.
     pub fn sentence(&self) -> &str {
-        if self.origin == FRONT_MATTER {
-            ""
-        } else {
-            self.said.trim()
-        }
+        if self.anchor == 0 { "" } else { self.said.trim() }
     }
 }
 
@@ -189,9 +185,7 @@ pub fn extract(
                     let (b, start) = (b as u32, sentence.start as u32);
                     let i = quoted.partition_point(|s| (s.block, s.range.start) < (b, start));
                     match quoted.get(i) {
-                        Some(s) if s.block == b && s.range.start == start && s.text.len() == text.len() => {
-                            Arc::clone(&s.text)
-                        }
+                        Some(s) if s.block == b && s.range == (start..sentence.end as u32) => Arc::clone(&s.text),
                         _ => Arc::from(text),
                     }
                 }));
@@ -282,7 +276,6 @@ fn figure(found: Found, anchor: u32, line: usize, words: std::ops::Range<u32>, s
         change: found.change,
         words,
         said,
-        origin: "extracted",
     }
 }
 
@@ -349,7 +342,6 @@ pub fn from_front_matter(doc: &Doc, settings: &Settings) -> Result<Vec<Figure>, 
                 }),
                 words: 0..text.len() as u32,
                 said: Arc::from(text),
-                origin: FRONT_MATTER,
             }
         })
         .collect())

@@ -125,7 +125,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     // the sentences that mention a topic (a topic page quotes them). The split is kept
     // for the figures, which read the same blocks sentence by sentence.
     let mut split: Vec<Option<Vec<std::ops::Range<usize>>>> = vec![None; blocks.len()];
-    let quoted = facts.mentions.iter().filter(|m| !m.own).collect::<Vec<_>>();
+    let quoted = facts.mentions.iter().filter(|m| !m.own()).collect::<Vec<_>>();
     for same_block in quoted.chunk_by(|a, b| a.block == b.block) {
         let block = same_block[0].block;
         let text = &blocks[block].text;

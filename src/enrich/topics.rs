@@ -131,8 +131,14 @@ pub struct Mention {
     pub range: std::ops::Range<usize>,
     /// True if it became a link.
     pub linked: bool,
-    /// True for a topic page naming itself (a subject for figures, never a link).
-    pub own: bool,
+}
+
+impl Mention {
+    /// True for a topic page naming itself: a subject for figures, never a link, and no
+    /// anchor.
+    pub fn own(&self) -> bool {
+        self.anchor == 0
+    }
 }
 
 /// Finds topic mentions in the linkable text of `blocks` and decides which become links.
@@ -182,7 +188,6 @@ pub fn mentions(
                 block: b,
                 range: span.text.clone(),
                 linked: true,
-                own: false,
             });
         }
         for piece in &block.pieces {
@@ -199,7 +204,6 @@ pub fn mentions(
                         block: b,
                         range,
                         linked: false,
-                        own: true,
                     });
                     continue;
                 }
@@ -228,7 +232,6 @@ pub fn mentions(
                     block: b,
                     range,
                     linked: link,
-                    own: false,
                 });
             }
         }

@@ -110,7 +110,7 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
             c.and_then(|c| c.basis).unwrap_or_default(),
             r.text(),
             r.sentence(),
-            r.origin,
+            r.origin(),
         ];
         for (i, field) in fields.iter().enumerate() {
             if i > 0 {

@@ -63,7 +63,7 @@ impl Graph {
             let id = p.doc.page.id;
             let mut by_topic: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
             let mut by_block: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-            for (i, m) in p.facts.mentions.iter().enumerate().filter(|(_, m)| !m.own) {
+            for (i, m) in p.facts.mentions.iter().enumerate().filter(|(_, m)| !m.own()) {
                 by_topic.entry(m.topic).or_default().push(i);
                 by_block.entry(m.block).or_default().insert(m.topic);
             }

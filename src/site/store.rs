@@ -94,7 +94,7 @@ impl Serialize for Record<'_> {
         st.serialize_field("change", &json::Delta(&f.change))?;
         st.serialize_field("text", f.text())?;
         st.serialize_field("sentence", f.sentence())?;
-        st.serialize_field("origin", f.origin)?;
+        st.serialize_field("origin", f.origin())?;
         st.end()
     }
 }
@@ -451,7 +451,7 @@ fn sentences_disagree(store: &Store, ids: &[usize]) -> bool {
     let mut sentences: Vec<(PageId, &str, Vec<f64>)> = Vec::new();
     for &i in ids {
         let r = store.record(i);
-        let amount = r.figure().value.as_ref().map_or(0.0, |v| v.amount);
+        let amount = r.amount();
         // Figures given in front matter have no sentence: each stands alone.
         // A sentence's records are next to each other (record order is page order, then
         // text order), and its figures share one copy of it.
@@ -518,7 +518,7 @@ fn most_stated(store: &Store, ids: &[usize]) -> usize {
     if ids.len() < 2 {
         return ids[0];
     }
-    let amount = |i: usize| store.record(i).value.as_ref().map_or(0.0, |v| v.amount);
+    let amount = |i: usize| store.record(i).amount();
     let mut sorted: Vec<f64> = ids.iter().map(|&i| amount(i)).collect();
     sorted.sort_by(f64::total_cmp);
     let count = |a: f64| {
