@@ -11,7 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::markdown::Spanned;
-use crate::markdown::highlight::escape;
+use crate::markdown::highlight::escape_into;
 
 /// Where a piece of a block's text came from.
 #[derive(Debug, Clone)]
@@ -199,16 +199,20 @@ pub enum Mark {
 }
 
 impl Mark {
-    /// The opening HTML; `url` gives a topic's page URL by its index.
-    fn open<'u>(self, url: &dyn Fn(usize) -> &'u str) -> String {
-        match self {
-            Mark::Figure(n) => format!("<span id=\"fig-{n}\" class=\"figure\">"),
-            Mark::Mention(n) => format!("<span id=\"m-{n}\" class=\"mention\">"),
-            Mark::TopicLink { anchor, topic } => format!(
-                "<a id=\"m-{anchor}\" class=\"topic-link\" href=\"{}\">",
-                escape(url(topic as usize))
-            ),
-        }
+    /// Appends the opening HTML to `out`; `url` gives a topic's page URL by its index.
+    fn open_into<'u>(self, out: &mut String, url: &dyn Fn(usize) -> &'u str) {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = match self {
+            Mark::Figure(n) => write!(out, "<span id=\"fig-{n}\" class=\"figure\">"),
+            Mark::Mention(n) => write!(out, "<span id=\"m-{n}\" class=\"mention\">"),
+            Mark::TopicLink { anchor, topic } => {
+                let _ = write!(out, "<a id=\"m-{anchor}\" class=\"topic-link\" href=\"");
+                escape_into(out, url(topic as usize));
+                out.push_str("\">");
+                Ok(())
+            }
+        };
     }
 
     /// The closing HTML.
@@ -217,6 +221,34 @@ impl Mark {
             Mark::Figure(_) | Mark::Mention(_) => "</span>",
             Mark::TopicLink { .. } => "</a>",
         }
+    }
+}
+
+/// The opening HTML of every wrap of a page, written into one string before the page is:
+/// the split events borrow their tags from it, so a page with a hundred marks makes one
+/// string, not a hundred.
+pub struct Openings {
+    html: String,
+    /// Where wrap k's opening ends in `html` (it starts where wrap k-1's ends).
+    ends: Vec<u32>,
+}
+
+impl Openings {
+    /// The openings of `wraps`, in their order; `url` gives a topic's page URL by its index.
+    pub fn new<'u>(wraps: &Wraps, url: &dyn Fn(usize) -> &'u str) -> Openings {
+        let mut html = String::with_capacity(wraps.len() * 40);
+        let mut ends = Vec::with_capacity(wraps.len());
+        for w in wraps {
+            w.mark.open_into(&mut html, url);
+            ends.push(html.len() as u32);
+        }
+        Openings { html, ends }
+    }
+
+    /// The opening HTML of wrap `k`.
+    fn get(&self, k: usize) -> &str {
+        let start = k.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        &self.html[start..self.ends[k] as usize]
     }
 }
 
@@ -266,20 +298,21 @@ pub fn settle(events: &[Spanned], mut wraps: Vec<Wrap>) -> Wraps {
 }
 
 /// The events of a page with its wraps put in: each wrapped `Text` event split around
-/// the inline HTML of its wraps (`url` gives a topic's page URL by its index). Events
+/// the inline HTML of its wraps (`openings` are theirs, from [`Openings::new`]). Events
 /// borrow from `events`; the index is the event's in `events` (links are keyed by it).
 pub fn apply<'a>(
     events: &'a [Spanned],
     wraps: &'a Wraps,
-    url: &'a dyn Fn(usize) -> &'a str,
+    openings: &'a Openings,
 ) -> impl Iterator<Item = (usize, Event<'a>)> + 'a {
     let mut pending = wraps.as_slice();
     events.iter().enumerate().flat_map(move |(i, (event, _))| {
         let here = pending.iter().take_while(|w| w.event as usize == i).count();
+        let first = wraps.len() - pending.len();
         let (ws, rest) = pending.split_at(here);
         pending = rest;
         match event {
-            Event::Text(text) if !ws.is_empty() => Pieces::Many(split_text(text, ws, url).into_iter()),
+            Event::Text(text) if !ws.is_empty() => Pieces::Many(split_text(text, ws, first, openings).into_iter()),
             event => Pieces::One(Some(borrow(event))),
         }
         .map(move |e| (i, e))
@@ -316,8 +349,9 @@ fn borrow<'a>(event: &'a Event<'static>) -> Event<'a> {
 }
 
 /// `text` split at the boundaries of `wraps` (settled: sorted, nesting), with each
-/// wrap's opening and closing HTML between the pieces.
-fn split_text<'a, 'u>(text: &'a str, wraps: &[Wrap], url: &dyn Fn(usize) -> &'u str) -> Vec<Event<'a>> {
+/// wrap's opening and closing HTML between the pieces; `first` is the index of
+/// `wraps[0]` among the page's wraps, whose openings are `openings`.
+fn split_text<'a>(text: &'a str, wraps: &[Wrap], first: usize, openings: &'a Openings) -> Vec<Event<'a>> {
     // Boundaries: every start and end, in order; closes before opens at the same place.
     let mut marks: Vec<(usize, bool, usize)> = Vec::with_capacity(wraps.len() * 2); // (offset, is_open, wrap index)
     for (k, w) in wraps.iter().enumerate() {
@@ -338,7 +372,7 @@ fn split_text<'a, 'u>(text: &'a str, wraps: &[Wrap], url: &dyn Fn(usize) -> &'u 
         at = offset;
         let mark = wraps[k].mark;
         out.push(Event::InlineHtml(if is_open {
-            CowStr::from(mark.open(url))
+            CowStr::Borrowed(openings.get(first + k))
         } else {
             CowStr::Borrowed(mark.close())
         }));
@@ -399,7 +433,8 @@ mod tests {
         assert_eq!(wraps.len(), 3);
         let url = |_: usize| "/topics/kuiper/?a&b";
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, apply(&ev, &wraps, &url).map(|(_, e)| e));
+        let openings = Openings::new(&wraps, &url);
+        pulldown_cmark::html::push_html(&mut html, apply(&ev, &wraps, &openings).map(|(_, e)| e));
         assert_eq!(
             html.trim(),
             "<p><a id=\"m-1\" class=\"topic-link\" href=\"/topics/kuiper/?a&amp;b\">Kuiper</a> costs \
