@@ -2,6 +2,8 @@
 //! queryable by subject, metric, period and page; series across periods; conflicts.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -363,7 +365,7 @@ pub fn period_key(period: &str) -> Option<(&'static str, i32, u8)> {
 }
 
 fn by_subject(store: &Store) -> HashMap<String, Vec<usize>> {
-    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut map: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, r) in store.iter().enumerate() {
         if let Some(s) = r.figure.subject {
             map.entry(s).or_default().push(i);
@@ -406,10 +408,10 @@ fn stated<'a>(r: &Record<'a>) -> Option<(&'a str, &'a str, &'a str, &'a Quantity
 }
 
 /// Records of one subject, metric, period and unit.
-type Groups<'r> = HashMap<(&'r str, &'r str, PeriodId<'r>, &'r str), Vec<usize>>;
+type Groups<'r> = FxHashMap<(&'r str, &'r str, PeriodId<'r>, &'r str), Vec<usize>>;
 
 fn conflicts(store: &Store) -> Vec<Conflict> {
-    let mut groups: Groups = HashMap::new();
+    let mut groups: Groups = FxHashMap::default();
     for (i, r) in store.iter().enumerate() {
         if let Some((s, m, p, v)) = stated(&r) {
             groups.entry((s, m, PeriodId::of(p), v.unit)).or_default().push(i);
@@ -478,7 +480,7 @@ type At = (i32, u8);
 fn series(store: &Store) -> Vec<Series> {
     // (subject, metric, unit, kind) → (period position, record index) in record order
     type Key<'r> = (&'r str, &'r str, &'r str, &'static str);
-    let mut groups: HashMap<Key, Vec<(At, usize)>> = HashMap::new();
+    let mut groups: FxHashMap<Key, Vec<(At, usize)>> = FxHashMap::default();
     for (i, r) in store.iter().enumerate() {
         let Some((s, m, p, v)) = stated(&r) else { continue };
         let Some((kind, year, n)) = period_key(p) else { continue };

@@ -295,13 +295,14 @@ fn basis_from(s: &Sentence, c: usize, period: &str) -> Option<&'static str> {
 /// day keeps the few words its author typed in that day). Each thread looks in its own
 /// table first, so the threads of a build take the shared lock once per word.
 pub fn intern(word: &str) -> &'static str {
+    use rustc_hash::FxHashSet;
     use std::cell::RefCell;
-    use std::collections::HashSet;
     use std::sync::Mutex;
+    // Words, not untrusted keys: the fast hash, not the DoS-resistant default.
     thread_local! {
-        static SEEN: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
+        static SEEN: RefCell<FxHashSet<&'static str>> = RefCell::new(FxHashSet::default());
     }
-    static ALL: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Mutex::default);
+    static ALL: LazyLock<Mutex<FxHashSet<&'static str>>> = LazyLock::new(Mutex::default);
     SEEN.with_borrow_mut(|seen| {
         if let Some(&kept) = seen.get(word) {
             return kept;
