@@ -35,6 +35,64 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words before a period that make it a point of comparison, not the figure's period.
+/// The named groups of `PERIOD`, in the pattern's order, and their indices below:
+/// `Captures::name` hashes the name at every call, and a long note has thousands.
+const GROUP_NAMES: [&str; 31] = [
+    "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
+    "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "spy_u", "fyx",
+    "year",
+];
+const G_TTM: usize = 0;
+const G_TTM_M: usize = 1;
+const G_TTM_Y: usize = 2;
+const G_TTM_Q: usize = 3;
+const G_TTM_QY: usize = 4;
+const G_QA: usize = 5;
+const G_QA_Y: usize = 6;
+const G_QA_Y2: usize = 7;
+const G_QB: usize = 8;
+const G_QB_Y: usize = 9;
+const G_QC: usize = 10;
+const G_QC_Y: usize = 11;
+const G_QD_Y: usize = 12;
+const G_QD: usize = 13;
+const G_QD2: usize = 14;
+const G_HA: usize = 15;
+const G_HA_Y2: usize = 16;
+const G_HA_Y: usize = 17;
+const G_HB: usize = 18;
+const G_HB_Y: usize = 19;
+const G_FY_Y: usize = 20;
+const G_FY_Y2: usize = 21;
+const G_FYB_Y: usize = 22;
+const G_DM: usize = 23;
+const G_DM_Y: usize = 24;
+const G_DN: usize = 25;
+const G_DN_Y: usize = 26;
+const G_SPY: usize = 27;
+const G_SPY_U: usize = 28;
+const G_FYX: usize = 29;
+const G_YEAR: usize = 30;
+
+/// The capture index of each of `GROUP_NAMES`.
+static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    let names: Vec<Option<&str>> = PERIOD.capture_names().collect();
+    GROUP_NAMES
+        .iter()
+        .map(|g| {
+            names
+                .iter()
+                .position(|n| *n == Some(*g))
+                .expect("the period pattern has the group")
+        })
+        .collect()
+});
+
+/// Group `g` (one of the `G_` constants) of a `PERIOD` match.
+fn group<'t>(caps: &regex::Captures<'t>, g: usize) -> Option<regex::Match<'t>> {
+    caps.get(GROUP_SLOTS[g])
+}
+
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:since|than|versus|vs\.?|compared\s+(?:to|with)|from|by|until|till|before|after|against|relative\s+to|period\s+of|over|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:the\s+)?(?:same\s+(?:period|quarter)\s+(?:of|in)\s+)?$",
@@ -124,7 +182,7 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
     }
     for caps in &found {
         let Some(m) = caps.get(0) else { continue };
-        if caps.name("year").is_some() && !plain_year(text, m.start(), m.end()) {
+        if group(caps, G_YEAR).is_some() && !plain_year(text, m.start(), m.end()) {
             continue;
         }
         let Some(canonical) = canonical(caps, anchor) else {
@@ -287,8 +345,8 @@ fn plain_year(text: &str, start: usize, end: usize) -> bool {
     !ranged && !range_end
 }
 
-fn year_from(caps: &regex::Captures, four: &str, two: &str) -> Option<u32> {
-    let y = caps.name(four).or_else(|| caps.name(two))?.as_str();
+fn year_from(caps: &regex::Captures, four: usize, two: usize) -> Option<u32> {
+    let y = group(caps, four).or_else(|| group(caps, two))?.as_str();
     let y: u32 = if y.len() == 2 {
         2000 + y.parse::<u32>().ok()?
     } else {
@@ -318,26 +376,26 @@ fn month_quarter(month: &str) -> Option<u32> {
 
 /// The canonical form of one match of `PERIOD`.
 fn canonical(caps: &regex::Captures, anchor: Anchor) -> Option<String> {
-    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-    let text = |name: &str| caps.name(name).map(|m| m.as_str());
-    if caps.name("ttm").is_some() {
-        let (q, y) = if let (Some(m), Some(y)) = (text("ttm_m"), num("ttm_y")) {
+    let num = |g: usize| group(caps, g).and_then(|m| m.as_str().parse::<u32>().ok());
+    let text = |g: usize| group(caps, g).map(|m| m.as_str());
+    if group(caps, G_TTM).is_some() {
+        let (q, y) = if let (Some(m), Some(y)) = (text(G_TTM_M), num(G_TTM_Y)) {
             (month_quarter(m)?, y)
-        } else if let (Some(q), Some(y)) = (num("ttm_q"), num("ttm_qy")) {
+        } else if let (Some(q), Some(y)) = (num(G_TTM_Q), num(G_TTM_QY)) {
             (q, y)
         } else {
             return Some("TTM".to_string());
         };
         return Some(format!("TTM Q{q} {y}"));
     }
-    if let (Some(m), Some(y)) = (text("dm"), num("dm_y")) {
+    if let (Some(m), Some(y)) = (text(G_DM), num(G_DM_Y)) {
         return Some(format!("Q{} {y}", month_quarter(m)?));
     }
-    if let (Some(m), Some(y)) = (num("dn"), num("dn_y")) {
+    if let (Some(m), Some(y)) = (num(G_DN), num(G_DN_Y)) {
         return (1..=12).contains(&m).then(|| format!("Q{} {y}", (m - 1) / 3 + 1));
     }
-    if caps.name("spy").is_some() {
-        let unit = text("spy_u").map_or(Some(0), |u| {
+    if group(caps, G_SPY).is_some() {
+        let unit = text(G_SPY_U).map_or(Some(0), |u| {
             ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
                 .iter()
                 .position(|w| u.eq_ignore_ascii_case(w))
@@ -345,30 +403,30 @@ fn canonical(caps: &regex::Captures, anchor: Anchor) -> Option<String> {
         })?;
         return Some((2020 + unit).to_string());
     }
-    if caps.name("fyx").is_some() {
+    if group(caps, G_FYX).is_some() {
         return anchor.year.map(|y| format!("FY {y}"));
     }
-    let quarter = num("qa")
-        .or(num("qb"))
-        .or(num("qd2"))
-        .or_else(|| text("qc").or(text("qd")).and_then(ordinal));
+    let quarter = num(G_QA)
+        .or(num(G_QB))
+        .or(num(G_QD2))
+        .or_else(|| text(G_QC).or(text(G_QD)).and_then(ordinal));
     if let Some(q) = quarter {
-        let y = year_from(caps, "qa_y", "qa_y2")
-            .or_else(|| year_from(caps, "qb_y", "qb_y"))
-            .or(num("qc_y"))
-            .or(num("qd_y"))
+        let y = year_from(caps, G_QA_Y, G_QA_Y2)
+            .or_else(|| year_from(caps, G_QB_Y, G_QB_Y))
+            .or(num(G_QC_Y))
+            .or(num(G_QD_Y))
             .or_else(|| anchor.year_of_quarter(q))?;
         return Some(format!("Q{q} {y}"));
     }
-    let half = num("ha").or_else(|| text("hb").and_then(ordinal));
+    let half = num(G_HA).or_else(|| text(G_HB).and_then(ordinal));
     if let Some(h) = half {
-        let y = year_from(caps, "ha_y", "ha_y2").or(num("hb_y")).or(anchor.year)?;
+        let y = year_from(caps, G_HA_Y, G_HA_Y2).or(num(G_HB_Y)).or(anchor.year)?;
         return Some(format!("H{h} {y}"));
     }
-    if let Some(y) = year_from(caps, "fy_y", "fy_y2").or(num("fyb_y")) {
+    if let Some(y) = year_from(caps, G_FY_Y, G_FY_Y2).or(num(G_FYB_Y)) {
         return Some(format!("FY {y}"));
     }
-    num("year").map(|y| y.to_string())
+    num(G_YEAR).map(|y| y.to_string())
 }
 
 #[cfg(test)]
