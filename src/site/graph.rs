@@ -13,6 +13,8 @@ use crate::enrich::topics::Topic;
 
 /// Most related notes shown on a note.
 const RELATED_NOTES: usize = 5;
+/// A topic weight of 1 in the fixed-point scores of related notes.
+const WEIGHT_ONE: f64 = (1u64 << 32) as f64;
 /// Scores a related-notes walk tests at once.
 const SCORE_BLOCK: usize = 16;
 /// Most related topics shown on a topic.
@@ -150,73 +152,114 @@ impl Graph {
     }
 
     fn index_related_notes(&mut self, site: &Site) {
-        let is_note: Vec<bool> = site.pages.iter().map(|p| p.doc.page.kind == PageKind::Note).collect();
-        let total = is_note.iter().filter(|n| **n).count().max(1) as f64;
+        // Scores are kept per note, notes numbered densely in page order.
+        let pages_of_notes: Vec<usize> = (0..site.pages.len())
+            .filter(|&p| site.pages[p].doc.page.kind == PageKind::Note)
+            .collect();
+        let mut dense = vec![u32::MAX; site.pages.len()];
+        for (n, &p) in pages_of_notes.iter().enumerate() {
+            dense[p] = n as u32;
+        }
+        let notes = pages_of_notes.len();
+        let total = notes.max(1) as f64;
         // The notes that mention each topic, and how much sharing it says: rarer topics say
-        // more about what two notes have in common (inverse document frequency).
+        // more about what two notes have in common (inverse document frequency). A weight
+        // is a fixed-point integer, so that sums are exact in any order.
         let notes_of: Vec<Vec<u32>> = self
             .mentioned_in
             .iter()
             .map(|pages| {
                 pages
                     .iter()
-                    .map(|(p, _)| p.0)
-                    .filter(|&p| is_note[p])
-                    .map(|p| p as u32)
+                    .map(|(p, _)| dense[p.0])
+                    .filter(|&n| n != u32::MAX)
                     .collect()
             })
             .collect();
-        let weight: Vec<f64> = notes_of
+        let weight: Vec<u64> = notes_of
             .iter()
-            .map(|n| (total / n.len().max(1) as f64).ln() + 1.0)
+            .map(|n| (((total / n.len().max(1) as f64).ln() + 1.0) * WEIGHT_ONE).round() as u64)
+            .collect();
+        // A topic most notes mention is given to every note, then taken back from the few
+        // that do not mention it: fewer scores to touch (wrapping arithmetic is exact).
+        let others_of: Vec<Option<Vec<u32>>> = notes_of
+            .iter()
+            .map(|members| {
+                (members.len() * 2 > notes).then(|| {
+                    let mut is_member = vec![false; notes];
+                    for &m in members {
+                        is_member[m as usize] = true;
+                    }
+                    (0..notes as u32).filter(|&n| !is_member[n as usize]).collect()
+                })
+            })
             .collect();
         let page_topics = &self.page_topics;
-        self.related_notes = (0..site.pages.len())
-            .into_par_iter()
+        let related: Vec<Vec<PageId>> = pages_of_notes
+            .par_iter()
+            .enumerate()
             .map_init(
-                || vec![0.0f64; is_note.len()],
-                |scores, id| {
-                    if !is_note[id] || page_topics[id].is_empty() {
+                || vec![0u64; notes],
+                |scores, (me, &page)| {
+                    if page_topics[page].is_empty() {
                         return Vec::new();
                     }
-                    // Every note that shares a topic gets the topic's weight: a tight loop
-                    // with no branch, then one walk over the scores in note order.
-                    for &t in &page_topics[id] {
+                    // Every note that shares a topic gets the topic's weight, then one walk
+                    // over the scores in note order.
+                    let mut everyone = 0u64;
+                    for &t in &page_topics[page] {
                         let w = weight[t];
-                        for &other in &notes_of[t] {
-                            scores[other as usize] += w;
+                        match &others_of[t] {
+                            Some(others) => {
+                                everyone = everyone.wrapping_add(w);
+                                for &other in others {
+                                    let s = &mut scores[other as usize];
+                                    *s = s.wrapping_sub(w);
+                                }
+                            }
+                            None => {
+                                for &other in &notes_of[t] {
+                                    let s = &mut scores[other as usize];
+                                    *s = s.wrapping_add(w);
+                                }
+                            }
                         }
                     }
-                    scores[id] = 0.0;
+                    scores[me] = everyone.wrapping_neg();
                     // The best few, kept while walking: no list of every note that shares a
                     // topic (nearly all of them on a large site). Walking in note order, a
                     // score equal to the fifth's loses (the earlier note wins ties), so a
                     // block of scores none above the fifth's is passed over in one test
                     // (which the compiler vectorises) and zeroed for the next note.
-                    let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(RELATED_NOTES + 1);
-                    let better = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-                    let mut bar = 0.0;
+                    let mut ranked: Vec<(usize, u64)> = Vec::with_capacity(RELATED_NOTES + 1);
+                    let mut bar = 0u64;
                     for (b, block) in scores.chunks_mut(SCORE_BLOCK).enumerate() {
-                        if block.iter().fold(false, |any, &s| any | (s > bar)) {
+                        if block
+                            .iter()
+                            .fold(false, |any, &s| any | (s.wrapping_add(everyone) > bar))
+                        {
                             for (k, &s) in block.iter().enumerate() {
+                                let s = s.wrapping_add(everyone);
                                 if s <= bar {
                                     continue;
                                 }
-                                let candidate = (b * SCORE_BLOCK + k, s);
-                                let at = ranked.partition_point(|r| better(r, &candidate) == std::cmp::Ordering::Less);
-                                ranked.insert(at, candidate);
+                                let at = ranked.partition_point(|r| r.1 >= s);
+                                ranked.insert(at, (b * SCORE_BLOCK + k, s));
                                 ranked.truncate(RELATED_NOTES);
                                 if ranked.len() == RELATED_NOTES {
                                     bar = ranked[RELATED_NOTES - 1].1;
                                 }
                             }
                         }
-                        block.fill(0.0);
+                        block.fill(0);
                     }
-                    ranked.into_iter().map(|(p, _)| PageId(p)).collect()
+                    ranked.into_iter().map(|(n, _)| PageId(pages_of_notes[n])).collect()
                 },
             )
             .collect();
+        for (&page, list) in pages_of_notes.iter().zip(related) {
+            self.related_notes[page] = list;
+        }
     }
 
     /// The topic whose title or alias is `name` (case-insensitive).
