@@ -9,7 +9,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::figures::{self, Chart};
-use super::views::{Link, link};
+use super::views::{Link, date_shown, link};
 use crate::content::PageId;
 use crate::markdown::highlight::escape_into;
 use crate::render::{charts, graph};
@@ -93,8 +93,6 @@ pub struct MentionedIn {
 /// title. Sites of a few hundred notes never reach it; at 10,000 notes a topic page
 /// quoting every mention runs to megabytes.
 pub const QUOTED_NOTES: usize = 100;
-/// How a note's date is shown ("1 February 2024").
-const DATE_SHOWN: &str = "%-d %B %Y";
 /// Sentences quoted from one note.
 pub const QUOTES_PER_NOTE: usize = 3;
 
@@ -166,7 +164,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
                     url,
                     count: 0,
                 },
-                date: e.doc.page.date.map(|d| d.format(DATE_SHOWN).to_string()),
+                date: e.doc.page.date.as_ref().map(date_shown),
                 datetime: e.doc.page.date.map(|d| d.to_rfc3339()),
                 quotes,
                 more,
@@ -189,7 +187,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
                 older_list,
                 " <time datetime=\"{}\">{}</time>",
                 d.to_rfc3339(),
-                d.format(DATE_SHOWN)
+                date_shown(&d)
             );
         }
         older_list.push_str("</li>");

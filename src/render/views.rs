@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
 use crate::content::{PageId, PageKind};
@@ -192,10 +193,10 @@ impl<'a> PageView<'a> {
             permalink: c.absolute_url(&page.permalink),
             kind: page.kind,
             section: &page.section,
-            date: page.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: page.date.as_ref().map(date_iso),
             datetime: page.date.map(|d| d.to_rfc3339()),
-            date_display: page.date.map(|d| d.format("%-d %B %Y").to_string()),
-            updated: page.meta.updated.map(|d| d.format("%Y-%m-%d").to_string()),
+            date_display: page.date.as_ref().map(date_shown),
+            updated: page.meta.updated.as_ref().map(date_iso),
             description: page.meta.description.as_deref(),
             summary: page.meta.excerpt.clone().unwrap_or_else(|| e.doc.summary.clone()),
             categories: terms("categories", &page.meta.categories),
@@ -250,6 +251,87 @@ impl TaxonomyView {
             name: tax.name,
             title: capitalise(tax.name),
             terms,
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as pages show it, "1 February 2024" (chrono's `%-d %B %Y`), written without
+/// parsing a format string: every page and every list of pages shows dates.
+pub fn date_shown(d: &DateTime<FixedOffset>) -> String {
+    if !(0..=9999).contains(&d.year()) {
+        return d.format("%-d %B %Y").to_string();
+    }
+    let mut out = String::with_capacity(18);
+    push_padded(&mut out, d.day(), 1);
+    out.push(' ');
+    out.push_str(MONTHS[d.month0() as usize]);
+    out.push(' ');
+    push_padded(&mut out, d.year() as u32, 4);
+    out
+}
+
+/// A date as "2024-02-01" (chrono's `%Y-%m-%d`).
+pub fn date_iso(d: &DateTime<FixedOffset>) -> String {
+    if !(0..=9999).contains(&d.year()) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let mut out = String::with_capacity(10);
+    push_padded(&mut out, d.year() as u32, 4);
+    out.push('-');
+    push_padded(&mut out, d.month(), 2);
+    out.push('-');
+    push_padded(&mut out, d.day(), 2);
+    out
+}
+
+/// `n` in decimal, zero-padded to `width` digits.
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    while rest > 0 || digits.len() - at < width {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written dates read as chrono's formats do, on every day of a span of
+    /// years and at the edges of the four-digit years.
+    #[test]
+    fn dates_read_as_chrono_writes_them() {
+        use chrono::{NaiveDate, TimeZone};
+        let zone = FixedOffset::east_opt(5 * 3600).unwrap();
+        let mut days: Vec<NaiveDate> = (0..800)
+            .map(|n| NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(n))
+            .collect();
+        for y in [-1, 0, 7, 999, 1000, 9999, 10000] {
+            days.push(NaiveDate::from_ymd_opt(y, 12, 31).unwrap());
+        }
+        for day in days {
+            let d = zone.from_local_datetime(&day.and_hms_opt(23, 30, 0).unwrap()).unwrap();
+            assert_eq!(date_shown(&d), d.format("%-d %B %Y").to_string());
+            assert_eq!(date_iso(&d), d.format("%Y-%m-%d").to_string());
         }
     }
 }

