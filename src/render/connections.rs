@@ -87,6 +87,9 @@ pub struct MentionedIn {
     pub quotes: Vec<Quote>,
     /// Sentences of this note that mention the topic but are not quoted.
     pub more: usize,
+    /// Always true: kept for themes written when this list also held the older notes
+    /// (they skipped those with `{% if not n.quoted %}`); those are now `older_list`.
+    pub quoted: bool,
 }
 
 /// Notes whose sentences a topic page quotes (newest first); older ones are listed by
@@ -168,6 +171,7 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
                 datetime: e.doc.page.date.map(|d| d.to_rfc3339()),
                 quotes,
                 more,
+                quoted: true,
             }
         })
         .collect();
