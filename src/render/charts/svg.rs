@@ -73,29 +73,16 @@ pub(crate) fn num(v: f64) -> String {
     }
     let t = tenths as i64;
     let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
-    // Digits written by hand: a chart has hundreds of numbers, and `format!` costs
-    // twenty times as much.
-    let mut digits = [0u8; 24];
-    let mut at = digits.len();
-    if tenth != 0 {
-        at -= 2;
-        digits[at] = b'.';
-        digits[at + 1] = b'0' + tenth as u8;
-    }
-    let mut rest = whole;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
+    let mut out = String::with_capacity(16);
     if t < 0 {
-        at -= 1;
-        digits[at] = b'-';
+        out.push('-');
     }
-    String::from_utf8_lossy(&digits[at..]).into_owned()
+    crate::render::format::push_padded(&mut out, whole, 1);
+    if tenth != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + tenth as u8));
+    }
+    out
 }
 
 /// [`num`] by formatting the rounded float: for numbers too large for a whole count of
