@@ -204,16 +204,23 @@ impl Config {
 
     /// The path part of `base_url`, e.g. `/research/`.
     pub fn base_path(&self) -> &str {
-        let after_scheme = self
-            .base_url
-            .split_once("://")
-            .map_or(self.base_url.as_str(), |(_, r)| r);
-        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+        // A byte scan: called for every link of every page, where a substring search and
+        // a format string cost more than the URL they build.
+        let url = self.base_url.as_bytes();
+        let host = url.windows(3).position(|w| w == b"://").map_or(0, |i| i + 3);
+        url[host..]
+            .iter()
+            .position(|&b| b == b'/')
+            .map_or("/", |i| &self.base_url[host + i..])
     }
 
     /// A site-relative permalink (`/notes/x/`) as a root-relative URL honouring the base path.
     pub fn url(&self, permalink: &str) -> String {
-        format!("{}{}", self.base_path().trim_end_matches('/'), permalink)
+        let base = self.base_path().trim_end_matches('/');
+        let mut url = String::with_capacity(base.len() + permalink.len());
+        url.push_str(base);
+        url.push_str(permalink);
+        url
     }
 
     /// A site-relative permalink as an absolute URL (feeds, sitemap, canonical links).

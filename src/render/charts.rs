@@ -14,11 +14,9 @@
 //! Nothing to draw (no finite value) gives an empty string, so a template can write
 //! `{% if chart %}` and leave no empty box behind.
 
-use std::fmt::Write as _;
-
 pub(super) mod svg;
 
-use svg::{FONT, count, escape, extent, keeps, nice_ticks, num, stride, svg_open, text_width};
+use svg::{FONT, count, escape_into, extent, keeps, nice_ticks, push_num, stride, svg_open, text_width};
 
 /// One period of a series.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,20 +58,29 @@ pub fn series_svg(id: &str, title: &str, points: &[Point], fmt_tick: &dyn Fn(f64
         .enumerate()
         .map(|(i, &v)| (frame.x(i, values.len()), frame.y(v)))
         .collect();
+    // Written piece by piece: a topic page of a large site draws dozens of these.
     if xy.len() > 1 {
-        let line: Vec<String> = xy.iter().map(|&(x, y)| format!("{},{}", num(x), num(y))).collect();
-        let _ = write!(
-            svg,
-            r#"<polyline class="chart-line" fill="none" stroke="currentColor" stroke-width="2" points="{}"/>"#,
-            line.join(" ")
-        );
+        svg.push_str(r#"<polyline class="chart-line" fill="none" stroke="currentColor" stroke-width="2" points=""#);
+        for (i, &(x, y)) in xy.iter().enumerate() {
+            if i > 0 {
+                svg.push(' ');
+            }
+            push_num(&mut svg, x);
+            svg.push(',');
+            push_num(&mut svg, y);
+        }
+        svg.push_str(r#""/>"#);
     }
-    for ((x, y), (label, display)) in xy.iter().zip(labels.iter().zip(&shown)) {
-        let (x, y, tip) = (num(*x), num(*y), escape(&format!("{label}: {display}")));
-        let _ = write!(
-            svg,
-            r#"<circle class="chart-point" cx="{x}" cy="{y}" r="3.5"><title>{tip}</title></circle>"#
-        );
+    for (&(x, y), (label, display)) in xy.iter().zip(labels.iter().zip(&shown)) {
+        svg.push_str(r#"<circle class="chart-point" cx=""#);
+        push_num(&mut svg, x);
+        svg.push_str(r#"" cy=""#);
+        push_num(&mut svg, y);
+        svg.push_str(r#"" r="3.5"><title>"#);
+        escape_into(&mut svg, label);
+        svg.push_str(": ");
+        escape_into(&mut svg, display);
+        svg.push_str("</title></circle>");
     }
     value_labels(&mut svg, &frame, &xy, &values, &shown);
     svg.push_str("</svg>");
@@ -110,16 +117,20 @@ pub fn bars_svg(id: &str, title: &str, bars: &[(String, f64)]) -> String {
         .enumerate()
         .map(|(i, &v)| (frame.x(i, values.len()), frame.y(v)))
         .collect();
-    for ((x, y), (label, s)) in xy.iter().zip(labels.iter().zip(&shown)) {
-        let _ = write!(
-            svg,
-            r#"<rect class="chart-bar" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>"#,
-            num(x - width / 2.0),
-            num(y.min(base)),
-            num(width),
-            num((base - y).abs()),
-            escape(&format!("{label}: {s}"))
-        );
+    for (&(x, y), (label, s)) in xy.iter().zip(labels.iter().zip(&shown)) {
+        svg.push_str(r#"<rect class="chart-bar" x=""#);
+        push_num(&mut svg, x - width / 2.0);
+        svg.push_str(r#"" y=""#);
+        push_num(&mut svg, y.min(base));
+        svg.push_str(r#"" width=""#);
+        push_num(&mut svg, width);
+        svg.push_str(r#"" height=""#);
+        push_num(&mut svg, (base - y).abs());
+        svg.push_str(r#""><title>"#);
+        escape_into(&mut svg, label);
+        svg.push_str(": ");
+        escape_into(&mut svg, s);
+        svg.push_str("</title></rect>");
     }
     value_labels(&mut svg, &frame, &xy, &values, &shown);
     svg.push_str("</svg>");
@@ -156,9 +167,17 @@ fn open_plot(
         &tick_labels,
         (widest.fold(0.0, f64::max) / 2.0).clamp(24.0, 60.0),
     );
-    let desc: Vec<String> = labels.iter().zip(shown).map(|(l, s)| format!("{l}: {s}")).collect();
+    let mut desc = String::new();
+    for (i, (l, s)) in labels.iter().zip(shown).enumerate() {
+        if i > 0 {
+            desc.push_str("; ");
+        }
+        desc.push_str(l);
+        desc.push_str(": ");
+        desc.push_str(s);
+    }
     let view = [0.0, 0.0, WIDTH, head.height];
-    let mut svg = svg_open(head.id, head.class, head.title, &desc.join("; "), view);
+    let mut svg = svg_open(head.id, head.class, head.title, &desc, view);
     frame.axes(&mut svg, &ticks, &tick_labels);
     frame.x_labels(&mut svg, labels);
     (svg, frame)
@@ -172,13 +191,13 @@ fn value_labels(svg: &mut String, frame: &Frame, xy: &[(f64, f64)], values: &[f6
     for (i, ((&(x, y), v), text)) in xy.iter().zip(values).zip(&texts).enumerate() {
         if keeps(i, xy.len(), stride) {
             let y = if *v < 0.0 { y + FONT + 4.0 } else { y - 6.0 };
-            let _ = write!(
-                svg,
-                r#"<text class="chart-label chart-value" x="{}" y="{}" text-anchor="middle">{}</text>"#,
-                num(x),
-                num(y),
-                escape(text)
-            );
+            svg.push_str(r#"<text class="chart-label chart-value" x=""#);
+            push_num(svg, x);
+            svg.push_str(r#"" y=""#);
+            push_num(svg, y);
+            svg.push_str(r#"" text-anchor="middle">"#);
+            escape_into(svg, text);
+            svg.push_str("</text>");
         }
     }
 }
@@ -237,25 +256,33 @@ impl Frame {
 
     /// Grid lines and labels of the y ticks, the baseline, and a zero line if it shows.
     fn axes(&self, svg: &mut String, ticks: &[f64], labels: &[String]) {
+        let line = |svg: &mut String, class: &str, y: f64| {
+            svg.push_str(r#"<line class=""#);
+            svg.push_str(class);
+            svg.push_str(r#"" x1=""#);
+            push_num(svg, self.left);
+            svg.push_str(r#"" y1=""#);
+            push_num(svg, y);
+            svg.push_str(r#"" x2=""#);
+            push_num(svg, WIDTH);
+            svg.push_str(r#"" y2=""#);
+            push_num(svg, y);
+            svg.push_str(r#"" stroke="currentColor""#);
+        };
         for (&t, label) in ticks.iter().zip(labels) {
-            let y = num(self.y(t));
-            let _ = write!(
-                svg,
-                r#"<line class="chart-grid" x1="{}" y1="{y}" x2="{}" y2="{y}" stroke="currentColor" stroke-opacity="0.2"/><text class="chart-label chart-tick" x="{}" y="{y}" dy="0.35em" text-anchor="end">{}</text>"#,
-                num(self.left),
-                num(WIDTH),
-                num(self.left - 6.0),
-                escape(label)
-            );
+            let y = self.y(t);
+            line(svg, "chart-grid", y);
+            svg.push_str(r#" stroke-opacity="0.2"/><text class="chart-label chart-tick" x=""#);
+            push_num(svg, self.left - 6.0);
+            svg.push_str(r#"" y=""#);
+            push_num(svg, y);
+            svg.push_str(r#"" dy="0.35em" text-anchor="end">"#);
+            escape_into(svg, label);
+            svg.push_str("</text>");
         }
         let zero = if self.lo < 0.0 && self.hi > 0.0 { 0.0 } else { self.lo };
-        let y = num(self.y(zero));
-        let _ = write!(
-            svg,
-            r#"<line class="chart-axis" x1="{}" y1="{y}" x2="{}" y2="{y}" stroke="currentColor"/>"#,
-            num(self.left),
-            num(WIDTH)
-        );
+        line(svg, "chart-axis", self.y(zero));
+        svg.push_str("/>");
     }
 
     /// Labels under the x axis, thinned so that they do not collide.
@@ -263,13 +290,13 @@ impl Frame {
         let stride = stride(labels, self.step(labels.len()));
         for (i, label) in labels.iter().enumerate() {
             if keeps(i, labels.len(), stride) {
-                let _ = write!(
-                    svg,
-                    r#"<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>"#,
-                    num(self.x(i, labels.len())),
-                    num(self.height - 8.0),
-                    escape(label)
-                );
+                svg.push_str(r#"<text class="chart-label" x=""#);
+                push_num(svg, self.x(i, labels.len()));
+                svg.push_str(r#"" y=""#);
+                push_num(svg, self.height - 8.0);
+                svg.push_str(r#"" text-anchor="middle">"#);
+                escape_into(svg, label);
+                svg.push_str("</text>");
             }
         }
     }
@@ -277,6 +304,7 @@ impl Frame {
 
 #[cfg(test)]
 mod tests {
+    use super::svg::num;
     use super::*;
 
     fn point(label: &str, value: f64, display: &str) -> Point {

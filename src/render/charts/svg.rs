@@ -65,24 +65,30 @@ pub(crate) fn count(v: f64) -> String {
 
 /// A number with at most one decimal, no trailing ".0" and no "-0".
 pub(crate) fn num(v: f64) -> String {
+    let mut out = String::with_capacity(16);
+    push_num(&mut out, v);
+    out
+}
+
+/// [`num`], appended to `out` (charts write hundreds of numbers each).
+pub(crate) fn push_num(out: &mut String, v: f64) {
     let tenths = (v * 10.0).round();
     // Chart coordinates and values are small: written from the whole number of tenths,
     // the same text as `num_by_float` writes without formatting a float.
     if tenths.abs() >= 1e15 || tenths.is_nan() {
-        return num_by_float(v);
+        out.push_str(&num_by_float(v));
+        return;
     }
     let t = tenths as i64;
     let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
-    let mut out = String::with_capacity(16);
     if t < 0 {
         out.push('-');
     }
-    crate::render::format::push_padded(&mut out, whole, 1);
+    crate::render::format::push_padded(out, whole, 1);
     if tenth != 0 {
         out.push('.');
         out.push(char::from(b'0' + tenth as u8));
     }
-    out
 }
 
 /// [`num`] by formatting the rounded float: for numbers too large for a whole count of
@@ -106,6 +112,20 @@ pub(crate) fn text_width(s: &str) -> f64 {
 /// Text safe inside an element or a quoted attribute; drops characters XML forbids.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
+/// [`escape`], appended to `out`.
+pub(crate) fn escape_into(out: &mut String, s: &str) {
+    // Most labels need nothing: copied whole after one byte scan.
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x1f | 0x7f | 0xc2))
+    {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -117,7 +137,6 @@ pub(crate) fn escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// The opening `<svg>` with its accessible name and description. `id` is reduced to
