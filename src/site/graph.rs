@@ -13,10 +13,11 @@ use crate::enrich::topics::Topic;
 
 /// Most related notes shown on a note.
 const RELATED_NOTES: usize = 5;
-/// A topic weight of 1 in the fixed-point scores of related notes.
-const WEIGHT_ONE: f64 = (1u64 << 32) as f64;
+/// A topic weight of 1 in the fixed-point scores of related notes, unless a note's topics
+/// add up to more than a `u32` holds (then it is halved until they fit).
+const WEIGHT_ONE: f64 = (1u64 << 24) as f64;
 /// Scores a related-notes walk tests at once.
-const SCORE_BLOCK: usize = 16;
+const SCORE_BLOCK: usize = 32;
 /// Most related topics shown on a topic.
 const RELATED_TOPICS: usize = 8;
 
@@ -176,10 +177,26 @@ impl Graph {
                     .collect()
             })
             .collect();
-        let weight: Vec<u64> = notes_of
+        let rarity: Vec<f64> = notes_of
             .iter()
-            .map(|n| (((total / n.len().max(1) as f64).ln() + 1.0) * WEIGHT_ONE).round() as u64)
+            .map(|n| (total / n.len().max(1) as f64).ln() + 1.0)
             .collect();
+        // 32-bit scores: the walk below tests four times as many at once as with 64 bits.
+        // No score can exceed the sum of its note's own weights, so while that fits, every
+        // sum is exact.
+        let mut one = WEIGHT_ONE;
+        let weight: Vec<u32> = loop {
+            let weight: Vec<u64> = rarity.iter().map(|r| (r * one).round() as u64).collect();
+            let most = pages_of_notes
+                .iter()
+                .map(|&p| self.page_topics[p].iter().map(|&t| weight[t]).sum::<u64>())
+                .max()
+                .unwrap_or(0);
+            if most <= u64::from(u32::MAX) || one < 1.0 {
+                break weight.into_iter().map(|w| w.min(u64::from(u32::MAX)) as u32).collect();
+            }
+            one /= 2.0;
+        };
         // A topic most notes mention is given to every note, then taken back from the few
         // that do not mention it: fewer scores to touch (wrapping arithmetic is exact).
         let others_of: Vec<Option<Vec<u32>>> = notes_of
@@ -199,14 +216,14 @@ impl Graph {
             .par_iter()
             .enumerate()
             .map_init(
-                || vec![0u64; notes],
+                || vec![0u32; notes],
                 |scores, (me, &page)| {
                     if page_topics[page].is_empty() {
                         return Vec::new();
                     }
                     // Every note that shares a topic gets the topic's weight, then one walk
                     // over the scores in note order.
-                    let mut everyone = 0u64;
+                    let mut everyone = 0u32;
                     for &t in &page_topics[page] {
                         let w = weight[t];
                         match &others_of[t] {
@@ -230,10 +247,10 @@ impl Graph {
                     // topic (nearly all of them on a large site). Walking in note order, a
                     // score equal to the fifth's loses (the earlier note wins ties), so a
                     // block of scores none above the fifth's is passed over in one test
-                    // (which the compiler vectorises) and zeroed for the next note.
-                    let mut ranked: Vec<(usize, u64)> = Vec::with_capacity(RELATED_NOTES + 1);
-                    let mut bar = 0u64;
-                    for (b, block) in scores.chunks_mut(SCORE_BLOCK).enumerate() {
+                    // (which the compiler vectorises); then all are zeroed for the next note.
+                    let mut ranked: Vec<(usize, u32)> = Vec::with_capacity(RELATED_NOTES + 1);
+                    let mut bar = 0u32;
+                    for (b, block) in scores.chunks(SCORE_BLOCK).enumerate() {
                         if block
                             .iter()
                             .fold(false, |any, &s| any | (s.wrapping_add(everyone) > bar))
@@ -251,8 +268,8 @@ impl Graph {
                                 }
                             }
                         }
-                        block.fill(0);
                     }
+                    scores.fill(0);
                     ranked.into_iter().map(|(n, _)| PageId(pages_of_notes[n])).collect()
                 },
             )
