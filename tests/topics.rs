@@ -16,6 +16,16 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Runs `folio -C dir command`.
+fn folio(dir: &Path, command: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("-C")
+        .arg(dir)
+        .arg(command)
+        .output()
+        .unwrap()
+}
+
 /// Builds a copy of `fixture` (a folder under tests/fixtures, or "example" for the repo's
 /// own site) and returns the temp dir holding it, with the output in `public/`.
 fn build(fixture: &str) -> (tempfile::TempDir, PathBuf) {
@@ -30,12 +40,7 @@ fn build(fixture: &str) -> (tempfile::TempDir, PathBuf) {
     } else {
         copy_dir(&root.join("tests/fixtures").join(fixture), &site);
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .arg("-C")
-        .arg(&site)
-        .arg("build")
-        .output()
-        .unwrap();
+    let out = folio(&site, "build");
     assert!(
         out.status.success(),
         "build failed: {}",
@@ -154,6 +159,44 @@ fn notes_show_topic_chips_backlinks_and_related_notes_by_rarity() {
     );
 }
 
+/// The default theme prints the lists of links as HTML that folio writes; a theme's own
+/// loop over the same lists must read the same, escaping included.
+#[test]
+fn link_lists_are_escaped_and_a_theme_can_still_loop_over_them() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/topics");
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root, tmp.path());
+    std::fs::write(
+        tmp.path().join("content/topics/labs.md"),
+        "---\ntitle: 'Research & \"Labs\" <R&D>'\naliases: [research labs]\n---\nLabs.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("content/notes/2024-05-10-epsilon.md"),
+        "---\ntitle: Epsilon note\n---\n\nOur research labs and AWS grew.\n",
+    )
+    .unwrap();
+    let templates = tmp.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("page.html"),
+        "<p id=\"html\">{{ connections.topics_html | safe }}</p>\n\
+         <p id=\"loop\">{% for t in connections.topics %}<a class=\"chip\" href=\"{{ t.url }}\">{{ t.title }}</a>{% endfor %}</p>\n",
+    )
+    .unwrap();
+    let out = folio(tmp.path(), "build");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let epsilon = page(&tmp.path().join("public"), "/notes/epsilon/");
+    let (html, looped) = epsilon.split_once('\n').unwrap();
+    let chip = r#"<a class="chip" href="/topics/labs/">Research &amp; &quot;Labs&quot; &lt;R&amp;D&gt;</a>"#;
+    assert!(html.contains(chip), "{epsilon}");
+    assert!(html.contains(r#"href="/topics/aws/">AWS</a>"#), "{epsilon}");
+    assert_eq!(
+        html.trim_start_matches(r#"<p id="html">"#),
+        looped.trim().trim_start_matches(r#"<p id="loop">"#)
+    );
+}
+
 #[test]
 fn topics_index_lists_counts_and_a_deterministic_graph() {
     let (_tmp, first) = build("topics");
@@ -185,12 +228,7 @@ fn check_reports_unknown_related_topics_and_unmentioned_topics() {
         "---\ntitle: Lonely topic\n---\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .arg("-C")
-        .arg(tmp.path())
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = folio(tmp.path(), "check");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(

@@ -24,6 +24,12 @@ pub struct NoteConnections {
     pub backlinks: Vec<Link>,
     /// Related notes.
     pub related: Vec<Link>,
+    /// `topics` as HTML: an `<a class="chip">` per topic.
+    pub topics_html: String,
+    /// `backlinks` as HTML: the `<li>` items of a list, each a link.
+    pub backlinks_html: String,
+    /// `related` as HTML, like `backlinks_html`.
+    pub related_html: String,
     /// The "Key figures" tables (HTML), empty without figures.
     pub key_figures: String,
 }
@@ -48,16 +54,37 @@ pub fn links_of(site: &Site, id: PageId) -> NoteConnections {
             count: 0,
         }
     };
+    let topics: Vec<Link> = g.page_topics[id.0].iter().map(|&t| topic_link(t)).collect();
+    let backlinks: Vec<Link> = g.backlinks[id.0]
+        .iter()
+        .filter(|&&b| !g.topic_of_page.contains_key(&id) || !is_mention_only(site, b, id))
+        .map(|&b| link(site, b))
+        .collect();
+    let related: Vec<Link> = g.related_notes[id.0].iter().map(|&r| link(site, r)).collect();
     NoteConnections {
-        topics: g.page_topics[id.0].iter().map(|&t| topic_link(t)).collect(),
-        backlinks: g.backlinks[id.0]
-            .iter()
-            .filter(|&&b| !g.topic_of_page.contains_key(&id) || !is_mention_only(site, b, id))
-            .map(|&b| link(site, b))
-            .collect(),
-        related: g.related_notes[id.0].iter().map(|&r| link(site, r)).collect(),
+        topics_html: links_html(&topics, "<a class=\"chip\" href=\"", "</a>"),
+        backlinks_html: links_html(&backlinks, "<li><a href=\"", "</a></li>"),
+        related_html: links_html(&related, "<li><a href=\"", "</a></li>"),
+        topics,
+        backlinks,
+        related,
         key_figures: String::new(),
     }
+}
+
+/// Links as HTML: for each, `open`, the escaped URL, `">`, the escaped title and `close`.
+/// Written here, not by a template loop, for the reason of `figures_table`: every note
+/// has a dozen of them, and a Tera loop spends thousands of instructions on each.
+fn links_html(links: &[Link], open: &str, close: &str) -> String {
+    let mut html = String::with_capacity(links.len() * 120);
+    for l in links {
+        html.push_str(open);
+        escape_into(&mut html, &l.url);
+        html.push_str("\">");
+        escape_into(&mut html, &l.title);
+        html.push_str(close);
+    }
+    html
 }
 
 /// True when `from` only mentions topic page `to` (listed under "Mentioned in" instead).
@@ -314,10 +341,17 @@ pub fn topics_graph(site: &Site) -> TopicsGraph {
 /// topics has thousands of weak ones, which only draw a grey smudge).
 fn strongest_edges(g: &crate::site::graph::Graph) -> Vec<graph::Edge> {
     const PER_TOPIC: usize = 4;
+    // Each topic's co-mentions, gathered in one pass (in key order, as the map holds them).
+    let mut of_topic: Vec<Vec<(&(usize, usize), &usize)>> = vec![Vec::new(); g.topics.len()];
+    for pair @ ((a, b), _) in &g.co_mentions {
+        for t in [*a, *b] {
+            if let Some(mine) = of_topic.get_mut(t) {
+                mine.push(pair);
+            }
+        }
+    }
     let mut keep: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
-    for t in 0..g.topics.len() {
-        let mut mine: Vec<(&(usize, usize), &usize)> =
-            g.co_mentions.iter().filter(|((a, b), _)| *a == t || *b == t).collect();
+    for mut mine in of_topic {
         mine.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
         keep.extend(mine.into_iter().take(PER_TOPIC).map(|(k, _)| *k));
     }
