@@ -4,27 +4,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
+use crate::site::store::Store;
 
-use crate::site::store::{Conflicts, Store};
-
-#[derive(Serialize)]
-struct Export<'a> {
-    metrics: Records<'a>,
-    conflicts: Conflicts<'a>,
-}
+mod json;
 
 /// The files the exports are written to, at the root of the output folder.
 pub const FILES: [&str; 2] = ["metrics.json", "metrics.csv"];
-
-/// Every record of a store, serialised one by one.
-struct Records<'a>(&'a Store);
-
-impl Serialize for Records<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter())
-    }
-}
 
 /// Writes `metrics.json` and `metrics.csv` into `dir`, side by side and streaming (a
 /// large site has hundreds of thousands of figures: the exports are never held in memory
@@ -61,11 +46,7 @@ fn write_atomically(
 
 /// `metrics.json` into `out`.
 pub fn write_json(store: &Store, out: impl Write) -> std::io::Result<()> {
-    let export = Export {
-        metrics: Records(store),
-        conflicts: Conflicts(store),
-    };
-    serde_json::to_writer(out, &export).map_err(std::io::Error::other)
+    json::write(store, out)
 }
 
 const CSV_HEADER: &str = "id,page,source,line,subject,metric,period,value,unit,approx,upper,change,change_unit,direction,basis,text,sentence,origin";

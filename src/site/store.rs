@@ -6,8 +6,6 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-use serde::Serialize;
-
 use super::Site;
 use crate::content::PageId;
 use crate::enrich::metrics::Quantity;
@@ -52,6 +50,11 @@ impl<'a> Record<'a> {
         self.figure.value.as_ref().map_or(0.0, |v| v.amount)
     }
 
+    /// Its position among its page's figures.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
     /// `notes/slug#fig-4` (figures given in front matter: `#fm-1`, `#fm-2`, …), written
     /// where it is used rather than kept.
     pub fn id(&self) -> Id<'a> {
@@ -74,33 +77,6 @@ impl std::fmt::Display for Id<'_> {
     }
 }
 
-impl Serialize for Id<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl Serialize for Record<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let f = self.figure;
-        let mut st = s.serialize_struct("Record", 12)?;
-        st.serialize_field("id", &self.id())?;
-        st.serialize_field("page", self.page)?;
-        st.serialize_field("source", self.source)?;
-        st.serialize_field("line", &f.line)?;
-        st.serialize_field("subject", &f.subject)?;
-        st.serialize_field("metric", &f.metric)?;
-        st.serialize_field("period", &f.period)?;
-        st.serialize_field("value", &json::Value(&f.value))?;
-        st.serialize_field("change", &json::Delta(&f.change))?;
-        st.serialize_field("text", f.text())?;
-        st.serialize_field("sentence", f.sentence())?;
-        st.serialize_field("origin", f.origin())?;
-        st.end()
-    }
-}
-
 /// A page as the store keeps it, with its source path as records write it.
 #[derive(Debug, Clone)]
 struct StorePage {
@@ -114,7 +90,7 @@ pub fn source_of(page: &crate::content::Page) -> String {
 }
 
 /// Figures with the same subject, metric, period and unit that disagree. Its sources are
-/// records of the store (`Conflicts` writes them out with their amounts and places).
+/// records of the store (metrics.json writes them out with their amounts and places).
 #[derive(Debug, Clone)]
 pub struct Conflict {
     /// Who.
@@ -127,63 +103,6 @@ pub struct Conflict {
     pub unit: String,
     /// Every source: record indices, in record order.
     pub records: Vec<usize>,
-}
-
-/// The conflicts of a store as `metrics.json` writes them: each source with its amount,
-/// page, source file and line, read from its record.
-pub struct Conflicts<'a>(pub &'a Store);
-
-impl Serialize for Conflicts<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.conflicts.iter().map(|c| ConflictOut {
-            store: self.0,
-            conflict: c,
-        }))
-    }
-}
-
-struct ConflictOut<'a> {
-    store: &'a Store,
-    conflict: &'a Conflict,
-}
-
-impl Serialize for ConflictOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let c = self.conflict;
-        let mut st = s.serialize_struct("Conflict", 5)?;
-        st.serialize_field("subject", &c.subject)?;
-        st.serialize_field("metric", &c.metric)?;
-        st.serialize_field("period", &c.period)?;
-        st.serialize_field("unit", &c.unit)?;
-        st.serialize_field("values", &Sources(self.store, &c.records))?;
-        st.end()
-    }
-}
-
-/// The sources of a conflict.
-struct Sources<'a>(&'a Store, &'a [usize]);
-
-impl Serialize for Sources<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.1.iter().map(|&i| Source(self.0.record(i))))
-    }
-}
-
-/// One source of a conflicting value: `{ "amount", "page", "source", "line" }`.
-struct Source<'a>(Record<'a>);
-
-impl Serialize for Source<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let r = &self.0;
-        let mut st = s.serialize_struct("Value", 4)?;
-        st.serialize_field("amount", &json::Amount(r.amount()))?;
-        st.serialize_field("page", r.page)?;
-        st.serialize_field("source", r.source)?;
-        st.serialize_field("line", &r.line)?;
-        st.end()
-    }
 }
 
 /// One subject+metric across periods of one kind (quarters, halves, years, TTM).
@@ -537,70 +456,6 @@ fn most_stated(store: &Store, ids: &[usize]) -> usize {
         }
     }
     best.0
-}
-
-/// How amounts read in metrics.json: whole numbers as integers (`24200000000`, as the
-/// contract shows them), others as decimals.
-mod json {
-    use serde::Serializer;
-    use serde::ser::SerializeStruct;
-
-    use crate::enrich::metrics::{Change, Quantity};
-
-    pub fn amount<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-        if x.fract() == 0.0 && x.abs() < 9.0e15 {
-            s.serialize_i64(*x as i64)
-        } else {
-            s.serialize_f64(*x)
-        }
-    }
-
-    /// An amount, as `amount` writes it.
-    pub struct Amount(pub f64);
-
-    impl serde::Serialize for Amount {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            amount(&self.0, s)
-        }
-    }
-
-    /// A record's `value`.
-    pub struct Value<'a>(pub &'a Option<Quantity>);
-
-    impl serde::Serialize for Value<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            quantity(self.0, s)
-        }
-    }
-
-    /// A record's `change`.
-    pub struct Delta<'a>(pub &'a Option<Change>);
-
-    impl serde::Serialize for Delta<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            change(self.0, s)
-        }
-    }
-
-    pub fn quantity<S: Serializer>(q: &Option<Quantity>, s: S) -> Result<S::Ok, S::Error> {
-        let Some(q) = q else { return s.serialize_none() };
-        let mut st = s.serialize_struct("Quantity", 4)?;
-        st.serialize_field("amount", &Amount(q.amount))?;
-        st.serialize_field("unit", &q.unit)?;
-        st.serialize_field("approx", &q.approx)?;
-        st.serialize_field("upper", &q.upper.map(Amount))?;
-        st.end()
-    }
-
-    pub fn change<S: Serializer>(c: &Option<Change>, s: S) -> Result<S::Ok, S::Error> {
-        let Some(c) = c else { return s.serialize_none() };
-        let mut st = s.serialize_struct("Change", 4)?;
-        st.serialize_field("amount", &Amount(c.amount))?;
-        st.serialize_field("unit", &c.unit)?;
-        st.serialize_field("direction", &c.direction)?;
-        st.serialize_field("basis", &c.basis)?;
-        st.end()
-    }
 }
 
 #[cfg(test)]
