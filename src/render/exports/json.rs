@@ -6,7 +6,7 @@
 
 use std::io::Write;
 
-use crate::enrich::figures::Figure;
+use crate::enrich::metrics::{Change, Quantity};
 use crate::site::store::{Conflict, Record, Store};
 
 /// `{"metrics":[…],"conflicts":[…]}` into `out`, a record at a time.
@@ -33,100 +33,117 @@ pub fn write(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     out.write_all(b"]}")
 }
 
+/// A JSON value of the export.
+enum J<'a> {
+    Str(&'a str),
+    Opt(Option<&'a str>),
+    Uint(u64),
+    Bool(bool),
+    Amount(f64),
+    OptAmount(Option<f64>),
+    Quantity(Option<&'a Quantity>),
+    Change(Option<&'a Change>),
+    Id(&'a Record<'a>),
+}
+
+/// `{"key":value,…}`.
+fn object(out: &mut String, fields: &[(&str, J)]) {
+    for (i, (key, value)) in fields.iter().enumerate() {
+        out.push_str(if i == 0 { "{\"" } else { ",\"" });
+        out.push_str(key);
+        out.push_str("\":");
+        match *value {
+            J::Str(s) => string(out, s),
+            J::Opt(Some(s)) => string(out, s),
+            J::Uint(n) => push_uint(out, n),
+            J::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+            J::Amount(x) => amount(out, x),
+            J::OptAmount(Some(x)) => amount(out, x),
+            J::Opt(None) | J::OptAmount(None) | J::Quantity(None) | J::Change(None) => out.push_str("null"),
+            J::Quantity(Some(q)) => object(
+                out,
+                &[
+                    ("amount", J::Amount(q.amount)),
+                    ("unit", J::Str(q.unit)),
+                    ("approx", J::Bool(q.approx)),
+                    ("upper", J::OptAmount(q.upper)),
+                ],
+            ),
+            J::Change(Some(c)) => object(
+                out,
+                &[
+                    ("amount", J::Amount(c.amount)),
+                    ("unit", J::Str(c.unit)),
+                    ("direction", J::Str(c.direction)),
+                    ("basis", J::Opt(c.basis)),
+                ],
+            ),
+            J::Id(r) => {
+                out.push('"');
+                escape_into(out, r.page.trim_matches('/'));
+                if r.anchor == 0 {
+                    out.push_str("#fm-");
+                    push_uint(out, r.index() as u64 + 1);
+                } else {
+                    out.push_str("#fig-");
+                    push_uint(out, u64::from(r.anchor));
+                }
+                out.push('"');
+            }
+        }
+    }
+    out.push('}');
+}
+
 /// One record: DESIGN.md's "Metric record".
 fn record(out: &mut String, r: &Record) {
-    let f: &Figure = r.figure();
-    out.push_str("{\"id\":\"");
-    escape_into(out, r.page.trim_matches('/'));
-    if f.anchor == 0 {
-        out.push_str("#fm-");
-        push_uint(out, r.index() as u64 + 1);
-    } else {
-        out.push_str("#fig-");
-        push_uint(out, u64::from(f.anchor));
-    }
-    out.push_str("\",\"page\":");
-    string(out, r.page);
-    out.push_str(",\"source\":");
-    string(out, r.source);
-    out.push_str(",\"line\":");
-    push_uint(out, u64::from(f.line));
-    out.push_str(",\"subject\":");
-    optional(out, f.subject);
-    out.push_str(",\"metric\":");
-    optional(out, f.metric);
-    out.push_str(",\"period\":");
-    optional(out, f.period);
-    out.push_str(",\"value\":");
-    match &f.value {
-        None => out.push_str("null"),
-        Some(q) => {
-            out.push_str("{\"amount\":");
-            amount(out, q.amount);
-            out.push_str(",\"unit\":");
-            string(out, q.unit);
-            out.push_str(if q.approx {
-                ",\"approx\":true"
-            } else {
-                ",\"approx\":false"
-            });
-            out.push_str(",\"upper\":");
-            match q.upper {
-                Some(u) => amount(out, u),
-                None => out.push_str("null"),
-            }
-            out.push('}');
-        }
-    }
-    out.push_str(",\"change\":");
-    match &f.change {
-        None => out.push_str("null"),
-        Some(c) => {
-            out.push_str("{\"amount\":");
-            amount(out, c.amount);
-            out.push_str(",\"unit\":");
-            string(out, c.unit);
-            out.push_str(",\"direction\":");
-            string(out, c.direction);
-            out.push_str(",\"basis\":");
-            optional(out, c.basis);
-            out.push('}');
-        }
-    }
-    out.push_str(",\"text\":");
-    string(out, f.text());
-    out.push_str(",\"sentence\":");
-    string(out, f.sentence());
-    out.push_str(",\"origin\":");
-    string(out, f.origin());
-    out.push('}');
+    object(
+        out,
+        &[
+            ("id", J::Id(r)),
+            ("page", J::Str(r.page)),
+            ("source", J::Str(r.source)),
+            ("line", J::Uint(u64::from(r.line))),
+            ("subject", J::Opt(r.subject)),
+            ("metric", J::Opt(r.metric)),
+            ("period", J::Opt(r.period)),
+            ("value", J::Quantity(r.value.as_ref())),
+            ("change", J::Change(r.change.as_ref())),
+            ("text", J::Str(r.text())),
+            ("sentence", J::Str(r.sentence())),
+            ("origin", J::Str(r.origin())),
+        ],
+    );
 }
 
 /// One conflict, each value with its amount and place.
 fn conflict(out: &mut String, store: &Store, c: &Conflict) {
-    out.push_str("{\"subject\":");
-    string(out, &c.subject);
-    out.push_str(",\"metric\":");
-    string(out, &c.metric);
-    out.push_str(",\"period\":");
-    string(out, &c.period);
-    out.push_str(",\"unit\":");
-    string(out, &c.unit);
+    object(
+        out,
+        &[
+            ("subject", J::Str(&c.subject)),
+            ("metric", J::Str(&c.metric)),
+            ("period", J::Str(&c.period)),
+            ("unit", J::Str(&c.unit)),
+        ],
+    );
+    // The values close the object: `"values":[{…},…]}`.
+    out.pop();
     out.push_str(",\"values\":[");
     for (i, &at) in c.records.iter().enumerate() {
         let r = store.record(at);
         if i > 0 {
             out.push(',');
         }
-        out.push_str("{\"amount\":");
-        amount(out, r.amount());
-        out.push_str(",\"page\":");
-        string(out, r.page);
-        out.push_str(",\"source\":");
-        string(out, r.source);
-        out.push_str(",\"line\":");
-        push_uint(out, u64::from(r.line));
-        out.push('}');
+        object(
+            out,
+            &[
+                ("amount", J::Amount(r.amount())),
+                ("page", J::Str(r.page)),
+                ("source", J::Str(r.source)),
+                ("line", J::Uint(u64::from(r.line))),
+            ],
+        );
     }
     out.push_str("]}");
 }
@@ -146,13 +163,6 @@ fn amount(out: &mut String, x: f64) {
 
 fn push_uint(out: &mut String, n: u64) {
     crate::render::format::push_padded(out, n, 1);
-}
-
-fn optional(out: &mut String, s: Option<&str>) {
-    match s {
-        Some(s) => string(out, s),
-        None => out.push_str("null"),
-    }
 }
 
 /// A JSON string: quoted and escaped.
