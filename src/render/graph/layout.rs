@@ -67,10 +67,18 @@ fn simulate(shapes: &[Shape], edges: &[(usize, usize, f64)]) -> Vec<(f64, f64)> 
     let heaviest = edges.iter().map(|e| e.2).fold(0.0, f64::max);
     for step in 0..ITERATIONS {
         let mut force = vec![(0.0, 0.0); n];
+        // Every pair once (i < j), node i's force kept at hand: the same sums in the same
+        // order as indexing both ends of each pair, without the bounds checks.
         for i in 0..n {
-            for j in i + 1..n {
-                let (dx, dy, d) = apart(pos[i], pos[j], i, j);
-                push(&mut force, i, j, dx / d / d, dy / d / d);
+            let (done, rest) = force.split_at_mut(i + 1);
+            let fi = &mut done[i];
+            for (k, (fj, &pj)) in rest.iter_mut().zip(&pos[i + 1..]).enumerate() {
+                let (dx, dy, d) = apart(pos[i], pj, i, i + 1 + k);
+                let (fx, fy) = (dx / d / d, dy / d / d);
+                fi.0 += fx;
+                fi.1 += fy;
+                fj.0 -= fx;
+                fj.1 -= fy;
             }
         }
         for &(a, b, weight) in edges {
@@ -152,11 +160,13 @@ fn push(force: &mut [(f64, f64)], i: usize, j: usize, fx: f64, fy: f64) {
 fn separate(shapes: &[Shape], pos: &mut [(f64, f64)]) {
     for _ in 0..SEPARATION_PASSES {
         let mut moved = false;
-        for i in 0..shapes.len() {
-            for j in i + 1..shapes.len() {
-                if let Some((dx, dy)) = parting(&shapes[i], &shapes[j], pos[i], pos[j]) {
-                    pos[i] = (pos[i].0 + dx, pos[i].1 + dy);
-                    pos[j] = (pos[j].0 - dx, pos[j].1 - dy);
+        for (i, a) in shapes.iter().enumerate() {
+            let (done, rest) = pos.split_at_mut(i + 1);
+            let p = &mut done[i];
+            for (b, q) in shapes[i + 1..].iter().zip(rest) {
+                if let Some((dx, dy)) = parting(a, b, *p, *q) {
+                    *p = (p.0 + dx, p.1 + dy);
+                    *q = (q.0 - dx, q.1 - dy);
                     moved = true;
                 }
             }
@@ -172,13 +182,16 @@ fn separate(shapes: &[Shape], pos: &mut [(f64, f64)]) {
 /// not, since labels are wide), plus a hair so that rounding cannot leave them touching.
 fn parting(a: &Shape, b: &Shape, p: (f64, f64), q: (f64, f64)) -> Option<(f64, f64)> {
     let ox = a.half_width + b.half_width - (p.0 - q.0).abs();
+    if ox <= 0.0 {
+        return None;
+    }
     let reach = if p.1 <= q.1 {
         a.below + b.above
     } else {
         b.below + a.above
     };
     let oy = reach - (p.1 - q.1).abs();
-    if ox <= 0.0 || oy <= 0.0 {
+    if oy <= 0.0 {
         return None;
     }
     if ox * 1.5 < oy {
