@@ -247,29 +247,37 @@ impl Graph {
                     // topic (nearly all of them on a large site). Walking in note order, a
                     // score equal to the fifth's loses (the earlier note wins ties), so a
                     // block of scores none above the fifth's is passed over in one test
-                    // (which the compiler vectorises); then all are zeroed for the next note.
+                    // (which the compiler vectorises), then zeroed for the next note (a
+                    // fixed-size block is cleared by a few vector stores, not a call).
                     let mut ranked: Vec<(usize, u32)> = Vec::with_capacity(RELATED_NOTES + 1);
                     let mut bar = 0u32;
-                    for (b, block) in scores.chunks(SCORE_BLOCK).enumerate() {
-                        if block
+                    let mut visit = |offset: usize, block: &[u32]| {
+                        if !block
                             .iter()
                             .fold(false, |any, &s| any | (s.wrapping_add(everyone) > bar))
                         {
-                            for (k, &s) in block.iter().enumerate() {
-                                let s = s.wrapping_add(everyone);
-                                if s <= bar {
-                                    continue;
-                                }
-                                let at = ranked.partition_point(|r| r.1 >= s);
-                                ranked.insert(at, (b * SCORE_BLOCK + k, s));
-                                ranked.truncate(RELATED_NOTES);
-                                if ranked.len() == RELATED_NOTES {
-                                    bar = ranked[RELATED_NOTES - 1].1;
-                                }
+                            return;
+                        }
+                        for (k, &s) in block.iter().enumerate() {
+                            let s = s.wrapping_add(everyone);
+                            if s <= bar {
+                                continue;
+                            }
+                            let at = ranked.partition_point(|r| r.1 >= s);
+                            ranked.insert(at, (offset + k, s));
+                            ranked.truncate(RELATED_NOTES);
+                            if ranked.len() == RELATED_NOTES {
+                                bar = ranked[RELATED_NOTES - 1].1;
                             }
                         }
+                    };
+                    let (blocks, tail) = scores.as_chunks_mut::<SCORE_BLOCK>();
+                    for (b, block) in blocks.iter_mut().enumerate() {
+                        visit(b * SCORE_BLOCK, block);
+                        *block = [0; SCORE_BLOCK];
                     }
-                    scores.fill(0);
+                    visit(blocks.len() * SCORE_BLOCK, tail);
+                    tail.fill(0);
                     ranked.into_iter().map(|(n, _)| PageId(pages_of_notes[n])).collect()
                 },
             )
