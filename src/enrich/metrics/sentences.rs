@@ -17,19 +17,24 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut at = 0;
+    // Only a few bytes can end a sentence: the text between them is skipped in blocks
+    // rather than decoded a char at a time.
+    while let Some(i) = next_mark(text.as_bytes(), at) {
+        let Some(c) = text[i..].chars().next() else { break };
+        at = i + c.len_utf8();
         let cut = match c {
             '.' | '!' | '?' | '…' => {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, n)) = chars.peek() {
+                let mut end = at;
+                for n in text[at..].chars() {
                     if matches!(n, '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_') || (n == '.' && c == '.') {
-                        end = j + n.len_utf8();
-                        chars.next();
+                        end += n.len_utf8();
                     } else {
                         break;
                     }
                 }
+                // The closing marks belong to this mark: the scan goes on after them.
+                at = end;
                 ends_sentence(text, i, end).then_some(end)
             }
             '\n' => line_break(text, i + 1).then_some(i),
@@ -42,6 +47,22 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(&mut out, text, start, text.len());
     out
+}
+
+/// The first byte at or after `from` that may start a sentence-ending character: `.`,
+/// `!`, `?`, a newline, or 0xE2 (the first byte of "…", and of other characters, which the
+/// caller passes over).
+fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    const BLOCK: usize = 16;
+    let is_mark = |b: u8| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2);
+    let mut at = from;
+    for block in bytes.get(from..)?.chunks(BLOCK) {
+        if block.iter().fold(false, |any, &b| any | is_mark(b)) {
+            return block.iter().position(|&b| is_mark(b)).map(|p| at + p);
+        }
+        at += block.len();
+    }
+    None
 }
 
 /// Whether a terminal mark at `dot`, extended to `end`, ends a sentence.
