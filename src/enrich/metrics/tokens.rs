@@ -91,16 +91,27 @@ fn plain(text: &str, kind: Kind, start: usize, end: usize) -> Token<'_> {
 
 /// Reads letters (and digits, which make it an identifier) from `start`.
 fn word(text: &str, start: usize) -> Token<'_> {
+    let b = text.as_bytes();
     let mut end = start;
     let mut has_digit = false;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        let apostrophe = (c == '\'' || c == '’') && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) && end > start;
-        if c.is_alphanumeric() || apostrophe {
-            has_digit |= c.is_ascii_digit();
-            end = start + off + c.len_utf8();
-        } else {
-            break;
+    // ASCII letters and digits a byte at a time; any other ASCII byte but an apostrophe
+    // ends the word, and an apostrophe or a non-ASCII character goes on char by char.
+    while end < b.len() && b[end].is_ascii_alphanumeric() {
+        has_digit |= b[end].is_ascii_digit();
+        end += 1;
+    }
+    if end < b.len() && (b[end] == b'\'' || !b[end].is_ascii()) {
+        let from = end;
+        let mut chars = text[from..].char_indices().peekable();
+        while let Some((off, c)) = chars.next() {
+            let apostrophe =
+                (c == '\'' || c == '’') && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) && end > start;
+            if c.is_alphanumeric() || apostrophe {
+                has_digit |= c.is_ascii_digit();
+                end = from + off + c.len_utf8();
+            } else {
+                break;
+            }
         }
     }
     let kind = if has_digit { Kind::Ident } else { Kind::Word };
