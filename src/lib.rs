@@ -14,6 +14,7 @@
 //! [`assemble`] runs load → index; [`build`] renders and writes; the CLI and the dev server
 //! are thin callers of these.
 
+mod bytes;
 pub mod config;
 pub mod content;
 pub mod diag;

@@ -71,10 +71,7 @@ pub fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
     // The five are ASCII, so a byte scan finds them (and cuts only at char boundaries)
     // without decoding every char, as a `find` over a set of chars does.
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
+    while let Some(at) = crate::bytes::find(rest.as_bytes(), |b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",

@@ -3,7 +3,6 @@
 //! page with its graph.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use chrono::Datelike;
 use serde::Serialize;
@@ -63,9 +62,9 @@ pub fn links_of(site: &Site, id: PageId) -> NoteConnections {
         .collect();
     let related: Vec<Link> = g.related_notes[id.0].iter().map(|&r| link(site, r)).collect();
     NoteConnections {
-        topics_html: links_html(&topics, "<a class=\"chip\" href=\"", "</a>"),
-        backlinks_html: links_html(&backlinks, "<li><a href=\"", "</a></li>"),
-        related_html: links_html(&related, "<li><a href=\"", "</a></li>"),
+        topics_html: links_html(&topics, " class=\"chip\"", "", ""),
+        backlinks_html: links_html(&backlinks, "", "<li>", "</li>"),
+        related_html: links_html(&related, "", "<li>", "</li>"),
         topics,
         backlinks,
         related,
@@ -78,17 +77,10 @@ pub fn links_of(site: &Site, id: PageId) -> NoteConnections {
 fn mentions_html(notes: &[MentionedIn]) -> String {
     let mut html = String::with_capacity(notes.len() * 800);
     for n in notes {
-        html.push_str("<article class=\"mention\">\n<h3><a href=\"");
-        escape_into(&mut html, &n.note.url);
-        html.push_str("\">");
-        escape_into(&mut html, &n.note.title);
-        html.push_str("</a>");
+        html.push_str("<article class=\"mention\">\n<h3>");
+        push_link(&mut html, "", &n.note.url, &n.note.title);
         if let (Some(date), Some(datetime)) = (&n.date, &n.datetime) {
-            html.push_str(" <time datetime=\"");
-            escape_into(&mut html, datetime);
-            html.push_str("\">");
-            escape_into(&mut html, date);
-            html.push_str("</time>");
+            push_time(&mut html, datetime, date);
         }
         html.push_str("</h3>\n");
         for q in &n.quotes {
@@ -111,19 +103,37 @@ fn mentions_html(notes: &[MentionedIn]) -> String {
     html
 }
 
-/// Links as HTML: for each, `open`, the escaped URL, `">`, the escaped title and `close`.
+/// Links as HTML, each `<a{attrs} href="…">title</a>` between `before` and `after`.
 /// Written here, not by a template loop, for the reason of `figures_table`: every note
 /// has a dozen of them, and a Tera loop spends thousands of instructions on each.
-fn links_html(links: &[Link], open: &str, close: &str) -> String {
+fn links_html(links: &[Link], attrs: &str, before: &str, after: &str) -> String {
     let mut html = String::with_capacity(links.len() * 120);
     for l in links {
-        html.push_str(open);
-        escape_into(&mut html, &l.url);
-        html.push_str("\">");
-        escape_into(&mut html, &l.title);
-        html.push_str(close);
+        html.push_str(before);
+        push_link(&mut html, attrs, &l.url, &l.title);
+        html.push_str(after);
     }
     html
+}
+
+/// `<a{attrs} href="url">title</a>`, URL and title escaped.
+fn push_link(html: &mut String, attrs: &str, url: &str, title: &str) {
+    html.push_str("<a");
+    html.push_str(attrs);
+    html.push_str(" href=\"");
+    escape_into(html, url);
+    html.push_str("\">");
+    escape_into(html, title);
+    html.push_str("</a>");
+}
+
+/// ` <time datetime="…">shown</time>`.
+fn push_time(html: &mut String, datetime: &str, shown: &str) {
+    html.push_str(" <time datetime=\"");
+    escape_into(html, datetime);
+    html.push_str("\">");
+    escape_into(html, shown);
+    html.push_str("</time>");
 }
 
 /// True when `from` only mentions topic page `to` (listed under "Mentioned in" instead).
@@ -249,19 +259,10 @@ pub fn topic(site: &Site, id: PageId) -> Option<TopicView> {
     let mut older_list = String::with_capacity(older.len() * 160);
     for (page_id, _) in older {
         let page = &site.page(*page_id).doc.page;
-        older_list.push_str("<li><a href=\"");
-        escape_into(&mut older_list, &site.config.url(&page.permalink));
-        older_list.push_str("\">");
-        escape_into(&mut older_list, &page.title);
-        older_list.push_str("</a>");
+        older_list.push_str("<li>");
+        push_link(&mut older_list, "", &site.config.url(&page.permalink), &page.title);
         if let Some(d) = page.date {
-            // Dates and RFC 3339 times hold nothing to escape.
-            let _ = write!(
-                older_list,
-                " <time datetime=\"{}\">{}</time>",
-                d.to_rfc3339(),
-                date_shown(&d)
-            );
+            push_time(&mut older_list, &d.to_rfc3339(), &date_shown(&d));
         }
         older_list.push_str("</li>");
     }

@@ -8,6 +8,9 @@ use crate::site::store::Store;
 
 mod json;
 
+/// `metrics.json` into a writer.
+pub use json::write as write_json;
+
 /// The files the exports are written to, at the root of the output folder.
 pub const FILES: [&str; 2] = ["metrics.json", "metrics.csv"];
 
@@ -42,11 +45,6 @@ fn write_atomically(
             Err(e)
         }
     }
-}
-
-/// `metrics.json` into `out`.
-pub fn write_json(store: &Store, out: impl Write) -> std::io::Result<()> {
-    json::write(store, out)
 }
 
 const CSV_HEADER: &str = "id,page,source,line,subject,metric,period,value,unit,approx,upper,change,change_unit,direction,basis,text,sentence,origin";

@@ -50,11 +50,6 @@ impl<'a> Record<'a> {
         self.figure.value.as_ref().map_or(0.0, |v| v.amount)
     }
 
-    /// Its position among its page's figures.
-    pub fn index(&self) -> usize {
-        self.index
-    }
-
     /// `notes/slug#fig-4` (figures given in front matter: `#fm-1`, `#fm-2`, …), written
     /// where it is used rather than kept.
     pub fn id(&self) -> Id<'a> {
@@ -66,14 +61,23 @@ impl<'a> Record<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Id<'a>(Record<'a>);
 
-impl std::fmt::Display for Id<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<'a> Id<'a> {
+    /// What the id is written from: the page (`notes/slug`), the kind of anchor (`fig`,
+    /// or `fm` for a figure given in front matter) and its number.
+    pub fn parts(&self) -> (&'a str, &'static str, u64) {
         let page = self.0.page.trim_matches('/');
         if self.0.figure.anchor == 0 {
-            write!(f, "{page}#fm-{}", self.0.index + 1)
+            (page, "fm", self.0.index as u64 + 1)
         } else {
-            write!(f, "{page}#fig-{}", self.0.figure.anchor)
+            (page, "fig", u64::from(self.0.figure.anchor))
         }
+    }
+}
+
+impl std::fmt::Display for Id<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (page, kind, n) = self.parts();
+        write!(f, "{page}#{kind}-{n}")
     }
 }
 

@@ -53,16 +53,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 /// `!`, `?`, a newline, or 0xE2 (the first byte of "…", and of other characters, which the
 /// caller passes over).
 fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    const BLOCK: usize = 16;
     let is_mark = |b: u8| matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2);
-    let mut at = from;
-    for block in bytes.get(from..)?.chunks(BLOCK) {
-        if block.iter().fold(false, |any, &b| any | is_mark(b)) {
-            return block.iter().position(|&b| is_mark(b)).map(|p| at + p);
-        }
-        at += block.len();
-    }
-    None
+    crate::bytes::find(bytes.get(from..)?, is_mark).map(|p| from + p)
 }
 
 /// Whether a terminal mark at `dot`, extended to `end`, ends a sentence.

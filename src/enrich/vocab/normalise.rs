@@ -67,18 +67,9 @@ pub(super) fn normalise(text: &str, fold: bool) -> Normalised<'_> {
     }
 }
 
-/// The first byte of `bytes` that [`needs_look`]. Most text has none: it is scanned in
-/// blocks whose test the compiler turns into a few vector instructions, not byte by byte.
+/// The first byte of `bytes` that [`needs_look`] (most text has none).
 fn first_look(bytes: &[u8]) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let mut at = 0;
-    for block in bytes.chunks(BLOCK) {
-        if block.iter().fold(false, |any, &b| any | needs_look(b)) {
-            return block.iter().position(|&b| needs_look(b)).map(|p| at + p);
-        }
-        at += block.len();
-    }
-    None
+    crate::bytes::find(bytes, needs_look)
 }
 
 /// Non-ASCII bytes and ASCII whitespace other than the space may need rewriting.

@@ -119,10 +119,8 @@ pub(crate) fn escape(s: &str) -> String {
 /// [`escape`], appended to `out`.
 pub(crate) fn escape_into(out: &mut String, s: &str) {
     // Most labels need nothing: copied whole after one byte scan.
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x1f | 0x7f | 0xc2))
-    {
+    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x1f | 0x7f | 0xc2);
+    if crate::bytes::find(s.as_bytes(), special).is_none() {
         out.push_str(s);
         return;
     }

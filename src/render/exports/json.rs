@@ -79,15 +79,13 @@ fn object(out: &mut String, fields: &[(&str, J)]) {
                 ],
             ),
             J::Id(r) => {
+                let (page, kind, n) = r.id().parts();
                 out.push('"');
-                escape_into(out, r.page.trim_matches('/'));
-                if r.anchor == 0 {
-                    out.push_str("#fm-");
-                    push_uint(out, r.index() as u64 + 1);
-                } else {
-                    out.push_str("#fig-");
-                    push_uint(out, u64::from(r.anchor));
-                }
+                escape_into(out, page);
+                out.push('#');
+                out.push_str(kind);
+                out.push('-');
+                push_uint(out, n);
                 out.push('"');
             }
         }
@@ -174,44 +172,31 @@ fn string(out: &mut String, s: &str) {
 
 /// JSON escaping as serde_json does it: `"` and `\` with a backslash, the usual short
 /// forms for control characters and `\u00XX` (lower-case hex) for the others; anything
-/// else as it is. Runs that need nothing are found in blocks and copied whole.
+/// else as it is. Runs that need nothing are copied whole.
 fn escape_into(out: &mut String, s: &str) {
-    const BLOCK: usize = 16;
-    let bytes = s.as_bytes();
-    let mut copied = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let block = &bytes[at..bytes.len().min(at + BLOCK)];
-        if !block.iter().fold(false, |any, &b| any | needs_escape(b)) {
-            at += block.len();
-            continue;
-        }
-        for (k, &b) in block.iter().enumerate() {
-            if !needs_escape(b) {
-                continue;
-            }
-            // Escaped bytes are ASCII, so the cuts fall on character boundaries.
-            out.push_str(&s[copied..at + k]);
-            copied = at + k + 1;
-            match b {
-                b'"' => out.push_str("\\\""),
-                b'\\' => out.push_str("\\\\"),
-                b'\n' => out.push_str("\\n"),
-                b'\r' => out.push_str("\\r"),
-                b'\t' => out.push_str("\\t"),
-                0x08 => out.push_str("\\b"),
-                0x0c => out.push_str("\\f"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.push_str("\\u00");
-                    out.push(char::from(HEX[usize::from(b >> 4)]));
-                    out.push(char::from(HEX[usize::from(b & 0xf)]));
-                }
+    let mut rest = s;
+    while let Some(at) = crate::bytes::find(rest.as_bytes(), needs_escape) {
+        // Escaped bytes are ASCII, so the cuts fall on character boundaries.
+        out.push_str(&rest[..at]);
+        let b = rest.as_bytes()[at];
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
             }
         }
-        at += block.len();
+        rest = &rest[at + 1..];
     }
-    out.push_str(&s[copied..]);
+    out.push_str(rest);
 }
 
 fn needs_escape(b: u8) -> bool {
