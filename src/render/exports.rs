@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::site::store::Store;
+use json::push_uint;
 
 mod json;
 
@@ -49,80 +50,103 @@ fn write_atomically(
 
 const CSV_HEADER: &str = "id,page,source,line,subject,metric,period,value,unit,approx,upper,change,change_unit,direction,basis,text,sentence,origin";
 
-/// `metrics.csv` (RFC 4180 quoting) into `out`.
+/// `metrics.csv` (RFC 4180 quoting) into `out`, a record at a time: each row is put
+/// together in one buffer (numbers written digit by digit, fields scanned a block at a
+/// time for what needs quoting) and written whole. Through `write!` and a `char` search
+/// per field the 10,000-note export took about 2 G instructions.
 pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
-    write!(out, "{CSV_HEADER}\r\n")?;
-    // The fields that are written out, not borrowed: buffers kept across records.
-    let [mut id, mut line, mut amount, mut upper, mut change] = std::array::from_fn(|_| String::new());
-    let put = |buffer: &mut String, value: &dyn std::fmt::Display| {
-        use std::fmt::Write as _;
-        buffer.clear();
-        let _ = write!(buffer, "{value}");
-    };
-    let put_num = |buffer: &mut String, x: Option<f64>| match x {
-        Some(x) => put(buffer, &x),
-        None => buffer.clear(),
-    };
+    let mut row = String::with_capacity(1 << 12);
+    row.push_str(CSV_HEADER);
+    row.push_str("\r\n");
+    out.write_all(row.as_bytes())?;
+    // The fields that are written out, not borrowed.
+    let mut scratch = String::new();
     for r in store.iter() {
         let v = r.value.as_ref();
         let c = r.change.as_ref();
-        put(&mut id, &r.id());
-        put(&mut line, &r.line);
-        put_num(&mut amount, v.map(|v| v.amount));
-        put_num(&mut upper, v.and_then(|v| v.upper));
-        put_num(&mut change, c.map(|c| c.amount));
-        let fields: [&str; 18] = [
-            &id,
-            r.page,
-            r.source,
-            &line,
-            r.subject.unwrap_or_default(),
-            r.metric.unwrap_or_default(),
-            r.period.unwrap_or_default(),
-            &amount,
-            v.map_or("", |v| v.unit),
-            v.map_or("", |v| if v.approx { "true" } else { "false" }),
-            &upper,
-            &change,
+        row.clear();
+        scratch.clear();
+        let (page, kind, n) = r.id().parts();
+        scratch.push_str(page);
+        scratch.push('#');
+        scratch.push_str(kind);
+        scratch.push('-');
+        push_uint(&mut scratch, n);
+        push_field(&mut row, &scratch);
+        for field in [r.page, r.source] {
+            row.push(',');
+            push_field(&mut row, field);
+        }
+        row.push(',');
+        push_uint(&mut row, u64::from(r.line));
+        for field in [r.subject, r.metric, r.period] {
+            row.push(',');
+            push_field(&mut row, field.unwrap_or_default());
+        }
+        row.push(',');
+        push_number(&mut row, v.map(|v| v.amount));
+        row.push(',');
+        push_field(&mut row, v.map_or("", |v| v.unit));
+        row.push(',');
+        row.push_str(v.map_or("", |v| if v.approx { "true" } else { "false" }));
+        row.push(',');
+        push_number(&mut row, v.and_then(|v| v.upper));
+        row.push(',');
+        push_number(&mut row, c.map(|c| c.amount));
+        for field in [
             c.map_or("", |c| c.unit),
             c.map_or("", |c| c.direction),
             c.and_then(|c| c.basis).unwrap_or_default(),
             r.text(),
             r.sentence(),
             r.origin(),
-        ];
-        for (i, field) in fields.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",")?;
-            }
-            write_field(&mut out, field)?;
+        ] {
+            row.push(',');
+            push_field(&mut row, field);
         }
-        out.write_all(b"\r\n")?;
+        row.push_str("\r\n");
+        out.write_all(row.as_bytes())?;
     }
     Ok(())
 }
 
-/// One field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-fn write_field(out: &mut impl Write, field: &str) -> std::io::Result<()> {
-    if !field.contains([',', '"', '\n', '\r']) {
-        return out.write_all(field.as_bytes());
+/// A number as `{}` displays an `f64` (`28200000000`, `4.5`, `-0`); nothing for none.
+fn push_number(out: &mut String, x: Option<f64>) {
+    let Some(x) = x else { return };
+    if x.fract() == 0.0 && x.abs() < 9.0e15 && !(x == 0.0 && x.is_sign_negative()) {
+        if x < 0.0 {
+            out.push('-');
+        }
+        push_uint(out, x.abs() as u64);
+    } else {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{x}");
     }
-    out.write_all(b"\"")?;
+}
+
+/// One field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+fn push_field(out: &mut String, field: &str) {
+    let special = |b: u8| matches!(b, b',' | b'"' | b'\n' | b'\r');
+    if crate::bytes::find(field.as_bytes(), special).is_none() {
+        out.push_str(field);
+        return;
+    }
+    out.push('"');
     for (i, part) in field.split('"').enumerate() {
         if i > 0 {
-            out.write_all(b"\"\"")?;
+            out.push_str("\"\"");
         }
-        out.write_all(part.as_bytes())?;
+        out.push_str(part);
     }
-    out.write_all(b"\"")
+    out.push('"');
 }
 
 #[cfg(test)]
 mod tests {
     fn quoted(field: &str) -> String {
-        let mut out = Vec::new();
-        super::write_field(&mut out, field).unwrap();
-        String::from_utf8(out).unwrap()
+        let mut out = String::new();
+        super::push_field(&mut out, field);
+        out
     }
 
     #[test]
@@ -130,5 +154,29 @@ mod tests {
         assert_eq!(quoted("a, \"b\""), "\"a, \"\"b\"\"\"");
         assert_eq!(quoted("line\nbreak"), "\"line\nbreak\"");
         assert_eq!(quoted("plain"), "plain");
+    }
+
+    #[test]
+    fn numbers_read_as_an_f64_displays() {
+        for x in [
+            0.0,
+            -0.0,
+            24.2e9,
+            -419e6,
+            0.135,
+            13.5,
+            1e20,
+            -2.5e-7,
+            8.99e15,
+            9.1e15,
+            f64::NAN,
+        ] {
+            let mut mine = String::new();
+            super::push_number(&mut mine, Some(x));
+            assert_eq!(mine, x.to_string());
+        }
+        let mut none = String::new();
+        super::push_number(&mut none, None);
+        assert_eq!(none, "");
     }
 }

@@ -159,7 +159,8 @@ fn amount(out: &mut String, x: f64) {
     }
 }
 
-fn push_uint(out: &mut String, n: u64) {
+/// `n` in decimal.
+pub(super) fn push_uint(out: &mut String, n: u64) {
     crate::render::format::push_padded(out, n, 1);
 }
 
