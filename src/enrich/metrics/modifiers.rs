@@ -5,7 +5,7 @@
 
 use super::numbers::{scale_suffix, scale_word};
 use super::quantity::{Qty, Unit, core_at};
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, lower_ascii};
 
 #[rustfmt::skip]
 /// Words after which a number is a lower bound, an upper bound or an estimate.
@@ -45,6 +45,10 @@ const APPROX: &[&[&str]] = &[
 
 /// Extends the prefix over an approximation ("more than", "~"). Returns the new first token.
 pub(super) fn approx_before(toks: &[Token], first: usize) -> (usize, bool) {
+    // Most numbers follow no word that ends a phrase of `APPROX`.
+    if first == 0 || !ends_approx(toks[first - 1].text) {
+        return (first, false);
+    }
     let best = APPROX
         .iter()
         .filter(|p| p.len() <= first && p.iter().zip(&toks[first - p.len()..first]).all(|(w, t)| t.is(w)))
@@ -54,6 +58,37 @@ pub(super) fn approx_before(toks: &[Token], first: usize) -> (usize, bool) {
         Some(n) => (first - n, true),
         None => (first, false),
     }
+}
+
+/// `word` is the last word of a phrase of `APPROX` (in any case).
+fn ends_approx(word: &str) -> bool {
+    if matches!(word, "~" | "≈" | ">" | "<" | "≥" | "≤") {
+        return true;
+    }
+    let mut lower = [0u8; 13];
+    matches!(
+        lower_ascii(word, &mut lower),
+        Some(
+            b"about"
+                | b"approximately"
+                | b"approx"
+                | b"around"
+                | b"roughly"
+                | b"nearly"
+                | b"almost"
+                | b"over"
+                | b"some"
+                | b"circa"
+                | b"under"
+                | b"than"
+                | b"least"
+                | b"most"
+                | b"to"
+                | b"of"
+                | b"as"
+                | b"estimated"
+        )
+    )
 }
 
 /// "or so", "or more", "+" after a quantity.
@@ -192,4 +227,20 @@ pub(super) fn comparative(t: &Token) -> bool {
             .get(t.text.len() - 2..)
             .is_some_and(|e| e.eq_ignore_ascii_case("er"));
     t.is_word() && (er || t.is_any(&["more", "less", "as", "the", "larger", "bigger", "greater", "better"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_approximation_ends_in_a_word_the_quick_test_knows() {
+        for phrase in APPROX {
+            let last = phrase[phrase.len() - 1];
+            assert!(ends_approx(last), "{last}");
+            assert!(ends_approx(&last.to_uppercase()), "{last} in capitals");
+        }
+        assert!(!ends_approx("revenue"));
+        assert!(!ends_approx("$"));
+    }
 }

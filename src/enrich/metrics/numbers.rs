@@ -2,33 +2,7 @@
 //! ("twenty four point two", "a hundred", "one hundred and fifty"), and scale words
 //! (thousand, million, billion, trillion and their abbreviations).
 
-use super::tokens::{Kind, Token};
-
-const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+use super::tokens::{Kind, Token, lower_ascii};
 
 /// Words whose presence means a sentence may hold a spelled-out number.
 pub(super) const NUMBER_WORDS: &[&str] = &[
@@ -42,39 +16,26 @@ pub(super) fn scale_word(t: &Token) -> Option<f64> {
     if t.kind != Kind::Word {
         return None;
     }
-    let w = t.text;
-    let table: &[(&str, f64)] = &[
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("mn", 1e6),
-        ("mln", 1e6),
-        ("billion", 1e9),
-        ("bn", 1e9),
-        ("bln", 1e9),
-        ("trillion", 1e12),
-        ("tn", 1e12),
-    ];
-    table.iter().find(|(s, _)| w.eq_ignore_ascii_case(s)).map(|&(_, m)| m)
+    let mut lower = [0u8; 8];
+    match lower_ascii(t.text, &mut lower)? {
+        b"thousand" => Some(1e3),
+        b"million" | b"mn" | b"mln" => Some(1e6),
+        b"billion" | b"bn" | b"bln" => Some(1e9),
+        b"trillion" | b"tn" => Some(1e12),
+        _ => None,
+    }
 }
 
 /// The multiplier of a suffix glued to digits ("24.2B", "$5M", "10k").
 pub(super) fn scale_suffix(suffix: &str) -> Option<f64> {
-    let table: &[(&str, f64)] = &[
-        ("k", 1e3),
-        ("m", 1e6),
-        ("mm", 1e6),
-        ("mn", 1e6),
-        ("b", 1e9),
-        ("bn", 1e9),
-        ("bln", 1e9),
-        ("t", 1e12),
-        ("tn", 1e12),
-        ("trn", 1e12),
-    ];
-    table
-        .iter()
-        .find(|(s, _)| suffix.eq_ignore_ascii_case(s))
-        .map(|&(_, m)| m)
+    let mut lower = [0u8; 3];
+    match lower_ascii(suffix, &mut lower)? {
+        b"k" => Some(1e3),
+        b"m" | b"mm" | b"mn" => Some(1e6),
+        b"b" | b"bn" | b"bln" => Some(1e9),
+        b"t" | b"tn" | b"trn" => Some(1e12),
+        _ => None,
+    }
 }
 
 fn unit_value(t: &Token) -> Option<f64> {
@@ -86,10 +47,41 @@ fn unit_value(t: &Token) -> Option<f64> {
     {
         return None;
     }
-    if let Some(i) = UNITS.iter().position(|w| t.is(w)) {
-        return Some(i as f64);
-    }
-    TENS.iter().position(|w| t.is(w)).map(|i| (i as f64 + 2.0) * 10.0)
+    // One `match` on the word in lower case: a jump on its length and a compare, where
+    // a search of the two lists compared every word of them.
+    let mut lower = [0u8; 9];
+    let word = lower_ascii(t.text, &mut lower)?;
+    Some(match word {
+        b"zero" => 0.0,
+        b"one" => 1.0,
+        b"two" => 2.0,
+        b"three" => 3.0,
+        b"four" => 4.0,
+        b"five" => 5.0,
+        b"six" => 6.0,
+        b"seven" => 7.0,
+        b"eight" => 8.0,
+        b"nine" => 9.0,
+        b"ten" => 10.0,
+        b"eleven" => 11.0,
+        b"twelve" => 12.0,
+        b"thirteen" => 13.0,
+        b"fourteen" => 14.0,
+        b"fifteen" => 15.0,
+        b"sixteen" => 16.0,
+        b"seventeen" => 17.0,
+        b"eighteen" => 18.0,
+        b"nineteen" => 19.0,
+        b"twenty" => 20.0,
+        b"thirty" => 30.0,
+        b"forty" => 40.0,
+        b"fifty" => 50.0,
+        b"sixty" => 60.0,
+        b"seventy" => 70.0,
+        b"eighty" => 80.0,
+        b"ninety" => 90.0,
+        _ => return None,
+    })
 }
 
 /// Reads a spelled-out number starting at `toks[i]`. Returns its value and the index

@@ -46,6 +46,18 @@ impl Token<'_> {
     }
 }
 
+/// `text` in ASCII lower case in `buffer`, if it fits and is all ASCII.
+pub(super) fn lower_ascii<'b, const N: usize>(text: &str, buffer: &'b mut [u8; N]) -> Option<&'b [u8]> {
+    let bytes = text.as_bytes();
+    if bytes.len() > N || !bytes.is_ascii() {
+        return None;
+    }
+    let out = &mut buffer[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    Some(out)
+}
+
 /// Suffixes that may be glued to a number and still leave it a number.
 const NUM_SUFFIXES: &[&str] = &[
     "k", "m", "mm", "mn", "b", "bn", "bln", "t", "tn", "trn", "x", "bps", "bp", "pp",
