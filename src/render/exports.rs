@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::site::store::Store;
-use json::push_uint;
+use crate::site::store::{Record, Store};
+use json::{push_uint, push_whole};
 
 mod json;
 
@@ -53,7 +53,7 @@ const CSV_HEADER: &str = "id,page,source,line,subject,metric,period,value,unit,a
 /// `metrics.csv` (RFC 4180 quoting) into `out`, a record at a time: each row is put
 /// together in one buffer (numbers written digit by digit, fields scanned a block at a
 /// time for what needs quoting) and written whole. Through `write!` and a `char` search
-/// per field the 10,000-note export took about 2 G instructions.
+/// per field the 1,000-note export took 207 M instructions; this way, 129 M.
 pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     let mut row = String::with_capacity(1 << 12);
     row.push_str(CSV_HEADER);
@@ -66,12 +66,7 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
         let c = r.change.as_ref();
         row.clear();
         scratch.clear();
-        let (page, kind, n) = r.id().parts();
-        scratch.push_str(page);
-        scratch.push('#');
-        scratch.push_str(kind);
-        scratch.push('-');
-        push_uint(&mut scratch, n);
+        push_id(&mut scratch, &r, String::push_str);
         push_field(&mut row, &scratch);
         for field in [r.page, r.source] {
             row.push(',');
@@ -110,15 +105,23 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A record's id (`notes/slug#fig-4`, `Record::id_parts`), its page written by
+/// `push_page` (as it is for the CSV, escaped for the JSON).
+fn push_id(out: &mut String, r: &Record, push_page: impl Fn(&mut String, &str)) {
+    let (page, kind, n) = r.id_parts();
+    push_page(out, page);
+    out.push('#');
+    out.push_str(kind);
+    out.push('-');
+    push_uint(out, n);
+}
+
 /// A number as `{}` displays an `f64` (`28200000000`, `4.5`, `-0`); nothing for none.
 fn push_number(out: &mut String, x: Option<f64>) {
     let Some(x) = x else { return };
-    if x.fract() == 0.0 && x.abs() < 9.0e15 && !(x == 0.0 && x.is_sign_negative()) {
-        if x < 0.0 {
-            out.push('-');
-        }
-        push_uint(out, x.abs() as u64);
-    } else {
+    // `-0` is whole, but `{}` keeps its sign.
+    let negative_zero = x == 0.0 && x.is_sign_negative();
+    if negative_zero || !push_whole(out, x) {
         use std::fmt::Write as _;
         let _ = write!(out, "{x}");
     }
@@ -158,19 +161,7 @@ mod tests {
 
     #[test]
     fn numbers_read_as_an_f64_displays() {
-        for x in [
-            0.0,
-            -0.0,
-            24.2e9,
-            -419e6,
-            0.135,
-            13.5,
-            1e20,
-            -2.5e-7,
-            8.99e15,
-            9.1e15,
-            f64::NAN,
-        ] {
+        for x in super::json::SAMPLE_AMOUNTS {
             let mut mine = String::new();
             super::push_number(&mut mine, Some(x));
             assert_eq!(mine, x.to_string());

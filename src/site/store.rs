@@ -50,34 +50,16 @@ impl<'a> Record<'a> {
         self.figure.value.as_ref().map_or(0.0, |v| v.amount)
     }
 
-    /// `notes/slug#fig-4` (figures given in front matter: `#fm-1`, `#fm-2`, …), written
-    /// where it is used rather than kept.
-    pub fn id(&self) -> Id<'a> {
-        Id(*self)
-    }
-}
-
-/// A record's id, as it displays.
-#[derive(Debug, Clone, Copy)]
-pub struct Id<'a>(Record<'a>);
-
-impl<'a> Id<'a> {
-    /// What the id is written from: the page (`notes/slug`), the kind of anchor (`fig`,
-    /// or `fm` for a figure given in front matter) and its number.
-    pub fn parts(&self) -> (&'a str, &'static str, u64) {
-        let page = self.0.page.trim_matches('/');
-        if self.0.figure.anchor == 0 {
-            (page, "fm", self.0.index as u64 + 1)
+    /// What the record's id (`notes/slug#fig-4`; `#fm-1`, `#fm-2`, … for figures given
+    /// in front matter) is written from: the page (`notes/slug`), the kind of anchor
+    /// (`fig` or `fm`) and its number. The exports write it; nothing keeps it.
+    pub fn id_parts(&self) -> (&'a str, &'static str, u64) {
+        let page = self.page.trim_matches('/');
+        if self.figure.anchor == 0 {
+            (page, "fm", self.index as u64 + 1)
         } else {
-            (page, "fig", u64::from(self.0.figure.anchor))
+            (page, "fig", u64::from(self.figure.anchor))
         }
-    }
-}
-
-impl std::fmt::Display for Id<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (page, kind, n) = self.parts();
-        write!(f, "{page}#{kind}-{n}")
     }
 }
 
