@@ -107,7 +107,9 @@ fn write_trimmed(out: &mut String, x: f64, places: usize) {
     use std::fmt::Write;
     // Formatting a float exactly is slow (it can take big-number arithmetic): when the
     // scaled value is not near a tie, its nearest whole number has the same digits.
-    let scaled = x * 10f64.powi(places as i32);
+    // Powers of ten from a table (each exact, as `powi` computes them), not a call a number.
+    const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    let scaled = x * POW10.get(places).copied().unwrap_or_else(|| 10f64.powi(places as i32));
     let rounded = scaled.round();
     let off_tie = ((scaled - scaled.trunc()).abs() - 0.5).abs() > scaled.abs() * 1e-12;
     if places <= 6 && scaled.abs() < 1e15 && off_tie {
@@ -163,7 +165,8 @@ pub fn push_padded(out: &mut String, n: u64, width: usize) {
     for _ in len..width {
         out.push('0');
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    // The mask changes no digit: it shows the compiler that each char is one byte.
+    out.extend(digits[at..].iter().map(|&d| char::from(d & 0x7f)));
 }
 
 /// True when `text` holds none of the five characters HTML escapes, so that it can be
