@@ -448,13 +448,20 @@ fn series(store: &Store) -> Vec<Series> {
     let mut series: Vec<(Key, Series)> = groups
         .into_iter()
         .filter_map(|(key, mut points)| {
+            // One record is no series (and most groups are one).
+            if points.len() < 2 {
+                return None;
+            }
             // Stable: within a period, records keep their order (ties go to the first).
             points.sort_by_key(|(at, _)| *at);
             let chosen: Vec<usize> = points
                 .chunk_by(|a, b| a.0 == b.0)
-                .map(|same| {
-                    let ids: Vec<usize> = same.iter().map(|(_, i)| *i).collect();
-                    most_stated(store, &ids)
+                .map(|same| match same {
+                    [(_, only)] => *only,
+                    _ => {
+                        let ids: Vec<usize> = same.iter().map(|(_, i)| *i).collect();
+                        most_stated(store, &ids)
+                    }
                 })
                 .collect();
             (chosen.len() >= 2).then(|| {
