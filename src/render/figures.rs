@@ -9,7 +9,7 @@ use crate::content::PageId;
 use crate::enrich::figures::Figure;
 use crate::render::charts;
 use crate::site::Site;
-use crate::site::store::{Record, Series};
+use crate::site::store::{Periods, Record, Series};
 
 /// One row of a figures table that templates draw (the /metrics/ page, a
 /// ```` ```metrics ```` block, the `metrics()` function). Its words are borrowed from the
@@ -214,13 +214,16 @@ pub struct SubjectFigures {
 pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
     let mut ids = site.store.of_subject(subject);
     let total = ids.len();
-    let period = |i: &usize| site.store.record(*i).period.and_then(crate::site::store::period_key);
+    // Each distinct period parsed once: a subject of a large site has thousands of
+    // figures and a few dozen periods.
+    let mut periods = Periods::default();
+    let mut period = |i: usize| site.store.record(i).period.and_then(|p| periods.key(p));
     if total > TOPIC_ROWS {
         // Latest first (records without a known period last), stable for equal periods.
-        ids.sort_by_cached_key(|i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
+        ids.sort_by_cached_key(|&i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
         ids.truncate(TOPIC_ROWS);
     }
-    ids.sort_by_cached_key(|&i| (site.store.record(i).figure().metric, period(&i)));
+    ids.sort_by_cached_key(|&i| (site.store.record(i).figure().metric, period(i)));
     let mut table = String::new();
     if !ids.is_empty() {
         table.reserve(ids.len() * 400);

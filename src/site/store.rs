@@ -316,10 +316,11 @@ impl std::hash::Hash for ByAddress<'_> {
 /// thousands of figures name a few dozen periods, and parsing one costs more than
 /// looking it up by address.
 #[derive(Debug, Default)]
-struct Periods<'r>(FxHashMap<ByAddress<'r>, Option<(&'static str, i32, u8)>>);
+pub(crate) struct Periods<'r>(FxHashMap<ByAddress<'r>, Option<(&'static str, i32, u8)>>);
 
 impl<'r> Periods<'r> {
-    fn key(&mut self, period: &'r str) -> Option<(&'static str, i32, u8)> {
+    /// `period_key(period)`.
+    pub(crate) fn key(&mut self, period: &'r str) -> Option<(&'static str, i32, u8)> {
         *self.0.entry(ByAddress(period)).or_insert_with(|| period_key(period))
     }
 }
