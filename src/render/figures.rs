@@ -9,7 +9,7 @@ use crate::content::PageId;
 use crate::enrich::figures::Figure;
 use crate::render::charts;
 use crate::site::Site;
-use crate::site::store::{Record, Series};
+use crate::site::store::{Periods, Record, Series};
 
 /// One row of a figures table that templates draw (the /metrics/ page, a
 /// ```` ```metrics ```` block, the `metrics()` function). Its words are borrowed from the
@@ -81,12 +81,13 @@ fn figure_url(note_url: &str, anchor: u32) -> String {
     url
 }
 
-/// [`figure_url`], appended to `out`.
+/// [`figure_url`], appended to `out`. What it adds to `note_url` needs no escaping, so
+/// an escaped `note_url` gives the escaped figure URL.
 fn write_figure_url(out: &mut String, note_url: &str, anchor: u32) {
-    use std::fmt::Write;
     out.push_str(note_url);
     if anchor > 0 {
-        let _ = write!(out, "#fig-{anchor}");
+        out.push_str("#fig-");
+        format::push_padded(out, anchor.into(), 1);
     }
 }
 
@@ -102,7 +103,8 @@ fn write_figure_url(out: &mut String, note_url: &str, anchor: u32) {
 pub fn key_figures_html(site: &Site, id: PageId) -> String {
     use crate::markdown::highlight::escape_into;
     let page = site.page(id);
-    let url = site.config.url(&page.doc.page.permalink);
+    let mut href = String::new();
+    escape_into(&mut href, &site.config.url(&page.doc.page.permalink));
     let mut subjects: Vec<(&str, Vec<&Figure>)> = Vec::new();
     for f in &page.facts.figures {
         let subject = f.subject.unwrap_or("—");
@@ -119,7 +121,7 @@ pub fn key_figures_html(site: &Site, id: PageId) -> String {
         out.push_str("</h3>\n");
         open_table(&mut out, false);
         for f in figures {
-            write_row(&mut out, f, &url, None, &mut scratch);
+            write_row(&mut out, f, &href, None, &mut scratch);
         }
         out.push_str(TABLE_END);
     }
@@ -144,43 +146,49 @@ const TABLE_END: &str = "</tbody>\n</table>\n</div>\n";
 
 /// One row of a figures table: metric, period, the value linked to the figure (with its
 /// sentence as a tooltip when the table is not on the figure's own page), the change, and
-/// the note's title when `elsewhere` gives it.
-fn write_row(out: &mut String, f: &Figure, note_url: &str, elsewhere: Option<&str>, scratch: &mut String) {
+/// the note's title when `elsewhere` gives it. `note_href` is the note's URL escaped: the
+/// rows of a table share a few notes, so it is escaped once a note, not once a row.
+fn write_row(out: &mut String, f: &Figure, note_href: &str, elsewhere: Option<&str>, scratch: &mut String) {
     use crate::markdown::highlight::escape_into;
     out.push_str("<tr><td>");
     escape_into(out, f.metric.unwrap_or("—"));
     out.push_str("</td><td>");
     escape_into(out, f.period.unwrap_or("—"));
     out.push_str("</td><td class=\"num\"><a href=\"");
-    scratch.clear();
-    write_figure_url(scratch, note_url, f.anchor);
-    escape_into(out, scratch);
+    write_figure_url(out, note_href, f.anchor);
     if elsewhere.is_some() {
         out.push_str("\" title=\"");
         escape_into(out, f.sentence());
     }
     out.push_str("\">");
-    // The value and change are formatted into `scratch` (a unit given by hand in front
-    // matter is the author's text, so they are escaped like everything else).
-    scratch.clear();
     match &f.value {
-        Some(v) => format::write_value(scratch, v),
-        None => scratch.push_str(&super::truncated(f.text(), 32, "…")),
+        Some(v) => write_escaped(out, scratch, format::value_is_plain(v), |o| format::write_value(o, v)),
+        None => escape_into(out, &super::truncated(f.text(), 32, "…")),
     }
-    escape_into(out, scratch);
     out.push_str("</a></td><td class=\"num change ");
     out.push_str(f.change.as_ref().map_or("", |c| c.direction));
     out.push_str("\">");
-    scratch.clear();
     if let Some(c) = &f.change {
-        format::write_change(scratch, c);
+        write_escaped(out, scratch, format::change_is_plain(c), |o| format::write_change(o, c));
     }
-    escape_into(out, scratch);
     if let Some(note) = elsewhere {
         out.push_str("</td><td>");
         escape_into(out, note);
     }
     out.push_str("</td></tr>\n");
+}
+
+/// What `write` writes (a value or a change), appended to `out`: as it is when `plain`
+/// (nothing in it to escape, as for most), else formatted into `scratch` and escaped (a
+/// unit or basis given by hand in front matter is the author's text).
+fn write_escaped(out: &mut String, scratch: &mut String, plain: bool, write: impl FnOnce(&mut String)) {
+    if plain {
+        write(out);
+    } else {
+        scratch.clear();
+        write(scratch);
+        crate::markdown::highlight::escape_into(out, scratch);
+    }
 }
 
 /// Most figure rows a topic page lists; its charts always draw every series, and the
@@ -206,23 +214,38 @@ pub struct SubjectFigures {
 pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
     let mut ids = site.store.of_subject(subject);
     let total = ids.len();
-    let period = |i: &usize| site.store.record(*i).period.and_then(crate::site::store::period_key);
+    // Each distinct period parsed once: a subject of a large site has thousands of
+    // figures and a few dozen periods.
+    let mut periods = Periods::default();
+    let mut period = |i: usize| site.store.record(i).period.and_then(|p| periods.key(p));
     if total > TOPIC_ROWS {
         // Latest first (records without a known period last), stable for equal periods.
-        ids.sort_by_cached_key(|i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
+        ids.sort_by_cached_key(|&i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
         ids.truncate(TOPIC_ROWS);
     }
-    ids.sort_by_cached_key(|&i| (site.store.record(i).figure().metric, period(&i)));
+    ids.sort_by_cached_key(|&i| (site.store.record(i).figure().metric, period(i)));
     let mut table = String::new();
     if !ids.is_empty() {
         table.reserve(ids.len() * 400);
         open_table(&mut table, true);
         let mut scratch = String::new();
+        // Rows in metric order still come a few at a time from one note: its URL is made
+        // and escaped when the note changes.
+        let mut note: Option<(PageId, &str)> = None;
+        let mut href = String::new();
         for &i in &ids {
             let r = site.store.record(i);
-            let page = &site.page(r.owner).doc.page;
-            let url = site.config.url(&page.permalink);
-            write_row(&mut table, r.figure(), &url, Some(&page.title), &mut scratch);
+            let title = match note {
+                Some((owner, title)) if owner == r.owner => title,
+                _ => {
+                    let page = &site.page(r.owner).doc.page;
+                    href.clear();
+                    crate::markdown::highlight::escape_into(&mut href, &site.config.url(&page.permalink));
+                    note = Some((r.owner, &page.title));
+                    &page.title
+                }
+            };
+            write_row(&mut table, r.figure(), &href, Some(title), &mut scratch);
         }
         table.push_str(TABLE_END);
     }

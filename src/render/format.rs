@@ -107,7 +107,9 @@ fn write_trimmed(out: &mut String, x: f64, places: usize) {
     use std::fmt::Write;
     // Formatting a float exactly is slow (it can take big-number arithmetic): when the
     // scaled value is not near a tie, its nearest whole number has the same digits.
-    let scaled = x * 10f64.powi(places as i32);
+    // Powers of ten from a table (each exact, as `powi` computes them), not a call a number.
+    const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    let scaled = x * POW10.get(places).copied().unwrap_or_else(|| 10f64.powi(places as i32));
     let rounded = scaled.round();
     let off_tie = ((scaled - scaled.trunc()).abs() - 0.5).abs() > scaled.abs() * 1e-12;
     if places <= 6 && scaled.abs() < 1e15 && off_tie {
@@ -116,7 +118,8 @@ fn write_trimmed(out: &mut String, x: f64, places: usize) {
         if x.is_sign_negative() {
             out.push('-');
         }
-        let _ = write!(out, "{}", digits / unit);
+        // Digits written directly: `write!` costs more than the arithmetic around it.
+        push_padded(out, digits / unit, 1);
         let mut fraction = digits % unit;
         let mut width = places;
         while width > 0 && fraction.is_multiple_of(10) {
@@ -124,7 +127,8 @@ fn write_trimmed(out: &mut String, x: f64, places: usize) {
             width -= 1;
         }
         if width > 0 {
-            let _ = write!(out, ".{fraction:0width$}");
+            out.push('.');
+            push_padded(out, fraction, width);
         }
         return;
     }
@@ -143,16 +147,43 @@ pub fn tick(unit: &str) -> impl Fn(f64) -> String + '_ {
 
 /// `n` in decimal, zero-padded to `width` digits, appended to `out`: for the numbers
 /// written on every page and in every chart, where `format!` costs twenty times as much.
+/// The digits go in as chars: checking a buffer of them as UTF-8 cost more than making them.
 pub fn push_padded(out: &mut String, n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
+    let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n;
-    while rest > 0 || digits.len() - at < width.max(1) {
+    loop {
         at -= 1;
         digits[at] = b'0' + (rest % 10) as u8;
         rest /= 10;
+        if rest == 0 {
+            break;
+        }
     }
-    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    let len = digits.len() - at;
+    out.reserve(len.max(width));
+    for _ in len..width {
+        out.push('0');
+    }
+    // The mask changes no digit: it shows the compiler that each char is one byte.
+    out.extend(digits[at..].iter().map(|&d| char::from(d & 0x7f)));
+}
+
+/// True when `text` holds none of the five characters HTML escapes, so that it can be
+/// written into a page as it is: the units and bases of most figures (`USD`, `YoY`).
+pub fn is_plain(text: &str) -> bool {
+    !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+}
+
+/// True when [`write_value`] of `q` writes nothing HTML escapes: only its unit is words
+/// (the rest is digits, signs and symbols of this module's own).
+pub fn value_is_plain(q: &Quantity) -> bool {
+    is_plain(q.unit)
+}
+
+/// True when [`write_change`] of `c` writes nothing HTML escapes (its unit and basis).
+pub fn change_is_plain(c: &Change) -> bool {
+    is_plain(c.unit) && c.basis.is_none_or(is_plain)
 }
 
 #[cfg(test)]
@@ -190,6 +221,138 @@ mod tests {
                 let mut out = String::new();
                 write_trimmed(&mut out, x, places);
                 assert_eq!(out, trimmed_exactly(x, places), "{x} to {places} places");
+            }
+        }
+    }
+
+    /// What `write_amount` wrote when every number went through `format!`: the same
+    /// units and scales, each number formatted exactly and trimmed.
+    fn amount_exactly(a: f64, unit: &str, signed: bool) -> String {
+        let sign = if a < 0.0 {
+            "−"
+        } else if signed {
+            "+"
+        } else {
+            ""
+        };
+        let x = a.abs();
+        let scaled = |x: f64| {
+            for (size, suffix) in [(1e12, 'T'), (1e9, 'B'), (1e6, 'M'), (1e3, 'K')] {
+                if x >= size {
+                    return format!("{}{suffix}", trimmed_exactly(x / size, 2));
+                }
+            }
+            trimmed_exactly(x, 2)
+        };
+        let body = match unit {
+            "%" => format!("{}%", trimmed_exactly(x, 1)),
+            "bps" => format!("{} bps", trimmed_exactly(x, 0)),
+            "x" => format!("{}×", trimmed_exactly(x, 1)),
+            "count" => scaled(x),
+            "USD" if x < 1.0 && x > 0.0 => format!("{}¢", trimmed_exactly(x * 100.0, 0)),
+            "USD" => format!("${}", scaled(x)),
+            other => format!("{} {other}", scaled(x)),
+        };
+        format!("{sign}{body}")
+    }
+
+    #[test]
+    fn amounts_read_as_formatting_every_number_did() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            24.2e9,
+            -24.2e9,
+            419e6,
+            -419e6,
+            1.25e9,
+            29.6,
+            0.5,
+            1e12,
+            999.95e6,
+            999.995e6,
+            999_995.0,
+            999.995,
+            9.995,
+            0.995,
+            0.005,
+            1e15,
+            1.5e12,
+            120.0,
+            0.45,
+            -3.1e6,
+            170e9,
+            2500.0,
+            12.0,
+            7e9,
+            123_456_789.0,
+            0.015,
+            0.125,
+            2.5,
+            1e-9,
+            4.0,
+        ];
+        // Every scale, with values on and about the rounding boundaries of each.
+        for scale in [1.0, 1e3, 1e6, 1e9, 1e12] {
+            for i in -1500..1500 {
+                let x = f64::from(i) * 0.667 + f64::from(i % 7) * 0.001;
+                values.push(x * scale);
+                values.push((f64::from(i) / 200.0) * scale);
+            }
+            values.extend([999.99, 999.994, 999.995, 999.996, 1000.0].map(|x| x * scale));
+        }
+        for &a in &values {
+            for unit in ["%", "bps", "x", "count", "USD", "EUR"] {
+                for signed in [false, true] {
+                    assert_eq!(
+                        amount(a, unit, signed),
+                        amount_exactly(a, unit, signed),
+                        "{a} {unit} signed {signed}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_words_that_need_no_escaping_are_plain() {
+        assert!(value_is_plain(&q(24.2e9, "USD")));
+        assert!(!value_is_plain(&q(3.0, "<b>widgets</b>")));
+        let c = |unit, basis| Change {
+            amount: 1.0,
+            unit,
+            direction: "up",
+            basis,
+        };
+        assert!(change_is_plain(&c("%", Some("YoY"))));
+        assert!(!change_is_plain(&c("R&D", None)));
+        assert!(!change_is_plain(&c("%", Some("vs \"plan\""))));
+        // What this module writes around the words needs no escaping either.
+        let mut out = String::new();
+        for unit in ["%", "bps", "x", "count", "USD"] {
+            write_value(
+                &mut out,
+                &Quantity {
+                    amount: -1234.5,
+                    unit,
+                    approx: true,
+                    upper: Some(0.5),
+                },
+            );
+            write_change(&mut out, &c(unit, None));
+        }
+        assert!(is_plain(&out), "{out}");
+    }
+
+    #[test]
+    fn padded_numbers_read_as_format_writes_them() {
+        let mut values: Vec<u64> = (0..2000).collect();
+        values.extend([9, 10, 99, 100, 12_345, 99_999, 1 << 32, u64::MAX / 3, u64::MAX]);
+        for &n in &values {
+            for width in 0..=6 {
+                let mut out = String::from("x");
+                push_padded(&mut out, n, width);
+                assert_eq!(out, format!("x{n:0width$}"), "{n} to {width}");
             }
         }
     }

@@ -270,13 +270,59 @@ pub fn period_key(period: &str) -> Option<(&'static str, i32, u8)> {
 }
 
 fn by_subject(store: &Store) -> HashMap<String, Vec<usize>> {
-    let mut map: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut lists: Vec<(&str, Vec<usize>)> = Vec::new();
+    // A page's figures are mostly about one subject, so the subject of the record before
+    // is tried first, by address (subjects are interned): the same address is the same
+    // text, and any other is looked up by its text.
+    let mut last: Option<(&str, usize)> = None;
     for (i, r) in store.iter().enumerate() {
-        if let Some(s) = r.figure.subject {
-            map.entry(s).or_default().push(i);
-        }
+        let Some(s) = r.figure.subject else { continue };
+        let at = match last {
+            Some((l, at)) if std::ptr::eq(l, s) => at,
+            _ => *index.entry(s).or_insert_with(|| {
+                lists.push((s, Vec::new()));
+                lists.len() - 1
+            }),
+        };
+        last = Some((s, at));
+        lists[at].1.push(i);
     }
-    map.into_iter().map(|(s, ids)| (s.to_string(), ids)).collect()
+    lists.into_iter().map(|(s, ids)| (s.to_string(), ids)).collect()
+}
+
+/// A text compared and hashed by where it is, not by what it says: for the interned
+/// words of figures (`metrics::intern`), where one text is one address. Two copies of
+/// one text are two keys, so it serves caches, never groups.
+#[derive(Debug, Clone, Copy)]
+struct ByAddress<'r>(&'r str);
+
+impl PartialEq for ByAddress<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // Address and length.
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for ByAddress<'_> {}
+
+impl std::hash::Hash for ByAddress<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.0.as_ptr().hash(h);
+    }
+}
+
+/// `period_key` of the periods of records, each parsed once: a site's hundreds of
+/// thousands of figures name a few dozen periods, and parsing one costs more than
+/// looking it up by address.
+#[derive(Debug, Default)]
+pub(crate) struct Periods<'r>(FxHashMap<ByAddress<'r>, Option<(&'static str, i32, u8)>>);
+
+impl<'r> Periods<'r> {
+    /// `period_key(period)`.
+    pub(crate) fn key(&mut self, period: &'r str) -> Option<(&'static str, i32, u8)> {
+        *self.0.entry(ByAddress(period)).or_insert_with(|| period_key(period))
+    }
 }
 
 /// How disagreeing groups are ordered: subject, metric, period text, unit.
@@ -290,8 +336,10 @@ enum PeriodId<'r> {
 }
 
 impl<'r> PeriodId<'r> {
-    fn of(period: &'r str) -> Self {
-        period_key(period).map_or(PeriodId::Other(period), |(k, y, n)| PeriodId::Known(k, y, n))
+    fn of(period: &'r str, periods: &mut Periods<'r>) -> Self {
+        periods
+            .key(period)
+            .map_or(PeriodId::Other(period), |(k, y, n)| PeriodId::Known(k, y, n))
     }
 
     /// The text conflicts are ordered by (as they always were).
@@ -317,9 +365,13 @@ type Groups<'r> = FxHashMap<(&'r str, &'r str, PeriodId<'r>, &'r str), Vec<usize
 
 fn conflicts(store: &Store) -> Vec<Conflict> {
     let mut groups: Groups = FxHashMap::default();
+    let mut periods = Periods::default();
     for (i, r) in store.iter().enumerate() {
         if let Some((s, m, p, v)) = stated(&r) {
-            groups.entry((s, m, PeriodId::of(p), v.unit)).or_default().push(i);
+            groups
+                .entry((s, m, PeriodId::of(p, &mut periods), v.unit))
+                .or_default()
+                .push(i);
         }
     }
     let amount = |i: usize| store.record(i).amount();
@@ -386,21 +438,31 @@ fn series(store: &Store) -> Vec<Series> {
     // (subject, metric, unit, kind) → (period position, record index) in record order
     type Key<'r> = (&'r str, &'r str, &'r str, &'static str);
     let mut groups: FxHashMap<Key, Vec<(At, usize)>> = FxHashMap::default();
+    let mut periods = Periods::default();
     for (i, r) in store.iter().enumerate() {
         let Some((s, m, p, v)) = stated(&r) else { continue };
-        let Some((kind, year, n)) = period_key(p) else { continue };
+        let Some((kind, year, n)) = periods.key(p) else {
+            continue;
+        };
         groups.entry((s, m, v.unit, kind)).or_default().push(((year, n), i));
     }
     let mut series: Vec<(Key, Series)> = groups
         .into_iter()
         .filter_map(|(key, mut points)| {
+            // One record is no series (and most groups are one).
+            if points.len() < 2 {
+                return None;
+            }
             // Stable: within a period, records keep their order (ties go to the first).
             points.sort_by_key(|(at, _)| *at);
             let chosen: Vec<usize> = points
                 .chunk_by(|a, b| a.0 == b.0)
-                .map(|same| {
-                    let ids: Vec<usize> = same.iter().map(|(_, i)| *i).collect();
-                    most_stated(store, &ids)
+                .map(|same| match same {
+                    [(_, only)] => *only,
+                    _ => {
+                        let ids: Vec<usize> = same.iter().map(|(_, i)| *i).collect();
+                        most_stated(store, &ids)
+                    }
                 })
                 .collect();
             (chosen.len() >= 2).then(|| {
