@@ -7,10 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// mimalloc rather than the system allocator: a large build holds about a gigabyte, and
-/// glibc's malloc touches it 4 KiB at a time (286,000 page faults on the 10,000-note
-/// benchmark), where mimalloc backs its arenas with transparent huge pages. See the
-/// README's decisions.
+/// mimalloc rather than the system allocator: a large build holds most of a gigabyte,
+/// which glibc's malloc gives back and takes again in waves. mimalloc is built without
+/// transparent huge pages (the `no_thp` feature): asking for them made the kernel zero and
+/// compact 2 MiB at a time, five to seven seconds of system time on a 10,000-note build
+/// once the machine's memory was fragmented. See the README's decisions.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
