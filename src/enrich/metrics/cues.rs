@@ -3,6 +3,7 @@
 //! and the places where a clause ends, past which attribution does not reach.
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A change's direction.
@@ -148,27 +149,53 @@ const DOWN_VERBS: &[&str] = &[
 
 /// The direction a verb gives the change "by" an amount of its object.
 pub(super) fn dir_of_verb(word: &str) -> Option<Dir> {
-    direction(word, UP_VERBS, DOWN_VERBS)
+    direction(word, VERB)
 }
 
 /// The direction a word before an amount gives it.
 pub(super) fn dir_before(word: &str) -> Option<Dir> {
-    direction(word, UP, DOWN)
+    direction(word, BEFORE)
 }
 
 /// The direction a word after an amount gives it.
 pub(super) fn dir_after(word: &str) -> Option<Dir> {
-    direction(word, UP_AFTER, DOWN_AFTER)
+    direction(word, AFTER)
 }
 
-fn direction(word: &str, up: &[&str], down: &[&str]) -> Option<Dir> {
-    if up.iter().any(|w| word.eq_ignore_ascii_case(w)) {
-        Some(Dir::Up)
-    } else if down.iter().any(|w| word.eq_ignore_ascii_case(w)) {
-        Some(Dir::Down)
-    } else {
-        None
+/// Where a direction word stands: the index of its direction in `DIRECTIONS`.
+const BEFORE: usize = 0;
+const AFTER: usize = 1;
+const VERB: usize = 2;
+
+/// Each place's lists of words: up, down.
+const PLACES: [(usize, &[&str], &[&str]); 3] = [
+    (BEFORE, UP, DOWN),
+    (AFTER, UP_AFTER, DOWN_AFTER),
+    (VERB, UP_VERBS, DOWN_VERBS),
+];
+
+/// The direction each word of the lists above gives before an amount, after it, and as a
+/// verb, by the word in lower case. The words near every figure are looked up here: one
+/// probe instead of a search of two lists (up to 73 words) took the 1,000-note benchmark
+/// from 5.106 to 5.050 G instructions.
+static DIRECTIONS: LazyLock<FxHashMap<Vec<u8>, [Option<Dir>; 3]>> = LazyLock::new(|| {
+    let mut map: FxHashMap<Vec<u8>, [Option<Dir>; 3]> = FxHashMap::default();
+    for (place, up, down) in PLACES {
+        // Down first: a word on both lists reads up, as it did when up was searched first.
+        for (words, dir) in [(down, Dir::Down), (up, Dir::Up)] {
+            for w in words {
+                map.entry(w.to_ascii_lowercase().into_bytes()).or_default()[place] = Some(dir);
+            }
+        }
     }
+    map
+});
+
+fn direction(word: &str, place: usize) -> Option<Dir> {
+    // Longer than any word of the lists, or not ASCII: none of them.
+    let mut buffer = [0u8; 16];
+    let lower = super::tokens::lower_ascii(word, &mut buffer)?;
+    DIRECTIONS.get(lower)?[place]
 }
 
 /// Words that may stand between a direction word and its amount ("increase of",
@@ -338,6 +365,17 @@ mod tests {
 
     #[test]
     fn directions() {
+        // Every word of the lists reads as its list says, in any case.
+        for (place, up, down) in PLACES {
+            for w in down {
+                let want = if up.contains(w) { Dir::Up } else { Dir::Down };
+                assert_eq!(direction(&w.to_uppercase(), place), Some(want), "{w}");
+            }
+            for w in up {
+                assert_eq!(direction(w, place), Some(Dir::Up), "{w}");
+            }
+        }
+        assert_eq!(dir_of_verb("grew"), None);
         assert_eq!(dir_before("Grew"), Some(Dir::Up));
         assert_eq!(dir_before("declined"), Some(Dir::Down));
         assert_eq!(dir_after("increase"), Some(Dir::Up));
