@@ -146,27 +146,17 @@ pub fn tick(unit: &str) -> impl Fn(f64) -> String + '_ {
 }
 
 /// `n` in decimal, zero-padded to `width` digits, appended to `out`: for the numbers
-/// written on every page and in every chart, where `format!` costs twenty times as much.
-/// The digits go in as chars: checking a buffer of them as UTF-8 cost more than making them.
+/// written on every page, in every chart and in the exports, where `format!` costs twenty
+/// times as much. The digits come from `itoa` (two at a time, from a table, with no UTF-8
+/// check to copy them): a digit at a time, pushed as chars, the 10,000-note exports' ids,
+/// lines and amounts took 405 M instructions.
 pub fn push_padded(out: &mut String, n: u64, width: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let len = digits.len() - at;
-    out.reserve(len.max(width));
-    for _ in len..width {
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(n);
+    for _ in digits.len()..width {
         out.push('0');
     }
-    // The mask changes no digit: it shows the compiler that each char is one byte.
-    out.extend(digits[at..].iter().map(|&d| char::from(d & 0x7f)));
+    out.push_str(digits);
 }
 
 /// True when `text` holds none of the five characters HTML escapes, so that it can be

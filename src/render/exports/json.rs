@@ -180,22 +180,9 @@ pub(super) fn push_whole(out: &mut String, x: f64) -> bool {
     true
 }
 
-/// `n` in decimal, a digit at a time: `format::push_padded` checks its digits are UTF-8
-/// before it copies them, which costs more than writing them, the numbers here being
-/// short.
+/// `n` in decimal.
 pub(super) fn push_uint(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    crate::render::format::push_padded(out, n, 1);
 }
 
 /// A JSON string, or `null` for none.
