@@ -270,25 +270,13 @@ pub fn period_key(period: &str) -> Option<(&'static str, i32, u8)> {
 }
 
 fn by_subject(store: &Store) -> HashMap<String, Vec<usize>> {
-    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut lists: Vec<(&str, Vec<usize>)> = Vec::new();
-    // A page's figures are mostly about one subject, so the subject of the record before
-    // is tried first, by address (subjects are interned): the same address is the same
-    // text, and any other is looked up by its text.
-    let mut last: Option<(&str, usize)> = None;
+    let mut map: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, r) in store.iter().enumerate() {
-        let Some(s) = r.figure.subject else { continue };
-        let at = match last {
-            Some((l, at)) if std::ptr::eq(l, s) => at,
-            _ => *index.entry(s).or_insert_with(|| {
-                lists.push((s, Vec::new()));
-                lists.len() - 1
-            }),
-        };
-        last = Some((s, at));
-        lists[at].1.push(i);
+        if let Some(s) = r.figure.subject {
+            map.entry(s).or_default().push(i);
+        }
     }
-    lists.into_iter().map(|(s, ids)| (s.to_string(), ids)).collect()
+    map.into_iter().map(|(s, ids)| (s.to_string(), ids)).collect()
 }
 
 /// A text compared and hashed by where it is, not by what it says: for the interned
