@@ -223,17 +223,19 @@ pub(super) const CONNECTORS: &[&str] = &[
     "nearly",
 ];
 
-static BASIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-        (?P<yoy>(?-u:\b)year[\s-]*(?:over|on|per|to)[\s-]*year(?-u:\b)|(?-u:\b)y/y(?-u:\b)|(?-u:\b)yoy(?-u:\b)|(?-u:\b)a\s+year\s+(?:ago|earlier)(?-u:\b)
-          |(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous|same\s+period\s+(?:of\s+)?last)\s+year(?-u:\b)
-          |(?-u:\b)annual\s+growth(?-u:\b))
-        |(?P<qoq>(?-u:\b)quarter[\s-]*(?:over|on|to)[\s-]*quarter(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|(?-u:\b)sequential(?:ly)?(?-u:\b)
-          |(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous)\s+quarter(?-u:\b))",
-    )
-    .expect("basis pattern is valid")
-});
+pattern! {
+    static BASIS = {
+        Regex::new(
+            r"(?xi)
+            (?P<yoy>(?-u:\b)year[\s-]*(?:over|on|per|to)[\s-]*year(?-u:\b)|(?-u:\b)y/y(?-u:\b)|(?-u:\b)yoy(?-u:\b)|(?-u:\b)a\s+year\s+(?:ago|earlier)(?-u:\b)
+              |(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous|same\s+period\s+(?:of\s+)?last)\s+year(?-u:\b)
+              |(?-u:\b)annual\s+growth(?-u:\b))
+            |(?P<qoq>(?-u:\b)quarter[\s-]*(?:over|on|to)[\s-]*quarter(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|(?-u:\b)sequential(?:ly)?(?-u:\b)
+              |(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous)\s+quarter(?-u:\b))",
+        )
+        .expect("basis pattern is valid")
+    };
+}
 
 /// A basis phrase: byte range and "YoY" or "QoQ".
 #[derive(Debug, Clone, Copy)]
@@ -246,64 +248,75 @@ pub(super) struct Basis {
 /// Basis phrases of a sentence.
 pub(super) fn find_bases(text: &str) -> Vec<Basis> {
     // Telling the two apart from the match text avoids a capturing search.
-    BASIS
-        .find_iter(text)
-        .map(|m| {
-            let t = m.as_str().as_bytes();
-            let quarterly = t.windows(7).any(|w| w.eq_ignore_ascii_case(b"quarter"))
-                || t.windows(3)
-                    .any(|w| w.eq_ignore_ascii_case(b"q/q") || w.eq_ignore_ascii_case(b"qoq"))
-                || t.windows(10).any(|w| w.eq_ignore_ascii_case(b"sequential"));
-            let label = if quarterly { "QoQ" } else { "YoY" };
-            Basis {
-                start: m.start(),
-                end: m.end(),
-                label,
-            }
-        })
-        .collect()
+    BASIS.with(|re| {
+        re.find_iter(text)
+            .map(|m| {
+                let t = m.as_str().as_bytes();
+                let quarterly = t.windows(7).any(|w| w.eq_ignore_ascii_case(b"quarter"))
+                    || t.windows(3)
+                        .any(|w| w.eq_ignore_ascii_case(b"q/q") || w.eq_ignore_ascii_case(b"qoq"))
+                    || t.windows(10).any(|w| w.eq_ignore_ascii_case(b"sequential"));
+                let label = if quarterly { "QoQ" } else { "YoY" };
+                Basis {
+                    start: m.start(),
+                    end: m.end(),
+                    label,
+                }
+            })
+            .collect()
+    })
 }
 
-static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i);|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|whereas)(?-u:\b)|\s(?:but|while|whereas|meanwhile)\s",
-    )
-    .expect("clause pattern is valid")
-});
+pattern! {
+    static CLAUSE = {
+        Regex::new(
+            r"(?i);|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|whereas)(?-u:\b)|\s(?:but|while|whereas|meanwhile)\s",
+        )
+        .expect("clause pattern is valid")
+    };
+}
 
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*(?:which|who|including|excluding|driven|led)(?-u:\b)").expect("relative pattern is valid")
-});
+pattern! {
+    static RELATIVE = {
+        Regex::new(r"(?i),\s*(?:which|who|including|excluding|driven|led)(?-u:\b)").expect("relative pattern is valid")
+    };
+}
 
-/// Where an earlier value is named: "compared with", "versus", "vs.".
-static ZONE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against)")
-        .expect("zone start pattern is valid")
-});
+pattern! {
+    /// Where an earlier value is named: "compared with", "versus", "vs.".
+    static ZONE_START = {
+        Regex::new(r"(?i)(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against)")
+            .expect("zone start pattern is valid")
+    };
+}
 
-/// Where the naming of an earlier value ends.
-static ZONE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)[);]|\s[—–]\s|,\s*(?:and|while|but|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)",
-    )
-    .expect("zone end pattern is valid")
-});
+pattern! {
+    /// Where the naming of an earlier value ends.
+    static ZONE_END = {
+        Regex::new(
+            r"(?i)[);]|\s[—–]\s|,\s*(?:and|while|but|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)",
+        )
+        .expect("zone end pattern is valid")
+    };
+}
 
 /// Byte ranges that speak of earlier values ("…, compared with $2.7 billion in fourth
 /// quarter 2022"): a level there is a point of comparison, and so is a period.
 pub(super) fn comparison_zones(text: &str) -> Vec<(usize, usize)> {
-    ZONE_START
-        .find_iter(text)
-        .map(|m| {
-            let end = ZONE_END.find_at(text, m.end()).map_or(text.len(), |e| e.start());
-            (m.end(), end)
-        })
-        .collect()
+    ZONE_START.with(|re| {
+        re.find_iter(text)
+            .map(|m| {
+                let end = ZONE_END.with(|re| re.find_at(text, m.end()).map_or(text.len(), |e| e.start()));
+                (m.end(), end)
+            })
+            .collect()
+    })
 }
 
-/// Where a figure's period stops reaching: a new sentence-like clause.
-static PERIOD_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i);|,\s*so(?-u:\b)|\s[—–]\s").expect("period break pattern is valid"));
+pattern! {
+    /// Where a figure's period stops reaching: a new sentence-like clause.
+    static PERIOD_BREAK = Regex::new(r"(?i);|,\s*so(?-u:\b)|\s[—–]\s").expect("period break pattern is valid");
+}
 
 /// Where clauses break in a sentence (byte offsets): `hard` stop both the joining of
 /// a level and its change and the search for a metric; `soft` ones (", which …")
@@ -320,19 +333,20 @@ impl Breaks {
     /// The clause breaks of `text`.
     pub fn of(text: &str) -> Breaks {
         Breaks {
-            hard: CLAUSE.find_iter(text).map(|m| m.start()).collect(),
+            hard: CLAUSE.with(|re| re.find_iter(text).map(|m| m.start()).collect()),
             // ", which grew 19%" still speaks of the metric before it.
-            soft: RELATIVE
-                .find_iter(text)
-                .filter(|m| {
-                    let verb = text[m.end()..].split_whitespace().next().unwrap_or_default();
-                    let word = m.as_str()[1..].trim_start();
-                    let relative = word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("who");
-                    !relative || dir_before(verb).is_none()
-                })
-                .map(|m| m.start())
-                .collect(),
-            period: PERIOD_BREAK.find_iter(text).map(|m| m.start()).collect(),
+            soft: RELATIVE.with(|re| {
+                re.find_iter(text)
+                    .filter(|m| {
+                        let verb = text[m.end()..].split_whitespace().next().unwrap_or_default();
+                        let word = m.as_str()[1..].trim_start();
+                        let relative = word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("who");
+                        !relative || dir_before(verb).is_none()
+                    })
+                    .map(|m| m.start())
+                    .collect()
+            }),
+            period: PERIOD_BREAK.with(|re| re.find_iter(text).map(|m| m.start()).collect()),
         }
     }
 

@@ -13,6 +13,23 @@
 //! (`lexicon`), periods (`period`), and directions, bases, clause breaks and
 //! comparisons (`cues`). Sentences with no digit and no number word return at once.
 
+/// Declares a regular expression, compiled once for the process and searched through a
+/// copy per thread (`NAME.with(|re| …)`). A `Regex` shared by threads keeps its search
+/// caches in a pool whose fast path serves only the thread that searched it first: the
+/// other threads of a build took a lock per search, and extraction makes about ten
+/// searches per sentence. A copy shares the compiled program and has a pool of its own.
+macro_rules! pattern {
+    ($(#[$doc:meta])* static $name:ident = $build:expr;) => {
+        thread_local! {
+            $(#[$doc])*
+            static $name: regex::Regex = {
+                static COMPILED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| $build);
+                COMPILED.clone()
+            };
+        }
+    };
+}
+
 mod attribute;
 mod counts;
 mod cues;
@@ -120,10 +137,12 @@ pub struct Found {
     pub change: Option<Change>,
 }
 
-static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    let words = numbers::NUMBER_WORDS.join("|");
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{words})(?-u:\b)")).expect("number words pattern is valid")
-});
+pattern! {
+    static NUMBER_WORD = {
+        let words = numbers::NUMBER_WORDS.join("|");
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{words})(?-u:\b)")).expect("number words pattern is valid")
+    };
+}
 
 /// Everything found in one sentence, shared by the stages of `extract`.
 struct Sentence<'s, 'n, 'm> {
@@ -182,7 +201,7 @@ pub fn named_to_exclude(text: &str, range: Range<usize>) -> bool {
 /// this sentence.
 pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
     let has_digit = sentence.bytes().any(|b| b.is_ascii_digit());
-    if !has_digit && !NUMBER_WORD.is_match(sentence) {
+    if !has_digit && !NUMBER_WORD.with(|re| re.is_match(sentence)) {
         return Vec::new();
     }
     let toks = tokens::tokenize(sentence);
