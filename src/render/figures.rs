@@ -7,12 +7,17 @@ use serde::Serialize;
 use super::format;
 use crate::content::PageId;
 use crate::enrich::figures::Figure;
+use crate::enrich::metrics::Quantity;
 use crate::render::charts;
 use crate::site::Site;
 use crate::site::store::{Periods, Record, Series};
 
-/// One row of a figures table that templates draw (the /metrics/ page, a
-/// ```` ```metrics ```` block, the `metrics()` function). Its words are borrowed from the
+mod page;
+
+pub use page::MetricsView;
+
+/// One row of a figures table that templates draw (a ```` ```metrics ```` block, the
+/// `metrics()` function). Its words are borrowed from the
 /// page: serialising them for Tera is the only copy.
 #[derive(Debug, Clone, Serialize, Hash)]
 pub struct Row<'a> {
@@ -91,6 +96,44 @@ fn write_figure_url(out: &mut String, note_url: &str, anchor: u32) {
     }
 }
 
+/// The title and escaped URL of the note a figure is from, for tables whose rows come a
+/// few at a time from one note (in note order, or in metric order on a topic page): the
+/// URL is made and escaped when the note changes, not once a row.
+struct Notes<'a> {
+    /// The site the notes are in.
+    site: &'a Site,
+    /// The note asked about last, and its title.
+    last: Option<(PageId, &'a str)>,
+    /// That note's URL, escaped.
+    href: String,
+}
+
+impl<'a> Notes<'a> {
+    /// No note asked about yet.
+    fn new(site: &'a Site) -> Self {
+        Notes {
+            site,
+            last: None,
+            href: String::new(),
+        }
+    }
+
+    /// The title and escaped URL of the note `owner`.
+    fn of(&mut self, owner: PageId) -> (&'a str, &str) {
+        let title = match self.last {
+            Some((last, title)) if last == owner => title,
+            _ => {
+                let page = &self.site.page(owner).doc.page;
+                self.href.clear();
+                crate::markdown::highlight::escape_into(&mut self.href, &self.site.config.url(&page.permalink));
+                self.last = Some((owner, &page.title));
+                &page.title
+            }
+        };
+        (title, &self.href)
+    }
+}
+
 /// A note's "Key figures" tables as HTML: for each subject, in first-seen order, a heading
 /// and a table of its figures (metric, period, value, change), each value linked to the
 /// figure in the text. The figures are the page's own (the same records as the store holds
@@ -154,28 +197,50 @@ fn write_row(out: &mut String, f: &Figure, note_href: &str, elsewhere: Option<&s
     escape_into(out, f.metric.unwrap_or("—"));
     out.push_str("</td><td>");
     escape_into(out, f.period.unwrap_or("—"));
-    out.push_str("</td><td class=\"num\"><a href=\"");
+    out.push_str("</td>");
+    write_value_cell(out, f, note_href, elsewhere.is_some(), scratch);
+    write_change_cell(out, f, scratch);
+    if let Some(note) = elsewhere {
+        out.push_str("<td>");
+        escape_into(out, note);
+        out.push_str("</td>");
+    }
+    out.push_str("</tr>\n");
+}
+
+/// The value cell of a figures row: the value (or, without one, the figure's words cut
+/// to 32 graphemes) linked to the figure, with its sentence as the link's title when
+/// `tooltip`.
+fn write_value_cell(out: &mut String, f: &Figure, note_href: &str, tooltip: bool, scratch: &mut String) {
+    use crate::markdown::highlight::escape_into;
+    out.push_str("<td class=\"num\"><a href=\"");
     write_figure_url(out, note_href, f.anchor);
-    if elsewhere.is_some() {
+    if tooltip {
         out.push_str("\" title=\"");
         escape_into(out, f.sentence());
     }
     out.push_str("\">");
     match &f.value {
-        Some(v) => write_escaped(out, scratch, format::value_is_plain(v), |o| format::write_value(o, v)),
+        Some(v) => write_value(out, v, scratch),
         None => escape_into(out, &super::truncated(f.text(), 32, "…")),
     }
-    out.push_str("</a></td><td class=\"num change ");
+    out.push_str("</a></td>");
+}
+
+/// The change cell of a figures row, classed by its direction (`up`, `down`).
+fn write_change_cell(out: &mut String, f: &Figure, scratch: &mut String) {
+    out.push_str("<td class=\"num change ");
     out.push_str(f.change.as_ref().map_or("", |c| c.direction));
     out.push_str("\">");
     if let Some(c) = &f.change {
         write_escaped(out, scratch, format::change_is_plain(c), |o| format::write_change(o, c));
     }
-    if let Some(note) = elsewhere {
-        out.push_str("</td><td>");
-        escape_into(out, note);
-    }
-    out.push_str("</td></tr>\n");
+    out.push_str("</td>");
+}
+
+/// A figure's value, formatted and escaped.
+fn write_value(out: &mut String, v: &Quantity, scratch: &mut String) {
+    write_escaped(out, scratch, format::value_is_plain(v), |o| format::write_value(o, v));
 }
 
 /// What `write` writes (a value or a change), appended to `out`: as it is when `plain`
@@ -229,23 +294,11 @@ pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
         table.reserve(ids.len() * 400);
         open_table(&mut table, true);
         let mut scratch = String::new();
-        // Rows in metric order still come a few at a time from one note: its URL is made
-        // and escaped when the note changes.
-        let mut note: Option<(PageId, &str)> = None;
-        let mut href = String::new();
+        let mut notes = Notes::new(site);
         for &i in &ids {
             let r = site.store.record(i);
-            let title = match note {
-                Some((owner, title)) if owner == r.owner => title,
-                _ => {
-                    let page = &site.page(r.owner).doc.page;
-                    href.clear();
-                    crate::markdown::highlight::escape_into(&mut href, &site.config.url(&page.permalink));
-                    note = Some((r.owner, &page.title));
-                    &page.title
-                }
-            };
-            write_row(&mut table, r.figure(), &href, Some(title), &mut scratch);
+            let (title, href) = notes.of(r.owner);
+            write_row(&mut table, r.figure(), href, Some(title), &mut scratch);
         }
         table.push_str(TABLE_END);
     }
@@ -286,69 +339,4 @@ pub fn chart(site: &Site, s: &Series) -> Chart {
     );
     let svg = charts::series_svg(&id, &title, &points, &format::tick(&s.unit));
     Chart { title, svg }
-}
-
-/// A conflict as the /metrics/ page shows it.
-#[derive(Debug, Serialize)]
-pub struct ConflictView<'a> {
-    /// `AWS · revenue · Q4 2023`.
-    pub title: String,
-    /// Each value with its source.
-    pub values: Vec<Row<'a>>,
-}
-
-/// Most rows the /metrics/ page shows; the exports always hold every figure.
-pub const PAGE_ROWS: usize = 2000;
-/// Most conflicts the /metrics/ page shows; metrics.json and `folio check` list them all.
-pub const PAGE_CONFLICTS: usize = 200;
-
-/// What `metrics.html` sees as `metrics`.
-#[derive(Debug, Serialize)]
-pub struct MetricsView<'a> {
-    /// The figures shown (the first `PAGE_ROWS`, in note order).
-    pub rows: Vec<Row<'a>>,
-    /// How many figures the site has.
-    pub total: usize,
-    /// Figures that disagree (the first `PAGE_CONFLICTS`).
-    pub conflicts: Vec<ConflictView<'a>>,
-    /// How many groups disagree.
-    pub conflicts_total: usize,
-    /// Distinct subjects, sorted.
-    pub subjects: Vec<String>,
-    /// Distinct metrics, sorted.
-    pub names: Vec<String>,
-}
-
-impl<'a> MetricsView<'a> {
-    /// The view of the whole store.
-    pub fn new(site: &'a Site) -> Self {
-        let total = site.store.len();
-        let rows: Vec<Row> = (0..total.min(PAGE_ROWS)).map(|i| row(site, i)).collect();
-        let distinct = |f: fn(&Row<'a>) -> &'a str| {
-            let mut v: Vec<String> = rows.iter().map(f).filter(|s| *s != "—").map(str::to_string).collect();
-            v.sort_by_key(|s| s.to_lowercase());
-            v.dedup();
-            v
-        };
-        let subjects = distinct(|r| r.subject);
-        let names = distinct(|r| r.metric);
-        let conflicts = site
-            .store
-            .conflicts
-            .iter()
-            .take(PAGE_CONFLICTS)
-            .map(|c| ConflictView {
-                title: format!("{} · {} · {}", c.subject, c.metric, c.period),
-                values: c.records.iter().map(|&i| row(site, i)).collect(),
-            })
-            .collect();
-        MetricsView {
-            rows,
-            total,
-            conflicts,
-            conflicts_total: site.store.conflicts.len(),
-            subjects,
-            names,
-        }
-    }
 }
