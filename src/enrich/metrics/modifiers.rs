@@ -193,29 +193,24 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
     let t = toks.get(i)?;
     let next = toks.get(i + 1);
     let next_is = |w: &[&str]| next.is_some_and(|n| n.is_any(w));
-    let found = if t.is("%") || t.is("pct") {
-        (Unit::Percent, i + 1)
-    } else if t.is("percent") || t.is("percentage") {
-        let points = usize::from(next_is(&["point", "points"]));
-        (Unit::Percent, i + 1 + points)
-    } else if t.is("per") && next_is(&["cent"]) {
-        (Unit::Percent, i + 2)
-    } else if t.is("basis") && next_is(&["point", "points"]) {
-        (Unit::Bps, i + 2)
-    } else if t.is_any(&["bps", "bp"]) {
-        (Unit::Bps, i + 1)
-    } else if t.is_any(&["dollars", "dollar", "usd"]) {
-        (Unit::Currency("USD"), i + 1)
-    } else if t.is_any(&["cents", "cent"]) {
-        (Unit::Currency("cents"), i + 1)
-    } else if t.is_any(&["euros", "eur"]) {
-        (Unit::Currency("EUR"), i + 1)
-    } else if t.is("¢") {
-        (Unit::Currency("cents"), i + 1)
-    } else if (t.is("times") && next.is_some_and(comparative)) || (t.is("x") && t.start > toks[i - 1].end) {
-        (Unit::Times, i + 1)
-    } else {
-        return None;
+    if t.text == "¢" {
+        return Some((Unit::Currency("cents"), i + 1));
+    }
+    // One `match` on the word in lower case, where a test of each word in turn
+    // compared every token after a number with all of them.
+    let mut lower = [0u8; 10];
+    let found = match lower_ascii(t.text, &mut lower)? {
+        b"%" | b"pct" => (Unit::Percent, i + 1),
+        b"percent" | b"percentage" => (Unit::Percent, i + 1 + usize::from(next_is(&["point", "points"]))),
+        b"per" if next_is(&["cent"]) => (Unit::Percent, i + 2),
+        b"basis" if next_is(&["point", "points"]) => (Unit::Bps, i + 2),
+        b"bps" | b"bp" => (Unit::Bps, i + 1),
+        b"dollars" | b"dollar" | b"usd" => (Unit::Currency("USD"), i + 1),
+        b"cents" | b"cent" => (Unit::Currency("cents"), i + 1),
+        b"euros" | b"eur" => (Unit::Currency("EUR"), i + 1),
+        b"times" if next.is_some_and(comparative) => (Unit::Times, i + 1),
+        b"x" if t.start > toks[i - 1].end => (Unit::Times, i + 1),
+        _ => return None,
     };
     Some(found)
 }

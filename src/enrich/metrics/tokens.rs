@@ -49,12 +49,15 @@ impl Token<'_> {
 /// `text` in ASCII lower case in `buffer`, if it fits and is all ASCII.
 pub(super) fn lower_ascii<'b, const N: usize>(text: &str, buffer: &'b mut [u8; N]) -> Option<&'b [u8]> {
     let bytes = text.as_bytes();
-    if bytes.len() > N || !bytes.is_ascii() {
-        return None;
+    let out = buffer.get_mut(..bytes.len())?;
+    // One pass over the few bytes of a word, where a test, a copy and a lowering made
+    // three (and the copy a call).
+    for (o, &b) in out.iter_mut().zip(bytes) {
+        if !b.is_ascii() {
+            return None;
+        }
+        *o = b.to_ascii_lowercase();
     }
-    let out = &mut buffer[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
     Some(out)
 }
 
