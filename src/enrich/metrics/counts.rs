@@ -4,31 +4,50 @@
 //! names, and verbs that multiply ("tripled" → 3x).
 
 use super::quantity::{Qty, Unit};
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, lower_ascii};
 
-/// Words that cannot be the thing a number counts.
-#[rustfmt::skip]
-const NOT_NOUNS: &[&str] = &[
-    "in", "of", "and", "or", "to", "the", "a", "an", "for", "from", "at", "on", "by", "with",
-    "was", "were", "is", "are", "will", "would", "has", "had", "have", "than", "as", "per",
-    "over", "versus", "vs", "compared", "up", "down", "more", "less", "this", "that", "which",
-    "who", "annually", "each", "across", "into", "last", "since", "but", "while", "so", "it",
-    "its", "their", "our", "we", "they", "he", "she", "you", "i", "dollars", "increase",
-    "decrease", "growth", "higher", "lower", "above", "below", "including", "excluding",
-    "plus", "worth", "today", "yet", "still", "already", "now", "times", "percent", "basis",
-    "points", "cents", "business", "plans", "process", "press", "always", "these", "those",
-    "comes", "goes", "means", "does", "makes", "takes", "gets", "seems", "looks", "says",
-    "shows", "gives", "runs", "helps", "needs", "wants", "works", "grows", "remains",
-    "continues", "includes", "represents", "reflects", "yields", "lets", "keeps",
-];
+/// What a word after a number is to the noun it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Countable {
+    /// A word that cannot be the thing a number counts ("in", "was", "percent").
+    No,
+    /// A unit of time: "24 hours", "five years" are durations, not counts.
+    Time,
+    /// Any other word.
+    Yes,
+}
 
-/// Units of time: "24 hours", "five years" are durations, not counts.
+/// What `t` is to a count, in any case: one `match` on the word in lower case, where
+/// a search of the lists compared every word of them.
 #[rustfmt::skip]
-const TIME_UNITS: &[&str] = &[
-    "years", "months", "days", "hours", "minutes", "seconds", "weeks", "quarters", "decades",
-    "nights", "weekends", "sessions", "seasons", "times", "milliseconds", "microseconds",
-    "nanoseconds",
-];
+fn countable(t: &Token) -> Countable {
+    let mut lower = [0u8; 12];
+    match lower_ascii(t.text, &mut lower) {
+        Some(
+            b"in" | b"of" | b"and" | b"or" | b"to" | b"the" | b"a" | b"an" | b"for" | b"from" | b"at"
+            | b"on" | b"by" | b"with" | b"was" | b"were" | b"is" | b"are" | b"will" | b"would" | b"has"
+            | b"had" | b"have" | b"than" | b"as" | b"per" | b"over" | b"versus" | b"vs" | b"compared"
+            | b"up" | b"down" | b"more" | b"less" | b"this" | b"that" | b"which" | b"who" | b"annually"
+            | b"each" | b"across" | b"into" | b"last" | b"since" | b"but" | b"while" | b"so" | b"it"
+            | b"its" | b"their" | b"our" | b"we" | b"they" | b"he" | b"she" | b"you" | b"i" | b"dollars"
+            | b"increase" | b"decrease" | b"growth" | b"higher" | b"lower" | b"above" | b"below"
+            | b"including" | b"excluding" | b"plus" | b"worth" | b"today" | b"yet" | b"still"
+            | b"already" | b"now" | b"times" | b"percent" | b"basis" | b"points" | b"cents"
+            | b"business" | b"plans" | b"process" | b"press" | b"always" | b"these" | b"those"
+            | b"comes" | b"goes" | b"means" | b"does" | b"makes" | b"takes" | b"gets" | b"seems"
+            | b"looks" | b"says" | b"shows" | b"gives" | b"runs" | b"helps" | b"needs" | b"wants"
+            | b"works" | b"grows" | b"remains" | b"continues" | b"includes" | b"represents"
+            | b"reflects" | b"yields" | b"lets" | b"keeps",
+        ) => Countable::No,
+        // ("times" is a unit of time too, but never counted: it is in the list above.)
+        Some(
+            b"years" | b"months" | b"days" | b"hours" | b"minutes" | b"seconds" | b"weeks"
+            | b"quarters" | b"decades" | b"nights" | b"weekends" | b"sessions" | b"seasons"
+            | b"milliseconds" | b"microseconds" | b"nanoseconds",
+        ) => Countable::Time,
+        _ => Countable::Yes,
+    }
+}
 
 /// Words before a number that make it a label ("Top 10", "slide 14", "part 3").
 #[rustfmt::skip]
@@ -38,16 +57,25 @@ const LABELS: &[&str] = &[
     "gen", "generation", "phase", "star", "press", "#", "day", "week", "room", "level",
 ];
 
-/// Verbs that multiply: the number they stand for.
-const MULTIPLIERS: &[(&str, f64)] = &[
-    ("doubled", 2.0),
-    ("doubling", 2.0),
-    ("tripled", 3.0),
-    ("tripling", 3.0),
-    ("quadrupled", 4.0),
-    ("quadrupling", 4.0),
-];
+/// The number a verb that multiplies stands for ("tripled" → 3), in any case.
+pub(super) fn multiple(t: &Token) -> Option<f64> {
+    // Most words are shorter or longer than every such verb, or start with another
+    // letter: a cheap refusal.
+    let first = t.text.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !(7..=11).contains(&t.text.len()) || !matches!(first, Some(b'd' | b't' | b'q')) {
+        return None;
+    }
+    let mut lower = [0u8; 11];
+    Some(match lower_ascii(t.text, &mut lower)? {
+        b"doubled" | b"doubling" => 2.0,
+        b"tripled" | b"tripling" => 3.0,
+        b"quadrupled" | b"quadrupling" => 4.0,
+        _ => return None,
+    })
+}
 
+/// A plural form ("items", "people"), not a possessive. (`head_noun` has already
+/// refused the words that are never counted.)
 fn plural(t: &Token) -> bool {
     let w = t.text;
     let s_end = w.len() > 3
@@ -56,7 +84,7 @@ fn plural(t: &Token) -> bool {
             .iter()
             .any(|e| w.get(w.len() - 2..).is_some_and(|x| x.eq_ignore_ascii_case(e)));
     let apostrophe = w.contains(['\'', '’']);
-    (s_end || t.is_any(&["people", "staff"])) && !apostrophe && !t.is_any(NOT_NOUNS)
+    (s_end || t.is_any(&["people", "staff"])) && !apostrophe
 }
 
 fn verb_form(t: &Token) -> bool {
@@ -79,11 +107,12 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
             k += 1;
             continue;
         }
-        if !t.is_word() || t.is_any(NOT_NOUNS) || verb_form(t) || words == 4 {
+        let countable = countable(t);
+        if !t.is_word() || countable == Countable::No || verb_form(t) || words == 4 {
             break;
         }
         let compound = k > 0 && toks[k - 1].is("-") && toks[k - 1].end == t.start;
-        if plural(t) && (compound || !t.is_any(TIME_UNITS)) {
+        if plural(t) && (compound || countable != Countable::Time) {
             best = Some(k);
         }
         words += 1;
@@ -109,10 +138,10 @@ pub(super) fn bare_count(toks: &[Token], q: &Qty, spelled: bool) -> bool {
     q.amount >= 10.0 && !year_like && !named && !noun_capital && q.upper.is_none_or(|u| u > q.amount)
 }
 
-/// A verb that multiplies ("tripled", but not "doubled down") at token `i`.
-pub(super) fn multiplier(toks: &[Token], i: usize) -> Option<Qty> {
+/// A verb that multiplies ("tripled", but not "doubled down") at token `i`, standing
+/// for `value` (as `multiple` read it).
+pub(super) fn multiplier(toks: &[Token], i: usize, value: f64) -> Option<Qty> {
     let t = &toks[i];
-    let &(_, value) = MULTIPLIERS.iter().find(|(w, _)| t.is(w))?;
     if toks.get(i + 1).is_some_and(|n| n.is_any(&["down", "up"])) {
         return None;
     }

@@ -7,88 +7,47 @@ use super::numbers::{scale_suffix, scale_word};
 use super::quantity::{Qty, Unit, core_at};
 use super::tokens::{Kind, Token, lower_ascii};
 
+/// Phrases a word may close: the words before it in each, longest first.
+type Leads = &'static [&'static [&'static str]];
+
+/// The approximations `last` (in any case) may close: words after which a number is a
+/// lower bound, an upper bound or an estimate ("about", "~", "more than", "in excess
+/// of"). One `match` on the word before a number, where a search of the 31 phrases
+/// compared each with the words before every number.
 #[rustfmt::skip]
-/// Words after which a number is a lower bound, an upper bound or an estimate.
-const APPROX: &[&[&str]] = &[
-    &["about"],
-    &["approximately"],
-    &["approx"],
-    &["around"],
-    &["roughly"],
-    &["nearly"],
-    &["almost"],
-    &["over"],
-    &["some"],
-    &["circa"],
-    &["~"],
-    &["≈"],
-    &[">"],
-    &["<"],
-    &["≥"],
-    &["≤"],
-    &["under"],
-    &["more", "than"],
-    &["less", "than"],
-    &["fewer", "than"],
-    &["at", "least"],
-    &["at", "most"],
-    &["close", "to"],
-    &["up", "to"],
-    &["upwards", "of"],
-    &["in", "excess", "of"],
-    &["north", "of"],
-    &["as", "much", "as"],
-    &["as", "many", "as"],
-    &["an", "estimated"],
-    &["just", "shy", "of"],
-];
+fn approx_leads(last: &str) -> Option<Leads> {
+    if matches!(last, "~" | "≈" | ">" | "<" | "≥" | "≤") {
+        return Some(&[&[]]);
+    }
+    let mut lower = [0u8; 13];
+    let leads: Leads = match lower_ascii(last, &mut lower)? {
+        b"about" | b"approximately" | b"approx" | b"around" | b"roughly" | b"nearly" | b"almost"
+        | b"over" | b"some" | b"circa" | b"under" => &[&[]],
+        b"than" => &[&["more"], &["less"], &["fewer"]],
+        b"least" | b"most" => &[&["at"]],
+        b"to" => &[&["close"], &["up"]],
+        b"of" => &[&["in", "excess"], &["just", "shy"], &["upwards"], &["north"]],
+        b"as" => &[&["as", "much"], &["as", "many"]],
+        b"estimated" => &[&["an"]],
+        _ => return None,
+    };
+    Some(leads)
+}
 
 /// Extends the prefix over an approximation ("more than", "~"). Returns the new first token.
 pub(super) fn approx_before(toks: &[Token], first: usize) -> (usize, bool) {
-    // Most numbers follow no word that ends a phrase of `APPROX`.
-    if first == 0 || !ends_approx(toks[first - 1].text) {
+    // Most numbers follow no word that closes an approximation.
+    let Some(leads) = first.checked_sub(1).and_then(|last| approx_leads(toks[last].text)) else {
         return (first, false);
-    }
-    let best = APPROX
+    };
+    let last = first - 1;
+    let lead = leads
         .iter()
-        .filter(|p| p.len() <= first && p.iter().zip(&toks[first - p.len()..first]).all(|(w, t)| t.is(w)))
-        .map(|p| p.len())
-        .max();
-    match best {
-        Some(n) => (first - n, true),
+        .find(|l| l.len() <= last && l.iter().zip(&toks[last - l.len()..last]).all(|(w, t)| t.is(w)));
+    match lead {
+        Some(l) => (last - l.len(), true),
         None => (first, false),
     }
-}
-
-/// `word` is the last word of a phrase of `APPROX` (in any case).
-fn ends_approx(word: &str) -> bool {
-    if matches!(word, "~" | "≈" | ">" | "<" | "≥" | "≤") {
-        return true;
-    }
-    let mut lower = [0u8; 13];
-    matches!(
-        lower_ascii(word, &mut lower),
-        Some(
-            b"about"
-                | b"approximately"
-                | b"approx"
-                | b"around"
-                | b"roughly"
-                | b"nearly"
-                | b"almost"
-                | b"over"
-                | b"some"
-                | b"circa"
-                | b"under"
-                | b"than"
-                | b"least"
-                | b"most"
-                | b"to"
-                | b"of"
-                | b"as"
-                | b"estimated"
-        )
-    )
 }
 
 /// "or so", "or more", "+" after a quantity.
@@ -193,29 +152,24 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
     let t = toks.get(i)?;
     let next = toks.get(i + 1);
     let next_is = |w: &[&str]| next.is_some_and(|n| n.is_any(w));
-    let found = if t.is("%") || t.is("pct") {
-        (Unit::Percent, i + 1)
-    } else if t.is("percent") || t.is("percentage") {
-        let points = usize::from(next_is(&["point", "points"]));
-        (Unit::Percent, i + 1 + points)
-    } else if t.is("per") && next_is(&["cent"]) {
-        (Unit::Percent, i + 2)
-    } else if t.is("basis") && next_is(&["point", "points"]) {
-        (Unit::Bps, i + 2)
-    } else if t.is_any(&["bps", "bp"]) {
-        (Unit::Bps, i + 1)
-    } else if t.is_any(&["dollars", "dollar", "usd"]) {
-        (Unit::Currency("USD"), i + 1)
-    } else if t.is_any(&["cents", "cent"]) {
-        (Unit::Currency("cents"), i + 1)
-    } else if t.is_any(&["euros", "eur"]) {
-        (Unit::Currency("EUR"), i + 1)
-    } else if t.is("¢") {
-        (Unit::Currency("cents"), i + 1)
-    } else if (t.is("times") && next.is_some_and(comparative)) || (t.is("x") && t.start > toks[i - 1].end) {
-        (Unit::Times, i + 1)
-    } else {
-        return None;
+    if t.text == "¢" {
+        return Some((Unit::Currency("cents"), i + 1));
+    }
+    // One `match` on the word in lower case, where a test of each word in turn
+    // compared every token after a number with all of them.
+    let mut lower = [0u8; 10];
+    let found = match lower_ascii(t.text, &mut lower)? {
+        b"%" | b"pct" => (Unit::Percent, i + 1),
+        b"percent" | b"percentage" => (Unit::Percent, i + 1 + usize::from(next_is(&["point", "points"]))),
+        b"per" if next_is(&["cent"]) => (Unit::Percent, i + 2),
+        b"basis" if next_is(&["point", "points"]) => (Unit::Bps, i + 2),
+        b"bps" | b"bp" => (Unit::Bps, i + 1),
+        b"dollars" | b"dollar" | b"usd" => (Unit::Currency("USD"), i + 1),
+        b"cents" | b"cent" => (Unit::Currency("cents"), i + 1),
+        b"euros" | b"eur" => (Unit::Currency("EUR"), i + 1),
+        b"times" if next.is_some_and(comparative) => (Unit::Times, i + 1),
+        b"x" if t.start > toks[i - 1].end => (Unit::Times, i + 1),
+        _ => return None,
     };
     Some(found)
 }
@@ -234,13 +188,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_approximation_ends_in_a_word_the_quick_test_knows() {
-        for phrase in APPROX {
-            let last = phrase[phrase.len() - 1];
-            assert!(ends_approx(last), "{last}");
-            assert!(ends_approx(&last.to_uppercase()), "{last} in capitals");
-        }
-        assert!(!ends_approx("revenue"));
-        assert!(!ends_approx("$"));
+    fn approximations_in_any_case() {
+        let first = |text: &str| {
+            let toks = super::super::tokens::tokenize(text);
+            approx_before(&toks, toks.len() - 1)
+        };
+        assert_eq!(first("grew About 5"), (1, true));
+        assert_eq!(first("sales of more than 5"), (2, true));
+        assert_eq!(first("capex In Excess Of 5"), (1, true));
+        assert_eq!(first("as many as 5"), (0, true));
+        assert_eq!(first("rose to ~5"), (2, true));
+        assert_eq!(first("rose to 5"), (2, false));
+        assert_eq!(first("up to 5"), (0, true));
+        assert_eq!(first("revenue 5"), (1, false));
+        assert_eq!(first("5"), (0, false));
     }
 }

@@ -38,13 +38,24 @@ pub(super) fn scale_suffix(suffix: &str) -> Option<f64> {
     }
 }
 
-fn unit_value(t: &Token) -> Option<f64> {
-    // Every number word is 3 to 9 letters and starts with one of these: a cheap refusal.
+/// Whether `t` may be a number word: every one is 3 to 9 letters and starts with one
+/// of these. A cheap refusal.
+fn may_be_number_word(t: &Token) -> bool {
     let first = t.text.as_bytes().first().map(u8::to_ascii_lowercase);
-    if t.kind != Kind::Word
-        || !(3..=9).contains(&t.text.len())
-        || !matches!(first, Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
-    {
+    t.kind == Kind::Word
+        && (3..=9).contains(&t.text.len())
+        && matches!(first, Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
+}
+
+/// Whether `t` may start a spelled-out number ("a", "an" or a number word): the
+/// cheap refusal of most words, before a call to `spelled`.
+#[inline]
+pub(super) fn may_be_spelled(t: &Token) -> bool {
+    t.is("a") || t.is("an") || may_be_number_word(t)
+}
+
+fn unit_value(t: &Token) -> Option<f64> {
+    if !may_be_number_word(t) {
         return None;
     }
     // One `match` on the word in lower case: a jump on its length and a compare, where

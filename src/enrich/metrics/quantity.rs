@@ -3,9 +3,9 @@
 //! `modifiers` and `counts` add to it. Which of them are figures, and of what, is
 //! decided later by `records`.
 
-use super::counts::{bare_count, head_noun, multiplier};
+use super::counts::{bare_count, head_noun, multiple, multiplier};
 use super::modifiers::{approx_after, approx_before, currency_symbol, range_after, unit_words};
-use super::numbers::{scale_suffix, scale_word, spelled};
+use super::numbers::{may_be_spelled, scale_suffix, scale_word, spelled};
 use super::tokens::{Kind, Token};
 
 /// The unit of a quantity as read from its own tokens.
@@ -96,8 +96,22 @@ pub(super) struct Core {
 }
 
 fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
-    if let Some(q) = multiplier(toks, i) {
-        return Some(q);
+    match toks[i].kind {
+        // A sign or currency symbol is read as the prefix of the number after it.
+        Kind::Sym | Kind::Ident => return None,
+        Kind::Word => {
+            // Few words multiply: `multiple` refuses the others before a call.
+            if let Some(value) = multiple(&toks[i])
+                && let Some(q) = multiplier(toks, i, value)
+            {
+                return Some(q);
+            }
+            // Most words start no number: refused here, before the call to `core_at`.
+            if !may_be_spelled(&toks[i]) {
+                return None;
+            }
+        }
+        Kind::Num => {}
     }
     let core = core_at(toks, i)?;
     let (first, currency, negative, plus) = prefix(toks, i);
@@ -150,7 +164,7 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
             let (v, scaled, u) = glued_number(t)?;
             (v, i + 1, scaled, scaled, u)
         }
-        Kind::Word => {
+        Kind::Word if may_be_spelled(t) => {
             let (v, next) = spelled(toks, i)?;
             (v, next, false, false, Unit::Pending)
         }

@@ -49,12 +49,15 @@ impl Token<'_> {
 /// `text` in ASCII lower case in `buffer`, if it fits and is all ASCII.
 pub(super) fn lower_ascii<'b, const N: usize>(text: &str, buffer: &'b mut [u8; N]) -> Option<&'b [u8]> {
     let bytes = text.as_bytes();
-    if bytes.len() > N || !bytes.is_ascii() {
-        return None;
+    let out = buffer.get_mut(..bytes.len())?;
+    // One pass over the few bytes of a word, where a test, a copy and a lowering made
+    // three (and the copy a call).
+    for (o, &b) in out.iter_mut().zip(bytes) {
+        if !b.is_ascii() {
+            return None;
+        }
+        *o = b.to_ascii_lowercase();
     }
-    let out = &mut buffer[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
     Some(out)
 }
 
@@ -69,20 +72,31 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 4);
     let mut i = 0;
     while i < bytes.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        let tok = if c.is_ascii_digit() {
+        // Most text is ASCII: its bytes are told apart without decoding a char.
+        let b = bytes[i];
+        let tok = if b.is_ascii_digit() {
             number(text, i)
-        } else if c.is_alphabetic() {
+        } else if b.is_ascii_alphabetic() {
             word(text, i)
+        } else if matches!(b, b' ' | b'\t'..=b'\r') {
+            // The ASCII whitespace of `char::is_whitespace`.
+            i += 1;
+            continue;
+        } else if b.is_ascii() {
+            plain(text, Kind::Sym, i, i + 1)
         } else {
-            let end = i + c.len_utf8();
-            plain(text, Kind::Sym, i, end)
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                word(text, i)
+            } else {
+                plain(text, Kind::Sym, i, i + c.len_utf8())
+            }
         };
         i = tok.end;
         out.push(tok);
@@ -105,12 +119,17 @@ fn plain(text: &str, kind: Kind, start: usize, end: usize) -> Token<'_> {
 fn word(text: &str, start: usize) -> Token<'_> {
     let b = text.as_bytes();
     let mut end = start;
-    let mut has_digit = false;
     // ASCII letters and digits a byte at a time; any other ASCII byte but an apostrophe
     // ends the word, and an apostrophe or a non-ASCII character goes on char by char.
-    while end < b.len() && b[end].is_ascii_alphanumeric() {
-        has_digit |= b[end].is_ascii_digit();
+    // Most words are letters only: a digit is looked for only once one is met.
+    while end < b.len() && b[end].is_ascii_alphabetic() {
         end += 1;
+    }
+    let mut has_digit = end < b.len() && b[end].is_ascii_digit();
+    if has_digit {
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
     }
     if end < b.len() && (b[end] == b'\'' || !b[end].is_ascii()) {
         let from = end;
