@@ -198,31 +198,6 @@ fn direction(word: &str, place: usize) -> Option<Dir> {
     DIRECTIONS.get(lower)?[place]
 }
 
-/// Words that may stand between a direction word and its amount ("increase of",
-/// "was down by", "grew at").
-pub(super) const CONNECTORS: &[&str] = &[
-    "by",
-    "of",
-    "a",
-    "an",
-    "at",
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "has",
-    "have",
-    "had",
-    "sharply",
-    "strongly",
-    "significantly",
-    "meaningfully",
-    "just",
-    "another",
-    "nearly",
-];
-
 pattern! {
     static BASIS = {
         Regex::new(

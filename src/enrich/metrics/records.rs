@@ -7,10 +7,20 @@ use std::ops::Range;
 
 use super::Sentence;
 use super::attribute::NOT_ADJECTIVES;
-use super::cues::{CONNECTORS, Dir, dir_after, dir_before, dir_of_verb};
+use super::cues::{Dir, dir_after, dir_before, dir_of_verb};
 use super::lexicon::MetricKind;
 use super::quantity::Unit;
-use super::tokens::Kind;
+use super::tokens::{Kind, Token, lower_ascii};
+
+/// Whether token `t` is, in ASCII lower case, a word of the byte-string pattern `words`
+/// (none longer than `len` bytes): one `match` where a search of a list compared each
+/// word in any case.
+macro_rules! lower_in {
+    ($t:expr, $len:literal, $words:pat) => {{
+        let mut lower = [0u8; $len];
+        matches!(lower_ascii($t.text, &mut lower), Some($words))
+    }};
+}
 
 /// What a quantity says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,16 +197,20 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     Role::Level
 }
 
-/// Words that may link the noun "growth" to the percentage that is its size: "growth
-/// was 13%", "growth was quoted as 13.2%", "growth came in at 13%", "the revenue growth
-/// it accelerated to 13.2 percent", "growth of 13%".
+/// Whether `t` (in any case) is a word that may link the noun "growth" to the
+/// percentage that is its size: "growth was 13%", "growth was quoted as 13.2%", "growth
+/// came in at 13%", "the revenue growth it accelerated to 13.2 percent", "growth of 13%".
+/// One `match` on the word in lower case, where a search of the 41 words compared each.
 #[rustfmt::skip]
-const GROWTH_LINKS: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would",
-    "remained", "remains", "stayed", "stays", "it", "quoted", "reported", "put", "pegged",
-    "estimated", "given", "cited", "measured", "came", "comes", "come", "stood", "stands",
-    "landed", "ran", "running", "reached", "hit", "as", "at", "to", "from", "of", "in",
-];
+fn growth_link(t: &Token) -> bool {
+    lower_in!(t, 9,
+        b"was" | b"were" | b"is" | b"are" | b"be" | b"been" | b"being" | b"has" | b"have" | b"had"
+        | b"will" | b"would" | b"remained" | b"remains" | b"stayed" | b"stays" | b"it" | b"quoted"
+        | b"reported" | b"put" | b"pegged" | b"estimated" | b"given" | b"cited" | b"measured"
+        | b"came" | b"comes" | b"come" | b"stood" | b"stands" | b"landed" | b"ran" | b"running"
+        | b"reached" | b"hit" | b"as" | b"at" | b"to" | b"from" | b"of" | b"in"
+    )
+}
 
 /// "growth was quoted as 13.2%", "growth of 13%", "revenue growth accelerated to 13.2
 /// percent": a percentage that the noun "growth" (or "growth rate") a few words before
@@ -213,7 +227,7 @@ fn growth_before(s: &Sentence, i: usize) -> Option<usize> {
     if q.unit != Unit::Percent || s.share(q) {
         return None;
     }
-    let linked = |k: usize| toks[k].is_any(GROWTH_LINKS) || s.in_period(toks[k].start) || s.in_basis(toks[k].start);
+    let linked = |k: usize| growth_link(&toks[k]) || s.in_period(toks[k].start) || s.in_basis(toks[k].start);
     let before = q.first.checked_sub(1)?;
     if !linked(before) || dir_before(toks[before].text).is_some() {
         return None;
@@ -305,23 +319,34 @@ fn own_period(s: &Sentence, next: usize) -> bool {
 /// "$1.1 billion of revenue was added", "… were lost": an amount that a passive verb
 /// after it makes a change.
 fn passive_change_after(s: &Sentence, next: usize) -> Option<Dir> {
-    let skippable = ["of", "in", "was", "were", "has", "have", "been", "is", "are"];
     let mut k = next;
     while k < s.toks.len() && k - next < 6 {
         let t = &s.toks[k];
-        if t.is_any(&["added", "gained"]) {
-            return Some(Dir::Up);
-        }
-        if t.is_any(&["lost", "shed", "wiped"]) {
-            return Some(Dir::Down);
-        }
-        let in_metric = s.metrics.iter().any(|h| h.start <= t.start && t.start < h.end);
-        if !(in_metric || t.is_any(&skippable)) {
+        let skippable = match passive_word(t) {
+            Some(Some(dir)) => return Some(dir),
+            Some(None) => true,
+            None => false,
+        };
+        let in_metric = || s.metrics.iter().any(|h| h.start <= t.start && t.start < h.end);
+        if !(skippable || in_metric()) {
             return None;
         }
         k += 1;
     }
     None
+}
+
+/// What a word after an amount (in any case) says in a passive: the way of the change
+/// for a passive verb ("added", "lost"), `Some(None)` for a word that may stand before
+/// it ("of", "was", "have been"), None for any other. One `match` on the word in lower case.
+fn passive_word(t: &Token) -> Option<Option<Dir>> {
+    let mut lower = [0u8; 6];
+    match lower_ascii(t.text, &mut lower)? {
+        b"added" | b"gained" => Some(Some(Dir::Up)),
+        b"lost" | b"shed" | b"wiped" => Some(Some(Dir::Down)),
+        b"of" | b"in" | b"was" | b"were" | b"has" | b"have" | b"been" | b"is" | b"are" => Some(None),
+        _ => None,
+    }
 }
 
 /// A verb, its object and "by" before an amount: what changes by it, and which way.
@@ -382,57 +407,51 @@ pub(super) fn verb_object(s: &Sentence, first: usize) -> Option<VerbObject> {
 
 /// "beat the top end of the range by approximately $3 billion", "missed by $2 billion":
 /// the amount is a difference from a reference, not a level.
-fn beat_by_before(toks: &[super::tokens::Token], first: usize) -> Option<Dir> {
-    let approx = [
-        "approximately",
-        "about",
-        "around",
-        "roughly",
-        "nearly",
-        "almost",
-        "more",
-        "than",
-        "over",
-        "some",
-    ];
+fn beat_by_before(toks: &[Token], first: usize) -> Option<Dir> {
     let mut k = first;
-    while k > 0 && toks[k - 1].is_any(&approx) {
+    while k > 0 && beat_approx(&toks[k - 1]) {
         k -= 1;
     }
     if k == 0 || !toks[k - 1].is("by") {
         return None;
     }
-    toks[k.saturating_sub(12)..k - 1].iter().rev().find_map(|t| {
-        if t.is_any(&[
-            "beat",
-            "beats",
-            "exceeded",
-            "exceeds",
-            "topped",
-            "tops",
-            "surpassed",
-            "outpaced",
-        ]) {
+    toks[k.saturating_sub(12)..k - 1].iter().rev().find_map(beat_verb)
+}
+
+/// Whether `t` (in any case) is a word of an approximation between "beat … by" and its
+/// amount ("by approximately", "by more than"). One `match` on the word in lower case.
+#[rustfmt::skip]
+fn beat_approx(t: &Token) -> bool {
+    lower_in!(t, 13,
+        b"approximately" | b"about" | b"around" | b"roughly" | b"nearly" | b"almost" | b"more"
+        | b"than" | b"over" | b"some"
+    )
+}
+
+/// The way a verb that compares with a reference (in any case) puts the amount "by"
+/// which it does: up for "beat", "exceeded", "topped", down for "missed", "trailed".
+fn beat_verb(t: &Token) -> Option<Dir> {
+    let mut lower = [0u8; 10];
+    match lower_ascii(t.text, &mut lower)? {
+        b"beat" | b"beats" | b"exceeded" | b"exceeds" | b"topped" | b"tops" | b"surpassed" | b"outpaced" => {
             Some(Dir::Up)
-        } else if t.is_any(&["missed", "misses", "trailed", "undershot"]) {
-            Some(Dir::Down)
-        } else {
-            None
         }
-    })
+        b"missed" | b"misses" | b"trailed" | b"undershot" => Some(Dir::Down),
+        _ => None,
+    }
 }
 
 /// "from $46.9 billion", "narrowing from a loss of $2.2 billion": an earlier value.
-fn from_before(toks: &[super::tokens::Token], first: usize) -> bool {
-    let between = ["a", "an", "the", "loss", "losses", "outflow", "of", "level", "total"];
+fn from_before(toks: &[Token], first: usize) -> bool {
     let mut k = first;
     while k > 0 && first - k < 4 {
         k -= 1;
-        if toks[k].is("from") {
-            return true;
-        }
-        if !toks[k].is_any(&between) {
-            return false;
+        let mut lower = [0u8; 7];
+        match lower_ascii(toks[k].text, &mut lower) {
+            Some(b"from") => return true,
+            // Words that may stand between "from" and the amount.
+            Some(b"a" | b"an" | b"the" | b"loss" | b"losses" | b"outflow" | b"of" | b"level" | b"total") => {}
+            _ => return false,
         }
     }
     false
@@ -455,6 +474,18 @@ const DIRECTION_NOUNS: &[&str] = &[
 /// Copulas: a percentage they link to a share ("… were 20% of capex") is a level.
 const COPULAS: &[&str] = &["was", "were", "is", "are", "been", "be"];
 
+/// Whether `t` (in any case) is a word that may stand between a direction word and its
+/// amount ("increase of", "was down by", "grew at"). One `match` on the word in lower
+/// case, where a search of the 20 words compared each.
+#[rustfmt::skip]
+fn connector(t: &Token) -> bool {
+    lower_in!(t, 13,
+        b"by" | b"of" | b"a" | b"an" | b"at" | b"was" | b"were" | b"is" | b"are" | b"been" | b"has"
+        | b"have" | b"had" | b"sharply" | b"strongly" | b"significantly" | b"meaningfully"
+        | b"just" | b"another" | b"nearly"
+    )
+}
+
 /// A direction word before the amount of quantity `q`, across connectors, basis phrases
 /// and a metric phrase ("grew revenue 13 percent"). Not a noun that the metric phrase
 /// after it qualifies ("growth investments were $5 billion"), nor one a copula links to
@@ -475,7 +506,7 @@ fn direction_before(s: &Sentence, q: &super::quantity::Qty) -> Option<(Dir, usiz
             let qualifies = t.is_any(DIRECTION_NOUNS) && s.toks.get(k + 1).is_some_and(|n| in_metric(n.start));
             return (!qualifies).then_some((dir, k));
         }
-        if !t.is_any(CONNECTORS) || (share && t.is_any(COPULAS)) {
+        if !connector(t) || (share && t.is_any(COPULAS)) {
             return None;
         }
         skipped += 1;
@@ -562,4 +593,103 @@ fn backward_ok(s: &Sentence, l: usize) -> bool {
             .enumerate()
             .any(|(k, h)| h.start >= a.end && h.start < b.start && Some(k) != own)
         && !gap.iter().any(|t| t.is_any(&["from", "to", "than", "versus", "vs"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::metrics::tokens::tokenize;
+
+    /// The word lists the lookups replace, searched as they were (`Token::is_any`).
+    #[rustfmt::skip]
+    const GROWTH_LINKS: &[&str] = &[
+        "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+        "remained", "remains", "stayed", "stays", "it", "quoted", "reported", "put", "pegged",
+        "estimated", "given", "cited", "measured", "came", "comes", "come", "stood", "stands",
+        "landed", "ran", "running", "reached", "hit", "as", "at", "to", "from", "of", "in",
+    ];
+    #[rustfmt::skip]
+    const CONNECTORS: &[&str] = &[
+        "by", "of", "a", "an", "at", "was", "were", "is", "are", "been", "has", "have", "had",
+        "sharply", "strongly", "significantly", "meaningfully", "just", "another", "nearly",
+    ];
+    #[rustfmt::skip]
+    const BEAT_APPROX: &[&str] = &[
+        "approximately", "about", "around", "roughly", "nearly", "almost", "more", "than", "over", "some",
+    ];
+    #[rustfmt::skip]
+    const BEAT_UP: &[&str] = &["beat", "beats", "exceeded", "exceeds", "topped", "tops", "surpassed", "outpaced"];
+    const BEAT_DOWN: &[&str] = &["missed", "misses", "trailed", "undershot"];
+    const PASSIVE_UP: &[&str] = &["added", "gained"];
+    const PASSIVE_DOWN: &[&str] = &["lost", "shed", "wiped"];
+    const PASSIVE_SKIPPABLE: &[&str] = &["of", "in", "was", "were", "has", "have", "been", "is", "are"];
+    #[rustfmt::skip]
+    const FROM_BETWEEN: &[&str] = &["a", "an", "the", "loss", "losses", "outflow", "of", "level", "total"];
+
+    /// Every word of every list, in lower case, capitals and title case, cut short and
+    /// lengthened, and a few others: the words each lookup is checked on.
+    fn probes() -> String {
+        let lists = [
+            GROWTH_LINKS,
+            CONNECTORS,
+            BEAT_APPROX,
+            BEAT_UP,
+            BEAT_DOWN,
+            PASSIVE_UP,
+            PASSIVE_DOWN,
+            PASSIVE_SKIPPABLE,
+            FROM_BETWEEN,
+        ];
+        let mut words: Vec<String> = vec!["revenue".into(), "growth".into(), "€".into(), "wasé".into()];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let title = w[..1].to_uppercase() + &w[1..];
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                title,
+                format!("{w}s"),
+                w[..w.len() - 1].to_string(),
+            ]);
+        }
+        words.join(" ")
+    }
+
+    #[test]
+    fn word_lookups_hold_to_their_lists() {
+        let text = probes();
+        for t in tokenize(&text) {
+            assert_eq!(growth_link(&t), t.is_any(GROWTH_LINKS), "{}", t.text);
+            assert_eq!(connector(&t), t.is_any(CONNECTORS), "{}", t.text);
+            assert_eq!(beat_approx(&t), t.is_any(BEAT_APPROX), "{}", t.text);
+            let way = if t.is_any(BEAT_UP) {
+                Some(Dir::Up)
+            } else if t.is_any(BEAT_DOWN) {
+                Some(Dir::Down)
+            } else {
+                None
+            };
+            assert_eq!(beat_verb(&t), way, "{}", t.text);
+            let passive = if t.is_any(PASSIVE_UP) {
+                Some(Some(Dir::Up))
+            } else if t.is_any(PASSIVE_DOWN) {
+                Some(Some(Dir::Down))
+            } else {
+                t.is_any(PASSIVE_SKIPPABLE).then_some(None)
+            };
+            assert_eq!(passive_word(&t), passive, "{}", t.text);
+            // "from {word} 5": an earlier value when the word may stand between.
+            let text = format!("from {} 5", t.text);
+            let toks = tokenize(&text);
+            let between = t.is("from") || t.is_any(FROM_BETWEEN);
+            assert_eq!(from_before(&toks, toks.len() - 1), between, "{}", t.text);
+        }
+        let from = |text: &str| {
+            let toks = tokenize(text);
+            from_before(&toks, toks.len() - 1)
+        };
+        assert!(from("narrowing From A Loss Of 5"));
+        assert!(from("from the total 5"));
+        assert!(!from("from an operating loss of 5"));
+        assert!(!from("to a loss of 5"));
+    }
 }
