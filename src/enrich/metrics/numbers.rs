@@ -38,13 +38,33 @@ pub(super) fn scale_suffix(suffix: &str) -> Option<f64> {
     }
 }
 
-/// Whether `t` may be a number word: every one is 3 to 9 letters and starts with one
-/// of these. A cheap refusal.
+/// Whether `t` may be a number word, by its length and its first and last letters: a
+/// cheap refusal. "the", "that", "for" and "this" start as number words do and passed a
+/// test of the first letter alone, to be refused only by the lookup in `unit_value`.
 fn may_be_number_word(t: &Token) -> bool {
-    let first = t.text.as_bytes().first().map(u8::to_ascii_lowercase);
+    let bytes = t.text.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    let ends = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
     t.kind == Kind::Word
-        && (3..=9).contains(&t.text.len())
-        && matches!(first, Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
+        && match bytes.len() {
+            // one two six ten
+            3 => matches!(ends, (b'o', b'e') | (b't', b'o' | b'n') | (b's', b'x')),
+            // zero four five nine
+            4 => matches!(ends, (b'z', b'o') | (b'f', b'r' | b'e') | (b'n', b'e')),
+            // three seven eight fifty sixty forty
+            5 => matches!(ends, (b't', b'e') | (b's', b'n' | b'y') | (b'e', b't') | (b'f', b'y')),
+            // eleven twelve twenty thirty eighty ninety
+            6 => matches!(ends, (b'e', b'n' | b'y') | (b't', b'e' | b'y') | (b'n', b'y')),
+            // fifteen sixteen seventy
+            7 => matches!(ends, (b'f', b'n') | (b's', b'n' | b'y')),
+            // thirteen fourteen eighteen nineteen
+            8 => matches!(ends, (b't' | b'f' | b'e' | b'n', b'n')),
+            // seventeen
+            9 => ends == (b's', b'n'),
+            _ => false,
+        }
 }
 
 /// Whether `t` may start a spelled-out number ("a", "an" or a number word): the
@@ -196,6 +216,31 @@ mod tests {
         near("two and a half million", 2.5);
         assert!(read("a few").is_none());
         assert!(read("point two").is_none());
+    }
+
+    /// Every number word `unit_value` knows, in any case, passes the cheap refusal; the
+    /// words most often refused are refused.
+    #[test]
+    fn number_words_pass_the_refusal() {
+        #[rustfmt::skip]
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety",
+        ];
+        for w in words {
+            let title = w[..1].to_uppercase() + &w[1..];
+            for text in [w.to_string(), w.to_uppercase(), title] {
+                let toks = tokenize(&text);
+                assert!(unit_value(&toks[0]).is_some(), "{text}");
+            }
+        }
+        for w in [
+            "the", "that", "for", "this", "than", "from", "first", "total", "sales", "a",
+        ] {
+            assert!(!may_be_number_word(&tokenize(w)[0]), "{w}");
+        }
     }
 
     #[test]
