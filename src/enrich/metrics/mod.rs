@@ -18,6 +18,8 @@
 /// caches in a pool whose fast path serves only the thread that searched it first: the
 /// other threads of a build took a lock per search, and extraction makes about ten
 /// searches per sentence. A copy shares the compiled program and has a pool of its own.
+/// With one shared copy, the enrich stage of the 10,000-note benchmark took 1.52 s
+/// against 1.43 s (medians of 5 alternated builds, `FOLIO_TIMINGS=1`).
 macro_rules! pattern {
     ($(#[$doc:meta])* static $name:ident = $build:expr;) => {
         thread_local! {
