@@ -4,11 +4,15 @@
 
 use super::tokens::{Kind, Token, lower_ascii};
 
-/// Words whose presence means a sentence may hold a spelled-out number.
+/// Words whose presence means a sentence may hold a spelled-out number: every word
+/// `unit_value` reads, and the scale words. (The sentence test matches whole words, so
+/// "four" does not stand for "fourteen".)
+#[rustfmt::skip]
 pub(super) const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-    "million", "billion", "trillion",
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "trillion",
 ];
 
 /// The multiplier of a scale word written as a word of its own ("billion", "bn").
@@ -218,7 +222,8 @@ mod tests {
         assert!(read("point two").is_none());
     }
 
-    /// Every number word `unit_value` knows, in any case, passes the cheap refusal; the
+    /// Every number word `unit_value` knows, in any case, passes the cheap refusal and is
+    /// one of `NUMBER_WORDS` (a sentence without digits is read only if it has one); the
     /// words most often refused are refused.
     #[test]
     fn number_words_pass_the_refusal() {
@@ -230,6 +235,7 @@ mod tests {
             "eighty", "ninety",
         ];
         for w in words {
+            assert!(NUMBER_WORDS.contains(&w), "{w} is not a sentence's number word");
             let title = w[..1].to_uppercase() + &w[1..];
             for text in [w.to_string(), w.to_uppercase(), title] {
                 let toks = tokenize(&text);

@@ -36,6 +36,9 @@ const CASES: &[Case] = &[
         &["100e9 USD; _; Amazon; run rate; Q4 2023"]),
     ("Today we're reporting 170 billion in revenue up 13 percent year-over-year.", Some("Q4 2023"), &[],
         &["170e9 USD; up 13 % YoY; Amazon; revenue; Q4 2023"]),
+    // Spelled out in a sentence without a digit: every number word lets it be read.
+    ("Advertising revenue grew seventeen percent year over year.", Some("Q4 2023"), &[],
+        &["_; up 17 % YoY; Amazon; advertising revenue; Q4 2023"]),
     ("The US alone cost to serve was down by more than 45 cents per unit compared to the prior year.", Some("2023"), &[],
         &["_; down 0.45 USD YoY; Amazon; cost to serve; 2023"]),
     ("In 2023 full year CAPX was $48.4 billion which was down $10.2 billion year-over-year.", None, &[],
