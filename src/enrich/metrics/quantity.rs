@@ -106,7 +106,9 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
             {
                 return Some(q);
             }
-            // Most words start no number: refused here, before the call to `core_at`.
+            // Most words start no number: refused here, before the call to `core_at`
+            // (which refuses them too, for its other callers). Leaving it to `core_at`
+            // measured 15 to 35 M instructions more at 1,000 notes.
             if !may_be_spelled(&toks[i]) {
                 return None;
             }
