@@ -198,18 +198,29 @@ fn direction(word: &str, place: usize) -> Option<Dir> {
     DIRECTIONS.get(lower)?[place]
 }
 
+/// A basis phrase, year on year ("year-over-year", "y/y", "a year ago", "versus the
+/// prior year") or quarter on quarter ("sequentially", "q/q").
+const BASIS: &str = r"(?-u:\b)year[\s-]*(?:over|on|per|to)[\s-]*year(?-u:\b)|(?-u:\b)y/y(?-u:\b)|(?-u:\b)yoy(?-u:\b)|(?-u:\b)a\s+year\s+(?:ago|earlier)(?-u:\b)|(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous|same\s+period\s+(?:of\s+)?last)\s+year(?-u:\b)|(?-u:\b)annual\s+growth(?-u:\b)|(?-u:\b)quarter[\s-]*(?:over|on|to)[\s-]*quarter(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|(?-u:\b)sequential(?:ly)?(?-u:\b)|(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous)\s+quarter(?-u:\b)";
+
+/// Where an earlier value is named: "compared with", "versus", "vs.".
+const ZONE_START: &str = r"(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against)";
+
+/// Where a clause ends: hard breaks (";", a dash, ", and", " but "), relative clauses
+/// (", which", ", driven"), ", so", which ends only a period's reach, and what ends the
+/// naming of an earlier value (")", " and we").
+const BREAK: &str = r";|\)|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|which|who|including|excluding|driven|led|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)|\s(?:but|while|whereas|meanwhile)\s";
+
 pattern! {
-    static BASIS = {
-        Regex::new(
-            r"(?xi)
-            (?P<yoy>(?-u:\b)year[\s-]*(?:over|on|per|to)[\s-]*year(?-u:\b)|(?-u:\b)y/y(?-u:\b)|(?-u:\b)yoy(?-u:\b)|(?-u:\b)a\s+year\s+(?:ago|earlier)(?-u:\b)
-              |(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous|same\s+period\s+(?:of\s+)?last)\s+year(?-u:\b)
-              |(?-u:\b)annual\s+growth(?-u:\b))
-            |(?P<qoq>(?-u:\b)quarter[\s-]*(?:over|on|to)[\s-]*quarter(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|(?-u:\b)sequential(?:ly)?(?-u:\b)
-              |(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous)\s+quarter(?-u:\b))",
-        )
-        .expect("basis pattern is valid")
-    };
+    /// Every cue of a sentence in one pass: a basis phrase is tried first, so that
+    /// "versus last year" reads as one (its "versus" is also where a comparison starts,
+    /// which `Cues::of` adds). One search where there were six (basis, clause, relative
+    /// clause, comparison start and end, period break) took a clean 1,000-note build
+    /// from 4.61 G instructions to 4.50 G, with the same pages.
+    static CUES = Regex::new(&format!("(?i){BASIS}|{ZONE_START}|{BREAK}")).expect("cue pattern is valid");
+}
+
+pattern! {
+    static ZONE_START_AT = Regex::new(&format!("(?i){ZONE_START}")).expect("zone start pattern is valid");
 }
 
 /// A basis phrase: byte range and "YoY" or "QoQ".
@@ -220,77 +231,121 @@ pub(super) struct Basis {
     pub label: &'static str,
 }
 
-/// Basis phrases of a sentence.
-pub(super) fn find_bases(text: &str) -> Vec<Basis> {
-    // Telling the two apart from the match text avoids a capturing search.
-    BASIS.with(|re| {
-        re.find_iter(text)
-            .map(|m| {
-                let t = m.as_str().as_bytes();
-                let quarterly = t.windows(7).any(|w| w.eq_ignore_ascii_case(b"quarter"))
-                    || t.windows(3)
-                        .any(|w| w.eq_ignore_ascii_case(b"q/q") || w.eq_ignore_ascii_case(b"qoq"))
-                    || t.windows(10).any(|w| w.eq_ignore_ascii_case(b"sequential"));
-                let label = if quarterly { "QoQ" } else { "YoY" };
-                Basis {
-                    start: m.start(),
-                    end: m.end(),
-                    label,
+/// The cues of a sentence: basis phrases, clause breaks, and the byte ranges that speak
+/// of earlier values ("…, compared with $2.7 billion in fourth quarter 2022"), where a
+/// level is a point of comparison, and so is a period.
+#[derive(Debug, Default)]
+pub(super) struct Cues {
+    pub bases: Vec<Basis>,
+    pub breaks: Breaks,
+    pub zones: Vec<(usize, usize)>,
+}
+
+impl Cues {
+    /// The cues of `text`.
+    pub fn of(text: &str) -> Cues {
+        let mut cues = Cues::default();
+        let mut found = Found::default();
+        CUES.with(|re| {
+            for m in re.find_iter(text) {
+                cues.add(text, m.start(), m.end(), &mut found);
+            }
+        });
+        // A comparison reaches up to where its naming ends, else to the end.
+        cues.zones = (found.zones.iter())
+            .map(|&from| {
+                let end = found.zone_ends.iter().find(|&&e| e >= from);
+                (from, end.copied().unwrap_or(text.len()))
+            })
+            .collect();
+        cues
+    }
+
+    fn add(&mut self, text: &str, start: usize, end: usize, found: &mut Found) {
+        let t = &text.as_bytes()[start..end];
+        let has = |word: &[u8]| t.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+        match t[0] {
+            b';' => {
+                self.breaks.hard.push(start);
+                self.breaks.period.push(start);
+                found.zone_ends.push(start);
+            }
+            b')' => found.zone_ends.push(start),
+            b',' => {
+                let word = text[start + 1..end].trim_start();
+                if ["and", "while", "but", "so"]
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+                {
+                    found.zone_ends.push(start);
                 }
-            })
-            .collect()
-    })
+                if word.eq_ignore_ascii_case("so") {
+                    self.breaks.period.push(start);
+                } else if ["which", "who", "including", "excluding", "driven", "led"]
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+                {
+                    // ", which grew 19%" still speaks of the metric before it.
+                    let relative = word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("who");
+                    let verb = text[end..].split_whitespace().next().unwrap_or_default();
+                    if !relative || dir_before(verb).is_none() {
+                        self.breaks.soft.push(start);
+                    }
+                } else {
+                    self.breaks.hard.push(start);
+                }
+            }
+            _ if t.starts_with("—".as_bytes()) => self.breaks.hard.push(start),
+            // A dash or a conjunction between spaces.
+            _ if !t[0].is_ascii_alphanumeric() => {
+                let dash = has("—".as_bytes()) || has("–".as_bytes());
+                let words = text[start..end].split_whitespace();
+                // " and we", " so it": where a comparison's naming ends, no clause break.
+                let then = words.clone().nth(1).is_some();
+                if !then || has(b"but") {
+                    self.breaks.hard.push(start);
+                }
+                if dash {
+                    self.breaks.period.push(start);
+                }
+                if dash || then {
+                    found.zone_ends.push(start);
+                }
+            }
+            _ if has(b"year")
+                || has(b"y/y")
+                || has(b"yoy")
+                || has(b"annual")
+                || has(b"quarter")
+                || has(b"q/q")
+                || has(b"qoq")
+                || has(b"sequential") =>
+            {
+                let quarterly = has(b"quarter") || has(b"q/q") || has(b"qoq") || has(b"sequential");
+                let label = if quarterly { "QoQ" } else { "YoY" };
+                self.bases.push(Basis { start, end, label });
+                // "versus last year" also starts a comparison.
+                if matches!(t[0].to_ascii_lowercase(), b'c' | b'v') {
+                    let zone = ZONE_START_AT
+                        .with(|re| re.find_at(text, start))
+                        .filter(|z| z.start() == start);
+                    if let Some(z) = zone {
+                        found.zones.push(z.end());
+                    }
+                }
+            }
+            _ => found.zones.push(end),
+        }
+    }
 }
 
-pattern! {
-    static CLAUSE = {
-        Regex::new(
-            r"(?i);|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|whereas)(?-u:\b)|\s(?:but|while|whereas|meanwhile)\s",
-        )
-        .expect("clause pattern is valid")
-    };
-}
-
-pattern! {
-    static RELATIVE = {
-        Regex::new(r"(?i),\s*(?:which|who|including|excluding|driven|led)(?-u:\b)").expect("relative pattern is valid")
-    };
-}
-
-pattern! {
-    /// Where an earlier value is named: "compared with", "versus", "vs.".
-    static ZONE_START = {
-        Regex::new(r"(?i)(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against)")
-            .expect("zone start pattern is valid")
-    };
-}
-
-pattern! {
-    /// Where the naming of an earlier value ends.
-    static ZONE_END = {
-        Regex::new(
-            r"(?i)[);]|\s[—–]\s|,\s*(?:and|while|but|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)",
-        )
-        .expect("zone end pattern is valid")
-    };
-}
-
-/// Byte ranges that speak of earlier values ("…, compared with $2.7 billion in fourth
-/// quarter 2022"): a level there is a point of comparison, and so is a period.
-pub(super) fn comparison_zones(text: &str) -> Vec<(usize, usize)> {
-    ZONE_START.with(|re| {
-        re.find_iter(text)
-            .map(|m| {
-                let end = ZONE_END.with(|re| re.find_at(text, m.end()).map_or(text.len(), |e| e.start()));
-                (m.end(), end)
-            })
-            .collect()
-    })
-}
-
-pattern! {
-    /// Where a figure's period stops reaching: a new sentence-like clause.
-    static PERIOD_BREAK = Regex::new(r"(?i);|,\s*so(?-u:\b)|\s[—–]\s").expect("period break pattern is valid");
+/// What `Cues::of` gathers before it can tell where comparisons end.
+#[derive(Default)]
+struct Found {
+    /// Where a comparison starts (after "compared with").
+    zones: Vec<usize>,
+    /// Where the naming of an earlier value may end.
+    zone_ends: Vec<usize>,
 }
 
 /// Where clauses break in a sentence (byte offsets): `hard` stop both the joining of
@@ -305,26 +360,6 @@ pub(super) struct Breaks {
 }
 
 impl Breaks {
-    /// The clause breaks of `text`.
-    pub fn of(text: &str) -> Breaks {
-        Breaks {
-            hard: CLAUSE.with(|re| re.find_iter(text).map(|m| m.start()).collect()),
-            // ", which grew 19%" still speaks of the metric before it.
-            soft: RELATIVE.with(|re| {
-                re.find_iter(text)
-                    .filter(|m| {
-                        let verb = text[m.end()..].split_whitespace().next().unwrap_or_default();
-                        let word = m.as_str()[1..].trim_start();
-                        let relative = word.eq_ignore_ascii_case("which") || word.eq_ignore_ascii_case("who");
-                        !relative || dir_before(verb).is_none()
-                    })
-                    .map(|m| m.start())
-                    .collect()
-            }),
-            period: PERIOD_BREAK.with(|re| re.find_iter(text).map(|m| m.start()).collect()),
-        }
-    }
-
     /// A period break lies in `from..to`.
     pub fn period_between(&self, from: usize, to: usize) -> bool {
         self.period.iter().any(|&b| b >= from && b < to)
@@ -347,8 +382,8 @@ mod tests {
 
     #[test]
     fn bases_are_found() {
-        let b = find_bases("up 13% year-over-year and 2% sequentially, down vs. last year");
-        let labels: Vec<_> = b.iter().map(|b| b.label).collect();
+        let c = Cues::of("up 13% year-over-year and 2% sequentially, down vs. last year");
+        let labels: Vec<_> = c.bases.iter().map(|b| b.label).collect();
         assert_eq!(labels, ["YoY", "QoQ", "YoY"]);
     }
 
@@ -372,8 +407,27 @@ mod tests {
     }
 
     #[test]
+    fn comparisons_reach_to_where_their_naming_ends() {
+        let text = "Sales were $5B, compared with $4B a year ago, and margin rose";
+        let c = Cues::of(text);
+        assert_eq!(c.zones.len(), 1);
+        let (from, to) = c.zones[0];
+        assert_eq!(&text[from..to], " $4B a year ago");
+        // ")" and " and we" end one; " and we" breaks no clause, " but we" does.
+        let text = "AWS (versus $3B) grew versus $2B and we think versus $1B but we know";
+        let c = Cues::of(text);
+        let named: Vec<&str> = c.zones.iter().map(|&(a, b)| text[a..b].trim()).collect();
+        assert_eq!(named, ["$3B", "$2B", "$1B"]);
+        assert_eq!(c.breaks.hard.len(), 1);
+        // "versus last year" is a basis and starts a comparison.
+        let c = Cues::of("up 5% versus last year");
+        assert_eq!(c.bases[0].label, "YoY");
+        assert_eq!(c.zones.len(), 1);
+    }
+
+    #[test]
     fn clause_breaks() {
-        let b = Breaks::of("AWS grew 13%; ads rose, and Prime, which is big");
+        let b = Cues::of("AWS grew 13%; ads rose, and Prime, which is big").breaks;
         assert_eq!(b.hard.len(), 2);
         assert_eq!(b.soft.len(), 1);
     }

@@ -56,7 +56,7 @@ pub use lexicon::MetricNames;
 pub use period::parse_period;
 pub use sentences::split_sentences;
 
-use cues::{Basis, Breaks};
+use cues::{Basis, Breaks, Cues};
 use lexicon::MetricHit;
 use period::{Anchor, PeriodHit};
 use quantity::{Qty, Unit};
@@ -212,6 +212,7 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
         return Vec::new();
     }
     let anchor = Anchor::of(scope.heading_period.as_deref().or(scope.page_period.as_deref()));
+    let Cues { bases, breaks, zones } = Cues::of(sentence);
     let mut s = Sentence {
         text: sentence,
         toks,
@@ -219,9 +220,9 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
         metrics: scope.names.find(sentence),
         metric: Vec::new(),
         periods: period::find_periods(sentence, anchor),
-        bases: cues::find_bases(sentence),
-        breaks: Breaks::of(sentence),
-        zones: cues::comparison_zones(sentence),
+        bases,
+        breaks,
+        zones,
         mentions,
     };
     s.metric = attribute::metrics_of(&s);
