@@ -350,6 +350,28 @@ fn a_table_cell_takes_the_metric_its_column_names() {
     assert_eq!(metric_of(40.0), "regions");
 }
 
+/// A segment's lone figure is its revenue unless something says otherwise: a column head
+/// does, and accounting's parentheses alone in a cell are a loss.
+#[test]
+fn a_column_head_beats_the_guess_for_a_segments_figure() {
+    let json = metrics_of_note(
+        &["AWS", "International"],
+        "---\ntitle: Segments\nperiod: Q4 2023\n---\n\n\
+         | Segment | Operating income |\n\
+         |---|---|\n\
+         | AWS | $7.2 billion |\n\
+         | International | ($419 million) |\n",
+    );
+    let aws = record_of(&json, 7.2e9);
+    assert_eq!(
+        (&aws["subject"], &aws["metric"]),
+        (&Value::from("AWS"), &Value::from("operating income"))
+    );
+    let international = record_of(&json, -419e6);
+    assert_eq!(international["subject"], "International");
+    assert_eq!(international["metric"], "operating income");
+}
+
 /// A sentence that gives a whole and its parts does not disagree with itself; two
 /// sentences that state different values do, and a difference from a guided range ("beat
 /// the top end by $3 billion") or a second change ("and $20 billion quarter-over-quarter")

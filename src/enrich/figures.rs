@@ -160,9 +160,13 @@ pub fn extract(
                 })
                 .collect();
             for mut found in metrics::extract(text, &subjects, &scope) {
-                if row && found.metric.is_none() {
+                // The column's head names the metric of a cell that names none, before a
+                // guess from the segment or the page.
+                if row && !found.metric_named {
                     let column = block.text[..sentence.start + found.range.start].matches(" | ").count();
-                    found.metric = columns.get(column).cloned().flatten();
+                    if let Some(Some(head)) = columns.get(column) {
+                        found.metric = Some(head.clone());
+                    }
                 }
                 let figure_text = text.get(found.range.clone()).unwrap_or("");
                 if settings

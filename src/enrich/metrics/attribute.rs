@@ -475,12 +475,32 @@ pub(super) fn page_metric(s: &Sentence, rec: &Rec, roles: &[Role], scope: &Scope
     fits.then(|| label.to_string())
 }
 
-/// "a loss of $419 million", "an outflow of $11.6 billion", "negative $11.6 billion":
-/// the amount is negative.
+/// "a loss of $419 million", "an outflow of $11.6 billion", "negative $11.6 billion", "a
+/// $0.6 billion loss", and an amount in parentheses where accounting puts a loss and
+/// nothing else would ("| ($95M) |" alone in a table cell, "vs. ($0.1B)"): the amount is
+/// negative.
 pub(super) fn loss_before(s: &Sentence, q: &Qty) -> bool {
-    let word_sign = q.first >= 1 && s.toks[q.first - 1].is_any(&["negative", "minus"]);
-    word_sign
-        || q.first >= 2
-            && s.toks[q.first - 1].is("of")
-            && s.toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"])
+    let toks = &s.toks;
+    let word_sign = q.first >= 1 && toks[q.first - 1].is_any(&["negative", "minus"]);
+    let loss_of = q.first >= 2
+        && toks[q.first - 1].is("of")
+        && toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"]);
+    let currency = matches!(q.unit, Unit::Currency(_));
+    let loss_after = currency && toks.get(q.next).is_some_and(|t| t.is_any(&["loss", "losses"]));
+    word_sign || loss_of || loss_after || (currency && in_accounting_parentheses(toks, q))
+}
+
+/// "($95M)" alone in a table cell, or after "vs.", "versus", "from", "against" or
+/// "compared with": parentheses that can only be accounting's minus sign.
+fn in_accounting_parentheses(toks: &[Token], q: &Qty) -> bool {
+    let enclosed = q.first >= 1 && toks[q.first - 1].is("(") && toks.get(q.next).is_some_and(|t| t.is(")"));
+    if !enclosed || q.upper.is_some() {
+        return false;
+    }
+    let before = q.first.checked_sub(2).map(|k| &toks[k]);
+    let after = toks.get(q.next + 1);
+    let alone_in_cell = before.is_none_or(|t| t.is("|")) && after.is_none_or(|t| t.is("|"));
+    let vs_dot = q.first >= 3 && toks[q.first - 2].is(".") && toks[q.first - 3].is("vs");
+    let compared = vs_dot || before.is_some_and(|t| t.is_any(&["vs", "versus", "from", "against", "with"]));
+    alone_in_cell || compared
 }

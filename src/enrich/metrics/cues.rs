@@ -66,6 +66,10 @@ const UP: &[&str] = &[
     "higher",
     "increment",
     "uptick",
+    "advanced",
+    "widened",
+    "soared",
+    "rebounded",
 ];
 const DOWN: &[&str] = &[
     "down",
@@ -99,6 +103,11 @@ const DOWN: &[&str] = &[
     "decelerated",
     "slipped",
     "lost",
+    "slid",
+    "sank",
+    "tumbled",
+    "plunged",
+    "dipped",
 ];
 /// Words written after an amount that make it a change ("a 13% increase", "70% more").
 const UP_AFTER: &[&str] = &[

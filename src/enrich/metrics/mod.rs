@@ -131,6 +131,9 @@ pub struct Found {
     pub subject: Option<String>,
     /// Canonical lower-case metric label, None when unclear.
     pub metric: Option<String>,
+    /// Whether the sentence names the metric; if not, `metric` is what a segment's lone
+    /// figure or the page's metric suggests, and a table's column head says better.
+    pub metric_named: bool,
     /// Canonical period ("Q4 2023", "FY 2023", "2023", "H1 2024", "TTM Q4 2023").
     pub period: Option<String>,
     /// The level stated.
@@ -269,6 +272,7 @@ fn found(
         Some(subj) if attribute::qualifies(&l, subj) => l[subj.len() + 1..].to_string(),
         _ => l,
     });
+    let metric_named = metric.is_some();
     if metric.is_none()
         && !rate
         && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c))
@@ -289,6 +293,7 @@ fn found(
         range: rec.start..rec.end,
         subject,
         metric,
+        metric_named,
         period,
         value,
         change,

@@ -141,7 +141,9 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         return Role::Change(dir, None);
     }
     let prev = q.first.checked_sub(1).map(|k| &toks[k]);
-    if prev.is_some_and(|t| t.is("to")) {
+    // "jumped 23% in Q2, reaching $15.7 billion" states where a change led, as "to" does.
+    let reaching = prev.is_some_and(|t| t.is("reaching")) && matches!(previous, Some(Role::Change(..)));
+    if reaching || prev.is_some_and(|t| t.is("to")) {
         return Role::To;
     }
     if from_before(toks, q.first) {
@@ -563,16 +565,20 @@ fn span(s: &Sentence, roles: &[Role], value: Option<usize>, change: Option<usize
     }
 }
 
-/// "grew 13% year-over-year to $24.2 billion": only a basis, a period or a comma
-/// between the change and the "to" of its level.
+/// "grew 13% year-over-year to $24.2 billion": only a basis, a period, a comma or how
+/// currencies are left out ("excluding FX", "in constant currency") between the change
+/// and the "to" of its level.
 fn forward_ok(s: &Sentence, c: usize) -> bool {
     let (a, b) = (&s.qtys[c], &s.qtys[c + 1]);
     let gap = &s.toks[a.next..b.first.saturating_sub(1).max(a.next)];
     gap.len() <= 8
         && !s.breaks.hard_between(a.end, b.start)
-        && gap
-            .iter()
-            .all(|t| s.in_basis(t.start) || s.in_period(t.start) || t.is_any(&[",", "in", "for", "the"]))
+        && gap.iter().all(|t| {
+            s.in_basis(t.start)
+                || s.in_period(t.start)
+                || t.is_any(&[",", "in", "for", "the"])
+                || t.is_any(&["excluding", "ex", "-", "fx", "neutral", "constant", "currency"])
+        })
 }
 
 /// "$149.2 billion, up 12% year-over-year": a level and the change after it, in one

@@ -55,6 +55,21 @@ const CASES: &[Case] = &[
         &["8e9..12e9 USD; _; Amazon; operating income; Q1 2024", "4.8e9 USD; _; Amazon; operating income; Q1 2023"]),
     ("Net loss was (−$0.5B) for the quarter.", Some("Q3 2022"), &[],
         &["-500e6 USD; _; Amazon; net income; Q3 2022"]),
+    // Accounting's parentheses, where they can be nothing else; an aside stays positive.
+    ("Operating income was $1.3 billion vs. ($0.1 billion) a year ago.", Some("Q1 2025"), &[],
+        &["1.3e9 USD; _; Amazon; operating income; Q1 2025", "-100e6 USD; _; Amazon; operating income; Q1 2024"]),
+    ("AWS ($24.2 billion) grew 13%.", Some("Q1 2025"), &["AWS"],
+        &["24.2e9 USD; up 13 %; AWS; revenue; Q1 2025"]),
+    ("Operating income was $3.2 billion in Q2 2023, after a $0.6 billion loss in Q2 2022.", None, &[],
+        &["3.2e9 USD; _; Amazon; operating income; Q2 2023", "-600e6 USD; _; Amazon; operating income; Q2 2022"]),
+    // A change and where it led: "advanced … to", ", reaching", past "excluding FX" and a
+    // spoken "uh".
+    ("Ad sales advanced 19% to $13.9 billion.", Some("Q1 2025"), &[],
+        &["13.9e9 USD; up 19 %; Amazon; advertising revenue; Q1 2025"]),
+    ("Advertising sales jumped 23% in Q2 2025, reaching $15.7 billion.", None, &[],
+        &["15.7e9 USD; up 23 %; Amazon; advertising revenue; Q2 2025"]),
+    ("the ads business grew uh nineteen percent year over year excluding FX to thirteen point nine billion dollars", Some("Q1 2025"), &[],
+        &["13.9e9 USD; up 19 % YoY; Amazon; advertising revenue; Q1 2025"]),
     ("Diluted EPS was $1.00 for the fourth quarter of 2023.", None, &[],
         &["1 USD; _; Amazon; eps; Q4 2023"]),
     ("Free cash flow for the trailing twelve months ended Dec 2023 was $32.2 billion.", None, &[],

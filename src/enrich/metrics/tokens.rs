@@ -99,6 +99,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
         };
         i = tok.end;
+        // A spoken "uh" or "um" ("grew uh nineteen percent") is left out, so that the
+        // words on either side of it read as next to each other.
+        if tok.kind == Kind::Word && tok.text.len() == 2 && (tok.is("uh") || tok.is("um")) {
+            continue;
+        }
         out.push(tok);
     }
     out
@@ -241,6 +246,19 @@ mod tests {
         assert_eq!(toks[8].kind, Kind::Ident);
         assert!((toks[10].value - 1234.5).abs() < 1e-9);
         assert_eq!(toks[13].kind, Kind::Ident);
+    }
+
+    #[test]
+    fn fillers_are_left_out() {
+        assert_eq!(
+            kinds("grew uh 19% Um to"),
+            [
+                (Kind::Word, "grew"),
+                (Kind::Num, "19"),
+                (Kind::Sym, "%"),
+                (Kind::Word, "to")
+            ]
+        );
     }
 
     #[test]
