@@ -2,8 +2,9 @@
 # Counts the instructions of clean folio builds of a generated corpus, one variant at a
 # time, under valgrind (user-space instructions only; the kernel's work, such as zeroing
 # fresh memory, is not counted). Unlike wall time, the count does not move with what
-# else the machine does, so two variants or two commits compare within a fraction of a
-# percent on a noisy machine. It complements bench/run.sh (time and memory), never
+# else the machine does, so two variants or two commits compare within about 1% on a
+# noisy machine (not exactly: the worker threads' idle spinning under valgrind varies
+# from run to run). It complements bench/run.sh (time and memory), never
 # replaces it.
 #
 #   bash bench/instructions.sh                       # 1,000 notes, 200 topics
