@@ -8,7 +8,7 @@ use super::counts::count_metric;
 use super::lexicon::MetricKind;
 use super::modifiers::comparative;
 use super::quantity::{Qty, Unit};
-use super::records::{Rec, Role, VerbObject, verb_object};
+use super::records::{Rec, Role, VerbObject, compared_before, verb_object};
 use super::tokens::{Kind, Token};
 use super::{Scope, Sentence};
 
@@ -475,11 +475,11 @@ pub(super) fn page_metric(s: &Sentence, rec: &Rec, roles: &[Role], scope: &Scope
     fits.then(|| label.to_string())
 }
 
-/// "a loss of $419 million", "an outflow of $11.6 billion", "negative $11.6 billion", "a
-/// $0.6 billion loss", and an amount in parentheses where accounting puts a loss and
-/// nothing else would ("| ($95M) |" alone in a table cell, "vs. ($0.1B)"): the amount is
-/// negative.
-pub(super) fn loss_before(s: &Sentence, q: &Qty) -> bool {
+/// Whether the amount is written as a loss: "a loss of $419 million", "an outflow of
+/// $11.6 billion", "negative $11.6 billion", "a $0.6 billion loss", and an amount in
+/// parentheses where accounting puts a loss and nothing else would ("| ($95M) |" alone in
+/// a table cell; "vs. ($0.1B)", "from ($0.1B)").
+pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
     let toks = &s.toks;
     let word_sign = q.first >= 1 && toks[q.first - 1].is_any(&["negative", "minus"]);
     let loss_of = q.first >= 2
@@ -490,17 +490,14 @@ pub(super) fn loss_before(s: &Sentence, q: &Qty) -> bool {
     word_sign || loss_of || loss_after || (currency && in_accounting_parentheses(toks, q))
 }
 
-/// "($95M)" alone in a table cell, or after "vs.", "versus", "from", "against" or
-/// "compared with": parentheses that can only be accounting's minus sign.
 fn in_accounting_parentheses(toks: &[Token], q: &Qty) -> bool {
     let enclosed = q.first >= 1 && toks[q.first - 1].is("(") && toks.get(q.next).is_some_and(|t| t.is(")"));
     if !enclosed || q.upper.is_some() {
         return false;
     }
-    let before = q.first.checked_sub(2).map(|k| &toks[k]);
+    let open = q.first - 1;
+    let before = open.checked_sub(1).map(|k| &toks[k]);
     let after = toks.get(q.next + 1);
     let alone_in_cell = before.is_none_or(|t| t.is("|")) && after.is_none_or(|t| t.is("|"));
-    let vs_dot = q.first >= 3 && toks[q.first - 2].is(".") && toks[q.first - 3].is("vs");
-    let compared = vs_dot || before.is_some_and(|t| t.is_any(&["vs", "versus", "from", "against", "with"]));
-    alone_in_cell || compared
+    alone_in_cell || compared_before(toks, open) || before.is_some_and(|t| t.is("from"))
 }

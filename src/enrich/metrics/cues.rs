@@ -254,39 +254,39 @@ impl Cues {
     /// The cues of `text`.
     pub fn of(text: &str) -> Cues {
         let mut cues = Cues::default();
-        let mut found = Found::default();
+        let mut found = Comparisons::default();
         CUES.with(|re| {
             for m in re.find_iter(text) {
                 cues.add(text, m.start(), m.end(), &mut found);
             }
         });
         // A comparison reaches up to where its naming ends, else to the end.
-        cues.zones = (found.zones.iter())
+        cues.zones = (found.starts.iter())
             .map(|&from| {
-                let end = found.zone_ends.iter().find(|&&e| e >= from);
+                let end = found.ends.iter().find(|&&e| e >= from);
                 (from, end.copied().unwrap_or(text.len()))
             })
             .collect();
         cues
     }
 
-    fn add(&mut self, text: &str, start: usize, end: usize, found: &mut Found) {
+    fn add(&mut self, text: &str, start: usize, end: usize, found: &mut Comparisons) {
         let t = &text.as_bytes()[start..end];
         let has = |word: &[u8]| t.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
         match t[0] {
             b';' => {
                 self.breaks.hard.push(start);
                 self.breaks.period.push(start);
-                found.zone_ends.push(start);
+                found.ends.push(start);
             }
-            b')' => found.zone_ends.push(start),
+            b')' => found.ends.push(start),
             b',' => {
                 let word = text[start + 1..end].trim_start();
                 if ["and", "while", "but", "so"]
                     .iter()
                     .any(|w| word.eq_ignore_ascii_case(w))
                 {
-                    found.zone_ends.push(start);
+                    found.ends.push(start);
                 }
                 if word.eq_ignore_ascii_case("so") {
                     self.breaks.period.push(start);
@@ -308,29 +308,29 @@ impl Cues {
             // A dash or a conjunction between spaces.
             _ if !t[0].is_ascii_alphanumeric() => {
                 let dash = has("—".as_bytes()) || has("–".as_bytes());
-                let words = text[start..end].split_whitespace();
-                // " and we", " so it": where a comparison's naming ends, no clause break.
-                let then = words.clone().nth(1).is_some();
-                if !then || has(b"but") {
+                let mut words = text[start..end].split_whitespace();
+                let first = words.next().unwrap_or_default();
+                // " and we", " so it": the end of a comparison's naming; only " but we"
+                // also breaks the clause.
+                let pronoun_after = words.next().is_some();
+                if !pronoun_after || first.eq_ignore_ascii_case("but") {
                     self.breaks.hard.push(start);
                 }
                 if dash {
                     self.breaks.period.push(start);
                 }
-                if dash || then {
-                    found.zone_ends.push(start);
+                if dash || pronoun_after {
+                    found.ends.push(start);
                 }
             }
-            _ if has(b"year")
-                || has(b"y/y")
-                || has(b"yoy")
-                || has(b"annual")
-                || has(b"quarter")
-                || has(b"q/q")
-                || has(b"qoq")
-                || has(b"sequential") =>
-            {
+            // A word: a basis phrase, else where a comparison starts.
+            _ => {
                 let quarterly = has(b"quarter") || has(b"q/q") || has(b"qoq") || has(b"sequential");
+                let yearly = has(b"year") || has(b"y/y") || has(b"yoy") || has(b"annual");
+                if !(quarterly || yearly) {
+                    found.starts.push(end);
+                    return;
+                }
                 let label = if quarterly { "QoQ" } else { "YoY" };
                 self.bases.push(Basis { start, end, label });
                 // "versus last year" also starts a comparison.
@@ -339,22 +339,21 @@ impl Cues {
                         .with(|re| re.find_at(text, start))
                         .filter(|z| z.start() == start);
                     if let Some(z) = zone {
-                        found.zones.push(z.end());
+                        found.starts.push(z.end());
                     }
                 }
             }
-            _ => found.zones.push(end),
         }
     }
 }
 
 /// What `Cues::of` gathers before it can tell where comparisons end.
 #[derive(Default)]
-struct Found {
+struct Comparisons {
     /// Where a comparison starts (after "compared with").
-    zones: Vec<usize>,
+    starts: Vec<usize>,
     /// Where the naming of an earlier value may end.
-    zone_ends: Vec<usize>,
+    ends: Vec<usize>,
 }
 
 /// Where clauses break in a sentence (byte offsets): `hard` stop both the joining of

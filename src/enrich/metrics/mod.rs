@@ -277,7 +277,7 @@ fn found(
         && !rate
         && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c))
     {
-        let loss = rec.value.is_some_and(|v| attribute::loss_before(s, &s.qtys[v]));
+        let loss = rec.value.is_some_and(|v| attribute::written_as_loss(s, &s.qtys[v]));
         metric = Some(if loss { "operating income" } else { "revenue" }.to_string());
     }
     if metric.is_none() && !rate {
@@ -350,7 +350,7 @@ pub fn intern(word: &str) -> &'static str {
 
 /// The value of a record: signed when written as a loss.
 fn quantity(s: &Sentence, q: &Qty, negates: bool, unit: &dyn Fn(&Qty) -> &'static str) -> Quantity {
-    let sign = if q.negative || negates || attribute::loss_before(s, q) {
+    let sign = if q.negative || negates || attribute::written_as_loss(s, q) {
         -1.0
     } else {
         1.0

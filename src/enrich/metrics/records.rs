@@ -180,9 +180,7 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     if q.plus {
         return Role::Change(Dir::Up, None);
     }
-    let compared = prev.is_some_and(|t| t.is_any(&["versus", "vs", "against"]))
-        || (q.first >= 2 && toks[q.first - 1].is(".") && toks[q.first - 2].is("vs"))
-        || (q.first >= 2 && toks[q.first - 2].is("compared") && toks[q.first - 1].is_any(&["to", "with"]));
+    let compared = compared_before(toks, q.first);
     match previous {
         Some(Role::Change(dir, _)) if compared && s.qtys[i - 1].unit == q.unit => return Role::Change(dir, None),
         _ if compared || s.in_zone(q.start) => return Role::From,
@@ -441,6 +439,15 @@ fn beat_verb(t: &Token) -> Option<Dir> {
         b"missed" | b"misses" | b"trailed" | b"undershot" => Some(Dir::Down),
         _ => None,
     }
+}
+
+/// "versus", "vs.", "against" or "compared to/with" right before token `first`: what
+/// follows is a point of comparison.
+pub(super) fn compared_before(toks: &[Token], first: usize) -> bool {
+    let word = |back: usize| first.checked_sub(back).map(|k| &toks[k]);
+    word(1).is_some_and(|t| t.is_any(&["versus", "vs", "against"]))
+        || (word(1).is_some_and(|t| t.is(".")) && word(2).is_some_and(|t| t.is("vs")))
+        || (word(2).is_some_and(|t| t.is("compared")) && word(1).is_some_and(|t| t.is_any(&["to", "with"])))
 }
 
 /// "from $46.9 billion", "narrowing from a loss of $2.2 billion": an earlier value.
