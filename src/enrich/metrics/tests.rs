@@ -30,6 +30,9 @@ const CASES: &[Case] = &[
         &["~7e9 count; _; Amazon; items delivered; 2023"]),
     ("Tranium 2 offers four times faster training performance and three times more memory capacity.", None, &[],
         &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
+    // Said without "performance", it is the same measure.
+    ("Trainium2 delivers four times faster training and three times more memory capacity.", None, &[],
+        &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
     ("In Q4 AWS added more than one point one billion dollars in incremental quarter over quarter revenue.", Some("Q4 2023"), &["AWS"],
         &["_; up 1.1e9 USD QoQ; AWS; revenue; Q4 2023"]),
     ("We're now approaching an annualized revenue run rate of a hundred billion dollars.", Some("Q4 2023"), &[],
