@@ -30,6 +30,11 @@ const CASES: &[Case] = &[
         &["~7e9 count; _; Amazon; items delivered; 2023"]),
     ("Tranium 2 offers four times faster training performance and three times more memory capacity.", None, &[],
         &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
+    // Shorthand for operating income, loss and margin.
+    ("AWS op. income came to $9.4 billion in Q2 2024, an op. margin of 35.5%.", None, &["AWS"],
+        &["9.4e9 USD; _; AWS; operating income; Q2 2024", "35.5 %; _; AWS; operating margin; Q2 2024"]),
+    ("International posted an op loss of $0.9 billion.", Some("Q1 2023"), &["International"],
+        &["-900e6 USD; _; International; operating income; Q1 2023"]),
     // Said without "performance", it is the same measure.
     ("Trainium2 delivers four times faster training and three times more memory capacity.", None, &[],
         &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
