@@ -353,12 +353,28 @@ pub(super) fn subject_of<'c>(
 ) -> (Option<String>, Option<&'c Candidate<'c>>) {
     let holding = metric.is_some_and(|m| HOLDING_METRICS.contains(&m));
     let before = cands.iter().rev().find(|c| c.end <= rec.start);
+    // "raised its investment in Anthropic by $2.75 billion to $4 billion": a topic in
+    // the record's own words before its amounts, after a preposition, is whose it is.
+    let first_amount = [rec.value, rec.change]
+        .into_iter()
+        .flatten()
+        .map(|k| s.qtys[k].start)
+        .min();
+    let within = || {
+        cands.iter().find(|c| {
+            c.subject.is_some()
+                && !c.excluded
+                && c.start >= rec.start
+                && first_amount.is_some_and(|a| c.end <= a)
+                && preposition_before(s, c.start)
+        })
+    };
     let pick = match before {
         // Named to be left out, or as the holder of an investment: a topic after the
         // figure, else the heading's or the default.
-        Some(c) if c.excluded || (holding && c.subject.is_none()) => topic_after(s, cands, rec),
+        Some(c) if c.excluded || (holding && c.subject.is_none()) => within().or_else(|| topic_after(s, cands, rec)),
         Some(c) if c.subject.is_some() => Some(c),
-        _ => topic_after(s, cands, rec).or(before),
+        _ => within().or_else(|| topic_after(s, cands, rec)).or(before),
     };
     // A heading's topic that the sentence names only to leave out is not its subject
     // either ("Revenue outside North America …" under "## North America").

@@ -112,6 +112,7 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("asp", "average selling price", Money, false),
     ("asps", "average selling price", Money, false),
     ("latency", "latency", Any, false),
+    ("usage", "usage", Any, false),
     ("investment", "investment", Money, false),
     ("investments", "investment", Money, false),
     ("invested", "investment", Money, false),

@@ -116,7 +116,11 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     let lead = q.first.checked_sub(1).map(|k| &toks[k]);
     let by = lead.is_some_and(|t| t.is("by"));
     let verb = lead.is_some_and(|t| t.is_word() && super::cues::dir_before(t.text).is_some());
-    if link.is("to") && ((by && high > 2.0 * lower) || (verb && high > 3.0 * lower)) {
+    // Each bound with a scale word of its own ("by $2.75 billion to $4 billion") is
+    // how a change and its level are written; a range after "by" shares one ("by 10 to
+    // 12 million").
+    let own_scales = q.scaled && upper.scaled;
+    if link.is("to") && ((by && (high > 2.0 * lower || own_scales)) || (verb && high > 3.0 * lower)) {
         return;
     }
     q.amount = lower;
@@ -179,9 +183,18 @@ pub(super) fn comparative(t: &Token) -> bool {
     let er = t.text.len() > 4
         && t.text
             .get(t.text.len() - 2..)
-            .is_some_and(|e| e.eq_ignore_ascii_case("er"));
+            .is_some_and(|e| e.eq_ignore_ascii_case("er"))
+        && !t.is_any(NOT_COMPARATIVES);
     t.is_word() && (er || t.is_any(&["more", "less", "as", "the", "larger", "bigger", "greater", "better"]))
 }
+
+/// Words ending in "er" that compare nothing ("grew 80% quarter over quarter").
+#[rustfmt::skip]
+const NOT_COMPARATIVES: &[&str] = &[
+    "quarter", "quarters", "after", "under", "other", "order", "number", "rather", "whether",
+    "either", "neither", "together", "earlier", "later", "customer", "consumer", "member",
+    "partner", "seller", "user", "never",
+];
 
 #[cfg(test)]
 mod tests {

@@ -143,7 +143,13 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     let prev = q.first.checked_sub(1).map(|k| &toks[k]);
     // "jumped 23% in Q2, reaching $15.7 billion" states where a change led, as "to" does.
     let reaching = prev.is_some_and(|t| t.is("reaching")) && matches!(previous, Some(Role::Change(..)));
-    if reaching || prev.is_some_and(|t| t.is("to")) {
+    // "was up 19% year over year at $27.5 billion": "at" names the level a change is
+    // at, in the change's clause and in another unit.
+    let at_level = prev.is_some_and(|t| t.is("at"))
+        && matches!(previous, Some(Role::Change(..)))
+        && s.qtys[i - 1].unit != q.unit
+        && !s.breaks.any_between(s.qtys[i - 1].end, q.start);
+    if reaching || at_level || prev.is_some_and(|t| t.is("to")) {
         return Role::To;
     }
     if from_before(toks, q.first) {
@@ -361,7 +367,7 @@ pub(super) struct VerbObject {
 }
 
 /// Prepositions that may stand inside a verb's object.
-const PREPOSITIONS: &[&str] = &["of", "to", "per"];
+const PREPOSITIONS: &[&str] = &["of", "to", "per", "in"];
 
 /// Words that may open a verb's object before its noun phrase.
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "our", "their", "his", "her", "this", "that"];
@@ -374,7 +380,8 @@ pub(super) fn verb_object(s: &Sentence, first: usize) -> Option<VerbObject> {
     let toks = &s.toks;
     // "pick-and-pack": an "and" between hyphens belongs to the word.
     let hyphened = |k: usize| k >= 1 && toks[k - 1].is("-") && toks.get(k + 1).is_some_and(|t| t.is("-"));
-    // "the distance to customers", "the cost of delivery": a preposition inside the phrase.
+    // "the distance to customers", "the cost of delivery", "its stake in Anthropic": a
+    // preposition inside the phrase.
     let inner = |k: usize| k + 1 < by && toks[k].is_any(PREPOSITIONS);
     let in_phrase = |k: usize| {
         let t = &toks[k];

@@ -35,6 +35,19 @@ const CASES: &[Case] = &[
         &["9.4e9 USD; _; AWS; operating income; Q2 2024", "35.5 %; _; AWS; operating margin; Q2 2024"]),
     ("International posted an op loss of $0.9 billion.", Some("Q1 2023"), &["International"],
         &["-900e6 USD; _; International; operating income; Q1 2023"]),
+    // "by A to B" after a verb of change: a change of A that brings the level to B.
+    ("Amazon raised its investment in Anthropic by $2.75 billion to $4 billion.", None, &["Anthropic"],
+        &["4e9 USD; up 2.75e9 USD; Anthropic; investment; _"]),
+    ("Prime Video reach grew by 10 to 12 million viewers.", None, &["Prime Video"],
+        &["_; up 10e6 count; Prime Video; viewers; _"]),
+    ("The company cut its capex by $5 billion to $60 billion for 2024.", None, &[],
+        &["60e9 USD; down 5e9 USD; Amazon; capital expenditures; 2024"]),
+    // A basis phrase names no metric ("quarter" compares nothing).
+    ("Bedrock usage grew 80% quarter over quarter.", Some("Q3 2024"), &["Bedrock"],
+        &["_; up 80 % QoQ; Bedrock; usage; Q3 2024"]),
+    // A change and the level it is at, said after it.
+    ("AWS revenue was up 19% year over year at $27.5 billion.", Some("Q3 2024"), &["AWS"],
+        &["27.5e9 USD; up 19 % YoY; AWS; revenue; Q3 2024"]),
     // Said without "performance", it is the same measure.
     ("Trainium2 delivers four times faster training and three times more memory capacity.", None, &[],
         &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
