@@ -13,8 +13,8 @@ pattern! {
         let pattern = format!(
             r"(?xi)
             (?-u:\b)(?:
-              (?P<ttm>(?:trailing|last)[\s-]+(?:twelve|12)[\s-]+months?|ttm|ltm)
-                (?:[\s-]+(?:ended|ending)\s+(?P<ttm_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<ttm_y>(?:19|20)\d{{2}}))?
+              (?P<ttm>(?:trailing|last|the)[\s-]+(?:twelve|12)[\s-]+months?|ttm|ltm)
+                (?:[\s-]+(?:ended|ending|to|through)\s+(?P<ttm_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<ttm_y>(?:19|20)\d{{2}}))?
                 (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
             | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
             | (?P<qb>[1-4])q\s*'?(?P<qb_y>(?:19|20)\d{{2}}|\d{{2}})
@@ -27,6 +27,7 @@ pattern! {
             | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal\s+year)
             | (?P<dm>{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<dm_y>(?:19|20)\d{{2}})
             | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
+            | (?P<my>january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+(?P<my_y>(?:19|20)\d{{2}})
             | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?P<spy_u>one|two|three|four|five|six|seven|eight|nine))?)
             | (?P<fyx>full[\s-]+year)
             | (?P<year>(?:19|20)\d{{2}})
@@ -38,10 +39,10 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 31] = [
+const GROUP_NAMES: [&str; 33] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "spy_u", "fyx",
-    "year",
+    "year", "my", "my_y",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -74,6 +75,8 @@ const G_SPY: usize = 27;
 const G_SPY_U: usize = 28;
 const G_FYX: usize = 29;
 const G_YEAR: usize = 30;
+const G_MY: usize = 31;
+const G_MY_Y: usize = 32;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -446,12 +449,19 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
             (month_quarter(m)?, y)
         } else if let (Some(q), Some(y)) = (num(G_TTM_Q), num(G_TTM_QY)) {
             (q, y)
+        } else if text(G_TTM).is_some_and(|t| t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("the"))) {
+            // "the twelve months" is trailing only when it says where it ends.
+            return None;
         } else {
             return Some("TTM".to_string());
         };
         return Some(format!("TTM Q{q} {y}"));
     }
     if let (Some(m), Some(y)) = (text(G_DM), num(G_DM_Y)) {
+        return Some(format!("Q{} {y}", month_quarter(m)?));
+    }
+    // A month names its quarter, as a full date does ("in September 2024").
+    if let (Some(m), Some(y)) = (text(G_MY), num(G_MY_Y)) {
         return Some(format!("Q{} {y}", month_quarter(m)?));
     }
     if let (Some(m), Some(y)) = (num(G_DN), num(G_DN_Y)) {
@@ -514,6 +524,11 @@ mod tests {
             ("Strategy (2023-2024)", None),
             ("As of December 31, 2024", Some("Q4 2024")),
             ("the 11/24/2023 game", Some("Q4 2023")),
+            ("in September 2024", Some("Q3 2024")),
+            ("by the end of Oct. 2025", Some("Q4 2025")),
+            ("the twelve months through June 30, 2024", Some("TTM Q2 2024")),
+            ("operating margin 2024", Some("2024")),
+            ("over the twelve months", None),
             ("in twenty twenty five", Some("2025")),
             ("across 2022 and 2023", None),
             ("Q4 results", None),

@@ -48,6 +48,9 @@ const CASES: &[Case] = &[
     // A change and the level it is at, said after it.
     ("AWS revenue was up 19% year over year at $27.5 billion.", Some("Q3 2024"), &["AWS"],
         &["27.5e9 USD; up 19 % YoY; AWS; revenue; Q3 2024"]),
+    // A month names its quarter.
+    ("Headcount stood at about 1.55 million in September 2024.", None, &[],
+        &["~1.55e6 count; _; Amazon; headcount; Q3 2024"]),
     // Said without "performance", it is the same measure.
     ("Trainium2 delivers four times faster training and three times more memory capacity.", None, &[],
         &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
