@@ -353,20 +353,25 @@ pub(super) fn subject_of<'c>(
 ) -> (Option<String>, Option<&'c Candidate<'c>>) {
     let holding = metric.is_some_and(|m| HOLDING_METRICS.contains(&m));
     let before = cands.iter().rev().find(|c| c.end <= rec.start);
-    // "raised its investment in Anthropic by $2.75 billion to $4 billion": a topic in
-    // the record's own words before its amounts, after a preposition, is whose it is.
+    // A topic in the record's own words is whose it is: named after a preposition before
+    // its amounts ("raised its investment in Anthropic by $2.75 billion to $4 billion"),
+    // or between its level and its change ("At $27.5 billion, AWS revenue was up 19%").
     let first_amount = [rec.value, rec.change]
         .into_iter()
         .flatten()
         .map(|k| s.qtys[k].start)
         .min();
+    let between = rec
+        .value
+        .zip(rec.change)
+        .map(|(v, c)| s.qtys[v].end.min(s.qtys[c].end)..s.qtys[v].start.max(s.qtys[c].start));
     let within = || {
         cands.iter().find(|c| {
             c.subject.is_some()
                 && !c.excluded
                 && c.start >= rec.start
-                && first_amount.is_some_and(|a| c.end <= a)
-                && preposition_before(s, c.start)
+                && ((first_amount.is_some_and(|a| c.end <= a) && preposition_before(s, c.start))
+                    || between.as_ref().is_some_and(|b| c.start >= b.start && c.end <= b.end))
         })
     };
     let pick = match before {

@@ -152,7 +152,7 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     if reaching || at_level || prev.is_some_and(|t| t.is("to")) {
         return Role::To;
     }
-    if from_before(toks, q.first) {
+    if from_before(toks, q.first) || from_named_before(s, q.first) {
         return Role::From;
     }
     if let Some((dir, at)) = direction_before(s, q) {
@@ -473,6 +473,27 @@ fn from_before(toks: &[Token], first: usize) -> bool {
     false
 }
 
+/// "from an operating loss of $0.2 billion", "from operating income of $9 billion": an
+/// earlier value named by its metric phrase.
+fn from_named_before(s: &Sentence, first: usize) -> bool {
+    let toks = &s.toks;
+    let Some(of) = first.checked_sub(1).filter(|&k| toks[k].is("of")) else {
+        return false;
+    };
+    let Some(hit) = s.metrics.iter().rev().find(|h| h.end <= toks[of].start) else {
+        return false;
+    };
+    // The phrase ends right before "of".
+    if toks.get(of.wrapping_sub(1)).is_none_or(|t| t.end != hit.end) {
+        return false;
+    }
+    let mut k = toks.partition_point(|t| t.start < hit.start);
+    if k > 0 && toks[k - 1].is_any(&["a", "an", "the"]) {
+        k -= 1;
+    }
+    k > 0 && toks[k - 1].is("from")
+}
+
 /// Direction words that are only nouns: before a metric phrase they name a kind of it
 /// ("growth investments", "expansion capex"), not a movement of it.
 const DIRECTION_NOUNS: &[&str] = &[
@@ -601,17 +622,20 @@ fn backward_ok(s: &Sentence, l: usize) -> bool {
     let (a, b) = (&s.qtys[l], &s.qtys[l + 1]);
     let gap = &s.toks[a.next..b.first];
     let own = s.metric[l];
+    // "At $28.8 billion, ad sales were 22% higher": a level put first names its subject
+    // and metric after it, and the change that follows is the same claim's.
+    let fronted = a.first == 1 && s.toks[0].is("at") && s.toks.get(a.next).is_some_and(|t| t.is(","));
     gap.len() <= 16
         && !s.breaks.hard_between(a.end, b.start)
         && !s
             .mentions
             .iter()
-            .any(|m| m.range.start >= a.end && m.range.start < b.start)
+            .any(|m| m.range.start >= a.end && m.range.start < b.start && !fronted)
         && !s
             .metrics
             .iter()
             .enumerate()
-            .any(|(k, h)| h.start >= a.end && h.start < b.start && Some(k) != own)
+            .any(|(k, h)| h.start >= a.end && h.start < b.start && Some(k) != own && !fronted)
         && !gap.iter().any(|t| t.is_any(&["from", "to", "than", "versus", "vs"]))
 }
 

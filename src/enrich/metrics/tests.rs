@@ -48,6 +48,14 @@ const CASES: &[Case] = &[
     // A change and the level it is at, said after it.
     ("AWS revenue was up 19% year over year at $27.5 billion.", Some("Q3 2024"), &["AWS"],
         &["27.5e9 USD; up 19 % YoY; AWS; revenue; Q3 2024"]),
+    // An earlier value named by its metric after "from".
+    ("International swung to an operating profit of $1.3 billion from an operating loss of $0.2 billion a year earlier.", Some("Q2 2024"), &["International"],
+        &["1.3e9 USD; _; International; operating income; Q2 2024", "-200e6 USD; _; International; operating income; Q2 2023"]),
+    // A level put first, then its metric and its change.
+    ("At $28.8 billion, ad sales in the quarter were 22% higher than a year earlier.", Some("Q4 2024"), &[],
+        &["28.8e9 USD; up 22 % YoY; Amazon; advertising revenue; Q4 2024"]),
+    ("At $27.5 billion, AWS revenue was up 19% from a year ago.", Some("Q3 2024"), &["AWS"],
+        &["27.5e9 USD; up 19 % YoY; AWS; revenue; Q3 2024"]),
     // A month names its quarter.
     ("Headcount stood at about 1.55 million in September 2024.", None, &[],
         &["~1.55e6 count; _; Amazon; headcount; Q3 2024"]),
