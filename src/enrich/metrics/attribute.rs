@@ -222,10 +222,10 @@ fn compared_noun(s: &Sentence, q: &Qty) -> Option<String> {
     // "four times faster training" measures how training performs, as "four times faster
     // training performance" says in full: one label for both ways of writing it.
     let speed = toks[start - 1].is_any(&["faster", "quicker", "slower"]);
-    if speed
-        && !MEASURES.iter().any(|(head, _)| words.last().is_some_and(|w| w == head))
-        && !label.ends_with("performance")
-    {
+    let measure = words
+        .last()
+        .is_some_and(|w| w == "performance" || MEASURES.iter().any(|(head, _)| w == head));
+    if speed && !measure {
         label.push_str(" performance");
     }
     Some(label)

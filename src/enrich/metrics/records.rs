@@ -484,7 +484,7 @@ fn from_named_before(s: &Sentence, first: usize) -> bool {
         return false;
     };
     // The phrase ends right before "of".
-    if toks.get(of.wrapping_sub(1)).is_none_or(|t| t.end != hit.end) {
+    if of.checked_sub(1).is_none_or(|k| toks[k].end != hit.end) {
         return false;
     }
     let mut k = toks.partition_point(|t| t.start < hit.start);
