@@ -164,16 +164,12 @@ pub fn key_figures_html(site: &Site, id: PageId) -> String {
         for f in figures {
             // The figures are on this page: `#fig-4` reaches them, and a note of 30
             // figures is a kilobyte lighter than with the note's URL before each.
-            write_row(&mut out, f, OWN_PAGE, None, &mut scratch);
+            write_row(&mut out, f, None, &mut scratch);
         }
         out.push_str(TABLE_END);
     }
     out
 }
-
-/// The `note_href` of a table on the figures' own page: a figure is linked by its
-/// anchor alone, and one given in front matter (no anchor) is not linked.
-const OWN_PAGE: &str = "";
 
 /// The start of a figures table, to its body: metric, period, value and change, and the
 /// note each figure is from when `note_column`.
@@ -191,20 +187,20 @@ fn open_table(out: &mut String, note_column: bool) {
 /// The end of a figures table.
 const TABLE_END: &str = "</tbody>\n</table>\n</div>\n";
 
-/// One row of a figures table: metric, period, the value linked to the figure (with its
-/// sentence as a tooltip when the table is not on the figure's own page), the change, and
-/// the note's title when `elsewhere` gives it. `note_href` is the note's URL escaped: the
-/// rows of a table share a few notes, so it is escaped once a note, not once a row.
-fn write_row(out: &mut String, f: &Figure, note_href: &str, elsewhere: Option<&str>, scratch: &mut String) {
+/// One row of a figures table: metric, period, the value linked to the figure, the
+/// change, and, when the table is not on the figure's own page, the title of the note
+/// `elsewhere` gives as (escaped URL, title). The rows of a table share a few notes, so
+/// a note's URL is escaped once a note, not once a row.
+fn write_row(out: &mut String, f: &Figure, elsewhere: Option<(&str, &str)>, scratch: &mut String) {
     use crate::markdown::highlight::escape_into;
     out.push_str("<tr><td>");
     escape_into(out, f.metric.unwrap_or("—"));
     out.push_str("</td><td>");
     escape_into(out, f.period.unwrap_or("—"));
     out.push_str("</td>");
-    write_value_cell(out, f, note_href, elsewhere.is_some(), scratch);
+    write_value_cell(out, f, elsewhere.map(|(href, _)| href), scratch);
     write_change_cell(out, f, scratch);
-    if let Some(note) = elsewhere {
+    if let Some((_, note)) = elsewhere {
         out.push_str("<td>");
         escape_into(out, note);
         out.push_str("</td>");
@@ -213,16 +209,18 @@ fn write_row(out: &mut String, f: &Figure, note_href: &str, elsewhere: Option<&s
 }
 
 /// The value cell of a figures row: the value (or, without one, the figure's words cut
-/// to 32 graphemes) linked to the figure, with its sentence as the link's title when
-/// `tooltip`.
-fn write_value_cell(out: &mut String, f: &Figure, note_href: &str, tooltip: bool, scratch: &mut String) {
+/// to 32 graphemes) linked to the figure. On another page than the figure's, `note_href`
+/// is its note's URL, escaped, and the link's title is the sentence; on its own page
+/// (None) the anchor alone links it (`#fig-4`), and a figure given in front matter, which
+/// has no place in the text, is not linked.
+fn write_value_cell(out: &mut String, f: &Figure, note_href: Option<&str>, scratch: &mut String) {
     use crate::markdown::highlight::escape_into;
-    let linked = f.anchor > 0 || note_href != OWN_PAGE;
+    let linked = f.anchor > 0 || note_href.is_some();
     out.push_str("<td class=\"num\">");
     if linked {
         out.push_str("<a href=\"");
-        write_figure_url(out, note_href, f.anchor);
-        if tooltip {
+        write_figure_url(out, note_href.unwrap_or_default(), f.anchor);
+        if note_href.is_some() {
             out.push_str("\" title=\"");
             escape_into(out, f.sentence());
         }
@@ -306,7 +304,7 @@ pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
         for &i in &ids {
             let r = site.store.record(i);
             let (title, href) = notes.of(r.owner);
-            write_row(&mut table, r.figure(), href, Some(title), &mut scratch);
+            write_row(&mut table, r.figure(), Some((href, title)), &mut scratch);
         }
         table.push_str(TABLE_END);
     }

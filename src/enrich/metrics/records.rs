@@ -474,24 +474,21 @@ fn from_before(toks: &[Token], first: usize) -> bool {
 }
 
 /// "from an operating loss of $0.2 billion", "from operating income of $9 billion": an
-/// earlier value named by its metric phrase.
+/// earlier value named by its metric phrase, which `from_before` reads as if the phrase
+/// were the amount.
 fn from_named_before(s: &Sentence, first: usize) -> bool {
     let toks = &s.toks;
     let Some(of) = first.checked_sub(1).filter(|&k| toks[k].is("of")) else {
         return false;
     };
+    // The phrase that ends right before "of".
     let Some(hit) = s.metrics.iter().rev().find(|h| h.end <= toks[of].start) else {
         return false;
     };
-    // The phrase ends right before "of".
     if of.checked_sub(1).is_none_or(|k| toks[k].end != hit.end) {
         return false;
     }
-    let mut k = toks.partition_point(|t| t.start < hit.start);
-    if k > 0 && toks[k - 1].is_any(&["a", "an", "the"]) {
-        k -= 1;
-    }
-    k > 0 && toks[k - 1].is("from")
+    from_before(toks, toks.partition_point(|t| t.start < hit.start))
 }
 
 /// Direction words that are only nouns: before a metric phrase they name a kind of it

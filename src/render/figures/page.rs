@@ -115,7 +115,7 @@ impl<'a> Writer<'a> {
         out.push_str("</td><td>");
         escape_into(out, f.period.unwrap_or("—"));
         out.push_str("</td>\n    ");
-        write_value_cell(out, f, href, true, &mut self.scratch);
+        write_value_cell(out, f, Some(href), &mut self.scratch);
         out.push_str("\n    ");
         write_change_cell(out, f, &mut self.scratch);
         out.push_str("<td>");
