@@ -205,7 +205,7 @@ pub fn named_to_exclude(text: &str, range: Range<usize>) -> bool {
 /// All figures of one sentence. `mentions` are the topic mentions the caller found in
 /// this sentence.
 pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
-    let has_digit = sentence.bytes().any(|b| b.is_ascii_digit());
+    let has_digit = crate::bytes::find(sentence.as_bytes(), |b| b.is_ascii_digit()).is_some();
     if !has_digit && !NUMBER_WORD.with(|re| re.is_match(sentence)) {
         return Vec::new();
     }

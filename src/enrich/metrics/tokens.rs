@@ -66,6 +66,29 @@ const NUM_SUFFIXES: &[&str] = &[
     "k", "m", "mm", "mn", "b", "bn", "bln", "t", "tn", "trn", "x", "bps", "bp", "pp",
 ];
 
+/// What the tokenizer does with a byte, looked up in one load where a chain of range
+/// tests took several: most bytes of a sentence are letters and spaces.
+const SPACE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const SYMBOL: u8 = 3;
+const NON_ASCII: u8 = 4;
+static CLASS: [u8; 256] = {
+    let mut class = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = match b as u8 {
+            // The ASCII whitespace of `char::is_whitespace`.
+            b' ' | b'\t'..=b'\r' => SPACE,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            _ => SYMBOL,
+        };
+        b += 1;
+    }
+    class
+};
+
 /// Tokenises `text`.
 pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
@@ -73,29 +96,27 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     while i < bytes.len() {
         // Most text is ASCII: its bytes are told apart without decoding a char.
-        let b = bytes[i];
-        let tok = if b.is_ascii_digit() {
-            number(text, i)
-        } else if b.is_ascii_alphabetic() {
-            word(text, i)
-        } else if matches!(b, b' ' | b'\t'..=b'\r') {
-            // The ASCII whitespace of `char::is_whitespace`.
-            i += 1;
-            continue;
-        } else if b.is_ascii() {
-            plain(text, Kind::Sym, i, i + 1)
-        } else {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            if c.is_whitespace() {
-                i += c.len_utf8();
+        let tok = match CLASS[usize::from(bytes[i])] {
+            SPACE => {
+                i += 1;
                 continue;
             }
-            if c.is_alphabetic() {
-                word(text, i)
-            } else {
-                plain(text, Kind::Sym, i, i + c.len_utf8())
+            LETTER => word(text, i),
+            DIGIT => number(text, i),
+            SYMBOL => plain(text, Kind::Sym, i, i + 1),
+            _ => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                if c.is_alphabetic() {
+                    word(text, i)
+                } else {
+                    plain(text, Kind::Sym, i, i + c.len_utf8())
+                }
             }
         };
         i = tok.end;
@@ -127,7 +148,7 @@ fn word(text: &str, start: usize) -> Token<'_> {
     // ASCII letters and digits a byte at a time; any other ASCII byte but an apostrophe
     // ends the word, and an apostrophe or a non-ASCII character goes on char by char.
     // Most words are letters only: a digit is looked for only once one is met.
-    while end < b.len() && b[end].is_ascii_alphabetic() {
+    while end < b.len() && CLASS[usize::from(b[end])] == LETTER {
         end += 1;
     }
     let mut has_digit = end < b.len() && b[end].is_ascii_digit();
