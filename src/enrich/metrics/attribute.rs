@@ -78,7 +78,8 @@ fn part_taken(s: &Sentence, q: &Qty) -> bool {
 }
 
 /// The metric phrase right after an amount, across a lead word ("$24.2 billion in
-/// revenue", "three times the memory capacity") and a few adjectives.
+/// revenue", "three times the memory capacity") and a few adjectives, in its clause
+/// ("$38 billion in 2024 even though capex …" names capex for what follows).
 fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     let h = s.metrics.iter().position(|h| h.start >= q.end)?;
     let hit = &s.metrics[h];
@@ -89,6 +90,7 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     let multiple_of = |t: &Token| q.unit == Unit::Times && t.is("the");
     let ok = words <= 4
         && !hit.ratio_base
+        && !s.breaks.any_between(q.end, hit.start)
         && gap.iter().enumerate().all(|(n, t)| {
             s.in_basis(t.start)
                 || (n == 0 && (t.is_any(&lead) || multiple_of(t)))

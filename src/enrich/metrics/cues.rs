@@ -214,10 +214,10 @@ const BASIS: &str = r"(?-u:\b)year[\s-]*(?:over|on|per|to)[\s-]*year(?-u:\b)|(?-
 /// Where an earlier value is named: "compared with", "versus", "vs.".
 const ZONE_START: &str = r"(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against)";
 
-/// Where a clause ends: hard breaks (";", a dash, ", and", " but "), relative clauses
+/// Where a clause ends: hard breaks (";", a dash, ", and", " but ", " even though "), relative clauses
 /// (", which", ", driven"), ", so", which ends only a period's reach, and what ends the
 /// naming of an earlier value (")", " and we").
-const BREAK: &str = r";|\)|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|which|who|including|excluding|driven|led|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)|\s(?:but|while|whereas|meanwhile)\s";
+const BREAK: &str = r";|\)|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|which|who|including|excluding|driven|led|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)|\s(?:but|while|whereas|meanwhile|although)\s|\seven\s+though\s";
 
 pattern! {
     /// Every cue of a sentence in one pass: a basis phrase is tried first, so that
@@ -311,9 +311,9 @@ impl Cues {
                 let mut words = text[start..end].split_whitespace();
                 let first = words.next().unwrap_or_default();
                 // " and we", " so it": the end of a comparison's naming; only " but we"
-                // also breaks the clause.
+                // (and " even though", two words of one conjunction) also breaks the clause.
                 let pronoun_after = words.next().is_some();
-                if !pronoun_after || first.eq_ignore_ascii_case("but") {
+                if !pronoun_after || first.eq_ignore_ascii_case("but") || first.eq_ignore_ascii_case("even") {
                     self.breaks.hard.push(start);
                 }
                 if dash {

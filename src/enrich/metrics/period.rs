@@ -5,6 +5,7 @@
 //! takes its year from the period of the surrounding heading or note, never from thin air.
 
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 pattern! {
@@ -277,6 +278,9 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
     if anchor.year.is_none() {
         anchor.year = only_year(found.iter().map(|m| m.as_str()));
     }
+    // Bare "full year" phrases: a year said after one, or the sentence's own period,
+    // gives its year (`full_years`).
+    let mut bare_full_years = Vec::new();
     for m in &found {
         let canonical = match Plain::of(m.as_str()) {
             Some(Plain::Year) if !plain_year(text, m.start(), m.end()) => continue,
@@ -288,6 +292,9 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
                 if group(&caps, G_YEAR).is_some() && !plain_year(text, m.start(), m.end()) {
                     continue;
                 }
+                if group(&caps, G_FYX).is_some() {
+                    bare_full_years.push(m.range());
+                }
                 let Some(canonical) = canonical(&caps, anchor, &future) else {
                     continue;
                 };
@@ -295,16 +302,65 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
             }
         };
         let before = &text[floor_char(text, m.start().saturating_sub(96))..m.start()];
+        // "over the twelve months to December 31" spans the period; "over the prior
+        // year" compares with it.
+        let spanned = canonical.starts_with("TTM") && {
+            let b = before.trim_end();
+            let b = b.strip_suffix("the").unwrap_or(b).trim_end();
+            b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case("over")
+        };
         out.push(PeriodHit {
             start: m.start(),
             end: m.end(),
             canonical,
-            comparison: COMPARISON.with(|re| re.is_match(before)) || SINCE.with(|re| re.is_match(before)),
+            comparison: !spanned && (COMPARISON.with(|re| re.is_match(before)) || SINCE.with(|re| re.is_match(before))),
         });
+    }
+    if !bare_full_years.is_empty() {
+        full_years(&mut out, &bare_full_years, text);
     }
     trailing_twelve_months(&mut out, anchor);
     same_quarter(&mut out, text, anchor);
     out
+}
+
+/// A bare "full year" (at `bare`): with a year said right after it ("for the full year
+/// twenty twenty four", whose spoken year the pattern reads apart) the two are one fiscal
+/// year; with no year of its own, from the sentence or its anchor, it takes the year of
+/// the sentence's own period, its first that is not a comparison ("$17.3 billion in the
+/// fourth quarter of 2024, … and $56.2 billion for the full year").
+fn full_years(hits: &mut Vec<PeriodHit>, bare: &[Range<usize>], text: &str) {
+    let year_of = |h: &PeriodHit| {
+        let c = h.canonical.as_bytes();
+        (c.len() >= 4 && c[c.len() - 4..].iter().all(u8::is_ascii_digit))
+            .then(|| h.canonical[c.len() - 4..].to_string())
+    };
+    for at in bare {
+        let own = hits.iter().position(|h| h.start == at.start);
+        let said_after = hits.iter().position(|h| {
+            h.start >= at.end
+                && text[at.end..h.start].trim().is_empty()
+                && h.canonical.len() == 4
+                && year_of(h).is_some()
+        });
+        if let Some(n) = said_after {
+            hits[n].canonical = format!("FY {}", hits[n].canonical);
+            hits[n].start = at.start;
+            if let Some(own) = own {
+                hits.remove(own);
+            }
+        } else if own.is_none()
+            && let Some(year) = hits.iter().filter(|h| !h.comparison).find_map(year_of)
+        {
+            hits.push(PeriodHit {
+                start: at.start,
+                end: at.end,
+                canonical: format!("FY {year}"),
+                comparison: false,
+            });
+        }
+    }
+    hits.sort_by_key(|h| h.start);
 }
 
 /// "versus $20.4 billion in the same quarter of 2017": the year of the quarter named
@@ -377,10 +433,11 @@ fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, anchor: Anchor) {
 
 pattern! {
     /// Words after an earlier figure that date it a year before the sentence's period
-    /// ("$149.2 billion a year earlier", "in the prior-year quarter").
+    /// ("$149.2 billion a year earlier", "in the prior-year quarter", "of the prior
+    /// twelve months").
     static YEAR_EARLIER = {
         Regex::new(
-            r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?)(?-u:\b)",
+            r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?|(?:the\s+)?(?:prior|previous|preceding)\s+(?:twelve|12)\s+months)(?-u:\b)",
         )
         .expect("year-earlier pattern is valid")
     };

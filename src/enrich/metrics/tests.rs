@@ -272,6 +272,20 @@ const CASES: &[Case] = &[
         &["_; down 15 %; Amazon; _; _"]),
     ("AWS cut prices by 20% in 2023.", None, &["AWS"],
         &["_; down 20 %; AWS; _; 2023"]),
+    // A bare "full year": the year said after it, else the sentence's own period's.
+    ("so for the full year twenty twenty three operating income was thirty six point nine billion", None, &[],
+        &["36.9e9 USD; _; Amazon; operating income; FY 2023"]),
+    ("Net income was $15.3 billion in the third quarter of 2024 and $59.2 billion for the full year.", None, &[],
+        &["15.3e9 USD; _; Amazon; net income; Q3 2024", "59.2e9 USD; _; Amazon; net income; FY 2024"]),
+    // Trailing twelve months "over" which a figure is counted, and the twelve before them.
+    ("Free cash flow over the twelve months to June 30, 2024 was $52.9 billion, up from the $20.3 billion of the prior twelve months.", None, &[],
+        &["52.9e9 USD; _; Amazon; free cash flow; TTM Q2 2024", "20.3e9 USD; _; Amazon; free cash flow; TTM Q2 2023"]),
+    // A known level dated a year back by the words after it.
+    ("Net income reached $15.3 billion in Q3 2024, well above the $9.9 billion of a year before.", None, &[],
+        &["15.3e9 USD; _; Amazon; net income; Q3 2024", "9.9e9 USD; _; Amazon; net income; Q3 2023"]),
+    // "even though" starts a claim of its own: its metric is not the figure's before it.
+    ("Free cash flow came to $32.2 billion in 2024 even though capital expenditures rose to $83 billion.", None, &[],
+        &["32.2e9 USD; _; Amazon; free cash flow; 2024", "83e9 USD; _; Amazon; capital expenditures; 2024"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),

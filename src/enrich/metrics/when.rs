@@ -57,6 +57,23 @@ pub(super) fn period_of(
     if rec.value.is_some_and(|v| roles[v] == Role::From) {
         return earlier_period(s, rec, scope_period());
     }
+    // "close to twice the $10.6 billion of a year before", "36% more than the $84.9
+    // billion of the prior twelve months": a level named as a known one ("the …") and
+    // dated a year back by the words right after it, before any other figure.
+    let definite = rec.value.is_some_and(|v| {
+        let first = s.qtys[v].first;
+        first > 0 && s.toks[first - 1].is("the")
+    });
+    if rec.change.is_none() && definite {
+        let next_qty = s
+            .qtys
+            .iter()
+            .find(|q| q.start >= rec.end)
+            .map_or(s.text.len(), |q| q.start);
+        if year_earlier(&s.text[rec.end..next_qty]) {
+            return year_back(s, rec, scope_period());
+        }
+    }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
     let nearest = |p: &&super::period::PeriodHit| distance((p.start, p.end), rec);
     // A period reaches on into the clauses after its own ("rose 7% in 2024, while net
@@ -105,6 +122,11 @@ fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Opti
     if !year_earlier(&s.text[rec.end..]) {
         return None;
     }
+    year_back(s, rec, scope_period)
+}
+
+/// The sentence's current period before `rec` (else the heading's or note's), a year back.
+fn year_back(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
     let current = s
         .periods
         .iter()
