@@ -47,9 +47,24 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .zip(&after)
         .map(|(q, a)| {
             let found = a.or_else(|| metric_before(s, q.start, &taken))?;
+            let found = guided(s, found, q.unit).unwrap_or(found);
             fits(s.metrics[found].kind, q.unit).then_some(found)
         })
         .collect()
+}
+
+/// "Operating income came in at $18.4 billion, above the top end of our guidance range
+/// of $14 to $18 billion": guidance is a forecast of a metric, not a metric, so a figure
+/// the word "guidance" names is the forecast of the metric named before it in the
+/// sentence (one whose unit fits). None when the sentence names no such metric: the
+/// figure stays guidance.
+fn guided(s: &Sentence, h: usize, unit: Unit) -> Option<usize> {
+    if s.metrics[h].label != "guidance" {
+        return None;
+    }
+    (0..h)
+        .rev()
+        .find(|&k| !s.metrics[k].ratio_base && s.metrics[k].label != "guidance" && fits(s.metrics[k].kind, unit))
 }
 
 /// Words that take a part of the amount after them ("how much of the $200 billion",
