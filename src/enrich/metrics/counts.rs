@@ -192,7 +192,7 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
     let before = noun.checked_sub(1).map(|k| toks[k].text.to_lowercase());
     if let Some((_, cues, label)) = EVENTS.iter().find(|(nouns, _, _)| nouns.contains(&n.as_str())) {
         let s = sentence.to_ascii_lowercase();
-        if cues.iter().any(|c| s.contains(c)) {
+        if cues.iter().any(|c| starts_a_word(&s, c)) {
             return label.to_string();
         }
     }
@@ -203,6 +203,13 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
         "members" if before.as_deref() == Some("prime") => "prime members".to_string(),
         _ => n,
     }
+}
+
+/// Whether `stem` starts a word of `text`: "ported" tells of a port, "reported" and
+/// "supported" do not; "ship" tells of shipping, "membership" does not.
+fn starts_a_word(text: &str, stem: &str) -> bool {
+    text.match_indices(stem)
+        .any(|(at, _)| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 #[cfg(test)]
@@ -256,6 +263,8 @@ mod tests {
             "applications upgraded"
         );
         assert_eq!(metric("about 1,000 apps being built"), "applications");
+        assert_eq!(metric("It reported 1,000 apps"), "applications");
+        assert_eq!(metric("20 million units sold with a membership"), "units");
         assert_eq!(
             metric("It delivered 9 billion items same or next day"),
             "items delivered"
