@@ -47,9 +47,24 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .zip(&after)
         .map(|(q, a)| {
             let found = a.or_else(|| metric_before(s, q.start, &taken))?;
+            let found = guided(s, found, q.unit).unwrap_or(found);
             fits(s.metrics[found].kind, q.unit).then_some(found)
         })
         .collect()
+}
+
+/// "Operating income came in at $18.4 billion, above the top end of our guidance range
+/// of $14 to $18 billion": guidance is a forecast of a metric, not a metric, so a figure
+/// the word "guidance" names is the forecast of the metric named before it in the
+/// sentence (one whose unit fits). None when the sentence names no such metric: the
+/// figure stays guidance.
+fn guided(s: &Sentence, h: usize, unit: Unit) -> Option<usize> {
+    if s.metrics[h].label != "guidance" {
+        return None;
+    }
+    (0..h)
+        .rev()
+        .find(|&k| !s.metrics[k].ratio_base && s.metrics[k].label != "guidance" && fits(s.metrics[k].kind, unit))
 }
 
 /// Words that take a part of the amount after them ("how much of the $200 billion",
@@ -162,7 +177,10 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         } else {
             h.label.to_string()
         };
-        return (Some(label), h.negates && rec.value.is_some());
+        // "an operating loss of $1.2 billion a year ago and now a profit of $0.9 billion":
+        // the loss names the metric of both, but the profit is no loss.
+        let loss = h.negates && rec.value.is_some_and(|v| !written_as_profit(s, &s.qtys[v]));
+        return (Some(label), loss);
     }
     (compared(), false)
 }
@@ -524,6 +542,17 @@ pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
     let currency = matches!(q.unit, Unit::Currency(_));
     let loss_after = currency && toks.get(q.next).is_some_and(|t| t.is_any(&["loss", "losses"]));
     word_sign || loss_of || loss_after || (currency && in_accounting_parentheses(toks, q))
+}
+
+/// Whether the amount is written as a profit ("a profit of $900 million", "a $3.2
+/// billion profit"): then a loss phrase it takes its metric from ("after an operating
+/// loss …, a profit of …") does not turn it negative.
+fn written_as_profit(s: &Sentence, q: &Qty) -> bool {
+    let toks = &s.toks;
+    let profit = ["profit", "profits"];
+    let profit_of = q.first >= 2 && toks[q.first - 1].is("of") && toks[q.first - 2].is_any(&profit);
+    let profit_after = matches!(q.unit, Unit::Currency(_)) && toks.get(q.next).is_some_and(|t| t.is_any(&profit));
+    profit_of || profit_after
 }
 
 fn in_accounting_parentheses(toks: &[Token], q: &Qty) -> bool {

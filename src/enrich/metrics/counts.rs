@@ -164,24 +164,52 @@ pub(super) fn multiplier(toks: &[Token], i: usize, value: f64) -> Option<Qty> {
     })
 }
 
-/// The metric a counted noun names: "employees" and "jobs" are headcount, "items"
-/// delivered are items delivered, other nouns name themselves ("households").
+/// Nouns counted as an event happens to them, the words that tell of it, and the label
+/// of such a count: "9 billion items … same or next day" are items delivered, "27
+/// satellites … on its first launch" satellites launched, "30,000 apps moved from Java 8"
+/// applications upgraded. A sentence that tells of no such event counts the things
+/// themselves ("3,200 satellites in low earth orbit", "1,000 applications being built").
+#[rustfmt::skip]
+const EVENTS: &[(&[&str], &[&str], &str)] = &[
+    (
+        &["items", "packages", "parcels", "units"],
+        &["deliver", "arriv", "ship", "same-day", "next-day", "same day"],
+        "items delivered",
+    ),
+    (&["satellites"], &["launch"], "satellites launched"),
+    (&["applications", "apps"], &["upgrad", "migrat", "moved from", "ported"], "applications upgraded"),
+];
+
+/// Nouns that name who buys, whatever the text calls them: one label, "customers", so
+/// that "250 million shoppers" and "250 million customers" are the same metric.
+const CUSTOMERS: &[&str] = &["clients", "shoppers", "buyers", "consumers"];
+
+/// The metric a counted noun names: "employees" and "jobs" are headcount, "shoppers" are
+/// customers, a count of an event is the event's (`EVENTS`), "apps" are applications,
+/// other nouns name themselves ("households").
 pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> String {
     let n = toks[noun].text.to_lowercase();
     let before = noun.checked_sub(1).map(|k| toks[k].text.to_lowercase());
+    if let Some((_, cues, label)) = EVENTS.iter().find(|(nouns, _, _)| nouns.contains(&n.as_str())) {
+        let s = sentence.to_ascii_lowercase();
+        if cues.iter().any(|c| starts_a_word(&s, c)) {
+            return label.to_string();
+        }
+    }
     match n.as_str() {
         "people" | "employees" | "workers" | "staff" | "jobs" | "roles" | "positions" => "headcount".to_string(),
-        "items" | "packages" | "parcels" | "units" => {
-            let s = sentence.to_ascii_lowercase();
-            let delivered = ["deliver", "arriv", "ship", "same-day", "next-day", "same day"]
-                .iter()
-                .any(|v| s.contains(v));
-            if delivered { "items delivered".to_string() } else { n }
-        }
-        "clients" => "customers".to_string(),
+        _ if CUSTOMERS.contains(&n.as_str()) => "customers".to_string(),
+        "apps" => "applications".to_string(),
         "members" if before.as_deref() == Some("prime") => "prime members".to_string(),
         _ => n,
     }
+}
+
+/// Whether `stem` starts a word of `text`: "ported" tells of a port, "reported" and
+/// "supported" do not; "ship" tells of shipping, "membership" does not.
+fn starts_a_word(text: &str, stem: &str) -> bool {
+    text.match_indices(stem)
+        .any(|(at, _)| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 #[cfg(test)]
@@ -214,5 +242,32 @@ mod tests {
     fn multiplying_verbs() {
         assert_eq!(counts("Operating income tripled to $36.9 billion"), [3.0]);
         assert!(counts("We doubled down on it").is_empty());
+    }
+
+    fn metric(text: &str) -> String {
+        let toks = tokenize(text);
+        let q = scan(&toks).into_iter().find(|q| q.noun.is_some()).expect("a count");
+        super::count_metric(&toks, q.noun.expect("a noun"), text)
+    }
+
+    #[test]
+    fn counted_nouns_name_their_metric() {
+        assert_eq!(metric("Some 250 million shoppers used it"), "customers");
+        assert_eq!(
+            metric("It put 27 satellites into orbit on its first launch"),
+            "satellites launched"
+        );
+        assert_eq!(metric("It aims to put 3,200 satellites in orbit"), "satellites");
+        assert_eq!(
+            metric("30,000 production apps moved from Java 8 to Java 17"),
+            "applications upgraded"
+        );
+        assert_eq!(metric("about 1,000 apps being built"), "applications");
+        assert_eq!(metric("It reported 1,000 apps"), "applications");
+        assert_eq!(metric("20 million units sold with a membership"), "units");
+        assert_eq!(
+            metric("It delivered 9 billion items same or next day"),
+            "items delivered"
+        );
     }
 }

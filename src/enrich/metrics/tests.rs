@@ -51,6 +51,12 @@ const CASES: &[Case] = &[
     // An earlier value named by its metric after "from".
     ("International swung to an operating profit of $1.3 billion from an operating loss of $0.2 billion a year earlier.", Some("Q2 2024"), &["International"],
         &["1.3e9 USD; _; International; operating income; Q2 2024", "-200e6 USD; _; International; operating income; Q2 2023"]),
+    // A profit after a loss phrase takes the loss's metric, not its sign.
+    ("International had an operating loss of $0.4 billion in Q1 2023 and a profit of $0.9 billion in Q1 2024.", None, &["International"],
+        &["-400e6 USD; _; International; operating income; Q1 2023", "900e6 USD; _; International; operating income; Q1 2024"]),
+    // Guidance is a forecast of the metric named before it.
+    ("Operating income was $13.2 billion, above our guidance range of $7 billion to $11 billion.", Some("Q4 2023"), &[],
+        &["13.2e9 USD; _; Amazon; operating income; Q4 2023", "7e9..11e9 USD; _; Amazon; operating income; Q4 2023"]),
     // A level put first, then its metric and its change.
     ("At $28.8 billion, ad sales in the quarter were 22% higher than a year earlier.", Some("Q4 2024"), &[],
         &["28.8e9 USD; up 22 % YoY; Amazon; advertising revenue; Q4 2024"]),
