@@ -116,13 +116,34 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     ok.then_some(h)
 }
 
-/// The nearest metric phrase ending before `pos` in the same clause.
+/// The nearest metric phrase ending before `pos` in the same clause, or in the clause
+/// that a ", and" goes on with ("revenue reached $17.3 billion in Q4, and $56.2 billion
+/// for the full year", "…, and reached $38.2 billion in 2024").
 fn metric_before(s: &Sentence, pos: usize, taken: &dyn Fn(usize) -> bool) -> Option<usize> {
     let h = (0..s.metrics.len())
         .rev()
         .find(|&k| s.metrics[k].end <= pos && !s.metrics[k].ratio_base && !taken(k))?;
-    (!s.breaks.any_between(s.metrics[h].end, pos)).then_some(h)
+    let end = s.metrics[h].end;
+    if !s.breaks.any_between(end, pos) {
+        return Some(h);
+    }
+    let and = s.breaks.only_and_between(end, pos)?;
+    // Only the amount, or a verb of level or change and the amount, after the "and": a
+    // clause with words of its own ("and the company bought back $2 billion of stock")
+    // may be about something else.
+    let first = s.toks.partition_point(|t| t.start <= and) + 1;
+    let at = s.toks.partition_point(|t| t.start < pos);
+    let gap = s.toks.get(first..at)?;
+    let continues = |t: &Token| {
+        t.is_any(CONTINUING) || super::cues::dir_before(t.text).is_some() || super::cues::dir_of_verb(t.text).is_some()
+    };
+    (s.toks.get(first - 1).is_some_and(|t| t.is("and")) && gap.len() <= 2 && gap.iter().all(continues)).then_some(h)
 }
+
+/// Words between a ", and" and an amount that go on with the clause before it.
+const CONTINUING: &[&str] = &[
+    "reached", "hit", "was", "were", "came", "stood", "totalled", "totaled", "at", "to",
+];
 
 /// Whether a metric measured in `kind` can be stated in `unit`.
 fn fits(kind: MetricKind, unit: Unit) -> bool {

@@ -301,6 +301,9 @@ impl Cues {
                         self.breaks.soft.push(start);
                     }
                 } else {
+                    if word.eq_ignore_ascii_case("and") {
+                        self.breaks.and.push(start);
+                    }
                     self.breaks.hard.push(start);
                 }
             }
@@ -365,6 +368,8 @@ pub(super) struct Breaks {
     pub hard: Vec<usize>,
     pub soft: Vec<usize>,
     pub period: Vec<usize>,
+    /// The hard breaks that are ", and".
+    pub and: Vec<usize>,
 }
 
 impl Breaks {
@@ -381,6 +386,15 @@ impl Breaks {
     /// Any break lies in `from..to`.
     pub fn any_between(&self, from: usize, to: usize) -> bool {
         self.hard_between(from, to) || self.soft.iter().any(|&b| b >= from && b < to)
+    }
+
+    /// The last break in `from..to` when every break there is ", and".
+    pub fn only_and_between(&self, from: usize, to: usize) -> Option<usize> {
+        let within = |b: &&usize| **b >= from && **b < to;
+        let last = self.and.iter().filter(within).max()?;
+        let other =
+            self.hard.iter().filter(within).any(|b| !self.and.contains(b)) || self.soft.iter().any(|b| within(&b));
+        (!other).then_some(*last)
     }
 }
 

@@ -292,6 +292,11 @@ const CASES: &[Case] = &[
     // "even though" starts a claim of its own: its metric is not the figure's before it.
     ("Free cash flow came to $32.2 billion in 2024 even though capital expenditures rose to $83 billion.", None, &[],
         &["32.2e9 USD; _; Amazon; free cash flow; 2024", "83e9 USD; _; Amazon; capital expenditures; 2024"]),
+    // A clause that ", and" goes on with keeps the metric; one with words of its own does not.
+    ("Operating cash flow rose to $84.9 billion in 2023, and reached $115.9 billion in 2024.", None, &[],
+        &["84.9e9 USD; _; Amazon; operating cash flow; 2023", "115.9e9 USD; _; Amazon; operating cash flow; 2024"]),
+    ("Net sales were $575 billion in 2023, and the company repurchased $6 billion of its stock.", None, &[],
+        &["575e9 USD; _; Amazon; revenue; 2023", "6e9 USD; _; Amazon; _; 2023"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),
