@@ -26,7 +26,8 @@ fn approx_leads(last: &str) -> Option<Leads> {
         b"than" => &[&["more"], &["less"], &["fewer"]],
         b"least" | b"most" => &[&["at"]],
         b"to" => &[&["close"], &["up"]],
-        b"of" => &[&["in", "excess"], &["just", "shy"], &["upwards"], &["north"]],
+        b"of" => &[&["the", "better", "part"], &["in", "excess"], &["just", "shy"], &["upwards"], &["upward"], &["north"]],
+        b"like" => &[&["something"]],
         b"as" => &[&["as", "much"], &["as", "many"]],
         b"estimated" => &[&["an"]],
         _ => return None,
@@ -50,14 +51,19 @@ pub(super) fn approx_before(toks: &[Token], first: usize) -> (usize, bool) {
     }
 }
 
-/// "or so", "or more", "+" after a quantity.
+/// "or so", "or more", "+", "-plus" after a quantity.
 pub(super) fn approx_after(toks: &[Token], q: &mut Qty) {
     let at = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.is(w));
     if at(q.next, "+") && toks[q.next].start == q.end {
         q.approx = true;
         q.end = toks[q.next].end;
         q.next += 1;
-    } else if at(q.next, "or") && (at(q.next + 1, "so") || at(q.next + 1, "more")) {
+    } else if (at(q.next, "-")
+        && at(q.next + 1, "plus")
+        && toks[q.next].start == q.end
+        && toks[q.next + 1].start == toks[q.next].end)
+        || (at(q.next, "or") && (at(q.next + 1, "so") || at(q.next + 1, "more")))
+    {
         q.approx = true;
         q.end = toks[q.next + 1].end;
         q.next += 2;
@@ -185,7 +191,11 @@ pub(super) fn comparative(t: &Token) -> bool {
             .get(t.text.len() - 2..)
             .is_some_and(|e| e.eq_ignore_ascii_case("er"))
         && !t.is_any(NOT_COMPARATIVES);
-    t.is_word() && (er || t.is_any(&["more", "less", "as", "the", "larger", "bigger", "greater", "better"]))
+    t.is_word()
+        && (er
+            || t.is_any(&[
+                "more", "less", "as", "the", "what", "larger", "bigger", "greater", "better",
+            ]))
 }
 
 /// Words ending in "er" that compare nothing ("grew 80% quarter over quarter").

@@ -241,7 +241,8 @@ fn looks_like_identifier(toks: &[Token], i: usize) -> bool {
     dotted && t.suffix.is_empty()
 }
 
-/// "12-month", "10-K", "two-way": a number glued by a hyphen to a word is a name.
+/// "12-month", "10-K", "two-way": a number glued by a hyphen to a word is a name
+/// ("$10 billion-plus" is an approximation).
 fn compound_follows(toks: &[Token], next: usize) -> bool {
     let (Some(h), Some(w)) = (toks.get(next), toks.get(next + 1)) else {
         return false;
@@ -251,6 +252,7 @@ fn compound_follows(toks: &[Token], next: usize) -> bool {
         && h.start == toks[next - 1].end
         && w.start == h.end
         && matches!(w.kind, Kind::Word | Kind::Ident)
+        && !w.is("plus")
 }
 
 /// Currency and sign written before the number at `i`. Returns the first token of

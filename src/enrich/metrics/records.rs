@@ -553,7 +553,16 @@ fn direction_before(s: &Sentence, q: &super::quantity::Qty) -> Option<(Dir, usiz
 pub(super) fn group(s: &Sentence, roles: &[Role]) -> Vec<Rec> {
     let n = s.qtys.len();
     let is_change = |k: usize| matches!(roles.get(k), Some(Role::Change(..)));
-    let change_to = |k: usize| is_change(k) && roles.get(k + 1) == Some(&Role::To) && forward_ok(s, k);
+    // A level and its change measure one thing: a change is relative (%, bps, x) or in
+    // the level's unit; "$13.7 billion …, has added 40 stores" are two claims.
+    let same_thing = |level: usize, change: usize| {
+        let (l, c) = (s.qtys[level].unit, s.qtys[change].unit);
+        l == c
+            || matches!(c, Unit::Percent | Unit::Bps | Unit::Times)
+            || matches!((l, c), (Unit::Currency(_), Unit::Currency(_)))
+    };
+    let change_to =
+        |k: usize| is_change(k) && roles.get(k + 1) == Some(&Role::To) && same_thing(k + 1, k) && forward_ok(s, k);
     let mut out = Vec::with_capacity(n);
     let mut i = 0;
     while i < n {
@@ -561,7 +570,12 @@ pub(super) fn group(s: &Sentence, roles: &[Role]) -> Vec<Rec> {
             (Some(i + 1), Some(i), 2)
         } else if is_change(i) {
             (None, Some(i), 1)
-        } else if roles[i] != Role::From && is_change(i + 1) && !change_to(i + 1) && backward_ok(s, i) {
+        } else if roles[i] != Role::From
+            && is_change(i + 1)
+            && !change_to(i + 1)
+            && same_thing(i, i + 1)
+            && backward_ok(s, i)
+        {
             (Some(i), Some(i + 1), 2)
         } else {
             (Some(i), None, 1)

@@ -297,6 +297,12 @@ const CASES: &[Case] = &[
         &["84.9e9 USD; _; Amazon; operating cash flow; 2023", "115.9e9 USD; _; Amazon; operating cash flow; 2024"]),
     ("Net sales were $575 billion in 2023, and the company repurchased $6 billion of its stock.", None, &[],
         &["575e9 USD; _; Amazon; revenue; 2023", "6e9 USD; _; Amazon; _; 2023"]),
+    // Approximations after and before a number.
+    ("Amazon committed a $4 billion-plus budget to the satellites, something like $1 billion more than planned.", None, &[],
+        &["~4e9 USD; _; Amazon; investment; _", "_; up 1e9 USD; Amazon; investment; _"]),
+    // A change in another unit than the level's is a claim of its own.
+    ("Whole Foods, bought for $13.7 billion, has added 35 stores since.", None, &[],
+        &["13.7e9 USD; _; Amazon; _; _", "_; up 35 count; Amazon; stores; _"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),
