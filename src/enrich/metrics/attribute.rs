@@ -42,7 +42,8 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .collect();
     // "$1.00 per diluted share": a "per …" phrase belongs to the amount it follows.
     let taken = |h: usize| after.contains(&Some(h)) && s.text[s.metrics[h].start..].starts_with("per ");
-    s.qtys
+    let mut out: Vec<Option<usize>> = s
+        .qtys
         .iter()
         .zip(&after)
         .map(|(q, a)| {
@@ -50,7 +51,31 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             let found = guided(s, found, q.unit).unwrap_or(found);
             fits(s.metrics[found].kind, q.unit).then_some(found)
         })
-        .collect()
+        .collect();
+    // "North America earned $5.7 billion, International $1.3 billion and AWS $10.4
+    // billion of operating income": the metric named after the last amount of a list
+    // is the metric of the amounts before it that name none.
+    let mut named_after: Vec<bool> = after.iter().map(Option::is_some).collect();
+    for i in (0..s.qtys.len().saturating_sub(1)).rev() {
+        if out[i].is_none() && named_after[i + 1] && listed_before(s, i) {
+            out[i] = out[i + 1].filter(|&h| fits(s.metrics[h].kind, s.qtys[i].unit));
+            named_after[i] = out[i].is_some();
+        }
+    }
+    out
+}
+
+/// Whether only commas, "and" and topics' names stand between amount `i` and the next
+/// one, in the same unit: "$5.7 billion, International $1.3 billion".
+fn listed_before(s: &Sentence, i: usize) -> bool {
+    let (a, b) = (&s.qtys[i], &s.qtys[i + 1]);
+    let named = |t: &Token| {
+        s.mentions
+            .iter()
+            .any(|m| m.range.start <= t.start && t.end <= m.range.end)
+    };
+    let gap = &s.toks[a.next..b.first];
+    a.unit == b.unit && gap.iter().any(named) && gap.iter().all(|t| t.is(",") || t.is("and") || named(t))
 }
 
 /// "Operating income came in at $18.4 billion, above the top end of our guidance range

@@ -303,6 +303,9 @@ const CASES: &[Case] = &[
     // A change in another unit than the level's is a claim of its own.
     ("Whole Foods, bought for $13.7 billion, has added 35 stores since.", None, &[],
         &["13.7e9 USD; _; Amazon; _; _", "_; up 35 count; Amazon; stores; _"]),
+    // The metric named after the last amount of a list of segments is all of theirs.
+    ("In Q2 2024 North America earned $5.1 billion, International $0.3 billion and AWS $9.3 billion of operating income.", None, &["North America", "International", "AWS"],
+        &["5.1e9 USD; _; North America; operating income; Q2 2024", "300e6 USD; _; International; operating income; Q2 2024", "9.3e9 USD; _; AWS; operating income; Q2 2024"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),
