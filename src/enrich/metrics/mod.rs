@@ -220,7 +220,7 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
         text: sentence,
         toks,
         qtys,
-        metrics: scope.names.find(sentence),
+        metrics: names_outside(scope.names.find(sentence), mentions),
         metric: Vec::new(),
         periods: period::find_periods(sentence, anchor),
         bases,
@@ -245,6 +245,22 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
     recs.iter()
         .map(|rec| found(&s, rec, &roles, &owners, &cands, scope))
         .collect()
+}
+
+/// The metric phrases that are not part of a longer topic name: the "market" of "Whole
+/// Foods Market" names no market size, and a topic named so is still a subject. (The
+/// "ads" of "ads business", an alias of Advertising, stays: its label is the topic's
+/// own metric, "advertising revenue".)
+fn names_outside<'n>(mut hits: Vec<MetricHit<'n>>, mentions: &[SubjectMention]) -> Vec<MetricHit<'n>> {
+    hits.retain(|h| {
+        !mentions.iter().any(|m| {
+            m.range.start <= h.start
+                && h.end <= m.range.end
+                && h.end - h.start < m.range.len()
+                && !attribute::qualifies(h.label, &m.subject)
+        })
+    });
+    hits
 }
 
 fn found(

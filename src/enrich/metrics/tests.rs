@@ -306,6 +306,9 @@ const CASES: &[Case] = &[
     // The metric named after the last amount of a list of segments is all of theirs.
     ("In Q2 2024 North America earned $5.1 billion, International $0.3 billion and AWS $9.3 billion of operating income.", None, &["North America", "International", "AWS"],
         &["5.1e9 USD; _; North America; operating income; Q2 2024", "300e6 USD; _; International; operating income; Q2 2024", "9.3e9 USD; _; AWS; operating income; Q2 2024"]),
+    // A metric word inside a topic's name is part of the name.
+    ("Whole Foods Market sales were about $5.1 billion in the quarter.", Some("Q3 2024"), &["Whole Foods Market"],
+        &["~5.1e9 USD; _; Whole Foods Market; revenue; Q3 2024"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),
