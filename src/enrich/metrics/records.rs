@@ -583,7 +583,53 @@ pub(super) fn group(s: &Sentence, roles: &[Role]) -> Vec<Rec> {
         out.push(span(s, roles, value, change));
         i += step;
     }
+    trailing_changes(s, roles, &mut out);
     out
+}
+
+/// "$30.0 billion of operating income, versus $12.5 billion in H1 2023, a rise of about
+/// 140%", "7.5% vs 5.7% (Q2 2024), +180 bps": a change said after the earlier value it was
+/// measured from, and right after it, is the change of the current level before them.
+/// (Labelled sets write a level and its change as one record.)
+fn trailing_changes(s: &Sentence, roles: &[Role], recs: &mut Vec<Rec>) {
+    let mut k = 1;
+    while k < recs.len() {
+        let (earlier, this) = (recs[k - 1], recs[k]);
+        let lone_change = this.value.is_none() && this.change.is_some();
+        let after_earlier = earlier.change.is_none() && earlier.value.is_some_and(|v| roles[v] == Role::From);
+        let current = (0..k - 1)
+            .rev()
+            .find(|&r| recs[r].value.is_some_and(|v| roles[v] != Role::From));
+        let (Some(c), Some(r)) = (this.change, current) else {
+            k += 1;
+            continue;
+        };
+        let (Some(level), Some(from)) = (recs[r].value, earlier.value) else {
+            k += 1;
+            continue;
+        };
+        let gap = &s.toks[s.qtys[from].next..s.qtys[c].first];
+        let joins = lone_change
+            && after_earlier
+            && recs[r].change.is_none()
+            && r + 2 == k
+            && gap.len() <= 10
+            && !s.breaks.hard_between(s.qtys[from].end, s.qtys[c].start)
+            && !s
+                .metrics
+                .iter()
+                .any(|h| h.start >= s.qtys[from].end && h.start < s.qtys[c].start)
+            && s.qtys[level].unit == s.qtys[from].unit
+            && (matches!(s.qtys[c].unit, Unit::Percent | Unit::Bps) || s.qtys[c].unit == s.qtys[level].unit);
+        if joins {
+            // The record keeps the level's words: its subject and period are read
+            // around them, not around the earlier value's.
+            recs[r].change = Some(c);
+            recs.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// The byte range of a record: its quantities, the direction word of a change that

@@ -309,6 +309,9 @@ const CASES: &[Case] = &[
     // A metric word inside a topic's name is part of the name.
     ("Whole Foods Market sales were about $5.1 billion in the quarter.", Some("Q3 2024"), &["Whole Foods Market"],
         &["~5.1e9 USD; _; Whole Foods Market; revenue; Q3 2024"]),
+    // A change said after the earlier value it was measured from is the current level's.
+    ("Operating income was $21.2 billion in Q1 2025, versus $15.3 billion in Q1 2024, a rise of about 39%.", None, &[],
+        &["21.2e9 USD; up 39 %; Amazon; operating income; Q1 2025", "15.3e9 USD; _; Amazon; operating income; Q1 2024"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),
