@@ -312,6 +312,9 @@ const CASES: &[Case] = &[
     // A change said after the earlier value it was measured from is the current level's.
     ("Operating income was $21.2 billion in Q1 2025, versus $15.3 billion in Q1 2024, a rise of about 39%.", None, &[],
         &["21.2e9 USD; up 39 %; Amazon; operating income; Q1 2025", "15.3e9 USD; _; Amazon; operating income; Q1 2024"]),
+    // A period named for a comparison ("as in the second quarter") is not the figure's.
+    ("Ad revenue grew 22% in Q3 2024, the same rate as in the second quarter, and reached $14.3 billion.", None, &[],
+        &["_; up 22 %; Amazon; advertising revenue; Q3 2024", "14.3e9 USD; _; Amazon; advertising revenue; Q3 2024"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),
