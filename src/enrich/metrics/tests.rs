@@ -315,6 +315,9 @@ const CASES: &[Case] = &[
     // A period named for a comparison ("as in the second quarter") is not the figure's.
     ("Ad revenue grew 22% in Q3 2024, the same rate as in the second quarter, and reached $14.3 billion.", None, &[],
         &["_; up 22 %; Amazon; advertising revenue; Q3 2024", "14.3e9 USD; _; Amazon; advertising revenue; Q3 2024"]),
+    // An earlier value restated per share, then dated.
+    ("Net income was $15.3 billion, or $1.43 per diluted share, against $9.9 billion, or $0.94 per diluted share, a year earlier.", Some("Q3 2024"), &[],
+        &["15.3e9 USD; _; Amazon; net income; Q3 2024", "1.43 USD; _; Amazon; eps; Q3 2024", "9.9e9 USD; _; Amazon; net income; Q3 2023", "0.94 USD; _; Amazon; eps; Q3 2023"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),

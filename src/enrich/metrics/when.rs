@@ -119,7 +119,14 @@ fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Opti
     if let Some(p) = named {
         return Some(p.canonical.clone());
     }
-    if !year_earlier(&s.text[rec.end..]) {
+    // "$9.9 billion, or $0.94 per diluted share, a year earlier": the words that date an
+    // amount may come after its restatement in other terms.
+    let after_apposition = s.qtys.iter().find(|q| q.start >= rec.end).filter(|q| {
+        let between = s.text[rec.end..q.start].trim_matches(|c: char| c == ',' || c.is_whitespace());
+        between.eq_ignore_ascii_case("or")
+    });
+    let after = after_apposition.map_or(rec.end, |q| q.end);
+    if !year_earlier(&s.text[after..]) {
         return None;
     }
     year_back(s, rec, scope_period)
