@@ -191,11 +191,7 @@ pub(super) fn comparative(t: &Token) -> bool {
             .get(t.text.len() - 2..)
             .is_some_and(|e| e.eq_ignore_ascii_case("er"))
         && !t.is_any(NOT_COMPARATIVES);
-    t.is_word()
-        && (er
-            || t.is_any(&[
-                "more", "less", "as", "the", "what", "larger", "bigger", "greater", "better",
-            ]))
+    t.is_word() && (er || t.is_any(&["more", "less", "as", "the", "larger", "bigger", "greater", "better"]))
 }
 
 /// Words ending in "er" that compare nothing ("grew 80% quarter over quarter").

@@ -331,10 +331,11 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
 /// the sentence's own period, its first that is not a comparison ("$17.3 billion in the
 /// fourth quarter of 2024, … and $56.2 billion for the full year").
 fn full_years(hits: &mut Vec<PeriodHit>, bare: &[Range<usize>], text: &str) {
+    // The year a canonical period ends with ("Q4 2024", "2024").
     let year_of = |h: &PeriodHit| {
-        let c = h.canonical.as_bytes();
-        (c.len() >= 4 && c[c.len() - 4..].iter().all(u8::is_ascii_digit))
-            .then(|| h.canonical[c.len() - 4..].to_string())
+        let c = &h.canonical;
+        let year = c.get(c.len().saturating_sub(4)..)?;
+        year.bytes().all(|b| b.is_ascii_digit()).then(|| year.to_string())
     };
     for at in bare {
         let own = hits.iter().position(|h| h.start == at.start);
@@ -342,7 +343,7 @@ fn full_years(hits: &mut Vec<PeriodHit>, bare: &[Range<usize>], text: &str) {
             h.start >= at.end
                 && text[at.end..h.start].trim().is_empty()
                 && h.canonical.len() == 4
-                && year_of(h).is_some()
+                && h.canonical.bytes().all(|b| b.is_ascii_digit())
         });
         if let Some(n) = said_after {
             hits[n].canonical = format!("FY {}", hits[n].canonical);

@@ -553,14 +553,7 @@ fn direction_before(s: &Sentence, q: &super::quantity::Qty) -> Option<(Dir, usiz
 pub(super) fn group(s: &Sentence, roles: &[Role]) -> Vec<Rec> {
     let n = s.qtys.len();
     let is_change = |k: usize| matches!(roles.get(k), Some(Role::Change(..)));
-    // A level and its change measure one thing: a change is relative (%, bps, x) or in
-    // the level's unit; "$13.7 billion …, has added 40 stores" are two claims.
-    let same_thing = |level: usize, change: usize| {
-        let (l, c) = (s.qtys[level].unit, s.qtys[change].unit);
-        l == c
-            || matches!(c, Unit::Percent | Unit::Bps | Unit::Times)
-            || matches!((l, c), (Unit::Currency(_), Unit::Currency(_)))
-    };
+    let same_thing = |level: usize, change: usize| measures(s.qtys[level].unit, s.qtys[change].unit);
     let change_to =
         |k: usize| is_change(k) && roles.get(k + 1) == Some(&Role::To) && same_thing(k + 1, k) && forward_ok(s, k);
     let mut out = Vec::with_capacity(n);
@@ -587,44 +580,47 @@ pub(super) fn group(s: &Sentence, roles: &[Role]) -> Vec<Rec> {
     out
 }
 
+/// Whether a change in unit `change` can be the change of a level in unit `level`: a
+/// change is relative (%, bps, x) or in the level's unit (any currency for a currency);
+/// "$13.7 billion …, has added 40 stores" are two claims.
+fn measures(level: Unit, change: Unit) -> bool {
+    level == change
+        || matches!(change, Unit::Percent | Unit::Bps | Unit::Times)
+        || matches!((level, change), (Unit::Currency(_), Unit::Currency(_)))
+}
+
 /// "$30.0 billion of operating income, versus $12.5 billion in H1 2023, a rise of about
-/// 140%", "7.5% vs 5.7% (Q2 2024), +180 bps": a change said after the earlier value it was
-/// measured from, and right after it, is the change of the current level before them.
+/// 140%", "7.5% vs 5.7% (Q2 2024), +180 bps": a change said right after the earlier value
+/// it was measured from is the change of the current level just before that value.
 /// (Labelled sets write a level and its change as one record.)
 fn trailing_changes(s: &Sentence, roles: &[Role], recs: &mut Vec<Rec>) {
-    let mut k = 1;
+    let mut k = 2;
     while k < recs.len() {
-        let (earlier, this) = (recs[k - 1], recs[k]);
-        let lone_change = this.value.is_none() && this.change.is_some();
-        let after_earlier = earlier.change.is_none() && earlier.value.is_some_and(|v| roles[v] == Role::From);
-        let current = (0..k - 1)
-            .rev()
-            .find(|&r| recs[r].value.is_some_and(|v| roles[v] != Role::From));
-        let (Some(c), Some(r)) = (this.change, current) else {
-            k += 1;
-            continue;
+        let (current, earlier, this) = (recs[k - 2], recs[k - 1], recs[k]);
+        let joins = match (
+            current.value,
+            current.change,
+            earlier.value,
+            earlier.change,
+            this.value,
+            this.change,
+        ) {
+            (Some(level), None, Some(from), None, None, Some(c)) => {
+                let (from_q, c_q) = (&s.qtys[from], &s.qtys[c]);
+                roles[level] != Role::From
+                    && roles[from] == Role::From
+                    && s.qtys[level].unit == from_q.unit
+                    && measures(from_q.unit, c_q.unit)
+                    && c_q.first.saturating_sub(from_q.next) <= 10
+                    && !s.breaks.hard_between(from_q.end, c_q.start)
+                    && !s.metrics.iter().any(|h| h.start >= from_q.end && h.start < c_q.start)
+            }
+            _ => false,
         };
-        let (Some(level), Some(from)) = (recs[r].value, earlier.value) else {
-            k += 1;
-            continue;
-        };
-        let gap = &s.toks[s.qtys[from].next..s.qtys[c].first];
-        let joins = lone_change
-            && after_earlier
-            && recs[r].change.is_none()
-            && r + 2 == k
-            && gap.len() <= 10
-            && !s.breaks.hard_between(s.qtys[from].end, s.qtys[c].start)
-            && !s
-                .metrics
-                .iter()
-                .any(|h| h.start >= s.qtys[from].end && h.start < s.qtys[c].start)
-            && s.qtys[level].unit == s.qtys[from].unit
-            && (matches!(s.qtys[c].unit, Unit::Percent | Unit::Bps) || s.qtys[c].unit == s.qtys[level].unit);
         if joins {
             // The record keeps the level's words: its subject and period are read
             // around them, not around the earlier value's.
-            recs[r].change = Some(c);
+            recs[k - 2].change = this.change;
             recs.remove(k);
         } else {
             k += 1;

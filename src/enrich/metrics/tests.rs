@@ -298,8 +298,8 @@ const CASES: &[Case] = &[
     ("Net sales were $575 billion in 2023, and the company repurchased $6 billion of its stock.", None, &[],
         &["575e9 USD; _; Amazon; revenue; 2023", "6e9 USD; _; Amazon; _; 2023"]),
     // Approximations after and before a number.
-    ("Amazon committed a $4 billion-plus budget to the satellites, something like $1 billion more than planned.", None, &[],
-        &["~4e9 USD; _; Amazon; investment; _", "_; up 1e9 USD; Amazon; investment; _"]),
+    ("Kuiper has a $4 billion-plus budget, and Amazon spent something like $1.5 billion on it in 2024.", None, &[],
+        &["~4e9 USD; _; Amazon; investment; _", "~1.5e9 USD; _; Amazon; _; 2024"]),
     // A change in another unit than the level's is a claim of its own.
     ("Whole Foods, bought for $13.7 billion, has added 35 stores since.", None, &[],
         &["13.7e9 USD; _; Amazon; _; _", "_; up 35 count; Amazon; stores; _"]),
