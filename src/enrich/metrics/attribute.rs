@@ -128,18 +128,27 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     let words = gap.iter().filter(|t| !s.in_basis(t.start)).count();
     let lead = ["in", "of", "for", "to", "is", "was", "are", "were"];
     let multiple_of = |t: &Token| q.unit == Unit::Times && t.is("the");
+    // "the 11% rise in net sales", "a 47% jump in operating income".
+    let change_in = matches!(gap, [noun, of] if noun.is_any(CHANGE_NOUNS) && of.is("in"));
     let ok = words <= 4
         && !hit.ratio_base
         && !s.breaks.any_between(q.end, hit.start)
-        && gap.iter().enumerate().all(|(n, t)| {
-            s.in_basis(t.start)
-                || (n == 0 && (t.is_any(&lead) || multiple_of(t)))
-                || (t.is_word() && !t.is_any(NOT_ADJECTIVES) && super::cues::dir_before(t.text).is_none())
-                || t.is("-")
-                || t.kind == Kind::Num
-        });
+        && (change_in
+            || gap.iter().enumerate().all(|(n, t)| {
+                s.in_basis(t.start)
+                    || (n == 0 && (t.is_any(&lead) || multiple_of(t)))
+                    || (t.is_word() && !t.is_any(NOT_ADJECTIVES) && super::cues::dir_before(t.text).is_none())
+                    || t.is("-")
+                    || t.kind == Kind::Num
+            }));
     ok.then_some(h)
 }
+
+/// Nouns of a change that name what changed after "in".
+#[rustfmt::skip]
+const CHANGE_NOUNS: &[&str] = &[
+    "rise", "increase", "growth", "gain", "jump", "climb", "decline", "drop", "fall", "decrease",
+];
 
 /// The nearest metric phrase ending before `pos` in the same clause, or in the clause
 /// that a ", and" goes on with ("revenue reached $17.3 billion in Q4, and $56.2 billion

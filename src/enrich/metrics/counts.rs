@@ -192,7 +192,7 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
     let before = noun.checked_sub(1).map(|k| toks[k].text.to_lowercase());
     if let Some((_, cues, label)) = EVENTS.iter().find(|(nouns, _, _)| nouns.contains(&n.as_str())) {
         let s = sentence.to_ascii_lowercase();
-        if cues.iter().any(|c| starts_a_word(&s, c)) {
+        if cues.iter().any(|c| happened(&s, c)) {
             return label.to_string();
         }
     }
@@ -205,11 +205,20 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
     }
 }
 
-/// Whether `stem` starts a word of `text`: "ported" tells of a port, "reported" and
-/// "supported" do not; "ship" tells of shipping, "membership" does not.
-fn starts_a_word(text: &str, stem: &str) -> bool {
-    text.match_indices(stem)
-        .any(|(at, _)| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
+/// Whether `text` tells of the event `stem` starts a word of, as one that happened:
+/// "ported" tells of a port, "reported" and "supported" do not; "ship" tells of shipping,
+/// "membership" does not; "plans to launch" and "will deliver" tell of events to come,
+/// whose counts are of the things themselves.
+fn happened(text: &str, stem: &str) -> bool {
+    const TO_COME: &[&str] = &[
+        "to", "will", "would", "could", "may", "might", "can", "shall", "planned", "upcoming",
+    ];
+    text.match_indices(stem).any(|(at, _)| {
+        let before = &text[..at];
+        let starts = !before.chars().next_back().is_some_and(char::is_alphanumeric);
+        let word_before = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next();
+        starts && !word_before.is_some_and(|w| TO_COME.contains(&w))
+    })
 }
 
 #[cfg(test)]
@@ -258,6 +267,9 @@ mod tests {
             "satellites launched"
         );
         assert_eq!(metric("It aims to put 3,200 satellites in orbit"), "satellites");
+        assert_eq!(metric("It plans to launch 3,236 satellites"), "satellites");
+        assert_eq!(metric("3,236 satellites will launch by 2029"), "satellites");
+        assert_eq!(metric("It has launched 102 satellites"), "satellites launched");
         assert_eq!(
             metric("30,000 production apps moved from Java 8 to Java 17"),
             "applications upgraded"

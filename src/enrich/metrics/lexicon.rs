@@ -132,6 +132,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("segment margin", "operating margin", Ratio, false),
     ("per diluted share", "eps", Money, false),
     ("per share", "eps", Money, false),
+    ("a share", "eps", Money, false),
+    ("a diluted share", "eps", Money, false),
     ("ads", "advertising revenue", Money, false),
     (
         "third-party seller services revenue",
@@ -202,6 +204,12 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("stock market", "", Any, false),
     ("investment in", "investment", Money, false),
     ("market capitalization", "market capitalization", Money, false),
+    ("market value", "market capitalization", Money, false),
+    // What was paid for a business: "acquired for $13.7 billion".
+    ("acquired for", "acquisition price", Money, false),
+    ("bought for", "acquisition price", Money, false),
+    ("acquisition price", "acquisition price", Money, false),
+    ("purchase price", "acquisition price", Money, false),
     ("earnings call", "", Any, false),
     ("earnings calls", "", Any, false),
     ("earnings release", "", Any, false),

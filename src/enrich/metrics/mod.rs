@@ -289,6 +289,9 @@ fn found(
         _ => l,
     });
     let metric_named = metric.is_some();
+    if metric.is_none() && !rate && rec.value.is_some_and(|v| price_per_period(s, &s.qtys[v])) {
+        metric = Some("subscription price".to_string());
+    }
     if metric.is_none()
         && !rate
         && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c))
@@ -314,6 +317,16 @@ fn found(
         value,
         change,
     }
+}
+
+/// A price paid a month or a year ("$14.99 a month", "$5/month", "$139 per year"):
+/// an amount of money without a scale word, then the time it buys.
+fn price_per_period(s: &Sentence, q: &Qty) -> bool {
+    let at = |k: usize, words: &[&str]| s.toks.get(q.next + k).is_some_and(|t| t.is_any(words));
+    matches!(q.unit, Unit::Currency(_))
+        && !q.scaled
+        && at(0, &["a", "per", "/"])
+        && at(1, &["month", "year", "mo", "yr"])
 }
 
 /// "grew 4% from Q3" in Q4: the period a change is measured from, right after it, says

@@ -132,6 +132,9 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
             j = i + 2;
         } else if scale_word(next).is_some_and(|m| m >= 1e3) && next.text.len() > 3 {
             return Some((1.0, i + 1));
+        } else if next.is("dollar") && spoken_cents(toks, i + 2).is_some() {
+            // "a dollar ninety five": one dollar, and the cents the caller reads.
+            return Some((1.0, i + 1));
         } else {
             return None;
         }
@@ -156,6 +159,17 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         return Some((value + 0.5, next + 3));
     }
     Some((value + fraction, next))
+}
+
+/// The cents said after "dollars" ("a dollar ninety five", "two dollars twenty"): a
+/// spelled number below a hundred that no other number word or scale word follows (so
+/// "two dollars twenty twenty four" has no cents). Returns the cents and the index after.
+pub(super) fn spoken_cents(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let (cents, next) = below_hundred(toks, i)?;
+    let more = toks
+        .get(next)
+        .is_some_and(|t| unit_value(t).is_some() || t.is_any(&["hundred", "point"]) || scale_word(t).is_some());
+    (cents >= 1.0 && !more).then_some((cents, next))
 }
 
 /// "twenty four", "twenty-four", "seven", "thirteen".

@@ -31,6 +31,7 @@ pattern! {
             | (?P<my>january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+(?P<my_y>(?:19|20)\d{{2}})
             | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?P<spy_u>one|two|three|four|five|six|seven|eight|nine))?)
             | (?P<fyx>full[\s-]+year)
+            | (?P<ly>last\s+year)
             | (?P<year>(?:19|20)\d{{2}})
             )(?-u:\b)"
         );
@@ -40,10 +41,10 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 33] = [
+const GROUP_NAMES: [&str; 34] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "spy_u", "fyx",
-    "year", "my", "my_y",
+    "year", "my", "my_y", "ly",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -78,6 +79,7 @@ const G_FYX: usize = 29;
 const G_YEAR: usize = 30;
 const G_MY: usize = 31;
 const G_MY_Y: usize = 32;
+const G_LY: usize = 33;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -303,6 +305,15 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
             }
         };
         let before = &text[floor_char(text, m.start().saturating_sub(96))..m.start()];
+        // "over the last year" is a span of time, and "the same quarter last year" a
+        // quarter a year back: neither is the year before.
+        if is_last_year(m.as_str())
+            && ["the", "quarter", "period", "month", "time"]
+                .iter()
+                .any(|w| ends_with_word(before, w))
+        {
+            continue;
+        }
         // "over the twelve months to December 31" spans the period; "over the prior
         // year" compares with it.
         let spanned = canonical.starts_with("TTM") && {
@@ -439,7 +450,7 @@ pattern! {
     /// twelve months").
     static YEAR_EARLIER = {
         Regex::new(
-            r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?|(?:the\s+)?(?:prior|previous|preceding)\s+(?:twelve|12)\s+months)(?-u:\b)",
+            r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?same\s+(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?|(?:the\s+)?(?:prior|previous|preceding)\s+(?:twelve|12)\s+months)(?-u:\b)",
         )
         .expect("year-earlier pattern is valid")
     };
@@ -466,6 +477,20 @@ pub(super) fn quarter_before(canonical: &str) -> Option<String> {
         2..=4 => format!("Q{} {year}", q - 1),
         _ => return None,
     })
+}
+
+/// "last year", as the pattern's `ly` group matches it.
+fn is_last_year(phrase: &str) -> bool {
+    let p = phrase.as_bytes();
+    p.len() > 8 && p[..4].eq_ignore_ascii_case(b"last") && p[p.len() - 4..].eq_ignore_ascii_case(b"year")
+}
+
+/// Whether `text` ends with the word `word` (spaces after it allowed).
+fn ends_with_word(text: &str, word: &str) -> bool {
+    let t = text.trim_end().as_bytes();
+    t.len() >= word.len()
+        && t[t.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+        && !t[..t.len() - word.len()].last().is_some_and(u8::is_ascii_alphanumeric)
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -579,6 +604,16 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     }
     if group(caps, G_FYX).is_some() {
         return anchor.year.map(|y| format!("FY {y}"));
+    }
+    // "last year", said in the first three quarters of a year, is the year before; said
+    // of a fourth quarter or a whole year (in the next year, as calls and annual notes
+    // are), it may mean the year just ended or the one before, so it names none.
+    if group(caps, G_LY).is_some() {
+        return anchor
+            .quarter
+            .filter(|q| (1..=3).contains(q))
+            .and(anchor.year)
+            .map(|y| (y - 1).to_string());
     }
     let quarter = num(G_QA)
         .or(num(G_QB))

@@ -5,7 +5,7 @@
 
 use super::counts::{bare_count, head_noun, multiple, multiplier};
 use super::modifiers::{approx_after, approx_before, currency_symbol, range_after, unit_words};
-use super::numbers::{may_be_spelled, scale_suffix, scale_word, spelled};
+use super::numbers::{may_be_spelled, scale_suffix, scale_word, spelled, spoken_cents};
 use super::tokens::{Kind, Token};
 
 /// The unit of a quantity as read from its own tokens.
@@ -187,13 +187,23 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
     if compound_follows(toks, next) {
         return None;
     }
+    let spelled = t.kind == Kind::Word;
     if unit == Unit::Pending
         && let Some((u, after)) = unit_words(toks, next)
     {
         unit = u;
         next = after;
+        // "a dollar ninety five", as a call says a price or a per-share figure.
+        if spelled
+            && !scaled
+            && value < 1e3
+            && toks[after - 1].is_any(&["dollar", "dollars"])
+            && let Some((cents, end)) = spoken_cents(toks, after)
+        {
+            value += cents / 100.0;
+            next = end;
+        }
     }
-    let spelled = t.kind == Kind::Word;
     Some(Core {
         value,
         next,

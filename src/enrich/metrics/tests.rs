@@ -302,7 +302,7 @@ const CASES: &[Case] = &[
         &["~4e9 USD; _; Amazon; investment; _", "~1.5e9 USD; _; Amazon; _; 2024"]),
     // A change in another unit than the level's is a claim of its own.
     ("Whole Foods, bought for $13.7 billion, has added 35 stores since.", None, &[],
-        &["13.7e9 USD; _; Amazon; _; _", "_; up 35 count; Amazon; stores; _"]),
+        &["13.7e9 USD; _; Amazon; acquisition price; _", "_; up 35 count; Amazon; stores; _"]),
     // The metric named after the last amount of a list of segments is all of theirs.
     ("In Q2 2024 North America earned $5.1 billion, International $0.3 billion and AWS $9.3 billion of operating income.", None, &["North America", "International", "AWS"],
         &["5.1e9 USD; _; North America; operating income; Q2 2024", "300e6 USD; _; International; operating income; Q2 2024", "9.3e9 USD; _; AWS; operating income; Q2 2024"]),
@@ -318,6 +318,39 @@ const CASES: &[Case] = &[
     // An earlier value restated per share, then dated.
     ("Net income was $15.3 billion, or $1.43 per diluted share, against $9.9 billion, or $0.94 per diluted share, a year earlier.", Some("Q3 2024"), &[],
         &["15.3e9 USD; _; Amazon; net income; Q3 2024", "1.43 USD; _; Amazon; eps; Q3 2024", "9.9e9 USD; _; Amazon; net income; Q3 2023", "0.94 USD; _; Amazon; eps; Q3 2023"]),
+    // Market value is a market capitalization, not the size of a market.
+    ("Amazon's market value was about $2.4 trillion at the end of Q2 2025.", None, &[],
+        &["~2.4e12 USD; _; Amazon; market capitalization; Q2 2025"]),
+    // A price a month or a year is a subscription's.
+    ("Prime still costs $14.99 a month in the US, while RxPass is $5/month.", Some("Q2 2025"), &[],
+        &["14.99 USD; _; Amazon; subscription price; Q2 2025", "5 USD; _; Amazon; subscription price; Q2 2025"]),
+    // What was paid for a business.
+    ("MGM, acquired for $8.5 billion in 2022, now feeds Prime Video.", None, &[],
+        &["8.5e9 USD; _; Amazon; acquisition price; 2022"]),
+    // A launch still to come counts satellites, not satellites launched.
+    ("Amazon plans to launch 3,236 satellites for Kuiper.", None, &[],
+        &["3236 count; _; Amazon; satellites; _"]),
+    // Dollars and cents as they are said.
+    ("diluted earnings came to a dollar twenty nine per share in the quarter", Some("Q3 2024"), &[],
+        &["1.29 USD; _; Amazon; eps; Q3 2024"]),
+    // The metric named after a change it qualifies ("the 11% rise in net sales").
+    ("Shipping costs grew 7%, slower than the 11% rise in net sales.", Some("2024"), &[],
+        &["_; up 7 %; Amazon; shipping costs; 2024", "_; up 11 %; Amazon; revenue; 2024"]),
+    // "last year" in a call names the year before the call's period.
+    ("and uh we had more than three hundred million customers use it last year", Some("Q1 2025"), &[],
+        &["~300e6 count; _; Amazon; customers; 2024"]),
+    // "the same quarter last year" is a quarter a year back, not last year; and "last
+    // year" said of a fourth quarter (in the next year) names no year.
+    ("operating income was four point two billion up from three point one billion in the same quarter last year", Some("Q2 2025"), &[],
+        &["4.2e9 USD; _; Amazon; operating income; Q2 2025", "3.1e9 USD; _; Amazon; operating income; Q2 2024"]),
+    ("we had about two hundred million customers use it last year", Some("Q4 2024"), &[],
+        &["~200e6 count; _; Amazon; customers; Q4 2024"]),
+    // Net income, then the same per share as a call says it.
+    ("and net income was seventeen point one billion or a dollar fifty nine a share", Some("Q3 2024"), &[],
+        &["17.1e9 USD; _; Amazon; net income; Q3 2024", "1.59 USD; _; Amazon; eps; Q3 2024"]),
+    // A table row with two periods: each amount is its own column's period.
+    ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |", None, &[],
+        &["68.6e9 USD; _; Amazon; operating income; FY 2024", "36.9e9 USD; _; Amazon; operating income; FY 2023"]),
     // Distractors: numbers that are not figures.
     ("Amazon launched Trainium2 and Graviton4 in 2023, five years after GPT-4 and Windows 11.", None, &[],
         &[]),

@@ -19,7 +19,9 @@ pub(super) fn period_owners(s: &Sentence, roles: &[Role]) -> Vec<Option<usize>> 
         .map(|p| {
             let q = s.qtys.iter().rposition(|q| q.end <= p.start)?;
             let k_end = s.toks.partition_point(|t| t.start < p.start);
-            let gap = s.toks.get(s.qtys[q].next..k_end)?;
+            // What a count counts is part of it: "250 million customers last year".
+            let next = s.qtys[q].noun.map_or(s.qtys[q].next, |n| (n + 1).max(s.qtys[q].next));
+            let gap = s.toks.get(next..k_end)?;
             let words = gap.iter().filter(|t| !s.in_basis(t.start)).count();
             let attached = words <= 3
                 && gap.iter().all(|t| {
@@ -75,7 +77,16 @@ pub(super) fn period_of(
         }
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
-    let nearest = |p: &&super::period::PeriodHit| distance((p.start, p.end), rec);
+    // In a table row ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |") each
+    // amount's period is in the cell on the side the row puts its periods: before the
+    // amounts when it opens with one, else after them.
+    let row = s.text.contains(" | ");
+    let periods_lead = row
+        && s.periods
+            .first()
+            .is_some_and(|p| s.qtys.first().is_some_and(|q| p.end <= q.start));
+    let wrong_side = |p: &super::period::PeriodHit| row && (p.end <= rec.start) != periods_lead;
+    let nearest = |p: &&super::period::PeriodHit| (wrong_side(p), distance((p.start, p.end), rec));
     // A period reaches on into the clauses after its own ("rose 7% in 2024, while net
     // sales grew 11%"), not back: one after a clause break that follows this figure dates
     // that clause's figures only, whether it opens the clause ("grew 13%, and in Q3 the
