@@ -40,8 +40,12 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             }
         })
         .collect();
-    // "$1.00 per diluted share": a "per …" phrase belongs to the amount it follows.
-    let taken = |h: usize| after.contains(&Some(h)) && s.text[s.metrics[h].start..].starts_with("per ");
+    // "$1.00 per diluted share", "$5.53 a share": a "per …" phrase belongs to the amount
+    // it follows.
+    let taken = |h: usize| {
+        let phrase = &s.text[s.metrics[h].start..];
+        after.contains(&Some(h)) && (phrase.starts_with("per ") || phrase.starts_with("a "))
+    };
     let mut out: Vec<Option<usize>> = s
         .qtys
         .iter()

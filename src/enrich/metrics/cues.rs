@@ -212,7 +212,8 @@ fn direction(word: &str, place: usize) -> Option<Dir> {
 const BASIS: &str = r"(?-u:\b)year[\s-]*(?:over|on|per|to)[\s-]*year(?-u:\b)|(?-u:\b)y/y(?-u:\b)|(?-u:\b)yoy(?-u:\b)|(?-u:\b)a\s+year\s+(?:ago|earlier)(?-u:\b)|(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous|same\s+period\s+(?:of\s+)?last)\s+year(?-u:\b)|(?-u:\b)annual\s+growth(?-u:\b)|(?-u:\b)quarter[\s-]*(?:over|on|to)[\s-]*quarter(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|(?-u:\b)sequential(?:ly)?(?-u:\b)|(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous)\s+quarter(?-u:\b)";
 
 /// Where an earlier value is named: "compared with", "versus", "vs.".
-const ZONE_START: &str = r"(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against)";
+const ZONE_START: &str =
+    r"(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against|relative\s+to|in\s+comparison\s+(?:with|to))";
 
 /// Where a clause ends: hard breaks (";", a dash, ", and", " but ", " even though "), relative clauses
 /// (", which", ", driven"), ", so", which ends only a period's reach, and what ends the
@@ -260,11 +261,16 @@ impl Cues {
                 cues.add(text, m.start(), m.end(), &mut found);
             }
         });
-        // A comparison reaches up to where its naming ends, else to the end.
+        // A comparison reaches up to where its naming ends, else to the end. One that
+        // opens the sentence ("Relative to the fourth quarter of 2023, when …, Q4 2024
+        // brought …") ends at the first comma: the main clause follows it.
         cues.zones = (found.starts.iter())
             .map(|&from| {
-                let end = found.ends.iter().find(|&&e| e >= from);
-                (from, end.copied().unwrap_or(text.len()))
+                let end = found.ends.iter().find(|&&e| e >= from).copied().unwrap_or(text.len());
+                let opens = text[..from].split_whitespace().count() <= 3
+                    && !text[..from].bytes().any(|b| b == b',' || b.is_ascii_digit());
+                let comma = || text[from..end].find(',').map(|at| from + at);
+                (from, if opens { comma().unwrap_or(end) } else { end })
             })
             .collect();
         cues

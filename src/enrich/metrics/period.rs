@@ -19,11 +19,13 @@ pattern! {
                 (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
             | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
             | (?P<qb>[1-4])q\s*'?(?P<qb_y>(?:19|20)\d{{2}}|\d{{2}})
-            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}}))?
+            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})|\s+of\s+(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
+            | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
             | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
-            | (?P<hb>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
-            | (?:fy|full[\s-]+year|fiscal(?:\s+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})
+            | (?P<hb>first|second|1st|2nd|front|back)\s+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
+            | (?:fy|full[\s-]+year|fiscal(?:\s+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})e?
+            | (?:full[\s-]+year|fiscal(?:\s+year)?)\s+(?P<fy_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
             | fy\s*'?(?P<fy_y2>\d{{2}})
             | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal\s+year)
             | (?P<dm>{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<dm_y>(?:19|20)\d{{2}})
@@ -41,10 +43,10 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 34] = [
+const GROUP_NAMES: [&str; 38] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "spy_u", "fyx",
-    "year", "my", "my_y", "ly",
+    "year", "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -74,12 +76,15 @@ const G_DM_Y: usize = 24;
 const G_DN: usize = 25;
 const G_DN_Y: usize = 26;
 const G_SPY: usize = 27;
-const G_SPY_U: usize = 28;
 const G_FYX: usize = 29;
 const G_YEAR: usize = 30;
 const G_MY: usize = 31;
 const G_MY_Y: usize = 32;
 const G_LY: usize = 33;
+const G_QC_SY: usize = 34;
+const G_MQ: usize = 35;
+const G_MQ_Y: usize = 36;
+const G_FY_SY: usize = 37;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -121,7 +126,7 @@ pattern! {
 pattern! {
     /// Words that put a sentence in the future.
     static FUTURE = {
-        Regex::new(r"(?i)(?-u:\b)(?:will|expect(?:s|ed)?|anticipate[sd]?|guidance|outlook|forecast|plans?)(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:will|expect(?:s|ed)?|anticipate[sd]?|guidance|guided?|guiding|outlook|forecast|plans?)(?-u:\b)")
             .expect("future pattern is valid")
     };
 }
@@ -377,13 +382,19 @@ fn full_years(hits: &mut Vec<PeriodHit>, bare: &[Range<usize>], text: &str) {
 }
 
 /// "versus $20.4 billion in the same quarter of 2017": the year of the quarter named
-/// elsewhere in the sentence ("in Q4 2018"), else the anchor's, not the whole year.
+/// elsewhere in the sentence ("in Q4 2018"), else the anchor's, not the whole year. "the
+/// same period of 2024" is the sentence's own period (a quarter, a half, twelve months
+/// to a quarter's end) in that year.
 fn same_quarter(hits: &mut [PeriodHit], text: &str, anchor: Anchor) {
     let quarter = hits
         .iter()
         .find_map(|h| h.canonical.strip_prefix('Q')?.split(' ').next()?.parse::<u32>().ok())
         .or(anchor.quarter);
-    let Some(q) = quarter else { return };
+    // The sentence's own period, without its year: "Q2 ", "H1 ", "TTM Q4 ".
+    let own = hits
+        .iter()
+        .filter(|h| !h.comparison)
+        .find_map(|h| h.canonical.rsplit_once(' ').map(|(head, _)| format!("{head} ")));
     for h in hits.iter_mut() {
         if h.canonical.len() != 4 || !h.canonical.bytes().all(|b| b.is_ascii_digit()) {
             continue;
@@ -393,9 +404,19 @@ fn same_quarter(hits: &mut [PeriodHit], text: &str, anchor: Anchor) {
             continue;
         };
         let rest = rest.trim_end();
-        let tail = rest.len().checked_sub(12).and_then(|at| rest.get(at..));
-        if tail.is_some_and(|t| t.eq_ignore_ascii_case("same quarter")) {
-            h.canonical = format!("Q{q} {}", h.canonical);
+        let said = |phrase: &str| {
+            let tail = rest.len().checked_sub(phrase.len()).and_then(|at| rest.get(at..));
+            tail.is_some_and(|t| t.eq_ignore_ascii_case(phrase))
+        };
+        let head = if said("same quarter") {
+            quarter.map(|q| format!("Q{q} "))
+        } else if said("same period") {
+            own.clone()
+        } else {
+            None
+        };
+        if let Some(head) = head {
+            h.canonical = format!("{head}{}", h.canonical);
         }
     }
 }
@@ -550,12 +571,24 @@ fn year_from(caps: &regex::Captures, four: usize, two: usize) -> Option<u32> {
 fn ordinal(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     match w.as_str() {
-        "first" | "1st" => Some(1),
-        "second" | "2nd" => Some(2),
+        "first" | "1st" | "front" => Some(1),
+        "second" | "2nd" | "back" => Some(2),
         "third" | "3rd" => Some(3),
         "fourth" | "4th" => Some(4),
         _ => None,
     }
+}
+
+/// A year as a call says it: "twenty twenty four" → 2024, "twenty twenty" → 2020.
+fn spoken_year(spoken: &str) -> Option<u32> {
+    let last = spoken.rsplit([' ', '-', '\t', '\n']).next()?;
+    if last.eq_ignore_ascii_case("twenty") {
+        return Some(2020);
+    }
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        .iter()
+        .position(|w| last.eq_ignore_ascii_case(w))
+        .map(|i| 2021 + i as u32)
 }
 
 fn month_quarter(month: &str) -> Option<u32> {
@@ -593,14 +626,18 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     if let (Some(m), Some(y)) = (num(G_DN), num(G_DN_Y)) {
         return (1..=12).contains(&m).then(|| format!("Q{} {y}", (m - 1) / 3 + 1));
     }
-    if group(caps, G_SPY).is_some() {
-        let unit = text(G_SPY_U).map_or(Some(0), |u| {
-            ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-                .iter()
-                .position(|w| u.eq_ignore_ascii_case(w))
-                .map(|i| i as u32 + 1)
-        })?;
-        return Some((2020 + unit).to_string());
+    if let Some(spoken) = text(G_SPY) {
+        return spoken_year(spoken).map(|y| y.to_string());
+    }
+    // "fiscal twenty twenty three", as a call says it.
+    if let Some(spoken) = text(G_FY_SY) {
+        return spoken_year(spoken).map(|y| format!("FY {y}"));
+    }
+    // "the September quarter": the quarter the month ends.
+    if let Some(month) = text(G_MQ) {
+        let q = month_quarter(month)?;
+        let y = num(G_MQ_Y).or_else(|| anchor.year_of_quarter(q, future))?;
+        return Some(format!("Q{q} {y}"));
     }
     if group(caps, G_FYX).is_some() {
         return anchor.year.map(|y| format!("FY {y}"));
@@ -623,6 +660,7 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
         let y = year_from(caps, G_QA_Y, G_QA_Y2)
             .or_else(|| year_from(caps, G_QB_Y, G_QB_Y))
             .or(num(G_QC_Y))
+            .or_else(|| text(G_QC_SY).and_then(spoken_year))
             .or(num(G_QD_Y))
             .or_else(|| anchor.year_of_quarter(q, future))?;
         return Some(format!("Q{q} {y}"));

@@ -149,7 +149,9 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         && matches!(previous, Some(Role::Change(..)))
         && s.qtys[i - 1].unit != q.unit
         && !s.breaks.any_between(s.qtys[i - 1].end, q.start);
-    if reaching || at_level || prev.is_some_and(|t| t.is("to")) {
+    // "compared to $X", "relative to $X" name an earlier value, not where a change led.
+    let compared_to = q.first >= 2 && toks[q.first - 2].is_any(&["compared", "relative", "comparison"]);
+    if reaching || at_level || (prev.is_some_and(|t| t.is("to")) && !compared_to) {
         return Role::To;
     }
     if from_before(toks, q.first) || from_named_before(s, q.first) {

@@ -348,6 +348,25 @@ const CASES: &[Case] = &[
     // Net income, then the same per share as a call says it.
     ("and net income was seventeen point one billion or a dollar fifty nine a share", Some("Q3 2024"), &[],
         &["17.1e9 USD; _; Amazon; net income; Q3 2024", "1.59 USD; _; Amazon; eps; Q3 2024"]),
+    // "relative to" names an earlier value, as "compared with" does.
+    ("Operating income reached $11.2 billion in Q3 2024, relative to $7.9 billion a year ago.", None, &[],
+        &["11.2e9 USD; _; Amazon; operating income; Q3 2024", "7.9e9 USD; _; Amazon; operating income; Q3 2023"]),
+    // A quarter named by the month it ends, a half by its place in the year.
+    ("We guided revenue for the December quarter to about $190 billion.", Some("Q3 2025"), &[],
+        &["~190e9 USD; _; Amazon; revenue; Q4 2025"]),
+    ("Capex should rise to roughly $35 billion a quarter in the back half of 2025.", None, &[],
+        &["~35e9 USD; _; Amazon; capital expenditures; H2 2025"]),
+    // "the same period of 2024" is the sentence's own period a year back.
+    ("Net sales were $155.7 billion in the three months ended March 31, 2025, against $143.3 billion in the same period of 2024.", None, &[],
+        &["155.7e9 USD; _; Amazon; revenue; Q1 2025", "143.3e9 USD; _; Amazon; revenue; Q1 2024"]),
+    // Spoken years after "fiscal" and after "the third quarter of".
+    ("for fiscal twenty twenty four we delivered six hundred thirty eight billion in revenue", None, &[],
+        &["638e9 USD; _; Amazon; revenue; FY 2024"]),
+    ("compared with eleven point two billion dollars in the third quarter of twenty twenty four", Some("Q3 2025"), &[],
+        &["11.2e9 USD; _; Amazon; _; Q3 2024"]),
+    // A per-share restatement is the amount's own, not the next amount's metric.
+    ("Net income rose to $59.2 billion, or $5.53 a diluted share, against $30.4 billion in 2023.", Some("FY 2024"), &[],
+        &["59.2e9 USD; _; Amazon; net income; FY 2024", "5.53 USD; _; Amazon; eps; FY 2024", "30.4e9 USD; _; Amazon; net income; 2023"]),
     // A table row with two periods: each amount is its own column's period.
     ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |", None, &[],
         &["68.6e9 USD; _; Amazon; operating income; FY 2024", "36.9e9 USD; _; Amazon; operating income; FY 2023"]),
