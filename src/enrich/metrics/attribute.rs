@@ -162,7 +162,7 @@ fn metric_before(s: &Sentence, pos: usize, taken: &dyn Fn(usize) -> bool) -> Opt
         .rev()
         .find(|&k| s.metrics[k].end <= pos && !s.metrics[k].ratio_base && !taken(k))?;
     let end = s.metrics[h].end;
-    if !s.breaks.any_between(end, pos) {
+    if !s.breaks.any_between_but_aside(end, pos, s.text) {
         return Some(h);
     }
     let and = s.breaks.only_and_between(end, pos)?;

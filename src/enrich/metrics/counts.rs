@@ -107,8 +107,14 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
             k += 1;
             continue;
         }
+        // "250 thousand new selling partners", "200 million paying members": a verb form
+        // before a plural noun describes it.
+        let describes = || {
+            toks.get(k + 1)
+                .is_some_and(|n| n.is_word() && plural(n) && countable(n) == Countable::Yes)
+        };
         let countable = countable(t);
-        if !t.is_word() || countable == Countable::No || verb_form(t) || words == 4 {
+        if !t.is_word() || countable == Countable::No || (verb_form(t) && !describes()) || words == 4 {
             break;
         }
         let compound = k > 0 && toks[k - 1].is("-") && toks[k - 1].end == t.start;
@@ -181,8 +187,9 @@ const EVENTS: &[(&[&str], &[&str], &str)] = &[
 ];
 
 /// Nouns that name who buys, whatever the text calls them: one label, "customers", so
-/// that "250 million shoppers" and "250 million customers" are the same metric.
-const CUSTOMERS: &[&str] = &["clients", "shoppers", "buyers", "consumers"];
+/// that "250 million shoppers", "250 million users" and "250 million customers" are the
+/// same metric.
+const CUSTOMERS: &[&str] = &["clients", "shoppers", "buyers", "consumers", "users"];
 
 /// The metric a counted noun names: "employees" and "jobs" are headcount, "shoppers" are
 /// customers, a count of an event is the event's (`EVENTS`), "apps" are applications,

@@ -305,6 +305,9 @@ impl Cues {
                     let verb = text[end..].split_whitespace().next().unwrap_or_default();
                     if !relative || dir_before(verb).is_none() {
                         self.breaks.soft.push(start);
+                        if relative {
+                            self.breaks.relative.push(start);
+                        }
                     }
                 } else {
                     if word.eq_ignore_ascii_case("and") {
@@ -376,6 +379,8 @@ pub(super) struct Breaks {
     pub period: Vec<usize>,
     /// The hard breaks that are ", and".
     pub and: Vec<usize>,
+    /// The soft breaks that open a relative clause (", which", ", who").
+    pub relative: Vec<usize>,
 }
 
 impl Breaks {
@@ -392,6 +397,14 @@ impl Breaks {
     /// Any break lies in `from..to`.
     pub fn any_between(&self, from: usize, to: usize) -> bool {
         self.hard_between(from, to) || self.soft.iter().any(|&b| b >= from && b < to)
+    }
+
+    /// Any break lies in `from..to` but a relative clause opened right at `from`: the
+    /// clause speaks of what ends there ("Ad sales, which surpassed $56 billion …, grew
+    /// 19% …"), and so does the main clause it interrupts.
+    pub fn any_between_but_aside(&self, from: usize, to: usize, text: &str) -> bool {
+        let aside = |b: usize| self.relative.contains(&b) && text[from..b].trim().is_empty();
+        self.hard_between(from, to) || self.soft.iter().any(|&b| b >= from && b < to && !aside(b))
     }
 
     /// The last break in `from..to` when every break there is ", and".

@@ -205,6 +205,16 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("investment in", "investment", Money, false),
     ("market capitalization", "market capitalization", Money, false),
     ("market value", "market capitalization", Money, false),
+    // The balance sheet.
+    (
+        "cash and marketable securities",
+        "cash and marketable securities",
+        Money,
+        false,
+    ),
+    ("cash and cash equivalents", "cash and cash equivalents", Money, false),
+    ("long-term debt", "long-term debt", Money, false),
+    ("long term debt", "long-term debt", Money, false),
     // What was paid for a business: "acquired for $13.7 billion".
     ("acquired for", "acquisition price", Money, false),
     ("bought for", "acquisition price", Money, false),

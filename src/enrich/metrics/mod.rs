@@ -228,6 +228,15 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
         zones,
         mentions,
     };
+    // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
+    let in_period = |q: &Qty| s.periods.iter().any(|p| p.start <= q.start && q.start < p.end);
+    if s.qtys.iter().any(in_period) {
+        let qtys = std::mem::take(&mut s.qtys);
+        s.qtys = qtys.into_iter().filter(|q| !in_period(q)).collect();
+        if s.qtys.is_empty() {
+            return Vec::new();
+        }
+    }
     s.metric = attribute::metrics_of(&s);
     // Amounts whose unit the words around them decide ("170 billion in revenue"): once
     // decided, the metrics are read again, as they depend on the units.
@@ -278,16 +287,44 @@ fn found(
     };
     // How a growth rate moved names no metric, by itself or through the segment or page.
     let rate = attribute::rate_moved(s, rec, roles);
-    let (label, negates) = if rate {
+    let (mut label, negates) = if rate {
         (None, false)
     } else {
         attribute::record_metric(s, rec)
     };
-    let (mut subject, by) = attribute::subject_of(s, cands, rec, label.as_deref(), scope);
+    // An earlier value said before any metric is the earlier value of the level after it:
+    // that level's metric and subject.
+    let compared = if label.is_none() && !rate {
+        compared_level(s, rec, roles)
+    } else {
+        None
+    };
+    if let Some((_, metric)) = &compared {
+        label = Some(metric.clone());
+    }
+    let (mut subject, by) = match compared {
+        Some((level, _)) => {
+            let q = &s.qtys[level];
+            let level = Rec {
+                value: Some(level),
+                change: None,
+                start: q.start,
+                end: q.end,
+            };
+            attribute::subject_of(s, cands, &level, label.as_deref(), scope)
+        }
+        None => attribute::subject_of(s, cands, rec, label.as_deref(), scope),
+    };
     let mut metric = label.map(|l| match &subject {
         Some(subj) if attribute::qualifies(&l, subj) => l[subj.len() + 1..].to_string(),
         _ => l,
     });
+    // Whose figure the words say it is, whatever the sentence is about: the business a
+    // price was paid for ("Zoox, which Amazon bought for $1.2 billion"), the product a
+    // count counts ("500 million Alexa devices").
+    if let Some(named) = named_in_figure(s, rec, metric.as_deref()) {
+        subject = Some(named);
+    }
     let metric_named = metric.is_some();
     if metric.is_none() && !rate && rec.value.is_some_and(|v| price_per_period(s, &s.qtys[v])) {
         metric = Some("subscription price".to_string());
@@ -317,6 +354,37 @@ fn found(
         value,
         change,
     }
+}
+
+/// "Compared with the $7.2 billion it earned a year before, AWS's operating income of
+/// $10.6 billion …": an earlier value said before any metric is the earlier value of the
+/// first current level after it in its unit, whose metric is named before it. Returns
+/// that level (a quantity) and its metric.
+fn compared_level(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<(usize, String)> {
+    let v = rec.value.filter(|&v| roles[v] == Role::From)?;
+    let q = &s.qtys[v];
+    if s.metrics.iter().any(|h| h.end <= q.start) {
+        return None;
+    }
+    let level = (v + 1..s.qtys.len()).find(|&k| roles[k] != Role::From && s.qtys[k].unit == q.unit)?;
+    let h = &s.metrics[s.metric[level]?];
+    (h.start < s.qtys[level].start).then(|| (level, h.label.to_string()))
+}
+
+/// The topic a figure's own words name as its owner: for an acquisition price, the
+/// topic named last before the amount; for a count, a topic named between the number and
+/// the noun it counts.
+fn named_in_figure(s: &Sentence, rec: &Rec, metric: Option<&str>) -> Option<String> {
+    let q = &s.qtys[rec.value?];
+    let mention = if metric == Some("acquisition price") {
+        s.mentions.iter().rev().find(|m| m.range.end <= q.start)
+    } else {
+        let noun = &s.toks[q.noun?];
+        s.mentions
+            .iter()
+            .find(|m| m.range.start >= q.end && m.range.end <= noun.start)
+    };
+    mention.map(|m| m.subject.clone())
 }
 
 /// A price paid a month or a year ("$14.99 a month", "$5/month", "$139 per year"):

@@ -367,6 +367,26 @@ const CASES: &[Case] = &[
     // A per-share restatement is the amount's own, not the next amount's metric.
     ("Net income rose to $59.2 billion, or $5.53 a diluted share, against $30.4 billion in 2023.", Some("FY 2024"), &[],
         &["59.2e9 USD; _; Amazon; net income; FY 2024", "5.53 USD; _; Amazon; eps; FY 2024", "30.4e9 USD; _; Amazon; net income; 2023"]),
+    // A relative clause right after the metric speaks of it, and the main clause goes on.
+    ("Ad sales, which surpassed $56 billion for fiscal 2024, grew another 19% to $13.9 billion in the first quarter of 2025.", None, &[],
+        &["56e9 USD; _; Amazon; advertising revenue; FY 2024", "13.9e9 USD; up 19 %; Amazon; advertising revenue; Q1 2025"]),
+    // The balance sheet.
+    ("Amazon held $86.8 billion of cash and marketable securities and $58.3 billion of long-term debt at the end of 2023.", None, &[],
+        &["86.8e9 USD; _; Amazon; cash and marketable securities; 2023", "58.3e9 USD; _; Amazon; long-term debt; 2023"]),
+    // A verb form before the counted noun describes it; users are customers.
+    ("The program counts 300 million paying members and 40 million users.", None, &[],
+        &["300e6 count; _; Amazon; members; _", "40e6 count; _; Amazon; customers; _"]),
+    // The business a price was paid for owns it; the product a count counts owns it.
+    ("Zoox, which Amazon bought for roughly $1.2 billion in 2020, makes robotaxis.", None, &["Zoox"],
+        &["~1.2e9 USD; _; Zoox; acquisition price; 2020"]),
+    ("Amazon has sold upward of 500 million Alexa devices.", None, &["Alexa"],
+        &["~500e6 count; _; Alexa; devices; _"]),
+    // The digits of a period phrase are no count.
+    ("- Q3'25 net sales: $180.2B, +13% y/y", None, &[],
+        &["180.2e9 USD; up 13 % YoY; Amazon; revenue; Q3 2025"]),
+    // An earlier value said before any metric is the earlier value of the level after it.
+    ("Compared with the $7.2 billion it earned in Q4 2023, AWS's operating income of $10.6 billion in Q4 2024 marks the turn.", None, &["AWS"],
+        &["7.2e9 USD; _; AWS; operating income; Q4 2023", "10.6e9 USD; _; AWS; operating income; Q4 2024"]),
     // A table row with two periods: each amount is its own column's period.
     ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |", None, &[],
         &["68.6e9 USD; _; Amazon; operating income; FY 2024", "36.9e9 USD; _; Amazon; operating income; FY 2023"]),
