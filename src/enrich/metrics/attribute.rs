@@ -282,13 +282,24 @@ fn object_metric(s: &Sentence, v: &VerbObject, unit: Unit) -> Option<String> {
 fn compared_noun(s: &Sentence, q: &Qty) -> Option<String> {
     let toks = &s.toks;
     let mut k = q.next;
+    // "50% more prescriptions", "3x fewer touches": more of a counted thing, named.
+    let more_of = |t: &Token| {
+        t.is_any(&["more", "fewer"])
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && n.text.len() > 3 && n.text.ends_with('s') && !n.is_any(NOT_ADJECTIVES))
+    };
     if !toks
         .get(k)
-        .is_some_and(|t| comparative(t) && !t.is_any(&["the", "as", "more", "less"]))
+        .is_some_and(|t| (comparative(t) && !t.is_any(&["the", "as", "more", "less"])) || more_of(t))
     {
         return None;
     }
     k += 1;
+    // "30% better on price performance": what is compared, after "on" or "in".
+    if toks.get(k).is_some_and(|t| t.is_any(&["on", "in"])) && toks[k - 1].is_any(&["better", "worse"]) {
+        k += 1;
+    }
     let start = k;
     while k < toks.len() && k - start < 3 && toks[k].is_word() && !toks[k].is_any(NOT_ADJECTIVES) {
         k += 1;

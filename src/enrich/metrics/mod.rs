@@ -319,16 +319,18 @@ fn found(
         Some(subj) if attribute::qualifies(&l, subj) => l[subj.len() + 1..].to_string(),
         _ => l,
     });
-    // Whose figure the words say it is, whatever the sentence is about: the business a
-    // price was paid for ("Zoox, which Amazon bought for $1.2 billion"), the product a
-    // count counts ("500 million Alexa devices").
-    if let Some(named) = named_in_figure(s, rec, metric.as_deref()) {
-        subject = Some(named);
+    // A price a month and the price of a business are named by their words.
+    if metric.is_none()
+        && !rate
+        && let Some(v) = rec.value
+    {
+        if price_per_period(s, &s.qtys[v]) {
+            metric = Some("subscription price".to_string());
+        } else if paid_for_a_business(s, &s.qtys[v]) {
+            metric = Some("acquisition price".to_string());
+        }
     }
     let metric_named = metric.is_some();
-    if metric.is_none() && !rate && rec.value.is_some_and(|v| price_per_period(s, &s.qtys[v])) {
-        metric = Some("subscription price".to_string());
-    }
     if metric.is_none()
         && !rate
         && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c))
@@ -338,6 +340,12 @@ fn found(
     }
     if metric.is_none() && !rate {
         metric = attribute::page_metric(s, rec, roles, scope);
+    }
+    // Whose figure the words say it is, whatever the sentence is about: the business a
+    // price was paid for ("Zoox, which Amazon bought for $1.2 billion"), the product a
+    // count counts ("500 million Alexa devices").
+    if let Some(named) = named_in_figure(s, rec, metric.as_deref()) {
+        subject = Some(named);
     }
     if metric.as_deref() == Some("market size") {
         subject = None; // the size of a market is nobody's figure
@@ -385,6 +393,22 @@ fn named_in_figure(s: &Sentence, rec: &Rec, metric: Option<&str>) -> Option<Stri
             .find(|m| m.range.start >= q.end && m.range.end <= noun.start)
     };
     mention.map(|m| m.subject.clone())
+}
+
+/// "Zoox, which Amazon bought in 2020 for $1.2 billion": an amount of money after "for",
+/// a few words after a verb of buying a business (the phrases "acquired for" and "bought
+/// for" are the lexicon's).
+fn paid_for_a_business(s: &Sentence, q: &Qty) -> bool {
+    let Some(at) = q.first.checked_sub(1).filter(|&k| s.toks[k].is("for")) else {
+        return false;
+    };
+    let bought = |t: &Token| {
+        let w = t.text.to_ascii_lowercase();
+        ["acquir", "bought", "purchas", "buy"]
+            .iter()
+            .any(|stem| w.starts_with(stem))
+    };
+    matches!(q.unit, Unit::Currency(_)) && s.toks[at.saturating_sub(5)..at].iter().any(bought)
 }
 
 /// A price paid a month or a year ("$14.99 a month", "$5/month", "$139 per year"):

@@ -34,6 +34,7 @@ pattern! {
             | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?P<spy_u>one|two|three|four|five|six|seven|eight|nine))?)
             | (?P<fyx>full[\s-]+year)
             | (?P<ly>last\s+year)
+            | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
             | (?P<year>(?:19|20)\d{{2}})
             )(?-u:\b)"
         );
@@ -43,10 +44,10 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 38] = [
+const GROUP_NAMES: [&str; 41] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "spy_u", "fyx",
-    "year", "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy",
+    "year", "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -85,6 +86,9 @@ const G_QC_SY: usize = 34;
 const G_MQ: usize = 35;
 const G_MQ_Y: usize = 36;
 const G_FY_SY: usize = 37;
+const G_FM: usize = 38;
+const G_FM_N: usize = 39;
+const G_FM_Y: usize = 40;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -632,6 +636,17 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     // "fiscal twenty twenty three", as a call says it.
     if let Some(spoken) = text(G_FY_SY) {
         return spoken_year(spoken).map(|y| format!("FY {y}"));
+    }
+    // "the first three months of 2025" is Q1 2025, "the last six months of 2024" H2 2024.
+    if let (Some(which), Some(n), Some(y)) = (text(G_FM), text(G_FM_N), num(G_FM_Y)) {
+        let first = which.eq_ignore_ascii_case("first");
+        let half = matches!(n, "six" | "6" | "SIX" | "Six");
+        return Some(match (half, first) {
+            (false, true) => format!("Q1 {y}"),
+            (false, false) => format!("Q4 {y}"),
+            (true, true) => format!("H1 {y}"),
+            (true, false) => format!("H2 {y}"),
+        });
     }
     // "the September quarter": the quarter the month ends.
     if let Some(month) = text(G_MQ) {

@@ -387,6 +387,20 @@ const CASES: &[Case] = &[
     // An earlier value said before any metric is the earlier value of the level after it.
     ("Compared with the $7.2 billion it earned in Q4 2023, AWS's operating income of $10.6 billion in Q4 2024 marks the turn.", None, &["AWS"],
         &["7.2e9 USD; _; AWS; operating income; Q4 2023", "10.6e9 USD; _; AWS; operating income; Q4 2024"]),
+    // What is compared, after "more" and after "better on".
+    ("The pharmacy filled 40% more prescriptions in 2024.", None, &[],
+        &["_; up 40 %; Amazon; prescriptions; 2024"]),
+    ("Graviton4 is about 30% better on price performance.", None, &[],
+        &["~30 %; _; Amazon; price performance; _"]),
+    // A relative clause says when the amount before it was.
+    ("In Q1 2025 the AWS margin was 39.5%, above the 37.6% it posted in the same quarter of 2024.", None, &["AWS"],
+        &["39.5 %; _; AWS; operating margin; Q1 2025", "37.6 %; _; AWS; operating margin; Q1 2024"]),
+    // The first three or six months of a year.
+    ("Amazon spent $24.3 billion on property and equipment in the first three months of 2025.", None, &[],
+        &["24.3e9 USD; _; Amazon; _; Q1 2025"]),
+    // A verb of buying a few words before "for $X".
+    ("Zoox, which Amazon acquired in 2020 for about $1.2 billion, builds robotaxis.", None, &["Zoox"],
+        &["~1.2e9 USD; _; Zoox; acquisition price; 2020"]),
     // A table row with two periods: each amount is its own column's period.
     ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |", None, &[],
         &["68.6e9 USD; _; Amazon; operating income; FY 2024", "36.9e9 USD; _; Amazon; operating income; FY 2023"]),

@@ -20,13 +20,29 @@ pub(super) fn period_owners(s: &Sentence, roles: &[Role]) -> Vec<Option<usize>> 
             let q = s.qtys.iter().rposition(|q| q.end <= p.start)?;
             let k_end = s.toks.partition_point(|t| t.start < p.start);
             // What a count counts is part of it: "250 million customers last year".
-            let next = s.qtys[q].noun.map_or(s.qtys[q].next, |n| (n + 1).max(s.qtys[q].next));
+            let mut next = s.qtys[q].noun.map_or(s.qtys[q].next, |n| (n + 1).max(s.qtys[q].next));
+            // "the 37.6% it posted in the same quarter of 2024": a relative clause of a
+            // pronoun and its verb says when the amount before it was.
+            let said_of = |k: usize| {
+                s.toks
+                    .get(k)
+                    .is_some_and(|t| t.is_any(&["it", "they", "we", "which", "that"]))
+            };
+            if said_of(next)
+                && s.toks
+                    .get(next + 1)
+                    .is_some_and(|t| t.is_word() && !t.is_any(&["in", "for", "during"]))
+            {
+                next += 2;
+            }
             let gap = s.toks.get(next..k_end)?;
             let words = gap.iter().filter(|t| !s.in_basis(t.start)).count();
-            let attached = words <= 3
+            let attached = words <= 5
                 && gap.iter().all(|t| {
                     s.in_basis(t.start)
-                        || t.is_any(&["in", "for", "during", "of", "the", "fiscal", "year", "quarter", "("])
+                        || t.is_any(&[
+                            "in", "for", "during", "of", "the", "fiscal", "year", "quarter", "same", "period", "(",
+                        ])
                 });
             let earlier = roles[q] == Role::From && words <= 5 && !s.breaks.any_between(s.qtys[q].end, p.start);
             (attached || earlier).then_some(q)
