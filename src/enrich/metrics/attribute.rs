@@ -129,8 +129,18 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     let hit = &s.metrics[h];
     let k_end = s.toks.partition_point(|t| t.start < hit.start);
     let gap = s.toks.get(q.next..k_end)?;
-    let words = gap.iter().filter(|t| !s.in_basis(t.start)).count();
+    let words = gap
+        .iter()
+        .filter(|t| !s.in_basis(t.start) && !s.in_period(t.start))
+        .count();
     let lead = ["in", "of", "for", "to", "is", "was", "are", "were"];
+    // "spent $32.5 billion on capital expenditures": what money went on.
+    let spent_on = |t: &Token| {
+        t.is("on")
+            && s.toks[q.first.saturating_sub(3)..q.first]
+                .iter()
+                .any(|b| b.is_any(&["spent", "spend", "spends", "spending", "invested", "invest", "invests"]))
+    };
     let multiple_of = |t: &Token| q.unit == Unit::Times && t.is("the");
     // "the 11% rise in net sales", "a 47% jump in operating income".
     let change_in = matches!(gap, [noun, of] if noun.is_any(CHANGE_NOUNS) && of.is("in"));
@@ -140,7 +150,8 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
         && (change_in
             || gap.iter().enumerate().all(|(n, t)| {
                 s.in_basis(t.start)
-                    || (n == 0 && (t.is_any(&lead) || multiple_of(t)))
+                    || s.in_period(t.start)
+                    || (n == 0 && (t.is_any(&lead) || multiple_of(t) || spent_on(t)))
                     || (t.is_word() && !t.is_any(NOT_ADJECTIVES) && super::cues::dir_before(t.text).is_none())
                     || t.is("-")
                     || t.kind == Kind::Num

@@ -186,6 +186,20 @@ const EVENTS: &[(&[&str], &[&str], &str)] = &[
     (&["applications", "apps"], &["upgrad", "migrat", "moved from", "ported"], "applications upgraded"),
 ];
 
+/// Words of a sentence that make its "people" a workforce.
+const WORK: &[&str] = &[
+    "employ",
+    "hire",
+    "hiring",
+    "headcount",
+    "workforce",
+    "staff",
+    "job",
+    "laid off",
+    "layoff",
+    "work for",
+];
+
 /// Nouns that name who buys, whatever the text calls them: one label, "customers", so
 /// that "250 million shoppers", "250 million users" and "250 million customers" are the
 /// same metric.
@@ -204,7 +218,10 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
         }
     }
     match n.as_str() {
-        "people" | "employees" | "workers" | "staff" | "jobs" | "roles" | "positions" => "headcount".to_string(),
+        "employees" | "workers" | "staff" | "jobs" | "roles" | "positions" => "headcount".to_string(),
+        // People are a workforce only where the sentence speaks of work: "reaches 115
+        // million people" counts an audience.
+        "people" if WORK.iter().any(|w| sentence.to_ascii_lowercase().contains(w)) => "headcount".to_string(),
         _ if CUSTOMERS.contains(&n.as_str()) => "customers".to_string(),
         "apps" => "applications".to_string(),
         "members" if before.as_deref() == Some("prime") => "prime members".to_string(),

@@ -205,6 +205,12 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("investment in", "investment", Money, false),
     ("market capitalization", "market capitalization", Money, false),
     ("market value", "market capitalization", Money, false),
+    (
+        "third party seller services",
+        "third-party seller services revenue",
+        Money,
+        false,
+    ),
     // The balance sheet.
     (
         "cash and marketable securities",

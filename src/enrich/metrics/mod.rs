@@ -328,15 +328,35 @@ fn found(
             metric = Some("subscription price".to_string());
         } else if paid_for_a_business(s, &s.qtys[v]) {
             metric = Some("acquisition price".to_string());
+        } else if put_into(s, &s.qtys[v]) {
+            metric = Some("investment".to_string());
         }
+    }
+    // "Amazon shares dropped about 9%": how the stock moved.
+    if metric.is_none()
+        && !rate
+        && rec.value.is_none()
+        && let Some(c) = rec.change
+        && s.qtys[c].unit == Unit::Percent
+        && shares_moved(s, roles[c])
+    {
+        metric = Some("share price".to_string());
     }
     let metric_named = metric.is_some();
     if metric.is_none()
         && !rate
         && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c))
     {
-        let loss = rec.value.is_some_and(|v| attribute::written_as_loss(s, &s.qtys[v]));
-        metric = Some(if loss { "operating income" } else { "revenue" }.to_string());
+        // A segment's loss, or its profit ("international segment profit was $1.3
+        // billion", "North America earned $5.7 billion"), is its operating income.
+        let profit = rec.value.is_some_and(|v| {
+            let q = &s.qtys[v];
+            attribute::written_as_loss(s, q)
+                || s.toks[q.first.saturating_sub(4)..q.first]
+                    .iter()
+                    .any(|t| t.is_any(&["profit", "profits", "earned", "earns"]))
+        });
+        metric = Some(if profit { "operating income" } else { "revenue" }.to_string());
     }
     if metric.is_none() && !rate {
         metric = attribute::page_metric(s, rec, roles, scope);
@@ -409,6 +429,34 @@ fn paid_for_a_business(s: &Sentence, q: &Qty) -> bool {
             .any(|stem| w.starts_with(stem))
     };
     matches!(q.unit, Unit::Currency(_)) && s.toks[at.saturating_sub(5)..at].iter().any(bought)
+}
+
+/// "put $8 billion into Anthropic", "will pour £8 billion into UK data centres": money
+/// put into something is an investment.
+fn put_into(s: &Sentence, q: &Qty) -> bool {
+    let into = s.toks.get(q.next).is_some_and(|t| t.is("into"));
+    let put = s.toks[q.first.saturating_sub(3)..q.first].iter().any(|t| {
+        t.is_any(&[
+            "put", "puts", "putting", "pour", "poured", "pours", "plowed", "injected", "sunk", "sank",
+        ])
+    });
+    matches!(q.unit, Unit::Currency(_)) && into && put
+}
+
+/// Whether the verb of change `role` has "shares" or "stock" for its subject, right
+/// before it or before "which had": "Amazon shares dropped 9%", "the stock, which had
+/// slid 9%".
+fn shares_moved(s: &Sentence, role: Role) -> bool {
+    let Role::Change(_, Some(verb)) = role else {
+        return false;
+    };
+    let words: Vec<&Token> = s.toks[verb.saturating_sub(4)..verb]
+        .iter()
+        .rev()
+        .filter(|t| !t.is_any(&["which", "had", "have", "has", ","]))
+        .take(1)
+        .collect();
+    words.first().is_some_and(|t| t.is_any(&["shares", "stock"]))
 }
 
 /// A price paid a month or a year ("$14.99 a month", "$5/month", "$139 per year"):

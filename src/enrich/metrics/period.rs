@@ -486,6 +486,20 @@ pub(super) fn year_earlier(after: &str) -> bool {
     YEAR_EARLIER.with(|re| re.is_match(after))
 }
 
+pattern! {
+    /// Words after an earlier figure that date it a quarter before the sentence's period
+    /// ("from $11.5 billion in the prior quarter", "versus 17.5% last quarter").
+    static QUARTER_EARLIER = Regex::new(
+        r"(?i)^\W*(?:\w+\W+){0,3}?(?:the\s+)?(?:prior|previous|preceding|last)\s+quarter(?-u:\b)",
+    )
+    .expect("quarter-earlier pattern is valid");
+}
+
+/// Whether `after` (the text right after a figure) dates the figure a quarter earlier.
+pub(super) fn quarter_earlier(after: &str) -> bool {
+    QUARTER_EARLIER.with(|re| re.is_match(after))
+}
+
 /// The same period one year earlier: "Q4 2023" → "Q4 2022".
 pub(super) fn year_before(canonical: &str) -> Option<String> {
     let year: u32 = canonical.rsplit(' ').next()?.parse().ok()?;

@@ -401,6 +401,27 @@ const CASES: &[Case] = &[
     // A verb of buying a few words before "for $X".
     ("Zoox, which Amazon acquired in 2020 for about $1.2 billion, builds robotaxis.", None, &["Zoox"],
         &["~1.2e9 USD; _; Zoox; acquisition price; 2020"]),
+    // "in the prior quarter" dates an earlier value a quarter back.
+    ("Segment operating income fell to $10.2 billion in Q2 2025 from $11.5 billion in the prior quarter.", None, &[],
+        &["10.2e9 USD; _; Amazon; operating income; Q2 2025", "11.5e9 USD; _; Amazon; operating income; Q1 2025"]),
+    // What money was spent on; a metric named after a period phrase.
+    ("Amazon spent about $30 billion on capital expenditures in Q3 2025.", None, &[],
+        &["~30e9 USD; _; Amazon; capital expenditures; Q3 2025"]),
+    ("North America contributed $93.0 billion of third-quarter 2023 sales.", None, &["North America"],
+        &["93e9 USD; _; North America; revenue; Q3 2023"]),
+    // A segment's profit is its operating income.
+    ("international segment profit was uh one point one billion dollars", Some("Q1 2025"), &["international"],
+        &["1.1e9 USD; _; international; operating income; Q1 2025"]),
+    // People are a workforce only where the sentence speaks of work.
+    ("The ad tier now reaches about 130 million people in the US.", None, &[],
+        &["~130e6 count; _; Amazon; people; _"]),
+    ("Amazon employed about 1.5 million people at the end of 2024.", None, &[],
+        &["~1.5e6 count; _; Amazon; headcount; 2024"]),
+    // Money put into something; how the shares moved.
+    ("The company will pour £10 billion into data centres in Germany.", None, &[],
+        &["10e9 GBP; _; Amazon; investment; _"]),
+    ("Amazon shares, which had slid 8% in a week, recovered by Friday.", None, &[],
+        &["_; down 8 %; Amazon; share price; _"]),
     // A table row with two periods: each amount is its own column's period.
     ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |", None, &[],
         &["68.6e9 USD; _; Amazon; operating income; FY 2024", "36.9e9 USD; _; Amazon; operating income; FY 2023"]),

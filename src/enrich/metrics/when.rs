@@ -6,7 +6,7 @@
 //! ("compared with $2.7 billion …") takes the period named with it, or the sentence's
 //! period a year back when it is "a year earlier", else none.
 
-use super::period::{year_before, year_earlier};
+use super::period::{quarter_before, quarter_earlier, year_before, year_earlier};
 use super::records::{Rec, Role};
 use super::{Scope, Sentence};
 
@@ -152,20 +152,28 @@ fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Opti
         let between = s.text[rec.end..q.start].trim_matches(|c: char| c == ',' || c.is_whitespace());
         between.eq_ignore_ascii_case("or")
     });
-    let after = after_apposition.map_or(rec.end, |q| q.end);
-    if !year_earlier(&s.text[after..]) {
-        return None;
+    let after = &s.text[after_apposition.map_or(rec.end, |q| q.end)..];
+    if year_earlier(after) {
+        year_back(s, rec, scope_period)
+    } else if quarter_earlier(after) {
+        current_period(s, rec, scope_period).and_then(|c| quarter_before(&c))
+    } else {
+        None
     }
-    year_back(s, rec, scope_period)
 }
 
 /// The sentence's current period before `rec` (else the heading's or note's), a year back.
 fn year_back(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
+    current_period(s, rec, scope_period).and_then(|c| year_before(&c))
+}
+
+/// The sentence's current period before `rec`, else the heading's or note's.
+fn current_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
     let current = s
         .periods
         .iter()
         .filter(|p| !p.comparison && !s.in_zone(p.start) && p.end <= rec.start)
         .min_by_key(|p| distance((p.start, p.end), rec))
         .map(|p| p.canonical.clone());
-    current.or(scope_period).and_then(|c| year_before(&c))
+    current.or(scope_period)
 }
