@@ -19,7 +19,7 @@ pattern! {
                 (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
             | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
             | (?P<qb>[1-4])q\s*'?(?P<qb_y>(?:19|20)\d{{2}}|\d{{2}})
-            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})|\s+of\s+(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
+            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})|\s+of\s+(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
             | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
@@ -34,6 +34,7 @@ pattern! {
             | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?P<spy_u>one|two|three|four|five|six|seven|eight|nine))?)
             | (?P<fyx>full[\s-]+year)
             | (?P<ly>last\s+year)
+            | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
             | (?P<year>(?:19|20)\d{{2}})
             )(?-u:\b)"
@@ -44,10 +45,10 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 41] = [
+const GROUP_NAMES: [&str; 42] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "spy_u", "fyx",
-    "year", "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y",
+    "year", "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -89,6 +90,7 @@ const G_FY_SY: usize = 37;
 const G_FM: usize = 38;
 const G_FM_N: usize = 39;
 const G_FM_Y: usize = 40;
+const G_TQ: usize = 41;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -589,10 +591,10 @@ fn year_from(caps: &regex::Captures, four: usize, two: usize) -> Option<u32> {
 fn ordinal(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     match w.as_str() {
-        "first" | "1st" | "front" => Some(1),
+        "first" | "1st" | "front" | "opening" => Some(1),
         "second" | "2nd" | "back" => Some(2),
         "third" | "3rd" => Some(3),
-        "fourth" | "4th" => Some(4),
+        "fourth" | "4th" | "final" | "closing" => Some(4),
         _ => None,
     }
 }
@@ -650,6 +652,10 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     // "fiscal twenty twenty three", as a call says it.
     if let Some(spoken) = text(G_FY_SY) {
         return spoken_year(spoken).map(|y| format!("FY {y}"));
+    }
+    // "in the quarter", "this quarter": the quarter the heading or note is about.
+    if group(caps, G_TQ).is_some() {
+        return anchor.quarter.zip(anchor.year).map(|(q, y)| format!("Q{q} {y}"));
     }
     // "the first three months of 2025" is Q1 2025, "the last six months of 2024" H2 2024.
     if let (Some(which), Some(n), Some(y)) = (text(G_FM), text(G_FM_N), num(G_FM_Y)) {

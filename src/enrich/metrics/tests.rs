@@ -422,6 +422,17 @@ const CASES: &[Case] = &[
         &["10e9 GBP; _; Amazon; investment; _"]),
     ("Amazon shares, which had slid 8% in a week, recovered by Friday.", None, &[],
         &["_; down 8 %; Amazon; share price; _"]),
+    // "the opening quarter", "the final quarter"; "in the quarter" is the note's quarter.
+    ("Ad revenue advanced 18% to $17.7 billion in the final quarter of 2024.", None, &[],
+        &["17.7e9 USD; up 18 %; Amazon; advertising revenue; Q4 2024"]),
+    ("capex was twenty six billion in the quarter and we expect about a hundred billion for the full year", Some("Q4 2024"), &[],
+        &["26e9 USD; _; Amazon; capital expenditures; Q4 2024", "~100e9 USD; _; Amazon; capital expenditures; FY 2024"]),
+    // "(Q4 2023: $13.2B)": a period and a colon name the amount after them.
+    ("- Q4 2024 op. income $21.2B (Q4 2023: $13.2B)", None, &[],
+        &["21.2e9 USD; _; Amazon; operating income; Q4 2024", "13.2e9 USD; _; Amazon; operating income; Q4 2023"]),
+    // A restatement in parentheses does not end the words that date an earlier value.
+    ("Net income was $10.6 billion ($1.00 per diluted share), versus $6.7 billion ($0.65 per diluted share) in Q2 2023.", Some("Q2 2024"), &[],
+        &["10.6e9 USD; _; Amazon; net income; Q2 2024", "1 USD; _; Amazon; eps; Q2 2024", "6.7e9 USD; _; Amazon; net income; Q2 2023", "0.65 USD; _; Amazon; eps; Q2 2023"]),
     // A table row with two periods: each amount is its own column's period.
     ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |", None, &[],
         &["68.6e9 USD; _; Amazon; operating income; FY 2024", "36.9e9 USD; _; Amazon; operating income; FY 2023"]),

@@ -17,6 +17,12 @@ pub(super) fn period_owners(s: &Sentence, roles: &[Role]) -> Vec<Option<usize>> 
     s.periods
         .iter()
         .map(|p| {
+            // "(Q1 2024: $15.3B)": a period and a colon name the amount right after them.
+            if let Some(k) = s.qtys.iter().position(|q| q.start >= p.end)
+                && s.text[p.end..s.qtys[k].start].trim() == ":"
+            {
+                return Some(k);
+            }
             let q = s.qtys.iter().rposition(|q| q.end <= p.start)?;
             let k_end = s.toks.partition_point(|t| t.start < p.start);
             // What a count counts is part of it: "250 million customers last year".
@@ -134,10 +140,18 @@ pub(super) fn period_of(
 /// The period of an earlier value: named right after it, else the current period a
 /// year back when the text says "a year earlier", else none.
 fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
+    // "$9.9 billion ($0.94 per diluted share) in Q3 2023": the amount's restatement in
+    // parentheses does not end the words that date it.
+    let restated = |q: &&super::quantity::Qty| {
+        let open = s.text[rec.end..q.start].trim() == "(";
+        let close = s.text[q.end..].find(')');
+        open.then_some(()).and(close).is_some()
+    };
     let next_qty = s
         .qtys
         .iter()
-        .find(|q| q.start >= rec.end)
+        .filter(|q| q.start >= rec.end)
+        .find(|q| !restated(q))
         .map_or(usize::MAX, |q| q.start);
     let named = s
         .periods
