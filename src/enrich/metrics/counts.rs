@@ -211,17 +211,18 @@ const CUSTOMERS: &[&str] = &["clients", "shoppers", "buyers", "consumers", "user
 pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> String {
     let n = toks[noun].text.to_lowercase();
     let before = noun.checked_sub(1).map(|k| toks[k].text.to_lowercase());
-    if let Some((_, cues, label)) = EVENTS.iter().find(|(nouns, _, _)| nouns.contains(&n.as_str())) {
-        let s = sentence.to_ascii_lowercase();
-        if cues.iter().any(|c| happened(&s, c)) {
-            return label.to_string();
-        }
+    let lower = std::cell::OnceCell::new();
+    let lower = || lower.get_or_init(|| sentence.to_ascii_lowercase()).as_str();
+    if let Some((_, cues, label)) = EVENTS.iter().find(|(nouns, _, _)| nouns.contains(&n.as_str()))
+        && cues.iter().any(|c| happened(lower(), c))
+    {
+        return label.to_string();
     }
     match n.as_str() {
         "employees" | "workers" | "staff" | "jobs" | "roles" | "positions" => "headcount".to_string(),
         // People are a workforce only where the sentence speaks of work: "reaches 115
         // million people" counts an audience.
-        "people" if WORK.iter().any(|w| sentence.to_ascii_lowercase().contains(w)) => "headcount".to_string(),
+        "people" if WORK.iter().any(|w| lower().contains(w)) => "headcount".to_string(),
         _ if CUSTOMERS.contains(&n.as_str()) => "customers".to_string(),
         "apps" => "applications".to_string(),
         "members" if before.as_deref() == Some("prime") => "prime members".to_string(),

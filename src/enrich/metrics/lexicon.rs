@@ -134,6 +134,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("per share", "eps", Money, false),
     ("a share", "eps", Money, false),
     ("a diluted share", "eps", Money, false),
+    // "a share of 38% of US e-commerce" is a portion, not a per-share figure.
+    ("a share of", "", Any, false),
     ("ads", "advertising revenue", Money, false),
     (
         "third-party seller services revenue",

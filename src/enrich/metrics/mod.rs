@@ -319,28 +319,8 @@ fn found(
         Some(subj) if attribute::qualifies(&l, subj) => l[subj.len() + 1..].to_string(),
         _ => l,
     });
-    // A price a month and the price of a business are named by their words.
-    if metric.is_none()
-        && !rate
-        && let Some(v) = rec.value
-    {
-        if price_per_period(s, &s.qtys[v]) {
-            metric = Some("subscription price".to_string());
-        } else if paid_for_a_business(s, &s.qtys[v]) {
-            metric = Some("acquisition price".to_string());
-        } else if put_into(s, &s.qtys[v]) {
-            metric = Some("investment".to_string());
-        }
-    }
-    // "Amazon shares dropped about 9%": how the stock moved.
-    if metric.is_none()
-        && !rate
-        && rec.value.is_none()
-        && let Some(c) = rec.change
-        && s.qtys[c].unit == Unit::Percent
-        && shares_moved(s, roles[c])
-    {
-        metric = Some("share price".to_string());
+    if metric.is_none() && !rate {
+        metric = named_by_the_words(s, rec, roles).map(str::to_string);
     }
     let metric_named = metric.is_some();
     if metric.is_none()
@@ -399,6 +379,27 @@ fn compared_level(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<(usize, Str
     (h.start < s.qtys[level].start).then(|| (level, h.label.to_string()))
 }
 
+/// The metric the words around a figure name where no metric phrase does: a price a
+/// month ("$14.99 a month"), the price of a business ("bought in 2020 for $1.2
+/// billion"), money put into something ("put $8 billion into Anthropic"), how the shares
+/// moved ("Amazon shares dropped 9%").
+fn named_by_the_words(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<&'static str> {
+    if let Some(v) = rec.value {
+        let q = &s.qtys[v];
+        return if price_per_period(s, q) {
+            Some("subscription price")
+        } else if paid_for_a_business(s, q) {
+            Some("acquisition price")
+        } else if put_into(s, q) {
+            Some("investment")
+        } else {
+            None
+        };
+    }
+    let c = rec.change?;
+    (s.qtys[c].unit == Unit::Percent && shares_moved(s, roles[c])).then_some("share price")
+}
+
 /// The topic a figure's own words name as its owner: for an acquisition price, the
 /// topic named last before the amount; for a count, a topic named between the number and
 /// the noun it counts.
@@ -423,10 +424,11 @@ fn paid_for_a_business(s: &Sentence, q: &Qty) -> bool {
         return false;
     };
     let bought = |t: &Token| {
-        let w = t.text.to_ascii_lowercase();
-        ["acquir", "bought", "purchas", "buy"]
-            .iter()
-            .any(|stem| w.starts_with(stem))
+        ["acquir", "bought", "purchas", "buy"].iter().any(|stem| {
+            t.text
+                .get(..stem.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+        })
     };
     matches!(q.unit, Unit::Currency(_)) && s.toks[at.saturating_sub(5)..at].iter().any(bought)
 }
@@ -450,13 +452,11 @@ fn shares_moved(s: &Sentence, role: Role) -> bool {
     let Role::Change(_, Some(verb)) = role else {
         return false;
     };
-    let words: Vec<&Token> = s.toks[verb.saturating_sub(4)..verb]
+    s.toks[verb.saturating_sub(4)..verb]
         .iter()
         .rev()
-        .filter(|t| !t.is_any(&["which", "had", "have", "has", ","]))
-        .take(1)
-        .collect();
-    words.first().is_some_and(|t| t.is_any(&["shares", "stock"]))
+        .find(|t| !t.is_any(&["which", "had", "have", "has", ","]))
+        .is_some_and(|t| t.is_any(&["shares", "stock"]))
 }
 
 /// A price paid a month or a year ("$14.99 a month", "$5/month", "$139 per year"):

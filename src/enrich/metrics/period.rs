@@ -660,7 +660,7 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     // "the first three months of 2025" is Q1 2025, "the last six months of 2024" H2 2024.
     if let (Some(which), Some(n), Some(y)) = (text(G_FM), text(G_FM_N), num(G_FM_Y)) {
         let first = which.eq_ignore_ascii_case("first");
-        let half = matches!(n, "six" | "6" | "SIX" | "Six");
+        let half = n == "6" || n.eq_ignore_ascii_case("six");
         return Some(match (half, first) {
             (false, true) => format!("Q1 {y}"),
             (false, false) => format!("Q4 {y}"),

@@ -142,11 +142,7 @@ pub(super) fn period_of(
 fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
     // "$9.9 billion ($0.94 per diluted share) in Q3 2023": the amount's restatement in
     // parentheses does not end the words that date it.
-    let restated = |q: &&super::quantity::Qty| {
-        let open = s.text[rec.end..q.start].trim() == "(";
-        let close = s.text[q.end..].find(')');
-        open.then_some(()).and(close).is_some()
-    };
+    let restated = |q: &&super::quantity::Qty| s.text[rec.end..q.start].trim() == "(" && s.text[q.end..].contains(')');
     let next_qty = s
         .qtys
         .iter()
