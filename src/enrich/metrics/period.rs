@@ -220,12 +220,17 @@ pub fn parse_period(text: &str) -> Option<String> {
 /// 4.993 to 4.949 G. The groups of a match cost about 10,000 instructions (a bounded
 /// backtracker over the match, after the lazy DFA has found it again): reading the last
 /// two forms too took `find_periods` from 100.3 to 87.0 M instructions at 1,000 notes.
+///
+/// Phrases dated by the heading or note alone ("in the quarter", "last year") are plain
+/// too: they have no groups to read.
 #[derive(Debug, PartialEq)]
 enum Plain {
     Year,
     Quarter,
     FiscalYear,
     TrailingTwelveMonths,
+    ThisQuarter,
+    LastYear,
 }
 
 impl Plain {
@@ -249,6 +254,13 @@ impl Plain {
                     .find_map(|w| strip(b, w))?;
                 year(&b[head..]).map(|_| Plain::FiscalYear)
             }
+            _ if words_are(phrase, &["in", "the", "quarter"])
+                || words_are(phrase, &["during", "the", "quarter"])
+                || words_are(phrase, &["this", "quarter"]) =>
+            {
+                Some(Plain::ThisQuarter)
+            }
+            _ if words_are(phrase, &["last", "year"]) => Some(Plain::LastYear),
             _ => {
                 let whole = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
                 let trailing = ["ttm", "ltm"].iter().any(|w| whole(w))
@@ -265,8 +277,9 @@ impl Plain {
 
     /// The canonical form of `phrase`, a match of this form, copied from its bytes:
     /// `format!` cost about 800 instructions a string, for 5,833 of them at 1,000 notes.
-    fn canonical(&self, phrase: &str) -> String {
-        match self {
+    /// None for a phrase that `anchor` cannot date.
+    fn canonical(&self, phrase: &str, anchor: Anchor) -> Option<String> {
+        Some(match self {
             Plain::Year => phrase.to_string(),
             Plain::Quarter => {
                 let mut quarter = phrase.to_string();
@@ -275,7 +288,16 @@ impl Plain {
             }
             Plain::FiscalYear => ["FY ", &phrase[phrase.len() - 4..]].concat(),
             Plain::TrailingTwelveMonths => "TTM".to_string(),
-        }
+            // "in the quarter", "this quarter": the quarter the heading or note is about.
+            Plain::ThisQuarter => format!("Q{} {}", anchor.quarter?, anchor.year?),
+            // "last year", said in the first three quarters of a year, is the year before;
+            // said of a fourth quarter or a whole year (in the next year, as calls and
+            // annual notes are), it may mean the year just ended or the one before.
+            Plain::LastYear => {
+                anchor.quarter.filter(|q| (1..=3).contains(q))?;
+                (anchor.year? - 1).to_string()
+            }
+        })
     }
 }
 
@@ -298,7 +320,10 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
     for m in &found {
         let canonical = match Plain::of(m.as_str()) {
             Some(Plain::Year) if !plain_year(text, m.start(), m.end()) => continue,
-            Some(plain) => plain.canonical(m.as_str()),
+            Some(plain) => match plain.canonical(m.as_str(), anchor) {
+                Some(canonical) => canonical,
+                None => continue,
+            },
             None => {
                 let Some(caps) = PERIOD.with(|re| re.captures_at(text, m.start())) else {
                     continue;
@@ -318,7 +343,7 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
         let before = &text[floor_char(text, m.start().saturating_sub(96))..m.start()];
         // "over the last year" is a span of time, and "the same quarter last year" a
         // quarter a year back: neither is the year before.
-        if is_last_year(m.as_str())
+        if words_are(m.as_str(), &["last", "year"])
             && ["the", "quarter", "period", "month", "time"]
                 .iter()
                 .any(|w| ends_with_word(before, w))
@@ -520,10 +545,13 @@ pub(super) fn quarter_before(canonical: &str) -> Option<String> {
     })
 }
 
-/// "last year", as the pattern's `ly` group matches it.
-fn is_last_year(phrase: &str) -> bool {
-    let p = phrase.as_bytes();
-    p.len() > 8 && p[..4].eq_ignore_ascii_case(b"last") && p[p.len() - 4..].eq_ignore_ascii_case(b"year")
+/// Whether `phrase` is `words`, in any case and with any spaces between them.
+fn words_are(phrase: &str, words: &[&str]) -> bool {
+    let mut said = phrase.split_ascii_whitespace();
+    words
+        .iter()
+        .all(|w| said.next().is_some_and(|s| s.eq_ignore_ascii_case(w)))
+        && said.next().is_none()
 }
 
 /// Whether `text` ends with the word `word` (spaces after it allowed).
@@ -649,13 +677,17 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     if let Some(spoken) = text(G_SPY) {
         return spoken_year(spoken).map(|y| y.to_string());
     }
+    // Read from the match alone in `find_periods` (`Plain`); here for the test that the
+    // two readings agree.
+    if group(caps, G_TQ).is_some() {
+        return Plain::ThisQuarter.canonical("", anchor);
+    }
+    if group(caps, G_LY).is_some() {
+        return Plain::LastYear.canonical("", anchor);
+    }
     // "fiscal twenty twenty three", as a call says it.
     if let Some(spoken) = text(G_FY_SY) {
         return spoken_year(spoken).map(|y| format!("FY {y}"));
-    }
-    // "in the quarter", "this quarter": the quarter the heading or note is about.
-    if group(caps, G_TQ).is_some() {
-        return anchor.quarter.zip(anchor.year).map(|(q, y)| format!("Q{q} {y}"));
     }
     // "the first three months of 2025" is Q1 2025, "the last six months of 2024" H2 2024.
     if let (Some(which), Some(n), Some(y)) = (text(G_FM), text(G_FM_N), num(G_FM_Y)) {
@@ -676,16 +708,6 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     }
     if group(caps, G_FYX).is_some() {
         return anchor.year.map(|y| format!("FY {y}"));
-    }
-    // "last year", said in the first three quarters of a year, is the year before; said
-    // of a fourth quarter or a whole year (in the next year, as calls and annual notes
-    // are), it may mean the year just ended or the one before, so it names none.
-    if group(caps, G_LY).is_some() {
-        return anchor
-            .quarter
-            .filter(|q| (1..=3).contains(q))
-            .and(anchor.year)
-            .map(|y| (y - 1).to_string());
     }
     let quarter = num(G_QA)
         .or(num(G_QB))
@@ -770,19 +792,22 @@ mod tests {
                     FY2023, 4Q23, Q4'23, H1 2024, the fourth quarter of 2023 and 2021 Q3; full year 2019, \
                     Full-year 2018, fiscal 2023, Fiscal Year 2022, FY 2021, fy2020, FY'19, fiscal  2017; \
                     trailing twelve months, TTM, ltm, last 12 months, Trailing Twelve Month, the twelve months, \
-                    trailing 12 months ended June 30, 2024";
+                    trailing 12 months ended June 30, 2024, in the quarter, this  Quarter, during the quarter, \
+                    last year, Last  Year";
         let mut read = 0;
         for m in PERIOD.with(|re| re.find_iter(text).collect::<Vec<_>>()) {
             let Some(plain) = Plain::of(m.as_str()) else { continue };
             read += 1;
             let caps = PERIOD.with(|re| re.captures_at(text, m.start())).expect("a match");
-            let grouped = canonical(&caps, Anchor::default(), &|| false);
+            let anchor = Anchor::of(Some("Q2 2024"));
+            let grouped = canonical(&caps, anchor, &|| false);
             if plain == Plain::Year {
                 assert!(group(&caps, G_YEAR).is_some(), "{}", m.as_str());
             }
-            let shortcut = plain.canonical(m.as_str());
-            assert_eq!(grouped.as_deref(), Some(shortcut.as_str()), "{}", m.as_str());
+            let shortcut = plain.canonical(m.as_str(), anchor);
+            assert!(shortcut.is_some(), "{}", m.as_str());
+            assert_eq!(grouped, shortcut, "{}", m.as_str());
         }
-        assert!(read >= 16, "the text has plain forms to read ({read})");
+        assert!(read >= 21, "the text has plain forms to read ({read})");
     }
 }
