@@ -114,17 +114,32 @@ fn record<'a>(out: &mut String, r: &Record<'a>, memos: &mut Memos<'a>) {
         }
         None => out.push_str("null"),
     }
+    let sentence = r.figure().sentence();
+    let quoted = memos.sentences.get([sentence], |out, [sentence]| string(out, sentence));
     out.push_str(",\"text\":");
-    string(out, r.text());
+    text(out, r.text(), sentence, quoted);
     out.push_str(",\"sentence\":");
-    out.push_str(
-        memos
-            .sentences
-            .get([r.figure().sentence()], |out, [sentence]| string(out, sentence)),
-    );
+    out.push_str(quoted);
     out.push_str(",\"origin\":");
     out.push_str(memos.words.get(r.origin()));
     out.push('}');
+}
+
+/// A figure's words as a JSON string, given its sentence and the sentence as written
+/// (`quoted`). The words are a part of the sentence (on its page, not a copy), so when
+/// nothing in the sentence was escaped (its JSON string is only two quotes longer), nothing
+/// in them is: they are written as they are, not scanned again. A figure given in front
+/// matter has no sentence, and its words are escaped.
+fn text(out: &mut String, words: &str, sentence: &str, quoted: &str) {
+    let (start, at) = (sentence.as_ptr() as usize, words.as_ptr() as usize);
+    let within = start <= at && at + words.len() <= start + sentence.len();
+    if within && quoted.len() == sentence.len() + 2 {
+        out.push('"');
+        out.push_str(words);
+        out.push('"');
+    } else {
+        string(out, words);
+    }
 }
 
 /// The JSON strings of the words figures share, each escaped once. The words are
