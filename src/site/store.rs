@@ -52,16 +52,22 @@ impl<'a> Record<'a> {
     }
 
     /// What the record's id (`notes/slug#fig-4`; `#fm-1`, `#fm-2`, … for figures given
-    /// in front matter) is written from: the page (`notes/slug`), the kind of anchor
-    /// (`fig` or `fm`) and its number. The exports write it; nothing keeps it.
-    pub fn id_parts(&self) -> (&'a str, &'static str, u64) {
-        let page = self.page.trim_matches('/');
+    /// in front matter) ends with: the kind of anchor (`fig` or `fm`) and its number. It
+    /// starts with [`id_page`] of the record's page. The exports write it; nothing keeps it.
+    pub fn id_anchor(&self) -> (&'static str, u64) {
         if self.figure.anchor == 0 {
-            (page, "fm", self.index as u64 + 1)
+            ("fm", self.index as u64 + 1)
         } else {
-            (page, "fig", u64::from(self.figure.anchor))
+            ("fig", u64::from(self.figure.anchor))
         }
     }
+}
+
+/// How a record's id starts, given its page URL (`/notes/slug/`): `notes/slug`. Apart
+/// from [`Record::id_anchor`] so that the exports, which hold the last page's text for
+/// the records that follow, trim a page's URL once, not once a record.
+pub fn id_page(page: &str) -> &str {
+    page.trim_matches('/')
 }
 
 /// A page as the store keeps it, with its source path as records write it.

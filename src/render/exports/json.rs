@@ -8,7 +8,7 @@ use std::io::Write;
 
 use super::{CHUNK, Memo};
 use crate::content::PageId;
-use crate::site::store::{Conflict, Record, Store};
+use crate::site::store::{Conflict, Record, Store, id_page};
 
 /// `{"metrics":[…],"conflicts":[…]}` into `out`: put together in one buffer, a
 /// page's id, page and source and a sentence escaped once for all the records that
@@ -54,7 +54,7 @@ fn items<T>(
 struct Memos<'a> {
     /// Subjects, metrics, periods, units, directions, bases and origins.
     words: Words,
-    /// The page as the id starts with it.
+    /// The page as the id starts with it, by the page's URL.
     ids: Memo<'a, 1>,
     /// `,"page":"…","source":"…","line":`, from the end of the id to the line.
     places: Memo<'a, 2>,
@@ -64,9 +64,9 @@ struct Memos<'a> {
 
 /// One record: DESIGN.md's "Metric record", its keys in contract order.
 fn record<'a>(out: &mut String, r: &Record<'a>, memos: &mut Memos<'a>) {
-    let (page, kind, n) = r.id_parts();
+    let (kind, n) = r.id_anchor();
     out.push_str("{\"id\":\"");
-    out.push_str(memos.ids.get([page], |out, [page]| escape_into(out, page)));
+    out.push_str(memos.ids.get([r.page], |out, [page]| escape_into(out, id_page(page))));
     out.push('#');
     out.push_str(kind);
     out.push('-');
