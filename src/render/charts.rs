@@ -45,7 +45,7 @@ pub fn series_svg(id: &str, title: &str, points: &[Point], fmt_tick: &dyn Fn(f64
         return String::new();
     };
     let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
-    let shown: Vec<String> = points.iter().map(|p| p.display.clone()).collect();
+    let shown: Vec<&str> = points.iter().map(|p| p.display.as_str()).collect();
     let head = Head {
         id,
         class: "chart chart-series",
@@ -102,7 +102,8 @@ pub fn bars_svg(id: &str, title: &str, bars: &[(String, f64)]) -> String {
     let (lo, hi) = (lo.min(0.0), hi.max(0.0));
     let domain = if hi > lo { (lo, hi) } else { (0.0, 1.0) };
     let labels: Vec<&str> = bars.iter().map(|b| b.0).collect();
-    let shown: Vec<String> = values.iter().map(|&v| count(v)).collect();
+    let counts: Vec<String> = values.iter().map(|&v| count(v)).collect();
+    let shown: Vec<&str> = counts.iter().map(String::as_str).collect();
     let head = Head {
         id,
         class: "chart chart-bars",
@@ -152,15 +153,11 @@ fn open_plot(
     (lo, hi): (f64, f64),
     fmt_tick: &dyn Fn(f64) -> String,
     labels: &[&str],
-    shown: &[String],
+    shown: &[&str],
 ) -> (String, Frame) {
     let ticks = nice_ticks(lo, hi);
     let tick_labels: Vec<String> = ticks.iter().map(|&t| fmt_tick(t)).collect();
-    let widest = labels
-        .iter()
-        .copied()
-        .chain(shown.iter().map(String::as_str))
-        .map(text_width);
+    let widest = labels.iter().copied().chain(shown.iter().copied()).map(text_width);
     let frame = Frame::new(
         head.height,
         &ticks,
@@ -185,10 +182,9 @@ fn open_plot(
 
 /// The `shown` text over each mark at `xy` (under it for a negative value), thinned so
 /// that neighbours do not collide.
-fn value_labels(svg: &mut String, frame: &Frame, xy: &[(f64, f64)], values: &[f64], shown: &[String]) {
-    let texts: Vec<&str> = shown.iter().map(String::as_str).collect();
-    let stride = stride(&texts, frame.step(xy.len()));
-    for (i, ((&(x, y), v), text)) in xy.iter().zip(values).zip(&texts).enumerate() {
+fn value_labels(svg: &mut String, frame: &Frame, xy: &[(f64, f64)], values: &[f64], shown: &[&str]) {
+    let stride = stride(shown, frame.step(xy.len()));
+    for (i, ((&(x, y), v), text)) in xy.iter().zip(values).zip(shown).enumerate() {
         if keeps(i, xy.len(), stride) {
             let y = if *v < 0.0 { y + FONT + 4.0 } else { y - 6.0 };
             svg.push_str(r#"<text class="chart-label chart-value" x=""#);

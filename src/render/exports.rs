@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::site::store::Store;
+use crate::site::store::{Store, id_page};
 use json::{push_uint, push_whole};
 
 mod json;
@@ -68,8 +68,9 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
         let c = r.change.as_ref();
         // The id is quoted when its page is (`#fig-4` never needs it): the memo holds
         // the page as it opens the id, quoted if it starts with a quote.
-        let (page, kind, n) = r.id_parts();
-        let id = ids.get([page], |out, [page]| {
+        let (kind, n) = r.id_anchor();
+        let id = ids.get([r.page], |out, [page]| {
+            let page = id_page(page);
             if find_csv_special(page.as_bytes()).is_some() {
                 out.push('"');
                 push_doubling_quotes(out, page);

@@ -325,7 +325,7 @@ pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
 
 /// The SVG of one series.
 pub fn chart(site: &Site, s: &Series) -> Chart {
-    let title = format!("{} · {}", s.subject, s.metric);
+    let title = [s.subject.as_str(), " · ", &s.metric].concat();
     let points: Vec<charts::Point> = s
         .points
         .iter()
@@ -339,10 +339,8 @@ pub fn chart(site: &Site, s: &Series) -> Chart {
             })
         })
         .collect();
-    let id = format!(
-        "chart-{}",
-        crate::content::slug::slugify(&format!("{}-{}-{}", s.subject, s.metric, s.unit))
-    );
+    let slug = crate::content::slug::slugify(&[s.subject.as_str(), "-", &s.metric, "-", &s.unit].concat());
+    let id = ["chart-", &slug].concat();
     let svg = charts::series_svg(&id, &title, &points, &format::tick(&s.unit));
     Chart { title, svg }
 }

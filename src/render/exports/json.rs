@@ -7,7 +7,8 @@
 use std::io::Write;
 
 use super::{CHUNK, Memo};
-use crate::site::store::{Conflict, Record, Store};
+use crate::content::PageId;
+use crate::site::store::{Conflict, Record, Store, id_page};
 
 /// `{"metrics":[…],"conflicts":[…]}` into `out`: put together in one buffer, a
 /// page's id, page and source and a sentence escaped once for all the records that
@@ -19,8 +20,9 @@ pub fn write(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     let mut memos = Memos::default();
     items(&mut buf, &mut out, store.iter(), |buf, r| record(buf, &r, &mut memos))?;
     buf.push_str("],\"conflicts\":[");
+    let mut places = Places::default();
     items(&mut buf, &mut out, store.conflicts.iter(), |buf, c| {
-        conflict(buf, store, c)
+        conflict(buf, store, c, &mut places)
     })?;
     buf.push_str("]}");
     out.write_all(buf.as_bytes())
@@ -52,9 +54,9 @@ fn items<T>(
 struct Memos<'a> {
     /// Subjects, metrics, periods, units, directions, bases and origins.
     words: Words,
-    /// The page as the id starts with it.
+    /// The page as the id starts with it, by the page's URL.
     ids: Memo<'a, 1>,
-    /// `","page":"…","source":"…","line":`, from the end of the id to the line.
+    /// `,"page":"…","source":"…","line":`, from the end of the id to the line.
     places: Memo<'a, 2>,
     /// The sentence, quoted.
     sentences: Memo<'a, 1>,
@@ -62,20 +64,19 @@ struct Memos<'a> {
 
 /// One record: DESIGN.md's "Metric record", its keys in contract order.
 fn record<'a>(out: &mut String, r: &Record<'a>, memos: &mut Memos<'a>) {
-    let (page, kind, n) = r.id_parts();
+    let (kind, n) = r.id_anchor();
     out.push_str("{\"id\":\"");
-    out.push_str(memos.ids.get([page], |out, [page]| escape_into(out, page)));
+    out.push_str(memos.ids.get([r.page], |out, [page]| escape_into(out, id_page(page))));
     out.push('#');
     out.push_str(kind);
     out.push('-');
     push_uint(out, n);
-    out.push_str(memos.places.get([r.page, r.source], |out, [page, source]| {
-        out.push_str("\",\"page\":");
-        string(out, page);
-        out.push_str(",\"source\":");
-        string(out, source);
-        out.push_str(",\"line\":");
-    }));
+    out.push('"');
+    out.push_str(
+        memos
+            .places
+            .get([r.page, r.source], |out, [page, source]| place(out, page, source)),
+    );
     push_uint(out, u64::from(r.line));
     let words = &mut memos.words;
     out.push_str(",\"subject\":");
@@ -113,17 +114,32 @@ fn record<'a>(out: &mut String, r: &Record<'a>, memos: &mut Memos<'a>) {
         }
         None => out.push_str("null"),
     }
+    let sentence = r.figure().sentence();
+    let quoted = memos.sentences.get([sentence], |out, [sentence]| string(out, sentence));
     out.push_str(",\"text\":");
-    string(out, r.text());
+    text(out, r.text(), sentence, quoted);
     out.push_str(",\"sentence\":");
-    out.push_str(
-        memos
-            .sentences
-            .get([r.figure().sentence()], |out, [sentence]| string(out, sentence)),
-    );
+    out.push_str(quoted);
     out.push_str(",\"origin\":");
     out.push_str(memos.words.get(r.origin()));
     out.push('}');
+}
+
+/// A figure's words as a JSON string, given its sentence and the sentence as written
+/// (`quoted`). The words are a part of the sentence (on its page, not a copy), so when
+/// nothing in the sentence was escaped (its JSON string is only two quotes longer), nothing
+/// in them is: they are written as they are, not scanned again. A figure given in front
+/// matter has no sentence, and its words are escaped.
+fn text(out: &mut String, words: &str, sentence: &str, quoted: &str) {
+    let (start, at) = (sentence.as_ptr() as usize, words.as_ptr() as usize);
+    let within = start <= at && at + words.len() <= start + sentence.len();
+    if within && quoted.len() == sentence.len() + 2 {
+        out.push('"');
+        out.push_str(words);
+        out.push('"');
+    } else {
+        string(out, words);
+    }
 }
 
 /// The JSON strings of the words figures share, each escaped once. The words are
@@ -157,8 +173,37 @@ fn amount_and_unit(out: &mut String, x: f64, unit: &str) {
     out.push_str(unit);
 }
 
+/// `,"page":"…","source":"…","line":`, what a record and a value of a conflict write
+/// between what comes before and the line.
+fn place(out: &mut String, page: &str, source: &str) {
+    out.push_str(",\"page\":");
+    string(out, page);
+    out.push_str(",\"source\":");
+    string(out, source);
+    out.push_str(",\"line\":");
+}
+
+/// The [`place`] of each page that has values in conflicts, escaped once a page. The
+/// values of a conflict come from all over the site, so the last page's text (a `Memo`)
+/// would rarely be the one wanted: the 10,000-note benchmark has 270,000 values in
+/// conflicts, from 10,000 pages, and escaping each value's page and source anew made the
+/// conflicts cost more than the 341,000 records.
+#[derive(Default)]
+struct Places(rustc_hash::FxHashMap<PageId, Box<str>>);
+
+impl Places {
+    /// The place of record `r`.
+    fn of(&mut self, r: &Record) -> &str {
+        self.0.entry(r.owner).or_insert_with(|| {
+            let mut text = String::with_capacity(r.page.len() + r.source.len() + 32);
+            place(&mut text, r.page, r.source);
+            text.into_boxed_str()
+        })
+    }
+}
+
 /// One conflict, each value with its amount and place.
-fn conflict(out: &mut String, store: &Store, c: &Conflict) {
+fn conflict(out: &mut String, store: &Store, c: &Conflict, places: &mut Places) {
     out.push_str("{\"subject\":");
     string(out, &c.subject);
     out.push_str(",\"metric\":");
@@ -172,11 +217,7 @@ fn conflict(out: &mut String, store: &Store, c: &Conflict) {
         let r = store.record(at);
         out.push_str(if i > 0 { ",{\"amount\":" } else { "{\"amount\":" });
         amount(out, r.amount());
-        out.push_str(",\"page\":");
-        string(out, r.page);
-        out.push_str(",\"source\":");
-        string(out, r.source);
-        out.push_str(",\"line\":");
+        out.push_str(places.of(&r));
         push_uint(out, u64::from(r.line));
         out.push('}');
     }
