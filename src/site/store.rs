@@ -7,9 +7,8 @@ use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use super::Site;
-
-mod groups;
 use crate::content::PageId;
+use crate::enrich::metrics::Quantity;
 use crate::enrich::{Enriched, Figure};
 
 /// Values further apart than this (relative) disagree.
@@ -157,7 +156,8 @@ impl Store {
 
     /// Conflicts, series and the subject index, from the records.
     fn index(&mut self) {
-        let (by_subject, conflicts, series) = groups::index(self);
+        let ((conflicts, series), by_subject) =
+            rayon::join(|| rayon::join(|| conflicts(self), || series(self)), || by_subject(self));
         self.conflicts = conflicts;
         self.series = series;
         self.by_subject = by_subject;
@@ -275,6 +275,16 @@ pub fn period_key(period: &str) -> Option<(&'static str, i32, u8)> {
     }
 }
 
+fn by_subject(store: &Store) -> HashMap<String, Vec<usize>> {
+    let mut map: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, r) in store.iter().enumerate() {
+        if let Some(s) = r.figure.subject {
+            map.entry(s).or_default().push(i);
+        }
+    }
+    map.into_iter().map(|(s, ids)| (s.to_string(), ids)).collect()
+}
+
 /// A text compared and hashed by where it is, not by what it says: for the interned
 /// words of figures (`metrics::intern`), where one text is one address. Two copies of
 /// one text are two keys, so it serves caches, never groups.
@@ -307,6 +317,187 @@ impl<'r> Periods<'r> {
     pub(crate) fn key(&mut self, period: &'r str) -> Option<(&'static str, i32, u8)> {
         *self.0.entry(ByAddress(period)).or_insert_with(|| period_key(period))
     }
+}
+
+/// How disagreeing groups are ordered: subject, metric, period text, unit.
+type ConflictKey<'r> = (&'r str, &'r str, String, &'r str);
+
+/// A period as figures are grouped by it: "FY 2023" and "2023" are one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum PeriodId<'r> {
+    Known(&'static str, i32, u8),
+    Other(&'r str),
+}
+
+impl<'r> PeriodId<'r> {
+    fn of(period: &'r str, periods: &mut Periods<'r>) -> Self {
+        periods
+            .key(period)
+            .map_or(PeriodId::Other(period), |(k, y, n)| PeriodId::Known(k, y, n))
+    }
+
+    /// The text conflicts are ordered by (as they always were).
+    fn sort_text(self) -> String {
+        match self {
+            PeriodId::Known(k, y, n) => format!("{k}{n} {y}"),
+            PeriodId::Other(p) => p.to_string(),
+        }
+    }
+}
+
+/// Subject, metric, period, unit and amount of a record that has all of them.
+fn stated<'a>(r: &Record<'a>) -> Option<(&'a str, &'a str, &'a str, &'a Quantity)> {
+    let f = r.figure;
+    match (f.subject, f.metric, f.period, &f.value) {
+        (Some(s), Some(m), Some(p), Some(v)) => Some((s, m, p, v)),
+        _ => None,
+    }
+}
+
+/// Records of one subject, metric, period and unit.
+type Groups<'r> = FxHashMap<(&'r str, &'r str, PeriodId<'r>, &'r str), Vec<usize>>;
+
+fn conflicts(store: &Store) -> Vec<Conflict> {
+    let mut groups: Groups = FxHashMap::default();
+    let mut periods = Periods::default();
+    for (i, r) in store.iter().enumerate() {
+        if let Some((s, m, p, v)) = stated(&r) {
+            groups
+                .entry((s, m, PeriodId::of(p, &mut periods), v.unit))
+                .or_default()
+                .push(i);
+        }
+    }
+    let amount = |i: usize| store.record(i).amount();
+    let mut disagree: Vec<(ConflictKey, Vec<usize>)> = groups
+        .into_iter()
+        .filter(|(_, ids)| {
+            let (min, max) = ids.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &i| {
+                (lo.min(amount(i)), hi.max(amount(i)))
+            });
+            let spread = if min.abs() > 0.0 {
+                (max - min).abs() / min.abs()
+            } else {
+                (max - min).abs()
+            };
+            ids.len() >= 2 && spread > CONFLICT_TOLERANCE && sentences_disagree(store, ids)
+        })
+        .map(|((s, m, p, u), ids)| ((s, m, p.sort_text(), u), ids))
+        .collect();
+    disagree.sort_by(|a, b| a.0.cmp(&b.0));
+    disagree
+        .into_iter()
+        .map(|((subject, metric, _, unit), ids)| Conflict {
+            subject: subject.to_string(),
+            metric: metric.to_string(),
+            period: store.record(ids[0]).period.unwrap_or_default().to_string(),
+            unit: unit.to_string(),
+            records: ids,
+        })
+        .collect()
+}
+
+/// True when two of the sentences stating these records share no value: one sentence
+/// that gives a whole and its parts ("7 billion items, of which 4 billion in the US")
+/// does not disagree with itself, nor with a sentence that repeats one of its values.
+fn sentences_disagree(store: &Store, ids: &[usize]) -> bool {
+    let mut sentences: Vec<(PageId, &str, Vec<f64>)> = Vec::new();
+    for &i in ids {
+        let r = store.record(i);
+        let amount = r.amount();
+        // Figures given in front matter have no sentence: each stands alone.
+        // A sentence's records are next to each other (record order is page order, then
+        // text order), and its figures share one copy of it.
+        let sentence = r.figure().sentence();
+        match sentences
+            .last_mut()
+            .filter(|(o, s, _)| *o == r.owner && std::ptr::eq(*s, sentence) && !s.is_empty())
+        {
+            Some((_, _, values)) => values.push(amount),
+            None => sentences.push((r.owner, sentence, vec![amount])),
+        }
+    }
+    let close = |a: f64, b: f64| (a - b).abs() <= a.abs().min(b.abs()) * CONFLICT_TOLERANCE;
+    sentences.iter().enumerate().any(|(k, (_, _, a))| {
+        sentences[k + 1..]
+            .iter()
+            .any(|(_, _, b)| !a.iter().any(|x| b.iter().any(|y| close(*x, *y))))
+    })
+}
+
+/// Where a record sits in a series: (year, position within the year).
+type At = (i32, u8);
+
+fn series(store: &Store) -> Vec<Series> {
+    // (subject, metric, unit, kind) → (period position, record index) in record order
+    type Key<'r> = (&'r str, &'r str, &'r str, &'static str);
+    let mut groups: FxHashMap<Key, Vec<(At, usize)>> = FxHashMap::default();
+    let mut periods = Periods::default();
+    for (i, r) in store.iter().enumerate() {
+        let Some((s, m, p, v)) = stated(&r) else { continue };
+        let Some((kind, year, n)) = periods.key(p) else {
+            continue;
+        };
+        groups.entry((s, m, v.unit, kind)).or_default().push(((year, n), i));
+    }
+    let mut series: Vec<(Key, Series)> = groups
+        .into_iter()
+        .filter_map(|(key, mut points)| {
+            // One record is no series (and most groups are one).
+            if points.len() < 2 {
+                return None;
+            }
+            // Stable: within a period, records keep their order (ties go to the first).
+            points.sort_by_key(|(at, _)| *at);
+            let chosen: Vec<usize> = points
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|same| match same {
+                    [(_, only)] => *only,
+                    _ => {
+                        let ids: Vec<usize> = same.iter().map(|(_, i)| *i).collect();
+                        most_stated(store, &ids)
+                    }
+                })
+                .collect();
+            (chosen.len() >= 2).then(|| {
+                let (subject, metric, unit, _) = key;
+                let series = Series {
+                    subject: subject.to_string(),
+                    metric: metric.to_string(),
+                    unit: unit.to_string(),
+                    points: chosen,
+                };
+                (key, series)
+            })
+        })
+        .collect();
+    series.sort_by(|a, b| a.0.cmp(&b.0));
+    series.into_iter().map(|(_, s)| s).collect()
+}
+
+/// Of several records for one period, the value stated most often (first on a tie): the
+/// one with the most values within the tolerance of it, counted on the sorted amounts.
+fn most_stated(store: &Store, ids: &[usize]) -> usize {
+    if ids.len() < 2 {
+        return ids[0];
+    }
+    let amount = |i: usize| store.record(i).amount();
+    let mut sorted: Vec<f64> = ids.iter().map(|&i| amount(i)).collect();
+    sorted.sort_by(f64::total_cmp);
+    let count = |a: f64| {
+        let t = a.abs() * CONFLICT_TOLERANCE;
+        let below = sorted.partition_point(|&x| x < a && a - x > t);
+        let within = sorted.partition_point(|&x| x <= a || x - a <= t);
+        within - below
+    };
+    let mut best = (ids[0], count(amount(ids[0])));
+    for &i in &ids[1..] {
+        let n = count(amount(i));
+        if n > best.1 {
+            best = (i, n);
+        }
+    }
+    best.0
 }
 
 #[cfg(test)]
