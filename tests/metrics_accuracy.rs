@@ -14,7 +14,10 @@ const MIN_PERIOD: f64 = 0.90;
 const MIN_METRIC: f64 = 0.85;
 const MIN_SUBJECT: f64 = 0.90;
 
+// Unknown keys are errors: a misspelt `aproxx: true` or `perid:` would otherwise be
+// read as no label at all, silently.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Labelled {
     default_subject: Option<String>,
     #[serde(default)]
@@ -23,6 +26,7 @@ struct Labelled {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Subject {
     title: String,
     #[serde(default)]
@@ -30,6 +34,7 @@ struct Subject {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
     text: String,
     #[serde(default)]
@@ -43,6 +48,7 @@ struct Case {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Figure {
     value: Option<Amount>,
     change: Option<Amount>,
@@ -54,10 +60,21 @@ struct Figure {
     period: Option<Value>,
 }
 
+/// An amount as labelled. Only the amount and unit are scored; the rest is read so that
+/// a misspelt key is an error, not a label quietly ignored.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Amount {
     amount: f64,
     unit: String,
+    #[serde(default, rename = "approx")]
+    _approx: Option<bool>,
+    #[serde(default, rename = "upper")]
+    _upper: Option<f64>,
+    #[serde(default, rename = "direction")]
+    _direction: Option<String>,
+    #[serde(default, rename = "basis")]
+    _basis: Option<String>,
 }
 
 impl Figure {
