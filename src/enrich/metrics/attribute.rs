@@ -626,14 +626,18 @@ pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
 }
 
 /// Whether the amount is written as a profit ("a profit of $900 million", "a $3.2
-/// billion profit"): then a loss phrase it takes its metric from ("after an operating
-/// loss …, a profit of …") does not turn it negative.
-fn written_as_profit(s: &Sentence, q: &Qty) -> bool {
+/// billion profit", "segment profit was $1.3 billion", "North America earned $5.7
+/// billion"): then a loss phrase it takes its metric from ("after an operating loss …, a
+/// profit of …") does not turn it negative, and a segment's figure is its operating
+/// income.
+pub(super) fn written_as_profit(s: &Sentence, q: &Qty) -> bool {
     let toks = &s.toks;
-    let profit = ["profit", "profits"];
-    let profit_of = q.first >= 2 && toks[q.first - 1].is("of") && toks[q.first - 2].is_any(&profit);
-    let profit_after = matches!(q.unit, Unit::Currency(_)) && toks.get(q.next).is_some_and(|t| t.is_any(&profit));
-    profit_of || profit_after
+    let profit_before = toks[q.first.saturating_sub(4)..q.first]
+        .iter()
+        .any(|t| t.is_any(&["profit", "profits", "earned", "earns"]));
+    let profit_after =
+        matches!(q.unit, Unit::Currency(_)) && toks.get(q.next).is_some_and(|t| t.is_any(&["profit", "profits"]));
+    profit_before || profit_after
 }
 
 fn in_accounting_parentheses(toks: &[Token], q: &Qty) -> bool {

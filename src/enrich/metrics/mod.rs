@@ -229,13 +229,11 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
         mentions,
     };
     // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
-    let in_period = |q: &Qty| s.periods.iter().any(|p| p.start <= q.start && q.start < p.end);
-    if s.qtys.iter().any(in_period) {
-        let qtys = std::mem::take(&mut s.qtys);
-        s.qtys = qtys.into_iter().filter(|q| !in_period(q)).collect();
-        if s.qtys.is_empty() {
-            return Vec::new();
-        }
+    let periods = &s.periods;
+    s.qtys
+        .retain(|q| !periods.iter().any(|p| p.start <= q.start && q.start < p.end));
+    if s.qtys.is_empty() {
+        return Vec::new();
     }
     s.metric = attribute::metrics_of(&s);
     // Amounts whose unit the words around them decide ("170 billion in revenue"): once
@@ -303,16 +301,7 @@ fn found(
         label = Some(metric.clone());
     }
     let (mut subject, by) = match compared {
-        Some((level, _)) => {
-            let q = &s.qtys[level];
-            let level = Rec {
-                value: Some(level),
-                change: None,
-                start: q.start,
-                end: q.end,
-            };
-            attribute::subject_of(s, cands, &level, label.as_deref(), scope)
-        }
+        Some((level, _)) => attribute::subject_of(s, cands, &Rec::level(s, level), label.as_deref(), scope),
         None => attribute::subject_of(s, cands, rec, label.as_deref(), scope),
     };
     let mut metric = label.map(|l| match &subject {
@@ -327,16 +316,12 @@ fn found(
         && !rate
         && by.is_some_and(|c| c.subject.is_some() && attribute::segment_figure(s, rec, roles, c))
     {
-        // A segment's loss, or its profit ("international segment profit was $1.3
-        // billion", "North America earned $5.7 billion"), is its operating income.
-        let profit = rec.value.is_some_and(|v| {
+        // A segment's loss or profit is its operating income.
+        let result = rec.value.is_some_and(|v| {
             let q = &s.qtys[v];
-            attribute::written_as_loss(s, q)
-                || s.toks[q.first.saturating_sub(4)..q.first]
-                    .iter()
-                    .any(|t| t.is_any(&["profit", "profits", "earned", "earns"]))
+            attribute::written_as_loss(s, q) || attribute::written_as_profit(s, q)
         });
-        metric = Some(if profit { "operating income" } else { "revenue" }.to_string());
+        metric = Some(if result { "operating income" } else { "revenue" }.to_string());
     }
     if metric.is_none() && !rate {
         metric = attribute::page_metric(s, rec, roles, scope);

@@ -45,6 +45,17 @@ pub(super) struct Rec {
 }
 
 impl Rec {
+    /// The record of quantity `k` of `s` alone, as a level: what a figure is read as when
+    /// it is weighed as another's (an earlier value's, a level it is compared with).
+    pub fn level(s: &Sentence, k: usize) -> Rec {
+        Rec {
+            value: Some(k),
+            change: None,
+            start: s.qtys[k].start,
+            end: s.qtys[k].end,
+        }
+    }
+
     /// The quantity a record is known by: its value, else its change.
     pub fn primary(&self) -> usize {
         self.value.or(self.change).unwrap_or_default()
@@ -149,9 +160,10 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         && matches!(previous, Some(Role::Change(..)))
         && s.qtys[i - 1].unit != q.unit
         && !s.breaks.any_between(s.qtys[i - 1].end, q.start);
-    // "compared to $X", "relative to $X" name an earlier value, not where a change led.
-    let compared_to = q.first >= 2 && toks[q.first - 2].is_any(&["compared", "relative", "comparison"]);
-    if reaching || at_level || (prev.is_some_and(|t| t.is("to")) && !compared_to) {
+    // "compared to $X", "relative to $X": a "to" that ends a comparison's cue (where its
+    // zone starts) names an earlier value, not where a change led.
+    let to = prev.is_some_and(|t| t.is("to") && !s.zones.iter().any(|&(from, _)| from == t.end));
+    if reaching || at_level || to {
         return Role::To;
     }
     if from_before(toks, q.first) || from_named_before(s, q.first) {

@@ -436,6 +436,9 @@ const CASES: &[Case] = &[
     // "a share of" is a portion, not a per-share figure.
     ("AWS held a share of roughly 31% of the cloud market in 2024.", None, &["AWS"],
         &["~31 %; _; AWS; _; 2024"]),
+    // "a year earlier" after an earlier value's restatement in parentheses dates it.
+    ("Net income was $10.6 billion ($1.00 per diluted share), up from $6.7 billion ($0.65 per diluted share) a year earlier.", Some("Q2 2024"), &[],
+        &["10.6e9 USD; _; Amazon; net income; Q2 2024", "1 USD; _; Amazon; eps; Q2 2024", "6.7e9 USD; _; Amazon; net income; Q2 2023", "0.65 USD; _; Amazon; eps; Q2 2023"]),
     // A table row with two periods: each amount is its own column's period.
     ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |", None, &[],
         &["68.6e9 USD; _; Amazon; operating income; FY 2024", "36.9e9 USD; _; Amazon; operating income; FY 2023"]),

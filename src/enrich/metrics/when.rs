@@ -81,6 +81,15 @@ pub(super) fn period_of(
     if rec.value.is_some_and(|v| roles[v] == Role::From) {
         return earlier_period(s, rec, scope_period());
     }
+    // "up from $6.7 billion ($0.65 per diluted share) a year earlier": an earlier value
+    // restated is dated as that value.
+    if let Some(v) = rec.value
+        && let Some(e) = v
+            .checked_sub(1)
+            .filter(|&e| roles[e] == Role::From && restates(s, s.qtys[e].end, &s.qtys[v]))
+    {
+        return earlier_period(s, &Rec::level(s, e), scope_period());
+    }
     // "close to twice the $10.6 billion of a year before", "36% more than the $84.9
     // billion of the prior twelve months": a level named as a known one ("the …") and
     // dated a year back by the words right after it, before any other figure.
@@ -140,15 +149,12 @@ pub(super) fn period_of(
 /// The period of an earlier value: named right after it, else the current period a
 /// year back when the text says "a year earlier", else none.
 fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
-    // "$9.9 billion ($0.94 per diluted share) in Q3 2023": the amount's restatement in
-    // parentheses does not end the words that date it.
-    let restated = |q: &&super::quantity::Qty| s.text[rec.end..q.start].trim() == "(" && s.text[q.end..].contains(')');
-    let next_qty = s
-        .qtys
-        .iter()
-        .filter(|q| q.start >= rec.end)
-        .find(|q| !restated(q))
-        .map_or(usize::MAX, |q| q.start);
+    // "$9.9 billion ($0.94 per diluted share) in Q3 2023", "$9.9 billion, or $0.94 per
+    // diluted share, a year earlier": the amount restated in other terms, right after it,
+    // does not end the words that date it.
+    let mut after_rec = s.qtys.iter().filter(|q| q.start >= rec.end).peekable();
+    let restatement = after_rec.next_if(|q| restates(s, rec.end, q));
+    let next_qty = after_rec.next().map_or(usize::MAX, |q| q.start);
     let named = s
         .periods
         .iter()
@@ -156,13 +162,7 @@ fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Opti
     if let Some(p) = named {
         return Some(p.canonical.clone());
     }
-    // "$9.9 billion, or $0.94 per diluted share, a year earlier": the words that date an
-    // amount may come after its restatement in other terms.
-    let after_apposition = s.qtys.iter().find(|q| q.start >= rec.end).filter(|q| {
-        let between = s.text[rec.end..q.start].trim_matches(|c: char| c == ',' || c.is_whitespace());
-        between.eq_ignore_ascii_case("or")
-    });
-    let after = &s.text[after_apposition.map_or(rec.end, |q| q.end)..];
+    let after = &s.text[restatement.map_or(rec.end, |q| q.end)..];
     if year_earlier(after) {
         year_back(s, rec, scope_period)
     } else if quarter_earlier(after) {
@@ -170,6 +170,13 @@ fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Opti
     } else {
         None
     }
+}
+
+/// Whether `q` restates the amount that ends at `end` in other terms, right after it: in
+/// parentheses ("$9.9 billion ($0.94 per diluted share)") or after ", or".
+fn restates(s: &Sentence, end: usize, q: &super::quantity::Qty) -> bool {
+    let between = s.text[end..q.start].trim_matches(|c: char| c == ',' || c.is_whitespace());
+    (between == "(" && s.text[q.end..].contains(')')) || between.eq_ignore_ascii_case("or")
 }
 
 /// The sentence's current period before `rec` (else the heading's or note's), a year back.
