@@ -89,8 +89,39 @@ pub fn extract(
     wraps: &mut Vec<Wrap>,
 ) -> Vec<Figure> {
     let (mentions, quoted) = (&facts.mentions, &facts.sentences);
-    let mut out = Vec::new();
+    // The page's sentences go through each step of reading together (`metrics::Read`):
+    // first their tokens and quantities, then the phrases around them, each sentence
+    // dated by the heading above it, then (block by block, below) their figures. One
+    // sentence at a time through all three, the steps' code did not stay in the
+    // processor's instruction cache: a clean 1,000-note build had 34.8 M misses of it
+    // (cachegrind's simulation), 26 M more than with extraction off; this way, 21.2 M.
+    let mut fresh: Vec<Option<Vec<std::ops::Range<usize>>>> = vec![None; blocks.len()];
+    let mut heading_periods: Vec<Option<String>> = vec![None; blocks.len()];
+    // Each read sentence with its block and its place in the block.
+    let mut reads: Vec<((usize, usize), metrics::Read)> = Vec::new();
     let mut heading_period = None;
+    for (b, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            heading_period = metrics::parse_period(&block.text);
+            continue;
+        }
+        heading_periods[b].clone_from(&heading_period);
+        if !matches!(split.get(b), Some(Some(_))) {
+            fresh[b] = Some(metrics::split_sentences(&block.text));
+        }
+        let sentences = split.get(b).and_then(Option::as_ref).or(fresh[b].as_ref());
+        for (i, sentence) in sentences.into_iter().flatten().enumerate() {
+            if let Some(read) = metrics::read(&block.text[sentence.clone()]) {
+                reads.push(((b, i), read));
+            }
+        }
+    }
+    for ((b, _), read) in &mut reads {
+        let around = heading_periods[*b].as_deref().or(settings.page_period.as_deref());
+        read.read_phrases(settings.names, around);
+    }
+    let mut reads = reads.into_iter().peekable();
+    let mut out = Vec::new();
     let mut heading_subject = None;
     // The metric each column of the current table names in its head row, if any: a
     // figure in a cell that names no metric takes its column's.
@@ -108,7 +139,6 @@ pub fn extract(
         }
         in_table = row;
         if block.kind == BlockKind::Heading {
-            heading_period = metrics::parse_period(&block.text);
             heading_subject = subject_named(&block.text, topics, settings.names).subject.flatten();
             continue;
         }
@@ -127,7 +157,7 @@ pub fn extract(
         };
         let scope = Scope {
             default_subject: Some(settings.default_subject.clone()),
-            heading_period: heading_period.clone(),
+            heading_period: heading_periods[b].take(),
             heading_subject: block_subject,
             page_period: settings.page_period.clone(),
             page_metric: settings.page_metric.clone(),
@@ -137,15 +167,11 @@ pub fn extract(
         // Mentions come in block order (topics::mentions walks the blocks): each block
         // looks at its own run, not at the whole note's.
         let in_block = &mentions[mentions.partition_point(|m| m.block < b)..mentions.partition_point(|m| m.block <= b)];
-        let fresh;
-        let sentences = match split.get(b) {
-            Some(Some(known)) => known,
-            _ => {
-                fresh = metrics::split_sentences(&block.text);
-                &fresh
-            }
-        };
-        for sentence in sentences.iter().cloned() {
+        let sentences = split.get(b).and_then(Option::as_ref).or(fresh[b].as_ref());
+        for (i, sentence) in sentences.into_iter().flatten().cloned().enumerate() {
+            let Some((_, read)) = reads.next_if(|(at, _)| *at == (b, i)) else {
+                continue;
+            };
             let text = &block.text[sentence.clone()];
             // One copy of the sentence, shared by its figures and their records, and with
             // the topic pages that quote it.
@@ -159,7 +185,7 @@ pub fn extract(
                     subject: topics.list[m.topic].title.clone(),
                 })
                 .collect();
-            for mut found in metrics::extract(text, &subjects, &scope) {
+            for mut found in read.figures(&subjects, &scope) {
                 // The column's head names the metric of a cell that names none, before a
                 // guess from the segment or the page.
                 if row && !found.metric_named {

@@ -205,53 +205,115 @@ pub fn named_to_exclude(text: &str, range: Range<usize>) -> bool {
 /// All figures of one sentence. `mentions` are the topic mentions the caller found in
 /// this sentence.
 pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
+    let Some(mut read) = read(sentence) else {
+        return Vec::new();
+    };
+    read.read_phrases(
+        &scope.names,
+        scope.heading_period.as_deref().or(scope.page_period.as_deref()),
+    );
+    read.figures(mentions, scope)
+}
+
+/// A sentence read in the steps of `extract`, for a caller that takes many sentences
+/// through each step together: its tokens and quantities (`read`), then the phrases
+/// around them (`Read::read_phrases`: metric names, periods, cues), then its figures
+/// (`Read::figures`). Each step runs a large body of code; a page's sentences taken
+/// through one step after another keep that code in the processor's instruction cache,
+/// where one sentence at a time through all of them evicted it at every step.
+pub struct Read<'s, 'n> {
+    text: &'s str,
+    toks: Vec<Token<'s>>,
+    qtys: Vec<Qty>,
+    phrases: Option<Phrases<'n>>,
+}
+
+/// The phrases of a sentence that say what its figures are.
+struct Phrases<'n> {
+    metrics: Vec<MetricHit<'n>>,
+    periods: Vec<PeriodHit>,
+    cues: Cues,
+}
+
+/// The tokens and quantities of `sentence`; None for a sentence with no quantity (most
+/// without a digit or a number word are refused before they are tokenised).
+pub fn read(sentence: &str) -> Option<Read<'_, '_>> {
     let has_digit = crate::bytes::find(sentence.as_bytes(), |b| b.is_ascii_digit()).is_some();
     if !has_digit && !NUMBER_WORD.with(|re| re.is_match(sentence)) {
-        return Vec::new();
+        return None;
     }
     let toks = tokens::tokenize(sentence);
     let qtys = quantity::scan(&toks);
-    if qtys.is_empty() {
-        return Vec::new();
-    }
-    let anchor = Anchor::of(scope.heading_period.as_deref().or(scope.page_period.as_deref()));
-    let Cues { bases, breaks, zones } = Cues::of(sentence);
-    let mut s = Sentence {
+    (!qtys.is_empty()).then_some(Read {
         text: sentence,
         toks,
         qtys,
-        metrics: names_outside(scope.names.find(sentence), mentions),
-        metric: Vec::new(),
-        periods: period::find_periods(sentence, anchor),
-        bases,
-        breaks,
-        zones,
-        mentions,
-    };
-    // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
-    let periods = &s.periods;
-    s.qtys
-        .retain(|q| !periods.iter().any(|p| p.start <= q.start && q.start < p.end));
-    if s.qtys.is_empty() {
-        return Vec::new();
+        phrases: None,
+    })
+}
+
+impl<'s, 'n> Read<'s, 'n> {
+    /// Finds the metric names (`names`), the periods (dated by `around`, the period of
+    /// the heading or page the sentence is in) and the cues of the sentence.
+    pub fn read_phrases(&mut self, names: &'n MetricNames, around: Option<&str>) {
+        self.phrases = Some(Phrases {
+            metrics: names.find(self.text),
+            periods: period::find_periods(self.text, Anchor::of(around)),
+            cues: Cues::of(self.text),
+        });
     }
-    s.metric = attribute::metrics_of(&s);
-    // Amounts whose unit the words around them decide ("170 billion in revenue"): once
-    // decided, the metrics are read again, as they depend on the units.
-    if s.qtys.iter().any(|q| q.unit == Unit::Pending) {
-        records::resolve_units(&mut s);
+
+    /// The figures of the sentence, its phrases read (`read_phrases`). `mentions` are the
+    /// topic mentions the caller found in this sentence.
+    pub fn figures(self, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
+        let Read {
+            text,
+            toks,
+            qtys,
+            phrases,
+        } = self;
+        let Some(Phrases { metrics, periods, cues }) = phrases else {
+            debug_assert!(false, "a sentence's phrases are read before its figures");
+            return Vec::new();
+        };
+        let Cues { bases, breaks, zones } = cues;
+        let mut s = Sentence {
+            text,
+            toks,
+            qtys,
+            metrics: names_outside(metrics, mentions),
+            metric: Vec::new(),
+            periods,
+            bases,
+            breaks,
+            zones,
+            mentions,
+        };
+        // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
+        let periods = &s.periods;
+        s.qtys
+            .retain(|q| !periods.iter().any(|p| p.start <= q.start && q.start < p.end));
         if s.qtys.is_empty() {
             return Vec::new();
         }
         s.metric = attribute::metrics_of(&s);
+        // Amounts whose unit the words around them decide ("170 billion in revenue"): once
+        // decided, the metrics are read again, as they depend on the units.
+        if s.qtys.iter().any(|q| q.unit == Unit::Pending) {
+            records::resolve_units(&mut s);
+            if s.qtys.is_empty() {
+                return Vec::new();
+            }
+            s.metric = attribute::metrics_of(&s);
+        }
+        let roles = records::roles(&s);
+        let recs = records::group(&s, &roles);
+        let owners = when::period_owners(&s, &roles);
+        let cands = attribute::candidates(&s, scope.default_subject.as_deref());
+        recs.iter()
+            .map(|rec| found(&s, rec, &roles, &owners, &cands, scope))
+            .collect()
     }
-    let roles = records::roles(&s);
-    let recs = records::group(&s, &roles);
-    let owners = when::period_owners(&s, &roles);
-    let cands = attribute::candidates(&s, scope.default_subject.as_deref());
-    recs.iter()
-        .map(|rec| found(&s, rec, &roles, &owners, &cands, scope))
-        .collect()
 }
 
 /// The metric phrases that are not part of a longer topic name: the "market" of "Whole
