@@ -216,9 +216,9 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
 }
 
 /// A sentence read in the steps of `extract`, for a caller that takes many sentences
-/// through each step together: its tokens and quantities (`read`), then the phrases
-/// around them (`Read::read_phrases`: metric names, periods, cues), then its figures
-/// (`Read::figures`). Each step runs a large body of code; a page's sentences taken
+/// through each step together: its tokens and quantities (`read`), the phrases around
+/// them (`Read::read_phrases`: metric names, periods, cues), the metric phrase each
+/// quantity measures (`Read::measured`), and its figures (`Measured::figures`). Each step runs a large body of code; a page's sentences taken
 /// through one step after another keep that code in the processor's instruction cache,
 /// where one sentence at a time through all of them evicted it at every step.
 pub struct Read<'s, 'n> {
@@ -266,6 +266,12 @@ impl<'s, 'n> Read<'s, 'n> {
     /// The figures of the sentence, its phrases read (`read_phrases`). `mentions` are the
     /// topic mentions the caller found in this sentence.
     pub fn figures(self, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
+        self.measured(mentions).map_or_else(Vec::new, |m| m.figures(scope))
+    }
+
+    /// The sentence's quantities with the metric phrase each measures, its phrases read
+    /// (`read_phrases`); None if no quantity is left outside its period phrases.
+    pub fn measured<'m>(self, mentions: &'m [SubjectMention]) -> Option<Measured<'s, 'n, 'm>> {
         let Read {
             text,
             toks,
@@ -274,7 +280,7 @@ impl<'s, 'n> Read<'s, 'n> {
         } = self;
         let Some(Phrases { metrics, periods, cues }) = phrases else {
             debug_assert!(false, "a sentence's phrases are read before its figures");
-            return Vec::new();
+            return None;
         };
         let Cues { bases, breaks, zones } = cues;
         let mut s = Sentence {
@@ -294,7 +300,7 @@ impl<'s, 'n> Read<'s, 'n> {
         s.qtys
             .retain(|q| !periods.iter().any(|p| p.start <= q.start && q.start < p.end));
         if s.qtys.is_empty() {
-            return Vec::new();
+            return None;
         }
         s.metric = attribute::metrics_of(&s);
         // Amounts whose unit the words around them decide ("170 billion in revenue"): once
@@ -302,16 +308,28 @@ impl<'s, 'n> Read<'s, 'n> {
         if s.qtys.iter().any(|q| q.unit == Unit::Pending) {
             records::resolve_units(&mut s);
             if s.qtys.is_empty() {
-                return Vec::new();
+                return None;
             }
             s.metric = attribute::metrics_of(&s);
         }
-        let roles = records::roles(&s);
-        let recs = records::group(&s, &roles);
-        let owners = when::period_owners(&s, &roles);
-        let cands = attribute::candidates(&s, scope.default_subject.as_deref());
+        Some(Measured(s))
+    }
+}
+
+/// A sentence whose quantities know the metric phrases they measure: the last step of
+/// reading (`Measured::figures`) makes them claims.
+pub struct Measured<'s, 'n, 'm>(Sentence<'s, 'n, 'm>);
+
+impl Measured<'_, '_, '_> {
+    /// The figures of the sentence: its quantities grouped into claims, each attributed.
+    pub fn figures(&self, scope: &Scope) -> Vec<Found> {
+        let s = &self.0;
+        let roles = records::roles(s);
+        let recs = records::group(s, &roles);
+        let owners = when::period_owners(s, &roles);
+        let cands = attribute::candidates(s, scope.default_subject.as_deref());
         recs.iter()
-            .map(|rec| found(&s, rec, &roles, &owners, &cands, scope))
+            .map(|rec| found(s, rec, &roles, &owners, &cands, scope))
             .collect()
     }
 }
