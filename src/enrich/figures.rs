@@ -88,131 +88,25 @@ pub fn extract(
     settings: &Settings,
     wraps: &mut Vec<Wrap>,
 ) -> Vec<Figure> {
-    let (mentions, quoted) = (&facts.mentions, &facts.sentences);
     // The page's sentences go through each step of reading together (`metrics::Read`):
     // their tokens and quantities, the phrases around them (each sentence dated by the
     // heading above it), the metric each quantity measures, and their figures. One
     // sentence at a time through all the steps, their code did not stay in the
     // processor's instruction cache: a clean 1,000-note build had 34.8 M misses of it
     // (cachegrind's simulation), 26 M more than with extraction off; step by step, 15.0 M.
-    let mut fresh: Vec<Option<Vec<std::ops::Range<usize>>>> = vec![None; blocks.len()];
-    let mut heading_periods: Vec<Option<String>> = vec![None; blocks.len()];
-    // Each read sentence with its block and its place in the block.
-    let mut reads: Vec<((usize, usize), metrics::Read)> = Vec::new();
-    let mut heading_period = None;
-    for (b, block) in blocks.iter().enumerate() {
-        if block.kind == BlockKind::Heading {
-            heading_period = metrics::parse_period(&block.text);
-            continue;
-        }
-        heading_periods[b].clone_from(&heading_period);
-        if !matches!(split.get(b), Some(Some(_))) {
-            fresh[b] = Some(metrics::split_sentences(&block.text));
-        }
-        let sentences = split.get(b).and_then(Option::as_ref).or(fresh[b].as_ref());
-        for (i, sentence) in sentences.into_iter().flatten().enumerate() {
-            if let Some(read) = metrics::read(&block.text[sentence.clone()]) {
-                reads.push(((b, i), read));
-            }
-        }
-    }
-    for ((b, _), read) in &mut reads {
-        let around = heading_periods[*b].as_deref().or(settings.page_period.as_deref());
-        read.read_phrases(settings.names, around);
-    }
-    // Where each read sentence stands: its block's scope, its table's column heads, the
-    // topics it mentions.
-    let mut scopes: Vec<Scope> = Vec::new();
-    let mut tables: Vec<Vec<Option<String>>> = Vec::new();
-    let mut placed: Vec<Placed> = Vec::with_capacity(reads.len());
-    let mut subjects: Vec<Vec<SubjectMention>> = Vec::with_capacity(reads.len());
-    let mut heading_subject = None;
-    debug_assert!(mentions.is_sorted_by_key(|m| m.block), "mentions come in block order");
-    let mut in_table = false;
-    for (b, block) in blocks.iter().enumerate() {
-        let row = block.kind == BlockKind::TableRow;
-        // The metric each column of a table names in its head row, if any: a figure in a
-        // cell that names no metric takes its column's.
-        if row && !in_table {
-            tables.push(
-                block
-                    .text
-                    .split(" | ")
-                    .map(|head| settings.names.first_label(head))
-                    .collect(),
-            );
-        }
-        in_table = row;
-        if block.kind == BlockKind::Heading {
-            heading_subject = subject_named(&block.text, topics, settings.names).subject.flatten();
-            continue;
-        }
-        let first = placed.len();
-        let here = reads[first..].partition_point(|((at, _), _)| *at == b);
-        if here == 0 {
-            continue;
-        }
-        // A run-in heading ("**North America.** Revenue …") names whose figures its own
-        // paragraph gives, before the heading above it; one that names two topics leaves
-        // its paragraph's figures to the default, and one that names the heading's topic
-        // only to leave it out ("**Outside North America.**") takes them from it.
-        let run_in = (block.kind == BlockKind::Prose)
-            .then(|| run_in_heading(doc, block))
-            .flatten()
-            .map(|bold| subject_named(&bold, topics, settings.names));
-        let block_subject = match run_in {
-            Some(Named { subject: Some(one), .. }) => one,
-            Some(Named { left_out, .. }) => heading_subject.clone().filter(|h| !left_out.contains(h)),
-            None => heading_subject.clone(),
-        };
-        scopes.push(Scope {
-            default_subject: Some(settings.default_subject.clone()),
-            heading_period: heading_periods[b].take(),
-            heading_subject: block_subject,
-            page_period: settings.page_period.clone(),
-            page_metric: settings.page_metric.clone(),
-            names: settings.names.clone(),
-            currency: Some(settings.currency),
-        });
-        // Mentions come in block order (topics::mentions walks the blocks): each block
-        // looks at its own run, not at the whole note's.
-        let in_block = &mentions[mentions.partition_point(|m| m.block < b)..mentions.partition_point(|m| m.block <= b)];
-        let sentences = split.get(b).and_then(Option::as_ref).or(fresh[b].as_ref());
-        let sentences = sentences.map_or(&[][..], Vec::as_slice);
-        for ((_, i), _) in &reads[first..first + here] {
-            let sentence = sentences[*i].clone();
-            subjects.push(
-                in_block
-                    .iter()
-                    .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
-                    .filter(|m| topics.list[m.topic].figure_subject)
-                    .map(|m| SubjectMention {
-                        range: m.range.start - sentence.start..m.range.end - sentence.start,
-                        subject: topics.list[m.topic].title.clone(),
-                    })
-                    .collect(),
-            );
-            placed.push(Placed {
-                block: b,
-                sentence,
-                scope: scopes.len() - 1,
-                table: row.then(|| tables.len() - 1),
-            });
-        }
-    }
-    // The last two steps of reading, each over all the sentences (see above).
-    let measured: Vec<_> = reads
-        .into_iter()
-        .zip(&subjects)
-        .map(|((_, r), m)| r.measured(m))
+    let mut reading = read_sentences(blocks, split, settings);
+    let places = place_sentences(doc, blocks, split, &mut reading, facts, topics, settings);
+    let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects))
+        .map(|((_, read), mentions)| read.measured(mentions))
         .collect();
-    let found: Vec<Vec<Found>> = measured
-        .iter()
-        .zip(&placed)
-        .map(|(m, at)| m.as_ref().map_or_else(Vec::new, |m| m.figures(&scopes[at.scope])))
+    let found: Vec<Vec<Found>> = (measured.iter().zip(&places.placed))
+        .map(|(m, at)| {
+            m.as_ref()
+                .map_or_else(Vec::new, |m| m.figures(&places.scopes[at.scope]))
+        })
         .collect();
     let mut out = Vec::new();
-    for (figures, at) in found.into_iter().zip(&placed) {
+    for (figures, at) in found.into_iter().zip(&places.placed) {
         let (b, block, sentence) = (at.block, &blocks[at.block], &at.sentence);
         let text = &block.text[sentence.clone()];
         // One copy of the sentence, shared by its figures and their records, and with
@@ -225,7 +119,7 @@ pub fn extract(
                 && !found.metric_named
             {
                 let column = block.text[..sentence.start + found.range.start].matches(" | ").count();
-                if let Some(Some(head)) = tables[table].get(column) {
+                if let Some(Some(head)) = places.tables[table].get(column) {
                     found.metric = Some(head.clone());
                 }
             }
@@ -248,6 +142,7 @@ pub fn extract(
             };
             let said = Arc::clone(shared.get_or_insert_with(|| {
                 let (b, start) = (b as u32, sentence.start as u32);
+                let quoted = &facts.sentences;
                 let i = quoted.partition_point(|s| (s.block, s.range.start) < (b, start));
                 match quoted.get(i) {
                     Some(s) if s.block == b && s.range == (start..sentence.end as u32) => Arc::clone(&s.text),
@@ -260,6 +155,69 @@ pub fn extract(
     out
 }
 
+/// The first two steps of reading a page's sentences.
+struct Reading<'t, 'n> {
+    /// Each sentence with a quantity: its block, its place among the block's sentences,
+    /// and the sentence read as far as the phrases around its quantities.
+    reads: Vec<((usize, usize), metrics::Read<'t, 'n>)>,
+    /// The sentences of the blocks that were not split before (by block index).
+    fresh: Vec<Option<Vec<std::ops::Range<usize>>>>,
+    /// The period of the heading above each block.
+    heading_periods: Vec<Option<String>>,
+}
+
+/// Reads the tokens and quantities of every sentence of `blocks` (split here if `split`
+/// has not), then the phrases around the quantities of those that have any.
+fn read_sentences<'t, 'n>(
+    blocks: &'t [Block],
+    split: &'t [Option<Vec<std::ops::Range<usize>>>],
+    settings: &Settings<'n>,
+) -> Reading<'t, 'n> {
+    let mut fresh: Vec<Option<Vec<std::ops::Range<usize>>>> = vec![None; blocks.len()];
+    let mut heading_periods: Vec<Option<String>> = vec![None; blocks.len()];
+    let mut reads = Vec::new();
+    let mut heading_period = None;
+    for (b, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            heading_period = metrics::parse_period(&block.text);
+            continue;
+        }
+        heading_periods[b].clone_from(&heading_period);
+        let sentences = match split.get(b) {
+            Some(Some(known)) => known,
+            _ => fresh[b].insert(metrics::split_sentences(&block.text)),
+        };
+        for (i, sentence) in sentences.iter().enumerate() {
+            if let Some(read) = metrics::read(&block.text[sentence.clone()]) {
+                reads.push(((b, i), read));
+            }
+        }
+    }
+    for ((b, _), read) in &mut reads {
+        let around = heading_periods[*b].as_deref().or(settings.page_period.as_deref());
+        read.read_phrases(settings.names, around);
+    }
+    Reading {
+        reads,
+        fresh,
+        heading_periods,
+    }
+}
+
+/// Where a page's read sentences stand: the scope of their blocks, the column heads of
+/// their tables, the topics each mentions.
+struct Places {
+    /// The scope of each block with a read sentence.
+    scopes: Vec<Scope>,
+    /// The metric each column of a table names in its head row, if any: a figure in a
+    /// cell that names no metric takes its column's.
+    tables: Vec<Vec<Option<String>>>,
+    /// Each read sentence's place, in the order of the reads.
+    placed: Vec<Placed>,
+    /// The topics each read sentence mentions, in the order of the reads.
+    subjects: Vec<Vec<SubjectMention>>,
+}
+
 /// Where a read sentence stands in the page.
 struct Placed {
     /// Index of its block.
@@ -270,6 +228,99 @@ struct Placed {
     scope: usize,
     /// Index of the column heads of its table, for a table row.
     table: Option<usize>,
+}
+
+/// The places of the sentences `reading` read (it gives up its heading periods to the
+/// scopes).
+fn place_sentences(
+    doc: &Doc,
+    blocks: &[Block],
+    split: &[Option<Vec<std::ops::Range<usize>>>],
+    reading: &mut Reading,
+    facts: &PageFacts,
+    topics: &Topics,
+    settings: &Settings,
+) -> Places {
+    let mentions = &facts.mentions;
+    let mut places = Places {
+        scopes: Vec::new(),
+        tables: Vec::new(),
+        placed: Vec::with_capacity(reading.reads.len()),
+        subjects: Vec::with_capacity(reading.reads.len()),
+    };
+    let mut heading_subject = None;
+    debug_assert!(mentions.is_sorted_by_key(|m| m.block), "mentions come in block order");
+    let mut in_table = false;
+    for (b, block) in blocks.iter().enumerate() {
+        let row = block.kind == BlockKind::TableRow;
+        if row && !in_table {
+            places.tables.push(
+                block
+                    .text
+                    .split(" | ")
+                    .map(|head| settings.names.first_label(head))
+                    .collect(),
+            );
+        }
+        in_table = row;
+        if block.kind == BlockKind::Heading {
+            heading_subject = subject_named(&block.text, topics, settings.names).subject.flatten();
+            continue;
+        }
+        let first = places.placed.len();
+        let here = reading.reads[first..].partition_point(|((at, _), _)| *at == b);
+        if here == 0 {
+            continue;
+        }
+        // A run-in heading ("**North America.** Revenue …") names whose figures its own
+        // paragraph gives, before the heading above it; one that names two topics leaves
+        // its paragraph's figures to the default, and one that names the heading's topic
+        // only to leave it out ("**Outside North America.**") takes them from it.
+        let run_in = (block.kind == BlockKind::Prose)
+            .then(|| run_in_heading(doc, block))
+            .flatten()
+            .map(|bold| subject_named(&bold, topics, settings.names));
+        let block_subject = match run_in {
+            Some(Named { subject: Some(one), .. }) => one,
+            Some(Named { left_out, .. }) => heading_subject.clone().filter(|h| !left_out.contains(h)),
+            None => heading_subject.clone(),
+        };
+        places.scopes.push(Scope {
+            default_subject: Some(settings.default_subject.clone()),
+            heading_period: reading.heading_periods[b].take(),
+            heading_subject: block_subject,
+            page_period: settings.page_period.clone(),
+            page_metric: settings.page_metric.clone(),
+            names: settings.names.clone(),
+            currency: Some(settings.currency),
+        });
+        // Mentions come in block order (topics::mentions walks the blocks): each block
+        // looks at its own run, not at the whole note's.
+        let in_block = &mentions[mentions.partition_point(|m| m.block < b)..mentions.partition_point(|m| m.block <= b)];
+        let sentences = split.get(b).and_then(Option::as_ref).or(reading.fresh[b].as_ref());
+        let sentences = sentences.map_or(&[][..], Vec::as_slice);
+        for ((_, i), _) in &reading.reads[first..first + here] {
+            let sentence = sentences[*i].clone();
+            places.subjects.push(
+                in_block
+                    .iter()
+                    .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
+                    .filter(|m| topics.list[m.topic].figure_subject)
+                    .map(|m| SubjectMention {
+                        range: m.range.start - sentence.start..m.range.end - sentence.start,
+                        subject: topics.list[m.topic].title.clone(),
+                    })
+                    .collect(),
+            );
+            places.placed.push(Placed {
+                block: b,
+                sentence,
+                scope: places.scopes.len() - 1,
+                table: row.then(|| places.tables.len() - 1),
+            });
+        }
+    }
+    places
 }
 
 /// Whose figures a heading's text says follow it.

@@ -237,7 +237,7 @@ struct Phrases<'n> {
 
 /// The tokens and quantities of `sentence`; None for a sentence with no quantity (most
 /// without a digit or a number word are refused before they are tokenised).
-pub fn read(sentence: &str) -> Option<Read<'_, '_>> {
+pub fn read<'s, 'n>(sentence: &'s str) -> Option<Read<'s, 'n>> {
     let has_digit = crate::bytes::find(sentence.as_bytes(), |b| b.is_ascii_digit()).is_some();
     if !has_digit && !NUMBER_WORD.with(|re| re.is_match(sentence)) {
         return None;
