@@ -63,6 +63,7 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     let mut ids = Memo::default();
     let mut places = Memo::default();
     let mut sentences = Memo::default();
+    let mut words = Words::new(push_field);
     for r in store.iter() {
         let v = r.value.as_ref();
         let c = r.change.as_ref();
@@ -96,27 +97,33 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
         push_uint(&mut rows, u64::from(r.line));
         for field in [r.subject, r.metric, r.period] {
             rows.push(',');
-            push_field(&mut rows, field.unwrap_or_default());
+            words.optional(&mut rows, field, "");
         }
         rows.push(',');
         push_number(&mut rows, v.map(|v| v.amount));
         rows.push(',');
-        push_field(&mut rows, v.map_or("", |v| v.unit));
+        words.optional(&mut rows, v.map(|v| v.unit), "");
         rows.push_str(v.map_or(",,", |v| if v.approx { ",true," } else { ",false," }));
         push_number(&mut rows, v.and_then(|v| v.upper));
         rows.push(',');
         push_number(&mut rows, c.map(|c| c.amount));
-        for field in [
-            c.map_or("", |c| c.unit),
-            c.map_or("", |c| c.direction),
-            c.and_then(|c| c.basis).unwrap_or_default(),
-            r.text(),
-        ] {
+        for field in [c.map(|c| c.unit), c.map(|c| c.direction), c.and_then(|c| c.basis)] {
             rows.push(',');
-            push_field(&mut rows, field);
+            words.optional(&mut rows, field, "");
         }
         rows.push(',');
-        rows.push_str(sentences.get([r.figure().sentence()], |out, [sentence]| push_field(out, sentence)));
+        let sentence = r.figure().sentence();
+        let written = sentences.get([sentence], |out, [sentence]| push_field(out, sentence));
+        // The words are a part of the sentence: when it was not quoted (nothing in it is
+        // special), they are written as they are, not scanned again.
+        let words = r.text();
+        if within(words, sentence) && !written.starts_with('"') {
+            rows.push_str(words);
+        } else {
+            push_field(&mut rows, words);
+        }
+        rows.push(',');
+        rows.push_str(written);
         rows.push(',');
         rows.push_str(r.origin());
         rows.push_str("\r\n");
@@ -156,6 +163,83 @@ impl<'a, const N: usize> Memo<'a, N> {
             self.of = Some(of);
         }
         &self.text
+    }
+}
+
+/// True when `words` is a part of `sentence` (a slice of it in memory, as a figure's words
+/// are of its sentence), so that what holds for the sentence's bytes holds for its own.
+fn within(words: &str, sentence: &str) -> bool {
+    let (start, at) = (sentence.as_ptr() as usize, words.as_ptr() as usize);
+    start <= at && at + words.len() <= start + sentence.len()
+}
+
+/// What the exports write for the words figures share (subjects, metrics, periods,
+/// units, directions, bases), each written once: as a JSON string, as a CSV field. The
+/// words are interned (`metrics::intern`): one copy each, so a word is found by its
+/// address and length without reading its bytes. Escaped anew, the seven of each record
+/// were a third of the JSON export's instructions; looked up in a hash map, a sixth (108 M
+/// of the 10,000-note export's 718 M). A record's words are mostly those of the records
+/// before it, so each is first looked for in a small table by its address alone
+/// (`RECENT`), inlined.
+struct Words {
+    /// How a word is written.
+    write: fn(&mut String, &str),
+    /// The words as written, in the order first met.
+    texts: Vec<Box<str>>,
+    /// Where in `texts` each word is, by (address, length).
+    at: rustc_hash::FxHashMap<(usize, usize), usize>,
+    /// (address, length, index in `texts`) of the word last met in each slot.
+    recent: Box<[(usize, usize, usize); RECENT]>,
+}
+
+/// Slots of `Words::recent`: a few dozen words make most records.
+const RECENT: usize = 64;
+
+impl Words {
+    /// No words yet, each to be written by `write`.
+    fn new(write: fn(&mut String, &str)) -> Self {
+        // No word has address 0, so no empty slot matches.
+        Words {
+            write,
+            texts: Vec::new(),
+            at: rustc_hash::FxHashMap::default(),
+            recent: Box::new([(0, 0, 0); RECENT]),
+        }
+    }
+
+    /// `word` as written. Inlined, for the few instructions of a word met lately: the
+    /// call cost as much.
+    #[inline]
+    fn get(&mut self, word: &'static str) -> &str {
+        let key = (word.as_ptr() as usize, word.len());
+        // Fibonacci hashing: words next to each other in memory go to distant slots.
+        let slot = (((key.0 ^ key.1) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT.ilog2())) as usize;
+        let (address, len, i) = self.recent[slot];
+        if (address, len) == key {
+            return &self.texts[i];
+        }
+        self.look_up(word, key, slot)
+    }
+
+    /// [`Words::get`] of a word not in its slot of `recent`: found in (or added to) the
+    /// map, and put in the slot.
+    #[inline(never)]
+    fn look_up(&mut self, word: &'static str, key: (usize, usize), slot: usize) -> &str {
+        let (texts, write) = (&mut self.texts, self.write);
+        let i = *self.at.entry(key).or_insert_with(|| {
+            let mut text = String::with_capacity(word.len() + 2);
+            write(&mut text, word);
+            texts.push(text.into_boxed_str());
+            texts.len() - 1
+        });
+        self.recent[slot] = (key.0, key.1, i);
+        &self.texts[i]
+    }
+
+    /// `word` as written, or `none` for none.
+    #[inline]
+    fn optional(&mut self, out: &mut String, word: Option<&'static str>, none: &str) {
+        out.push_str(word.map_or(none, |w| self.get(w)));
     }
 }
 
