@@ -290,11 +290,20 @@ pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
     let mut periods = Periods::default();
     let mut period = |i: usize| site.store.record(i).period.and_then(|p| periods.key(p));
     if total > TOPIC_ROWS {
-        // Latest first (records without a known period last), stable for equal periods.
-        ids.sort_by_cached_key(|&i| std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))));
-        ids.truncate(TOPIC_ROWS);
+        // Latest first (records without a known period last), the first record first for
+        // equal periods (`ids` is in record order): the `TOPIC_ROWS` least of these keys,
+        // which are distinct. Picked, not sorted: a subject of a large site has thousands
+        // of figures, and only the rows kept are put in order (below).
+        let mut latest: Vec<_> = ids
+            .iter()
+            .map(|&i| (std::cmp::Reverse(period(i).map(|(_, y, n)| (y, n))), i))
+            .collect();
+        latest.select_nth_unstable(TOPIC_ROWS - 1);
+        ids = latest[..TOPIC_ROWS].iter().map(|&(_, i)| i).collect();
     }
-    ids.sort_by_cached_key(|&i| (site.store.record(i).figure().metric, period(i)));
+    // By metric and period, in record order for equal ones: the order the latest rows
+    // were picked in, by period then record, is the same for records of one period.
+    ids.sort_by_cached_key(|&i| (site.store.record(i).figure().metric, period(i), i));
     let mut table = String::new();
     if !ids.is_empty() {
         table.reserve(ids.len() * 400);

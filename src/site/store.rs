@@ -372,6 +372,10 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
     let mut disagree: Vec<(ConflictKey, Vec<usize>)> = groups
         .into_iter()
         .filter(|(_, ids)| {
+            // One record disagrees with none (and most groups are one).
+            if ids.len() < 2 {
+                return false;
+            }
             let (min, max) = ids.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &i| {
                 (lo.min(amount(i)), hi.max(amount(i)))
             });
@@ -380,7 +384,7 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
             } else {
                 (max - min).abs()
             };
-            ids.len() >= 2 && spread > CONFLICT_TOLERANCE && sentences_disagree(store, ids)
+            spread > CONFLICT_TOLERANCE && sentences_disagree(store, ids)
         })
         .map(|((s, m, p, u), ids)| ((s, m, p.sort_text(), u), ids))
         .collect();
@@ -440,6 +444,7 @@ fn series(store: &Store) -> Vec<Series> {
         };
         groups.entry((s, m, v.unit, kind)).or_default().push(((year, n), i));
     }
+    let mut amounts = Amounts::default();
     let mut series: Vec<(Key, Series)> = groups
         .into_iter()
         .filter_map(|(key, mut points)| {
@@ -447,16 +452,14 @@ fn series(store: &Store) -> Vec<Series> {
             if points.len() < 2 {
                 return None;
             }
-            // Stable: within a period, records keep their order (ties go to the first).
-            points.sort_by_key(|(at, _)| *at);
+            // Within a period, records keep their order (ties go to the first): the
+            // record indices are distinct, so sorting by (period, index) is that order.
+            points.sort_unstable();
             let chosen: Vec<usize> = points
                 .chunk_by(|a, b| a.0 == b.0)
                 .map(|same| match same {
                     [(_, only)] => *only,
-                    _ => {
-                        let ids: Vec<usize> = same.iter().map(|(_, i)| *i).collect();
-                        most_stated(store, &ids)
-                    }
+                    _ => amounts.most_stated(store, same.iter().map(|(_, i)| *i)),
                 })
                 .collect();
             (chosen.len() >= 2).then(|| {
@@ -475,29 +478,49 @@ fn series(store: &Store) -> Vec<Series> {
     series.into_iter().map(|(_, s)| s).collect()
 }
 
-/// Of several records for one period, the value stated most often (first on a tie): the
-/// one with the most values within the tolerance of it, counted on the sorted amounts.
-fn most_stated(store: &Store, ids: &[usize]) -> usize {
-    if ids.len() < 2 {
-        return ids[0];
-    }
-    let amount = |i: usize| store.record(i).amount();
-    let mut sorted: Vec<f64> = ids.iter().map(|&i| amount(i)).collect();
-    sorted.sort_by(f64::total_cmp);
-    let count = |a: f64| {
-        let t = a.abs() * CONFLICT_TOLERANCE;
-        let below = sorted.partition_point(|&x| x < a && a - x > t);
-        let within = sorted.partition_point(|&x| x <= a || x - a <= t);
-        within - below
-    };
-    let mut best = (ids[0], count(amount(ids[0])));
-    for &i in &ids[1..] {
-        let n = count(amount(i));
-        if n > best.1 {
-            best = (i, n);
+/// The amounts of the records of one period, kept for the next period's (a site has
+/// tens of thousands of periods stated more than once, each of a few records).
+#[derive(Default)]
+struct Amounts {
+    /// (amount, record index), in record order.
+    of: Vec<(f64, usize)>,
+    /// The amounts, sorted.
+    sorted: Vec<f64>,
+}
+
+impl Amounts {
+    /// Of several records for one period, the value stated most often (first on a tie):
+    /// the one with the most values within the tolerance of it, counted on the sorted
+    /// amounts.
+    fn most_stated(&mut self, store: &Store, ids: impl Iterator<Item = usize>) -> usize {
+        self.of.clear();
+        self.of.extend(ids.map(|i| (store.record(i).amount(), i)));
+        let first = self.of[0];
+        self.sorted.clear();
+        self.sorted.extend(self.of.iter().map(|(a, _)| *a));
+        // Equal under `total_cmp` is the same bits: an unstable sort orders them as a
+        // stable one does.
+        self.sorted.sort_unstable_by(f64::total_cmp);
+        let sorted = &self.sorted;
+        // All the same (as most are): each is within the tolerance of all, the first wins.
+        if sorted[0] == sorted[sorted.len() - 1] {
+            return first.1;
         }
+        let count = |a: f64| {
+            let t = a.abs() * CONFLICT_TOLERANCE;
+            let below = sorted.partition_point(|&x| x < a && a - x > t);
+            let within = sorted.partition_point(|&x| x <= a || x - a <= t);
+            within - below
+        };
+        let mut best = (first.1, count(first.0));
+        for &(a, i) in &self.of[1..] {
+            let n = count(a);
+            if n > best.1 {
+                best = (i, n);
+            }
+        }
+        best.0
     }
-    best.0
 }
 
 #[cfg(test)]
