@@ -6,8 +6,9 @@
 
 use std::io::Write;
 
-use super::{CHUNK, Memo, Words};
+use super::{CHUNK, Memo};
 use crate::content::PageId;
+use crate::render::words::Words;
 use crate::site::store::{Conflict, Record, Store, id_page};
 
 /// `{"metrics":[…],"conflicts":[…]}` into `out`: put together in one buffer, a
