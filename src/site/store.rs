@@ -463,7 +463,8 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
                 return false;
             }
             let (min, max) = ids.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &i| {
-                (lo.min(amount(i)), hi.max(amount(i)))
+                let a = amount(i);
+                (lo.min(a), hi.max(a))
             });
             let spread = if min.abs() > 0.0 {
                 (max - min).abs() / min.abs()
@@ -495,27 +496,32 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
 /// that gives a whole and its parts ("7 billion items, of which 4 billion in the US")
 /// does not disagree with itself, nor with a sentence that repeats one of its values.
 fn sentences_disagree(store: &Store, ids: &[usize]) -> bool {
-    let mut sentences: Vec<(PageId, &str, Vec<f64>)> = Vec::new();
+    // The amounts of the records in order, and where each sentence's start: one vector
+    // each, not one a sentence (a group of a large site has dozens of sentences).
+    let mut amounts: Vec<f64> = Vec::with_capacity(ids.len());
+    let mut sentences: Vec<(PageId, &str, usize)> = Vec::new();
     for &i in ids {
         let r = store.record(i);
-        let amount = r.amount();
         // Figures given in front matter have no sentence: each stands alone.
         // A sentence's records are next to each other (record order is page order, then
         // text order), and its figures share one copy of it.
         let sentence = r.figure().sentence();
-        match sentences
-            .last_mut()
-            .filter(|(o, s, _)| *o == r.owner && std::ptr::eq(*s, sentence) && !s.is_empty())
-        {
-            Some((_, _, values)) => values.push(amount),
-            None => sentences.push((r.owner, sentence, vec![amount])),
+        let same = sentences
+            .last()
+            .is_some_and(|(o, s, _)| *o == r.owner && std::ptr::eq(*s, sentence) && !s.is_empty());
+        if !same {
+            sentences.push((r.owner, sentence, amounts.len()));
         }
+        amounts.push(r.amount());
     }
+    let values = |k: usize| {
+        let end = sentences.get(k + 1).map_or(amounts.len(), |(_, _, start)| *start);
+        &amounts[sentences[k].2..end]
+    };
     let close = |a: f64, b: f64| (a - b).abs() <= a.abs().min(b.abs()) * CONFLICT_TOLERANCE;
-    sentences.iter().enumerate().any(|(k, (_, _, a))| {
-        sentences[k + 1..]
-            .iter()
-            .any(|(_, _, b)| !a.iter().any(|x| b.iter().any(|y| close(*x, *y))))
+    (0..sentences.len()).any(|k| {
+        let a = values(k);
+        (k + 1..sentences.len()).any(|l| !a.iter().any(|x| values(l).iter().any(|y| close(*x, *y))))
     })
 }
 
