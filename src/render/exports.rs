@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::render::words::Words;
 use crate::site::store::{Store, id_page};
 use json::{push_uint, push_whole};
 
@@ -63,6 +64,7 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     let mut ids = Memo::default();
     let mut places = Memo::default();
     let mut sentences = Memo::default();
+    let mut words = Words::new(push_field);
     for r in store.iter() {
         let v = r.value.as_ref();
         let c = r.change.as_ref();
@@ -96,27 +98,33 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
         push_uint(&mut rows, u64::from(r.line));
         for field in [r.subject, r.metric, r.period] {
             rows.push(',');
-            push_field(&mut rows, field.unwrap_or_default());
+            words.optional(&mut rows, field, "");
         }
         rows.push(',');
         push_number(&mut rows, v.map(|v| v.amount));
         rows.push(',');
-        push_field(&mut rows, v.map_or("", |v| v.unit));
+        words.optional(&mut rows, v.map(|v| v.unit), "");
         rows.push_str(v.map_or(",,", |v| if v.approx { ",true," } else { ",false," }));
         push_number(&mut rows, v.and_then(|v| v.upper));
         rows.push(',');
         push_number(&mut rows, c.map(|c| c.amount));
-        for field in [
-            c.map_or("", |c| c.unit),
-            c.map_or("", |c| c.direction),
-            c.and_then(|c| c.basis).unwrap_or_default(),
-            r.text(),
-        ] {
+        for field in [c.map(|c| c.unit), c.map(|c| c.direction), c.and_then(|c| c.basis)] {
             rows.push(',');
-            push_field(&mut rows, field);
+            words.optional(&mut rows, field, "");
         }
         rows.push(',');
-        rows.push_str(sentences.get([r.figure().sentence()], |out, [sentence]| push_field(out, sentence)));
+        let sentence = r.figure().sentence();
+        let written = sentences.get([sentence], |out, [sentence]| push_field(out, sentence));
+        // The words are a part of the sentence: when it was not quoted (nothing in it is
+        // special), they are written as they are, not scanned again.
+        let words = r.text();
+        if within(words, sentence) && !written.starts_with('"') {
+            rows.push_str(words);
+        } else {
+            push_field(&mut rows, words);
+        }
+        rows.push(',');
+        rows.push_str(written);
         rows.push(',');
         rows.push_str(r.origin());
         rows.push_str("\r\n");
@@ -157,6 +165,13 @@ impl<'a, const N: usize> Memo<'a, N> {
         }
         &self.text
     }
+}
+
+/// True when `words` is a part of `sentence` (a slice of it in memory, as a figure's words
+/// are of its sentence), so that what holds for the sentence's bytes holds for its own.
+fn within(words: &str, sentence: &str) -> bool {
+    let (start, at) = (sentence.as_ptr() as usize, words.as_ptr() as usize);
+    start <= at && at + words.len() <= start + sentence.len()
 }
 
 /// Where the first byte that makes a CSV field quoted is.

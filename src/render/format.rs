@@ -109,34 +109,49 @@ fn write_trimmed(out: &mut String, x: f64, places: usize) {
     // scaled value is not near a tie, its nearest whole number has the same digits.
     // Powers of ten from a table (each exact, as `powi` computes them), not a call a number.
     const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    const UNITS: [u64; 7] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
     let scaled = x * POW10.get(places).copied().unwrap_or_else(|| 10f64.powi(places as i32));
-    let rounded = scaled.round();
-    let off_tie = ((scaled - scaled.trunc()).abs() - 0.5).abs() > scaled.abs() * 1e-12;
-    if places <= 6 && scaled.abs() < 1e15 && off_tie {
-        let digits = rounded.abs() as u64;
-        let unit = 10u64.pow(places as u32);
-        if x.is_sign_negative() {
-            out.push('-');
+    // Below 1e15 (so neither infinite nor not a number), the whole part is the integer
+    // conversion, exactly, and the fraction left is exact too: `trunc` and `round`
+    // without their calls (x86-64 has no instruction for them), as every value and
+    // change of a table, a chart and the /metrics/ page comes here.
+    let magnitude = scaled.abs();
+    if places <= 6 && magnitude < 1e15 {
+        let whole = magnitude as u64;
+        let fraction = magnitude - whole as f64;
+        let off_tie = (fraction - 0.5).abs() > magnitude * 1e-12;
+        if off_tie {
+            // `scaled.round()`: half away from zero.
+            let digits = whole + u64::from(fraction >= 0.5);
+            write_rounded(out, digits, x.is_sign_negative(), UNITS[places], places);
+            return;
         }
-        // Digits written directly: `write!` costs more than the arithmetic around it.
-        push_padded(out, digits / unit, 1);
-        let mut fraction = digits % unit;
-        let mut width = places;
-        while width > 0 && fraction.is_multiple_of(10) {
-            fraction /= 10;
-            width -= 1;
-        }
-        if width > 0 {
-            out.push('.');
-            push_padded(out, fraction, width);
-        }
-        return;
     }
     let at = out.len();
     let _ = write!(out, "{x:.places$}");
     if out[at..].contains('.') {
         let kept = out[at..].trim_end_matches('0').trim_end_matches('.').len();
         out.truncate(at + kept);
+    }
+}
+
+/// `digits` (the value times `unit`, 10 to the `places`) as a decimal of at most `places`
+/// decimals, without trailing zeros, after a `-` when `negative`.
+fn write_rounded(out: &mut String, digits: u64, negative: bool, unit: u64, places: usize) {
+    if negative {
+        out.push('-');
+    }
+    // Digits written directly: `write!` costs more than the arithmetic around it.
+    push_padded(out, digits / unit, 1);
+    let mut fraction = digits % unit;
+    let mut width = places;
+    while width > 0 && fraction.is_multiple_of(10) {
+        fraction /= 10;
+        width -= 1;
+    }
+    if width > 0 {
+        out.push('.');
+        push_padded(out, fraction, width);
     }
 }
 

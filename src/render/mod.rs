@@ -12,6 +12,7 @@ pub mod html;
 pub mod inputs;
 pub mod theme;
 pub mod views;
+pub(crate) mod words;
 
 use std::collections::HashMap;
 

@@ -276,13 +276,19 @@ pub fn period_key(period: &str) -> Option<(&'static str, i32, u8)> {
 }
 
 fn by_subject(store: &Store) -> HashMap<String, Vec<usize>> {
-    let mut map: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    // Each subject's records at its number (`WordIds` numbers them 0, 1, … as met).
+    let mut words = WordIds::default();
+    let mut subjects: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, r) in store.iter().enumerate() {
         if let Some(s) = r.figure.subject {
-            map.entry(s).or_default().push(i);
+            let id = words.of(s) as usize;
+            if id == subjects.len() {
+                subjects.push((s, Vec::new()));
+            }
+            subjects[id].1.push(i);
         }
     }
-    map.into_iter().map(|(s, ids)| (s.to_string(), ids)).collect()
+    subjects.into_iter().map(|(s, ids)| (s.to_string(), ids)).collect()
 }
 
 /// A text compared and hashed by where it is, not by what it says: for the interned
@@ -303,6 +309,81 @@ impl Eq for ByAddress<'_> {}
 impl std::hash::Hash for ByAddress<'_> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         self.0.as_ptr().hash(h);
+    }
+}
+
+/// The last word met in each of a few dozen slots, by address and length, with what the
+/// caller keeps for it: a multiply and a compare, inlined, where a hash map costs a call
+/// and a probe. For the words of figures (interned: `metrics::intern`), of which a record
+/// has a handful and a site a few hundred, mostly the last records' ones.
+#[derive(Debug)]
+pub(crate) struct Recent<T>(Box<[(usize, usize, T); RECENT]>);
+
+/// Slots of a [`Recent`].
+const RECENT: usize = 64;
+
+impl<T: Copy + Default> Default for Recent<T> {
+    fn default() -> Self {
+        // No word has address 0, so no empty slot matches.
+        Recent(Box::new([(0, 0, T::default()); RECENT]))
+    }
+}
+
+impl<T: Copy> Recent<T> {
+    /// What was put for `word` (this text at this address), or the slot to put it in.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Result<T, usize> {
+        let key = (word.as_ptr() as usize, word.len());
+        // Fibonacci hashing: words next to each other in memory go to distant slots.
+        let slot = (((key.0 ^ key.1) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT.ilog2())) as usize;
+        match self.0[slot] {
+            (address, len, value) if (address, len) == key => Ok(value),
+            _ => Err(slot),
+        }
+    }
+
+    /// Keeps `value` for `word` in `slot` (from [`Recent::get`]).
+    #[inline]
+    pub(crate) fn put(&mut self, slot: usize, word: &str, value: T) {
+        self.0[slot] = (word.as_ptr() as usize, word.len(), value);
+    }
+}
+
+/// Small numbers for the words of records, the same for the same text (wherever it is):
+/// groups keyed by them hash and compare integers, not texts. A word met lately is found
+/// in `recent`, another met before by its address in a map, a new one by its text: at
+/// 10,000 notes the words outgrow `recent`, and looked up by text, the misses cost more
+/// than the texts hashed into the groups did.
+#[derive(Debug, Default)]
+struct WordIds<'r> {
+    recent: Recent<u32>,
+    by_address: FxHashMap<(usize, usize), u32>,
+    by_text: FxHashMap<&'r str, u32>,
+}
+
+impl<'r> WordIds<'r> {
+    /// The number of `word`.
+    #[inline]
+    fn of(&mut self, word: &'r str) -> u32 {
+        match self.recent.get(word) {
+            Ok(id) => id,
+            Err(slot) => self.look_up(word, slot),
+        }
+    }
+
+    /// [`WordIds::of`] a word not met lately.
+    #[inline(never)]
+    fn look_up(&mut self, word: &'r str, slot: usize) -> u32 {
+        let by_text = &mut self.by_text;
+        let id = *self
+            .by_address
+            .entry((word.as_ptr() as usize, word.len()))
+            .or_insert_with(|| {
+                let next = by_text.len() as u32;
+                *by_text.entry(word).or_insert(next)
+            });
+        self.recent.put(slot, word, id);
+        id
     }
 }
 
@@ -354,35 +435,58 @@ fn stated<'a>(r: &Record<'a>) -> Option<(&'a str, &'a str, &'a str, &'a Quantity
     }
 }
 
-/// Records of one subject, metric, period and unit.
-type Groups<'r> = FxHashMap<(&'r str, &'r str, PeriodId<'r>, &'r str), Vec<usize>>;
+/// A period as records are grouped by it, its words by number ([`WordIds`]): a known
+/// period by its kind, year and position (so "FY 2023" and "2023" are one), another by
+/// its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum PeriodNumber {
+    Known(u32, i32, u8),
+    Other(u32),
+}
+
+/// Records of one subject, metric, period and unit, by the numbers of their words.
+type Groups = FxHashMap<(u32, u32, PeriodNumber, u32), Vec<usize>>;
 
 fn conflicts(store: &Store) -> Vec<Conflict> {
     let mut groups: Groups = FxHashMap::default();
     let mut periods = Periods::default();
+    let mut words = WordIds::default();
     for (i, r) in store.iter().enumerate() {
         if let Some((s, m, p, v)) = stated(&r) {
+            let period = match periods.key(p) {
+                Some((kind, year, n)) => PeriodNumber::Known(words.of(kind), year, n),
+                None => PeriodNumber::Other(words.of(p)),
+            };
             groups
-                .entry((s, m, PeriodId::of(p, &mut periods), v.unit))
+                .entry((words.of(s), words.of(m), period, words.of(v.unit)))
                 .or_default()
                 .push(i);
         }
     }
     let amount = |i: usize| store.record(i).amount();
     let mut disagree: Vec<(ConflictKey, Vec<usize>)> = groups
-        .into_iter()
-        .filter(|(_, ids)| {
+        .into_values()
+        .filter(|ids| {
+            // One record disagrees with none (and most groups are one).
+            if ids.len() < 2 {
+                return false;
+            }
             let (min, max) = ids.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &i| {
-                (lo.min(amount(i)), hi.max(amount(i)))
+                let a = amount(i);
+                (lo.min(a), hi.max(a))
             });
             let spread = if min.abs() > 0.0 {
                 (max - min).abs() / min.abs()
             } else {
                 (max - min).abs()
             };
-            ids.len() >= 2 && spread > CONFLICT_TOLERANCE && sentences_disagree(store, ids)
+            spread > CONFLICT_TOLERANCE && sentences_disagree(store, ids)
         })
-        .map(|((s, m, p, u), ids)| ((s, m, p.sort_text(), u), ids))
+        .filter_map(|ids| {
+            // The words of any record of the group are the group's.
+            let (s, m, p, v) = stated(&store.record(ids[0]))?;
+            Some(((s, m, PeriodId::of(p, &mut periods).sort_text(), v.unit), ids))
+        })
         .collect();
     disagree.sort_by(|a, b| a.0.cmp(&b.0));
     disagree
@@ -401,27 +505,32 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
 /// that gives a whole and its parts ("7 billion items, of which 4 billion in the US")
 /// does not disagree with itself, nor with a sentence that repeats one of its values.
 fn sentences_disagree(store: &Store, ids: &[usize]) -> bool {
-    let mut sentences: Vec<(PageId, &str, Vec<f64>)> = Vec::new();
+    // The amounts of the records in order, and where each sentence's start: one vector
+    // each, not one a sentence (a group of a large site has dozens of sentences).
+    let mut amounts: Vec<f64> = Vec::with_capacity(ids.len());
+    let mut sentences: Vec<(PageId, &str, usize)> = Vec::new();
     for &i in ids {
         let r = store.record(i);
-        let amount = r.amount();
         // Figures given in front matter have no sentence: each stands alone.
         // A sentence's records are next to each other (record order is page order, then
         // text order), and its figures share one copy of it.
         let sentence = r.figure().sentence();
-        match sentences
-            .last_mut()
-            .filter(|(o, s, _)| *o == r.owner && std::ptr::eq(*s, sentence) && !s.is_empty())
-        {
-            Some((_, _, values)) => values.push(amount),
-            None => sentences.push((r.owner, sentence, vec![amount])),
+        let same = sentences
+            .last()
+            .is_some_and(|(o, s, _)| *o == r.owner && std::ptr::eq(*s, sentence) && !s.is_empty());
+        if !same {
+            sentences.push((r.owner, sentence, amounts.len()));
         }
+        amounts.push(r.amount());
     }
+    let values = |k: usize| {
+        let end = sentences.get(k + 1).map_or(amounts.len(), |(_, _, start)| *start);
+        &amounts[sentences[k].2..end]
+    };
     let close = |a: f64, b: f64| (a - b).abs() <= a.abs().min(b.abs()) * CONFLICT_TOLERANCE;
-    sentences.iter().enumerate().any(|(k, (_, _, a))| {
-        sentences[k + 1..]
-            .iter()
-            .any(|(_, _, b)| !a.iter().any(|x| b.iter().any(|y| close(*x, *y))))
+    (0..sentences.len()).any(|k| {
+        let a = values(k);
+        (k + 1..sentences.len()).any(|l| !a.iter().any(|x| values(l).iter().any(|y| close(*x, *y))))
     })
 }
 
@@ -431,32 +540,40 @@ type At = (i32, u8);
 fn series(store: &Store) -> Vec<Series> {
     // (subject, metric, unit, kind) → (period position, record index) in record order
     type Key<'r> = (&'r str, &'r str, &'r str, &'static str);
-    let mut groups: FxHashMap<Key, Vec<(At, usize)>> = FxHashMap::default();
+    // Keyed by the numbers of the words (`WordIds`).
+    type Numbers = (u32, u32, u32, u32);
+    let mut groups: FxHashMap<Numbers, Vec<(At, usize)>> = FxHashMap::default();
     let mut periods = Periods::default();
+    let mut words = WordIds::default();
     for (i, r) in store.iter().enumerate() {
         let Some((s, m, p, v)) = stated(&r) else { continue };
         let Some((kind, year, n)) = periods.key(p) else {
             continue;
         };
-        groups.entry((s, m, v.unit, kind)).or_default().push(((year, n), i));
+        groups
+            .entry((words.of(s), words.of(m), words.of(v.unit), words.of(kind)))
+            .or_default()
+            .push(((year, n), i));
     }
+    let mut amounts = Amounts::default();
     let mut series: Vec<(Key, Series)> = groups
-        .into_iter()
-        .filter_map(|(key, mut points)| {
+        .into_values()
+        .filter_map(|mut points| {
             // One record is no series (and most groups are one).
             if points.len() < 2 {
                 return None;
             }
-            // Stable: within a period, records keep their order (ties go to the first).
-            points.sort_by_key(|(at, _)| *at);
+            // The words of any record of the group are the group's.
+            let (s, m, p, v) = stated(&store.record(points[0].1))?;
+            let key: Key = (s, m, v.unit, periods.key(p)?.0);
+            // Within a period, records keep their order (ties go to the first): the
+            // record indices are distinct, so sorting by (period, index) is that order.
+            points.sort_unstable();
             let chosen: Vec<usize> = points
                 .chunk_by(|a, b| a.0 == b.0)
                 .map(|same| match same {
                     [(_, only)] => *only,
-                    _ => {
-                        let ids: Vec<usize> = same.iter().map(|(_, i)| *i).collect();
-                        most_stated(store, &ids)
-                    }
+                    _ => amounts.most_stated(store, same.iter().map(|(_, i)| *i)),
                 })
                 .collect();
             (chosen.len() >= 2).then(|| {
@@ -475,29 +592,49 @@ fn series(store: &Store) -> Vec<Series> {
     series.into_iter().map(|(_, s)| s).collect()
 }
 
-/// Of several records for one period, the value stated most often (first on a tie): the
-/// one with the most values within the tolerance of it, counted on the sorted amounts.
-fn most_stated(store: &Store, ids: &[usize]) -> usize {
-    if ids.len() < 2 {
-        return ids[0];
-    }
-    let amount = |i: usize| store.record(i).amount();
-    let mut sorted: Vec<f64> = ids.iter().map(|&i| amount(i)).collect();
-    sorted.sort_by(f64::total_cmp);
-    let count = |a: f64| {
-        let t = a.abs() * CONFLICT_TOLERANCE;
-        let below = sorted.partition_point(|&x| x < a && a - x > t);
-        let within = sorted.partition_point(|&x| x <= a || x - a <= t);
-        within - below
-    };
-    let mut best = (ids[0], count(amount(ids[0])));
-    for &i in &ids[1..] {
-        let n = count(amount(i));
-        if n > best.1 {
-            best = (i, n);
+/// The amounts of the records of one period, kept for the next period's (a site has
+/// tens of thousands of periods stated more than once, each of a few records).
+#[derive(Default)]
+struct Amounts {
+    /// (amount, record index), in record order.
+    of: Vec<(f64, usize)>,
+    /// The amounts, sorted.
+    sorted: Vec<f64>,
+}
+
+impl Amounts {
+    /// Of several records for one period, the value stated most often (first on a tie):
+    /// the one with the most values within the tolerance of it, counted on the sorted
+    /// amounts.
+    fn most_stated(&mut self, store: &Store, ids: impl Iterator<Item = usize>) -> usize {
+        self.of.clear();
+        self.of.extend(ids.map(|i| (store.record(i).amount(), i)));
+        let first = self.of[0];
+        self.sorted.clear();
+        self.sorted.extend(self.of.iter().map(|(a, _)| *a));
+        // Equal under `total_cmp` is the same bits: an unstable sort orders them as a
+        // stable one does.
+        self.sorted.sort_unstable_by(f64::total_cmp);
+        let sorted = &self.sorted;
+        // All the same (as most are): each is within the tolerance of all, the first wins.
+        if sorted[0] == sorted[sorted.len() - 1] {
+            return first.1;
         }
+        let count = |a: f64| {
+            let t = a.abs() * CONFLICT_TOLERANCE;
+            let below = sorted.partition_point(|&x| x < a && a - x > t);
+            let within = sorted.partition_point(|&x| x <= a || x - a <= t);
+            within - below
+        };
+        let mut best = (first.1, count(first.0));
+        for &(a, i) in &self.of[1..] {
+            let n = count(a);
+            if n > best.1 {
+                best = (i, n);
+            }
+        }
+        best.0
     }
-    best.0
 }
 
 #[cfg(test)]

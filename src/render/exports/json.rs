@@ -8,6 +8,7 @@ use std::io::Write;
 
 use super::{CHUNK, Memo};
 use crate::content::PageId;
+use crate::render::words::Words;
 use crate::site::store::{Conflict, Record, Store, id_page};
 
 /// `{"metrics":[…],"conflicts":[…]}` into `out`: put together in one buffer, a
@@ -17,7 +18,12 @@ use crate::site::store::{Conflict, Record, Store, id_page};
 pub fn write(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     let mut buf = String::with_capacity(CHUNK + (1 << 12));
     buf.push_str("{\"metrics\":[");
-    let mut memos = Memos::default();
+    let mut memos = Memos {
+        words: Words::new(string),
+        ids: Memo::default(),
+        places: Memo::default(),
+        sentences: Memo::default(),
+    };
     items(&mut buf, &mut out, store.iter(), |buf, r| record(buf, &r, &mut memos))?;
     buf.push_str("],\"conflicts\":[");
     let mut places = Places::default();
@@ -50,9 +56,8 @@ fn items<T>(
 }
 
 /// What records repeat, escaped once (see `Memo` and `Words`).
-#[derive(Default)]
 struct Memos<'a> {
-    /// Subjects, metrics, periods, units, directions, bases and origins.
+    /// Subjects, metrics, periods, units, directions, bases and origins, as JSON strings.
     words: Words,
     /// The page as the id starts with it, by the page's URL.
     ids: Memo<'a, 1>,
@@ -80,11 +85,11 @@ fn record<'a>(out: &mut String, r: &Record<'a>, memos: &mut Memos<'a>) {
     push_uint(out, u64::from(r.line));
     let words = &mut memos.words;
     out.push_str(",\"subject\":");
-    words.optional(out, r.subject);
+    words.optional(out, r.subject, "null");
     out.push_str(",\"metric\":");
-    words.optional(out, r.metric);
+    words.optional(out, r.metric, "null");
     out.push_str(",\"period\":");
-    words.optional(out, r.period);
+    words.optional(out, r.period, "null");
     out.push_str(",\"value\":");
     match &r.value {
         Some(q) => {
@@ -109,7 +114,7 @@ fn record<'a>(out: &mut String, r: &Record<'a>, memos: &mut Memos<'a>) {
             out.push_str(",\"direction\":");
             out.push_str(words.get(c.direction));
             out.push_str(",\"basis\":");
-            words.optional(out, c.basis);
+            words.optional(out, c.basis, "null");
             out.push('}');
         }
         None => out.push_str("null"),
@@ -131,37 +136,12 @@ fn record<'a>(out: &mut String, r: &Record<'a>, memos: &mut Memos<'a>) {
 /// in them is: they are written as they are, not scanned again. A figure given in front
 /// matter has no sentence, and its words are escaped.
 fn text(out: &mut String, words: &str, sentence: &str, quoted: &str) {
-    let (start, at) = (sentence.as_ptr() as usize, words.as_ptr() as usize);
-    let within = start <= at && at + words.len() <= start + sentence.len();
-    if within && quoted.len() == sentence.len() + 2 {
+    if super::within(words, sentence) && quoted.len() == sentence.len() + 2 {
         out.push('"');
         out.push_str(words);
         out.push('"');
     } else {
         string(out, words);
-    }
-}
-
-/// The JSON strings of the words figures share, each escaped once. The words are
-/// interned (`metrics::intern`): one copy each, so a word is found by its address and
-/// length without reading its bytes. Escaped anew, the seven of each record were a third
-/// of the export's instructions.
-#[derive(Default)]
-struct Words(rustc_hash::FxHashMap<(usize, usize), Box<str>>);
-
-impl Words {
-    /// `word` quoted and escaped.
-    fn get(&mut self, word: &'static str) -> &str {
-        self.0.entry((word.as_ptr() as usize, word.len())).or_insert_with(|| {
-            let mut quoted = String::with_capacity(word.len() + 2);
-            string(&mut quoted, word);
-            quoted.into_boxed_str()
-        })
-    }
-
-    /// `word` quoted and escaped, or `null` for none.
-    fn optional(&mut self, out: &mut String, word: Option<&'static str>) {
-        out.push_str(word.map_or("null", |w| self.get(w)));
     }
 }
 
