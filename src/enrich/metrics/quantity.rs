@@ -115,8 +115,13 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         }
         Kind::Num => {}
     }
-    let core = core_at(toks, i)?;
-    let (first, currency, negative, plus) = prefix(toks, i);
+    // A number in accounting parentheses reads from the "(" before it, and is negative.
+    let (core, at) = match accounting(toks, i) {
+        Some(core) => (core, i - 1),
+        None => (core_at(toks, i)?, i),
+    };
+    let (first, currency, negative, plus) = prefix(toks, at);
+    let negative = negative || at < i;
     let (first, approx) = approx_before(toks, first);
     let mut unit = match (currency, core.unit) {
         (Some(code), Unit::Pending) => Unit::Currency(code),
@@ -156,6 +161,46 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         }
     }
     Some(q)
+}
+
+/// A number written in accounting parentheses inside its amount, as filings and their
+/// tables write a negative one: "(1.0)%", "$(2.1) billion", "$(0.9)B", "$(0.45)". The
+/// parentheses close right after the digits, and a "%" or a currency sign glued to them
+/// says it is an amount; what is read is the number at `i` and its unit after the ")".
+/// (A whole amount in parentheses, "($0.4B)", is a negative only in some places:
+/// `attribute::written_as_loss`.)
+fn accounting(toks: &[Token], i: usize) -> Option<Core> {
+    let (t, close) = (&toks[i], toks.get(i + 1)?);
+    let open = toks.get(i.checked_sub(1)?)?;
+    let enclosed = open.is("(") && open.end == t.start && close.is(")") && close.start == t.end;
+    if t.kind != Kind::Num || !t.suffix.is_empty() || !enclosed {
+        return None;
+    }
+    let currency = i >= 2 && toks[i - 2].end == open.start && currency_symbol(toks[i - 2].text).is_some();
+    let after = toks.get(i + 2);
+    let glued = after.filter(|a| a.start == close.end);
+    let (mut value, mut next, mut scaled, mut unit) = (t.value, i + 2, false, Unit::Pending);
+    if glued.is_some_and(|a| a.is("%")) {
+        unit = Unit::Percent;
+        next += 1;
+    } else if !currency {
+        return None;
+    } else if let Some(m) = glued
+        .and_then(|a| scale_suffix(a.text))
+        .or_else(|| after.and_then(scale_word))
+    {
+        value *= m;
+        scaled = true;
+        next += 1;
+    }
+    Some(Core {
+        value,
+        next,
+        scaled,
+        glued: false,
+        unit,
+        spelled: false,
+    })
 }
 
 /// Reads the number at `i` with its scale and unit words.

@@ -30,6 +30,13 @@ const CASES: &[Case] = &[
         &["~7e9 count; _; Amazon; items delivered; 2023"]),
     ("Tranium 2 offers four times faster training performance and three times more memory capacity.", None, &[],
         &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
+    // Accounting parentheses inside an amount: a negative, whatever the words around it.
+    ("Free cash flow was $(2.1) billion in the quarter, against $(0.9)B a year earlier.", Some("Q2 2025"), &[],
+        &["-2.1e9 USD; _; Amazon; free cash flow; Q2 2025", "-900e6 USD; _; Amazon; free cash flow; Q2 2024"]),
+    ("Diluted EPS came in at $(0.45), and the operating margin was (1.2)%.", Some("Q2 2025"), &[],
+        &["-0.45 USD; _; Amazon; eps; Q2 2025", "-1.2 %; _; Amazon; operating margin; Q2 2025"]),
+    ("As note (3) explains, revenue was $5.0 billion (2) in the quarter.", Some("Q2 2025"), &[],
+        &["5e9 USD; _; Amazon; revenue; Q2 2025"]),
     // Shorthand for operating income, loss and margin.
     ("AWS op. income came to $9.4 billion in Q2 2024, an op. margin of 35.5%.", None, &["AWS"],
         &["9.4e9 USD; _; AWS; operating income; Q2 2024", "35.5 %; _; AWS; operating margin; Q2 2024"]),
