@@ -498,7 +498,7 @@ pattern! {
     /// twelve months").
     static YEAR_EARLIER = {
         Regex::new(
-            r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?same\s+(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?|(?:the\s+)?(?:prior|previous|preceding)\s+(?:twelve|12)\s+months)(?-u:\b)",
+            r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?same\s+(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?|(?:the\s+)?year[\s-]+earlier\s+(?:quarter|period)|(?:the\s+)?(?:prior|previous|preceding)\s+(?:twelve|12)\s+months)(?-u:\b)",
         )
         .expect("year-earlier pattern is valid")
     };
@@ -507,6 +507,21 @@ pattern! {
 /// Whether `after` (the text right after a figure) dates the figure a year earlier.
 pub(super) fn year_earlier(after: &str) -> bool {
     YEAR_EARLIER.with(|re| re.is_match(after))
+}
+
+pattern! {
+    /// Words after a figure that place it in the quarter or period a year before the
+    /// sentence's ("20% growth in the year-ago quarter", "during the prior-year period").
+    static IN_THE_YEAR_AGO_PERIOD = Regex::new(
+        r"(?i)^\W*(?:\w+\W+){0,2}?(?:in|during)\s+the\s+(?:year[\s-]+(?:ago|earlier)|(?:prior|previous)[\s-]+year)[\s-]+(?:quarter|period)(?-u:\b)",
+    )
+    .expect("year-ago period pattern is valid");
+}
+
+/// Whether `after` (the text right after a figure) places it in the quarter or period a
+/// year before the sentence's.
+pub(super) fn in_the_year_ago_period(after: &str) -> bool {
+    IN_THE_YEAR_AGO_PERIOD.with(|re| re.is_match(after))
 }
 
 pattern! {

@@ -30,6 +30,13 @@ const CASES: &[Case] = &[
         &["~7e9 count; _; Amazon; items delivered; 2023"]),
     ("Tranium 2 offers four times faster training performance and three times more memory capacity.", None, &[],
         &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
+    // Placed in the year-ago quarter by the words after it; "from a year ago" is a basis.
+    ("Subscription revenue rose to $11.2 billion, up 11% on top of 9% growth in the year-ago quarter.", Some("Q2 2025"), &[],
+        &["11.2e9 USD; up 11 %; Amazon; revenue; Q2 2025", "_; up 9 %; Amazon; revenue; Q2 2024"]),
+    ("Store sales were $5.3 billion, up from $5.1 billion in the year-earlier quarter.", Some("Q2 2025"), &[],
+        &["5.3e9 USD; _; Amazon; revenue; Q2 2025", "5.1e9 USD; _; Amazon; revenue; Q2 2024"]),
+    ("Subscription revenue grew 11% from a year ago.", Some("Q2 2025"), &[],
+        &["_; up 11 % YoY; Amazon; revenue; Q2 2025"]),
     // Accounting parentheses inside an amount: a negative, whatever the words around it.
     ("Free cash flow was $(2.1) billion in the quarter, against $(0.9)B a year earlier.", Some("Q2 2025"), &[],
         &["-2.1e9 USD; _; Amazon; free cash flow; Q2 2025", "-900e6 USD; _; Amazon; free cash flow; Q2 2024"]),

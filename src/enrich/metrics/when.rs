@@ -6,7 +6,7 @@
 //! ("compared with $2.7 billion …") takes the period named with it, or the sentence's
 //! period a year back when it is "a year earlier", else none.
 
-use super::period::{quarter_before, quarter_earlier, year_before, year_earlier};
+use super::period::{in_the_year_ago_period, quarter_before, quarter_earlier, year_before, year_earlier};
 use super::records::{Rec, Role};
 use super::{Scope, Sentence};
 
@@ -97,15 +97,20 @@ pub(super) fn period_of(
         let first = s.qtys[v].first;
         first > 0 && s.toks[first - 1].is("the")
     });
-    if rec.change.is_none() && definite {
-        let next_qty = s
-            .qtys
-            .iter()
-            .find(|q| q.start >= rec.end)
-            .map_or(s.text.len(), |q| q.start);
-        if year_earlier(&s.text[rec.end..next_qty]) {
-            return year_back(s, rec, scope_period());
-        }
+    let next_qty = s
+        .qtys
+        .iter()
+        .find(|q| q.start >= rec.end)
+        .map_or(s.text.len(), |q| q.start);
+    let after = &s.text[rec.end..next_qty];
+    if rec.change.is_none() && definite && year_earlier(after) {
+        return year_back(s, rec, scope_period());
+    }
+    // "up 23% on top of 20% growth in the year-ago quarter": a figure the words right
+    // after it place in the quarter or period a year back. (Not "a year ago" alone, which
+    // after a change is what it is measured against: "grew 13% from a year ago".)
+    if in_the_year_ago_period(after) {
+        return year_back(s, rec, scope_period());
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
     // In a table row ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |") each
