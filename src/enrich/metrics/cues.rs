@@ -218,7 +218,7 @@ const ZONE_START: &str =
 /// Where a clause ends: hard breaks (";", a dash, ", and", " but ", " even though "), relative clauses
 /// (", which", ", driven"), ", so", which ends only a period's reach, and what ends the
 /// naming of an earlier value (")", " and we").
-const BREAK: &str = r";|\)|\s[—–-]\s|—|,\s*(?:and|but|while|whereas|although|though|which|who|including|excluding|driven|led|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)|\s(?:but|while|whereas|meanwhile|although)\s|\seven\s+though\s";
+const BREAK: &str = r";|\)|\s[—–-]\s|—|→|,\s*(?:and|but|while|whereas|although|though|which|who|including|excluding|driven|led|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)|\s(?:but|while|whereas|meanwhile|although)\s|\seven\s+though\s";
 
 pattern! {
     /// Every cue of a sentence in one pass: a basis phrase is tried first, so that
@@ -317,6 +317,9 @@ impl Cues {
                 }
             }
             _ if t.starts_with("—".as_bytes()) => self.breaks.hard.push(start),
+            // "($0.4B) in Q4 2023 → $1.3B profit in Q4 2024": an arrow leads from one
+            // state of a metric to the next, and each keeps its own period.
+            _ if t.starts_with("→".as_bytes()) => self.breaks.period.push(start),
             // A dash or a conjunction between spaces.
             _ if !t[0].is_ascii_alphanumeric() => {
                 let dash = has("—".as_bytes()) || has("–".as_bytes());

@@ -37,6 +37,9 @@ const CASES: &[Case] = &[
         &["5.3e9 USD; _; Amazon; revenue; Q2 2025", "5.1e9 USD; _; Amazon; revenue; Q2 2024"]),
     ("Subscription revenue grew 11% from a year ago.", Some("Q2 2025"), &[],
         &["_; up 11 % YoY; Amazon; revenue; Q2 2025"]),
+    // An arrow from one state to the next: each keeps its own period, and its metric.
+    ("- Devices operating loss: ($0.6B) in Q3 2023 → $0.2B profit in Q3 2024", None, &[],
+        &["-600e6 USD; _; Amazon; operating income; Q3 2023", "200e6 USD; _; Amazon; operating income; Q3 2024"]),
     // Accounting parentheses inside an amount: a negative, whatever the words around it.
     ("Free cash flow was $(2.1) billion in the quarter, against $(0.9)B a year earlier.", Some("Q2 2025"), &[],
         &["-2.1e9 USD; _; Amazon; free cash flow; Q2 2025", "-900e6 USD; _; Amazon; free cash flow; Q2 2024"]),
