@@ -95,7 +95,7 @@ pub fn extract(
     // processor's instruction cache: a clean 1,000-note build had 34.8 M misses of it
     // (cachegrind's simulation), 26 M more than with extraction off; step by step, 15.0 M.
     let mut reading = read_sentences(blocks, split, settings);
-    let places = place_sentences(doc, blocks, split, &mut reading, facts, topics, settings);
+    let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings);
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects))
         .map(|((_, read), mentions)| read.measured(mentions))
         .collect();
@@ -157,11 +157,9 @@ pub fn extract(
 
 /// The first two steps of reading a page's sentences.
 struct Reading<'t, 'n> {
-    /// Each sentence with a quantity: its block, its place among the block's sentences,
-    /// and the sentence read as far as the phrases around its quantities.
-    reads: Vec<((usize, usize), metrics::Read<'t, 'n>)>,
-    /// The sentences of the blocks that were not split before (by block index).
-    fresh: Vec<Option<Vec<std::ops::Range<usize>>>>,
+    /// Each sentence with a quantity: its block, its byte range in the block's text, and
+    /// the sentence read as far as the phrases around its quantities.
+    reads: Vec<((usize, std::ops::Range<usize>), metrics::Phrased<'t, 'n>)>,
     /// The period of the heading above each block.
     heading_periods: Vec<Option<String>>,
 }
@@ -173,7 +171,6 @@ fn read_sentences<'t, 'n>(
     split: &'t [Option<Vec<std::ops::Range<usize>>>],
     settings: &Settings<'n>,
 ) -> Reading<'t, 'n> {
-    let mut fresh: Vec<Option<Vec<std::ops::Range<usize>>>> = vec![None; blocks.len()];
     let mut heading_periods: Vec<Option<String>> = vec![None; blocks.len()];
     let mut reads = Vec::new();
     let mut heading_period = None;
@@ -183,25 +180,27 @@ fn read_sentences<'t, 'n>(
             continue;
         }
         heading_periods[b].clone_from(&heading_period);
+        let fresh;
         let sentences = match split.get(b) {
             Some(Some(known)) => known,
-            _ => fresh[b].insert(metrics::split_sentences(&block.text)),
+            _ => {
+                fresh = metrics::split_sentences(&block.text);
+                &fresh
+            }
         };
-        for (i, sentence) in sentences.iter().enumerate() {
+        for sentence in sentences {
             if let Some(read) = metrics::read(&block.text[sentence.clone()]) {
-                reads.push(((b, i), read));
+                reads.push(((b, sentence.clone()), read));
             }
         }
     }
-    for ((b, _), read) in &mut reads {
-        let around = heading_periods[*b].as_deref().or(settings.page_period.as_deref());
-        read.read_phrases(settings.names, around);
-    }
-    Reading {
-        reads,
-        fresh,
-        heading_periods,
-    }
+    let reads = (reads.into_iter())
+        .map(|(at, read)| {
+            let around = heading_periods[at.0].as_deref().or(settings.page_period.as_deref());
+            (at, read.read_phrases(settings.names, around))
+        })
+        .collect();
+    Reading { reads, heading_periods }
 }
 
 /// Where a page's read sentences stand: the scope of their blocks, the column heads of
@@ -235,7 +234,6 @@ struct Placed {
 fn place_sentences(
     doc: &Doc,
     blocks: &[Block],
-    split: &[Option<Vec<std::ops::Range<usize>>>],
     reading: &mut Reading,
     facts: &PageFacts,
     topics: &Topics,
@@ -297,10 +295,8 @@ fn place_sentences(
         // Mentions come in block order (topics::mentions walks the blocks): each block
         // looks at its own run, not at the whole note's.
         let in_block = &mentions[mentions.partition_point(|m| m.block < b)..mentions.partition_point(|m| m.block <= b)];
-        let sentences = split.get(b).and_then(Option::as_ref).or(reading.fresh[b].as_ref());
-        let sentences = sentences.map_or(&[][..], Vec::as_slice);
-        for ((_, i), _) in &reading.reads[first..first + here] {
-            let sentence = sentences[*i].clone();
+        for ((_, sentence), _) in &reading.reads[first..first + here] {
+            let sentence = sentence.clone();
             places.subjects.push(
                 in_block
                     .iter()

@@ -205,31 +205,29 @@ pub fn named_to_exclude(text: &str, range: Range<usize>) -> bool {
 /// All figures of one sentence. `mentions` are the topic mentions the caller found in
 /// this sentence.
 pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
-    let Some(mut read) = read(sentence) else {
+    let Some(read) = read(sentence) else {
         return Vec::new();
     };
-    read.read_phrases(
-        &scope.names,
-        scope.heading_period.as_deref().or(scope.page_period.as_deref()),
-    );
-    read.figures(mentions, scope)
+    let around = scope.heading_period.as_deref().or(scope.page_period.as_deref());
+    read.read_phrases(&scope.names, around).figures(mentions, scope)
 }
 
 /// A sentence read in the steps of `extract`, for a caller that takes many sentences
 /// through each step together: its tokens and quantities (`read`), the phrases around
 /// them (`Read::read_phrases`: metric names, periods, cues), the metric phrase each
-/// quantity measures (`Read::measured`), and its figures (`Measured::figures`). Each step runs a large body of code; a page's sentences taken
-/// through one step after another keep that code in the processor's instruction cache,
-/// where one sentence at a time through all of them evicted it at every step.
-pub struct Read<'s, 'n> {
+/// quantity measures (`Phrased::measured`), and its figures (`Measured::figures`). Each
+/// step runs a large body of code; a page's sentences taken through one step after
+/// another keep that code in the processor's instruction cache, where one sentence at a
+/// time through all of them evicted it at every step.
+pub struct Read<'s> {
     text: &'s str,
     toks: Vec<Token<'s>>,
     qtys: Vec<Qty>,
-    phrases: Option<Phrases<'n>>,
 }
 
-/// The phrases of a sentence that say what its figures are.
-struct Phrases<'n> {
+/// A sentence read with the phrases that say what its figures are.
+pub struct Phrased<'s, 'n> {
+    read: Read<'s>,
     metrics: Vec<MetricHit<'n>>,
     periods: Vec<PeriodHit>,
     cues: Cues,
@@ -237,7 +235,7 @@ struct Phrases<'n> {
 
 /// The tokens and quantities of `sentence`; None for a sentence with no quantity (most
 /// without a digit or a number word are refused before they are tokenised).
-pub fn read<'s, 'n>(sentence: &'s str) -> Option<Read<'s, 'n>> {
+pub fn read(sentence: &str) -> Option<Read<'_>> {
     let has_digit = crate::bytes::find(sentence.as_bytes(), |b| b.is_ascii_digit()).is_some();
     if !has_digit && !NUMBER_WORD.with(|re| re.is_match(sentence)) {
         return None;
@@ -248,41 +246,38 @@ pub fn read<'s, 'n>(sentence: &'s str) -> Option<Read<'s, 'n>> {
         text: sentence,
         toks,
         qtys,
-        phrases: None,
     })
 }
 
-impl<'s, 'n> Read<'s, 'n> {
-    /// Finds the metric names (`names`), the periods (dated by `around`, the period of
-    /// the heading or page the sentence is in) and the cues of the sentence.
-    pub fn read_phrases(&mut self, names: &'n MetricNames, around: Option<&str>) {
-        self.phrases = Some(Phrases {
+impl<'s> Read<'s> {
+    /// The metric names (`names`), the periods (dated by `around`, the period of the
+    /// heading or page the sentence is in) and the cues of the sentence.
+    pub fn read_phrases<'n>(self, names: &'n MetricNames, around: Option<&str>) -> Phrased<'s, 'n> {
+        Phrased {
             metrics: names.find(self.text),
             periods: period::find_periods(self.text, Anchor::of(around)),
             cues: Cues::of(self.text),
-        });
+            read: self,
+        }
     }
+}
 
-    /// The figures of the sentence, its phrases read (`read_phrases`). `mentions` are the
-    /// topic mentions the caller found in this sentence.
+impl<'s, 'n> Phrased<'s, 'n> {
+    /// The figures of the sentence. `mentions` are the topic mentions the caller found in
+    /// this sentence.
     pub fn figures(self, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
         self.measured(mentions).map_or_else(Vec::new, |m| m.figures(scope))
     }
 
-    /// The sentence's quantities with the metric phrase each measures, its phrases read
-    /// (`read_phrases`); None if no quantity is left outside its period phrases.
+    /// The sentence's quantities with the metric phrase each measures; None if no
+    /// quantity is left outside its period phrases.
     pub fn measured<'m>(self, mentions: &'m [SubjectMention]) -> Option<Measured<'s, 'n, 'm>> {
-        let Read {
-            text,
-            toks,
-            qtys,
-            phrases,
+        let Phrased {
+            read: Read { text, toks, qtys },
+            metrics,
+            periods,
+            cues: Cues { bases, breaks, zones },
         } = self;
-        let Some(Phrases { metrics, periods, cues }) = phrases else {
-            debug_assert!(false, "a sentence's phrases are read before its figures");
-            return None;
-        };
-        let Cues { bases, breaks, zones } = cues;
         let mut s = Sentence {
             text,
             toks,
