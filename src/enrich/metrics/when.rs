@@ -109,7 +109,16 @@ pub(super) fn period_of(
     // "up 23% on top of 20% growth in the year-ago quarter": a figure the words right
     // after it place in the quarter or period a year back. (Not "a year ago" alone, which
     // after a change is what it is measured against: "grew 13% from a year ago".)
-    if in_the_year_ago_period(after) {
+    // The word "year" among the tokens first: the pattern, tried after every figure, was
+    // 13 M of `period_of`'s 42 M instructions at 1,000 notes.
+    let said_year = || {
+        let from = s.toks.partition_point(|t| t.start < rec.end);
+        s.toks[from..]
+            .iter()
+            .take_while(|t| t.start < next_qty)
+            .any(|t| t.is("year"))
+    };
+    if said_year() && in_the_year_ago_period(after) {
         return year_back(s, rec, scope_period());
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
