@@ -57,6 +57,17 @@ impl Figure {
     pub fn sentence(&self) -> &str {
         if self.anchor == 0 { "" } else { self.said.trim() }
     }
+
+    /// Its sentence by address, the same for the figures of one sentence (which share
+    /// one copy of it) and for no others; 0 for a figure given in front matter, which has
+    /// none. Telling whether two figures share a sentence by this does not trim it.
+    pub fn sentence_id(&self) -> usize {
+        if self.anchor == 0 {
+            0
+        } else {
+            self.said.as_ptr() as usize
+        }
+    }
 }
 
 /// What figure finding needs to know about the page.

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::enrich::Figure;
 use crate::render::words::Words;
 use crate::site::store::{Store, id_page};
 use json::{push_uint, push_whole};
@@ -64,6 +65,7 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
     let mut ids = Memo::default();
     let mut places = Memo::default();
     let mut sentences = Memo::default();
+    let mut trimmed = Trimmed::default();
     let mut words = Words::new(push_field);
     for r in store.iter() {
         let v = r.value.as_ref();
@@ -113,7 +115,7 @@ pub fn write_csv(store: &Store, mut out: impl Write) -> std::io::Result<()> {
             words.optional(&mut rows, field, "");
         }
         rows.push(',');
-        let sentence = r.figure().sentence();
+        let sentence = trimmed.of(r.figure());
         let written = sentences.get([sentence], |out, [sentence]| push_field(out, sentence));
         // The words are a part of the sentence: when it was not quoted (nothing in it is
         // special), they are written as they are, not scanned again.
@@ -164,6 +166,29 @@ impl<'a, const N: usize> Memo<'a, N> {
             self.of = Some(of);
         }
         &self.text
+    }
+}
+
+/// The sentences of records ([`Figure::sentence`]), each trimmed once for all its
+/// figures: they come one after another and share one copy of it.
+#[derive(Default)]
+struct Trimmed<'a> {
+    /// The last sentence's id ([`Figure::sentence_id`]) and its text.
+    last: Option<(usize, &'a str)>,
+}
+
+impl<'a> Trimmed<'a> {
+    /// `figure.sentence()`.
+    fn of(&mut self, figure: &'a Figure) -> &'a str {
+        let id = figure.sentence_id();
+        match self.last {
+            Some((last, sentence)) if last == id => sentence,
+            _ => {
+                let sentence = figure.sentence();
+                self.last = Some((id, sentence));
+                sentence
+            }
+        }
     }
 }
 

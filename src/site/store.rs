@@ -95,6 +95,9 @@ pub struct Conflict {
     pub unit: String,
     /// Every source: record indices, in record order.
     pub records: Vec<usize>,
+    /// The amount and source line of each of `records`, read with them (the exports
+    /// write them for every source of every conflict).
+    pub values: Vec<(f64, u32)>,
 }
 
 /// One subject+metric across periods of one kind (quarters, halves, years, TTM).
@@ -184,6 +187,14 @@ impl Store {
             owner: page.page.doc.page.id,
             index: f as usize,
         }
+    }
+
+    /// Where record `i` is, without reading its figure: the number of its page among
+    /// the store's pages, the page's URL and its source.
+    pub fn place(&self, i: usize) -> (usize, &str, &str) {
+        let p = self.slots[i].0 as usize;
+        let page = &self.pages[p];
+        (p, &page.page.doc.page.permalink, &page.source)
     }
 
     /// Every record, in page order.
@@ -444,8 +455,24 @@ enum PeriodNumber {
     Other(u32),
 }
 
+/// A record of a group, with what deciding on the group reads of it. A group's records
+/// come from all over the site, each a few dependent loads away (slot, page, figures,
+/// figure): read once in record order and kept side by side, the 270,000 records in
+/// conflicts on the 10,000-note benchmark are not looked up again.
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    /// Index of the record.
+    i: u32,
+    /// Source line of its figure.
+    line: u32,
+    /// The amount of its value.
+    amount: f64,
+    /// Its sentence by address ([`Figure::sentence_id`]); 0 for none.
+    sentence: usize,
+}
+
 /// Records of one subject, metric, period and unit, by the numbers of their words.
-type Groups = FxHashMap<(u32, u32, PeriodNumber, u32), Vec<usize>>;
+type Groups = FxHashMap<(u32, u32, PeriodNumber, u32), Vec<Member>>;
 
 fn conflicts(store: &Store) -> Vec<Conflict> {
     let mut groups: Groups = FxHashMap::default();
@@ -460,43 +487,51 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
             groups
                 .entry((words.of(s), words.of(m), period, words.of(v.unit)))
                 .or_default()
-                .push(i);
+                .push(Member {
+                    i: i as u32,
+                    line: r.line,
+                    amount: v.amount,
+                    sentence: r.figure.sentence_id(),
+                });
         }
     }
-    let amount = |i: usize| store.record(i).amount();
-    let mut disagree: Vec<(ConflictKey, Vec<usize>)> = groups
+    let mut disagree: Vec<(ConflictKey, Vec<Member>)> = groups
         .into_values()
-        .filter(|ids| {
+        .filter(|members| {
             // One record disagrees with none (and most groups are one).
-            if ids.len() < 2 {
+            if members.len() < 2 {
                 return false;
             }
-            let (min, max) = ids.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &i| {
-                let a = amount(i);
-                (lo.min(a), hi.max(a))
-            });
+            let (min, max) = members
+                .iter()
+                .fold((f64::MAX, f64::MIN), |(lo, hi), m| (lo.min(m.amount), hi.max(m.amount)));
             let spread = if min.abs() > 0.0 {
                 (max - min).abs() / min.abs()
             } else {
                 (max - min).abs()
             };
-            spread > CONFLICT_TOLERANCE && sentences_disagree(store, ids)
+            spread > CONFLICT_TOLERANCE && sentences_disagree(members)
         })
-        .filter_map(|ids| {
+        .filter_map(|members| {
             // The words of any record of the group are the group's.
-            let (s, m, p, v) = stated(&store.record(ids[0]))?;
-            Some(((s, m, PeriodId::of(p, &mut periods).sort_text(), v.unit), ids))
+            let (s, m, p, v) = stated(&store.record(members[0].i as usize))?;
+            Some(((s, m, PeriodId::of(p, &mut periods).sort_text(), v.unit), members))
         })
         .collect();
     disagree.sort_by(|a, b| a.0.cmp(&b.0));
     disagree
         .into_iter()
-        .map(|((subject, metric, _, unit), ids)| Conflict {
+        .map(|((subject, metric, _, unit), members)| Conflict {
             subject: subject.to_string(),
             metric: metric.to_string(),
-            period: store.record(ids[0]).period.unwrap_or_default().to_string(),
+            period: store
+                .record(members[0].i as usize)
+                .period
+                .unwrap_or_default()
+                .to_string(),
             unit: unit.to_string(),
-            records: ids,
+            records: members.iter().map(|m| m.i as usize).collect(),
+            values: members.iter().map(|m| (m.amount, m.line)).collect(),
         })
         .collect()
 }
@@ -504,28 +539,24 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
 /// True when two of the sentences stating these records share no value: one sentence
 /// that gives a whole and its parts ("7 billion items, of which 4 billion in the US")
 /// does not disagree with itself, nor with a sentence that repeats one of its values.
-fn sentences_disagree(store: &Store, ids: &[usize]) -> bool {
+fn sentences_disagree(members: &[Member]) -> bool {
     // The amounts of the records in order, and where each sentence's start: one vector
     // each, not one a sentence (a group of a large site has dozens of sentences).
-    let mut amounts: Vec<f64> = Vec::with_capacity(ids.len());
-    let mut sentences: Vec<(PageId, &str, usize)> = Vec::new();
-    for &i in ids {
-        let r = store.record(i);
+    let mut amounts: Vec<f64> = Vec::with_capacity(members.len());
+    let mut sentences: Vec<(usize, usize)> = Vec::new();
+    for m in members {
         // Figures given in front matter have no sentence: each stands alone.
         // A sentence's records are next to each other (record order is page order, then
         // text order), and its figures share one copy of it.
-        let sentence = r.figure().sentence();
-        let same = sentences
-            .last()
-            .is_some_and(|(o, s, _)| *o == r.owner && std::ptr::eq(*s, sentence) && !s.is_empty());
+        let same = sentences.last().is_some_and(|(s, _)| *s == m.sentence && *s != 0);
         if !same {
-            sentences.push((r.owner, sentence, amounts.len()));
+            sentences.push((m.sentence, amounts.len()));
         }
-        amounts.push(r.amount());
+        amounts.push(m.amount);
     }
     let values = |k: usize| {
-        let end = sentences.get(k + 1).map_or(amounts.len(), |(_, _, start)| *start);
-        &amounts[sentences[k].2..end]
+        let end = sentences.get(k + 1).map_or(amounts.len(), |(_, start)| *start);
+        &amounts[sentences[k].1..end]
     };
     let close = |a: f64, b: f64| (a - b).abs() <= a.abs().min(b.abs()) * CONFLICT_TOLERANCE;
     (0..sentences.len()).any(|k| {
@@ -542,7 +573,8 @@ fn series(store: &Store) -> Vec<Series> {
     type Key<'r> = (&'r str, &'r str, &'r str, &'static str);
     // Keyed by the numbers of the words (`WordIds`).
     type Numbers = (u32, u32, u32, u32);
-    let mut groups: FxHashMap<Numbers, Vec<(At, usize)>> = FxHashMap::default();
+    // Each point with its amount, read in record order (see `Member`).
+    let mut groups: FxHashMap<Numbers, Vec<(At, usize, f64)>> = FxHashMap::default();
     let mut periods = Periods::default();
     let mut words = WordIds::default();
     for (i, r) in store.iter().enumerate() {
@@ -553,7 +585,7 @@ fn series(store: &Store) -> Vec<Series> {
         groups
             .entry((words.of(s), words.of(m), words.of(v.unit), words.of(kind)))
             .or_default()
-            .push(((year, n), i));
+            .push(((year, n), i, v.amount));
     }
     let mut amounts = Amounts::default();
     let mut series: Vec<(Key, Series)> = groups
@@ -568,12 +600,12 @@ fn series(store: &Store) -> Vec<Series> {
             let key: Key = (s, m, v.unit, periods.key(p)?.0);
             // Within a period, records keep their order (ties go to the first): the
             // record indices are distinct, so sorting by (period, index) is that order.
-            points.sort_unstable();
+            points.sort_unstable_by_key(|&(at, i, _)| (at, i));
             let chosen: Vec<usize> = points
                 .chunk_by(|a, b| a.0 == b.0)
                 .map(|same| match same {
-                    [(_, only)] => *only,
-                    _ => amounts.most_stated(store, same.iter().map(|(_, i)| *i)),
+                    [(_, only, _)] => *only,
+                    _ => amounts.most_stated(same.iter().map(|&(_, i, amount)| (amount, i))),
                 })
                 .collect();
             (chosen.len() >= 2).then(|| {
@@ -606,9 +638,9 @@ impl Amounts {
     /// Of several records for one period, the value stated most often (first on a tie):
     /// the one with the most values within the tolerance of it, counted on the sorted
     /// amounts.
-    fn most_stated(&mut self, store: &Store, ids: impl Iterator<Item = usize>) -> usize {
+    fn most_stated(&mut self, records: impl Iterator<Item = (f64, usize)>) -> usize {
         self.of.clear();
-        self.of.extend(ids.map(|i| (store.record(i).amount(), i)));
+        self.of.extend(records);
         let first = self.of[0];
         self.sorted.clear();
         self.sorted.extend(self.of.iter().map(|(a, _)| *a));

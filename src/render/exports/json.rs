@@ -6,8 +6,7 @@
 
 use std::io::Write;
 
-use super::{CHUNK, Memo};
-use crate::content::PageId;
+use super::{CHUNK, Memo, Trimmed};
 use crate::render::words::Words;
 use crate::site::store::{Conflict, Record, Store, id_page};
 
@@ -23,6 +22,7 @@ pub fn write(store: &Store, mut out: impl Write) -> std::io::Result<()> {
         ids: Memo::default(),
         places: Memo::default(),
         sentences: Memo::default(),
+        trimmed: Trimmed::default(),
     };
     items(&mut buf, &mut out, store.iter(), |buf, r| record(buf, &r, &mut memos))?;
     buf.push_str("],\"conflicts\":[");
@@ -65,6 +65,8 @@ struct Memos<'a> {
     places: Memo<'a, 2>,
     /// The sentence, quoted.
     sentences: Memo<'a, 1>,
+    /// The sentence, trimmed.
+    trimmed: Trimmed<'a>,
 }
 
 /// One record: DESIGN.md's "Metric record", its keys in contract order.
@@ -119,7 +121,7 @@ fn record<'a>(out: &mut String, r: &Record<'a>, memos: &mut Memos<'a>) {
         }
         None => out.push_str("null"),
     }
-    let sentence = r.figure().sentence();
+    let sentence = memos.trimmed.of(r.figure());
     let quoted = memos.sentences.get([sentence], |out, [sentence]| string(out, sentence));
     out.push_str(",\"text\":");
     text(out, r.text(), sentence, quoted);
@@ -163,22 +165,35 @@ fn place(out: &mut String, page: &str, source: &str) {
     out.push_str(",\"line\":");
 }
 
-/// The [`place`] of each page that has values in conflicts, escaped once a page. The
-/// values of a conflict come from all over the site, so the last page's text (a `Memo`)
-/// would rarely be the one wanted: the 10,000-note benchmark has 270,000 values in
-/// conflicts, from 10,000 pages, and escaping each value's page and source anew made the
-/// conflicts cost more than the 341,000 records.
+/// The [`place`] of each page that has values in conflicts, escaped once a page, by the
+/// page's number in the store. The values of a conflict come from all over the site, so
+/// the last page's text (a `Memo`) would rarely be the one wanted: the 10,000-note
+/// benchmark has 270,000 values in conflicts, from 10,000 pages, and escaping each
+/// value's page and source anew made the conflicts cost more than the 341,000 records.
+/// The places are kept end to end in one string, so that looking one up reads a few
+/// neighbouring bytes, not a map's slot and a box of its own.
 #[derive(Default)]
-struct Places(rustc_hash::FxHashMap<PageId, Box<str>>);
+struct Places {
+    /// The places put together so far.
+    text: String,
+    /// The range of `text` that is each page's place; empty for a page not met yet.
+    of_page: Vec<std::ops::Range<u32>>,
+}
 
 impl Places {
-    /// The place of record `r`.
-    fn of(&mut self, r: &Record) -> &str {
-        self.0.entry(r.owner).or_insert_with(|| {
-            let mut text = String::with_capacity(r.page.len() + r.source.len() + 32);
-            place(&mut text, r.page, r.source);
-            text.into_boxed_str()
-        })
+    /// The place of record `i`.
+    fn of(&mut self, store: &Store, i: usize) -> &str {
+        let (p, page, source) = store.place(i);
+        if p >= self.of_page.len() {
+            self.of_page.resize(p + 1, 0..0);
+        }
+        if self.of_page[p].is_empty() {
+            let start = self.text.len() as u32;
+            place(&mut self.text, page, source);
+            self.of_page[p] = start..self.text.len() as u32;
+        }
+        let at = &self.of_page[p];
+        &self.text[at.start as usize..at.end as usize]
     }
 }
 
@@ -193,12 +208,11 @@ fn conflict(out: &mut String, store: &Store, c: &Conflict, places: &mut Places) 
     out.push_str(",\"unit\":");
     string(out, &c.unit);
     out.push_str(",\"values\":[");
-    for (i, &at) in c.records.iter().enumerate() {
-        let r = store.record(at);
-        out.push_str(if i > 0 { ",{\"amount\":" } else { "{\"amount\":" });
-        amount(out, r.amount());
-        out.push_str(places.of(&r));
-        push_uint(out, u64::from(r.line));
+    for (k, (&at, &(amount_of, line))) in c.records.iter().zip(&c.values).enumerate() {
+        out.push_str(if k > 0 { ",{\"amount\":" } else { "{\"amount\":" });
+        amount(out, amount_of);
+        out.push_str(places.of(store, at));
+        push_uint(out, u64::from(line));
         out.push('}');
     }
     out.push_str("]}");
