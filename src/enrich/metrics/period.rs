@@ -525,6 +525,30 @@ pub(super) fn in_the_year_ago_period(after: &str) -> bool {
 }
 
 pattern! {
+    /// "a year earlier" right after a figure, or after one word ("a $0.6 billion loss a
+    /// year earlier"); the word, if any, is group 1.
+    static A_YEAR_EARLIER = Regex::new(r"(?i)^\W*(?:(\w+)\W+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)(?-u:\b)")
+        .expect("a-year-earlier pattern is valid");
+}
+
+/// Whether a level followed by `after` (the text right after it) is dated a year back:
+/// "a year earlier" or "a year ago" right after it or after its noun ("an operating loss
+/// of one point two billion a year ago", "a $0.6 billion loss a year earlier"), not after
+/// a word that makes it what something is compared with ("from a year ago", "than a year
+/// earlier"), which other rules read.
+pub(super) fn level_a_year_earlier(after: &str) -> bool {
+    const COMPARING: [&str; 11] = [
+        "from", "since", "over", "than", "versus", "vs", "against", "compared", "with", "on", "to",
+    ];
+    A_YEAR_EARLIER.with(|re| {
+        re.captures(after).is_some_and(|c| {
+            c.get(1)
+                .is_none_or(|w| !COMPARING.iter().any(|x| w.as_str().eq_ignore_ascii_case(x)))
+        })
+    })
+}
+
+pattern! {
     /// Words after an earlier figure that date it a quarter before the sentence's period
     /// ("from $11.5 billion in the prior quarter", "versus 17.5% last quarter").
     static QUARTER_EARLIER = Regex::new(

@@ -37,6 +37,12 @@ const CASES: &[Case] = &[
         &["5.3e9 USD; _; Amazon; revenue; Q2 2025", "5.1e9 USD; _; Amazon; revenue; Q2 2024"]),
     ("Subscription revenue grew 11% from a year ago.", Some("Q2 2025"), &[],
         &["_; up 11 % YoY; Amazon; revenue; Q2 2025"]),
+    // A level dated a year back by "a year earlier" right after it or its noun, with no
+    // comparing word between; after "from" it stays the basis of a change.
+    ("Devices swung to a $0.4 billion operating profit in Q3 2025, after a $0.7 billion loss a year earlier.", None, &[],
+        &["400e6 USD; _; Amazon; operating income; Q3 2025", "-700e6 USD; _; Amazon; operating income; Q3 2024"]),
+    ("Subscription revenue was $9.8 billion a year ago and is $11.2 billion now.", Some("Q2 2025"), &[],
+        &["9.8e9 USD; _; Amazon; revenue; Q2 2024", "11.2e9 USD; _; Amazon; revenue; Q2 2025"]),
     // An arrow from one state to the next: each keeps its own period, and its metric.
     ("- Devices operating loss: ($0.6B) in Q3 2023 → $0.2B profit in Q3 2024", None, &[],
         &["-600e6 USD; _; Amazon; operating income; Q3 2023", "200e6 USD; _; Amazon; operating income; Q3 2024"]),

@@ -6,7 +6,9 @@
 //! ("compared with $2.7 billion …") takes the period named with it, or the sentence's
 //! period a year back when it is "a year earlier", else none.
 
-use super::period::{in_the_year_ago_period, quarter_before, quarter_earlier, year_before, year_earlier};
+use super::period::{
+    in_the_year_ago_period, level_a_year_earlier, quarter_before, quarter_earlier, year_before, year_earlier,
+};
 use super::records::{Rec, Role};
 use super::{Scope, Sentence};
 
@@ -118,7 +120,7 @@ pub(super) fn period_of(
             .take_while(|t| t.start < next_qty)
             .any(|t| t.is("year"))
     };
-    if said_year() && in_the_year_ago_period(after) {
+    if said_year() && (in_the_year_ago_period(after) || (rec.change.is_none() && level_a_year_earlier(after))) {
         return year_back(s, rec, scope_period());
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
