@@ -37,6 +37,11 @@ const CASES: &[Case] = &[
         &["5.3e9 USD; _; Amazon; revenue; Q2 2025", "5.1e9 USD; _; Amazon; revenue; Q2 2024"]),
     ("Subscription revenue grew 11% from a year ago.", Some("Q2 2025"), &[],
         &["_; up 11 % YoY; Amazon; revenue; Q2 2025"]),
+    // Severance is a cost of its own; a pledge is an investment.
+    ("The quarter absorbed $0.9 billion of severance costs.", Some("Q3 2025"), &[],
+        &["900e6 USD; _; Amazon; severance costs; Q3 2025"]),
+    ("Amazon has pledged $2 billion to the fund.", Some("Q3 2025"), &[],
+        &["2e9 USD; _; Amazon; investment; Q3 2025"]),
     // A level dated a year back by "a year earlier" right after it or its noun, with no
     // comparing word between; after "from" it stays the basis of a change.
     ("Devices swung to a $0.4 billion operating profit in Q3 2025, after a $0.7 billion loss a year earlier.", None, &[],
