@@ -454,6 +454,20 @@ pub(super) fn subject_of<'c>(
 ) -> (Option<String>, Option<&'c Candidate<'c>>) {
     let holding = metric.is_some_and(|m| HOLDING_METRICS.contains(&m));
     let before = cands.iter().rev().find(|c| c.end <= rec.start);
+    // "AWS delivered $9.4 billion out of a company-wide total of $15.3 billion": a
+    // figure said to be the whole company's, after the last topic or figure before it, is
+    // the default subject's.
+    let since = s
+        .qtys
+        .iter()
+        .map(|q| q.end)
+        .filter(|&end| end <= rec.start)
+        .chain(before.map(|c| c.end))
+        .max()
+        .unwrap_or(0);
+    if whole_company(s, since, rec.start) {
+        return (scope.default_subject.clone(), None);
+    }
     // A topic in the record's own words is whose it is: named after a preposition before
     // its amounts ("raised its investment in Anthropic by $2.75 billion to $4 billion"),
     // or between its level and its change ("At $27.5 billion, AWS revenue was up 19%").
@@ -499,6 +513,17 @@ pub(super) fn subject_of<'c>(
         ),
         None => (fallback(), None),
     }
+}
+
+/// Whether the words of `s` from byte `from` to `to` say that what follows is the whole
+/// company's ("company-wide", "consolidated").
+fn whole_company(s: &Sentence, from: usize, to: usize) -> bool {
+    let first = s.toks.partition_point(|t| t.start < from);
+    let words = &s.toks[first..s.toks.partition_point(|t| t.start < to)];
+    words.iter().enumerate().any(|(k, t)| {
+        t.is_any(&["company-wide", "companywide", "consolidated", "firm-wide", "firmwide"])
+            || (t.is("company") && words[k + 1..].iter().take(2).any(|w| w.is("wide")))
+    })
 }
 
 /// A topic named after a record through a preposition, in its clause, before any other
