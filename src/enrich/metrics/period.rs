@@ -525,6 +525,21 @@ pub(super) fn in_the_year_ago_period(after: &str) -> bool {
 }
 
 pattern! {
+    /// Words after a figure that place it in the quarter before the sentence's ("versus
+    /// 17.5% growth in the previous quarter", "during the prior quarter").
+    static IN_THE_QUARTER_BEFORE = Regex::new(
+        r"(?i)^\W*(?:\w+\W+){0,2}?(?:in|during)\s+the\s+(?:prior|previous|preceding|last)\s+quarter(?-u:\b)",
+    )
+    .expect("quarter-before pattern is valid");
+}
+
+/// Whether `after` (the text right after a figure) places it in the quarter before the
+/// sentence's.
+pub(super) fn in_the_quarter_before(after: &str) -> bool {
+    IN_THE_QUARTER_BEFORE.with(|re| re.is_match(after))
+}
+
+pattern! {
     /// "a year earlier" right after a figure, or after one word ("a $0.6 billion loss a
     /// year earlier"); the word, if any, is group 1.
     static A_YEAR_EARLIER = Regex::new(r"(?i)^\W*(?:(\w+)\W+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)(?-u:\b)")

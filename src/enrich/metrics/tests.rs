@@ -37,6 +37,9 @@ const CASES: &[Case] = &[
         &["5.3e9 USD; _; Amazon; revenue; Q2 2025", "5.1e9 USD; _; Amazon; revenue; Q2 2024"]),
     ("Subscription revenue grew 11% from a year ago.", Some("Q2 2025"), &[],
         &["_; up 11 % YoY; Amazon; revenue; Q2 2025"]),
+    // Placed in the quarter before by the words after it.
+    ("Subscription revenue grew 11%, versus 9% growth in the previous quarter.", Some("Q2 2025"), &[],
+        &["_; up 11 %; Amazon; revenue; Q2 2025", "_; up 9 %; Amazon; revenue; Q1 2025"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),

@@ -7,7 +7,8 @@
 //! period a year back when it is "a year earlier", else none.
 
 use super::period::{
-    in_the_year_ago_period, level_a_year_earlier, quarter_before, quarter_earlier, year_before, year_earlier,
+    in_the_quarter_before, in_the_year_ago_period, level_a_year_earlier, quarter_before, quarter_earlier, year_before,
+    year_earlier,
 };
 use super::records::{Rec, Role};
 use super::{Scope, Sentence};
@@ -113,15 +114,19 @@ pub(super) fn period_of(
     // after a change is what it is measured against: "grew 13% from a year ago".)
     // The word "year" among the tokens first: the pattern, tried after every figure, was
     // 13 M of `period_of`'s 42 M instructions at 1,000 notes.
-    let said_year = || {
+    let said = |word: &str| {
         let from = s.toks.partition_point(|t| t.start < rec.end);
         s.toks[from..]
             .iter()
             .take_while(|t| t.start < next_qty)
-            .any(|t| t.is("year"))
+            .any(|t| t.is(word))
     };
-    if said_year() && (in_the_year_ago_period(after) || (rec.change.is_none() && level_a_year_earlier(after))) {
+    if said("year") && (in_the_year_ago_period(after) || (rec.change.is_none() && level_a_year_earlier(after))) {
         return year_back(s, rec, scope_period());
+    }
+    // "versus 17.5% growth in the previous quarter": likewise a quarter back.
+    if said("quarter") && in_the_quarter_before(after) {
+        return current_period(s, rec, scope_period()).and_then(|c| quarter_before(&c));
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
     // In a table row ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |") each
