@@ -457,15 +457,12 @@ pub(super) fn subject_of<'c>(
     // "AWS delivered $9.4 billion out of a company-wide total of $15.3 billion": a
     // figure said to be the whole company's, after the last topic or figure before it, is
     // the default subject's.
-    let since = s
-        .qtys
-        .iter()
-        .map(|q| q.end)
-        .filter(|&end| end <= rec.start)
-        .chain(before.map(|c| c.end))
-        .max()
-        .unwrap_or(0);
-    if whole_company(s, since, rec.start) {
+    let whole = |at: &usize| {
+        *at < rec.start
+            && before.is_none_or(|c| c.end <= *at)
+            && !s.qtys.iter().any(|q| q.end <= rec.start && *at < q.end)
+    };
+    if s.whole.iter().any(whole) {
         return (scope.default_subject.clone(), None);
     }
     // A topic in the record's own words is whose it is: named after a preposition before
@@ -513,17 +510,6 @@ pub(super) fn subject_of<'c>(
         ),
         None => (fallback(), None),
     }
-}
-
-/// Whether the words of `s` from byte `from` to `to` say that what follows is the whole
-/// company's ("company-wide", "consolidated").
-fn whole_company(s: &Sentence, from: usize, to: usize) -> bool {
-    let first = s.toks.partition_point(|t| t.start < from);
-    let words = &s.toks[first..s.toks.partition_point(|t| t.start < to)];
-    words.iter().enumerate().any(|(k, t)| {
-        t.is_any(&["company-wide", "companywide", "consolidated", "firm-wide", "firmwide"])
-            || (t.is("company") && words[k + 1..].iter().take(2).any(|w| w.is("wide")))
-    })
 }
 
 /// A topic named after a record through a preposition, in its clause, before any other

@@ -220,13 +220,17 @@ const ZONE_START: &str =
 /// naming of an earlier value (")", " and we").
 const BREAK: &str = r";|\)|\s[—–-]\s|—|→|,\s*(?:and|but|while|whereas|although|though|which|who|including|excluding|driven|led|so)(?-u:\b)|\s(?:and|but|so)\s+(?:we|i|it|they|our|amazon)(?-u:\b)|\s(?:but|while|whereas|meanwhile|although)\s|\seven\s+though\s";
 
+/// Words that say a figure is the whole company's ("a company-wide total of $15.3
+/// billion", "consolidated revenue").
+const WHOLE: &str = r"(?-u:\b)(?:company[\s-]*wide|consolidated|firm[\s-]*wide)(?-u:\b)";
+
 pattern! {
     /// Every cue of a sentence in one pass: a basis phrase is tried first, so that
     /// "versus last year" reads as one (its "versus" is also where a comparison starts,
     /// which `Cues::of` adds). One search where there were six (basis, clause, relative
     /// clause, comparison start and end, period break) took a clean 1,000-note build
     /// from 4.61 G instructions to 4.50 G, with the same pages.
-    static CUES = Regex::new(&format!("(?i){BASIS}|{ZONE_START}|{BREAK}")).expect("cue pattern is valid");
+    static CUES = Regex::new(&format!("(?i){BASIS}|{ZONE_START}|{BREAK}|{WHOLE}")).expect("cue pattern is valid");
 }
 
 pattern! {
@@ -249,6 +253,8 @@ pub(super) struct Cues {
     pub bases: Vec<Basis>,
     pub breaks: Breaks,
     pub zones: Vec<(usize, usize)>,
+    /// Where words say that what follows is the whole company's (`WHOLE`).
+    pub whole: Vec<usize>,
 }
 
 impl Cues {
@@ -279,6 +285,15 @@ impl Cues {
     fn add(&mut self, text: &str, start: usize, end: usize, found: &mut Comparisons) {
         let t = &text.as_bytes()[start..end];
         let has = |word: &[u8]| t.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+        // No other cue starts with these words ("compared" is not "company").
+        if matches!(t[0] | 0x20, b'c' | b'f')
+            && [&b"company"[..], b"consolidated", b"firm"]
+                .iter()
+                .any(|w| t.len() >= w.len() && t[..w.len()].eq_ignore_ascii_case(w))
+        {
+            self.whole.push(start);
+            return;
+        }
         match t[0] {
             b';' => {
                 self.breaks.hard.push(start);

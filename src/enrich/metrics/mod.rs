@@ -162,6 +162,8 @@ struct Sentence<'s, 'n, 'm> {
     breaks: Breaks,
     /// Byte ranges that speak of earlier values ("compared with …").
     zones: Vec<(usize, usize)>,
+    /// Where words say that what follows is the whole company's ("company-wide").
+    whole: Vec<usize>,
     mentions: &'m [SubjectMention],
 }
 
@@ -276,7 +278,13 @@ impl<'s, 'n> Phrased<'s, 'n> {
             read: Read { text, toks, qtys },
             metrics,
             periods,
-            cues: Cues { bases, breaks, zones },
+            cues:
+                Cues {
+                    bases,
+                    breaks,
+                    zones,
+                    whole,
+                },
         } = self;
         let mut s = Sentence {
             text,
@@ -288,6 +296,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
             bases,
             breaks,
             zones,
+            whole,
             mentions,
         };
         // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
