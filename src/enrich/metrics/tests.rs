@@ -37,6 +37,10 @@ const CASES: &[Case] = &[
         &["5.3e9 USD; _; Amazon; revenue; Q2 2025", "5.1e9 USD; _; Amazon; revenue; Q2 2024"]),
     ("Subscription revenue grew 11% from a year ago.", Some("Q2 2025"), &[],
         &["_; up 11 % YoY; Amazon; revenue; Q2 2025"]),
+    // A period of a figure in an aside ("…, bought for $X in 2019, …") dates nothing
+    // outside it.
+    ("Ring, bought for $1 billion in 2018, now sells more than 40 million devices.", None, &["Ring"],
+        &["1e9 USD; _; Ring; acquisition price; 2018", "~40e6 count; _; Ring; devices; _"]),
     // Placed in the quarter before by the words after it.
     ("Subscription revenue grew 11%, versus 9% growth in the previous quarter.", Some("Q2 2025"), &[],
         &["_; up 11 %; Amazon; revenue; Q2 2025", "_; up 9 %; Amazon; revenue; Q1 2025"]),

@@ -154,9 +154,18 @@ pub(super) fn period_of(
     // Else the period the other current figures are given in. When they are given in
     // different ones ("13% in Q4 followed 12% in Q3, and the business is closing in on
     // $100 billion"), nothing says which is this figure's: it takes the heading's or note's.
+    // Not across the edge of an aside ("Whole Foods, acquired for $13.7 billion in 2017,
+    // now counts more than 530 stores": 2017 is the purchase's, not the stores').
+    let side = std::cell::OnceCell::new();
+    let apart = |k: usize| {
+        let at = s.qtys[k].start;
+        // Without a comma between them, neither is in an aside the other is not in.
+        s.text[at.min(rec.start)..at.max(rec.start)].contains(',')
+            && aside_at(s, at) != *side.get_or_init(|| aside_at(s, rec.start))
+    };
     let owned = || {
         let mut attached = reachable()
-            .filter(|(_, o)| o.is_some_and(|k| roles[k] != Role::From))
+            .filter(|(_, o)| o.is_some_and(|k| roles[k] != Role::From && !apart(k)))
             .map(|(p, _)| p);
         let first = attached.next()?;
         attached.all(|p| p.canonical == first.canonical).then_some(first)
@@ -165,6 +174,26 @@ pub(super) fn period_of(
         Some(p) => Some(p.canonical.clone()),
         None => scope_period(),
     }
+}
+
+/// The aside that byte `at` of the sentence is in, as the byte its opening comma is at: a
+/// clause set off by commas that opens with a participle or a relative pronoun (",
+/// acquired for $13.7 billion in 2017,", ", built through $5.3 billion of notes,", ",
+/// which analysts put at $16.5 billion,") and runs to the next comma or the end.
+fn aside_at(s: &Sentence, at: usize) -> Option<usize> {
+    const OPENERS: [&str; 14] = [
+        "which", "who", "whose", "built", "bought", "sold", "paid", "made", "spent", "held", "led", "grown", "known",
+        "set",
+    ];
+    let comma = s.text[..at].rfind(',')?;
+    let next = s.toks.partition_point(|t| t.start <= comma);
+    let opener = s.toks.get(next)?;
+    let word = opener.text;
+    let opens = opener.is_any(&OPENERS)
+        || (word.len() > 4
+            && word.is_char_boundary(word.len() - 2)
+            && word[word.len() - 2..].eq_ignore_ascii_case("ed"));
+    opens.then_some(comma)
 }
 
 /// The period of an earlier value: named right after it, else the current period a
