@@ -41,6 +41,10 @@ const CASES: &[Case] = &[
     // outside it.
     ("Ring, bought for $1 billion in 2018, now sells more than 40 million devices.", None, &["Ring"],
         &["1e9 USD; _; Ring; acquisition price; 2018", "~40e6 count; _; Ring; devices; _"]),
+    ("Graviton4, unveiled in 2023, runs 30% faster than Graviton3.", None, &[],
+        &["30 %; _; Amazon; _; _"]),
+    ("In 2024 shipping costs rose 7%, slower than paid units, which grew 11%.", None, &[],
+        &["_; up 7 %; Amazon; shipping costs; 2024", "_; up 11 %; Amazon; paid units; 2024"]),
     // Placed in the quarter before by the words after it.
     ("Subscription revenue grew 11%, versus 9% growth in the previous quarter.", Some("Q2 2025"), &[],
         &["_; up 11 %; Amazon; revenue; Q2 2025", "_; up 9 %; Amazon; revenue; Q1 2025"]),
