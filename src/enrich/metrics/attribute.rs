@@ -491,7 +491,10 @@ pub(super) fn subject_of<'c>(
         // figure, else the heading's or the default.
         Some(c) if c.excluded || (holding && c.subject.is_none()) => within().or_else(|| topic_after(s, cands, rec)),
         Some(c) if c.subject.is_some() => Some(c),
-        _ => within().or_else(|| topic_after(s, cands, rec)).or(before),
+        _ => within()
+            .or_else(|| topic_after(s, cands, rec))
+            .or_else(|| fronted(s, cands).filter(|c| c.end <= rec.start))
+            .or(before),
     };
     // A heading's topic that the sentence names only to leave out is not its subject
     // either ("Revenue outside North America …" under "## North America").
@@ -510,6 +513,24 @@ pub(super) fn subject_of<'c>(
         ),
         None => (fallback(), None),
     }
+}
+
+/// A topic the sentence opens with as what it is about, after "For", "At", "In", "Within"
+/// or "Across" and before a comma ("For Kuiper, Amazon secured up to 83 rocket launches"):
+/// the subject of its figures when no other topic is nearer, over the default subject
+/// named on the way.
+fn fronted<'c>(s: &Sentence, cands: &'c [Candidate]) -> Option<&'c Candidate<'c>> {
+    let opener = s.toks.first()?;
+    if !opener.is_any(&["for", "at", "in", "within", "across"]) {
+        return None;
+    }
+    let mut rest = s.toks[1..].iter().skip_while(|t| t.is("the"));
+    let start = rest.next()?.start;
+    let c = cands
+        .iter()
+        .find(|c| c.start == start && c.subject.is_some() && !c.excluded)?;
+    let after = s.toks.iter().find(|t| t.start >= c.end)?;
+    after.is(",").then_some(c)
 }
 
 /// A topic named after a record through a preposition, in its clause, before any other

@@ -45,6 +45,10 @@ const CASES: &[Case] = &[
         &["30 %; _; Amazon; _; _"]),
     ("In 2024 shipping costs rose 7%, slower than paid units, which grew 11%.", None, &[],
         &["_; up 7 %; Amazon; shipping costs; 2024", "_; up 11 %; Amazon; paid units; 2024"]),
+    // A topic the sentence opens with ("For X,") is its figures' subject, over the
+    // default subject named after it.
+    ("For Zoox, Amazon expects an operating loss of $1.3 billion in 2025.", None, &["Zoox"],
+        &["-1.3e9 USD; _; Zoox; operating income; 2025"]),
     // Placed in the quarter before by the words after it.
     ("Subscription revenue grew 11%, versus 9% growth in the previous quarter.", Some("Q2 2025"), &[],
         &["_; up 11 %; Amazon; revenue; Q2 2025", "_; up 9 %; Amazon; revenue; Q1 2025"]),
