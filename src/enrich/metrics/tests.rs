@@ -41,6 +41,9 @@ const CASES: &[Case] = &[
     // outside it.
     ("Ring, bought for $1 billion in 2018, now sells more than 40 million devices.", None, &["Ring"],
         &["1e9 USD; _; Ring; acquisition price; 2018", "~40e6 count; _; Ring; devices; _"]),
+    // A thousands separator is not the comma that closes an aside.
+    ("Ring, bought for $1,000 million and $0.2 billion of debt, sold 40 million devices in 2024.", None, &["Ring"],
+        &["1e9 USD; _; Ring; acquisition price; _", "200e6 USD; _; Ring; acquisition price; _", "40e6 count; _; Ring; devices; 2024"]),
     ("Graviton4, unveiled in 2023, runs 30% faster than Graviton3.", None, &[],
         &["30 %; _; Amazon; _; _"]),
     ("In 2024 shipping costs rose 7%, slower than paid units, which grew 11%.", None, &[],

@@ -191,7 +191,10 @@ fn aside_at(s: &Sentence, at: usize, relative: bool) -> Option<usize> {
     const PARTICIPLES: [&str; 11] = [
         "built", "bought", "sold", "paid", "made", "spent", "held", "led", "grown", "known", "set",
     ];
-    let comma = s.text[..at].rfind(',')?;
+    // A comma, not a thousands separator ("$1,250 million").
+    let bytes = s.text.as_bytes();
+    let is_comma = |i: usize| bytes[i] == b',' && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+    let comma = (0..at).rev().find(|&i| is_comma(i))?;
     let next = s.toks.partition_point(|t| t.start <= comma);
     let opener = s.toks.get(next)?;
     let word = opener.text;
@@ -201,7 +204,7 @@ fn aside_at(s: &Sentence, at: usize, relative: bool) -> Option<usize> {
                 && word.is_char_boundary(word.len() - 2)
                 && word[word.len() - 2..].eq_ignore_ascii_case("ed"))
     };
-    let first_comma = || !s.text[..comma].contains(',');
+    let first_comma = || !(0..comma).any(is_comma);
     ((relative && opener.is_any(&RELATIVE)) || (participle() && first_comma())).then_some(comma)
 }
 
