@@ -302,12 +302,12 @@ fn conflict_warnings(site: &Site) -> Vec<Diagnostic> {
         .conflicts
         .iter()
         .filter_map(|c| {
-            let first = site.store.record(*c.records.first()?);
+            let first = site.store.record(c.sources.first()?.record);
             let sources: Vec<String> = c
-                .records
+                .sources
                 .iter()
-                .map(|&i| {
-                    let r = site.store.record(i);
+                .map(|v| {
+                    let r = site.store.record(v.record);
                     format!(
                         "{} at {}:{}",
                         r.value.as_ref().map(render::format::value).unwrap_or_default(),

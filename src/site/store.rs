@@ -93,11 +93,20 @@ pub struct Conflict {
     pub period: String,
     /// Unit of the values.
     pub unit: String,
-    /// Every source: record indices, in record order.
-    pub records: Vec<usize>,
-    /// The amount and source line of each of `records`, read with them (the exports
-    /// write them for every source of every conflict).
-    pub values: Vec<(f64, u32)>,
+    /// Every source, in record order.
+    pub sources: Vec<Source>,
+}
+
+/// A source of a conflict: a record, with the amount and line the exports write for it
+/// (read with the record when the group was formed, not looked up again).
+#[derive(Debug, Clone, Copy)]
+pub struct Source {
+    /// Index of the record in the store.
+    pub record: usize,
+    /// The amount of its value.
+    pub amount: f64,
+    /// 1-based line of its figure in the source file.
+    pub line: u32,
 }
 
 /// One subject+metric across periods of one kind (quarters, halves, years, TTM).
@@ -530,8 +539,14 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
                 .unwrap_or_default()
                 .to_string(),
             unit: unit.to_string(),
-            records: members.iter().map(|m| m.i as usize).collect(),
-            values: members.iter().map(|m| (m.amount, m.line)).collect(),
+            sources: members
+                .iter()
+                .map(|m| Source {
+                    record: m.i as usize,
+                    amount: m.amount,
+                    line: m.line,
+                })
+                .collect(),
         })
         .collect()
 }

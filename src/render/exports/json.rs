@@ -208,11 +208,11 @@ fn conflict(out: &mut String, store: &Store, c: &Conflict, places: &mut Places) 
     out.push_str(",\"unit\":");
     string(out, &c.unit);
     out.push_str(",\"values\":[");
-    for (k, (&at, &(amount_of, line))) in c.records.iter().zip(&c.values).enumerate() {
+    for (k, source) in c.sources.iter().enumerate() {
         out.push_str(if k > 0 { ",{\"amount\":" } else { "{\"amount\":" });
-        amount(out, amount_of);
-        out.push_str(places.of(store, at));
-        push_uint(out, u64::from(line));
+        amount(out, source.amount);
+        out.push_str(places.of(store, source.record));
+        push_uint(out, u64::from(source.line));
         out.push('}');
     }
     out.push_str("]}");

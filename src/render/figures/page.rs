@@ -51,7 +51,7 @@ impl<'a> MetricsView<'a> {
         let mut rows = Writer::new(site, shown * 600);
         records.iter().for_each(|r| rows.row(r));
         let conflicts = &site.store.conflicts[..site.store.conflicts.len().min(PAGE_CONFLICTS)];
-        let values: usize = conflicts.iter().map(|c| c.records.len()).sum();
+        let values: usize = conflicts.iter().map(|c| c.sources.len()).sum();
         let mut groups = Writer::new(site, values * 200);
         conflicts.iter().for_each(|c| groups.conflict(c));
         MetricsView {
@@ -136,8 +136,8 @@ impl<'a> Writer<'a> {
         escape_into(&mut self.out, &c.period);
         self.out.push_str("</h3>\n    <ul>");
         let site = self.site;
-        for &i in &c.records {
-            self.conflicting(&site.store.record(i));
+        for source in &c.sources {
+            self.conflicting(&site.store.record(source.record));
         }
         self.out.push_str("</ul>\n  </article>\n  ");
     }
@@ -220,7 +220,7 @@ mod tests {
                 .iter()
                 .map(|c| TeraConflict {
                     title: format!("{} · {} · {}", c.subject, c.metric, c.period),
-                    values: c.records.iter().map(|&i| row(&site, i)).collect(),
+                    values: c.sources.iter().map(|v| row(&site, v.record)).collect(),
                 })
                 .collect();
             ctx.insert("conflicts", &conflicts);
