@@ -510,33 +510,31 @@ pub(super) fn year_earlier(after: &str) -> bool {
 }
 
 pattern! {
-    /// Words after a figure that place it in the quarter or period a year before the
-    /// sentence's ("20% growth in the year-ago quarter", "during the prior-year period").
-    static IN_THE_YEAR_AGO_PERIOD = Regex::new(
-        r"(?i)^\W*(?:\w+\W+){0,2}?(?:in|during)\s+the\s+(?:year[\s-]+(?:ago|earlier)|(?:prior|previous)[\s-]+year)[\s-]+(?:quarter|period)(?-u:\b)",
+    /// Words after a figure that place it in a period before the sentence's: a year back
+    /// ("20% growth in the year-ago quarter", "during the prior-year period") or a quarter
+    /// back ("versus 17.5% growth in the previous quarter").
+    static IN_AN_EARLIER_PERIOD = Regex::new(
+        r"(?i)^\W*(?:\w+\W+){0,2}?(?:in|during)\s+the\s+(?:(?:year[\s-]+(?:ago|earlier)|(?:prior|previous)[\s-]+year)[\s-]+(?:quarter|period)|(?:prior|previous|preceding|last)\s+quarter)(?-u:\b)",
     )
-    .expect("year-ago period pattern is valid");
+    .expect("earlier-period pattern is valid");
 }
 
-/// Whether `after` (the text right after a figure) places it in the quarter or period a
-/// year before the sentence's.
-pub(super) fn in_the_year_ago_period(after: &str) -> bool {
-    IN_THE_YEAR_AGO_PERIOD.with(|re| re.is_match(after))
+/// How far back the words after a figure place it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Back {
+    Year,
+    Quarter,
 }
 
-pattern! {
-    /// Words after a figure that place it in the quarter before the sentence's ("versus
-    /// 17.5% growth in the previous quarter", "during the prior quarter").
-    static IN_THE_QUARTER_BEFORE = Regex::new(
-        r"(?i)^\W*(?:\w+\W+){0,2}?(?:in|during)\s+the\s+(?:prior|previous|preceding|last)\s+quarter(?-u:\b)",
-    )
-    .expect("quarter-before pattern is valid");
-}
-
-/// Whether `after` (the text right after a figure) places it in the quarter before the
-/// sentence's.
-pub(super) fn in_the_quarter_before(after: &str) -> bool {
-    IN_THE_QUARTER_BEFORE.with(|re| re.is_match(after))
+/// How far back `after` (the text right after a figure) places it: in the quarter or
+/// period a year before the sentence's, in the quarter before it, or neither.
+pub(super) fn placed_back(after: &str) -> Option<Back> {
+    let m = IN_AN_EARLIER_PERIOD.with(|re| re.find(after))?;
+    // The year forms name the year among their last three words ("the year-ago quarter",
+    // "prior year period"); the quarter form does not ("the previous quarter").
+    let names_year = |w: &str| w.as_bytes().windows(4).any(|x| x.eq_ignore_ascii_case(b"year"));
+    let year = m.as_str().split_whitespace().rev().take(3).any(names_year);
+    Some(if year { Back::Year } else { Back::Quarter })
 }
 
 pattern! {

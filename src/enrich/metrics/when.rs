@@ -7,8 +7,7 @@
 //! period a year back when it is "a year earlier", else none.
 
 use super::period::{
-    in_the_quarter_before, in_the_year_ago_period, level_a_year_earlier, quarter_before, quarter_earlier, year_before,
-    year_earlier,
+    Back, level_a_year_earlier, placed_back, quarter_before, quarter_earlier, year_before, year_earlier,
 };
 use super::records::{Rec, Role};
 use super::{Scope, Sentence};
@@ -109,24 +108,29 @@ pub(super) fn period_of(
     if rec.change.is_none() && definite && year_earlier(after) {
         return year_back(s, rec, scope_period());
     }
-    // "up 23% on top of 20% growth in the year-ago quarter": a figure the words right
-    // after it place in the quarter or period a year back. (Not "a year ago" alone, which
-    // after a change is what it is measured against: "grew 13% from a year ago".)
-    // Each pattern is tried only when the first tokens after the figure have its words:
-    // tried after every figure, the patterns were 12 M of `period_of`'s 44 M instructions
-    // at 1,000 notes.
+    // "up 23% on top of 20% growth in the year-ago quarter", "versus 17.5% growth in the
+    // previous quarter": a figure the words right after it place a year or a quarter
+    // back. (Not "a year ago" alone, which after a change is what it is measured against:
+    // "grew 13% from a year ago".) Each pattern is tried only when the first tokens after
+    // the figure have its words: tried after every figure, the patterns were 12 M of
+    // `period_of`'s 44 M instructions at 1,000 notes.
     let from = s.toks.partition_point(|t| t.start < rec.end);
     let first = |n: usize| s.toks[from..].iter().take_while(|t| t.start < next_qty).take(n);
     let said = |n: usize, words: &[&str]| first(n).any(|t| t.is_any(words));
-    if said(10, &["year"])
-        && (in_the_year_ago_period(after)
-            || (rec.change.is_none() && said(8, &["earlier", "ago", "before"]) && level_a_year_earlier(after)))
+    match (said(10, &["quarter", "period"]) && said(10, &["year", "prior", "previous", "preceding", "last"]))
+        .then(|| placed_back(after))
+        .flatten()
+    {
+        Some(Back::Year) => return year_back(s, rec, scope_period()),
+        Some(Back::Quarter) => return current_period(s, rec, scope_period()).and_then(|c| quarter_before(&c)),
+        None => {}
+    }
+    if rec.change.is_none()
+        && said(8, &["year"])
+        && said(8, &["earlier", "ago", "before"])
+        && level_a_year_earlier(after)
     {
         return year_back(s, rec, scope_period());
-    }
-    // "versus 17.5% growth in the previous quarter": likewise a quarter back.
-    if said(10, &["quarter"]) && said(10, &["prior", "previous", "preceding", "last"]) && in_the_quarter_before(after) {
-        return current_period(s, rec, scope_period()).and_then(|c| quarter_before(&c));
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
     // In a table row ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |") each
@@ -152,12 +156,13 @@ pub(super) fn period_of(
     // period reaches into a relative clause ("In 2024 shipping costs rose 7%, slower than
     // total sales, which grew 11%"), not into nor out of one opened by a participle ("The
     // second generation, announced at re:Invent 2023, trains four times faster").
-    let sides = [std::cell::OnceCell::new(), std::cell::OnceCell::new()];
+    let side = std::cell::OnceCell::new();
     let apart = |at: usize, relative: bool| {
-        let side = &sides[usize::from(relative)];
+        // The aside's comma, if it counts here.
+        let counted = |aside: Option<Aside>| aside.filter(|a| relative || !a.relative).map(|a| a.comma);
         // Without a comma between them, neither is in an aside the other is not in.
         s.text[at.min(rec.start)..at.max(rec.start)].contains(',')
-            && aside_at(s, at, relative) != *side.get_or_init(|| aside_at(s, rec.start, relative))
+            && counted(aside_at(s, at)) != counted(*side.get_or_init(|| aside_at(s, rec.start)))
     };
     let free = reachable()
         .filter(|(p, o)| o.is_none() && !s.in_zone(p.start) && !apart(p.start, false))
@@ -179,15 +184,22 @@ pub(super) fn period_of(
     }
 }
 
-/// The aside that byte `at` of the sentence is in, as the byte its opening comma is at: a
-/// clause set off by a comma that opens with a relative pronoun (", which analysts put at
-/// $16.5 billion,") or, at the sentence's first comma, with a participle (", acquired for
-/// $13.7 billion in 2017,", ", built through $5.3 billion of notes,"), and runs to the
-/// next comma or the end. (Later, a word in "-ed" is as likely the main verb after an
-/// aside: "The International segment, long the laggard, earned $1.3 billion".) Relative
-/// clauses count only when `relative` says so.
-fn aside_at(s: &Sentence, at: usize, relative: bool) -> Option<usize> {
-    const RELATIVE: [&str; 3] = ["which", "who", "whose"];
+/// A clause set off by a comma, from the comma to the next one or the end: a relative
+/// clause (", which analysts put at $16.5 billion,"; the cues' relative breaks) or, at the
+/// sentence's first comma, one that opens with a participle (", acquired for $13.7 billion
+/// in 2017,", ", built through $5.3 billion of notes,"). Later, a word in "-ed" is as
+/// likely the main verb after an aside ("The International segment, long the laggard,
+/// earned $1.3 billion").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Aside {
+    /// The byte of its opening comma.
+    comma: usize,
+    /// Opened by a relative pronoun.
+    relative: bool,
+}
+
+/// The aside that byte `at` of the sentence is in, if any.
+fn aside_at(s: &Sentence, at: usize) -> Option<Aside> {
     const PARTICIPLES: [&str; 11] = [
         "built", "bought", "sold", "paid", "made", "spent", "held", "led", "grown", "known", "set",
     ];
@@ -195,17 +207,16 @@ fn aside_at(s: &Sentence, at: usize, relative: bool) -> Option<usize> {
     let bytes = s.text.as_bytes();
     let is_comma = |i: usize| bytes[i] == b',' && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
     let comma = (0..at).rev().find(|&i| is_comma(i))?;
-    let next = s.toks.partition_point(|t| t.start <= comma);
-    let opener = s.toks.get(next)?;
+    if s.breaks.relative.contains(&comma) {
+        return Some(Aside { comma, relative: true });
+    }
+    let opener = s.toks.get(s.toks.partition_point(|t| t.start <= comma))?;
     let word = opener.text;
-    let participle = || {
-        opener.is_any(&PARTICIPLES)
-            || (word.len() > 4
-                && word.is_char_boundary(word.len() - 2)
-                && word[word.len() - 2..].eq_ignore_ascii_case("ed"))
-    };
-    let first_comma = || !(0..comma).any(is_comma);
-    ((relative && opener.is_any(&RELATIVE)) || (participle() && first_comma())).then_some(comma)
+    let participle = opener.is_any(&PARTICIPLES)
+        || (word.len() > 4
+            && word.is_char_boundary(word.len() - 2)
+            && word[word.len() - 2..].eq_ignore_ascii_case("ed"));
+    (participle && !(0..comma).any(is_comma)).then_some(Aside { comma, relative: false })
 }
 
 /// The period of an earlier value: named right after it, else the current period a
