@@ -153,8 +153,8 @@ pub(super) fn period_of(
     // Free phrases of the current period first, then ones attached to another current figure.
     // Not across the edge of an aside ("Whole Foods, acquired for $13.7 billion in 2017,
     // now counts more than 530 stores": 2017 is the purchase's, not the stores'). A free
-    // period reaches into a relative clause ("In 2024 shipping costs rose 7%, slower than
-    // total sales, which grew 11%"), not into nor out of one opened by a participle ("The
+    // period reaches into a relative clause ("In 2024 shipping costs rose 7%, less than
+    // net sales, which came to $638 billion"), not into nor out of one opened by a participle ("The
     // second generation, announced at re:Invent 2023, trains four times faster").
     let side = std::cell::OnceCell::new();
     let apart = |at: usize, relative: bool| {
