@@ -92,31 +92,37 @@ pub(super) fn period_of(
     {
         return earlier_period(s, &Rec::level(s, e), scope_period());
     }
-    // "close to twice the $10.6 billion of a year before", "36% more than the $84.9
-    // billion of the prior twelve months": a level named as a known one ("the …") and
-    // dated a year back by the words right after it, before any other figure.
-    let definite = rec.value.is_some_and(|v| {
-        let first = s.qtys[v].first;
-        first > 0 && s.toks[first - 1].is("the")
-    });
     let next_qty = s
         .qtys
         .iter()
         .find(|q| q.start >= rec.end)
         .map_or(s.text.len(), |q| q.start);
     let after = &s.text[rec.end..next_qty];
-    if rec.change.is_none() && definite && year_earlier(after) {
-        return year_back(s, rec, scope_period());
-    }
-    // "up 23% on top of 20% growth in the year-ago quarter", "versus 17.5% growth in the
-    // previous quarter": a figure the words right after it place a year or a quarter
-    // back. (Not "a year ago" alone, which after a change is what it is measured against:
-    // "grew 13% from a year ago".) Each pattern is tried only when the first tokens after
-    // the figure have its words: tried after every figure, the patterns were 12 M of
-    // `period_of`'s 44 M instructions at 1,000 notes.
+    // The patterns below are tried only when the first tokens after the figure have their
+    // words: tried after every figure, they were 12 M of `period_of`'s 44 M instructions at
+    // 1,000 notes.
     let from = s.toks.partition_point(|t| t.start < rec.end);
     let first = |n: usize| s.toks[from..].iter().take_while(|t| t.start < next_qty).take(n);
     let said = |n: usize, words: &[&str]| first(n).any(|t| t.is_any(words));
+    // A level dated a year back by the words right after it, before any other figure:
+    // one named as a known one ("close to twice the $10.6 billion of a year before", "36%
+    // more than the $84.9 billion of the prior twelve months"), or any level followed by
+    // "a year earlier" right after it or its noun ("after a $0.7 billion loss a year
+    // earlier"; not "from a year ago", see `level_a_year_earlier`).
+    let definite = rec.value.is_some_and(|v| {
+        let first = s.qtys[v].first;
+        first > 0 && s.toks[first - 1].is("the")
+    });
+    if rec.change.is_none()
+        && ((definite && year_earlier(after))
+            || (said(8, &["year"]) && said(8, &["earlier", "ago", "before"]) && level_a_year_earlier(after)))
+    {
+        return year_back(s, rec, scope_period());
+    }
+    // "up 23% on top of 20% growth in the year-ago quarter", "versus 17.5% growth in the
+    // previous quarter": any figure the words right after it place a year or a quarter
+    // back. (Not "a year ago" alone, which after a change is what it is measured against:
+    // "grew 13% from a year ago".)
     match (said(10, &["quarter", "period"]) && said(10, &["year", "prior", "previous", "preceding", "last"]))
         .then(|| placed_back(after))
         .flatten()
@@ -124,13 +130,6 @@ pub(super) fn period_of(
         Some(Back::Year) => return year_back(s, rec, scope_period()),
         Some(Back::Quarter) => return current_period(s, rec, scope_period()).and_then(|c| quarter_before(&c)),
         None => {}
-    }
-    if rec.change.is_none()
-        && said(8, &["year"])
-        && said(8, &["earlier", "ago", "before"])
-        && level_a_year_earlier(after)
-    {
-        return year_back(s, rec, scope_period());
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
     // In a table row ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |") each
