@@ -115,6 +115,15 @@ stats() {
     printf "%.3f %.3f %.3f\n", m, a[1], a[NR] }'
 }
 
+# Paired ratio of two cells' runs: the median, least and largest of run r of $1 over run r
+# of $2 (one line each, in run order; runs of a round are taken one after the other).
+paired() {
+  paste "$1" "$2" | awk '$1 > 0 && $2 > 0 { print $1 / $2 }' | sort -g | awk '{a[NR]=$1} END {
+    if (NR == 0) { print "- - -"; exit }
+    m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2;
+    printf "%.2f %.2f %.2f\n", m, a[1], a[NR] }'
+}
+
 count_html() { find "$@" -name '*.html' -type f 2>/dev/null | wc -l | tr -d ' '; }
 
 # Remove everything gen.py did not write, so each folio build starts clean (output,
@@ -182,6 +191,8 @@ summarise() {
 ROWS="$TMP/rows"
 : >"$ROWS"
 GEN_NOTES="$TMP/gen"
+PAIRS="$TMP/pairs"
+: >"$PAIRS"
 : >"$GEN_NOTES"
 FAILED=0
 GEN_SUM=$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest()[:16])' "$BENCH/gen.py")
@@ -284,6 +295,16 @@ for n in $NOTES; do
         row "$n" folio "$vname" - - - - - - - "$R_STATUS"
       fi
     done
+    # Each variant after the first against the first, run by run: the runs of a round
+    # are taken within seconds of each other, so drift over the minutes of the benchmark
+    # falls out of their ratio, which a ratio of medians keeps.
+    first="folio-$n-${VARIANT_NAMES[0]}"
+    for i in "${!VARIANT_NAMES[@]}"; do
+      ((i > 0)) || continue
+      name="folio-$n-${VARIANT_NAMES[$i]}"
+      [[ -f "$TMP/$first.status" || -f "$TMP/$name.status" ]] && continue
+      echo "$n ${VARIANT_NAMES[0]} ${VARIANT_NAMES[$i]} $(paired "$TMP/$first.walls" "$TMP/$name.walls") $(paired "$TMP/$first.cpu" "$TMP/$name.cpu")" >>"$PAIRS"
+    done
   fi
 done
 
@@ -328,6 +349,18 @@ fi
   echo "times: below 1 means folio is faster."
   echo "Page counts differ by design (pagination, topic and metric pages); see bench/README.md."
   echo
+  if [[ -s "$PAIRS" ]]; then
+    echo "Paired ratios: in each round, the first variant's run over the other variant's run"
+    echo "(taken one after the other); the median over the rounds, and the least and largest."
+    echo "Steadier than the ratio of the medians above when the machine drifts during the run."
+    echo
+    echo "| notes | variant ÷ variant | wall: median | least | largest | CPU: median | least | largest |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    while read -r n a b wm wl wh cm cl ch; do
+      echo "| $n | \`$a\` ÷ \`$b\` | $wm | $wl | $wh | $cm | $cl | $ch |"
+    done <"$PAIRS"
+    echo
+  fi
   echo "Corpus generation (bench/gen.py, not timed in the table):"
   echo
   echo "| notes | words in notes | size | generated in |"
