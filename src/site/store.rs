@@ -45,11 +45,6 @@ impl<'a> Record<'a> {
         self.figure
     }
 
-    /// The amount of its value (0 for a change without one).
-    pub fn amount(&self) -> f64 {
-        self.figure.value.as_ref().map_or(0.0, |v| v.amount)
-    }
-
     /// What the record's id (`notes/slug#fig-4`; `#fm-1`, `#fm-2`, … for figures given
     /// in front matter) ends with: the kind of anchor (`fig` or `fm`) and its number. It
     /// starts with [`id_page`] of the record's page. The exports write it; nothing keeps it.
@@ -464,18 +459,15 @@ enum PeriodNumber {
     Other(u32),
 }
 
-/// A record of a group, with what deciding on the group reads of it. A group's records
-/// come from all over the site, each a few dependent loads away (slot, page, figures,
-/// figure): read once in record order and kept side by side, the 270,000 records in
-/// conflicts on the 10,000-note benchmark are not looked up again.
+/// A record of a group, with what deciding on the group reads of it: the [`Source`] a
+/// conflict keeps, and its sentence. A group's records come from all over the site, each
+/// a few dependent loads away (slot, page, figures, figure): read once in record order and
+/// kept side by side, the 270,000 records in conflicts on the 10,000-note benchmark are
+/// not looked up again.
 #[derive(Debug, Clone, Copy)]
 struct Member {
-    /// Index of the record.
-    i: u32,
-    /// Source line of its figure.
-    line: u32,
-    /// The amount of its value.
-    amount: f64,
+    /// The record, its amount and its line.
+    source: Source,
     /// Its sentence by address ([`Figure::sentence_id`]); 0 for none.
     sentence: usize,
 }
@@ -497,9 +489,11 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
                 .entry((words.of(s), words.of(m), period, words.of(v.unit)))
                 .or_default()
                 .push(Member {
-                    i: i as u32,
-                    line: r.line,
-                    amount: v.amount,
+                    source: Source {
+                        record: i,
+                        amount: v.amount,
+                        line: r.line,
+                    },
                     sentence: r.figure.sentence_id(),
                 });
         }
@@ -511,9 +505,9 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
             if members.len() < 2 {
                 return false;
             }
-            let (min, max) = members
-                .iter()
-                .fold((f64::MAX, f64::MIN), |(lo, hi), m| (lo.min(m.amount), hi.max(m.amount)));
+            let (min, max) = members.iter().fold((f64::MAX, f64::MIN), |(lo, hi), m| {
+                (lo.min(m.source.amount), hi.max(m.source.amount))
+            });
             let spread = if min.abs() > 0.0 {
                 (max - min).abs() / min.abs()
             } else {
@@ -523,7 +517,7 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
         })
         .filter_map(|members| {
             // The words of any record of the group are the group's.
-            let (s, m, p, v) = stated(&store.record(members[0].i as usize))?;
+            let (s, m, p, v) = stated(&store.record(members[0].source.record))?;
             Some(((s, m, PeriodId::of(p, &mut periods).sort_text(), v.unit), members))
         })
         .collect();
@@ -534,19 +528,12 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
             subject: subject.to_string(),
             metric: metric.to_string(),
             period: store
-                .record(members[0].i as usize)
+                .record(members[0].source.record)
                 .period
                 .unwrap_or_default()
                 .to_string(),
             unit: unit.to_string(),
-            sources: members
-                .iter()
-                .map(|m| Source {
-                    record: m.i as usize,
-                    amount: m.amount,
-                    line: m.line,
-                })
-                .collect(),
+            sources: members.iter().map(|m| m.source).collect(),
         })
         .collect()
 }
@@ -567,7 +554,7 @@ fn sentences_disagree(members: &[Member]) -> bool {
         if !same {
             sentences.push((m.sentence, amounts.len()));
         }
-        amounts.push(m.amount);
+        amounts.push(m.source.amount);
     }
     let values = |k: usize| {
         let end = sentences.get(k + 1).map_or(amounts.len(), |(_, start)| *start);
