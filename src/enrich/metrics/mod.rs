@@ -53,12 +53,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 pub use lexicon::MetricNames;
-pub use period::parse_period;
+pub use period::{Anchor, parse_period};
 pub use sentences::split_sentences;
 
 use cues::{Basis, Breaks, Cues};
 use lexicon::MetricHit;
-use period::{Anchor, PeriodHit};
+use period::PeriodHit;
 use quantity::{Qty, Unit};
 use records::{Rec, Role};
 use tokens::Token;
@@ -211,7 +211,8 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
         return Vec::new();
     };
     let around = scope.heading_period.as_deref().or(scope.page_period.as_deref());
-    read.read_phrases(&scope.names, around).figures(mentions, scope)
+    read.read_phrases(&scope.names, Anchor::of(around))
+        .figures(mentions, scope)
 }
 
 /// A sentence read in the steps of `extract`, for a caller that takes many sentences
@@ -252,12 +253,13 @@ pub fn read(sentence: &str) -> Option<Read<'_>> {
 }
 
 impl<'s> Read<'s> {
-    /// The metric names (`names`), the periods (dated by `around`, the period of the
-    /// heading or page the sentence is in) and the cues of the sentence.
-    pub fn read_phrases<'n>(self, names: &'n MetricNames, around: Option<&str>) -> Phrased<'s, 'n> {
+    /// The metric names (`names`), the periods (dated by `around`, the year and quarter
+    /// of the heading or page the sentence is in: `Anchor::of` that period) and the cues
+    /// of the sentence.
+    pub fn read_phrases<'n>(self, names: &'n MetricNames, around: Anchor) -> Phrased<'s, 'n> {
         Phrased {
             metrics: names.find(self.text),
-            periods: period::find_periods(self.text, Anchor::of(around)),
+            periods: period::find_periods(self.text, around),
             cues: Cues::of(self.text),
             read: self,
         }

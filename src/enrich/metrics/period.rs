@@ -159,9 +159,9 @@ pub(super) struct PeriodHit {
 
 /// The year (and quarter) of the period around a sentence, used to date "in Q3".
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Anchor {
-    pub year: Option<u32>,
-    pub quarter: Option<u32>,
+pub struct Anchor {
+    pub(super) year: Option<u32>,
+    pub(super) quarter: Option<u32>,
 }
 
 impl Anchor {
