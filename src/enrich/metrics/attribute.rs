@@ -51,7 +51,9 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .iter()
         .zip(&after)
         .map(|(q, a)| {
-            let found = a.or_else(|| metric_before(s, q.start, &taken))?;
+            let found = a
+                .or_else(|| per_share_again(s, q, &taken))
+                .or_else(|| metric_before(s, q.start, &taken).filter(|&h| !made_on(s, q, h)))?;
             let found = guided(s, found, q.unit).unwrap_or(found);
             fits(s.metrics[found].kind, q.unit).then_some(found)
         })
@@ -67,6 +69,49 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// Profits, and the cash a business makes, which are said to be made "on" its sales.
+const PROFITS: &[&str] = &[
+    "operating income",
+    "net income",
+    "gross profit",
+    "ebitda",
+    "free cash flow",
+    "operating cash flow",
+];
+
+/// "$9.3 billion of operating income on $115.6 billion": an amount after "on" that
+/// follows a profit is the sales the profit was made on, not more of the profit. The
+/// sentence does not say so in words, so the amount gets no metric from the profit (a
+/// null, where the profit's label was wrong).
+fn made_on(s: &Sentence, q: &Qty, h: usize) -> bool {
+    matches!(q.unit, Unit::Currency(_))
+        && q.first > 0
+        && s.toks[q.first - 1].is("on")
+        && PROFITS.contains(&s.metrics[h].label)
+}
+
+/// "Net income doubled to $59.2 billion, or $5.53 a diluted share, against $30.4 billion,
+/// or $2.90, in 2023": an unscaled amount restated after another with ", or", in a
+/// sentence that has already given a figure per share, is that figure again for the
+/// other period: the metric of the per-share phrase before it (`taken`), not the
+/// metric of the amount it restates.
+fn per_share_again(s: &Sentence, q: &Qty, taken: &dyn Fn(usize) -> bool) -> Option<usize> {
+    if !matches!(q.unit, Unit::Currency(_)) || q.scaled || q.first < 2 {
+        return None;
+    }
+    let restates = s.toks[q.first - 1].is("or")
+        && s.toks[q.first - 2].is(",")
+        && s.qtys
+            .iter()
+            .any(|p| p.next == q.first - 2 && p.unit == q.unit && p.scaled);
+    if !restates {
+        return None;
+    }
+    (0..s.metrics.len())
+        .rev()
+        .find(|&h| s.metrics[h].end <= q.start && s.metrics[h].label == "eps" && taken(h))
 }
 
 /// Whether only commas, "and" and topics' names stand between amount `i` and the next

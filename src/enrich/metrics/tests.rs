@@ -55,6 +55,14 @@ const CASES: &[Case] = &[
     // Placed in the quarter before by the words after it.
     ("Subscription revenue grew 11%, versus 9% growth in the previous quarter.", Some("Q2 2025"), &[],
         &["_; up 11 %; Amazon; revenue; Q2 2025", "_; up 9 %; Amazon; revenue; Q1 2025"]),
+    // The sales a profit was made "on" are not more of the profit.
+    ("Q4 2024 brought $9.3 billion of operating income on $115.6 billion.", None, &[],
+        &["9.3e9 USD; _; Amazon; operating income; Q4 2024", "115.6e9 USD; _; Amazon; _; Q4 2024"]),
+    ("Net income was $10.6 billion on $170 billion of revenue.", None, &[],
+        &["10.6e9 USD; _; Amazon; net income; _", "170e9 USD; _; Amazon; revenue; _"]),
+    // An amount restated per share like the one before it is per share too.
+    ("Net income nearly doubled to $59.2 billion, or $5.53 a diluted share, against $30.4 billion, or $2.90, in 2023.", Some("FY 2024"), &[],
+        &["59.2e9 USD; up 2 x; Amazon; net income; FY 2024", "5.53 USD; _; Amazon; eps; FY 2024", "30.4e9 USD; _; Amazon; net income; 2023", "2.9 USD; _; Amazon; eps; 2023"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),
