@@ -187,8 +187,15 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
                 .any(|b| b.is_any(&["spent", "spend", "spends", "spending", "invested", "invest", "invests"]))
     };
     let multiple_of = |t: &Token| q.unit == Unit::Times && t.is("the");
-    // "the 11% rise in net sales", "a 47% jump in operating income".
-    let change_in = matches!(gap, [noun, of] if noun.is_any(CHANGE_NOUNS) && of.is("in"));
+    // "the 11% rise in net sales", "a 47% jump in operating income", "the 11% rise in
+    // total sales", "the 11% growth of net sales".
+    let adjective = |t: &Token| t.is_word() && !t.is_any(NOT_ADJECTIVES) && super::cues::dir_before(t.text).is_none();
+    let change_in = match gap {
+        [noun, of, rest @ ..] => {
+            noun.is_any(CHANGE_NOUNS) && of.is_any(&["in", "of"]) && rest.len() <= 2 && rest.iter().all(adjective)
+        }
+        _ => false,
+    };
     let ok = words <= 4
         && !hit.ratio_base
         && !s.breaks.any_between(q.end, hit.start)
@@ -197,7 +204,7 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
                 s.in_basis(t.start)
                     || s.in_period(t.start)
                     || (n == 0 && (t.is_any(&lead) || multiple_of(t) || spent_on(t)))
-                    || (t.is_word() && !t.is_any(NOT_ADJECTIVES) && super::cues::dir_before(t.text).is_none())
+                    || adjective(t)
                     || t.is("-")
                     || t.kind == Kind::Num
             }));

@@ -63,6 +63,11 @@ const CASES: &[Case] = &[
     // An amount restated per share like the one before it is per share too.
     ("Net income nearly doubled to $59.2 billion, or $5.53 a diluted share, against $30.4 billion, or $2.90, in 2023.", Some("FY 2024"), &[],
         &["59.2e9 USD; up 2 x; Amazon; net income; FY 2024", "5.53 USD; _; Amazon; eps; FY 2024", "30.4e9 USD; _; Amazon; net income; 2023", "2.9 USD; _; Amazon; eps; 2023"]),
+    // A change noun names what changed after it, across an adjective.
+    ("Shipping costs grew 7%, more slowly than the 11% rise in total sales.", None, &[],
+        &["_; up 7 %; Amazon; shipping costs; _", "_; up 11 %; Amazon; revenue; _"]),
+    ("Shipping costs grew 7%, slower than the 11% growth of net sales.", None, &[],
+        &["_; up 7 %; Amazon; shipping costs; _", "_; up 11 %; Amazon; revenue; _"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),
