@@ -53,6 +53,7 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .map(|(q, a)| {
             let found = a
                 .or_else(|| per_share_again(s, q, &taken))
+                .or_else(|| defined_before(s, q))
                 .or_else(|| metric_before(s, q.start, &taken).filter(|&h| !made_on(s, q, h)))?;
             let found = guided(s, found, q.unit).unwrap_or(found);
             fits(s.metrics[found].kind, q.unit).then_some(found)
@@ -90,6 +91,32 @@ fn made_on(s: &Sentence, q: &Qty, h: usize) -> bool {
         && q.first > 0
         && s.toks[q.first - 1].is("on")
         && PROFITS.contains(&s.metrics[h].label)
+}
+
+/// "AWS's backlog, the contracted revenue it has yet to recognise, stood at $200
+/// billion": a metric phrase in an aside that defines the one before it ("…, the …,")
+/// describes that metric; the amount after the aside is the defined metric's.
+fn defined_before(s: &Sentence, q: &Qty) -> Option<usize> {
+    let h = (0..s.metrics.len()).rev().find(|&k| s.metrics[k].end <= q.start)?;
+    let head = h.checked_sub(1)?;
+    let (inner, outer) = (&s.metrics[h], &s.metrics[head]);
+    if outer.ratio_base || !fits(outer.kind, q.unit) {
+        return None;
+    }
+    // ", the" (or "a", "an") right after the defined phrase opens the aside …
+    let opening = s.text.get(outer.end..inner.start)?.trim_start();
+    let opens = opening.strip_prefix(',').is_some_and(|rest| {
+        let rest = rest.trim_start();
+        let article = ["the ", "a ", "an "]
+            .iter()
+            .find(|a| rest.get(..a.len()).is_some_and(|w| w.eq_ignore_ascii_case(a)));
+        article.is_some_and(|a| !rest[a.len()..].contains([',', ';', '.']))
+    });
+    // … and a comma after the inner phrase closes it, a few words before the amount.
+    let closing = s.text.get(inner.end..q.start)?;
+    let closes = closing.matches(',').count() == 1 && !closing.contains([';', '(', ')']);
+    let after = closing.rsplit(',').next().unwrap_or("");
+    (opens && closes && after.split_whitespace().count() <= 4).then_some(head)
 }
 
 /// "Net income doubled to $59.2 billion, or $5.53 a diluted share, against $30.4 billion,

@@ -68,6 +68,11 @@ const CASES: &[Case] = &[
         &["_; up 7 %; Amazon; shipping costs; _", "_; up 11 %; Amazon; revenue; _"]),
     ("Shipping costs grew 7%, slower than the 11% growth of net sales.", None, &[],
         &["_; up 7 %; Amazon; shipping costs; _", "_; up 11 %; Amazon; revenue; _"]),
+    // A metric defined in an aside after it ("…, the …,") is still the one measured.
+    ("AWS's backlog, the contracted revenue it has yet to recognise, stood at $200 billion.", Some("Q3 2025"), &["AWS"],
+        &["200e9 USD; _; AWS; backlog; Q3 2025"]),
+    ("Free cash flow, the cash left after capital expenditures, was $38.2 billion.", Some("FY 2024"), &[],
+        &["38.2e9 USD; _; Amazon; free cash flow; FY 2024"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),
