@@ -36,7 +36,7 @@ pattern! {
             | (?P<ly>last\s+year)
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
-            | (?P<year>(?:19|20)\d{{2}})
+            | (?P<year>(?:19|20)\d{{2}})e?
             )(?-u:\b)"
         );
         Regex::new(&pattern).expect("period pattern is valid")
@@ -247,6 +247,8 @@ impl Plain {
         let b = phrase.as_bytes();
         match b {
             [_, _, _, _] if digits(b) => Some(Plain::Year),
+            // An analyst's estimate for a year ("2025E") is a figure for that year.
+            [year @ .., b'e' | b'E'] if year.len() == 4 && digits(year) => Some(Plain::Year),
             [b'q' | b'Q', b'1'..=b'4', b' ', rest @ ..] => year(rest).map(|_| Plain::Quarter),
             [b'f' | b'F', ..] => {
                 let head = ["full year ", "fiscal year ", "fiscal ", "fy ", "fy"]
@@ -280,7 +282,7 @@ impl Plain {
     /// None for a phrase that `anchor` cannot date.
     fn canonical(&self, phrase: &str, anchor: Anchor) -> Option<String> {
         Some(match self {
-            Plain::Year => phrase.to_string(),
+            Plain::Year => phrase[..4].to_string(),
             Plain::Quarter => {
                 let mut quarter = phrase.to_string();
                 quarter[..1].make_ascii_uppercase();
@@ -808,6 +810,9 @@ mod tests {
             ("by the end of Oct. 2025", Some("Q4 2025")),
             ("the twelve months through June 30, 2024", Some("TTM Q2 2024")),
             ("operating margin 2024", Some("2024")),
+            ("capex 2025E", Some("2025")),
+            ("the 2026e consensus", Some("2026")),
+            ("model 2025ex", None),
             ("over the twelve months", None),
             ("in twenty twenty five", Some("2025")),
             ("across 2022 and 2023", None),

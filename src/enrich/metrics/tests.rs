@@ -73,6 +73,9 @@ const CASES: &[Case] = &[
         &["200e9 USD; _; AWS; backlog; Q3 2025"]),
     ("Free cash flow, the cash left after capital expenditures, was $38.2 billion.", Some("FY 2024"), &[],
         &["38.2e9 USD; _; Amazon; free cash flow; FY 2024"]),
+    // An estimate's year ("2025E") is its period.
+    ("| Capital expenditures | 2025E | ~$125B | ~$83B in 2024 |", None, &[],
+        &["~125e9 USD; _; Amazon; capital expenditures; 2025", "~83e9 USD; _; Amazon; capital expenditures; 2024"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),
