@@ -82,6 +82,10 @@ fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
         "USD" => {
             out.push('$');
             write_scaled(out, x);
+            // Dollars and cents as analysts write them: "$2.90 a share", not "$2.9".
+            if x < 1e3 && out.as_bytes().get(out.len().wrapping_sub(2)) == Some(&b'.') {
+                out.push('0');
+            }
         }
         other => {
             write_scaled(out, x);
@@ -255,7 +259,11 @@ mod tests {
             "x" => format!("{}×", trimmed_exactly(x, 1)),
             "count" => scaled(x),
             "USD" if x < 1.0 && x > 0.0 => format!("{}¢", trimmed_exactly(x * 100.0, 0)),
-            "USD" => format!("${}", scaled(x)),
+            "USD" => {
+                let dollars = scaled(x);
+                let cents = x < 1e3 && dollars.len() >= 2 && dollars.as_bytes()[dollars.len() - 2] == b'.';
+                format!("${dollars}{}", if cents { "0" } else { "" })
+            }
             other => format!("{} {other}", scaled(x)),
         };
         format!("{sign}{body}")
@@ -377,6 +385,11 @@ mod tests {
         assert_eq!(value(&q(-419e6, "USD")), "−$419M");
         assert_eq!(value(&q(29.6, "%")), "29.6%");
         assert_eq!(value(&q(1.25e9, "USD")), "$1.25B");
+        // Dollars and cents, as a per-share figure is written.
+        assert_eq!(value(&q(2.9, "USD")), "$2.90");
+        assert_eq!(value(&q(5.53, "USD")), "$5.53");
+        assert_eq!(value(&q(250.0, "USD")), "$250");
+        assert_eq!(value(&q(2.5e3, "USD")), "$2.5K");
         assert_eq!(value(&q(7e9, "count")), "7B");
         assert_eq!(
             value(&Quantity {
