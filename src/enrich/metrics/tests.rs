@@ -76,6 +76,10 @@ const CASES: &[Case] = &[
     // An estimate's year ("2025E") is its period.
     ("| Capital expenditures | 2025E | ~$125B | ~$83B in 2024 |", None, &[],
         &["~125e9 USD; _; Amazon; capital expenditures; 2025", "~83e9 USD; _; Amazon; capital expenditures; 2024"]),
+    // A clause opened by ", when" after a period is set in that period, even a period of
+    // comparison; the main clause keeps its own.
+    ("Relative to the fourth quarter of 2023, when North America earned $6.5 billion on $105.5 billion of sales, Q4 2024 brought $9.3 billion of operating income.", None, &["North America"],
+        &["6.5e9 USD; _; North America; operating income; Q4 2023", "105.5e9 USD; _; North America; revenue; Q4 2023", "9.3e9 USD; _; North America; operating income; Q4 2024"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),

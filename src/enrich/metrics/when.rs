@@ -67,6 +67,22 @@ fn distance(p: (usize, usize), rec: &Rec) -> usize {
 }
 
 /// The period of a record.
+/// "Relative to the fourth quarter of 2023, when North America earned $6.5 billion,
+/// Q4 2024 brought …": a clause that ", when" opens right after a period phrase is set
+/// in that period, even one named as a point of comparison; the figures inside it (up to
+/// the clause's closing comma) are that period's.
+fn when_clause<'p>(s: &'p Sentence, rec: &Rec) -> Option<&'p super::period::PeriodHit> {
+    s.periods.iter().rev().find(|p| {
+        p.end <= rec.start
+            && s.text[p.end..].trim_start().strip_prefix(',').is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when "))
+            })
+            && s.text[p.end..rec.start].matches(',').count() == 1
+            && !s.text[p.end..rec.start].contains([';', '(', ')'])
+    })
+}
+
 pub(super) fn period_of(
     s: &Sentence,
     owners: &[Option<usize>],
@@ -76,7 +92,15 @@ pub(super) fn period_of(
 ) -> Option<String> {
     let hits = || s.periods.iter().zip(owners).filter(|(p, _)| !p.comparison);
     let mine = |o: &Option<usize>| o.is_some() && (*o == rec.value || *o == rec.change);
-    if let Some((p, _)) = hits().find(|(_, o)| mine(o)) {
+    let owned = hits().find(|(_, o)| mine(o)).map(|(p, _)| p);
+    // A period of its own inside the clause still wins; one after it does not.
+    if let Some(w) = when_clause(s, rec) {
+        let clause_end = s.text[rec.end..].find(',').map_or(s.text.len(), |at| rec.end + at);
+        if owned.is_none_or(|p| p.start >= clause_end) {
+            return Some(w.canonical.clone());
+        }
+    }
+    if let Some(p) = owned {
         return Some(p.canonical.clone());
     }
     let scope_period = || scope.heading_period.clone().or_else(|| scope.page_period.clone());
