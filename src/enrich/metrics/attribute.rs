@@ -103,15 +103,13 @@ fn defined_before(s: &Sentence, q: &Qty) -> Option<usize> {
     if outer.ratio_base || !fits(outer.kind, q.unit) {
         return None;
     }
-    // ", the" (or "a", "an") right after the defined phrase opens the aside …
-    let opening = s.text.get(outer.end..inner.start)?.trim_start();
-    let opens = opening.strip_prefix(',').is_some_and(|rest| {
-        let rest = rest.trim_start();
-        let article = ["the ", "a ", "an "]
-            .iter()
-            .find(|a| rest.get(..a.len()).is_some_and(|w| w.eq_ignore_ascii_case(a)));
-        article.is_some_and(|a| !rest[a.len()..].contains([',', ';', '.']))
-    });
+    // ", the" (or "a", "an") right after the defined phrase opens the aside, and nothing
+    // but words stands between it and the inner phrase …
+    let k = s.toks.partition_point(|t| t.start < outer.end);
+    let opens = s.toks.get(k).is_some_and(|t| t.is(","))
+        && s.toks.get(k + 1).is_some_and(|t| t.is_any(&["the", "a", "an"]))
+        && !s.text[outer.end..inner.start].contains([';', '.'])
+        && s.text[outer.end..inner.start].matches(',').count() == 1;
     // … and a comma after the inner phrase closes it, a few words before the amount.
     let closing = s.text.get(inner.end..q.start)?;
     let closes = closing.matches(',').count() == 1 && !closing.contains([';', '(', ')']);

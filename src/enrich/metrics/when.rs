@@ -66,23 +66,21 @@ fn distance(p: (usize, usize), rec: &Rec) -> usize {
     }
 }
 
-/// The period of a record.
 /// "Relative to the fourth quarter of 2023, when North America earned $6.5 billion,
 /// Q4 2024 brought …": a clause that ", when" opens right after a period phrase is set
 /// in that period, even one named as a point of comparison; the figures inside it (up to
 /// the clause's closing comma) are that period's.
 fn when_clause<'p>(s: &'p Sentence, rec: &Rec) -> Option<&'p super::period::PeriodHit> {
-    s.periods.iter().rev().find(|p| {
-        p.end <= rec.start
-            && s.text[p.end..].trim_start().strip_prefix(',').is_some_and(|rest| {
-                let rest = rest.trim_start();
-                rest.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when "))
-            })
+    s.periods.iter().rev().filter(|p| p.end <= rec.start).find(|p| {
+        let k = s.toks.partition_point(|t| t.start < p.end);
+        let opens = s.toks.get(k).is_some_and(|t| t.is(",")) && s.toks.get(k + 1).is_some_and(|t| t.is("when"));
+        opens
             && s.text[p.end..rec.start].matches(',').count() == 1
             && !s.text[p.end..rec.start].contains([';', '(', ')'])
     })
 }
 
+/// The period of a record.
 pub(super) fn period_of(
     s: &Sentence,
     owners: &[Option<usize>],
