@@ -249,7 +249,7 @@ fn metric_before(s: &Sentence, pos: usize, taken: &dyn Fn(usize) -> bool) -> Opt
     let h = (0..s.metrics.len())
         .rev()
         .find(|&k| s.metrics[k].end <= pos && !s.metrics[k].ratio_base && !taken(k))?;
-    let end = s.metrics[h].end;
+    let end = whose_metric(s, s.metrics[h].end);
     if !s.breaks.any_between_but_aside(end, pos, s.text) {
         return Some(h);
     }
@@ -264,6 +264,23 @@ fn metric_before(s: &Sentence, pos: usize, taken: &dyn Fn(usize) -> bool) -> Opt
         t.is_any(CONTINUING) || super::cues::dir_before(t.text).is_some() || super::cues::dir_of_verb(t.text).is_some()
     };
     (s.toks.get(first - 1).is_some_and(|t| t.is("and")) && gap.len() <= 2 && gap.iter().all(continues)).then_some(h)
+}
+
+/// Where a metric phrase ending at `end` ends with the topic it is said of: "Operating
+/// margin in North America, which was negative in 2022, reached 8.0%" names the margin's
+/// subject before the aside, and the aside still follows the metric.
+fn whose_metric(s: &Sentence, end: usize) -> usize {
+    let k = s.toks.partition_point(|t| t.start < end);
+    let (Some(of), Some(next)) = (s.toks.get(k), s.toks.get(k + 1)) else {
+        return end;
+    };
+    if !of.is_any(&["in", "at", "for"]) {
+        return end;
+    }
+    s.mentions
+        .iter()
+        .find(|m| m.range.start == next.start)
+        .map_or(end, |m| m.range.end)
 }
 
 /// Words between a ", and" and an amount that go on with the clause before it.

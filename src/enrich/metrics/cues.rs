@@ -297,7 +297,13 @@ impl Cues {
         match t[0] {
             b';' => {
                 self.breaks.hard.push(start);
-                self.breaks.period.push(start);
+                // "Q4 2025 revenue $206B–$213B; op. income $21B–$26B": the clauses a
+                // semicolon joins are set in the same period, unless the one after it
+                // looks ahead ("250M users in 2024; projected $10B+ in sales").
+                let clause = text[end..].split(';').next().unwrap_or_default();
+                if super::period::looks_ahead(clause) {
+                    self.breaks.period.push(start);
+                }
                 found.ends.push(start);
             }
             b')' => found.ends.push(start),

@@ -132,9 +132,15 @@ pattern! {
 pattern! {
     /// Words that put a sentence in the future.
     static FUTURE = {
-        Regex::new(r"(?i)(?-u:\b)(?:will|expect(?:s|ed)?|anticipate[sd]?|guidance|guided?|guiding|outlook|forecast|plans?)(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:will|expect(?:s|ed)?|anticipate[sd]?|guidance|guided?|guiding|outlook|forecast|plans?|projected|projecting|projections?)(?-u:\b)")
             .expect("future pattern is valid")
     };
+}
+
+/// Whether `text` speaks of the future ("expects", "guidance", "projected"): a clause that
+/// does is not set in a period said before it.
+pub(super) fn looks_ahead(text: &str) -> bool {
+    FUTURE.with(|re| re.is_match(text))
 }
 
 pattern! {

@@ -80,6 +80,15 @@ const CASES: &[Case] = &[
     // comparison; the main clause keeps its own.
     ("Relative to the fourth quarter of 2023, when North America earned $6.5 billion on $105.5 billion of sales, Q4 2024 brought $9.3 billion of operating income.", None, &["North America"],
         &["6.5e9 USD; _; North America; operating income; Q4 2023", "105.5e9 USD; _; North America; revenue; Q4 2023", "9.3e9 USD; _; North America; operating income; Q4 2024"]),
+    // The clauses a semicolon joins share the period said before it, unless the later
+    // one looks ahead.
+    ("Revenue was $33.0B in Q3 2025; operating income $11.4B.", Some("Q4 2025"), &[],
+        &["33e9 USD; _; Amazon; revenue; Q3 2025", "11.4e9 USD; _; Amazon; operating income; Q3 2025"]),
+    ("Revenue was $33.0B in Q3 2025; we expect operating income of $12B.", Some("Q4 2025"), &[],
+        &["33e9 USD; _; Amazon; revenue; Q3 2025", "12e9 USD; _; Amazon; operating income; Q4 2025"]),
+    // A metric said of a topic ("… in North America") keeps its amount past an aside.
+    ("Operating margin in North America, which was negative in 2022, reached 8.0% in Q4 2024.", None, &["North America"],
+        &["8 %; _; North America; operating margin; Q4 2024"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),
