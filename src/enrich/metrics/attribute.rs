@@ -748,7 +748,32 @@ pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
         && toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"]);
     let currency = matches!(q.unit, Unit::Currency(_));
     let loss_after = currency && toks.get(q.next).is_some_and(|t| t.is_any(&["loss", "losses"]));
-    word_sign || loss_of || loss_after || (currency && in_accounting_parentheses(toks, q))
+    word_sign || loss_of || loss_after || (currency && lost(s, q)) || (currency && in_accounting_parentheses(toks, q))
+}
+
+/// "International lost ninety five million dollars at the operating line": an amount
+/// that is what was lost, when no metric is named after it ("lost $200 billion in market
+/// value" is a fall of the market value, not a loss).
+pub(super) fn lost(s: &Sentence, q: &Qty) -> bool {
+    let toks = &s.toks;
+    let verb = toks[..q.first].iter().rev().find(|t| {
+        !t.is_any(&[
+            "about",
+            "roughly",
+            "nearly",
+            "almost",
+            "around",
+            "approximately",
+            "some",
+            "over",
+            "uh",
+        ])
+    });
+    let named_after = || {
+        let limit = toks.get(q.next + 3).map_or(s.text.len(), |t| t.start);
+        s.metrics.iter().any(|h| h.start >= q.end && h.start < limit)
+    };
+    verb.is_some_and(|t| t.is_any(&["lost", "loses", "lose"])) && !named_after()
 }
 
 /// Whether the amount is written as a profit ("a profit of $900 million", "a $3.2

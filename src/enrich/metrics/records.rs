@@ -552,7 +552,9 @@ fn direction_before(s: &Sentence, q: &super::quantity::Qty) -> Option<(Dir, usiz
         }
         if let Some(dir) = dir_before(t.text) {
             let qualifies = t.is_any(DIRECTION_NOUNS) && s.toks.get(k + 1).is_some_and(|n| in_metric(n.start));
-            return (!qualifies).then_some((dir, k));
+            // "International lost $95 million" is a loss, a level below zero.
+            let loss = matches!(q.unit, Unit::Currency(_)) && super::attribute::lost(s, q);
+            return (!qualifies && !loss).then_some((dir, k));
         }
         if !connector(t) || (share && t.is_any(COPULAS)) {
             return None;

@@ -89,6 +89,11 @@ const CASES: &[Case] = &[
     // A metric said of a topic ("… in North America") keeps its amount past an aside.
     ("Operating margin in North America, which was negative in 2022, reached 8.0% in Q4 2024.", None, &["North America"],
         &["8 %; _; North America; operating margin; Q4 2024"]),
+    // What a business "lost" is a loss, unless a metric named after it is what fell.
+    ("International lost $95 million at the operating line.", Some("Q4 2023"), &["International"],
+        &["-95e6 USD; _; International; operating income; Q4 2023"]),
+    ("Amazon lost $200 billion in market value.", Some("Q4 2023"), &[],
+        &["_; down 200e9 USD; Amazon; market capitalization; Q4 2023"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),
