@@ -56,7 +56,9 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
                 .or_else(|| defined_before(s, q))
                 .or_else(|| metric_before(s, q.start, &taken).filter(|&h| !made_on(s, q, h)))?;
             let found = guided(s, found, q.unit).unwrap_or(found);
-            fits(s.metrics[found].kind, q.unit).then_some(found)
+            // "bought back $5 billion of stock": a share's price is never billions.
+            let price_of_billions = s.metrics[found].label == "share price" && q.scaled;
+            (fits(s.metrics[found].kind, q.unit) && !price_of_billions).then_some(found)
         })
         .collect();
     // "North America earned $5.7 billion, International $1.3 billion and AWS $10.4
@@ -263,8 +265,39 @@ fn metric_before(s: &Sentence, pos: usize, taken: &dyn Fn(usize) -> bool) -> Opt
     let continues = |t: &Token| {
         t.is_any(CONTINUING) || super::cues::dir_before(t.text).is_some() || super::cues::dir_of_verb(t.text).is_some()
     };
-    (s.toks.get(first - 1).is_some_and(|t| t.is("and")) && gap.len() <= 2 && gap.iter().all(continues)).then_some(h)
+    let and_word = s.toks.get(first - 1).is_some_and(|t| t.is("and"));
+    (and_word && ((gap.len() <= 2 && gap.iter().all(continues)) || forecast(s, end, and, gap, pos))).then_some(h)
 }
+
+/// "Capital expenditures totalled $83.0 billion, and the company expects to spend about
+/// $125 billion in 2025": a clause after ", and" that expects the next amount ("expects
+/// to spend", "expect them to top") forecasts the metric of the clause before it, when
+/// that clause states it in the same unit.
+fn forecast(s: &Sentence, from: usize, and: usize, gap: &[Token], pos: usize) -> bool {
+    let Some(expects) = gap.iter().position(|t| t.is_any(EXPECTS)) else {
+        return false;
+    };
+    let Some(q) = s.qtys.iter().find(|q| q.start == pos) else {
+        return false;
+    };
+    let stated = s
+        .qtys
+        .iter()
+        .any(|p| p.start >= from && p.end <= and && p.unit == q.unit);
+    gap.len() <= 7 && gap[expects..].iter().any(|t| t.is("to")) && stated
+}
+
+/// Verbs that expect an amount to come.
+const EXPECTS: &[&str] = &[
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "forecast",
+    "forecasts",
+    "projects",
+    "sees",
+];
 
 /// Where a metric phrase ending at `end` ends with the topic it is said of: "Operating
 /// margin in North America, which was negative in 2022, reached 8.0%" names the margin's

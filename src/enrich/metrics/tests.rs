@@ -94,6 +94,12 @@ const CASES: &[Case] = &[
         &["-95e6 USD; _; International; operating income; Q4 2023"]),
     ("Amazon lost $200 billion in market value.", Some("Q4 2023"), &[],
         &["_; down 200e9 USD; Amazon; market capitalization; Q4 2023"]),
+    // A clause after ", and" that expects an amount forecasts the metric before it.
+    ("Capital expenditures totalled $83.0 billion in 2024, and the company expects to spend about $125 billion in 2025.", None, &[],
+        &["83e9 USD; _; Amazon; capital expenditures; 2024", "~125e9 USD; _; Amazon; capital expenditures; 2025"]),
+    // A share's price is never billions; buybacks have a label of their own.
+    ("Amazon bought back $2.1 billion of stock, and stock buybacks of $4 billion were announced.", None, &[],
+        &["2.1e9 USD; _; Amazon; _; _", "4e9 USD; _; Amazon; share repurchases; _"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),
