@@ -477,27 +477,29 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
 }
 
 /// "trailing twelve months" said without its own end date takes the quarter named
-/// elsewhere in the sentence ("…through Q1 2024"), else the anchor's.
+/// elsewhere in the sentence ("…through Q1 2024"), else the anchor's; every such phrase
+/// of the sentence does ("the trailing-twelve-month figure slid to $25.9 billion at the
+/// end of March 2025 …, even as trailing-twelve-month operating cash flow climbed"), and
+/// none is left a bare "TTM", which is no period.
 fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, anchor: Anchor) {
-    let Some(bare) = hits.iter().position(|h| h.canonical == "TTM") else {
+    if !hits.iter().any(|h| h.canonical == "TTM") {
         return;
-    };
+    }
     let quarters: Vec<usize> = (0..hits.len())
         .filter(|&i| hits[i].canonical.starts_with('Q'))
         .collect();
     if quarters.is_empty() {
-        match (anchor.quarter, anchor.year) {
-            (Some(q), Some(y)) => hits[bare].canonical = format!("TTM Q{q} {y}"),
-            _ => {
-                hits.remove(bare);
+        if let (Some(q), Some(y)) = (anchor.quarter, anchor.year) {
+            for h in hits.iter_mut().filter(|h| h.canonical == "TTM") {
+                h.canonical = format!("TTM Q{q} {y}");
             }
         }
-        return;
+    } else {
+        for i in quarters {
+            hits[i].canonical = ["TTM ", &hits[i].canonical].concat();
+        }
     }
-    for i in quarters {
-        hits[i].canonical = ["TTM ", &hits[i].canonical].concat();
-    }
-    hits.remove(bare);
+    hits.retain(|h| h.canonical != "TTM");
 }
 
 pattern! {
