@@ -147,10 +147,23 @@ struct Tally {
     subject: usize,
     metric: usize,
     period: usize,
+    /// Periods found that are none of DESIGN.md's forms.
+    malformed: Vec<String>,
+}
+
+/// Whether `period` is one of the forms DESIGN.md allows: `2023`, `FY 2023`, `Q4 2023`,
+/// `H1 2024`, `TTM Q4 2023`.
+fn well_formed(period: &str) -> bool {
+    let (head, year) = period.rsplit_once(' ').unwrap_or(("", period));
+    let heads = [
+        "", "FY", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "TTM Q1", "TTM Q2", "TTM Q3", "TTM Q4",
+    ];
+    year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && heads.contains(&head)
 }
 
 impl Tally {
     fn add(&mut self, other: &Tally) {
+        self.malformed.extend_from_slice(&other.malformed);
         self.found += other.found;
         self.labelled += other.labelled;
         self.matched += other.matched;
@@ -217,6 +230,9 @@ fn run(case: &Case, set: &Labelled, names: &[(String, String)], tally: &mut Tall
         }
     }
     for (i, (f, figure_text)) in found.iter().enumerate() {
+        if let Some(p) = f.period.as_deref().filter(|p| !well_formed(p)) {
+            tally.malformed.push(p.to_string());
+        }
         if !used[i] {
             log.push(format!("SPURIOUS {:?} [{figure_text}] in: {}", primary(f), case.text));
         }
@@ -285,6 +301,13 @@ fn measure(file: &str) -> Scores {
     }
     println!("== {file}");
     report(&total, &by_style, set.cases.len(), &log);
+    // Whatever the scores, every period found is one a reader of metrics.json can parse.
+    // Only the periods are named, so that a blind set stays blind.
+    assert!(
+        total.malformed.is_empty(),
+        "{file}: periods of no allowed form: {:?}",
+        total.malformed
+    );
     Scores {
         precision: ratio(total.matched, total.found),
         recall: ratio(total.matched, total.labelled),

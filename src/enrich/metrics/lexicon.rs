@@ -198,7 +198,6 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("share repurchases", "share repurchases", Money, false),
     ("share buybacks", "share repurchases", Money, false),
     ("stock buybacks", "share repurchases", Money, false),
-    ("buybacks", "share repurchases", Money, false),
     ("stock", "share price", Any, false),
     ("share price", "share price", Any, false),
     ("stock price", "share price", Any, false),
