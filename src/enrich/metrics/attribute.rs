@@ -303,6 +303,17 @@ const EXPECTS: &[&str] = &[
 /// margin in North America, which was negative in 2022, reached 8.0%" names the margin's
 /// subject before the aside, and the aside still follows the metric.
 fn whose_metric(s: &Sentence, end: usize) -> usize {
+    // Most metric phrases are followed by no topic: a look at the next bytes says so
+    // before the tokens are searched.
+    let next = s.text.as_bytes().get(end + 1..end + 4).unwrap_or_default();
+    if s.mentions.is_empty()
+        || !matches!(
+            next,
+            [b'i' | b'I', b'n', b' '] | [b'a' | b'A', b't', b' '] | [b'f' | b'F', b'o', b'r']
+        )
+    {
+        return end;
+    }
     let k = s.toks.partition_point(|t| t.start < end);
     let (Some(of), Some(next)) = (s.toks.get(k), s.toks.get(k + 1)) else {
         return end;
