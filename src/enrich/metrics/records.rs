@@ -269,7 +269,13 @@ fn growth_before(s: &Sentence, i: usize) -> Option<usize> {
             return Some(k - 1);
         }
         let movement = t.is_word() && dir_before(t.text).is_some();
-        if !(linked(k) || movement) {
+        // "Growth at AWS was 13%": the business whose growth it is may stand between.
+        let named = || {
+            s.mentions
+                .iter()
+                .any(|m| m.range.start <= t.start && t.start < m.range.end)
+        };
+        if !(linked(k) || movement || named()) {
             return None;
         }
     }

@@ -103,6 +103,9 @@ const CASES: &[Case] = &[
     // Every "trailing twelve months" of a sentence ends where the sentence or note says.
     ("Trailing twelve month free cash flow was $25.9 billion and trailing twelve month operating cash flow was $113.9 billion.", Some("Q1 2025"), &[],
         &["25.9e9 USD; _; Amazon; free cash flow; TTM Q1 2025", "113.9e9 USD; _; Amazon; operating cash flow; TTM Q1 2025"]),
+    // The business whose growth it is may stand between "growth" and its size.
+    ("Growth at AWS was 13% in Q4 2023.", None, &["AWS"],
+        &["_; up 13 %; AWS; _; Q4 2023"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),
