@@ -757,8 +757,18 @@ pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Ca
         && between.len() <= 3
         && !between.iter().any(|t| t.is_any(&["and", "or", ","]));
     // "$260 million in efficiency gains", "$70 billion of the plan": another noun is named.
+    // ("$95 million in the quarter" names a period, not a noun.)
+    let period_at = |k: usize| {
+        let k = if s.toks.get(k).is_some_and(|t| t.is("the")) {
+            k + 1
+        } else {
+            k
+        };
+        s.toks.get(k).is_some_and(|t| s.in_period(t.start))
+    };
     let named = s.toks.get(q.next).is_some_and(|t| t.is_any(&["in", "of", "for"]))
-        && s.toks.get(q.next + 1).is_some_and(|t| t.is_word());
+        && s.toks.get(q.next + 1).is_some_and(|t| t.is_word())
+        && !period_at(q.next + 1);
     (matches!(q.unit, Unit::Currency(_)) || growth) && near && !named
 }
 

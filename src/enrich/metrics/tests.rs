@@ -106,6 +106,9 @@ const CASES: &[Case] = &[
     // The business whose growth it is may stand between "growth" and its size.
     ("Growth at AWS was 13% in Q4 2023.", None, &["AWS"],
         &["_; up 13 %; AWS; _; Q4 2023"]),
+    // A segment's loss or profit stays its operating income when a period follows it.
+    ("International lost about $95 million in the quarter, and AWS earned $7.2 billion in the fourth quarter of 2023.", Some("Q4 2023"), &["International", "AWS"],
+        &["~-95e6 USD; _; International; operating income; Q4 2023", "7.2e9 USD; _; AWS; operating income; Q4 2023"]),
     // A figure said to be the whole company's is the default subject's, after a topic.
     ("Advertising brought in $14.3 billion of revenue out of a company-wide total of $155.7 billion.", Some("Q1 2025"), &["Advertising"],
         &["14.3e9 USD; _; Advertising; revenue; Q1 2025", "155.7e9 USD; _; Amazon; revenue; Q1 2025"]),
