@@ -54,7 +54,7 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             let found = a
                 .or_else(|| per_share_again(s, q, &taken))
                 .or_else(|| defined_before(s, q))
-                .or_else(|| metric_before(s, q.start, &taken).filter(|&h| !made_on(s, q, h)))?;
+                .or_else(|| metric_before(s, q, &taken).filter(|&h| !made_on(s, q, h)))?;
             let found = guided(s, found, q.unit).unwrap_or(found);
             // "bought back $5 billion of stock": a share's price is never billions.
             let price_of_billions = s.metrics[found].label == "share price" && q.scaled;
@@ -244,10 +244,11 @@ const CHANGE_NOUNS: &[&str] = &[
     "rise", "increase", "growth", "gain", "jump", "climb", "decline", "drop", "fall", "decrease",
 ];
 
-/// The nearest metric phrase ending before `pos` in the same clause, or in the clause
+/// The nearest metric phrase ending before quantity `q` in the same clause, or in the clause
 /// that a ", and" goes on with ("revenue reached $17.3 billion in Q4, and $56.2 billion
 /// for the full year", "…, and reached $38.2 billion in 2024").
-fn metric_before(s: &Sentence, pos: usize, taken: &dyn Fn(usize) -> bool) -> Option<usize> {
+fn metric_before(s: &Sentence, q: &Qty, taken: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let pos = q.start;
     let h = (0..s.metrics.len())
         .rev()
         .find(|&k| s.metrics[k].end <= pos && !s.metrics[k].ratio_base && !taken(k))?;
@@ -266,18 +267,15 @@ fn metric_before(s: &Sentence, pos: usize, taken: &dyn Fn(usize) -> bool) -> Opt
         t.is_any(CONTINUING) || super::cues::dir_before(t.text).is_some() || super::cues::dir_of_verb(t.text).is_some()
     };
     let and_word = s.toks.get(first - 1).is_some_and(|t| t.is("and"));
-    (and_word && ((gap.len() <= 2 && gap.iter().all(continues)) || forecast(s, end, and, gap, pos))).then_some(h)
+    (and_word && ((gap.len() <= 2 && gap.iter().all(continues)) || forecast(s, end, and, gap, q))).then_some(h)
 }
 
 /// "Capital expenditures totalled $83.0 billion, and the company expects to spend about
 /// $125 billion in 2025": a clause after ", and" that expects the next amount ("expects
 /// to spend", "expect them to top") forecasts the metric of the clause before it, when
 /// that clause states it in the same unit.
-fn forecast(s: &Sentence, from: usize, and: usize, gap: &[Token], pos: usize) -> bool {
+fn forecast(s: &Sentence, from: usize, and: usize, gap: &[Token], q: &Qty) -> bool {
     let Some(expects) = gap.iter().position(|t| t.is_any(EXPECTS)) else {
-        return false;
-    };
-    let Some(q) = s.qtys.iter().find(|q| q.start == pos) else {
         return false;
     };
     let stated = s
@@ -802,29 +800,17 @@ pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
         && toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"]);
     let currency = matches!(q.unit, Unit::Currency(_));
     let loss_after = currency && toks.get(q.next).is_some_and(|t| t.is_any(&["loss", "losses"]));
-    word_sign || loss_of || loss_after || (currency && lost(s, q)) || (currency && in_accounting_parentheses(toks, q))
+    word_sign || loss_of || loss_after || (currency && (lost(s, q) || in_accounting_parentheses(toks, q)))
 }
 
 /// "International lost ninety five million dollars at the operating line": an amount
 /// that is what was lost, when no metric is named after it ("lost $200 billion in market
 /// value" is a fall of the market value, not a loss).
 pub(super) fn lost(s: &Sentence, q: &Qty) -> bool {
-    let toks = &s.toks;
-    let verb = toks[..q.first].iter().rev().find(|t| {
-        !t.is_any(&[
-            "about",
-            "roughly",
-            "nearly",
-            "almost",
-            "around",
-            "approximately",
-            "some",
-            "over",
-            "uh",
-        ])
-    });
+    // The quantity already begins at any approximation ("lost about $95 million").
+    let verb = q.first.checked_sub(1).map(|k| &s.toks[k]);
     let named_after = || {
-        let limit = toks.get(q.next + 3).map_or(s.text.len(), |t| t.start);
+        let limit = s.toks.get(q.next + 3).map_or(s.text.len(), |t| t.start);
         s.metrics.iter().any(|h| h.start >= q.end && h.start < limit)
     };
     verb.is_some_and(|t| t.is_any(&["lost", "loses", "lose"])) && !named_after()

@@ -180,6 +180,10 @@ impl Sentence<'_, '_, '_> {
         self.periods.iter().any(|p| p.start <= at && at < p.end)
     }
 
+    fn in_mention(&self, at: usize) -> bool {
+        self.mentions.iter().any(|m| m.range.start <= at && at < m.range.end)
+    }
+
     /// Whether quantity `q` is a share, a percentage of a whole named after it ("60% of
     /// capex", "20% of the units"): a level, and not the named metric's own.
     fn share(&self, q: &Qty) -> bool {

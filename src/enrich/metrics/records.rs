@@ -270,12 +270,7 @@ fn growth_before(s: &Sentence, i: usize) -> Option<usize> {
         }
         let movement = t.is_word() && dir_before(t.text).is_some();
         // "Growth at AWS was 13%": the business whose growth it is may stand between.
-        let named = || {
-            s.mentions
-                .iter()
-                .any(|m| m.range.start <= t.start && t.start < m.range.end)
-        };
-        if !(linked(k) || movement || named()) {
+        if !(linked(k) || movement || s.in_mention(t.start)) {
             return None;
         }
     }
