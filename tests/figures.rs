@@ -653,3 +653,38 @@ fn units_come_from_site_toml_and_front_matter_as_written() {
     assert_eq!(dividend["change"]["direction"], "down");
     assert_eq!(dividend["change"]["basis"], "H/H");
 }
+
+/// Text pasted from the web or a word processor ("year‑over‑year" with non-breaking
+/// hyphens, "4×", "13 %" with a narrow no-break space) gives the figures its ASCII form
+/// gives; the figure's words in the export and its mark on the page are as written.
+#[test]
+fn typographic_variants_read_as_their_ascii_forms() {
+    let (tmp, root) = site();
+    std::fs::write(
+        root.join("content/notes/2024-02-06-pasted.md"),
+        "---\ntitle: Pasted\nperiod: Q4 2023\n---\n\n\
+         AWS revenue grew 13\u{202F}% year\u{2011}over\u{2011}year to $24.6\u{00A0}billion, and the \
+         new chip trains 4× faster. Capex was $48.9 billion in fiscal\u{2011}year 2023.\n",
+    )
+    .unwrap();
+    let out = folio(&root, &["build"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let public = root.join("public");
+    let json: Value = serde_json::from_str(&read(&public, "metrics.json")).unwrap();
+    let aws = record_of(&json, 24.6e9);
+    assert_eq!(aws["change"]["basis"], "YoY", "{aws:#}");
+    assert_eq!(aws["change"]["amount"], 13.0);
+    assert_eq!(aws["metric"], "revenue");
+    assert_eq!(
+        aws["text"],
+        "grew 13\u{202F}% year\u{2011}over\u{2011}year to $24.6\u{00A0}billion"
+    );
+    let chip = record_of(&json, 4.0);
+    assert_eq!(chip["change"]["unit"], "x", "{chip:#}");
+    assert_eq!(chip["text"], "4×");
+    let capex = record_of(&json, 48.9e9);
+    assert_eq!(capex["period"], "FY 2023", "{capex:#}");
+    let page = read(&public, "notes/pasted/index.html");
+    assert!(page.contains("class=\"figure\">4×</span>"), "{page}");
+    drop(tmp);
+}

@@ -105,7 +105,8 @@ pub fn extract(
     // sentence at a time through all the steps, their code did not stay in the
     // processor's instruction cache: a clean 1,000-note build had 34.8 M misses of it
     // (cachegrind's simulation), 26 M more than with extraction off; step by step, 15.0 M.
-    let mut reading = read_sentences(blocks, split, settings);
+    let plains = plain_sentences(blocks, split);
+    let mut reading = read_sentences(blocks, split, &plains, settings);
     let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings);
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects))
         .map(|((_, read), mentions)| read.measured(mentions))
@@ -119,13 +120,16 @@ pub fn extract(
     // Sized once: grown a figure at a time, the page's figures were copied over and over
     // (64 M instructions of the 10,000-note build).
     let mut out = Vec::with_capacity(found.iter().map(Vec::len).sum());
-    for (figures, at) in found.into_iter().zip(&places.placed) {
+    for ((figures, at), plain) in found.into_iter().zip(&places.placed).zip(&reading.plain) {
         let (b, block, sentence) = (at.block, &blocks[at.block], &at.sentence);
         let text = &block.text[sentence.clone()];
         // One copy of the sentence, shared by its figures and their records, and with
         // the topic pages that quote it.
         let mut shared: Option<Arc<str>> = None;
         for mut found in figures {
+            if let Some(plain) = plain {
+                found.range = plain.written(found.range);
+            }
             // The column's head names the metric of a cell that names none, before a
             // guess from the segment or the page.
             if let Some(table) = at.table
@@ -175,6 +179,43 @@ struct Reading<'t, 'n> {
     reads: Vec<((usize, std::ops::Range<usize>), metrics::Phrased<'t, 'n>)>,
     /// The period of the heading above each block.
     heading_periods: Vec<Option<String>>,
+    /// For each read sentence, in the order of the reads, the plain text it was read as
+    /// when it has typographic variants.
+    plain: Vec<Option<&'t metrics::PlainText>>,
+}
+
+/// A sentence with typographic variants, read as its plain text: its block, its byte
+/// range in the block's text, and the text made plain.
+type PlainSentence = (usize, std::ops::Range<usize>, metrics::PlainText);
+
+/// The sentences of `blocks` that have typographic variants ("year‑over‑year" with
+/// non-breaking hyphens, "4×"), made plain, in block order. Only blocks with a byte
+/// outside ASCII are looked at.
+fn plain_sentences(blocks: &[Block], split: &[Option<Vec<std::ops::Range<usize>>>]) -> Vec<PlainSentence> {
+    let mut out = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading || block.text.is_ascii() {
+            continue;
+        }
+        let sentences = sentences_of(block, split.get(b));
+        for sentence in sentences.iter() {
+            if let Some(plain) = metrics::PlainText::of(&block.text[sentence.clone()]) {
+                out.push((b, sentence.clone(), plain));
+            }
+        }
+    }
+    out
+}
+
+/// The sentences of `block`: `known` if the block was split already, else split here.
+fn sentences_of<'a>(
+    block: &Block,
+    known: Option<&'a Option<Vec<std::ops::Range<usize>>>>,
+) -> std::borrow::Cow<'a, [std::ops::Range<usize>]> {
+    match known {
+        Some(Some(known)) => std::borrow::Cow::Borrowed(known),
+        _ => std::borrow::Cow::Owned(metrics::split_sentences(&block.text)),
+    }
 }
 
 /// Reads the tokens and quantities of every sentence of `blocks` (split here if `split`
@@ -182,28 +223,32 @@ struct Reading<'t, 'n> {
 fn read_sentences<'t, 'n>(
     blocks: &'t [Block],
     split: &'t [Option<Vec<std::ops::Range<usize>>>],
+    plains: &'t [PlainSentence],
     settings: &Settings<'n>,
 ) -> Reading<'t, 'n> {
     let mut heading_periods: Vec<Option<String>> = vec![None; blocks.len()];
     let mut reads = Vec::new();
+    let mut plain = Vec::new();
+    let mut plains = plains.iter().peekable();
     let mut heading_period = None;
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
-            heading_period = metrics::parse_period(&block.text);
+            heading_period = match metrics::PlainText::of(&block.text) {
+                Some(p) => metrics::parse_period(p.text()),
+                None => metrics::parse_period(&block.text),
+            };
             continue;
         }
         heading_periods[b].clone_from(&heading_period);
-        let fresh;
-        let sentences = match split.get(b) {
-            Some(Some(known)) => known,
-            _ => {
-                fresh = metrics::split_sentences(&block.text);
-                &fresh
-            }
-        };
-        for sentence in sentences {
-            if let Some(read) = metrics::read(&block.text[sentence.clone()]) {
+        let sentences = sentences_of(block, split.get(b));
+        for sentence in sentences.iter() {
+            let made_plain = plains
+                .next_if(|(pb, range, _)| *pb == b && range == sentence)
+                .map(|(_, _, p)| p);
+            let text = made_plain.map_or(&block.text[sentence.clone()], |p| p.text());
+            if let Some(read) = metrics::read(text) {
                 reads.push(((b, sentence.clone()), read));
+                plain.push(made_plain);
             }
         }
     }
@@ -224,7 +269,11 @@ fn read_sentences<'t, 'n>(
             (at, read.read_phrases(settings.names, around))
         })
         .collect();
-    Reading { reads, heading_periods }
+    Reading {
+        reads,
+        heading_periods,
+        plain,
+    }
 }
 
 /// Where a page's read sentences stand: the scope of their blocks, the column heads of
@@ -319,16 +368,19 @@ fn place_sentences(
         // Mentions come in block order (topics::mentions walks the blocks): each block
         // looks at its own run, not at the whole note's.
         let in_block = &mentions[mentions.partition_point(|m| m.block < b)..mentions.partition_point(|m| m.block <= b)];
-        for ((_, sentence), _) in &reading.reads[first..first + here] {
+        for (((_, sentence), _), plain) in reading.reads[first..first + here].iter().zip(&reading.plain[first..]) {
             let sentence = sentence.clone();
             places.subjects.push(
                 in_block
                     .iter()
                     .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
                     .filter(|m| topics.list[m.topic].figure_subject)
-                    .map(|m| SubjectMention {
-                        range: m.range.start - sentence.start..m.range.end - sentence.start,
-                        subject: topics.list[m.topic].title.clone(),
+                    .map(|m| {
+                        let range = m.range.start - sentence.start..m.range.end - sentence.start;
+                        SubjectMention {
+                            range: plain.map_or(range.clone(), |p| p.plain(range)),
+                            subject: topics.list[m.topic].title.clone(),
+                        }
                     })
                     .collect(),
             );

@@ -39,6 +39,7 @@ mod lexicon;
 mod modifiers;
 mod numbers;
 mod period;
+mod plain;
 mod quantity;
 mod records;
 mod sentences;
@@ -54,6 +55,7 @@ use std::sync::LazyLock;
 
 pub use lexicon::MetricNames;
 pub use period::{Anchor, parse_period};
+pub use plain::PlainText;
 pub use sentences::split_sentences;
 
 use cues::{Basis, Breaks, Cues};
@@ -211,6 +213,27 @@ pub fn named_to_exclude(text: &str, range: Range<usize>) -> bool {
 /// All figures of one sentence. `mentions` are the topic mentions the caller found in
 /// this sentence.
 pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
+    // Read as its plain text, if it has typographic variants; its ranges are the
+    // sentence's as written.
+    let Some(plain) = PlainText::of(sentence) else {
+        return extract_plain(sentence, mentions, scope);
+    };
+    let mentions: Vec<SubjectMention> = mentions
+        .iter()
+        .map(|m| SubjectMention {
+            range: plain.plain(m.range.clone()),
+            subject: m.subject.clone(),
+        })
+        .collect();
+    let mut found = extract_plain(plain.text(), &mentions, scope);
+    for f in &mut found {
+        f.range = plain.written(f.range.clone());
+    }
+    found
+}
+
+/// All figures of one sentence without typographic variants (`PlainText`).
+fn extract_plain(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
     let Some(read) = read(sentence) else {
         return Vec::new();
     };

@@ -24,10 +24,10 @@ pattern! {
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
             | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
             | (?P<hb>first|second|1st|2nd|front|back)\s+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
-            | (?:fy|full[\s-]+year|fiscal(?:\s+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})e?
-            | (?:full[\s-]+year|fiscal(?:\s+year)?)\s+(?P<fy_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
+            | (?:fy|full[\s-]+year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})e?
+            | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
             | fy\s*'?(?P<fy_y2>\d{{2}})
-            | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal\s+year)
+            | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal[\s-]+year)
             | (?P<dm>{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<dm_y>(?:19|20)\d{{2}})
             | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
             | (?P<my>january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+(?P<my_y>(?:19|20)\d{{2}})
@@ -257,9 +257,17 @@ impl Plain {
             [year @ .., b'e' | b'E'] if year.len() == 4 && digits(year) => Some(Plain::Year),
             [b'q' | b'Q', b'1'..=b'4', b' ', rest @ ..] => year(rest).map(|_| Plain::Quarter),
             [b'f' | b'F', ..] => {
-                let head = ["full year ", "fiscal year ", "fiscal ", "fy ", "fy"]
-                    .iter()
-                    .find_map(|w| strip(b, w))?;
+                let head = [
+                    "full year ",
+                    "full-year ",
+                    "fiscal year ",
+                    "fiscal-year ",
+                    "fiscal ",
+                    "fy ",
+                    "fy",
+                ]
+                .iter()
+                .find_map(|w| strip(b, w))?;
                 year(&b[head..]).map(|_| Plain::FiscalYear)
             }
             _ if words_are(phrase, &["in", "the", "quarter"])

@@ -30,6 +30,12 @@ const CASES: &[Case] = &[
         &["~7e9 count; _; Amazon; items delivered; 2023"]),
     ("Tranium 2 offers four times faster training performance and three times more memory capacity.", None, &[],
         &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
+    // Typographic variants read as their ASCII forms: non-breaking hyphens and spaces,
+    // the multiplication sign.
+    ("AWS revenue grew 13\u{202F}% year\u{2011}over\u{2011}year to $24.2\u{00A0}billion.", Some("Q4 2023"), &["AWS"],
+        &["24.2e9 USD; up 13 % YoY; AWS; revenue; Q4 2023"]),
+    ("The new chip trains 4\u{00D7} faster, and capex was $48.4 billion in fiscal\u{2010}year 2023.", None, &[],
+        &["_; up 4 x; Amazon; _; _", "48.4e9 USD; _; Amazon; capital expenditures; FY 2023"]),
     // Placed in the year-ago quarter by the words after it; "from a year ago" is a basis.
     ("Subscription revenue rose to $11.2 billion, up 11% on top of 9% growth in the year-ago quarter.", Some("Q2 2025"), &[],
         &["11.2e9 USD; up 11 %; Amazon; revenue; Q2 2025", "_; up 9 %; Amazon; revenue; Q2 2024"]),
