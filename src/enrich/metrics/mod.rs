@@ -160,6 +160,8 @@ struct Sentence<'s, 'n, 'm> {
     /// For each quantity, the index of the metric phrase it measures.
     metric: Vec<Option<usize>>,
     periods: Vec<PeriodHit>,
+    /// Phrases of time that date nothing: a "trailing twelve months" with no quarter.
+    undated: Vec<PeriodHit>,
     bases: Vec<Basis>,
     breaks: Breaks,
     /// Byte ranges that speak of earlier values ("compared with …").
@@ -179,7 +181,7 @@ impl Sentence<'_, '_, '_> {
     }
 
     fn in_period(&self, at: usize) -> bool {
-        self.periods.iter().any(|p| p.start <= at && at < p.end)
+        (self.periods.iter().chain(&self.undated)).any(|p| p.start <= at && at < p.end)
     }
 
     fn in_mention(&self, at: usize) -> bool {
@@ -315,6 +317,11 @@ impl<'s, 'n> Phrased<'s, 'n> {
                     whole,
                 },
         } = self;
+        let (periods, undated) = if periods.iter().any(|p| p.canonical == period::UNDATED_TTM) {
+            periods.into_iter().partition(|p| p.canonical != period::UNDATED_TTM)
+        } else {
+            (periods, Vec::new())
+        };
         let mut s = Sentence {
             text,
             toks,
@@ -322,6 +329,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
             metrics: names_outside(metrics, mentions),
             metric: Vec::new(),
             periods,
+            undated,
             bases,
             breaks,
             zones,
@@ -329,9 +337,9 @@ impl<'s, 'n> Phrased<'s, 'n> {
             mentions,
         };
         // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
-        let periods = &s.periods;
+        let periods = s.periods.iter().chain(&s.undated);
         s.qtys
-            .retain(|q| !periods.iter().any(|p| p.start <= q.start && q.start < p.end));
+            .retain(|q| !periods.clone().any(|p| p.start <= q.start && q.start < p.end));
         if s.qtys.is_empty() {
             return None;
         }

@@ -212,7 +212,7 @@ impl Anchor {
 pub fn parse_period(text: &str) -> Option<String> {
     find_periods(text, Anchor::default())
         .into_iter()
-        .find(|h| !h.comparison)
+        .find(|h| !h.comparison && h.canonical != UNDATED_TTM)
         .map(|h| h.canonical)
 }
 
@@ -484,13 +484,19 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
     found
 }
 
+/// The canonical text of a "trailing twelve months" with no quarter to end it: a phrase
+/// of time that dates nothing (`Phrased::measured` keeps it apart from the periods).
+pub(super) const UNDATED_TTM: &str = "TTM";
+
 /// "trailing twelve months" said without its own end date takes the quarter named
 /// elsewhere in the sentence ("…through Q1 2024"), else the anchor's; every such phrase
 /// of the sentence does ("the trailing-twelve-month figure slid to $25.9 billion at the
-/// end of March 2025 …, even as trailing-twelve-month operating cash flow climbed"), and
-/// none is left a bare "TTM", which is no period.
-fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, anchor: Anchor) {
-    if !hits.iter().any(|h| h.canonical == "TTM") {
+/// end of March 2025 …, even as trailing-twelve-month operating cash flow climbed"). One
+/// left without a quarter stays a bare "TTM" (`UNDATED_TTM`), which is no period but is
+/// still words about time: "$35.5 billion in trailing twelve-month free cash flow" names
+/// its metric past them.
+fn trailing_twelve_months(hits: &mut [PeriodHit], anchor: Anchor) {
+    if !hits.iter().any(|h| h.canonical == UNDATED_TTM) {
         return;
     }
     let quarters: Vec<usize> = (0..hits.len())
@@ -498,7 +504,7 @@ fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, anchor: Anchor) {
         .collect();
     if quarters.is_empty() {
         if let (Some(q), Some(y)) = (anchor.quarter, anchor.year) {
-            for h in hits.iter_mut().filter(|h| h.canonical == "TTM") {
+            for h in hits.iter_mut().filter(|h| h.canonical == UNDATED_TTM) {
                 h.canonical = format!("TTM Q{q} {y}");
             }
         }
@@ -507,7 +513,6 @@ fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, anchor: Anchor) {
             hits[i].canonical = ["TTM ", &hits[i].canonical].concat();
         }
     }
-    hits.retain(|h| h.canonical != "TTM");
 }
 
 pattern! {

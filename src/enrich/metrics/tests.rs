@@ -30,6 +30,13 @@ const CASES: &[Case] = &[
         &["~7e9 count; _; Amazon; items delivered; 2023"]),
     ("Tranium 2 offers four times faster training performance and three times more memory capacity.", None, &[],
         &["_; up 4 x; Amazon; training performance; _", "_; up 3 x; Amazon; memory capacity; _"]),
+    // A "trailing twelve months" that is part of a metric's name dates that metric's
+    // figure only; with no quarter to end it, it still is words about time, which the
+    // metric is named past.
+    ("We posted 150 billion in revenue up 11 percent and 30.2 billion in trailing 12-month free cash flow.", Some("Q3 2024"), &[],
+        &["150e9 USD; up 11 %; Amazon; revenue; Q3 2024", "30.2e9 USD; _; Amazon; free cash flow; TTM Q3 2024"]),
+    ("Sales came to $150 billion, up 11%, and $30.2 billion in trailing twelve-month free cash flow.", None, &[],
+        &["150e9 USD; up 11 %; Amazon; revenue; _", "30.2e9 USD; _; Amazon; free cash flow; _"]),
     // Typographic variants read as their ASCII forms: non-breaking hyphens and spaces,
     // the multiplication sign.
     ("AWS revenue grew 13\u{202F}% year\u{2011}over\u{2011}year to $24.2\u{00A0}billion.", Some("Q4 2023"), &["AWS"],

@@ -88,7 +88,7 @@ pub(super) fn period_of(
     roles: &[Role],
     scope: &Scope,
 ) -> Option<String> {
-    let hits = || s.periods.iter().zip(owners).filter(|(p, _)| !p.comparison);
+    let hits = || (s.periods.iter().zip(owners)).filter(|(p, _)| !p.comparison && !names_another_metric(s, p, rec));
     let mine = |o: &Option<usize>| o.is_some() && (*o == rec.value || *o == rec.change);
     let owned = hits().find(|(_, o)| mine(o)).map(|(p, _)| p);
     // A period of its own inside the clause still wins; one after it does not.
@@ -203,6 +203,23 @@ pub(super) fn period_of(
         Some(p) => Some(p.canonical.clone()),
         None => scope_period(),
     }
+}
+
+/// Whether period `p` is a "trailing twelve months" said as part of the name of a metric
+/// that `rec` does not measure: "170 billion in revenue up 13 percent and 35.5 billion in
+/// trailing 12-month free cash flow" gives the cash flow's span of time, not the quarter's
+/// revenue's.
+fn names_another_metric(s: &Sentence, p: &super::period::PeriodHit, rec: &Rec) -> bool {
+    if !p.canonical.starts_with("TTM") {
+        return false;
+    }
+    let after = &s.text[p.end..];
+    let at = p.end + (after.len() - after.trim_start_matches([' ', '-']).len());
+    let Some(m) = s.metrics.iter().position(|m| m.start == at) else {
+        return false;
+    };
+    let measures = |k: Option<usize>| k.is_some_and(|k| s.metric.get(k) == Some(&Some(m)));
+    !(measures(rec.value) || measures(rec.change))
 }
 
 /// A clause set off by a comma, from the comma to the next one or the end: a relative
