@@ -182,6 +182,11 @@ struct Reading<'t, 'n> {
     /// For each read sentence, in the order of the reads, the plain text it was read as
     /// when it has typographic variants.
     plain: Vec<Option<&'t metrics::PlainText>>,
+    /// The periods sentences set as a frame for the ones after them, up to the next
+    /// heading (`metrics::frame_period`: "For the full year 2023 we had …").
+    frames: Vec<String>,
+    /// For each read sentence, in the order of the reads, the frame it is in, if any.
+    frame: Vec<Option<usize>>,
 }
 
 /// A sentence with typographic variants, read as its plain text: its block, its byte
@@ -230,6 +235,7 @@ fn read_sentences<'t, 'n>(
     let mut reads = Vec::new();
     let mut plain = Vec::new();
     let mut plains = plains.iter().peekable();
+    let (mut frames, mut frame_of, mut frame): (Vec<String>, _, Option<usize>) = (Vec::new(), Vec::new(), None);
     let mut heading_period = None;
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
@@ -237,6 +243,7 @@ fn read_sentences<'t, 'n>(
                 Some(p) => metrics::parse_period(p.text()),
                 None => metrics::parse_period(&block.text),
             };
+            frame = None;
             continue;
         }
         heading_periods[b].clone_from(&heading_period);
@@ -246,23 +253,34 @@ fn read_sentences<'t, 'n>(
                 .next_if(|(pb, range, _)| *pb == b && range == sentence)
                 .map(|(_, _, p)| p);
             let text = made_plain.map_or(&block.text[sentence.clone()], |p| p.text());
-            if let Some(read) = metrics::read(text) {
+            let read = metrics::read(text);
+            let around = (frame.map(|f| frames[f].as_str()))
+                .or(heading_period.as_deref())
+                .or(settings.page_period.as_deref());
+            if let Some(period) = metrics::frame_period(text, read.as_ref(), around) {
+                frames.push(period);
+                frame = Some(frames.len() - 1);
+            }
+            if let Some(read) = read {
                 reads.push(((b, sentence.clone()), read));
                 plain.push(made_plain);
+                frame_of.push(frame);
             }
         }
     }
-    // Sentences are dated by the period around their block, read once a block: once a
-    // sentence, it was 56 M instructions of the 10,000-note build.
-    let mut anchor: Option<(usize, metrics::Anchor)> = None;
-    let reads = (reads.into_iter())
-        .map(|(at, read)| {
+    // Sentences are dated by the period around their block (or the frame they are in),
+    // read once a block: once a sentence, it was 56 M instructions of the 10,000-note build.
+    let mut anchor: Option<((usize, Option<usize>), metrics::Anchor)> = None;
+    let reads = (reads.into_iter().zip(&frame_of))
+        .map(|((at, read), &frame)| {
             let around = match anchor {
-                Some((b, around)) if b == at.0 => around,
+                Some((key, around)) if key == (at.0, frame) => around,
                 _ => {
-                    let period = heading_periods[at.0].as_deref().or(settings.page_period.as_deref());
+                    let period = (frame.map(|f| frames[f].as_str()))
+                        .or(heading_periods[at.0].as_deref())
+                        .or(settings.page_period.as_deref());
                     let around = metrics::Anchor::of(period);
-                    anchor = Some((at.0, around));
+                    anchor = Some(((at.0, frame), around));
                     around
                 }
             };
@@ -273,6 +291,8 @@ fn read_sentences<'t, 'n>(
         reads,
         heading_periods,
         plain,
+        frames,
+        frame: frame_of,
     }
 }
 
@@ -356,19 +376,34 @@ fn place_sentences(
             Some(Named { left_out, .. }) => heading_subject.clone().filter(|h| !left_out.contains(h)),
             None => heading_subject.clone(),
         };
-        places.scopes.push(Scope {
-            default_subject: Some(settings.default_subject.clone()),
-            heading_period: reading.heading_periods[b].take(),
-            heading_subject: block_subject,
-            page_period: settings.page_period.clone(),
-            page_metric: settings.page_metric.clone(),
-            names: settings.names.clone(),
-            currency: Some(settings.currency),
-        });
+        let heading_period = reading.heading_periods[b].take();
+        // A block's sentences in one frame share a scope.
+        let mut scope_frame = None;
+        let mut scope_for = |places: &mut Places, frame: Option<usize>| {
+            if scope_frame == Some(frame) {
+                return;
+            }
+            scope_frame = Some(frame);
+            places.scopes.push(Scope {
+                default_subject: Some(settings.default_subject.clone()),
+                heading_period: frame
+                    .map(|f| reading.frames[f].clone())
+                    .or_else(|| heading_period.clone()),
+                heading_subject: block_subject.clone(),
+                page_period: settings.page_period.clone(),
+                page_metric: settings.page_metric.clone(),
+                names: settings.names.clone(),
+                currency: Some(settings.currency),
+            });
+        };
         // Mentions come in block order (topics::mentions walks the blocks): each block
         // looks at its own run, not at the whole note's.
         let in_block = &mentions[mentions.partition_point(|m| m.block < b)..mentions.partition_point(|m| m.block <= b)];
-        for (((_, sentence), _), plain) in reading.reads[first..first + here].iter().zip(&reading.plain[first..]) {
+        for ((((_, sentence), _), plain), &frame) in (reading.reads[first..first + here].iter())
+            .zip(&reading.plain[first..])
+            .zip(&reading.frame[first..])
+        {
+            scope_for(&mut places, frame);
             let sentence = sentence.clone();
             places.subjects.push(
                 in_block

@@ -54,7 +54,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 pub use lexicon::MetricNames;
-pub use period::{Anchor, parse_period};
+pub use period::{Anchor, frame_period, parse_period};
 pub use plain::PlainText;
 pub use sentences::split_sentences;
 

@@ -216,6 +216,50 @@ pub fn parse_period(text: &str) -> Option<String> {
         .map(|h| h.canonical)
 }
 
+/// The period a sentence sets for the ones after it, if it opens with one as a frame: "For
+/// the full year 2023", "For Q4", or a speaker's turn to a period ("Turning to the fourth
+/// quarter", "Focusing on the fourth quarter", "Looking at", "Shifting to", "Moving to").
+/// A sentence that states figures of its own (`read`, its quantities) is framed by "For …"
+/// only for itself: "For the full year 2023, free cash flow was $X" is usually an aside
+/// with its own period, while "For the full year 2023 we had a meaningful improvement
+/// across our financial results" announces what follows; a turn to a period announces it
+/// either way ("Focusing on the fourth quarter North America revenue was …"). `around`
+/// dates a period said without its year.
+pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&str>) -> Option<String> {
+    const TURNS: [&str; 5] = [
+        "turning to ",
+        "looking at ",
+        "focusing on ",
+        "shifting to ",
+        "moving to ",
+    ];
+    let text = sentence.trim_start();
+    let starts = |at: usize, word: &str| {
+        text.as_bytes()
+            .get(at..at + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    let turn = TURNS.iter().find(|w| starts(0, w));
+    let mut at = match turn {
+        Some(w) => w.len(),
+        None if starts(0, "for ") => 4,
+        None => return None,
+    };
+    if starts(at, "the ") {
+        at += 4;
+    }
+    let hits = find_periods(text, Anchor::of(around));
+    let first = hits.first()?;
+    let lead = sentence.len() - text.len();
+    let figures = || {
+        read.is_some_and(|r| {
+            (r.qtys.iter()).any(|q| !hits.iter().any(|p| p.start + lead <= q.start && q.start < p.end + lead))
+        })
+    };
+    (first.start == at && !first.comparison && first.canonical != UNDATED_TTM && (turn.is_some() || !figures()))
+        .then(|| first.canonical.clone())
+}
+
 /// Plain forms of a period, read from a match of `PERIOD` without asking it for its
 /// groups: a bare year ("2023", whose group is `year`), a quarter with its year ("Q4 2023",
 /// groups `qa` and `qa_y`), a fiscal year ("full year 2023", "FY2023", "fiscal 2023",
