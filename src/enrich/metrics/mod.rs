@@ -181,7 +181,8 @@ impl Sentence<'_, '_, '_> {
     }
 
     fn in_period(&self, at: usize) -> bool {
-        (self.periods.iter().chain(&self.undated)).any(|p| p.start <= at && at < p.end)
+        let within = |p: &PeriodHit| p.start <= at && at < p.end;
+        self.periods.iter().any(within) || (!self.undated.is_empty() && self.undated.iter().any(within))
     }
 
     fn in_mention(&self, at: usize) -> bool {
@@ -337,9 +338,10 @@ impl<'s, 'n> Phrased<'s, 'n> {
             mentions,
         };
         // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
-        let periods = s.periods.iter().chain(&s.undated);
+        let (periods, undated) = (&s.periods, &s.undated);
+        let within = |q: &Qty, p: &PeriodHit| p.start <= q.start && q.start < p.end;
         s.qtys
-            .retain(|q| !periods.clone().any(|p| p.start <= q.start && q.start < p.end));
+            .retain(|q| !periods.iter().any(|p| within(q, p)) && !undated.iter().any(|p| within(q, p)));
         if s.qtys.is_empty() {
             return None;
         }

@@ -226,38 +226,60 @@ pub fn parse_period(text: &str) -> Option<String> {
 /// either way ("Focusing on the fourth quarter North America revenue was …"). `around`
 /// dates a period said without its year.
 pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&str>) -> Option<String> {
-    const TURNS: [&str; 5] = [
-        "turning to ",
-        "looking at ",
-        "focusing on ",
-        "shifting to ",
-        "moving to ",
+    // The first word of a period phrase: a gate before the pattern is searched (most
+    // sentences that open with "For" open with no period: "For context, …").
+    const OPENERS: [&str; 37] = [
+        "full", "fiscal", "fy", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "q", "h1", "h2",
+        "trailing", "last", "twelve", "ttm", "ltm", "opening", "final", "closing", "front", "back", "twenty", "jan",
+        "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let text = sentence.trim_start();
+    let bytes = text.as_bytes();
     let starts = |at: usize, word: &str| {
-        text.as_bytes()
+        bytes
             .get(at..at + word.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
     };
-    let turn = TURNS.iter().find(|w| starts(0, w));
-    let mut at = match turn {
-        Some(w) => w.len(),
-        None if starts(0, "for ") => 4,
-        None => return None,
+    let turn = match bytes.first().map(u8::to_ascii_lowercase) {
+        Some(b'f') if starts(0, "for ") => None,
+        Some(b'f') => Some("focusing on "),
+        Some(b't') => Some("turning to "),
+        Some(b'l') => Some("looking at "),
+        Some(b's') => Some("shifting to "),
+        Some(b'm') => Some("moving to "),
+        _ => return None,
     };
+    let mut at = match turn {
+        Some(w) if starts(0, w) => w.len(),
+        Some(_) => return None,
+        None => 4,
+    };
+    let lead = sentence.len() - text.len();
+    // "For …" with an amount, a rate or a scaled count of its own (one that no period
+    // phrase holds, as it may a year) is an aside, whatever follows "For".
+    let figure = |q: &super::quantity::Qty| {
+        use super::quantity::Unit;
+        q.scaled || !matches!(q.unit, Unit::Count | Unit::Pending)
+    };
+    if turn.is_none() && read.is_some_and(|r| r.qtys.iter().any(figure)) {
+        return None;
+    }
     if starts(at, "the ") {
         at += 4;
     }
-    let hits = find_periods(text, Anchor::of(around));
-    let first = hits.first()?;
-    let lead = sentence.len() - text.len();
-    let figures = || {
-        read.is_some_and(|r| {
-            (r.qtys.iter()).any(|q| !hits.iter().any(|p| p.start + lead <= q.start && q.start < p.end + lead))
-        })
-    };
-    (first.start == at && !first.comparison && first.canonical != UNDATED_TTM && (turn.is_some() || !figures()))
-        .then(|| first.canonical.clone())
+    let opens = bytes.get(at).is_some_and(u8::is_ascii_digit) || OPENERS.iter().any(|w| starts(at, w));
+    if !opens {
+        return None;
+    }
+    // The period has to open right there, so only the first words are searched.
+    let head = &text[..floor_char(text, (at + 64).min(text.len()))];
+    let first = find_periods(head, Anchor::of(around)).into_iter().next()?;
+    if first.start != at || first.comparison || first.canonical == UNDATED_TTM {
+        return None;
+    }
+    // A count after the period is a figure of the sentence's own.
+    let counted = read.is_some_and(|r| r.qtys.iter().any(|q| q.start >= first.end + lead));
+    (turn.is_some() || !counted).then_some(first.canonical)
 }
 
 /// Plain forms of a period, read from a match of `PERIOD` without asking it for its

@@ -37,6 +37,10 @@ const CASES: &[Case] = &[
         &["150e9 USD; up 11 %; Amazon; revenue; Q3 2024", "30.2e9 USD; _; Amazon; free cash flow; TTM Q3 2024"]),
     ("Sales came to $150 billion, up 11%, and $30.2 billion in trailing twelve-month free cash flow.", None, &[],
         &["150e9 USD; up 11 %; Amazon; revenue; _", "30.2e9 USD; _; Amazon; free cash flow; _"]),
+    // A run-on answer from a call transcript: a period said fifty words before a figure
+    // is another part of the answer's.
+    ("yeah so on the stores side we opened the first of the new format locations back in 2019 and we have learned a lot since then about how customers want to shop with us and what they value in terms of selection and speed and price and convenience and so we keep iterating on that and you know we will keep testing new things in more cities over time because that is how we learn what works and what does not and then on the subscription side we grew revenue 11 percent year-over-year", Some("Q2 2025"), &[],
+        &["_; up 11 % YoY; Amazon; revenue; Q2 2025"]),
     // Typographic variants read as their ASCII forms: non-breaking hyphens and spaces,
     // the multiplication sign.
     ("AWS revenue grew 13\u{202F}% year\u{2011}over\u{2011}year to $24.2\u{00A0}billion.", Some("Q4 2023"), &["AWS"],

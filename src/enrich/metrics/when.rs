@@ -58,6 +58,9 @@ pub(super) fn period_owners(s: &Sentence, roles: &[Role]) -> Vec<Option<usize>> 
         .collect()
 }
 
+/// How far (in bytes, about fifty words) a period said apart from a figure still dates it.
+const REACH: usize = 300;
+
 fn distance(p: (usize, usize), rec: &Rec) -> usize {
     if p.0 >= rec.end {
         p.0 - rec.end
@@ -170,7 +173,10 @@ pub(super) fn period_of(
     // margin was 12%") or belongs to a figure in it ("grew 13%, and operating margin was
     // 12% in Q3").
     let later_clause = |p: &super::period::PeriodHit| p.start >= rec.end && s.breaks.hard_between(rec.end, p.start);
-    let reachable = || hits().filter(|(p, _)| !barrier(p.start, rec.start) && !later_clause(p));
+    // In a transcript's run-on answer, hundreds of words without a full stop, a period
+    // said further off than a written sentence runs is another part of the answer's.
+    let near = |p: &super::period::PeriodHit| distance((p.start, p.end), rec) <= REACH;
+    let reachable = || hits().filter(|(p, _)| near(p) && !barrier(p.start, rec.start) && !later_clause(p));
     // Free phrases of the current period first, then ones attached to another current figure.
     // Not across the edge of an aside ("Whole Foods, acquired for $13.7 billion in 2017,
     // now counts more than 530 stores": 2017 is the purchase's, not the stores'). A free
