@@ -233,20 +233,24 @@ pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&
         "trailing", "last", "twelve", "ttm", "ltm", "opening", "final", "closing", "front", "back", "twenty", "jan",
         "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let text = sentence.trim_start();
+    // Told apart by their first two letters before any word is compared: most sentences
+    // open otherwise ("The …", "Sales …").
+    let lead = sentence.bytes().take_while(u8::is_ascii_whitespace).count();
+    let text = &sentence[lead..];
     let bytes = text.as_bytes();
     let starts = |at: usize, word: &str| {
         bytes
             .get(at..at + word.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
     };
-    let turn = match bytes.first().map(u8::to_ascii_lowercase) {
-        Some(b'f') if starts(0, "for ") => None,
-        Some(b'f') => Some("focusing on "),
-        Some(b't') => Some("turning to "),
-        Some(b'l') => Some("looking at "),
-        Some(b's') => Some("shifting to "),
-        Some(b'm') => Some("moving to "),
+    let two = |i: usize| bytes.get(i).map_or(0, u8::to_ascii_lowercase);
+    let turn = match (two(0), two(1)) {
+        (b'f', b'o') if starts(0, "for ") => None,
+        (b'f', b'o') => Some("focusing on "),
+        (b't', b'u') => Some("turning to "),
+        (b'l', b'o') => Some("looking at "),
+        (b's', b'h') => Some("shifting to "),
+        (b'm', b'o') => Some("moving to "),
         _ => return None,
     };
     let mut at = match turn {
@@ -254,7 +258,6 @@ pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&
         Some(_) => return None,
         None => 4,
     };
-    let lead = sentence.len() - text.len();
     // "For …" with an amount, a rate or a scaled count of its own (one that no period
     // phrase holds, as it may a year) is an aside, whatever follows "For".
     let figure = |q: &super::quantity::Qty| {
