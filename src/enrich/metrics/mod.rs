@@ -263,6 +263,8 @@ pub struct Phrased<'s, 'n> {
     read: Read<'s>,
     metrics: Vec<MetricHit<'n>>,
     periods: Vec<PeriodHit>,
+    /// Phrases of time that date nothing (`period::read_periods`).
+    undated: Vec<PeriodHit>,
     cues: Cues,
 }
 
@@ -287,9 +289,11 @@ impl<'s> Read<'s> {
     /// of the heading or page the sentence is in: `Anchor::of` that period) and the cues
     /// of the sentence.
     pub fn read_phrases<'n>(self, names: &'n MetricNames, around: Anchor) -> Phrased<'s, 'n> {
+        let (periods, undated) = period::read_periods(self.text, around);
         Phrased {
             metrics: names.find(self.text),
-            periods: period::find_periods(self.text, around),
+            periods,
+            undated,
             cues: Cues::of(self.text),
             read: self,
         }
@@ -310,6 +314,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
             read: Read { text, toks, qtys },
             metrics,
             periods,
+            undated,
             cues:
                 Cues {
                     bases,
@@ -318,11 +323,6 @@ impl<'s, 'n> Phrased<'s, 'n> {
                     whole,
                 },
         } = self;
-        let (periods, undated) = if periods.iter().any(|p| p.canonical == period::UNDATED_TTM) {
-            periods.into_iter().partition(|p| p.canonical != period::UNDATED_TTM)
-        } else {
-            (periods, Vec::new())
-        };
         let mut s = Sentence {
             text,
             toks,

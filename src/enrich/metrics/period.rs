@@ -212,7 +212,7 @@ impl Anchor {
 pub fn parse_period(text: &str) -> Option<String> {
     find_periods(text, Anchor::default())
         .into_iter()
-        .find(|h| !h.comparison && h.canonical != UNDATED_TTM)
+        .find(|h| !h.comparison)
         .map(|h| h.canonical)
 }
 
@@ -277,7 +277,7 @@ pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&
     // The period has to open right there, so only the first words are searched.
     let head = &text[..floor_char(text, (at + 64).min(text.len()))];
     let first = find_periods(head, Anchor::of(around)).into_iter().next()?;
-    if first.start != at || first.comparison || first.canonical == UNDATED_TTM {
+    if first.start != at || first.comparison {
         return None;
     }
     // A count after the period is a figure of the sentence's own.
@@ -387,7 +387,15 @@ impl Plain {
 }
 
 /// All period phrases of `text`, dated with `anchor` where they carry no year.
-pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
+pub(super) fn find_periods(text: &str, anchor: Anchor) -> Vec<PeriodHit> {
+    read_periods(text, anchor).0
+}
+
+/// The period phrases of `text` (as `find_periods`), and apart from them the phrases of
+/// time that date nothing: a "trailing twelve months" with no quarter to end it, whose
+/// words still are not a metric's ("$35.5 billion in trailing twelve-month free cash
+/// flow" names its metric past them).
+pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, Vec<PeriodHit>) {
     let mut out = Vec::new();
     // Whether the sentence speaks of the future: read only if a quarter without a year
     // asks, and then once. Searched for in every sentence, it was 43 of the 1,054 perf
@@ -452,9 +460,9 @@ pub(super) fn find_periods(text: &str, mut anchor: Anchor) -> Vec<PeriodHit> {
     if !bare_full_years.is_empty() {
         full_years(&mut out, &bare_full_years, text);
     }
-    trailing_twelve_months(&mut out, anchor);
+    let undated = trailing_twelve_months(&mut out, anchor);
     same_quarter(&mut out, text, anchor);
-    out
+    (out, undated)
 }
 
 /// A bare "full year" (at `bare`): with a year said right after it ("for the full year
@@ -553,27 +561,25 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
     found
 }
 
-/// The canonical text of a "trailing twelve months" with no quarter to end it: a phrase
-/// of time that dates nothing (`Phrased::measured` keeps it apart from the periods).
-pub(super) const UNDATED_TTM: &str = "TTM";
+/// How the pattern's reading writes a "trailing twelve months" with no end of its own.
+const BARE_TTM: &str = "TTM";
 
 /// "trailing twelve months" said without its own end date takes the quarter named
 /// elsewhere in the sentence ("…through Q1 2024"), else the anchor's; every such phrase
 /// of the sentence does ("the trailing-twelve-month figure slid to $25.9 billion at the
-/// end of March 2025 …, even as trailing-twelve-month operating cash flow climbed"). One
-/// left without a quarter stays a bare "TTM" (`UNDATED_TTM`), which is no period but is
-/// still words about time: "$35.5 billion in trailing twelve-month free cash flow" names
-/// its metric past them.
-fn trailing_twelve_months(hits: &mut [PeriodHit], anchor: Anchor) {
-    if !hits.iter().any(|h| h.canonical == UNDATED_TTM) {
-        return;
+/// end of March 2025 …, even as trailing-twelve-month operating cash flow climbed"). Those
+/// left without a quarter, and a bare one beside the quarter it takes, are taken out of
+/// `hits` and returned: they date nothing.
+fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, anchor: Anchor) -> Vec<PeriodHit> {
+    if !hits.iter().any(|h| h.canonical == BARE_TTM) {
+        return Vec::new();
     }
     let quarters: Vec<usize> = (0..hits.len())
         .filter(|&i| hits[i].canonical.starts_with('Q'))
         .collect();
     if quarters.is_empty() {
         if let (Some(q), Some(y)) = (anchor.quarter, anchor.year) {
-            for h in hits.iter_mut().filter(|h| h.canonical == UNDATED_TTM) {
+            for h in hits.iter_mut().filter(|h| h.canonical == BARE_TTM) {
                 h.canonical = format!("TTM Q{q} {y}");
             }
         }
@@ -582,6 +588,7 @@ fn trailing_twelve_months(hits: &mut [PeriodHit], anchor: Anchor) {
             hits[i].canonical = ["TTM ", &hits[i].canonical].concat();
         }
     }
+    hits.extract_if(.., |h| h.canonical == BARE_TTM).collect()
 }
 
 pattern! {
