@@ -110,6 +110,22 @@ fn same_quantity(found: Option<(f64, &str)>, want: Option<&Amount>) -> bool {
     unit == w.unit && (amount - w.amount).abs() <= 0.005 * scale
 }
 
+/// Whether `f` makes the claim `want` labels: the same level (or none) and the same change
+/// (or none). A change's size is compared without its sign (the direction carries it).
+fn same_claim(f: &Found, want: &Figure) -> bool {
+    let level = match (&f.value, &want.value) {
+        (None, None) => true,
+        (Some(v), w) => same_quantity(Some((v.amount, v.unit)), w.as_ref()),
+        _ => false,
+    };
+    let change = match (&f.change, &want.change) {
+        (None, None) => true,
+        (Some(c), w) => same_quantity(Some((c.amount.abs(), c.unit)), w.as_ref()),
+        _ => false,
+    };
+    level && change
+}
+
 /// Whole-word mentions of topic titles and aliases, longest first; an alias all in
 /// capitals or of three characters or less matches case-sensitively.
 fn mentions(sentence: &str, names: &[(String, String)]) -> Vec<SubjectMention> {
@@ -147,6 +163,10 @@ struct Tally {
     subject: usize,
     metric: usize,
     period: usize,
+    /// Matched figures whose claim is the labelled one: a level, a change or both, each
+    /// with the labelled amount and unit. Printed, not gated: a level read as a change (or
+    /// the reverse) still scores as found above.
+    claim: usize,
     /// Periods found that are none of DESIGN.md's forms.
     malformed: Vec<String>,
 }
@@ -170,6 +190,7 @@ impl Tally {
         self.subject += other.subject;
         self.metric += other.metric;
         self.period += other.period;
+        self.claim += other.claim;
     }
 }
 
@@ -228,6 +249,17 @@ fn run(case: &Case, set: &Labelled, names: &[(String, String)], tally: &mut Tall
                 ));
             }
         }
+        if same_claim(f, want) {
+            tally.claim += 1;
+        } else {
+            log.push(format!(
+                "claim    got value {:?} change {:?} [{}] in: {}",
+                f.value.as_ref().map(|v| (v.amount, v.unit)),
+                f.change.as_ref().map(|c| (c.amount, c.unit)),
+                found[i].1,
+                case.text
+            ));
+        }
     }
     for (i, (f, figure_text)) in found.iter().enumerate() {
         if let Some(p) = f.period.as_deref().filter(|p| !well_formed(p)) {
@@ -246,17 +278,18 @@ fn report(total: &Tally, by_style: &BTreeMap<String, Tally>, cases: usize, log: 
         total.labelled, total.found, total.matched
     );
     println!(
-        "{:<10} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "style", "precision", "recall", "subject", "metric", "period"
+        "{:<10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "style", "precision", "recall", "subject", "metric", "period", "claim"
     );
     for (style, t) in by_style.iter().chain(std::iter::once((&"ALL".to_string(), total))) {
         println!(
-            "{style:<10} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {:>9.3}",
+            "{style:<10} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {:>9.3}",
             ratio(t.matched, t.found),
             ratio(t.matched, t.labelled),
             ratio(t.subject, t.matched),
             ratio(t.metric, t.matched),
-            ratio(t.period, t.matched)
+            ratio(t.period, t.matched),
+            ratio(t.claim, t.matched)
         );
     }
     println!("\nmismatches ({}):", log.len());
@@ -272,6 +305,7 @@ struct Scores {
     subject: f64,
     metric: f64,
     period: f64,
+    claim: f64,
 }
 
 fn measure(file: &str) -> Scores {
@@ -314,6 +348,7 @@ fn measure(file: &str) -> Scores {
         subject: ratio(total.subject, total.matched),
         metric: ratio(total.metric, total.matched),
         period: ratio(total.period, total.matched),
+        claim: ratio(total.claim, total.matched),
     }
 }
 
@@ -321,6 +356,10 @@ fn measure(file: &str) -> Scores {
 #[test]
 fn extraction_meets_the_accuracy_bar() {
     let s = measure("labelled.yaml");
+    println!(
+        "labelled.yaml: precision {:.3}, recall {:.3}, subject {:.3}, metric {:.3}, period {:.3}, claim {:.3}",
+        s.precision, s.recall, s.subject, s.metric, s.period, s.claim
+    );
     assert!(
         s.precision >= MIN_PRECISION,
         "precision {:.3} < {MIN_PRECISION}",
@@ -341,8 +380,8 @@ fn extraction_meets_the_accuracy_bar() {
 fn held_out(file: &str) {
     let s = measure(file);
     println!(
-        "{file}: precision {:.3}, recall {:.3}, subject {:.3}, metric {:.3}, period {:.3}",
-        s.precision, s.recall, s.subject, s.metric, s.period
+        "{file}: precision {:.3}, recall {:.3}, subject {:.3}, metric {:.3}, period {:.3}, claim {:.3}",
+        s.precision, s.recall, s.subject, s.metric, s.period, s.claim
     );
     assert!(
         s.precision >= 0.85 && s.recall >= 0.80,
