@@ -480,23 +480,37 @@ fn a_topic_named_to_exclude_it_is_not_the_subject() {
 }
 
 /// A heading that names one topic gives its figures to that topic; one that names two
-/// ("Advertising and Prime Video") names no one subject, and a figure under it that names
-/// none goes to the default subject, not to the first topic of the heading (nor, under a
-/// run-in heading, to the topic of the heading above).
+/// ("Advertising and Prime Video"), or lists one among other things ("Capex and Kuiper"),
+/// names no one subject, and a figure under it that names none goes to the default
+/// subject, not to the first topic of the heading (nor, under a run-in heading, to the
+/// topic of the heading above).
 #[test]
 fn a_heading_naming_two_topics_names_no_subject() {
     let json = metrics_of_note(
-        &["Advertising", "Prime Video"],
+        &["Advertising", "Prime Video", "Project Kuiper"],
         "---\ntitle: Media\nperiod: Q4 2023\n---\n\n\
          ## Advertising\n\n\
          Sponsored products brought in $12.1 billion.\n\n\
          **Prime Video and Advertising.** The service reached 130 million viewers.\n\n\
          ## Advertising and Prime Video\n\n\
-         The second season of Thursday Night Football drew 24% more viewers year-over-year.\n",
+         The second season of Thursday Night Football drew 24% more viewers year-over-year.\n\n\
+         ## Capex and Project Kuiper\n\n\
+         Capital expenditures were $14.6 billion.\n\n\
+         ## Earnings, headcount & Project Kuiper\n\n\
+         Headcount was 1,525,000.\n\n\
+         ## Project Kuiper at scale\n\n\
+         The first 578 satellites are planned.\n",
     );
     assert_eq!(subject_of(&json, 12.1e9), "Advertising");
     assert_eq!(subject_of(&json, 24.0), "Amazon", "two topics in the heading");
     assert_eq!(subject_of(&json, 130e6), "Amazon", "two topics in the run-in heading");
+    assert_eq!(subject_of(&json, 14.6e9), "Amazon", "a topic listed with a metric");
+    assert_eq!(subject_of(&json, 1_525_000.0), "Amazon", "a topic listed among others");
+    assert_eq!(
+        subject_of(&json, 578.0),
+        "Project Kuiper",
+        "a topic the heading is about"
+    );
 }
 
 /// A topic marked `figure_subject: false` (a concept or initiative) still is a topic,
@@ -516,7 +530,7 @@ fn a_topic_marked_figure_subject_false_is_never_a_subject() {
          The earnings call gave the results of the regionalized network: more than 7 billion items reached Prime members in 2023.\n\n\
          ## Regionalization\n\n\
          Cost to serve fell by 45 cents per unit.\n\n\
-         ## Regionalization and AWS\n\n\
+         ## Regionalization at AWS\n\n\
          Operating income was $7.2 billion.\n",
     );
     assert_eq!(subject_of(&json, 7e9), "Amazon", "a mention in the sentence");

@@ -433,7 +433,8 @@ fn place_sentences(
 /// Whose figures a heading's text says follow it.
 struct Named {
     /// The topic it names: None when it names none, `Some(None)` when it names two
-    /// ("Advertising and Prime Video"), which names no one subject.
+    /// ("Advertising and Prime Video") or lists one among other things ("Earnings,
+    /// headcount and Kuiper"), which names no one subject.
     subject: Option<Option<String>>,
     /// The topics it names only to leave them out ("Revenue outside North America").
     left_out: Vec<String>,
@@ -442,25 +443,53 @@ struct Named {
 /// The topic a heading's text names: whose figures follow it. Topics that are metrics
 /// ("Full year 2023, cash and capex" is about Amazon's capex), never subjects
 /// (`figure_subject: false`), or named only to be left out, as a sentence would
-/// ("Revenue outside North America", `metrics::named_to_exclude`), do not count.
+/// ("Revenue outside North America", `metrics::named_to_exclude`), do not count. A topic
+/// named as one item of a list ("Capex and Kuiper", "Cash flow, subscriptions and Whole
+/// Foods") is one of the things the section covers, not whose figures they all are.
 fn subject_named(text: &str, topics: &Topics, names: &metrics::MetricNames) -> Named {
     let (left_out, named): (Vec<_>, Vec<_>) = topics
         .vocab
         .find(text)
         .into_iter()
-        .map(|m| (metrics::named_to_exclude(text, m.range), &topics.list[m.topic]))
-        .filter(|(_, t)| t.figure_subject && names.label_of(&t.title).is_none())
-        .partition(|(excluded, _)| *excluded);
-    let subject = named.first().map(|(_, first)| {
+        .map(|m| {
+            let listed = listed(text, m.range.clone());
+            (metrics::named_to_exclude(text, m.range), listed, &topics.list[m.topic])
+        })
+        .filter(|(_, _, t)| t.figure_subject && names.label_of(&t.title).is_none())
+        .partition(|(excluded, _, _)| *excluded);
+    let subject = named.first().map(|(_, _, first)| {
         named
             .iter()
-            .all(|(_, t)| t.title == first.title)
+            .all(|(_, listed, t)| t.title == first.title && !listed)
             .then(|| first.title.clone())
     });
     Named {
         subject,
-        left_out: left_out.into_iter().map(|(_, t)| t.title.clone()).collect(),
+        left_out: left_out.into_iter().map(|(_, _, t)| t.title.clone()).collect(),
     }
+}
+
+/// Whether the words at `range` of a heading are joined to others as an item of a list:
+/// "and", "&" or a list's comma right before or after them.
+fn listed(text: &str, range: std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].trim_end();
+    let after = text[range.end..].trim_start();
+    // On bytes: a heading's text need not be ASCII, and "and" is.
+    let word_at_end = |t: &str| {
+        let t = t.as_bytes();
+        t.len() >= 3
+            && t[t.len() - 3..].eq_ignore_ascii_case(b"and")
+            && !t[..t.len() - 3].last().is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let word_at_start = |t: &str| {
+        let t = t.as_bytes();
+        t.len() >= 3 && t[..3].eq_ignore_ascii_case(b"and") && !t.get(3).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    // A comma lists only in a list that an "and" or "&" ends ("Earnings, headcount and
+    // Kuiper"); alone it may set off a qualifier ("AWS, ex-North America").
+    let comma = (before.ends_with(',') || after.starts_with(','))
+        && (text.contains('&') || text.split_whitespace().any(|w| w.eq_ignore_ascii_case("and")));
+    comma || before.ends_with('&') || word_at_end(before) || after.starts_with('&') || word_at_start(after)
 }
 
 /// The text of a block's run-in heading: the bold text a paragraph or list item opens
