@@ -730,3 +730,35 @@ fn a_sentence_that_frames_a_period_dates_what_follows() {
     assert_eq!(period_of(27.3e9), "Q4 2023", "but not the figures after it");
     assert_eq!(period_of(14.9e9), "Q4 2023", "a heading ends the frame");
 }
+
+/// A sub-heading that names no period or subject keeps its parent heading's: "### AWS"
+/// under "## Q3 2024 results" gives Q3 2024 figures, "### Margins" under "## AWS" gives
+/// AWS's. A heading of the parent's level or above starts afresh.
+#[test]
+fn a_sub_heading_keeps_what_its_parent_heading_says() {
+    let json = metrics_of_note(
+        &["AWS"],
+        "---\ntitle: Review\n---\n\n\
+         ## Q3 2024 results\n\n\
+         ### AWS\n\n\
+         Revenue grew 19% to $27.5 billion.\n\n\
+         ### Retail\n\n\
+         Operating margin was 6.0%.\n\n\
+         ## AWS\n\n\
+         ### Margins\n\n\
+         Operating margin was 38.1% in Q3 2024.\n\n\
+         ## Outlook\n\n\
+         Capex was $14.9 billion.\n",
+    );
+    let period_of = |amount| record_of(&json, amount)["period"].clone();
+    assert_eq!(period_of(27.5e9), "Q3 2024", "the parent heading's period");
+    assert_eq!(subject_of(&json, 27.5e9), "AWS", "the sub-heading's own subject");
+    assert_eq!(period_of(6.0), "Q3 2024", "a sibling sub-heading keeps it too");
+    assert_eq!(subject_of(&json, 6.0), "Amazon", "but not its sibling's subject");
+    assert_eq!(subject_of(&json, 38.1), "AWS", "the parent heading's subject");
+    assert_eq!(
+        period_of(14.9e9),
+        Value::Null,
+        "a heading of the parent's level starts afresh"
+    );
+}

@@ -645,7 +645,10 @@ fn figures_in_whole_notes_are_found_and_attributed() {
         .filter_map(|r| r.period.as_deref())
         .filter(|p| !well_formed(p))
         .collect();
-    assert!(malformed.is_empty(), "passages: periods of no allowed form: {malformed:?}");
+    assert!(
+        malformed.is_empty(),
+        "passages: periods of no allowed form: {malformed:?}"
+    );
     // A floor that catches a collapse, as for the held-out sentence sets: this set is for
     // measuring how the rules hold up on real text, not for tuning to.
     assert!(

@@ -106,7 +106,7 @@ pub fn extract(
     // processor's instruction cache: a clean 1,000-note build had 34.8 M misses of it
     // (cachegrind's simulation), 26 M more than with extraction off; step by step, 15.0 M.
     let plains = plain_sentences(blocks, split);
-    let mut reading = read_sentences(blocks, split, &plains, settings);
+    let mut reading = read_sentences(doc, blocks, split, &plains, settings);
     let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings);
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects))
         .map(|((_, read), mentions)| read.measured(mentions))
@@ -226,6 +226,7 @@ fn sentences_of<'a>(
 /// Reads the tokens and quantities of every sentence of `blocks` (split here if `split`
 /// has not), then the phrases around the quantities of those that have any.
 fn read_sentences<'t, 'n>(
+    doc: &Doc,
     blocks: &'t [Block],
     split: &'t [Option<Vec<std::ops::Range<usize>>>],
     plains: &'t [PlainSentence],
@@ -237,12 +238,14 @@ fn read_sentences<'t, 'n>(
     let mut plains = plains.iter().peekable();
     let (mut frames, mut frame_of, mut frame): (Vec<String>, _, Option<usize>) = (Vec::new(), Vec::new(), None);
     let mut heading_period = None;
+    let mut outline = Outline::default();
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
-            heading_period = match metrics::PlainText::of(&block.text) {
+            let own = match metrics::PlainText::of(&block.text) {
                 Some(p) => metrics::parse_period(p.text()),
                 None => metrics::parse_period(&block.text),
             };
+            heading_period = outline.enter(heading_level(doc, block), own);
             frame = None;
             continue;
         }
@@ -340,6 +343,7 @@ fn place_sentences(
         subjects: Vec::with_capacity(reading.reads.len()),
     };
     let mut heading_subject = None;
+    let mut outline = Outline::default();
     debug_assert!(mentions.is_sorted_by_key(|m| m.block), "mentions come in block order");
     let mut in_table = false;
     for (b, block) in blocks.iter().enumerate() {
@@ -355,7 +359,8 @@ fn place_sentences(
         }
         in_table = row;
         if block.kind == BlockKind::Heading {
-            heading_subject = subject_named(&block.text, topics, settings.names).subject.flatten();
+            let named = subject_named(&block.text, topics, settings.names).subject;
+            heading_subject = outline.enter(heading_level(doc, block), named).flatten();
             continue;
         }
         let first = places.placed.len();
@@ -428,6 +433,39 @@ fn place_sentences(
         }
     }
     places
+}
+
+/// The headings above a block, by level, and what each says of the blocks under it (a
+/// period, a subject): a sub-heading that says nothing of it keeps its parent's ("### AWS"
+/// under "## Q3 2024 results" is Q3 2024's).
+struct Outline<T> {
+    open: Vec<(u8, Option<T>)>,
+}
+
+impl<T> Default for Outline<T> {
+    fn default() -> Self {
+        Outline { open: Vec::new() }
+    }
+}
+
+impl<T: Clone> Outline<T> {
+    /// Enters a heading of `level` that says `own`; returns what holds under it.
+    fn enter(&mut self, level: u8, own: Option<T>) -> Option<T> {
+        while self.open.last().is_some_and(|&(l, _)| l >= level) {
+            self.open.pop();
+        }
+        let holds = own.or_else(|| self.open.last().and_then(|(_, said)| said.clone()));
+        self.open.push((level, holds.clone()));
+        holds
+    }
+}
+
+/// The level of a heading block (1 for `#`).
+fn heading_level(doc: &Doc, block: &Block) -> u8 {
+    match doc.events.get(block.first_event) {
+        Some((Event::Start(Tag::Heading { level, .. }), _)) => *level as u8,
+        _ => 1,
+    }
 }
 
 /// Whose figures a heading's text says follow it.
