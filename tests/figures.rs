@@ -762,3 +762,99 @@ fn a_sub_heading_keeps_what_its_parent_heading_says() {
         "a heading of the parent's level starts afresh"
     );
 }
+
+/// A table's head row says what its cells' bare numbers are: the unit and scale ("Metric
+/// ($ bn)"; a row's own "($)"; a margin's numbers are percentages), the period of each
+/// column, and a column of growth rates ("YoY growth"), whose rate is the change of the
+/// level beside it, or of the latest period's level ("Q4 2023 | Q4 2022 | Change").
+/// Accounting negatives read as negatives, and each figure is the cell as written.
+#[test]
+fn a_tables_head_row_says_what_its_cells_are() {
+    let json = metrics_of_note(
+        &["AWS"],
+        "---\ntitle: Tables\n---\n\n\
+         | Metric ($ bn) | Q4 2022 | Q4 2023 |\n\
+         |---|---:|---:|\n\
+         | Net sales | 149.2 | 170.0 |\n\
+         | Operating margin | 1.8 | 7.8 |\n\
+         | Diluted EPS ($) | 0.03 | 1.00 |\n\
+         | Headcount | 1,541,000 | 1,525,000 |\n\n\
+         ## AWS by quarter\n\n\
+         | Quarter | AWS revenue | YoY growth | AWS operating margin |\n\
+         |---|---|---|---|\n\
+         | Q1 2023 | $21.4B | 16% | 24.0% |\n\
+         | Q2 2023 | $22.1B | (3)% | (1.0)% |\n\n\
+         ## Costs\n\n\
+         | Metric | Q4 2023 | Q4 2022 | Change |\n\
+         |---|---:|---:|---:|\n\
+         | Shipping costs | $20.7B | $15.3B | +35% |\n",
+    );
+    let record = |amount: f64| {
+        let r = record_of(&json, amount);
+        let change = &r["change"];
+        let change = (!change.is_null()).then(|| {
+            format!(
+                "{} {} {}",
+                change["direction"].as_str().unwrap(),
+                change["amount"],
+                change["basis"].as_str().unwrap_or("-")
+            )
+        });
+        (
+            r["metric"].as_str().unwrap_or("-").to_string(),
+            r["period"].as_str().unwrap_or("-").to_string(),
+            change,
+            r["text"].as_str().unwrap().to_string(),
+        )
+    };
+    let level =
+        |metric: &str, period: &str, text: &str| (metric.to_string(), period.to_string(), None, text.to_string());
+    assert_eq!(
+        record(149.2e9),
+        level("revenue", "Q4 2022", "149.2"),
+        "the head's unit and scale"
+    );
+    assert_eq!(
+        record(170e9),
+        level("revenue", "Q4 2023", "170.0"),
+        "and each column's period"
+    );
+    assert_eq!(
+        record(7.8),
+        level("operating margin", "Q4 2023", "7.8"),
+        "a margin is a percentage"
+    );
+    assert_eq!(record(0.03), level("eps", "Q4 2022", "0.03"), "the row's own unit");
+    assert!(
+        records(&json)
+            .iter()
+            .all(|r| r["text"] != "1,525,000" || r["value"]["unit"] == "count"),
+        "a count is not scaled as money"
+    );
+    let aws = record(21.4e9);
+    assert_eq!(
+        aws.2.as_deref(),
+        Some("up 16 YoY"),
+        "a growth column's rate is the level's change"
+    );
+    assert_eq!(
+        record(22.1e9).2.as_deref(),
+        Some("down 3 YoY"),
+        "an accounting negative rate"
+    );
+    assert_eq!(
+        record(-1.0),
+        level("operating margin", "Q2 2023", "(1.0)%"),
+        "a negative level"
+    );
+    assert_eq!(
+        record(20.7e9).2.as_deref(),
+        Some("up 35 YoY"),
+        "the latest period's change"
+    );
+    assert_eq!(
+        record(15.3e9),
+        level("shipping costs", "Q4 2022", "$15.3B"),
+        "the earlier level alone"
+    );
+}

@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::enrich::PageFacts;
 use crate::enrich::metrics::{self, Change, Found, Quantity, Scope, SubjectMention};
+use crate::enrich::tables;
 use crate::enrich::text::{Block, BlockKind, Mark, Wrap};
 use crate::enrich::topics::Topics;
 use crate::markdown::Doc;
@@ -105,9 +106,10 @@ pub fn extract(
     // sentence at a time through all the steps, their code did not stay in the
     // processor's instruction cache: a clean 1,000-note build had 34.8 M misses of it
     // (cachegrind's simulation), 26 M more than with extraction off; step by step, 15.0 M.
-    let plains = plain_sentences(blocks, split);
+    let tables = tables::layouts(doc, blocks, settings.names);
+    let plains = plain_sentences(blocks, split, &tables, settings.names);
     let mut reading = read_sentences(doc, blocks, split, &plains, settings);
-    let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings);
+    let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings, &tables);
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects))
         .map(|((_, read), mentions)| read.measured(mentions))
         .collect();
@@ -126,20 +128,17 @@ pub fn extract(
         // One copy of the sentence, shared by its figures and their records, and with
         // the topic pages that quote it.
         let mut shared: Option<Arc<str>> = None;
-        for mut found in figures {
-            if let Some(plain) = plain {
-                found.range = plain.written(found.range);
+        let mut figures = figures;
+        if let Some(plain) = plain {
+            for found in &mut figures {
+                found.range = plain.written(found.range.clone());
             }
-            // The column's head names the metric of a cell that names none, before a
-            // guess from the segment or the page.
-            if let Some(table) = at.table
-                && !found.metric_named
-            {
-                let column = block.text[..sentence.start + found.range.start].matches(" | ").count();
-                if let Some(Some(head)) = places.tables[table].get(column) {
-                    found.metric = Some(head.clone());
-                }
-            }
+        }
+        // A table row's cells take the metric and period their column's head names.
+        if let Some(table) = at.table {
+            tables[table].1.attribute(&block.text, sentence.start, &mut figures);
+        }
+        for found in figures {
             let figure_text = text.get(found.range.clone()).unwrap_or("");
             if settings
                 .ignore
@@ -193,18 +192,40 @@ struct Reading<'t, 'n> {
 /// range in the block's text, and the text made plain.
 type PlainSentence = (usize, std::ops::Range<usize>, metrics::PlainText);
 
-/// The sentences of `blocks` that have typographic variants ("year‑over‑year" with
-/// non-breaking hyphens, "4×"), made plain, in block order. Only blocks with a byte
-/// outside ASCII are looked at.
-fn plain_sentences(blocks: &[Block], split: &[Option<Vec<std::ops::Range<usize>>>]) -> Vec<PlainSentence> {
+/// The sentences of `blocks` read as other text, in block order: those with typographic
+/// variants ("year‑over‑year" with non-breaking hyphens, "4×") made plain, and the body
+/// rows of `tables` whose bare numbers their head gives a unit ("149.2" under "$ bn")
+/// written out. Only blocks with a byte outside ASCII, or in a table, are looked at.
+fn plain_sentences(
+    blocks: &[Block],
+    split: &[Option<Vec<std::ops::Range<usize>>>],
+    tables: &[(usize, tables::Layout)],
+    names: &metrics::MetricNames,
+) -> Vec<PlainSentence> {
     let mut out = Vec::new();
+    let mut table = None;
     for (b, block) in blocks.iter().enumerate() {
-        if block.kind == BlockKind::Heading || block.text.is_ascii() {
+        // The layout of the table a body row is in.
+        let body = block.kind == BlockKind::TableRow && {
+            if let Some(t) = tables.iter().position(|&(head, _)| head == b) {
+                table = Some(t);
+            }
+            !tables.iter().any(|&(head, _)| head == b)
+        };
+        let edits = match table.filter(|_| body) {
+            Some(t) => tables[t].1.edits(&block.text, names),
+            None => Vec::new(),
+        };
+        if block.kind == BlockKind::Heading || (edits.is_empty() && block.text.is_ascii()) {
             continue;
         }
         let sentences = sentences_of(block, split.get(b));
         for sentence in sentences.iter() {
-            if let Some(plain) = metrics::PlainText::of(&block.text[sentence.clone()]) {
+            let within: Vec<_> = (edits.iter())
+                .filter(|(r, _)| sentence.start <= r.start && r.end <= sentence.end)
+                .map(|(r, with)| (r.start - sentence.start..r.end - sentence.start, with.clone()))
+                .collect();
+            if let Some(plain) = metrics::PlainText::edited(&block.text[sentence.clone()], &within) {
                 out.push((b, sentence.clone(), plain));
             }
         }
@@ -304,9 +325,6 @@ fn read_sentences<'t, 'n>(
 struct Places {
     /// The scope of each block with a read sentence.
     scopes: Vec<Scope>,
-    /// The metric each column of a table names in its head row, if any: a figure in a
-    /// cell that names no metric takes its column's.
-    tables: Vec<Vec<Option<String>>>,
     /// Each read sentence's place, in the order of the reads.
     placed: Vec<Placed>,
     /// The topics each read sentence mentions, in the order of the reads.
@@ -321,12 +339,12 @@ struct Placed {
     sentence: std::ops::Range<usize>,
     /// Index of its block's scope.
     scope: usize,
-    /// Index of the column heads of its table, for a table row.
+    /// Index of its table's layout (`tables::layouts`), for a table row.
     table: Option<usize>,
 }
 
 /// The places of the sentences `reading` read (it gives up its heading periods to the
-/// scopes).
+/// scopes), each table row's in `tables`.
 fn place_sentences(
     doc: &Doc,
     blocks: &[Block],
@@ -334,30 +352,23 @@ fn place_sentences(
     facts: &PageFacts,
     topics: &Topics,
     settings: &Settings,
+    tables: &[(usize, tables::Layout)],
 ) -> Places {
     let mentions = &facts.mentions;
     let mut places = Places {
         scopes: Vec::new(),
-        tables: Vec::new(),
         placed: Vec::with_capacity(reading.reads.len()),
         subjects: Vec::with_capacity(reading.reads.len()),
     };
     let mut heading_subject = None;
     let mut outline = Outline::default();
     debug_assert!(mentions.is_sorted_by_key(|m| m.block), "mentions come in block order");
-    let mut in_table = false;
+    let mut table = None;
     for (b, block) in blocks.iter().enumerate() {
         let row = block.kind == BlockKind::TableRow;
-        if row && !in_table {
-            places.tables.push(
-                block
-                    .text
-                    .split(" | ")
-                    .map(|head| settings.names.first_label(head))
-                    .collect(),
-            );
+        if row && let Some(t) = tables.iter().position(|&(head, _)| head == b) {
+            table = Some(t);
         }
-        in_table = row;
         if block.kind == BlockKind::Heading {
             let named = subject_named(&block.text, topics, settings.names).subject;
             heading_subject = outline.enter(heading_level(doc, block), named).flatten();
@@ -428,7 +439,7 @@ fn place_sentences(
                 block: b,
                 sentence,
                 scope: places.scopes.len() - 1,
-                table: row.then(|| places.tables.len() - 1),
+                table: table.filter(|_| row),
             });
         }
     }

@@ -5,6 +5,7 @@
 pub mod figures;
 pub mod links;
 pub mod metrics;
+pub mod tables;
 pub mod text;
 pub mod topics;
 pub mod vocab;

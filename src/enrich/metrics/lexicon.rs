@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock};
 /// What kind of amount a metric is measured in; used to give "170 billion in
 /// revenue" its currency and to refuse a label that cannot fit a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum MetricKind {
+pub enum MetricKind {
     Money,
     Ratio,
     Count,
@@ -375,6 +375,16 @@ impl MetricNames {
             .filter(|h| !h.ratio_base && !h.negates)
             .min_by_key(|h| h.start)
             .map(|h| h.label.to_string())
+    }
+
+    /// What the first metric `text` names is measured in: a table row's label
+    /// ("Operating margin", "Headcount") says whether a head's "$ bn" is its unit.
+    pub fn first_kind(&self, text: &str) -> Option<MetricKind> {
+        self.find(text)
+            .into_iter()
+            .filter(|h| !h.ratio_base && !h.negates)
+            .min_by_key(|h| h.start)
+            .map(|h| h.kind)
     }
 
     /// The canonical label when the whole of `phrase` names a metric ("capex",

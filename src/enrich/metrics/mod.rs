@@ -53,7 +53,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-pub use lexicon::MetricNames;
+pub use lexicon::{MetricKind, MetricNames};
 pub use period::{Anchor, frame_period, parse_period};
 pub use plain::PlainText;
 pub use sentences::split_sentences;

@@ -48,6 +48,35 @@ impl PlainText {
         Some(PlainText { text, written_at })
     }
 
+    /// `sentence` made plain, with `edits` (byte ranges of the sentence, in order, and the
+    /// text each reads as: a table cell's "149.2" under "$ bn" reads as "$149.2B"); None
+    /// when there is nothing to change. The bytes of an edit's text map to the start of
+    /// the range it replaces, so a figure found in it maps back to the cell as written.
+    pub fn edited(sentence: &str, edits: &[(Range<usize>, String)]) -> Option<PlainText> {
+        if edits.is_empty() {
+            return PlainText::of(sentence);
+        }
+        let mut text = String::with_capacity(sentence.len() + 8 * edits.len());
+        let mut written_at = Vec::with_capacity(text.capacity() + 1);
+        let mut edits = edits.iter().peekable();
+        let mut skip_to = 0;
+        for (at, c) in sentence.char_indices() {
+            if at < skip_to {
+                continue;
+            }
+            if let Some((range, with)) = edits.next_if(|(range, _)| range.start == at) {
+                text.push_str(with);
+                written_at.resize(text.len(), at as u32);
+                skip_to = range.end;
+                continue;
+            }
+            text.push(plain(c).unwrap_or(c));
+            written_at.resize(text.len(), at as u32);
+        }
+        written_at.push(sentence.len() as u32);
+        Some(PlainText { text, written_at })
+    }
+
     /// The plain text.
     pub fn text(&self) -> &str {
         &self.text
@@ -89,5 +118,18 @@ mod tests {
         let four = p.text().find("4x").unwrap();
         assert_eq!(&written[p.written(four..four + 2)], "4×");
         assert_eq!(p.written(0..p.text().len()), 0..written.len());
+    }
+
+    #[test]
+    fn edits_read_as_their_text_and_map_back_to_what_they_replace() {
+        let written = "Net sales | 149.2 | 170.0\u{00A0}";
+        let p = PlainText::edited(written, &[(12..17, "$149.2B".into()), (20..25, "$170.0B".into())]).unwrap();
+        assert_eq!(p.text(), "Net sales | $149.2B | $170.0B ");
+        let first = p.text().find("$149.2B").unwrap();
+        assert_eq!(&written[p.written(first..first + 7)], "149.2");
+        let second = p.text().find("$170.0B").unwrap();
+        assert_eq!(&written[p.written(second..second + 7)], "170.0");
+        assert_eq!(p.plain(12..17), first..first + 7);
+        assert!(PlainText::edited("Net sales | $149.2B", &[]).is_none());
     }
 }

@@ -1,0 +1,453 @@
+//! What a Markdown table's head row says of the cells under it, for figure finding.
+//! Analysts paste tables whose cells are bare numbers and whose heads carry the rest: the
+//! unit and scale ("Metric ($ bn)", "Revenue ($M)"), the period of a column ("Q4 2023"),
+//! that a column holds growth rates ("YoY", "Growth"), and the metric of a column. The
+//! cells of a body row are read as if written out: under "Metric ($ bn)", "149.2" reads
+//! as "$149.2B"; under "YoY growth", "16%" reads as "+16% YoY"; "(1.0)%" reads as
+//! "-1.0%". The figures found keep the cell's own text as written.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag};
+
+use super::text::{Block, BlockKind};
+use crate::enrich::metrics::{self, Found, MetricKind, MetricNames};
+use crate::markdown::Doc;
+use crate::site::store::period_key;
+
+/// The unit and scale a head cell gives bare numbers: "$ bn", "€m", "%".
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Scale {
+    /// A currency symbol and a scale suffix ("$", "B"); the suffix may be empty ("($)").
+    Money(&'static str, &'static str),
+    /// Percentages: "(%)".
+    Percent,
+}
+
+/// What a table's head row says of its columns.
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// Per column: the metric its head names, if any.
+    pub metrics: Vec<Option<String>>,
+    /// Per column: the period its head names, if any ("Q4 2023", "FY 2024E").
+    pub periods: Vec<Option<String>>,
+    /// Per column: the unit and scale its head gives bare numbers.
+    scales: Vec<Option<Scale>>,
+    /// Per column: whether it holds growth rates, and their basis ("YoY growth").
+    growth: Vec<Option<Option<&'static str>>>,
+}
+
+/// Each table of `blocks`: the index of its head row and its layout. A table's rows are
+/// `TableRow` blocks; its head row opens with `Tag::TableHead` (two tables with only a
+/// blank line between them are two).
+pub fn layouts(doc: &Doc, blocks: &[Block], names: &MetricNames) -> Vec<(usize, Layout)> {
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| {
+            block.kind == BlockKind::TableRow
+                && matches!(
+                    doc.events.get(block.first_event),
+                    Some((Event::Start(Tag::TableHead), _))
+                )
+        })
+        .map(|(b, block)| (b, Layout::of(&block.text, names)))
+        .collect()
+}
+
+impl Layout {
+    fn of(head: &str, names: &MetricNames) -> Layout {
+        let mut layout = Layout::default();
+        for cell in head.split(" | ") {
+            layout.metrics.push(names.first_label(cell));
+            layout.periods.push(period_of_head(cell));
+            layout.scales.push(scale_of(cell));
+            layout.growth.push(growth_of(cell));
+        }
+        layout
+    }
+
+    /// The edits that write out the bare numbers of a body row (its text, cells joined by
+    /// " | "): byte ranges of the row and what they read as. Empty when it needs none.
+    pub fn edits(&self, row: &str, names: &MetricNames) -> Vec<(Range<usize>, String)> {
+        let mut out = Vec::new();
+        let mut cells = row.split(" | ");
+        let label = cells.next().unwrap_or_default();
+        // The row's label (first cell) may give its own unit ("Diluted EPS ($)", "Margin
+        // (%)"), or name a metric that is no amount of money, which a head's "$ bn" does
+        // not scale: a ratio's numbers are percentages ("Operating margin | 1.8"), a
+        // count's are left as they are ("Headcount"). Read once a row has a bare number.
+        let row = std::cell::OnceCell::new();
+        let row = || {
+            *row.get_or_init(|| {
+                let kind = names.first_kind(label);
+                let scale = scale_of(label).or((kind == Some(MetricKind::Ratio)).then_some(Scale::Percent));
+                (scale, !matches!(kind, Some(MetricKind::Ratio | MetricKind::Count)))
+            })
+        };
+        let mut start = label.len() + " | ".len();
+        for (column, cell) in cells.enumerate().map(|(i, cell)| (i + 1, cell)) {
+            let range = start..start + cell.len();
+            start = range.end + " | ".len();
+            let number = cell.trim();
+            // Only numbers are read: "149.2", "(1.0)%", "+13%", "1,525,000".
+            if !number.bytes().all(|b| b"0123456789.,()%+-".contains(&b)) || !number.bytes().any(|b| b.is_ascii_digit())
+            {
+                continue;
+            }
+            let growth = self.growth.get(column).copied().flatten();
+            // A signed rate under a head with no basis reads as written ("+35%").
+            if growth == Some(None) && number.starts_with(['+', '-']) && number.ends_with('%') {
+                continue;
+            }
+            let lead = cell.len() - cell.trim_start().len();
+            let at = range.start + lead..range.start + lead + number.len();
+            let (row_scale, money) = row();
+            let head_scale = || self.scales.get(column).copied().flatten().or(self.scales[0]);
+            let scale = row_scale.or_else(|| money.then(head_scale).flatten());
+            if let Some(mut written) = read_cell(number, scale, growth) {
+                // A negative level right after another cell's amount reads as that
+                // amount's change ("$(0.4)B | -1.0%"); the head's metric in front keeps it
+                // the column's own ("operating margin -1.0%").
+                if growth.is_none()
+                    && written.starts_with('-')
+                    && let Some(Some(metric)) = self.metrics.get(column)
+                {
+                    written = format!("{metric} {written}");
+                }
+                if written != number {
+                    out.push((at, written));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Layout {
+    /// Gives the figures of a body row (its text `row`; the figures' ranges are of the
+    /// sentence that starts at `offset` in it) what the heads of their columns say: the
+    /// metric of a cell that names none, before a guess from the segment or the page; the
+    /// period of a cell that names none ("Q4 2023" over a column), before the heading's
+    /// or the page's. In "Metric | Q4 2023 | Q4 2022 | Change", the change is the latest
+    /// period's, though it stands next to the earlier one's cell.
+    pub fn attribute(&self, row: &str, offset: usize, figures: &mut [Found]) {
+        let cells = Cells::of(row, offset);
+        for found in figures.iter_mut() {
+            let c = cells.column(found.range.start);
+            if let Some(Some(metric)) = self.metrics.get(c)
+                && !found.metric_named
+            {
+                found.metric = Some(metric.clone());
+            }
+            if let Some(Some(period)) = self.periods.get(c)
+                && let Some(cell) = cells.cell(row, c)
+                && (!period_like(cell) || metrics::parse_period(cell).is_none())
+            {
+                found.period = Some(period.clone());
+            }
+        }
+        self.change_to_latest(&cells, row, offset, figures);
+    }
+
+    /// Moves a change from an earlier period's level onto the latest period's level of
+    /// the same metric in the row, if the change stands in a column of growth rates.
+    fn change_to_latest(&self, cells: &Cells, row: &str, offset: usize, figures: &mut [Found]) {
+        let column = |at: usize| cells.column(at);
+        let key = |c: usize| self.periods.get(c)?.as_deref().and_then(period_key);
+        for i in 0..figures.len() {
+            let f = &figures[i];
+            let (Some(_), Some(_)) = (&f.value, &f.change) else {
+                continue;
+            };
+            let (level, rate) = (column(f.range.start), column(f.range.end.max(1) - 1));
+            if level == rate || !matches!(self.growth.get(rate), Some(Some(_))) {
+                continue;
+            }
+            let Some(earlier) = key(level) else { continue };
+            let later = (0..figures.len())
+                .filter(|&j| j != i && figures[j].change.is_none() && figures[j].value.is_some())
+                .filter(|&j| figures[j].metric == f.metric)
+                .filter_map(|j| Some((key(column(figures[j].range.start))?, j)))
+                .filter(|&(k, _)| k.0 == earlier.0 && k > earlier)
+                .max();
+            let Some((latest, j)) = later else { continue };
+            let mut change = figures[i].change.take();
+            if let Some(change) = change.as_mut()
+                && change.basis.is_none()
+            {
+                change.basis = basis_between(earlier, latest);
+            }
+            figures[j].change = change;
+            // The earlier level's figure is its own cell now.
+            let start = offset + figures[i].range.start;
+            if let Some(end) = row[start..].find(" | ") {
+                figures[i].range.end = start - offset + end;
+            }
+        }
+    }
+}
+
+/// The period a head cell names: the canonical forms directly ("Q4 2023", "FY 2024",
+/// "H1 2024", "2023"), anything else through the period pattern, if it has a digit.
+fn period_of_head(cell: &str) -> Option<String> {
+    let cell = cell.trim();
+    let year =
+        |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && (y.starts_with("19") || y.starts_with("20"));
+    let canonical = match cell.split_once(' ') {
+        Some((q, y)) => year(y) && matches!(q, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2" | "FY"),
+        None => year(cell),
+    };
+    if canonical {
+        return Some(cell.to_string());
+    }
+    may_name_period(cell).then(|| metrics::parse_period(cell)).flatten()
+}
+
+/// Whether a cell may name a period: it has a digit (a year, "Q4", "FY24"). A cell's
+/// amount ("$20.7B") has one too; the pattern decides.
+fn may_name_period(cell: &str) -> bool {
+    cell.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Where a row's cells start, for the figures of a sentence `offset` bytes into it.
+struct Cells {
+    starts: Vec<usize>,
+    offset: usize,
+}
+
+impl Cells {
+    fn of(row: &str, offset: usize) -> Cells {
+        let bytes = row.as_bytes();
+        let separator = |at: usize| at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' ');
+        let starts = std::iter::once(0)
+            .chain(
+                (0..bytes.len())
+                    .filter(|&at| bytes[at] == b'|' && separator(at))
+                    .map(|at| at + 2),
+            )
+            .collect();
+        Cells { starts, offset }
+    }
+
+    /// The column of byte `at` of the sentence.
+    fn column(&self, at: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= self.offset + at)
+            .saturating_sub(1)
+    }
+
+    /// The text of column `c`.
+    fn cell<'r>(&self, row: &'r str, c: usize) -> Option<&'r str> {
+        let start = *self.starts.get(c)?;
+        let end = self.starts.get(c + 1).map_or(row.len(), |&next| next - " | ".len());
+        row.get(start..end)
+    }
+}
+
+/// Whether a body cell may name a period of its own beside its amount: a word of time or
+/// a year ("$20.7B in Q3", "$5.1B (2022)"); a bare amount cannot.
+fn period_like(cell: &str) -> bool {
+    const WORDS: [&str; 10] = ["q1", "q2", "q3", "q4", "h1", "h2", "quarter", "year", "ttm", "half"];
+    cell.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        let b = w.as_bytes();
+        (b.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && b.iter().all(u8::is_ascii_digit))
+            || (b.len() >= 2 && b[..2].eq_ignore_ascii_case(b"fy"))
+            || WORDS.iter().any(|word| w.eq_ignore_ascii_case(word))
+    })
+}
+
+/// The basis of a change from one period to another: a year apart, YoY; a quarter
+/// apart, QoQ.
+fn basis_between(from: (&str, i32, u8), to: (&str, i32, u8)) -> Option<&'static str> {
+    let (years, steps) = (to.1 - from.1, i32::from(to.2) - i32::from(from.2));
+    match from.0 {
+        _ if years == 1 && steps == 0 => Some("YoY"),
+        "Q" if (years == 0 && steps == 1) || (years == 1 && steps == -3) => Some("QoQ"),
+        _ => None,
+    }
+}
+
+/// A cell's number as it reads under its head (`scale`, and `growth`: a column of growth
+/// rates, with their basis), if it needs writing out.
+fn read_cell(cell: &str, scale: Option<Scale>, growth: Option<Option<&'static str>>) -> Option<String> {
+    let (percent, digits) = match cell.strip_suffix('%') {
+        Some(rest) => (true, rest.trim_end()),
+        None => (false, cell),
+    };
+    // "(1.0)%", "$(0.4)": accounting negatives.
+    let (negative, digits) = match digits.strip_prefix('(').and_then(|d| d.strip_suffix(')')) {
+        Some(inner) => (true, inner),
+        None => match digits.strip_prefix(['-', '+']) {
+            Some(inner) => (digits.starts_with('-'), inner),
+            None => (false, digits),
+        },
+    };
+    // A year in a cell ("2023") is when, not how much.
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    if !is_number(digits) || (year && !percent) {
+        return None;
+    }
+    let sign = if negative { "-" } else { "" };
+    if let Some(basis) = growth {
+        // A growth rate says its direction, as "+16%" and "down 3%" do; and its basis, if
+        // the head does.
+        let sign = if negative { "down " } else { "+" };
+        let rate = match scale {
+            Some(Scale::Money(symbol, suffix)) if !percent => format!("{sign}{symbol}{digits}{suffix}"),
+            _ => format!("{sign}{digits}%"),
+        };
+        return Some(match basis {
+            Some(basis) => format!("{rate} {basis}"),
+            None => rate,
+        });
+    }
+    match scale {
+        _ if percent => negative.then(|| format!("-{digits}%")),
+        Some(Scale::Percent) => Some(format!("{sign}{digits}%")),
+        Some(Scale::Money(symbol, suffix)) => Some(format!("{sign}{symbol}{digits}{suffix}")),
+        None => None,
+    }
+}
+
+/// Digits with thousands separators and one decimal point: "149.2", "1,525,000".
+fn is_number(text: &str) -> bool {
+    let (mut digits, mut dots) = (0, 0);
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b'.' => dots += 1,
+            b',' => {}
+            _ => return false,
+        }
+    }
+    digits > 0 && dots <= 1 && !text.starts_with(',')
+}
+
+/// The unit and scale a head cell (or a row's label) gives bare numbers, in brackets or
+/// after "in": "($ bn)", "(US$ millions)", "($M)", "(in $ billions)", "($)", "(%)".
+fn scale_of(cell: &str) -> Option<Scale> {
+    let open = cell.find('(')?;
+    let inner = cell[open + 1..].split(')').next()?;
+    let words = inner.to_ascii_lowercase();
+    let words = words.trim().trim_start_matches("in ").trim();
+    if words == "%" {
+        return Some(Scale::Percent);
+    }
+    let (symbol, rest) = [
+        ("us$", "$"),
+        ("usd", "$"),
+        ("$", "$"),
+        ("€", "€"),
+        ("eur", "€"),
+        ("£", "£"),
+        ("gbp", "£"),
+    ]
+    .iter()
+    .find_map(|&(written, symbol)| words.strip_prefix(written).map(|rest| (symbol, rest.trim())))?;
+    let rest = rest.trim_start_matches("in ").trim();
+    let suffix = match rest {
+        "" => "",
+        "k" | "thousand" | "thousands" | "000s" | "'000" => "K",
+        "m" | "mm" | "mn" | "million" | "millions" => "M",
+        "b" | "bn" | "billion" | "billions" => "B",
+        "t" | "tn" | "trillion" | "trillions" => "T",
+        _ => return None,
+    };
+    Some(Scale::Money(symbol, suffix))
+}
+
+/// Whether a head cell names a column of growth rates, and their basis: "YoY", "YoY
+/// growth", "Y/Y", "QoQ", "Growth", "% change", "Change".
+fn growth_of(cell: &str) -> Option<Option<&'static str>> {
+    let words = cell.trim().to_ascii_lowercase();
+    let basis = if ["yoy", "y/y", "year over year", "year-over-year"]
+        .iter()
+        .any(|w| words.contains(w))
+    {
+        Some("YoY")
+    } else if [
+        "qoq",
+        "q/q",
+        "sequential",
+        "quarter over quarter",
+        "quarter-over-quarter",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
+    {
+        Some("QoQ")
+    } else {
+        None
+    };
+    let growth = words.contains("growth") || words.contains("change");
+    let only_basis = basis.is_some() && words.split([' ', '%']).filter(|w| !w.is_empty()).count() <= 2;
+    (growth || only_basis).then_some(basis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(head: &str) -> Layout {
+        Layout::of(head, &MetricNames::default())
+    }
+
+    fn read(head: &str, row: &str) -> String {
+        let mut text = row.to_string();
+        for (range, written) in layout(head).edits(row, &MetricNames::default()).into_iter().rev() {
+            text.replace_range(range, &written);
+        }
+        text
+    }
+
+    #[test]
+    fn bare_numbers_read_with_the_heads_unit_and_scale() {
+        let head = "Metric ($ bn) | Q4 2022 | Q4 2023";
+        assert_eq!(read(head, "Net sales | 149.2 | 170.0"), "Net sales | $149.2B | $170.0B");
+        assert_eq!(read(head, "Net income | (0.3) | 10.6"), "Net income | -$0.3B | $10.6B");
+        assert_eq!(
+            read(head, "Diluted EPS ($) | 0.03 | 1.00"),
+            "Diluted EPS ($) | $0.03 | $1.00"
+        );
+        assert_eq!(read(head, "Margin (%) | 2.4 | 7.8"), "Margin (%) | 2.4% | 7.8%");
+        // A row that names no amount of money is not scaled as one.
+        assert_eq!(
+            read(head, "Operating margin | 2.4 | 7.8"),
+            "Operating margin | 2.4% | 7.8%"
+        );
+        assert_eq!(
+            read(head, "Headcount | 1,541,000 | 1,525,000"),
+            "Headcount | 1,541,000 | 1,525,000"
+        );
+        assert_eq!(
+            read("Segment | Revenue (US$ millions)", "AWS | 24,204"),
+            "AWS | $24,204M"
+        );
+        let l = layout(head);
+        assert_eq!(l.periods, [None, Some("Q4 2022".into()), Some("Q4 2023".into())]);
+    }
+
+    #[test]
+    fn growth_columns_and_accounting_negatives() {
+        let head = "Quarter | AWS revenue | YoY growth | Operating margin";
+        assert_eq!(
+            read(head, "Q1 2023 | $21.4B | 16% | 24.0%"),
+            "Q1 2023 | $21.4B | +16% YoY | 24.0%"
+        );
+        assert_eq!(
+            read(head, "Q2 2023 | $22.1B | (3)% | (1.0)%"),
+            "Q2 2023 | $22.1B | down 3% YoY | operating margin -1.0%"
+        );
+        assert_eq!(
+            read("Segment | Sales | Growth", "AWS | $24.2B | 13"),
+            "AWS | $24.2B | +13%"
+        );
+        // Nothing to write out: a table of figures written in full, and words.
+        let none = |head: &str, row: &str| layout(head).edits(row, &MetricNames::default()).is_empty();
+        assert!(none("Segment | Revenue", "AWS | $24.2B"));
+        assert!(none("Item | Note", "Kuiper | 2 launches"));
+        assert!(none("Year | Count", "2023 | 17"));
+        assert!(none("Metric ($ bn) | Year | Value", "Revenue | 2023 | $574.8B"));
+    }
+}
