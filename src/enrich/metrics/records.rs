@@ -676,13 +676,22 @@ fn span(s: &Sentence, roles: &[Role], value: Option<usize>, change: Option<usize
 fn forward_ok(s: &Sentence, c: usize) -> bool {
     let (a, b) = (&s.qtys[c], &s.qtys[c + 1]);
     let gap = &s.toks[a.next..b.first.saturating_sub(1).max(a.next)];
+    // "rose 56% from a year earlier to $17.4 billion", "from Q3 2023 to": a "from" that
+    // opens the basis or the period the change is measured from.
+    let opens_basis = |k: usize| {
+        gap[k].is_any(&["from", "over", "versus", "vs", "against"])
+            && gap
+                .get(k + 1)
+                .is_some_and(|n| s.in_basis(n.start) || s.in_period(n.start))
+    };
     gap.len() <= 8
         && !s.breaks.hard_between(a.end, b.start)
-        && gap.iter().all(|t| {
+        && gap.iter().enumerate().all(|(k, t)| {
             s.in_basis(t.start)
                 || s.in_period(t.start)
                 || t.is_any(&[",", "in", "for", "the"])
                 || t.is_any(&["excluding", "ex", "-", "fx", "neutral", "constant", "currency"])
+                || opens_basis(k)
         })
 }
 

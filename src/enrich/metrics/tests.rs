@@ -61,6 +61,9 @@ const CASES: &[Case] = &[
     // A thousands separator is not the comma that closes an aside.
     ("Ring, bought for $1,000 million and $0.2 billion of debt, sold 40 million devices in 2024.", None, &["Ring"],
         &["1e9 USD; _; Ring; acquisition price; _", "200e6 USD; _; Ring; acquisition price; _", "40e6 count; _; Ring; devices; 2024"]),
+    // A change measured "from a year earlier" (or from a period) still leads "to" its level.
+    ("Operating income rose 56% from a year earlier to $17.4 billion.", Some("Q3 2024"), &[],
+        &["17.4e9 USD; up 56 % YoY; Amazon; operating income; Q3 2024"]),
     // A comparative after a percentage makes it a change from a baseline, as "four times
     // faster" is.
     ("Graviton4, unveiled in 2023, runs 30% faster than Graviton3.", None, &[],
