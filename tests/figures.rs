@@ -766,7 +766,8 @@ fn a_sub_heading_keeps_what_its_parent_heading_says() {
 /// A table's head row says what its cells' bare numbers are: the unit and scale ("Metric
 /// ($ bn)"; a row's own "($)"; a margin's numbers are percentages), the period of each
 /// column, and a column of growth rates ("YoY growth"), whose rate is the change of the
-/// level beside it, or of the latest period's level ("Q4 2023 | Q4 2022 | Change").
+/// level beside it, or of the latest period's level ("Q4 2023 | Q4 2022 | Change"); a
+/// column head that names a topic ("AWS revenue") gives its cells that subject.
 /// Accounting negatives read as negatives, and each figure is the cell as written.
 #[test]
 fn a_tables_head_row_says_what_its_cells_are() {
@@ -779,7 +780,7 @@ fn a_tables_head_row_says_what_its_cells_are() {
          | Operating margin | 1.8 | 7.8 |\n\
          | Diluted EPS ($) | 0.03 | 1.00 |\n\
          | Headcount | 1,541,000 | 1,525,000 |\n\n\
-         ## AWS by quarter\n\n\
+         ## By quarter\n\n\
          | Quarter | AWS revenue | YoY growth | AWS operating margin |\n\
          |---|---|---|---|\n\
          | Q1 2023 | $21.4B | 16% | 24.0% |\n\
@@ -837,6 +838,9 @@ fn a_tables_head_row_says_what_its_cells_are() {
         Some("up 16 YoY"),
         "a growth column's rate is the level's change"
     );
+    assert_eq!(subject_of(&json, 21.4e9), "AWS", "the topic the column's head names");
+    assert_eq!(subject_of(&json, 24.0), "AWS");
+    assert_eq!(subject_of(&json, 149.2e9), "Amazon", "a head that names no topic");
     assert_eq!(
         record(22.1e9).2.as_deref(),
         Some("down 3 YoY"),

@@ -122,7 +122,18 @@ pub fn extract(
     // Sized once: grown a figure at a time, the page's figures were copied over and over
     // (64 M instructions of the 10,000-note build).
     let mut out = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    // The topic each table's column heads name ("AWS revenue"): whose figures a row that
+    // names no topic gives in that column, before the heading's.
+    let head_subjects: Vec<Vec<Option<String>>> = (tables.iter())
+        .map(|&(head, _)| {
+            (blocks[head].text.split(" | "))
+                .map(|cell| subject_named(cell, topics, settings.names).subject.flatten())
+                .collect()
+        })
+        .collect();
+    let mut mentions = places.subjects.iter();
     for ((figures, at), plain) in found.into_iter().zip(&places.placed).zip(&reading.plain) {
+        let named_none = mentions.next().is_none_or(Vec::is_empty);
         let (b, block, sentence) = (at.block, &blocks[at.block], &at.sentence);
         let text = &block.text[sentence.clone()];
         // One copy of the sentence, shared by its figures and their records, and with
@@ -136,7 +147,10 @@ pub fn extract(
         }
         // A table row's cells take the metric and period their column's head names.
         if let Some(table) = at.table {
-            tables[table].1.attribute(&block.text, sentence.start, &mut figures);
+            let subjects = named_none.then_some(head_subjects[table].as_slice());
+            tables[table]
+                .1
+                .attribute(&block.text, sentence.start, subjects, &mut figures);
         }
         for found in figures {
             let figure_text = text.get(found.range.clone()).unwrap_or("");

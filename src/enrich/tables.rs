@@ -129,12 +129,20 @@ impl Layout {
     /// sentence that starts at `offset` in it) what the heads of their columns say: the
     /// metric of a cell that names none, before a guess from the segment or the page; the
     /// period of a cell that names none ("Q4 2023" over a column), before the heading's
-    /// or the page's. In "Metric | Q4 2023 | Q4 2022 | Change", the change is the latest
-    /// period's, though it stands next to the earlier one's cell.
-    pub fn attribute(&self, row: &str, offset: usize, figures: &mut [Found]) {
+    /// or the page's; and, for a row that names no topic (`subjects`: the topic each head
+    /// names), the subject of a cell whose head names one ("AWS revenue"). In "Metric | Q4
+    /// 2023 | Q4 2022 | Change", the change is the latest period's, though it stands next
+    /// to the earlier one's cell.
+    pub fn attribute(&self, row: &str, offset: usize, subjects: Option<&[Option<String>]>, figures: &mut [Found]) {
         let cells = Cells::of(row, offset);
         for found in figures.iter_mut() {
             let c = cells.column(found.range.start);
+            if let Some(Some(subject)) = subjects.and_then(|s| s.get(c))
+                && c > 0
+                && found.subject.is_some()
+            {
+                found.subject = Some(subject.clone());
+            }
             if let Some(Some(metric)) = self.metrics.get(c)
                 && !found.metric_named
             {
