@@ -106,7 +106,9 @@ pub fn extract(
     // sentence at a time through all the steps, their code did not stay in the
     // processor's instruction cache: a clean 1,000-note build had 34.8 M misses of it
     // (cachegrind's simulation), 26 M more than with extraction off; step by step, 15.0 M.
-    let tables = tables::layouts(doc, blocks, settings.names);
+    let tables = tables::find(doc, blocks, settings.names, |cell| {
+        subject_named(cell, topics, settings.names).subject.flatten()
+    });
     let plains = plain_sentences(blocks, split, &tables, settings.names);
     let mut reading = read_sentences(doc, blocks, split, &plains, settings);
     let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings, &tables);
@@ -122,35 +124,24 @@ pub fn extract(
     // Sized once: grown a figure at a time, the page's figures were copied over and over
     // (64 M instructions of the 10,000-note build).
     let mut out = Vec::with_capacity(found.iter().map(Vec::len).sum());
-    // The topic each table's column heads name ("AWS revenue"): whose figures a row that
-    // names no topic gives in that column, before the heading's.
-    let head_subjects: Vec<Vec<Option<String>>> = (tables.iter())
-        .map(|&(head, _)| {
-            (blocks[head].text.split(" | "))
-                .map(|cell| subject_named(cell, topics, settings.names).subject.flatten())
-                .collect()
-        })
-        .collect();
-    let mut mentions = places.subjects.iter();
-    for ((figures, at), plain) in found.into_iter().zip(&places.placed).zip(&reading.plain) {
-        let named_none = mentions.next().is_none_or(Vec::is_empty);
+    let mentions = places.subjects.iter();
+    for (((mut figures, at), plain), mentions) in (found.into_iter().zip(&places.placed))
+        .zip(&reading.plain)
+        .zip(mentions)
+    {
         let (b, block, sentence) = (at.block, &blocks[at.block], &at.sentence);
         let text = &block.text[sentence.clone()];
         // One copy of the sentence, shared by its figures and their records, and with
         // the topic pages that quote it.
         let mut shared: Option<Arc<str>> = None;
-        let mut figures = figures;
         if let Some(plain) = plain {
             for found in &mut figures {
                 found.range = plain.written(found.range.clone());
             }
         }
-        // A table row's cells take the metric and period their column's head names.
+        // A table row's cells take what their column's head names.
         if let Some(table) = at.table {
-            let subjects = named_none.then_some(head_subjects[table].as_slice());
-            tables[table]
-                .1
-                .attribute(&block.text, sentence.start, subjects, &mut figures);
+            (tables[table].layout).attribute(&block.text, sentence.start, !mentions.is_empty(), &mut figures);
         }
         for found in figures {
             let figure_text = text.get(found.range.clone()).unwrap_or("");
@@ -213,23 +204,12 @@ type PlainSentence = (usize, std::ops::Range<usize>, metrics::PlainText);
 fn plain_sentences(
     blocks: &[Block],
     split: &[Option<Vec<std::ops::Range<usize>>>],
-    tables: &[(usize, tables::Layout)],
+    tables: &[tables::Table],
     names: &metrics::MetricNames,
 ) -> Vec<PlainSentence> {
     let mut out = Vec::new();
-    let mut table = None;
     for (b, block) in blocks.iter().enumerate() {
-        // The layout of the table a body row is in.
-        let body = block.kind == BlockKind::TableRow && {
-            if let Some(t) = tables.iter().position(|&(head, _)| head == b) {
-                table = Some(t);
-            }
-            !tables.iter().any(|&(head, _)| head == b)
-        };
-        let edits = match table.filter(|_| body) {
-            Some(t) => tables[t].1.edits(&block.text, names),
-            None => Vec::new(),
-        };
+        let edits = tables::body_of(tables, b).map_or_else(Vec::new, |t| tables[t].layout.edits(&block.text, names));
         if block.kind == BlockKind::Heading || (edits.is_empty() && block.text.is_ascii()) {
             continue;
         }
@@ -353,7 +333,7 @@ struct Placed {
     sentence: std::ops::Range<usize>,
     /// Index of its block's scope.
     scope: usize,
-    /// Index of its table's layout (`tables::layouts`), for a table row.
+    /// Index of the table it is a body row of (`tables::find`), if any.
     table: Option<usize>,
 }
 
@@ -366,7 +346,7 @@ fn place_sentences(
     facts: &PageFacts,
     topics: &Topics,
     settings: &Settings,
-    tables: &[(usize, tables::Layout)],
+    tables: &[tables::Table],
 ) -> Places {
     let mentions = &facts.mentions;
     let mut places = Places {
@@ -377,12 +357,8 @@ fn place_sentences(
     let mut heading_subject = None;
     let mut outline = Outline::default();
     debug_assert!(mentions.is_sorted_by_key(|m| m.block), "mentions come in block order");
-    let mut table = None;
     for (b, block) in blocks.iter().enumerate() {
-        let row = block.kind == BlockKind::TableRow;
-        if row && let Some(t) = tables.iter().position(|&(head, _)| head == b) {
-            table = Some(t);
-        }
+        let table = tables::body_of(tables, b);
         if block.kind == BlockKind::Heading {
             let named = subject_named(&block.text, topics, settings.names).subject;
             heading_subject = outline.enter(heading_level(doc, block), named).flatten();
@@ -453,7 +429,7 @@ fn place_sentences(
                 block: b,
                 sentence,
                 scope: places.scopes.len() - 1,
-                table: table.filter(|_| row),
+                table,
             });
         }
     }

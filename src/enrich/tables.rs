@@ -24,43 +24,81 @@ enum Scale {
     Percent,
 }
 
+/// A table of a page: where its rows are, and what its head row says of its columns.
+#[derive(Debug)]
+pub struct Table {
+    /// Its head row's block index; its body rows are the blocks after it, up to `end`.
+    head: usize,
+    end: usize,
+    pub layout: Layout,
+}
+
+/// The index in `tables` of the table whose body row is block `b`, if one is.
+pub fn body_of(tables: &[Table], b: usize) -> Option<usize> {
+    let t = tables.partition_point(|t| t.head < b).checked_sub(1)?;
+    (b < tables[t].end).then_some(t)
+}
+
 /// What a table's head row says of its columns.
 #[derive(Debug, Default)]
 pub struct Layout {
     /// Per column: the metric its head names, if any.
-    pub metrics: Vec<Option<String>>,
+    metrics: Vec<Option<String>>,
     /// Per column: the period its head names, if any ("Q4 2023", "FY 2024E").
-    pub periods: Vec<Option<String>>,
+    periods: Vec<Option<String>>,
+    /// Per column: the topic its head names, if any ("AWS revenue"): whose figures a row
+    /// that names no topic gives in that column, before the heading's.
+    subjects: Vec<Option<String>>,
     /// Per column: the unit and scale its head gives bare numbers.
     scales: Vec<Option<Scale>>,
     /// Per column: whether it holds growth rates, and their basis ("YoY growth").
     growth: Vec<Option<Option<&'static str>>>,
 }
 
-/// Each table of `blocks`: the index of its head row and its layout. A table's rows are
-/// `TableRow` blocks; its head row opens with `Tag::TableHead` (two tables with only a
-/// blank line between them are two).
-pub fn layouts(doc: &Doc, blocks: &[Block], names: &MetricNames) -> Vec<(usize, Layout)> {
-    blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, block)| {
-            block.kind == BlockKind::TableRow
-                && matches!(
-                    doc.events.get(block.first_event),
-                    Some((Event::Start(Tag::TableHead), _))
-                )
+/// The tables of `blocks`, in order. A table's rows are `TableRow` blocks; its head row
+/// opens with `Tag::TableHead` (two tables with only a blank line between them are two).
+/// `subject_of` tells the topic a head cell names, as a heading's text is read.
+pub fn find(
+    doc: &Doc,
+    blocks: &[Block],
+    names: &MetricNames,
+    subject_of: impl Fn(&str) -> Option<String>,
+) -> Vec<Table> {
+    let is_head = |b: usize| {
+        matches!(
+            doc.events.get(blocks[b].first_event),
+            Some((Event::Start(Tag::TableHead), _))
+        )
+    };
+    let row = |b: usize| blocks.get(b).is_some_and(|block| block.kind == BlockKind::TableRow);
+    (0..blocks.len())
+        .filter(|&b| row(b) && is_head(b))
+        .map(|head| {
+            let end = (head + 1..=blocks.len())
+                .find(|&b| !row(b) || is_head(b))
+                .unwrap_or(blocks.len());
+            Table {
+                head,
+                end,
+                layout: Layout::of(&blocks[head].text, names, &subject_of),
+            }
         })
-        .map(|(b, block)| (b, Layout::of(&block.text, names)))
         .collect()
 }
 
 impl Layout {
-    fn of(head: &str, names: &MetricNames) -> Layout {
+    fn of(head: &str, names: &MetricNames, subject_of: &impl Fn(&str) -> Option<String>) -> Layout {
         let mut layout = Layout::default();
         for cell in head.split(" | ") {
             layout.metrics.push(names.first_label(cell));
-            layout.periods.push(period_of_head(cell));
+            // A head cell with no digit names no period of its own ("Change").
+            layout.periods.push(
+                cell.bytes()
+                    .any(|b| b.is_ascii_digit())
+                    .then(|| metrics::parse_period(cell))
+                    .flatten(),
+            );
+            layout.subjects.push(subject_of(cell));
             layout.scales.push(scale_of(cell));
             layout.growth.push(growth_of(cell));
         }
@@ -71,24 +109,22 @@ impl Layout {
     /// " | "): byte ranges of the row and what they read as. Empty when it needs none.
     pub fn edits(&self, row: &str, names: &MetricNames) -> Vec<(Range<usize>, String)> {
         let mut out = Vec::new();
-        let mut cells = row.split(" | ");
-        let label = cells.next().unwrap_or_default();
+        let cells = Cells::of(row, 0);
+        let label = cells.cell(row, 0).unwrap_or_default();
         // The row's label (first cell) may give its own unit ("Diluted EPS ($)", "Margin
         // (%)"), or name a metric that is no amount of money, which a head's "$ bn" does
         // not scale: a ratio's numbers are percentages ("Operating margin | 1.8"), a
         // count's are left as they are ("Headcount"). Read once a row has a bare number.
-        let row = std::cell::OnceCell::new();
-        let row = || {
-            *row.get_or_init(|| {
+        let row_unit = std::cell::OnceCell::new();
+        let row_unit = || {
+            *row_unit.get_or_init(|| {
                 let kind = names.first_kind(label);
                 let scale = scale_of(label).or((kind == Some(MetricKind::Ratio)).then_some(Scale::Percent));
                 (scale, !matches!(kind, Some(MetricKind::Ratio | MetricKind::Count)))
             })
         };
-        let mut start = label.len() + " | ".len();
-        for (column, cell) in cells.enumerate().map(|(i, cell)| (i + 1, cell)) {
-            let range = start..start + cell.len();
-            start = range.end + " | ".len();
+        for column in 1..cells.starts.len() {
+            let Some(cell) = cells.cell(row, column) else { continue };
             let number = cell.trim();
             // Only numbers are read: "149.2", "(1.0)%", "+13%", "1,525,000".
             if !number.bytes().all(|b| b"0123456789.,()%+-".contains(&b)) || !number.bytes().any(|b| b.is_ascii_digit())
@@ -100,9 +136,8 @@ impl Layout {
             if growth == Some(None) && number.starts_with(['+', '-']) && number.ends_with('%') {
                 continue;
             }
-            let lead = cell.len() - cell.trim_start().len();
-            let at = range.start + lead..range.start + lead + number.len();
-            let (row_scale, money) = row();
+            let start = cells.starts[column] + (cell.len() - cell.trim_start().len());
+            let (row_scale, money) = row_unit();
             let head_scale = || self.scales.get(column).copied().flatten().or(self.scales[0]);
             let scale = row_scale.or_else(|| money.then(head_scale).flatten());
             if let Some(mut written) = read_cell(number, scale, growth) {
@@ -116,28 +151,27 @@ impl Layout {
                     written = format!("{metric} {written}");
                 }
                 if written != number {
-                    out.push((at, written));
+                    out.push((start..start + number.len(), written));
                 }
             }
         }
         out
     }
-}
 
-impl Layout {
     /// Gives the figures of a body row (its text `row`; the figures' ranges are of the
     /// sentence that starts at `offset` in it) what the heads of their columns say: the
     /// metric of a cell that names none, before a guess from the segment or the page; the
     /// period of a cell that names none ("Q4 2023" over a column), before the heading's
-    /// or the page's; and, for a row that names no topic (`subjects`: the topic each head
-    /// names), the subject of a cell whose head names one ("AWS revenue"). In "Metric | Q4
-    /// 2023 | Q4 2022 | Change", the change is the latest period's, though it stands next
-    /// to the earlier one's cell.
-    pub fn attribute(&self, row: &str, offset: usize, subjects: Option<&[Option<String>]>, figures: &mut [Found]) {
+    /// or the page's; and, in a row that names no topic (`names_topic` false), the subject
+    /// of a cell whose head names one ("AWS revenue"). In "Metric | Q4 2023 | Q4 2022 |
+    /// Change", the change is the latest period's, though it stands next to the earlier
+    /// one's cell.
+    pub fn attribute(&self, row: &str, offset: usize, names_topic: bool, figures: &mut [Found]) {
         let cells = Cells::of(row, offset);
         for found in figures.iter_mut() {
             let c = cells.column(found.range.start);
-            if let Some(Some(subject)) = subjects.and_then(|s| s.get(c))
+            if let Some(Some(subject)) = self.subjects.get(c)
+                && !names_topic
                 && c > 0
                 && found.subject.is_some()
             {
@@ -188,34 +222,12 @@ impl Layout {
             }
             figures[j].change = change;
             // The earlier level's figure is its own cell now.
-            let start = offset + figures[i].range.start;
-            if let Some(end) = row[start..].find(" | ") {
-                figures[i].range.end = start - offset + end;
+            if let Some(cell) = cells.cell(row, level) {
+                let end = cells.starts[level] + cell.trim_end().len();
+                figures[i].range.end = end - offset;
             }
         }
     }
-}
-
-/// The period a head cell names: the canonical forms directly ("Q4 2023", "FY 2024",
-/// "H1 2024", "2023"), anything else through the period pattern, if it has a digit.
-fn period_of_head(cell: &str) -> Option<String> {
-    let cell = cell.trim();
-    let year =
-        |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && (y.starts_with("19") || y.starts_with("20"));
-    let canonical = match cell.split_once(' ') {
-        Some((q, y)) => year(y) && matches!(q, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2" | "FY"),
-        None => year(cell),
-    };
-    if canonical {
-        return Some(cell.to_string());
-    }
-    may_name_period(cell).then(|| metrics::parse_period(cell)).flatten()
-}
-
-/// Whether a cell may name a period: it has a digit (a year, "Q4", "FY24"). A cell's
-/// amount ("$20.7B") has one too; the pattern decides.
-fn may_name_period(cell: &str) -> bool {
-    cell.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Where a row's cells start, for the figures of a sentence `offset` bytes into it.
@@ -398,7 +410,7 @@ mod tests {
     use super::*;
 
     fn layout(head: &str) -> Layout {
-        Layout::of(head, &MetricNames::default())
+        Layout::of(head, &MetricNames::default(), &|_: &str| None)
     }
 
     fn read(head: &str, row: &str) -> String {

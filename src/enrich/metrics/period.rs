@@ -210,6 +210,17 @@ impl Anchor {
 
 /// Normalises the first period phrase of `text` to canonical form; None if there is none.
 pub fn parse_period(text: &str) -> Option<String> {
+    // A text that is one plain form ("Q4 2023", "FY2024", "2023": a table's head cell) is
+    // read without the pattern, as a match of it would be (`Plain`); a "trailing twelve
+    // months" needs the quarter the pattern's reading gives it.
+    let whole = text.trim();
+    if let Some(plain) = Plain::of(whole)
+        && plain != Plain::TrailingTwelveMonths
+        && (plain != Plain::Year || plain_year(whole, 0, whole.len()))
+        && let Some(canonical) = plain.canonical(whole, Anchor::default())
+    {
+        return Some(canonical);
+    }
     find_periods(text, Anchor::default())
         .into_iter()
         .find(|h| !h.comparison)
@@ -934,6 +945,38 @@ mod tests {
         assert_eq!(hits[0].canonical, "Q1 2024");
         let hits = find_periods("since margins were low in Q1 of 2022 we improved", Anchor::default());
         assert!(hits[0].comparison);
+    }
+
+    #[test]
+    fn a_whole_plain_form_parses_as_the_pattern_reads_it() {
+        // `parse_period` reads a text that is one plain form without the pattern; what it
+        // gives must be what the pattern's reading gives.
+        let by_pattern = |t: &str| {
+            find_periods(t, Anchor::default())
+                .into_iter()
+                .find(|h| !h.comparison)
+                .map(|h| h.canonical)
+        };
+        for text in [
+            "Q4 2023",
+            "q1 2024",
+            " Q3 2021 ",
+            "FY2023",
+            "FY 2021",
+            "fiscal 2023",
+            "Full-year 2018",
+            "2023",
+            "1999",
+            "TTM",
+            "trailing twelve months",
+            "last year",
+            "in the quarter",
+            "Change",
+            "Q4 2023 results",
+        ] {
+            assert_eq!(parse_period(text), by_pattern(text), "{text:?}");
+        }
+        assert_eq!(parse_period("Q4 2023").as_deref(), Some("Q4 2023"));
     }
 
     #[test]
