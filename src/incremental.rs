@@ -241,12 +241,19 @@ impl Build {
                 break;
             };
             let file = content::slug::output_file(&permalink);
-            if write_file(&out.join(&file), html.as_bytes()).is_err() {
+            // A page already on disk byte for byte is not news: one save can reach the
+            // watcher as two batches (an editor that truncates, then writes), or be a
+            // touch, and a tab reloaded for nothing flickers.
+            let hash = render::inputs::Inputs::bytes(html.as_bytes());
+            let path = out.join(&file);
+            if std::fs::read(&path).is_ok_and(|old| old == html.as_bytes()) {
+                cache.previewed.insert(file, hash);
+                continue;
+            }
+            if write_file(&path, html.as_bytes()).is_err() {
                 break;
             }
-            cache
-                .previewed
-                .insert(file.clone(), render::inputs::Inputs::bytes(html.as_bytes()));
+            cache.previewed.insert(file.clone(), hash);
             preview.urls.push(config.url(&permalink));
             preview.files.push(file);
         }

@@ -263,6 +263,10 @@ fn incremental_output_equals_a_clean_build() {
 fn a_preview_writes_the_edited_note_first() {
     let (_tmp, site, served, mut build) = served_fixture();
     let rel = PathBuf::from("content/notes/2025-02-10-jassy-200b-ai-spend.md");
+    assert!(
+        build.preview(std::slice::from_ref(&rel)).is_none(),
+        "a note saved unchanged (a touch) is not news"
+    );
     let text = std::fs::read_to_string(site.join(&rel)).unwrap();
     std::fs::write(
         site.join(&rel),
@@ -278,6 +282,10 @@ fn a_preview_writes_the_edited_note_first() {
     assert!(
         page.contains("A sentence written while previewing."),
         "the preview has the new text"
+    );
+    assert!(
+        build.preview(std::slice::from_ref(&rel)).is_none(),
+        "one save seen twice (truncate, then write) is previewed once"
     );
     assert!(
         page.contains("class=\"figures-table"),

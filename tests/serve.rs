@@ -369,8 +369,11 @@ fn an_edit_reloads_only_the_tabs_whose_page_changed() {
     let (code, mut events) = open_events(live.server.addr(), None);
     assert_eq!(code, 101);
     assert_eq!(next_notice(&mut events)["type"], "hello");
-    let original = std::fs::read_to_string(live.path(ALPHA)).unwrap();
-    live.write(ALPHA, &format!("{original}\nOne more sentence.\n"));
+    // Appended in one write: a truncating save read between its two halves is two saves
+    // (an empty page, then the full one), and each is rightly a reload.
+    let mut file = std::fs::OpenOptions::new().append(true).open(live.path(ALPHA)).unwrap();
+    file.write_all(b"\nOne more sentence.\n").unwrap();
+    drop(file);
 
     let preview = next_notice(&mut events);
     assert_eq!(preview["type"], "reload", "{preview}");
