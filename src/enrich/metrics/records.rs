@@ -110,8 +110,28 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
         Some(MetricKind::Money) => Some(Unit::Currency("")),
         Some(MetricKind::Count) => Some(Unit::Count),
         _ if q.glued => None,
-        _ => neighbour_unit(s, i),
+        _ => neighbour_unit(s, i).or_else(|| led_to_by_growth(s, i).then_some(Unit::Currency(""))),
     }
+}
+
+/// "on AWS we grew nineteen percent year over year to twenty seven point five billion":
+/// the billions a business says it grew to, with no unit and no metric, are its sales
+/// (a call names revenue so). Not when something else grew ("daily active people grew 5%
+/// to 3.2 billion"), and not millions, which count members and users as often.
+fn led_to_by_growth(s: &Sentence, i: usize) -> bool {
+    let (q, toks) = (&s.qtys[i], &s.toks);
+    let Some(rate) = i.checked_sub(1).map(|j| &s.qtys[j]) else {
+        return false;
+    };
+    q.amount >= 1e9
+        && q.noun.is_none()
+        && q.first > 0
+        && toks[q.first - 1].is("to")
+        && rate.unit == Unit::Percent
+        && rate.first > 1
+        && dir_before(toks[rate.first - 1].text).is_some()
+        && toks[rate.first - 2].is("we")
+        && !s.breaks.any_between(rate.end, q.start)
 }
 
 /// The unit of the nearest scaled quantity with a currency or count unit.

@@ -64,6 +64,12 @@ const CASES: &[Case] = &[
     // A change measured "from a year earlier" (or from a period) still leads "to" its level.
     ("Operating income rose 56% from a year earlier to $17.4 billion.", Some("Q3 2024"), &[],
         &["17.4e9 USD; up 56 % YoY; Amazon; operating income; Q3 2024"]),
+    // The billions a business says it grew to are money even unsaid; what else grew keeps
+    // its own unit, unknown here.
+    ("On AWS we grew nineteen percent year over year to twenty seven point five billion.", Some("Q3 2024"), &["AWS"],
+        &["27.5e9 USD; up 19 % YoY; AWS; _; Q3 2024"]),
+    ("Daily active people grew 5% to 3.2 billion.", Some("Q3 2024"), &[],
+        &["_; up 5 %; Amazon; _; Q3 2024"]),
     // A comparative after a percentage makes it a change from a baseline, as "four times
     // faster" is.
     ("Graviton4, unveiled in 2023, runs 30% faster than Graviton3.", None, &[],
