@@ -471,7 +471,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
     if !bare_full_years.is_empty() {
         full_years(&mut out, &bare_full_years, text);
     }
-    let undated = trailing_twelve_months(&mut out, anchor);
+    let undated = trailing_twelve_months(&mut out, text, anchor);
     same_quarter(&mut out, text, anchor);
     (out, undated)
 }
@@ -572,6 +572,18 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
     found
 }
 
+/// "in the quarter", "this quarter", "during the Quarter": the quarter of the heading or
+/// note, by its words alone.
+fn this_quarter(phrase: &str) -> bool {
+    let mut words = phrase
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("quarter"))
+        && words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this"))
+}
+
 /// How the pattern's reading writes a "trailing twelve months" with no end of its own.
 const BARE_TTM: &str = "TTM";
 
@@ -581,12 +593,15 @@ const BARE_TTM: &str = "TTM";
 /// end of March 2025 …, even as trailing-twelve-month operating cash flow climbed"). Those
 /// left without a quarter, and a bare one beside the quarter it takes, are taken out of
 /// `hits` and returned: they date nothing.
-fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, anchor: Anchor) -> Vec<PeriodHit> {
+fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, text: &str, anchor: Anchor) -> Vec<PeriodHit> {
     if !hits.iter().any(|h| h.canonical == BARE_TTM) {
         return Vec::new();
     }
+    // "… on a trailing twelve month basis was $84.9 billion, subscription revenue was $10.5
+    // billion in the quarter": "the quarter" is the anchor's, said of another figure; it
+    // ends no trailing span (which takes the anchor's quarter anyway).
     let quarters: Vec<usize> = (0..hits.len())
-        .filter(|&i| hits[i].canonical.starts_with('Q'))
+        .filter(|&i| hits[i].canonical.starts_with('Q') && !this_quarter(&text[hits[i].start..hits[i].end]))
         .collect();
     if quarters.is_empty() {
         if let (Some(q), Some(y)) = (anchor.quarter, anchor.year) {

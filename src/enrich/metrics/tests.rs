@@ -64,6 +64,9 @@ const CASES: &[Case] = &[
     // A change measured "from a year earlier" (or from a period) still leads "to" its level.
     ("Operating income rose 56% from a year earlier to $17.4 billion.", Some("Q3 2024"), &[],
         &["17.4e9 USD; up 56 % YoY; Amazon; operating income; Q3 2024"]),
+    // "in the quarter" dates its own figure; it ends no trailing twelve months said before.
+    ("Operating cash flow on a trailing twelve month basis was $85 billion, and subscription revenue was $10.5 billion in the quarter.", Some("Q4 2023"), &[],
+        &["85e9 USD; _; Amazon; operating cash flow; TTM Q4 2023", "10.5e9 USD; _; Amazon; revenue; Q4 2023"]),
     // The billions a business says it grew to are money even unsaid; what else grew keeps
     // its own unit, unknown here.
     ("On AWS we grew nineteen percent year over year to twenty seven point five billion.", Some("Q3 2024"), &["AWS"],
