@@ -168,7 +168,7 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         let dir = if q.negative { Dir::Down } else { Dir::Up };
         return Role::Change(dir, Some(at));
     }
-    if let Some(dir) = parallel_change(s, i, previous) {
+    if let Some(dir) = parallel_change(s, i, previous).or_else(|| restated_change(s, i, previous)) {
         return Role::Change(dir, None);
     }
     let prev = q.first.checked_sub(1).map(|k| &toks[k]);
@@ -343,6 +343,32 @@ fn parallel_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
             || (t.is_any(&["up", "down"]) && k + 1 == cue && toks[cue].is("from"))
     });
     (cued && gap_ok).then_some(dir)
+}
+
+/// "grew 29% in the quarter and 30% in constant currency", "increased 17% and 19% in
+/// constant currency": a percentage change restated without currency moves (or
+/// organically) right after it is a change too, the same way.
+fn restated_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir> {
+    let Some(Role::Change(dir, _)) = previous else {
+        return None;
+    };
+    let (p, q) = (&s.qtys[i - 1], &s.qtys[i]);
+    if p.unit != Unit::Percent || q.unit != Unit::Percent || s.breaks.hard_between(p.end, q.start) {
+        return None;
+    }
+    let toks = &s.toks;
+    let joined = (p.next..q.first).all(|k| {
+        let t = &toks[k];
+        s.in_period(t.start) || s.in_basis(t.start) || t.is_any(&[",", "and", "or", "in", "the"])
+    });
+    let mut k = q.next;
+    while toks.get(k).is_some_and(|t| t.is_any(&["in", "at", "on", "a", "an"])) {
+        k += 1;
+    }
+    let word = |at: usize, w: &str| toks.get(at).is_some_and(|t| t.is(w));
+    let restated = (word(k, "constant") && word(k + 1, "currency"))
+        || toks.get(k).is_some_and(|t| t.is_any(&["cc", "organic", "organically"]));
+    (joined && restated).then_some(dir)
 }
 
 /// A period or basis phrase right after token `next` ("12% in Q3", "12% a year ago",

@@ -64,6 +64,11 @@ const CASES: &[Case] = &[
     // A change measured "from a year earlier" (or from a period) still leads "to" its level.
     ("Operating income rose 56% from a year earlier to $17.4 billion.", Some("Q3 2024"), &[],
         &["17.4e9 USD; up 56 % YoY; Amazon; operating income; Q3 2024"]),
+    // A change restated in constant currency (or organically) is a change too.
+    ("Azure revenue grew 29% in the quarter and 30% in constant currency.", Some("Q4 2024"), &[],
+        &["_; up 29 %; Amazon; revenue; Q4 2024", "_; up 30 %; Amazon; revenue; Q4 2024"]),
+    ("Revenue was $20.3 billion, increasing 11% and 12% in constant currency.", Some("Q4 2024"), &[],
+        &["20.3e9 USD; up 11 %; Amazon; revenue; Q4 2024", "_; up 12 %; Amazon; revenue; Q4 2024"]),
     // "in the quarter" dates its own figure; it ends no trailing twelve months said before.
     ("Operating cash flow on a trailing twelve month basis was $85 billion, and subscription revenue was $10.5 billion in the quarter.", Some("Q4 2023"), &[],
         &["85e9 USD; _; Amazon; operating cash flow; TTM Q4 2023", "10.5e9 USD; _; Amazon; revenue; Q4 2023"]),
