@@ -788,7 +788,15 @@ fn a_tables_head_row_says_what_its_cells_are() {
          ## Costs\n\n\
          | Metric | Q4 2023 | Q4 2022 | Change |\n\
          |---|---:|---:|---:|\n\
-         | Shipping costs | $20.7B | $15.3B | +35% |\n",
+         | Shipping costs | $20.7B | $15.3B | +35% |\n\n\
+         ## Segments\n\n\
+         Segment | Q4 FY24 | Q4 FY23 | YoY\n\
+         --- | --- | --- | ---\n\
+         AWS | $28.5B | $24.0B | +19%\n\n\
+         ## Growth\n\n\
+         | Metric | Q1 2024 | Q2 2024 |\n\
+         |---|---|---|\n\
+         | Advertising revenue growth | 24% | 22% |\n",
     );
     let record = |amount: f64| {
         let r = record_of(&json, amount);
@@ -860,5 +868,39 @@ fn a_tables_head_row_says_what_its_cells_are() {
         record(15.3e9),
         level("shipping costs", "Q4 2022", "$15.3B"),
         "the earlier level alone"
+    );
+    assert_eq!(
+        record(28.5e9),
+        (
+            "revenue".to_string(),
+            "Q4 2024".to_string(),
+            Some("up 19 YoY".to_string()),
+            "$28.5B".to_string()
+        ),
+        "a segment row's rate is its latest level's change"
+    );
+    assert_eq!(
+        record(24e9),
+        level("revenue", "Q4 2023", "$24.0B"),
+        "and its earlier level takes the row's metric"
+    );
+    let growth = records(&json)
+        .iter()
+        .filter(|r| r["text"] == "24%" || r["text"] == "22%")
+        .map(|r| {
+            (
+                r["value"].is_null(),
+                r["change"]["amount"].as_f64(),
+                r["period"].as_str().map(String::from),
+            )
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(
+        growth,
+        [
+            (true, Some(24.0), Some("Q1 2024".into())),
+            (true, Some(22.0), Some("Q2 2024".into()))
+        ],
+        "a row whose label says growth holds changes"
     );
 }

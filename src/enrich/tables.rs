@@ -123,6 +123,7 @@ impl Layout {
                 (scale, !matches!(kind, Some(MetricKind::Ratio | MetricKind::Count)))
             })
         };
+        let row_growth = std::cell::OnceCell::new();
         for column in 1..cells.starts.len() {
             let Some(cell) = cells.cell(row, column) else { continue };
             let number = cell.trim();
@@ -131,7 +132,14 @@ impl Layout {
             {
                 continue;
             }
-            let growth = self.growth.get(column).copied().flatten();
+            // A row of rates whose label says growth ("Azure revenue growth, cc | 29% |
+            // 30%") holds changes, as a growth column does.
+            let growth = self.growth.get(column).copied().flatten().or_else(|| {
+                number
+                    .ends_with('%')
+                    .then(|| *row_growth.get_or_init(|| growth_of(label)))
+                    .flatten()
+            });
             // A signed rate under a head with no basis reads as written ("+35%").
             if growth == Some(None) && number.starts_with(['+', '-']) && number.ends_with('%') {
                 continue;
@@ -209,11 +217,16 @@ impl Layout {
             let Some(earlier) = key(level) else { continue };
             let later = (0..figures.len())
                 .filter(|&j| j != i && figures[j].change.is_none() && figures[j].value.is_some())
-                .filter(|&j| figures[j].metric == f.metric)
+                // The level read with the rate may have lost its metric to it ("$18.3B |
+                // +11%" under a segment's row): the later level's metric stands for both.
+                .filter(|&j| f.metric.is_none() || figures[j].metric == f.metric)
                 .filter_map(|j| Some((key(column(figures[j].range.start))?, j)))
                 .filter(|&(k, _)| k.0 == earlier.0 && k > earlier)
                 .max();
             let Some((latest, j)) = later else { continue };
+            if figures[i].metric.is_none() {
+                figures[i].metric = figures[j].metric.clone();
+            }
             let mut change = figures[i].change.take();
             if let Some(change) = change.as_mut()
                 && change.basis.is_none()
