@@ -24,7 +24,7 @@ pattern! {
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
             | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
             | (?P<hb>first|second|1st|2nd|front|back)\s+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
-            | (?:fy|full[\s-]+year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})e?
+            | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})e?
             | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
             | fy\s*'?(?P<fy_y2>\d{{2}})
             | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal[\s-]+year)
@@ -32,7 +32,7 @@ pattern! {
             | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
             | (?P<my>january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+(?P<my_y>(?:19|20)\d{{2}})
             | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
-            | (?P<fyx>full[\s-]+year)
+            | (?P<fyx>full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year)
             | (?P<ly>last\s+year)
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
@@ -338,6 +338,7 @@ impl Plain {
             [b'q' | b'Q', b'1'..=b'4', b' ', rest @ ..] => year(rest).map(|_| Plain::Quarter),
             [b'f' | b'F', ..] => {
                 let head = [
+                    "full fiscal year ",
                     "full year ",
                     "full-year ",
                     "fiscal year ",
@@ -918,6 +919,7 @@ mod tests {
             ("fourth quarter of 2023", Some("Q4 2023")),
             ("FY2023", Some("FY 2023")),
             ("full year 2024", Some("FY 2024")),
+            ("full fiscal year 2023", Some("FY 2023")),
             ("fiscal 2023", Some("FY 2023")),
             ("2023", Some("2023")),
             ("H1 2024", Some("H1 2024")),
