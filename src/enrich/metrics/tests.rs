@@ -64,6 +64,12 @@ const CASES: &[Case] = &[
     // A change measured "from a year earlier" (or from a period) still leads "to" its level.
     ("Operating income rose 56% from a year earlier to $17.4 billion.", Some("Q3 2024"), &[],
         &["17.4e9 USD; up 56 % YoY; Amazon; operating income; Q3 2024"]),
+    // Dollars and cents said in full are one amount.
+    ("Earnings per share was two dollars and ninety five cents, an increase of ten percent.", Some("Q4 2024"), &[],
+        &["2.95 USD; up 10 %; Amazon; eps; Q4 2024"]),
+    // "the full fiscal year" and "the fiscal year" are the note's year, as "the full year" is.
+    ("Cloud revenue surpassed $135 billion for the full fiscal year, up 23%.", Some("Q4 2024"), &[],
+        &["135e9 USD; up 23 %; Amazon; revenue; FY 2024"]),
     // A change restated in constant currency (or organically) is a change too.
     ("Azure revenue grew 29% in the quarter and 30% in constant currency.", Some("Q4 2024"), &[],
         &["_; up 29 %; Amazon; revenue; Q4 2024", "_; up 30 %; Amazon; revenue; Q4 2024"]),
