@@ -796,7 +796,12 @@ fn a_tables_head_row_says_what_its_cells_are() {
          ## Growth\n\n\
          | Metric | Q1 2024 | Q2 2024 |\n\
          |---|---|---|\n\
-         | Advertising revenue growth | 24% | 22% |\n",
+         | Advertising revenue growth | 24% | 22% |\n\n\
+         ## Guidance\n\n\
+         Q1 2025 operating income guidance ($ in billions):\n\n\
+         | Segment | Low | High |\n\
+         |---|---|---|\n\
+         | AWS | 9.1 | 9.4 |\n",
     );
     let record = |amount: f64| {
         let r = record_of(&json, amount);
@@ -902,5 +907,10 @@ fn a_tables_head_row_says_what_its_cells_are() {
             (true, Some(22.0), Some("Q2 2024".into()))
         ],
         "a row whose label says growth holds changes"
+    );
+    assert_eq!(
+        record(9.1e9),
+        level("operating income", "Q1 2025", "9.1"),
+        "a caption line gives the scale, the period and the metric"
     );
 }

@@ -53,6 +53,16 @@ pub struct Layout {
     scales: Vec<Option<Scale>>,
     /// Per column: whether it holds growth rates, and their basis ("YoY growth").
     growth: Vec<Option<Option<&'static str>>>,
+    /// What a caption line right above the table ("Q1 FY2025 revenue guidance by segment
+    /// ($ in billions):") says of every cell: its period and metric, where neither the
+    /// column nor the row names one.
+    caption: Caption,
+}
+
+#[derive(Debug, Default)]
+struct Caption {
+    period: Option<String>,
+    metric: Option<String>,
 }
 
 /// The tables of `blocks`, in order. A table's rows are `TableRow` blocks; its head row
@@ -71,22 +81,41 @@ pub fn find(
         )
     };
     let row = |b: usize| blocks.get(b).is_some_and(|block| block.kind == BlockKind::TableRow);
+    // A paragraph ending in a colon right above the head row is the table's caption.
+    let caption = |head: usize| {
+        let block = &blocks[head.checked_sub(1)?];
+        (block.kind == BlockKind::Prose && block.text.trim_end().ends_with(':')).then_some(block.text.as_str())
+    };
     (0..blocks.len())
         .filter(|&b| row(b) && is_head(b))
         .map(|head| {
             let end = (head + 1..=blocks.len())
                 .find(|&b| !row(b) || is_head(b))
                 .unwrap_or(blocks.len());
-            Table {
-                head,
-                end,
-                layout: Layout::of(&blocks[head].text, names, &subject_of),
+            let mut layout = Layout::of(&blocks[head].text, names, &subject_of);
+            if let Some(caption) = caption(head) {
+                layout.captioned(caption, names);
             }
+            Table { head, end, layout }
         })
         .collect()
 }
 
 impl Layout {
+    /// Takes what a caption says: the scale of bare numbers where the head gives none,
+    /// and the period and metric of every cell.
+    fn captioned(&mut self, caption: &str, names: &MetricNames) {
+        if let Some(first) = self.scales.first_mut()
+            && first.is_none()
+        {
+            *first = scale_of(caption);
+        }
+        self.caption = Caption {
+            period: metrics::parse_period(caption),
+            metric: names.first_label(caption),
+        };
+    }
+
     fn of(head: &str, names: &MetricNames, subject_of: &impl Fn(&str) -> Option<String>) -> Layout {
         let mut layout = Layout::default();
         for cell in head.split(" | ") {
@@ -195,6 +224,18 @@ impl Layout {
                 && (!period_like(cell) || metrics::parse_period(cell).is_none())
             {
                 found.period = Some(period.clone());
+            } else if let Some(period) = &self.caption.period
+                && !matches!(self.periods.get(c), Some(Some(_)))
+                && !cells.cell(row, 0).is_some_and(period_like)
+                && !cells.cell(row, c).is_some_and(period_like)
+            {
+                found.period = Some(period.clone());
+            }
+            if !found.metric_named
+                && !matches!(self.metrics.get(c), Some(Some(_)))
+                && let Some(metric) = &self.caption.metric
+            {
+                found.metric = Some(metric.clone());
             }
         }
         self.change_to_latest(&cells, row, offset, figures);
