@@ -230,6 +230,19 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("cash and cash equivalents", "cash and cash equivalents", Money, false),
     ("long-term debt", "long-term debt", Money, false),
     ("long term debt", "long-term debt", Money, false),
+    // What contracts and holders are owed.
+    ("remaining performance obligation", "backlog", Money, false),
+    ("rpo", "backlog", Money, false),
+    ("bookings", "bookings", Money, false),
+    ("dividends", "dividends", Money, false),
+    ("dividends paid", "dividends", Money, false),
+    ("dividend per share", "dividend per share", Money, false),
+    ("quarterly dividend", "dividend per share", Money, false),
+    ("effective tax rate", "effective tax rate", Ratio, false),
+    ("tax rate", "effective tax rate", Ratio, false),
+    // What an analyst expects a share to be worth.
+    ("price target", "price target", Money, false),
+    ("target price", "price target", Money, false),
     // What was paid for a business: "acquired for $13.7 billion".
     ("acquired for", "acquisition price", Money, false),
     ("bought for", "acquisition price", Money, false),

@@ -64,6 +64,11 @@ const CASES: &[Case] = &[
     // A change measured "from a year earlier" (or from a period) still leads "to" its level.
     ("Operating income rose 56% from a year earlier to $17.4 billion.", Some("Q3 2024"), &[],
         &["17.4e9 USD; up 56 % YoY; Amazon; operating income; Q3 2024"]),
+    // Metrics of an analyst's note beyond the income statement.
+    ("Our price target is $510 and we expect an effective tax rate of about 19%.", Some("Q4 2024"), &[],
+        &["510 USD; _; Amazon; price target; Q4 2024", "~19 %; _; Amazon; effective tax rate; Q4 2024"]),
+    ("Microsoft paid $21.8 billion in dividends.", Some("FY 2024"), &[],
+        &["21.8e9 USD; _; Amazon; dividends; FY 2024"]),
     // Dollars and cents said in full are one amount.
     ("Earnings per share was two dollars and ninety five cents, an increase of ten percent.", Some("Q4 2024"), &[],
         &["2.95 USD; up 10 %; Amazon; eps; Q4 2024"]),
