@@ -801,7 +801,11 @@ fn a_tables_head_row_says_what_its_cells_are() {
          Q1 2025 operating income guidance ($ in billions):\n\n\
          | Segment | Low | High |\n\
          |---|---|---|\n\
-         | AWS | 9.1 | 9.4 |\n",
+         | AWS | 9.1 | 9.4 |\n\n\
+         ## Operating income\n\n\
+         | Segment | Q4 2024 |\n\
+         |---|---|\n\
+         | AWS | $10.6B |\n",
     );
     let record = |amount: f64| {
         let r = record_of(&json, amount);
@@ -912,5 +916,10 @@ fn a_tables_head_row_says_what_its_cells_are() {
         record(9.1e9),
         level("operating income", "Q1 2025", "9.1"),
         "a caption line gives the scale, the period and the metric"
+    );
+    assert_eq!(
+        record(10.6e9),
+        level("operating income", "Q4 2024", "$10.6B"),
+        "a heading right above a table names its metric"
     );
 }

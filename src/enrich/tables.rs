@@ -81,10 +81,16 @@ pub fn find(
         )
     };
     let row = |b: usize| blocks.get(b).is_some_and(|block| block.kind == BlockKind::TableRow);
-    // A paragraph ending in a colon right above the head row is the table's caption.
+    // A paragraph ending in a colon right above the head row is the table's caption; a
+    // heading right above it names its metric ("## Operating income"), as its period is
+    // already every cell's below it.
     let caption = |head: usize| {
         let block = &blocks[head.checked_sub(1)?];
-        (block.kind == BlockKind::Prose && block.text.trim_end().ends_with(':')).then_some(block.text.as_str())
+        match block.kind {
+            BlockKind::Prose if block.text.trim_end().ends_with(':') => Some((block.text.as_str(), true)),
+            BlockKind::Heading => Some((block.text.as_str(), false)),
+            _ => None,
+        }
     };
     (0..blocks.len())
         .filter(|&b| row(b) && is_head(b))
@@ -93,8 +99,8 @@ pub fn find(
                 .find(|&b| !row(b) || is_head(b))
                 .unwrap_or(blocks.len());
             let mut layout = Layout::of(&blocks[head].text, names, &subject_of);
-            if let Some(caption) = caption(head) {
-                layout.captioned(caption, names);
+            if let Some((caption, whole)) = caption(head) {
+                layout.captioned(caption, whole, names);
             }
             Table { head, end, layout }
         })
@@ -103,17 +109,18 @@ pub fn find(
 
 impl Layout {
     /// Takes what a caption says: the scale of bare numbers where the head gives none,
-    /// and the period and metric of every cell.
-    fn captioned(&mut self, caption: &str, names: &MetricNames) {
+    /// and the period and metric of every cell; of a heading (`whole` false), the metric.
+    fn captioned(&mut self, caption: &str, whole: bool, names: &MetricNames) {
+        self.caption.metric = names.first_label(caption);
+        if !whole {
+            return;
+        }
         if let Some(first) = self.scales.first_mut()
             && first.is_none()
         {
             *first = scale_of(caption);
         }
-        self.caption = Caption {
-            period: metrics::parse_period(caption),
-            metric: names.first_label(caption),
-        };
+        self.caption.period = metrics::parse_period(caption);
     }
 
     fn of(head: &str, names: &MetricNames, subject_of: &impl Fn(&str) -> Option<String>) -> Layout {
