@@ -359,7 +359,10 @@ fn restated_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
     let toks = &s.toks;
     let joined = (p.next..q.first).all(|k| {
         let t = &toks[k];
-        s.in_period(t.start) || s.in_basis(t.start) || t.is_any(&[",", "and", "or", "in", "the"])
+        // "in the quarter" is a period only where the note's quarter is known.
+        s.in_period(t.start)
+            || s.in_basis(t.start)
+            || t.is_any(&[",", "and", "or", "in", "the", "this", "quarter", "year"])
     });
     let mut k = q.next;
     while toks.get(k).is_some_and(|t| t.is_any(&["in", "at", "on", "a", "an"])) {

@@ -78,6 +78,8 @@ const CASES: &[Case] = &[
     // A change restated in constant currency (or organically) is a change too.
     ("Azure revenue grew 29% in the quarter and 30% in constant currency.", Some("Q4 2024"), &[],
         &["_; up 29 %; Amazon; revenue; Q4 2024", "_; up 30 %; Amazon; revenue; Q4 2024"]),
+    ("Azure revenue grew 29% in the quarter and 30% in constant currency.", Some("FY 2024"), &[],
+        &["_; up 29 %; Amazon; revenue; FY 2024", "_; up 30 %; Amazon; revenue; FY 2024"]),
     ("Revenue was $20.3 billion, increasing 11% and 12% in constant currency.", Some("Q4 2024"), &[],
         &["20.3e9 USD; up 11 %; Amazon; revenue; Q4 2024", "_; up 12 %; Amazon; revenue; Q4 2024"]),
     // "in the quarter" dates its own figure; it ends no trailing twelve months said before.
