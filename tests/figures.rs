@@ -923,3 +923,35 @@ fn a_tables_head_row_says_what_its_cells_are() {
         "a heading right above a table names its metric"
     );
 }
+
+/// A caption line ending in a colon gives the bare amounts of the list under it their
+/// scale; a date in an item's label stays a date.
+#[test]
+fn a_caption_line_scales_the_list_below_it() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Cash\nperiod: Q4 2024\n---\n\n\
+         Cash flow items ($ in millions):\n\n\
+         - Free cash flow: 23,348 (+1% Y/Y)\n\
+         - Cash and investments at June 30: 75,543\n\n\
+         Unrelated lines:\n\n\
+         - Stores opened: 17\n",
+    );
+    let fcf = record_of(&json, 23_348e6);
+    assert_eq!(fcf["metric"], "free cash flow");
+    assert_eq!(fcf["change"]["amount"], 1.0);
+    assert!(
+        fcf["text"].as_str().unwrap().starts_with("23,348 (+1%"),
+        "the mark keeps what was written: {}",
+        fcf["text"]
+    );
+    record_of(&json, 75_543e6);
+    assert!(
+        records(&json).iter().all(|r| r["value"]["amount"] != 30e6),
+        "the date in a label is not an amount: {json:#}"
+    );
+    assert!(
+        records(&json).iter().all(|r| r["value"]["amount"] != 17e6),
+        "a caption without a scale scales nothing: {json:#}"
+    );
+}

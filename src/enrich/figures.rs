@@ -109,7 +109,8 @@ pub fn extract(
     let tables = tables::find(doc, blocks, settings.names, |cell| {
         subject_named(cell, topics, settings.names).subject.flatten()
     });
-    let plains = plain_sentences(blocks, split, &tables, settings.names);
+    let items = tables::captioned_items(doc, blocks);
+    let plains = plain_sentences(blocks, split, &tables, &items, settings.names);
     let mut reading = read_sentences(doc, blocks, split, &plains, settings);
     let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings, &tables);
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects))
@@ -200,16 +201,23 @@ type PlainSentence = (usize, std::ops::Range<usize>, metrics::PlainText);
 /// The sentences of `blocks` read as other text, in block order: those with typographic
 /// variants ("year‑over‑year" with non-breaking hyphens, "4×") made plain, and the body
 /// rows of `tables` whose bare numbers their head gives a unit ("149.2" under "$ bn")
-/// written out. Only blocks with a byte outside ASCII, or in a table, are looked at.
+/// written out, as are the list `items` under a caption that gives one. Only blocks with
+/// a byte outside ASCII, in a table or among those items are looked at.
 fn plain_sentences(
     blocks: &[Block],
     split: &[Option<Vec<std::ops::Range<usize>>>],
     tables: &[tables::Table],
+    items: &[(usize, tables::Edits)],
     names: &metrics::MetricNames,
 ) -> Vec<PlainSentence> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
-        let edits = tables::body_of(tables, b).map_or_else(Vec::new, |t| tables[t].layout.edits(&block.text, names));
+        let edits = match tables::body_of(tables, b) {
+            Some(t) => tables[t].layout.edits(&block.text, names),
+            None => items
+                .binary_search_by_key(&b, |(i, _)| *i)
+                .map_or_else(|_| Vec::new(), |i| items[i].1.clone()),
+        };
         if block.kind == BlockKind::Heading || (edits.is_empty() && block.text.is_ascii()) {
             continue;
         }

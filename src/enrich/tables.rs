@@ -15,6 +15,9 @@ use crate::enrich::metrics::{self, Found, MetricKind, MetricNames};
 use crate::markdown::Doc;
 use crate::site::store::period_key;
 
+/// Byte ranges of a text and what they read as ("149.2" as "$149.2B").
+pub type Edits = Vec<(Range<usize>, String)>;
+
 /// The unit and scale a head cell gives bare numbers: "$ bn", "€m", "%".
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Scale {
@@ -107,6 +110,62 @@ pub fn find(
         .collect()
 }
 
+/// The list items whose bare amounts a caption line gives a scale, with the edits that
+/// write them out: "Cash flow items, Q4 FY24 ($ in millions):" over "- Free cash flow:
+/// 23,348 (+1% Y/Y)" reads the item as "$23,348M". Only the value after an item's own
+/// label (its first ": ") is read, so "at June 30: 75,543" keeps its date.
+pub fn captioned_items(doc: &Doc, blocks: &[Block]) -> Vec<(usize, Edits)> {
+    let item = |b: &Block| matches!(doc.events.get(b.first_event), Some((Event::Start(Tag::Item), _)));
+    let mut out = Vec::new();
+    let mut scale = None;
+    for (b, block) in blocks.iter().enumerate() {
+        if let Some(scale) = scale.filter(|_| item(block)) {
+            let edits = item_edits(&block.text, scale);
+            if !edits.is_empty() {
+                out.push((b, edits));
+            }
+            continue;
+        }
+        scale = (block.kind == BlockKind::Prose && block.text.trim_end().ends_with(':'))
+            .then(|| scale_of(&block.text))
+            .flatten()
+            .filter(|s| matches!(s, Scale::Money(..)));
+    }
+    out
+}
+
+fn item_edits(text: &str, scale: Scale) -> Edits {
+    let Some(colon) = text.find(": ") else {
+        return Vec::new();
+    };
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = colon + 2;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit()
+            || (at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || b"$.,".contains(&bytes[at - 1])))
+        {
+            at += 1;
+            continue;
+        }
+        let mut end = at;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || (b".,".contains(&bytes[end]) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            end += 1;
+        }
+        // A unit or scale written after it ("12%", "4.2 billion", "3x") is its own.
+        let rest = text[end..].trim_start();
+        let unit_after = rest.starts_with(|c: char| c == '%' || c.is_ascii_alphabetic()) && !rest.starts_with("in ");
+        if !unit_after && let Some(written) = read_cell(&text[at..end], Some(scale), None) {
+            out.push((at..end, written));
+        }
+        at = end;
+    }
+    out
+}
+
 impl Layout {
     /// Takes what a caption says: the scale of bare numbers where the head gives none,
     /// and the period and metric of every cell; of a heading (`whole` false), the metric.
@@ -143,7 +202,7 @@ impl Layout {
 
     /// The edits that write out the bare numbers of a body row (its text, cells joined by
     /// " | "): byte ranges of the row and what they read as. Empty when it needs none.
-    pub fn edits(&self, row: &str, names: &MetricNames) -> Vec<(Range<usize>, String)> {
+    pub fn edits(&self, row: &str, names: &MetricNames) -> Edits {
         let mut out = Vec::new();
         let cells = Cells::of(row, 0);
         let label = cells.cell(row, 0).unwrap_or_default();
