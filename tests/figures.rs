@@ -914,8 +914,13 @@ fn a_tables_head_row_says_what_its_cells_are() {
     );
     assert_eq!(
         record(9.1e9),
-        level("operating income", "Q1 2025", "9.1"),
+        level("operating income", "Q1 2025", "9.1 | 9.4"),
         "a caption line gives the scale, the period and the metric"
+    );
+    assert_eq!(
+        record_of(&json, 9.1e9)["value"]["upper"],
+        9.4e9,
+        "a Low | High pair of cells is one range"
     );
     assert_eq!(
         record(10.6e9),

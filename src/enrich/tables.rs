@@ -60,6 +60,9 @@ pub struct Layout {
     /// ($ in billions):") says of every cell: its period and metric, where neither the
     /// column nor the row names one.
     caption: Caption,
+    /// The column of a range's low end, when the next one holds its high end ("Low |
+    /// High"): the two cells of a row are one range.
+    low_high: Option<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -197,7 +200,40 @@ impl Layout {
             layout.scales.push(scale_of(cell));
             layout.growth.push(growth_of(cell));
         }
+        let is = |cell: &str, words: &[&str]| words.iter().any(|w| cell.trim().eq_ignore_ascii_case(w));
+        let cells: Vec<&str> = head.split(" | ").collect();
+        layout.low_high = (1..cells.len().saturating_sub(1)).find(|&c| {
+            is(cells[c], &["low", "low end", "min", "minimum"])
+                && is(cells[c + 1], &["high", "high end", "max", "maximum"])
+        });
         layout
+    }
+
+    /// Joins the edits of a row's low and high cells into one that reads them as a range
+    /// ("27.6 | 27.9" as "$27.6B to $27.9B").
+    fn join_range(&self, row: &str, cells: &Cells, out: &mut Edits) {
+        let Some(low) = self.low_high else { return };
+        let bounds = |c: usize| {
+            let cell = cells.cell(row, c)?;
+            let number = cell.trim();
+            let start = cells.starts[c] + (cell.len() - cell.trim_start().len());
+            number
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+                .then_some(start..start + number.len())
+        };
+        let (Some(lo), Some(hi)) = (bounds(low), bounds(low + 1)) else {
+            return;
+        };
+        let written = |r: &Range<usize>, out: &Edits| {
+            out.iter()
+                .find(|(at, _)| at == r)
+                .map_or_else(|| row[r.clone()].to_string(), |(_, w)| w.clone())
+        };
+        let range = format!("{} to {}", written(&lo, out), written(&hi, out));
+        out.retain(|(at, _)| *at != lo && *at != hi);
+        let at = out.partition_point(|(r, _)| r.start < lo.start);
+        out.insert(at, (lo.start..hi.end, range));
     }
 
     /// The edits that write out the bare numbers of a body row (its text, cells joined by
@@ -258,6 +294,7 @@ impl Layout {
                 }
             }
         }
+        self.join_range(row, &cells, &mut out);
         out
     }
 
