@@ -93,7 +93,7 @@ pub fn find(
     let caption = |head: usize| {
         let block = &blocks[head.checked_sub(1)?];
         match block.kind {
-            BlockKind::Prose if block.text.trim_end().ends_with(':') => Some((block.text.as_str(), true)),
+            _ if is_caption(block) => Some((block.text.as_str(), true)),
             BlockKind::Heading => Some((block.text.as_str(), false)),
             _ => None,
         }
@@ -129,12 +129,17 @@ pub fn captioned_items(doc: &Doc, blocks: &[Block]) -> Vec<(usize, Edits)> {
             }
             continue;
         }
-        scale = (block.kind == BlockKind::Prose && block.text.trim_end().ends_with(':'))
+        scale = is_caption(block)
             .then(|| scale_of(&block.text))
             .flatten()
             .filter(|s| matches!(s, Scale::Money(..)));
     }
     out
+}
+
+/// A paragraph that ends in a colon: it says what the table or list below it holds.
+fn is_caption(block: &Block) -> bool {
+    block.kind == BlockKind::Prose && block.text.trim_end().ends_with(':')
 }
 
 fn item_edits(text: &str, scale: Scale) -> Edits {
@@ -187,7 +192,8 @@ impl Layout {
 
     fn of(head: &str, names: &MetricNames, subject_of: &impl Fn(&str) -> Option<String>) -> Layout {
         let mut layout = Layout::default();
-        for cell in head.split(" | ") {
+        let cells: Vec<&str> = head.split(" | ").collect();
+        for &cell in &cells {
             layout.metrics.push(names.first_label(cell));
             // A head cell with no digit names no period of its own ("Change").
             layout.periods.push(
@@ -201,7 +207,6 @@ impl Layout {
             layout.growth.push(growth_of(cell));
         }
         let is = |cell: &str, words: &[&str]| words.iter().any(|w| cell.trim().eq_ignore_ascii_case(w));
-        let cells: Vec<&str> = head.split(" | ").collect();
         layout.low_high = (1..cells.len().saturating_sub(1)).find(|&c| {
             is(cells[c], &["low", "low end", "min", "minimum"])
                 && is(cells[c + 1], &["high", "high end", "max", "maximum"])
@@ -214,13 +219,9 @@ impl Layout {
     fn join_range(&self, row: &str, cells: &Cells, out: &mut Edits) {
         let Some(low) = self.low_high else { return };
         let bounds = |c: usize| {
-            let cell = cells.cell(row, c)?;
-            let number = cell.trim();
-            let start = cells.starts[c] + (cell.len() - cell.trim_start().len());
-            number
-                .bytes()
-                .any(|b| b.is_ascii_digit())
-                .then_some(start..start + number.len())
+            cells
+                .trimmed(row, c)
+                .filter(|r| row[r.clone()].bytes().any(|b| b.is_ascii_digit()))
         };
         let (Some(lo), Some(hi)) = (bounds(low), bounds(low + 1)) else {
             return;
@@ -256,8 +257,8 @@ impl Layout {
         };
         let row_growth = std::cell::OnceCell::new();
         for column in 1..cells.starts.len() {
-            let Some(cell) = cells.cell(row, column) else { continue };
-            let number = cell.trim();
+            let Some(at) = cells.trimmed(row, column) else { continue };
+            let number = &row[at.clone()];
             // Only numbers are read: "149.2", "(1.0)%", "+13%", "1,525,000".
             if !number.bytes().all(|b| b"0123456789.,()%+-".contains(&b)) || !number.bytes().any(|b| b.is_ascii_digit())
             {
@@ -275,7 +276,6 @@ impl Layout {
             if growth == Some(None) && number.starts_with(['+', '-']) && number.ends_with('%') {
                 continue;
             }
-            let start = cells.starts[column] + (cell.len() - cell.trim_start().len());
             let (row_scale, money) = row_unit();
             let head_scale = || self.scales.get(column).copied().flatten().or(self.scales[0]);
             let scale = row_scale.or_else(|| money.then(head_scale).flatten());
@@ -290,7 +290,7 @@ impl Layout {
                     written = format!("{metric} {written}");
                 }
                 if written != number {
-                    out.push((start..start + number.len(), written));
+                    out.push((at, written));
                 }
             }
         }
@@ -379,9 +379,8 @@ impl Layout {
             }
             figures[j].change = change;
             // The earlier level's figure is its own cell now.
-            if let Some(cell) = cells.cell(row, level) {
-                let end = cells.starts[level] + cell.trim_end().len();
-                figures[i].range.end = end - offset;
+            if let Some(cell) = cells.trimmed(row, level) {
+                figures[i].range.end = cell.end - offset;
             }
         }
     }
@@ -419,6 +418,13 @@ impl Cells {
         let start = *self.starts.get(c)?;
         let end = self.starts.get(c + 1).map_or(row.len(), |&next| next - " | ".len());
         row.get(start..end)
+    }
+
+    /// Where the text of column `c` lies in `row`, without the spaces around it.
+    fn trimmed(&self, row: &str, c: usize) -> Option<Range<usize>> {
+        let cell = self.cell(row, c)?;
+        let start = self.starts[c] + (cell.len() - cell.trim_start().len());
+        Some(start..start + cell.trim().len())
     }
 }
 

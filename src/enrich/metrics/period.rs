@@ -573,18 +573,6 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
     found
 }
 
-/// "in the quarter", "this quarter", "during the Quarter": the quarter of the heading or
-/// note, by its words alone.
-fn this_quarter(phrase: &str) -> bool {
-    let mut words = phrase
-        .rsplit(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty());
-    words.next().is_some_and(|w| w.eq_ignore_ascii_case("quarter"))
-        && words
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this"))
-}
-
 /// How the pattern's reading writes a "trailing twelve months" with no end of its own.
 const BARE_TTM: &str = "TTM";
 
@@ -602,7 +590,10 @@ fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, text: &str, anchor: Anchor)
     // billion in the quarter": "the quarter" is the anchor's, said of another figure; it
     // ends no trailing span (which takes the anchor's quarter anyway).
     let quarters: Vec<usize> = (0..hits.len())
-        .filter(|&i| hits[i].canonical.starts_with('Q') && !this_quarter(&text[hits[i].start..hits[i].end]))
+        .filter(|&i| {
+            hits[i].canonical.starts_with('Q')
+                && Plain::of(&text[hits[i].start..hits[i].end]) != Some(Plain::ThisQuarter)
+        })
         .collect();
     if quarters.is_empty() {
         if let (Some(q), Some(y)) = (anchor.quarter, anchor.year) {

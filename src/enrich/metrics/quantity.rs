@@ -241,15 +241,12 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
         // "a dollar ninety five", "two dollars and ninety five cents", as a call says a
         // price or a per-share figure.
         if spelled && !scaled && value < 1e3 && toks[after - 1].is_any(&["dollar", "dollars"]) {
+            // Cents after "and" must say so ("two dollars and twenty employees" has none).
+            let and = toks.get(after).is_some_and(|t| t.is("and"));
             let said = |at: usize| toks.get(at).is_some_and(|t| t.is_any(&["cent", "cents"]));
-            let cents = match spoken_cents(toks, after) {
-                Some((cents, end)) if said(end) => Some((cents, end + 1)),
-                Some(found) => Some(found),
-                None if toks.get(after).is_some_and(|t| t.is("and")) => spoken_cents(toks, after + 1)
-                    .filter(|&(_, end)| said(end))
-                    .map(|(c, end)| (c, end + 1)),
-                None => None,
-            };
+            let cents = spoken_cents(toks, after + usize::from(and))
+                .filter(|&(_, end)| !and || said(end))
+                .map(|(c, end)| (c, end + usize::from(said(end))));
             if let Some((cents, end)) = cents {
                 value += cents / 100.0;
                 next = end;
