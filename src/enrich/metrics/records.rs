@@ -715,7 +715,27 @@ fn span(s: &Sentence, roles: &[Role], value: Option<usize>, change: Option<usize
         value,
         change,
         start,
-        end,
+        end: closed(s.text, start, end),
+    }
+}
+
+/// The end of a record's words at `start..end`, taken past the parenthesis its words open
+/// and leave open ("$23.3B (+1% Y/Y)", "$149.2 billion (+12% year-over-year, ex-FX)"),
+/// when it closes within a few words of the same clause and no other figure.
+fn closed(text: &str, start: usize, end: usize) -> usize {
+    let words = text.as_bytes().get(start..end).unwrap_or_default();
+    let open = words.iter().filter(|&&b| b == b'(').count();
+    if open <= words.iter().filter(|&&b| b == b')').count() {
+        return end;
+    }
+    let after = &text.as_bytes()[end..];
+    let reach = &after[..after.len().min(48)];
+    match reach
+        .iter()
+        .position(|&b| matches!(b, b')' | b'(' | b';') || b.is_ascii_digit())
+    {
+        Some(at) if reach[at] == b')' => end + at + 1,
+        _ => end,
     }
 }
 

@@ -702,6 +702,24 @@ fn ranges_cover_the_figure_text() {
 }
 
 #[test]
+fn a_figure_that_opens_a_parenthesis_closes_it() {
+    let words = |s: &str| {
+        let f = extract(s, &[], &Scope::default());
+        f.iter().map(|f| s[f.range.clone()].to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(words("Backlog: $39.4 billion (-9% YoY)"), ["$39.4 billion (-9% YoY)"]);
+    assert_eq!(
+        words("Net sales were $149.2 billion (+12% year-over-year, ex-FX); operating income rose."),
+        ["$149.2 billion (+12% year-over-year, ex-FX)"]
+    );
+    // Not past another figure: each keeps its own words.
+    assert_eq!(
+        words("Revenue was $9.1 billion (+12% YoY, 10% ex-FX)."),
+        ["$9.1 billion (+12% YoY", "10%"]
+    );
+}
+
+#[test]
 fn amounts_are_the_decimals_written() {
     let s = "Revenue was between $67.1 billion and $71.1 billion, net income $16.1 billion, down 0.3%.";
     let f = extract(s, &[], &Scope::default());
