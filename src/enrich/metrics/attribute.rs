@@ -51,7 +51,7 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .iter()
         .zip(&after)
         .map(|(q, a)| {
-            let found = a
+            let found = (a.map(|h| dividend_per_share(s, q, h).unwrap_or(h)))
                 .or_else(|| per_share_again(s, q, &taken))
                 .or_else(|| defined_before(s, q))
                 .or_else(|| metric_before(s, q, &taken).filter(|&h| !made_on(s, q, h)))?;
@@ -72,6 +72,17 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// "a quarterly dividend of $0.83 per share": the "per share" after an amount says what it
+/// is paid on, and the dividend named before it in the clause says what it is.
+fn dividend_per_share(s: &Sentence, q: &Qty, h: usize) -> Option<usize> {
+    let phrase = &s.text[s.metrics[h].start..];
+    if s.metrics[h].label != "eps" || !(phrase.starts_with("per ") || phrase.starts_with("a ")) {
+        return None;
+    }
+    let k = (0..h).rev().find(|&k| s.metrics[k].end <= q.start)?;
+    (s.metrics[k].label == "dividend per share" && !s.breaks.any_between(s.metrics[k].end, q.start)).then_some(k)
 }
 
 /// Profits, and the cash a business makes, which are said to be made "on" its sales.

@@ -235,9 +235,14 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("rpo", "backlog", Money, false),
     ("bookings", "bookings", Money, false),
     ("dividends", "dividends", Money, false),
+    // "returned $9 billion to shareholders", "cash returned to shareholders".
+    ("to shareholders", "shareholder returns", Money, false),
+    ("returned to shareholders", "shareholder returns", Money, false),
+    ("shareholder returns", "shareholder returns", Money, false),
     ("dividends paid", "dividends", Money, false),
     ("dividend per share", "dividend per share", Money, false),
     ("quarterly dividend", "dividend per share", Money, false),
+    ("quarterly cash dividend", "dividend per share", Money, false),
     ("effective tax rate", "effective tax rate", Ratio, false),
     ("tax rate", "effective tax rate", Ratio, false),
     // What an analyst expects a share to be worth.

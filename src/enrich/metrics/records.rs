@@ -773,6 +773,11 @@ fn backward_ok(s: &Sentence, l: usize) -> bool {
     // "At $28.8 billion, ad sales were 22% higher": a level put first names its subject
     // and metric after it, and the change that follows is the same claim's.
     let fronted = a.first == 1 && s.toks[0].is("at") && s.toks.get(a.next).is_some_and(|t| t.is(","));
+    // "$0.83 per share, up 10%": what the level is counted per is part of it.
+    let per_share = |k: usize| {
+        let h = &s.metrics[k];
+        s.toks.get(a.next).is_some_and(|t| t.start == h.start) && s.text[h.start..].starts_with("per ")
+    };
     gap.len() <= 16
         && !s.breaks.hard_between(a.end, b.start)
         && !s
@@ -783,7 +788,7 @@ fn backward_ok(s: &Sentence, l: usize) -> bool {
             .metrics
             .iter()
             .enumerate()
-            .any(|(k, h)| h.start >= a.end && h.start < b.start && Some(k) != own && !fronted)
+            .any(|(k, h)| h.start >= a.end && h.start < b.start && Some(k) != own && !fronted && !per_share(k))
         && !gap.iter().any(|t| t.is_any(&["from", "to", "than", "versus", "vs"]))
 }
 

@@ -47,6 +47,15 @@ const CASES: &[Case] = &[
         &["24.2e9 USD; up 13 % YoY; AWS; revenue; Q4 2023"]),
     ("The new chip trains 4\u{00D7} faster, and capex was $48.4 billion in fiscal\u{2010}year 2023.", None, &[],
         &["_; up 4 x; Amazon; _; _", "48.4e9 USD; _; Amazon; capital expenditures; FY 2023"]),
+    // A dividend is paid per share, and is no earnings per share for it.
+    ("The board declared a quarterly dividend of $0.83 per share, up 10% from $0.75 a year earlier.", Some("Q3 2024"), &[],
+        &["0.83 USD; up 10 %; Amazon; dividend per share; Q3 2024", "0.75 USD; _; Amazon; dividend per share; Q3 2023"]),
+    ("We returned nine billion dollars to shareholders through dividends and share repurchases.", Some("Q1 2025"), &[],
+        &["9e9 USD; _; Amazon; shareholder returns; Q1 2025"]),
+    ("In fiscal 2024 Microsoft returned $38.4 billion to shareholders: $21.8 billion in dividends and $16.6 billion in share repurchases.", None, &[],
+        &["38.4e9 USD; _; Amazon; shareholder returns; FY 2024", "21.8e9 USD; _; Amazon; dividends; FY 2024", "16.6e9 USD; _; Amazon; share repurchases; FY 2024"]),
+    ("Diluted earnings were $3.30 per share.", Some("Q3 2024"), &[],
+        &["3.3 USD; _; Amazon; eps; Q3 2024"]),
     // Placed in the year-ago quarter by the words after it; "from a year ago" is a basis.
     ("Subscription revenue rose to $11.2 billion, up 11% on top of 9% growth in the year-ago quarter.", Some("Q2 2025"), &[],
         &["11.2e9 USD; up 11 %; Amazon; revenue; Q2 2025", "_; up 9 %; Amazon; revenue; Q2 2024"]),
