@@ -805,7 +805,12 @@ fn a_tables_head_row_says_what_its_cells_are() {
          ## Operating income\n\n\
          | Segment | Q4 2024 |\n\
          |---|---|\n\
-         | AWS | $10.6B |\n",
+         | AWS | $10.6B |\n\n\
+         ## Losses\n\n\
+         ($ in millions)\n\n\
+         | Segment | Line | Q1 2024 | Q2 2024 |\n\
+         |---|---|---:|---:|\n\
+         | Devices | Income (loss) from operations | (3,846) | (4,488) |\n",
     );
     let record = |amount: f64| {
         let r = record_of(&json, amount);
@@ -926,6 +931,16 @@ fn a_tables_head_row_says_what_its_cells_are() {
         record(10.6e9),
         level("operating income", "Q4 2024", "$10.6B"),
         "a heading right above a table names its metric"
+    );
+    assert_eq!(
+        record(-3.846e9),
+        level("operating income", "Q1 2024", "(3,846)"),
+        "a line of its own above a table gives its scale"
+    );
+    assert_eq!(
+        record(-4.488e9),
+        level("operating income", "Q2 2024", "(4,488)"),
+        "a signed amount under a period of its own is a level, not a change"
     );
 }
 

@@ -546,6 +546,13 @@ fn figures_in_whole_notes_of_another_company_are_found_and_attributed() {
     whole_notes("passages2");
 }
 
+/// A third blind set: a company with other segments and other measures of its audience
+/// (Meta: daily active people, ad impressions, price per ad, Reality Labs' losses).
+#[test]
+fn figures_in_whole_notes_of_a_third_company_are_found_and_attributed() {
+    whole_notes("passages3");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {

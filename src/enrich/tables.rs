@@ -93,7 +93,7 @@ pub fn find(
     let caption = |head: usize| {
         let block = &blocks[head.checked_sub(1)?];
         match block.kind {
-            _ if is_caption(block) => Some((block.text.as_str(), true)),
+            _ if is_caption(block) || is_scale_line(block) => Some((block.text.as_str(), true)),
             BlockKind::Heading => Some((block.text.as_str(), false)),
             _ => None,
         }
@@ -129,8 +129,8 @@ pub fn captioned_items(doc: &Doc, blocks: &[Block]) -> Vec<(usize, Edits)> {
             }
             continue;
         }
-        scale = is_caption(block)
-            .then(|| scale_of(&block.text))
+        scale = (is_caption(block) || is_scale_line(block))
+            .then(|| caption_scale(&block.text))
             .flatten()
             .filter(|s| matches!(s, Scale::Money(..)));
     }
@@ -185,7 +185,7 @@ impl Layout {
         if let Some(first) = self.scales.first_mut()
             && first.is_none()
         {
-            *first = scale_of(caption);
+            *first = caption_scale(caption);
         }
         self.caption.period = metrics::parse_period(caption);
     }
@@ -306,8 +306,9 @@ impl Layout {
     /// of a cell whose head names one ("AWS revenue"). In "Metric | Q4 2023 | Q4 2022 |
     /// Change", the change is the latest period's, though it stands next to the earlier
     /// one's cell.
-    pub fn attribute(&self, row: &str, offset: usize, names_topic: bool, figures: &mut [Found]) {
+    pub fn attribute(&self, row: &str, offset: usize, names_topic: bool, figures: &mut Vec<Found>) {
         let cells = Cells::of(row, offset);
+        self.split_levels(&cells, row, offset, figures);
         for found in figures.iter_mut() {
             let c = cells.column(found.range.start);
             if let Some(Some(subject)) = self.subjects.get(c)
@@ -342,6 +343,42 @@ impl Layout {
             }
         }
         self.change_to_latest(&cells, row, offset, figures);
+    }
+
+    /// "| (3,846) | (4,488) |" under two quarters: read as a sentence, a signed amount
+    /// after a level is its change; under a period of its own, not one of growth, it is a
+    /// level of its own.
+    fn split_levels(&self, cells: &Cells, row: &str, offset: usize, figures: &mut Vec<Found>) {
+        let level_column =
+            |c: usize| matches!(self.periods.get(c), Some(Some(_))) && !matches!(self.growth.get(c), Some(Some(_)));
+        let mut k = 0;
+        while k < figures.len() {
+            let f = &figures[k];
+            let (first, second) = (cells.column(f.range.start), cells.column(f.range.end.max(1) - 1));
+            let cell_ranges = (cells.trimmed(row, first), cells.trimmed(row, second));
+            let (Some(value), Some(change), (Some(at), Some(then))) = (&f.value, &f.change, cell_ranges) else {
+                k += 1;
+                continue;
+            };
+            if first == second || !level_column(first) || !level_column(second) || change.unit != value.unit {
+                k += 1;
+                continue;
+            }
+            let sign = if change.direction == "down" { -1.0 } else { 1.0 };
+            let mut later = f.clone();
+            later.value = Some(metrics::Quantity {
+                amount: sign * change.amount,
+                unit: change.unit,
+                approx: false,
+                upper: None,
+            });
+            later.change = None;
+            later.range = then.start - offset..then.end - offset;
+            figures[k].change = None;
+            figures[k].range.end = at.end - offset;
+            figures.insert(k + 1, later);
+            k += 2;
+        }
     }
 
     /// Moves a change from an earlier period's level onto the latest period's level of
@@ -512,7 +549,28 @@ fn is_number(text: &str) -> bool {
 fn scale_of(cell: &str) -> Option<Scale> {
     let open = cell.find('(')?;
     let inner = cell[open + 1..].split(')').next()?;
-    let words = inner.to_ascii_lowercase();
+    scale_in(inner)
+}
+
+/// The scale a caption gives: in parentheses ("Cash flow items ($ in millions):"), or as
+/// the last of its comma-separated parts ("Full-year totals, $ billions").
+fn caption_scale(caption: &str) -> Option<Scale> {
+    let last = caption.trim_end().trim_end_matches(':').rsplit(',').next()?;
+    scale_of(caption).or_else(|| scale_in(last))
+}
+
+/// A short paragraph right above a table or list that only names the scale of its
+/// numbers ("($ in millions)", "Full-year totals, $ billions"): a caption without a colon.
+fn is_scale_line(block: &Block) -> bool {
+    block.kind == BlockKind::Prose
+        && !block.text.trim_end().ends_with('.')
+        && block.text.split_whitespace().count() <= 8
+        && caption_scale(&block.text).is_some()
+}
+
+/// The scale words say ("$ in millions", "usd bn", "%").
+fn scale_in(words: &str) -> Option<Scale> {
+    let words = words.to_ascii_lowercase();
     let words = words.trim().trim_start_matches("in ").trim();
     if words == "%" {
         return Some(Scale::Percent);
