@@ -129,7 +129,7 @@ pub fn captioned_items(doc: &Doc, blocks: &[Block]) -> Vec<(usize, Edits)> {
             }
             continue;
         }
-        scale = (is_caption(block) || is_scale_line(block))
+        scale = (is_caption(block) || (!item(block) && is_scale_line(block)))
             .then(|| caption_scale(&block.text))
             .flatten()
             .filter(|s| matches!(s, Scale::Money(..)));
@@ -355,15 +355,18 @@ impl Layout {
         while k < figures.len() {
             let f = &figures[k];
             let (first, second) = (cells.column(f.range.start), cells.column(f.range.end.max(1) - 1));
-            let cell_ranges = (cells.trimmed(row, first), cells.trimmed(row, second));
-            let (Some(value), Some(change), (Some(at), Some(then))) = (&f.value, &f.change, cell_ranges) else {
+            let (Some(value), Some(change)) = (&f.value, &f.change) else {
                 k += 1;
                 continue;
             };
-            if first == second || !level_column(first) || !level_column(second) || change.unit != value.unit {
+            let cell_ranges = (cells.trimmed(row, first), cells.trimmed(row, second));
+            let (true, (Some(at), Some(then))) = (
+                first != second && level_column(first) && level_column(second) && change.unit == value.unit,
+                cell_ranges,
+            ) else {
                 k += 1;
                 continue;
-            }
+            };
             let sign = if change.direction == "down" { -1.0 } else { 1.0 };
             let mut later = f.clone();
             later.value = Some(metrics::Quantity {
@@ -562,7 +565,9 @@ fn caption_scale(caption: &str) -> Option<Scale> {
 /// A short paragraph right above a table or list that only names the scale of its
 /// numbers ("($ in millions)", "Full-year totals, $ billions"): a caption without a colon.
 fn is_scale_line(block: &Block) -> bool {
+    // Asked of every paragraph: the length rules out most before their words are counted.
     block.kind == BlockKind::Prose
+        && block.text.len() <= 96
         && !block.text.trim_end().ends_with('.')
         && block.text.split_whitespace().count() <= 8
         && caption_scale(&block.text).is_some()

@@ -366,7 +366,16 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
             previous.filter(|_| s.metric[p].is_none())
         };
         if let Some(noun) = q.noun.or_else(inherited) {
-            return (Some(count_metric(&s.toks, noun, s.text)), false);
+            // "275 million monthly actives", "3.29 billion daily active people": a metric
+            // phrase that ends in the counted noun names what is counted.
+            let t = &s.toks[noun];
+            let named = (s.metrics.iter()).find(|h| {
+                h.start <= t.start && t.end == h.end && matches!(h.kind, MetricKind::Count | MetricKind::Any)
+            });
+            return (
+                Some(named.map_or_else(|| count_metric(&s.toks, noun, s.text), |h| h.label.to_string())),
+                false,
+            );
         }
     }
     let compared = || {

@@ -724,6 +724,10 @@ fn span(s: &Sentence, roles: &[Role], value: Option<usize>, change: Option<usize
 /// when it closes within a few words of the same clause and no other figure.
 fn closed(text: &str, start: usize, end: usize) -> usize {
     let words = text.as_bytes().get(start..end).unwrap_or_default();
+    // Called for every record: most have no parenthesis to count.
+    if !words.contains(&b'(') {
+        return end;
+    }
     let open = words.iter().filter(|&&b| b == b'(').count();
     if open <= words.iter().filter(|&&b| b == b')').count() {
         return end;

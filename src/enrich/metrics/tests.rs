@@ -100,6 +100,9 @@ const CASES: &[Case] = &[
         &["27.5e9 USD; up 19 % YoY; AWS; _; Q3 2024"]),
     ("Daily active people grew 5% to 3.2 billion.", Some("Q3 2024"), &[],
         &["3.2e9 count; up 5 %; Amazon; daily active people; Q3 2024"]),
+    // A metric phrase that ends in the noun a number counts names the count.
+    ("Threads has 275 million monthly actives, and 3.29 billion daily active people use our apps.", Some("Q3 2024"), &[],
+        &["275e6 count; _; Amazon; monthly active users; Q3 2024", "3.29e9 count; _; Amazon; daily active people; Q3 2024"]),
     ("Daily streamers grew 5% to 3.2 billion.", Some("Q3 2024"), &[],
         &["_; up 5 %; Amazon; _; Q3 2024"]),
     // A comparative after a percentage makes it a change from a baseline, as "four times
