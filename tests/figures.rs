@@ -975,3 +975,26 @@ fn a_caption_line_scales_the_list_below_it() {
         "a caption without a scale scales nothing: {json:#}"
     );
 }
+
+/// A caption line that names a metric and a topic says what its list's figures measure
+/// and whose they are; a loss makes them negative. A sentence that leads into a list is
+/// no caption.
+#[test]
+fn a_caption_line_names_the_metric_and_subject_of_its_list() {
+    let json = metrics_of_note(
+        &["AWS"],
+        "---\ntitle: Losses\n---\n\n\
+         AWS operating loss by year:\n\n\
+         - 2020: $6.6 billion\n\
+         - 2021: $10.2 billion\n\n\
+         People who model it put spending over the next years at $150 billion, split roughly like this:\n\n\
+         - shells, power and cooling: $70 billion\n",
+    );
+    let loss = record_of(&json, -6.6e9);
+    assert_eq!(
+        (&loss["subject"], &loss["metric"], &loss["period"]),
+        (&"AWS".into(), &"operating income".into(), &"2020".into())
+    );
+    assert_eq!(record_of(&json, -10.2e9)["metric"], "operating income");
+    assert_eq!(record_of(&json, 70e9)["subject"], "Amazon", "a sentence is no caption");
+}

@@ -118,7 +118,7 @@ pub fn find(
 /// 23,348 (+1% Y/Y)" reads the item as "$23,348M". Only the value after an item's own
 /// label (its first ": ") is read, so "at June 30: 75,543" keeps its date.
 pub fn captioned_items(doc: &Doc, blocks: &[Block]) -> Vec<(usize, Edits)> {
-    let item = |b: &Block| matches!(doc.events.get(b.first_event), Some((Event::Start(Tag::Item), _)));
+    let item = |b: &Block| is_item(doc, b);
     let mut out = Vec::new();
     let mut scale = None;
     for (b, block) in blocks.iter().enumerate() {
@@ -135,6 +135,50 @@ pub fn captioned_items(doc: &Doc, blocks: &[Block]) -> Vec<(usize, Edits)> {
             .filter(|s| matches!(s, Scale::Money(..)));
     }
     out
+}
+
+/// What a caption line says of the list items under it ("Reality Labs operating loss by
+/// year:" over "- 2020: $6.6 billion").
+#[derive(Debug, Clone)]
+pub struct ListCaption {
+    /// The metric it names, whether its phrase names a loss, and what it is measured in.
+    pub metric: Option<(String, bool, MetricKind)>,
+    /// The topic it names (`subject_of`).
+    pub subject: Option<String>,
+}
+
+/// The list items under a caption that names a metric or a topic, by block index: their
+/// figures that name none of their own measure its metric, and are its topic's.
+pub fn list_captions(
+    doc: &Doc,
+    blocks: &[Block],
+    names: &MetricNames,
+    subject_of: impl Fn(&str) -> Option<String>,
+) -> Vec<(usize, ListCaption)> {
+    let mut out = Vec::new();
+    let mut caption = None;
+    for (b, block) in blocks.iter().enumerate() {
+        if is_item(doc, block) {
+            if let Some(caption) = &caption {
+                out.push((b, ListCaption::clone(caption)));
+            }
+            continue;
+        }
+        // A label, not a sentence of its own that leads into a list ("… split roughly like
+        // this:"), whose items are parts of what it says.
+        let label = || block.text.split_whitespace().count() <= 12;
+        caption = (is_caption(block) && label())
+            .then(|| ListCaption {
+                metric: names.first_metric(&block.text),
+                subject: subject_of(&block.text),
+            })
+            .filter(|c| c.metric.is_some() || c.subject.is_some());
+    }
+    out
+}
+
+fn is_item(doc: &Doc, block: &Block) -> bool {
+    matches!(doc.events.get(block.first_event), Some((Event::Start(Tag::Item), _)))
 }
 
 /// A paragraph that ends in a colon: it says what the table or list below it holds.

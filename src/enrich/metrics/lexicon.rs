@@ -419,6 +419,16 @@ impl MetricNames {
             .map(|h| h.label.to_string())
     }
 
+    /// The first metric `text` names: its label, whether the phrase names a loss
+    /// ("operating loss"), and what it is measured in.
+    pub fn first_metric(&self, text: &str) -> Option<(String, bool, MetricKind)> {
+        self.find(text)
+            .into_iter()
+            .filter(|h| !h.ratio_base)
+            .min_by_key(|h| h.start)
+            .map(|h| (h.label.to_string(), h.negates, h.kind))
+    }
+
     /// What the first metric `text` names is measured in: a table row's label
     /// ("Operating margin", "Headcount") says whether a head's "$ bn" is its unit.
     pub fn first_kind(&self, text: &str) -> Option<MetricKind> {
