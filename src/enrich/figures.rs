@@ -149,30 +149,7 @@ pub fn extract(
         }
         // A list item's figure that names no metric or topic takes its caption's.
         if let Ok(i) = list_captions.binary_search_by_key(&b, |(i, _)| *i) {
-            let caption = &list_captions[i].1;
-            for found in &mut figures {
-                if let Some(subject) = caption.subject.as_ref().filter(|_| mentions.is_empty()) {
-                    found.subject = Some(subject.clone());
-                }
-                // Not a share or a count under money, nor money under a count or a ratio.
-                let unit = found.value.as_ref().map(|v| v.unit);
-                let fits = |kind: &metrics::MetricKind| match kind {
-                    metrics::MetricKind::Money => !matches!(unit, Some("%" | "count" | "x" | "bps")),
-                    metrics::MetricKind::Count => matches!(unit, None | Some("count")),
-                    metrics::MetricKind::Ratio => matches!(unit, None | Some("%" | "bps")),
-                    metrics::MetricKind::Any => true,
-                };
-                let Some((label, loss, _)) =
-                    (caption.metric.as_ref()).filter(|(_, _, kind)| found.metric.is_none() && fits(kind))
-                else {
-                    continue;
-                };
-                found.metric = Some(label.clone());
-                if let Some(value) = found.value.as_mut().filter(|v| *loss && v.amount > 0.0) {
-                    value.amount = -value.amount;
-                    value.upper = value.upper.map(|u| -u);
-                }
-            }
+            list_captions[i].1.attribute(!mentions.is_empty(), &mut figures);
         }
         for found in figures {
             let figure_text = text.get(found.range.clone()).unwrap_or("");

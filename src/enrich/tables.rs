@@ -147,6 +147,37 @@ pub struct ListCaption {
     pub subject: Option<String>,
 }
 
+impl ListCaption {
+    /// Gives the figures of an item under the caption what they do not name themselves:
+    /// its topic where the item names none (`names_topic`), and its metric, in a unit that
+    /// fits it (not a share or a count under money, nor money under a count or a ratio),
+    /// negative where the caption names a loss.
+    pub fn attribute(&self, names_topic: bool, figures: &mut [Found]) {
+        for found in figures {
+            if let Some(subject) = self.subject.as_ref().filter(|_| !names_topic) {
+                found.subject = Some(subject.clone());
+            }
+            let unit = found.value.as_ref().map(|v| v.unit);
+            let fits = |kind: &MetricKind| match kind {
+                MetricKind::Money => !matches!(unit, Some("%" | "count" | "x" | "bps")),
+                MetricKind::Count => matches!(unit, None | Some("count")),
+                MetricKind::Ratio => matches!(unit, None | Some("%" | "bps")),
+                MetricKind::Any => true,
+            };
+            let Some((label, loss, _)) =
+                (self.metric.as_ref()).filter(|(_, _, kind)| found.metric.is_none() && fits(kind))
+            else {
+                continue;
+            };
+            found.metric = Some(label.clone());
+            if let Some(value) = found.value.as_mut().filter(|v| *loss && v.amount > 0.0) {
+                value.amount = -value.amount;
+                value.upper = value.upper.map(|u| -u);
+            }
+        }
+    }
+}
+
 /// The list items under a caption that names a metric or a topic, by block index: their
 /// figures that name none of their own measure its metric, and are its topic's.
 pub fn list_captions(
