@@ -109,10 +109,13 @@ pub fn extract(
     let tables = tables::find(doc, blocks, settings.names, |cell| {
         subject_named(cell, topics, settings.names).subject.flatten()
     });
-    let items = tables::captioned_items(doc, blocks);
     let list_captions = tables::list_captions(doc, blocks, settings.names, |caption| {
         subject_named(caption, topics, settings.names).subject.flatten()
     });
+    let items: Vec<(usize, tables::Edits)> = (list_captions.iter())
+        .map(|(b, caption)| (*b, caption.edits(&blocks[*b].text)))
+        .filter(|(_, edits)| !edits.is_empty())
+        .collect();
     let plains = plain_sentences(blocks, split, &tables, &items, settings.names);
     let mut reading = read_sentences(doc, blocks, split, &plains, settings);
     let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings, &tables);

@@ -113,41 +113,28 @@ pub fn find(
         .collect()
 }
 
-/// The list items whose bare amounts a caption line gives a scale, with the edits that
-/// write them out: "Cash flow items, Q4 FY24 ($ in millions):" over "- Free cash flow:
-/// 23,348 (+1% Y/Y)" reads the item as "$23,348M". Only the value after an item's own
-/// label (its first ": ") is read, so "at June 30: 75,543" keeps its date.
-pub fn captioned_items(doc: &Doc, blocks: &[Block]) -> Vec<(usize, Edits)> {
-    let item = |b: &Block| is_item(doc, b);
-    let mut out = Vec::new();
-    let mut scale = None;
-    for (b, block) in blocks.iter().enumerate() {
-        if let Some(scale) = scale.filter(|_| item(block)) {
-            let edits = item_edits(&block.text, scale);
-            if !edits.is_empty() {
-                out.push((b, edits));
-            }
-            continue;
-        }
-        scale = (is_caption(block) || (!item(block) && is_scale_line(block)))
-            .then(|| caption_scale(&block.text))
-            .flatten()
-            .filter(|s| matches!(s, Scale::Money(..)));
-    }
-    out
-}
-
-/// What a caption line says of the list items under it ("Reality Labs operating loss by
-/// year:" over "- 2020: $6.6 billion").
+/// What a caption line says of the list items under it: the scale of their bare
+/// amounts ("Cash flow items, Q4 FY24 ($ in millions):" over "- Free cash flow: 23,348
+/// (+1% Y/Y)"), and, for a caption that is a label ("Reality Labs operating loss by
+/// year:" over "- 2020: $6.6 billion"), the metric and topic it names.
 #[derive(Debug, Clone)]
 pub struct ListCaption {
+    /// A money scale.
+    scale: Option<Scale>,
     /// The metric it names, whether its phrase names a loss, and what it is measured in.
-    pub metric: Option<(String, bool, MetricKind)>,
+    metric: Option<(String, bool, MetricKind)>,
     /// The topic it names (`subject_of`).
-    pub subject: Option<String>,
+    subject: Option<String>,
 }
 
 impl ListCaption {
+    /// The edits that write out an item's bare amounts in the caption's scale (23,348 as
+    /// "$23,348M"). Only the value after the item's own label (its first ": ") is read,
+    /// so "at June 30: 75,543" keeps its date.
+    pub fn edits(&self, item: &str) -> Edits {
+        self.scale.map_or_else(Vec::new, |scale| item_edits(item, scale))
+    }
+
     /// Gives the figures of an item under the caption what they do not name themselves:
     /// its topic where the item names none (`names_topic`), and its metric, in a unit that
     /// fits it (not a share or a count under money, nor money under a count or a ratio),
@@ -178,8 +165,10 @@ impl ListCaption {
     }
 }
 
-/// The list items under a caption that names a metric or a topic, by block index: their
-/// figures that name none of their own measure its metric, and are its topic's.
+/// The list items under a caption line that says anything of them, by block index. A
+/// caption is a paragraph ending in a colon or a line that only names a scale; only one
+/// of a few words names a metric or topic: a sentence that leads into a list ("… split
+/// roughly like this:") does not, as its items are parts of what it says.
 pub fn list_captions(
     doc: &Doc,
     blocks: &[Block],
@@ -195,15 +184,18 @@ pub fn list_captions(
             }
             continue;
         }
-        // A label, not a sentence of its own that leads into a list ("… split roughly like
-        // this:"), whose items are parts of what it says.
-        let label = || block.text.split_whitespace().count() <= 12;
-        caption = (is_caption(block) && label())
-            .then(|| ListCaption {
-                metric: names.first_metric(&block.text),
-                subject: subject_of(&block.text),
-            })
-            .filter(|c| c.metric.is_some() || c.subject.is_some());
+        let text = block.text.as_str();
+        let colon = is_caption(block);
+        let label = colon && text.split_whitespace().count() <= 12;
+        caption = Some(ListCaption {
+            scale: (colon || is_scale_line(block))
+                .then(|| caption_scale(text))
+                .flatten()
+                .filter(|s| matches!(s, Scale::Money(..))),
+            metric: label.then(|| names.first_metric(text)).flatten(),
+            subject: label.then(|| subject_of(text)).flatten(),
+        })
+        .filter(|c| c.scale.is_some() || c.metric.is_some() || c.subject.is_some());
     }
     out
 }
@@ -430,15 +422,13 @@ impl Layout {
         while k < figures.len() {
             let f = &figures[k];
             let (first, second) = (cells.column(f.range.start), cells.column(f.range.end.max(1) - 1));
-            let (Some(value), Some(change)) = (&f.value, &f.change) else {
-                k += 1;
-                continue;
-            };
-            let cell_ranges = (cells.trimmed(row, first), cells.trimmed(row, second));
-            let (true, (Some(at), Some(then))) = (
-                first != second && level_column(first) && level_column(second) && change.unit == value.unit,
-                cell_ranges,
-            ) else {
+            let splits = first != second
+                && level_column(first)
+                && level_column(second)
+                && matches!((&f.value, &f.change), (Some(v), Some(c)) if c.unit == v.unit);
+            let change = f.change.as_ref().filter(|_| splits);
+            let (Some(change), Some(at), Some(then)) = (change, cells.trimmed(row, first), cells.trimmed(row, second))
+            else {
                 k += 1;
                 continue;
             };

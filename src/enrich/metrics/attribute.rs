@@ -42,10 +42,7 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .collect();
     // "$1.00 per diluted share", "$5.53 a share": a "per …" phrase belongs to the amount
     // it follows.
-    let taken = |h: usize| {
-        let phrase = &s.text[s.metrics[h].start..];
-        after.contains(&Some(h)) && (phrase.starts_with("per ") || phrase.starts_with("a "))
-    };
+    let taken = |h: usize| after.contains(&Some(h)) && s.per_unit(h);
     let mut out: Vec<Option<usize>> = s
         .qtys
         .iter()
@@ -77,8 +74,7 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
 /// "a quarterly dividend of $0.83 per share": the "per share" after an amount says what it
 /// is paid on, and the dividend named before it in the clause says what it is.
 fn dividend_per_share(s: &Sentence, q: &Qty, h: usize) -> Option<usize> {
-    let phrase = &s.text[s.metrics[h].start..];
-    if s.metrics[h].label != "eps" || !(phrase.starts_with("per ") || phrase.starts_with("a ")) {
+    if s.metrics[h].label != "eps" || !s.per_unit(h) {
         return None;
     }
     let k = (0..h).rev().find(|&k| s.metrics[k].end <= q.start)?;

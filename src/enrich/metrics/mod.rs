@@ -185,6 +185,13 @@ impl Sentence<'_, '_, '_> {
         self.periods.iter().any(within) || (!self.undated.is_empty() && self.undated.iter().any(within))
     }
 
+    /// Whether metric phrase `h` says what an amount is counted per ("per share", "a
+    /// diluted share"): it belongs to the amount right before it.
+    fn per_unit(&self, h: usize) -> bool {
+        let phrase = &self.text[self.metrics[h].start..];
+        phrase.starts_with("per ") || phrase.starts_with("a ")
+    }
+
     fn in_mention(&self, at: usize) -> bool {
         self.mentions.iter().any(|m| m.range.start <= at && at < m.range.end)
     }

@@ -778,10 +778,7 @@ fn backward_ok(s: &Sentence, l: usize) -> bool {
     // and metric after it, and the change that follows is the same claim's.
     let fronted = a.first == 1 && s.toks[0].is("at") && s.toks.get(a.next).is_some_and(|t| t.is(","));
     // "$0.83 per share, up 10%": what the level is counted per is part of it.
-    let per_share = |k: usize| {
-        let h = &s.metrics[k];
-        s.toks.get(a.next).is_some_and(|t| t.start == h.start) && s.text[h.start..].starts_with("per ")
-    };
+    let per_share = |k: usize| s.per_unit(k) && s.toks.get(a.next).is_some_and(|t| t.start == s.metrics[k].start);
     gap.len() <= 16
         && !s.breaks.hard_between(a.end, b.start)
         && !s
