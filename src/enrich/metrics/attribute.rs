@@ -820,14 +820,22 @@ pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
 }
 
 /// "International lost ninety five million dollars at the operating line": an amount
-/// that is what was lost, when no metric is named after it ("lost $200 billion in market
-/// value" is a fall of the market value, not a loss).
+/// that is what was lost, unless a metric it is an amount of follows it ("lost $200
+/// billion in market value" is a fall of the market value, not a loss). A metric after
+/// another word ("lost $4.49 billion on revenue of $353 million") is another figure's.
 pub(super) fn lost(s: &Sentence, q: &Qty) -> bool {
     // The quantity already begins at any approximation ("lost about $95 million").
     let verb = q.first.checked_sub(1).map(|k| &s.toks[k]);
     let named_after = || {
-        let limit = s.toks.get(q.next + 3).map_or(s.text.len(), |t| t.start);
-        s.metrics.iter().any(|h| h.start >= q.end && h.start < limit)
+        let toks = &s.toks;
+        let Some(next) = toks.get(q.next) else {
+            return false;
+        };
+        if !next.is_any(&["in", "of"]) {
+            return s.metrics.iter().any(|h| h.start == next.start);
+        }
+        let limit = toks.get(q.next + 3).map_or(s.text.len(), |t| t.start);
+        s.metrics.iter().any(|h| h.start > next.start && h.start < limit)
     };
     verb.is_some_and(|t| t.is_any(&["lost", "loses", "lose"])) && !named_after()
 }

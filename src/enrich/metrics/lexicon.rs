@@ -131,6 +131,7 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("opex", "operating expenses", Money, false),
     ("costs and expenses", "costs and expenses", Money, false),
     ("total costs and expenses", "costs and expenses", Money, false),
+    ("total expenses", "costs and expenses", Money, false),
     ("market cap", "market capitalization", Money, false),
     ("margin", "operating margin", Ratio, false),
     ("margins", "operating margin", Ratio, false),

@@ -496,8 +496,9 @@ fn compared_level(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<(usize, Str
 
 /// The metric the words around a figure name where no metric phrase does: a price a
 /// month ("$14.99 a month"), the price of a business ("bought in 2020 for $1.2
-/// billion"), money put into something ("put $8 billion into Anthropic"), how the shares
-/// moved ("Amazon shares dropped 9%").
+/// billion"), money put into something ("put $8 billion into Anthropic"), money spent on
+/// its own shares ("repurchased $6.3 billion of stock"), how the shares moved ("Amazon
+/// shares dropped 9%").
 fn named_by_the_words(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<&'static str> {
     if let Some(v) = rec.value {
         let q = &s.qtys[v];
@@ -507,6 +508,8 @@ fn named_by_the_words(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<&'stati
             Some("acquisition price")
         } else if put_into(s, q) {
             Some("investment")
+        } else if bought_back(s, q) {
+            Some("share repurchases")
         } else {
             None
         };
@@ -546,6 +549,18 @@ fn paid_for_a_business(s: &Sentence, q: &Qty) -> bool {
         })
     };
     matches!(q.unit, Unit::Currency(_)) && s.toks[at.saturating_sub(5)..at].iter().any(bought)
+}
+
+/// "repurchased $6.3 billion of stock", "bought back $8.9 billion of shares": money a
+/// company spent on its own shares.
+fn bought_back(s: &Sentence, q: &Qty) -> bool {
+    let Some(verb) = q.first.checked_sub(1) else {
+        return false;
+    };
+    let toks = &s.toks;
+    let repurchased = toks[verb].is_any(&["repurchased", "repurchases", "repurchase", "repurchasing"]);
+    let back = toks[verb].is("back") && verb >= 1 && toks[verb - 1].is_any(&["bought", "buy", "buys", "buying"]);
+    matches!(q.unit, Unit::Currency(_)) && (repurchased || back)
 }
 
 /// "put $8 billion into Anthropic", "will pour £8 billion into UK data centres": money

@@ -159,12 +159,19 @@ const CASES: &[Case] = &[
         &["-95e6 USD; _; International; operating income; Q4 2023"]),
     ("Amazon lost $200 billion in market value.", Some("Q4 2023"), &[],
         &["_; down 200e9 USD; Amazon; market capitalization; Q4 2023"]),
+    // A metric after another word is another figure's: the segment still lost the amount.
+    ("Reality Labs lost $4.49 billion on revenue of $353 million, which was up 28%.", Some("Q2 2024"), &["Reality Labs"],
+        &["-4.49e9 USD; _; Reality Labs; operating income; Q2 2024", "353e6 USD; up 28 %; Reality Labs; revenue; Q2 2024"]),
     // A clause after ", and" that expects an amount forecasts the metric before it.
     ("Capital expenditures totalled $83.0 billion in 2024, and the company expects to spend about $125 billion in 2025.", None, &[],
         &["83e9 USD; _; Amazon; capital expenditures; 2024", "~125e9 USD; _; Amazon; capital expenditures; 2025"]),
-    // A share's price is never billions; buybacks have a label of their own.
+    // A share's price is never billions; buybacks are named by their noun or their verb.
     ("Amazon bought back $2.1 billion of stock, and stock buybacks of $4 billion were announced.", None, &[],
-        &["2.1e9 USD; _; Amazon; _; _", "4e9 USD; _; Amazon; share repurchases; _"]),
+        &["2.1e9 USD; _; Amazon; share repurchases; _", "4e9 USD; _; Amazon; share repurchases; _"]),
+    ("The company repurchased $6.32 billion of stock and paid $1.27 billion in dividends.", Some("Q2 2024"), &[],
+        &["6.32e9 USD; _; Amazon; share repurchases; Q2 2024", "1.27e9 USD; _; Amazon; dividends; Q2 2024"]),
+    ("Full-year 2024 total expenses are expected at $96–99 billion.", None, &[],
+        &["96e9..99e9 USD; _; Amazon; costs and expenses; FY 2024"]),
     // Every "trailing twelve months" of a sentence ends where the sentence or note says.
     ("Trailing twelve month free cash flow was $25.9 billion and trailing twelve month operating cash flow was $113.9 billion.", Some("Q1 2025"), &[],
         &["25.9e9 USD; _; Amazon; free cash flow; TTM Q1 2025", "113.9e9 USD; _; Amazon; operating cash flow; TTM Q1 2025"]),
@@ -464,7 +471,7 @@ const CASES: &[Case] = &[
     ("Operating cash flow rose to $84.9 billion in 2023, and reached $115.9 billion in 2024.", None, &[],
         &["84.9e9 USD; _; Amazon; operating cash flow; 2023", "115.9e9 USD; _; Amazon; operating cash flow; 2024"]),
     ("Net sales were $575 billion in 2023, and the company repurchased $6 billion of its stock.", None, &[],
-        &["575e9 USD; _; Amazon; revenue; 2023", "6e9 USD; _; Amazon; _; 2023"]),
+        &["575e9 USD; _; Amazon; revenue; 2023", "6e9 USD; _; Amazon; share repurchases; 2023"]),
     // Approximations after and before a number.
     ("Kuiper has a $4 billion-plus budget, and Amazon spent something like $1.5 billion on it in 2024.", None, &[],
         &["~4e9 USD; _; Amazon; investment; _", "~1.5e9 USD; _; Amazon; _; 2024"]),
