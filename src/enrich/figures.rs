@@ -119,8 +119,8 @@ pub fn extract(
     let plains = plain_sentences(blocks, split, &tables, &items, settings.names);
     let mut reading = read_sentences(doc, blocks, split, &plains, settings);
     let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings, &tables);
-    let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects))
-        .map(|((_, read), mentions)| read.measured(mentions))
+    let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects).zip(&places.placed))
+        .map(|(((_, read), mentions), at)| read.measured(mentions, places.scopes[at.scope].default_subject.as_deref()))
         .collect();
     let found: Vec<Vec<Found>> = (measured.iter().zip(&places.placed))
         .map(|(m, at)| {

@@ -11,6 +11,7 @@ use super::quantity::{Qty, Unit};
 use super::records::{Rec, Role, VerbObject, compared_before, verb_object};
 use super::tokens::{Kind, Token};
 use super::{Scope, Sentence};
+use std::ops::Range;
 
 /// Words that may not stand between an amount and the metric phrase after it ("$24.2
 /// billion in revenue", "$35.5 billion in trailing 12-month free cash flow").
@@ -577,6 +578,100 @@ fn is_the_metric(s: &Sentence, start: usize, end: usize, subject: &str) -> bool 
     s.metrics
         .iter()
         .any(|h| h.start < end && start < h.end && !qualifies(h.label, subject))
+}
+
+/// Words before "revenue" that do not name a line of business: determiners and
+/// prepositions, words of time, and the words for all of a company's revenue.
+#[rustfmt::skip]
+const NOT_A_LINE: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "your",
+    "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "or", "but", "nor", "while",
+    "which", "who", "whose", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will",
+    "would", "could", "should", "may", "might", "can", "also", "only", "just", "still", "so",
+    "total", "net", "gross", "overall", "consolidated", "reported", "record", "quarterly", "annual",
+    "annualized", "yearly", "full", "fiscal", "year", "years", "quarter", "quarters", "month",
+    "months", "half", "segment", "company", "group", "organic", "gaap", "constant", "currency",
+    "adjusted", "first", "second", "third", "fourth", "last", "next", "prior", "previous", "same",
+    "higher", "lower", "more", "less", "additional", "incremental", "new", "strong", "solid", "weak",
+    "cumulative", "combined", "average", "we", "they", "it", "i", "all", "whole", "entire",
+    "worldwide", "global", "results", "any", "meaningful", "some", "such", "other's",
+];
+
+/// "Xbox content and services revenue increased 61%", "Xbox hardware revenue fell 42%",
+/// "on WhatsApp business messaging revenue grew 40%": the words right before a bare
+/// "revenue" that name a line of business make it that line's revenue ("content and
+/// services revenue", in lower case as every label is), so that a line's figures are
+/// not taken for all of its business's revenue (a wrong series, a false conflict). The
+/// words stop at a topic (the figure's subject, as "AWS revenue" is AWS's revenue), at
+/// the company's own name, at a number or another phrase, and at the words of
+/// `NOT_A_LINE`; a possessive ("Amazon's revenue") names no line, and the words must
+/// open a clause, or follow "the", "its", "their", "our", a topic or a period ("we
+/// expect revenue" names none).
+pub(super) fn name_lines_of_business(s: &mut Sentence, default_subject: Option<&str>) {
+    for h in 0..s.metrics.len() {
+        let hit = &s.metrics[h];
+        if hit.label != "revenue" || !s.text[hit.start..hit.end].eq_ignore_ascii_case("revenue") {
+            continue;
+        }
+        let Some(k) = s.toks.iter().position(|t| t.start == hit.start) else {
+            continue;
+        };
+        let mut first = k;
+        // What is before the words: a name of a line starts a clause, or follows its
+        // business's name or a period ("we expect revenue", "any meaningful revenue" do
+        // not name a line).
+        let mut opens = false;
+        while first > 0 && k - first < 5 {
+            let t = &s.toks[first - 1];
+            let inside = |r: &Range<usize>| r.start <= t.start && t.start < r.end;
+            let named =
+                s.mentions.iter().any(|m| inside(&m.range)) || s.periods.iter().any(|p| inside(&(p.start..p.end)));
+            let taken = named
+                || s.metrics.iter().any(|m| inside(&(m.start..m.end)))
+                || s.qtys.iter().any(|q| inside(&(q.start..q.end)));
+            let word = t.kind == Kind::Word
+                || (t.kind == Kind::Num && t.suffix.is_empty() && first >= 2 && s.toks[first - 2].is_word());
+            let plain = word
+                && !t.text.contains(['\'', '’'])
+                && !t.is_any(NOT_A_LINE)
+                && !default_subject.is_some_and(|d| t.is(d))
+                && super::cues::dir_before(t.text).is_none()
+                && !super::numbers::may_be_spelled(t)
+                && super::numbers::scale_word(t).is_none();
+            // Only white space between the words (not a spoken "uh" left out).
+            if taken || !plain || !s.text[t.end..s.toks[first].start].trim().is_empty() {
+                opens = named
+                    || (t.kind == Kind::Sym && t.is_any(&[",", ";", ":", "(", "—", "–", "-", "•", "*", "|", "."]))
+                    || t.is_any(&["and", "while", "but", "whereas", "so", "the", "its", "their", "our"]);
+                break;
+            }
+            first -= 1;
+        }
+        if first == 0 {
+            opens = true;
+        }
+        if !opens {
+            continue;
+        }
+        // "and" joins two words of a name; after a topic it joins the topic's name
+        // ("Search and other revenue" is the Search & other line).
+        if first == k || s.toks[first].is_any(&["and", "or"]) {
+            continue;
+        }
+        // A line is named by a common noun ("hardware", "cloud", "messaging"): capitals
+        // alone may be another company's name ("Acme revenue"), and the first word of a
+        // sentence is capitalised whatever it is.
+        let common = (first.max(1)..k).any(|j| {
+            let t = &s.toks[j];
+            t.is_word() && t.text.starts_with(|c: char| c.is_ascii_lowercase()) && !t.is_any(&["and", "or"])
+        });
+        if !common {
+            continue;
+        }
+        let name = format!("{} revenue", &s.text[s.toks[first].start..s.toks[k - 1].end]).to_lowercase();
+        s.metrics[h].label = super::intern(&name);
+        s.metrics[h].start = s.toks[first].start;
+    }
 }
 
 /// True when `label` is `subject` followed by a metric ("advertising revenue" of the

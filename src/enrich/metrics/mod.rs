@@ -311,12 +311,17 @@ impl<'s, 'n> Phrased<'s, 'n> {
     /// The figures of the sentence. `mentions` are the topic mentions the caller found in
     /// this sentence.
     pub fn figures(self, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
-        self.measured(mentions).map_or_else(Vec::new, |m| m.figures(scope))
+        (self.measured(mentions, scope.default_subject.as_deref())).map_or_else(Vec::new, |m| m.figures(scope))
     }
 
     /// The sentence's quantities with the metric phrase each measures; None if no
-    /// quantity is left outside its period phrases.
-    pub fn measured<'m>(self, mentions: &'m [SubjectMention]) -> Option<Measured<'s, 'n, 'm>> {
+    /// quantity is left outside its period phrases. `default_subject` is the subject of
+    /// figures that name none (a company's own name is no line of its business).
+    pub fn measured<'m>(
+        self,
+        mentions: &'m [SubjectMention],
+        default_subject: Option<&str>,
+    ) -> Option<Measured<'s, 'n, 'm>> {
         let Phrased {
             read: Read { text, toks, qtys },
             metrics,
@@ -344,6 +349,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
             whole,
             mentions,
         };
+        attribute::name_lines_of_business(&mut s, default_subject);
         // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
         let (periods, undated) = (&s.periods, &s.undated);
         let within = |q: &Qty, p: &PeriodHit| p.start <= q.start && q.start < p.end;

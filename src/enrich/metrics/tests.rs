@@ -159,6 +159,16 @@ const CASES: &[Case] = &[
         &["-95e6 USD; _; International; operating income; Q4 2023"]),
     ("Amazon lost $200 billion in market value.", Some("Q4 2023"), &[],
         &["_; down 200e9 USD; Amazon; market capitalization; Q4 2023"]),
+    // A line of business names its revenue; a topic, the company, a verb or a word for
+    // all of the revenue do not.
+    ("Xbox content and services revenue increased 61% while Xbox hardware revenue declined 29%.", Some("Q2 2024"), &["Xbox"],
+        &["_; up 61 %; Xbox; content and services revenue; Q2 2024", "_; down 29 %; Xbox; hardware revenue; Q2 2024"]),
+    ("Its hardware revenue fell 42% as the console aged, and Acme revenue grew 4%.", Some("Q2 2024"), &[],
+        &["_; down 42 %; Amazon; hardware revenue; Q2 2024", "_; up 4 %; Amazon; revenue; Q2 2024"]),
+    ("Search and other revenue climbed 12.5% to $54.03 billion.", Some("Q4 2024"), &["Search"],
+        &["54.03e9 USD; up 12.5 %; Search; revenue; Q4 2024"]),
+    ("Amazon revenue grew 13%, worldwide revenue was $170 billion and we expect revenue of $160 billion.", Some("Q4 2023"), &[],
+        &["_; up 13 %; Amazon; revenue; Q4 2023", "170e9 USD; _; Amazon; revenue; Q4 2023", "160e9 USD; _; Amazon; revenue; Q4 2023"]),
     // A metric after another word is another figure's: the segment still lost the amount.
     ("Reality Labs lost $4.49 billion on revenue of $353 million, which was up 28%.", Some("Q2 2024"), &["Reality Labs"],
         &["-4.49e9 USD; _; Reality Labs; operating income; Q2 2024", "353e6 USD; up 28 %; Reality Labs; revenue; Q2 2024"]),
