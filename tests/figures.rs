@@ -810,7 +810,12 @@ fn a_tables_head_row_says_what_its_cells_are() {
          ($ in millions)\n\n\
          | Segment | Line | Q1 2024 | Q2 2024 |\n\
          |---|---|---:|---:|\n\
-         | Devices | Income (loss) from operations | (3,846) | (4,488) |\n",
+         | Devices | Income (loss) from operations | (3,846) | (4,488) |\n\n\
+         ## Segment operating income (loss) by quarter\n\n\
+         ($ in millions)\n\n\
+         | Segment | Q1 2025 | Q2 2025 |\n\
+         |---|---:|---:|\n\
+         | AWS | 11,547 | (1,020) |\n",
     );
     let record = |amount: f64| {
         let r = record_of(&json, amount);
@@ -941,6 +946,16 @@ fn a_tables_head_row_says_what_its_cells_are() {
         record(-4.488e9),
         level("operating income", "Q2 2024", "(4,488)"),
         "a signed amount under a period of its own is a level, not a change"
+    );
+    assert_eq!(
+        record(11.547e9),
+        level("operating income", "Q1 2025", "11,547"),
+        "a heading above a scale line names the table's metric"
+    );
+    assert_eq!(
+        record(-1.02e9),
+        level("operating income", "Q2 2025", "(1,020)"),
+        "in every column"
     );
 }
 

@@ -89,12 +89,17 @@ pub fn find(
     let row = |b: usize| blocks.get(b).is_some_and(|block| block.kind == BlockKind::TableRow);
     // A paragraph ending in a colon right above the head row is the table's caption; a
     // heading right above it names its metric ("## Operating income"), as its period is
-    // already every cell's below it.
+    // already every cell's below it, and so does a heading right above a scale line
+    // ("## Segment operating income (loss) by quarter" over "($ in millions)").
     let caption = |head: usize| {
         let block = &blocks[head.checked_sub(1)?];
         match block.kind {
-            _ if is_caption(block) || is_scale_line(block) => Some((block.text.as_str(), true)),
-            BlockKind::Heading => Some((block.text.as_str(), false)),
+            _ if is_caption(block) || is_scale_line(block) => {
+                let above = head.checked_sub(2).map(|h| &blocks[h]);
+                let heading = above.filter(|h| h.kind == BlockKind::Heading && !is_caption(block));
+                Some((block.text.as_str(), true, heading.map(|h| h.text.as_str())))
+            }
+            BlockKind::Heading => Some((block.text.as_str(), false, None)),
             _ => None,
         }
     };
@@ -105,8 +110,11 @@ pub fn find(
                 .find(|&b| !row(b) || is_head(b))
                 .unwrap_or(blocks.len());
             let mut layout = Layout::of(&blocks[head].text, names, &subject_of);
-            if let Some((caption, whole)) = caption(head) {
+            if let Some((caption, whole, heading)) = caption(head) {
                 layout.captioned(caption, whole, names);
+                if layout.caption.metric.is_none() {
+                    layout.caption.metric = heading.and_then(|h| names.first_label(h));
+                }
             }
             Table { head, end, layout }
         })
