@@ -159,6 +159,12 @@ const CASES: &[Case] = &[
         &["-95e6 USD; _; International; operating income; Q4 2023"]),
     ("Amazon lost $200 billion in market value.", Some("Q4 2023"), &[],
         &["_; down 200e9 USD; Amazon; market capitalization; Q4 2023"]),
+    // The measures of a search business's ads, and lines of the income statement.
+    ("TAC rose 6% to $13.7 billion, paid clicks were up 5% year over year and cost per click rose 2%.", Some("Q3 2024"), &[],
+        &["13.7e9 USD; up 6 %; Amazon; traffic acquisition costs; Q3 2024", "_; up 5 % YoY; Amazon; paid clicks; Q3 2024",
+          "_; up 2 %; Amazon; cost per click; Q3 2024"]),
+    ("Cost of revenues was $35.9 billion and depreciation climbed 30% to $4.1 billion.", Some("Q3 2024"), &[],
+        &["35.9e9 USD; _; Amazon; cost of revenues; Q3 2024", "4.1e9 USD; up 30 %; Amazon; depreciation; Q3 2024"]),
     // A line of business names its revenue; a topic, the company, a verb or a word for
     // all of the revenue do not.
     ("Xbox content and services revenue increased 61% while Xbox hardware revenue declined 29%.", Some("Q2 2024"), &["Xbox"],
