@@ -581,21 +581,28 @@ fn is_the_metric(s: &Sentence, start: usize, end: usize, subject: &str) -> bool 
 }
 
 /// Words before "revenue" that do not name a line of business: determiners and
-/// prepositions, words of time, and the words for all of a company's revenue.
+/// prepositions, words of time, and the words for all of a company's revenue. Sorted:
+/// looked up by binary search (`not_a_line`).
 #[rustfmt::skip]
 const NOT_A_LINE: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "your",
-    "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "or", "but", "nor", "while",
-    "which", "who", "whose", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will",
-    "would", "could", "should", "may", "might", "can", "also", "only", "just", "still", "so",
-    "total", "net", "gross", "overall", "consolidated", "reported", "record", "quarterly", "annual",
-    "annualized", "yearly", "full", "fiscal", "year", "years", "quarter", "quarters", "month",
-    "months", "half", "segment", "company", "group", "organic", "gaap", "constant", "currency",
-    "adjusted", "first", "second", "third", "fourth", "last", "next", "prior", "previous", "same",
-    "higher", "lower", "more", "less", "additional", "incremental", "new", "strong", "solid", "weak",
-    "cumulative", "combined", "average", "we", "they", "it", "i", "all", "whole", "entire",
-    "worldwide", "global", "results", "any", "meaningful", "some", "such", "other's",
+    "a", "additional", "adjusted", "all", "also", "an", "annual", "annualized", "any", "are", "as",
+    "at", "average", "be", "been", "but", "by", "can", "combined", "company", "consolidated",
+    "constant", "could", "cumulative", "currency", "entire", "first", "fiscal", "for", "fourth",
+    "from", "full", "gaap", "global", "gross", "group", "had", "half", "has", "have", "her",
+    "higher", "his", "i", "in", "incremental", "is", "it", "its", "just", "last", "less", "lower",
+    "may", "meaningful", "might", "month", "months", "more", "net", "new", "next", "nor", "of",
+    "on", "only", "or", "organic", "our", "overall", "previous", "prior", "quarter", "quarterly",
+    "quarters", "record", "reported", "results", "same", "second", "segment", "should", "so",
+    "solid", "some", "still", "strong", "such", "that", "the", "their", "these", "they", "third",
+    "this", "those", "to", "total", "was", "we", "weak", "were", "which", "while", "who", "whole",
+    "whose", "will", "with", "worldwide", "would", "year", "yearly", "years", "your",
 ];
+
+fn not_a_line(t: &Token) -> bool {
+    let mut buffer = [0u8; 16];
+    super::tokens::lower_ascii(t.text, &mut buffer)
+        .is_some_and(|lower| NOT_A_LINE.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok())
+}
 
 /// "Xbox content and services revenue increased 61%", "Xbox hardware revenue fell 42%",
 /// "on WhatsApp business messaging revenue grew 40%": the words right before a bare
@@ -633,7 +640,7 @@ pub(super) fn name_lines_of_business(s: &mut Sentence, default_subject: Option<&
                 || (t.kind == Kind::Num && t.suffix.is_empty() && first >= 2 && s.toks[first - 2].is_word());
             let plain = word
                 && !t.text.contains(['\'', '’'])
-                && !t.is_any(NOT_A_LINE)
+                && !not_a_line(t)
                 && !default_subject.is_some_and(|d| t.is(d))
                 && super::cues::dir_before(t.text).is_none()
                 && !super::numbers::may_be_spelled(t)
@@ -960,4 +967,12 @@ fn in_accounting_parentheses(toks: &[Token], q: &Qty) -> bool {
     let after = toks.get(q.next + 1);
     let alone_in_cell = before.is_none_or(|t| t.is("|")) && after.is_none_or(|t| t.is("|"));
     alone_in_cell || compared_before(toks, open) || before.is_some_and(|t| t.is("from"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_words_that_name_no_line_are_sorted_for_binary_search() {
+        assert!(super::NOT_A_LINE.is_sorted(), "keep NOT_A_LINE sorted");
+    }
 }
