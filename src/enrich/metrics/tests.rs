@@ -159,6 +159,10 @@ const CASES: &[Case] = &[
         &["-95e6 USD; _; International; operating income; Q4 2023"]),
     ("Amazon lost $200 billion in market value.", Some("Q4 2023"), &[],
         &["_; down 200e9 USD; Amazon; market capitalization; Q4 2023"]),
+    // "(2023: …)" labels the figures inside its parenthesis only.
+    ("- Other Bets: revenue $1.6 billion, operating loss $4.4 billion (2023: loss of $4.1 billion).", Some("FY 2024"), &[],
+        &["1.6e9 USD; _; Amazon; revenue; FY 2024", "-4.4e9 USD; _; Amazon; operating income; FY 2024",
+          "-4.1e9 USD; _; Amazon; operating income; 2023"]),
     // The measures of a search business's ads, and lines of the income statement.
     ("TAC rose 6% to $13.7 billion, paid clicks were up 5% year over year and cost per click rose 2%.", Some("Q3 2024"), &[],
         &["13.7e9 USD; up 6 %; Amazon; traffic acquisition costs; Q3 2024", "_; up 5 % YoY; Amazon; paid clicks; Q3 2024",
