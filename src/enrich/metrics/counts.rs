@@ -95,6 +95,20 @@ fn verb_form(t: &Token) -> bool {
             .any(|e| w.get(w.len() - e.len()..).is_some_and(|x| x.eq_ignore_ascii_case(e)))
 }
 
+/// "paid rides per week: more than 150,000": the plural noun of a label right before the
+/// colon that leads to a quantity, which the quantity counts.
+pub(super) fn labelled_noun(toks: &[Token], q: &Qty) -> Option<usize> {
+    let colon = q.first.checked_sub(1).filter(|&k| toks[k].is(":"))?;
+    // The label: the words since the item, sentence or clause began.
+    let from = toks[..colon]
+        .iter()
+        .rposition(|t| t.kind == Kind::Sym && !t.is("-"))
+        .map_or(0, |k| k + 1);
+    (from..colon)
+        .rev()
+        .find(|&k| toks[k].is_word() && plural(&toks[k]) && countable(&toks[k]) == Countable::Yes)
+}
+
 /// The noun a quantity counts: the last plural word of the few words after it
 /// ("7 billion items to", "200 million monthly viewers worldwide", "4,500 developer-years").
 pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {

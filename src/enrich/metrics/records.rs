@@ -86,6 +86,11 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
     if q.noun.is_some() && !noun_is_metric {
         return Some(Unit::Count);
     }
+    // "paid rides per week: more than 150,000": a label's noun before a colon (ten or
+    // more, as any bare count, and unsigned: "Investor Relations: +1 (425) …" is a phone).
+    if q.amount >= 10.0 && !q.plus && !q.negative && super::counts::labelled_noun(&s.toks, q).is_some() {
+        return Some(Unit::Count);
+    }
     // "4K", "Form 10K": a glued thousand names a resolution or a form unless it counts something.
     let glued_k = s.toks[q.first..q.next]
         .iter()

@@ -159,6 +159,11 @@ const CASES: &[Case] = &[
         &["-95e6 USD; _; International; operating income; Q4 2023"]),
     ("Amazon lost $200 billion in market value.", Some("Q4 2023"), &[],
         &["_; down 200e9 USD; Amazon; market capitalization; Q4 2023"]),
+    // A label's plural noun before a colon says what a bare number counts; a signed one
+    // after "Relations:" is a phone number.
+    ("- paid rides per week: more than 150,000", Some("Q4 2024"), &[],
+        &["~150000 count; _; Amazon; _; Q4 2024"]),
+    ("Investor Relations: +1 (425) 706-4400.", None, &[], &[]),
     // "(2023: …)" labels the figures inside its parenthesis only.
     ("- Other Bets: revenue $1.6 billion, operating loss $4.4 billion (2023: loss of $4.1 billion).", Some("FY 2024"), &[],
         &["1.6e9 USD; _; Amazon; revenue; FY 2024", "-4.4e9 USD; _; Amazon; operating income; FY 2024",
