@@ -628,6 +628,7 @@ pub(super) fn name_lines_of_business(s: &mut Sentence, default_subject: Option<&
         // business's name or a period ("we expect revenue", "any meaningful revenue" do
         // not name a line).
         let mut opens = false;
+        let mut after_topic = false;
         while first > 0 && k - first < 5 {
             let t = &s.toks[first - 1];
             let inside = |r: &Range<usize>| r.start <= t.start && t.start < r.end;
@@ -647,6 +648,7 @@ pub(super) fn name_lines_of_business(s: &mut Sentence, default_subject: Option<&
                 && super::numbers::scale_word(t).is_none();
             // Only white space between the words (not a spoken "uh" left out).
             if taken || !plain || !s.text[t.end..s.toks[first].start].trim().is_empty() {
+                after_topic = named;
                 opens = named
                     || (t.kind == Kind::Sym && t.is_any(&[",", ";", ":", "(", "—", "–", "-", "•", "*", "|", "."]))
                     || t.is_any(&["and", "while", "but", "whereas", "so", "the", "its", "their", "our"]);
@@ -660,9 +662,17 @@ pub(super) fn name_lines_of_business(s: &mut Sentence, default_subject: Option<&
         if !opens {
             continue;
         }
-        // "and" joins two words of a name; after a topic it joins the topic's name
-        // ("Search and other revenue" is the Search & other line).
-        if first == k || s.toks[first].is_any(&["and", "or"]) {
+        // "and" joins two words of a name. After a topic it joins the topic's name ("Search
+        // and other revenue" is the Search & other line); after a comma it opens the
+        // clause (", and Devices hardware revenue fell").
+        while first < k && s.toks[first].is_any(&["and", "or"]) {
+            if after_topic {
+                first = k;
+            } else {
+                first += 1;
+            }
+        }
+        if first == k {
             continue;
         }
         // A line is named by a common noun ("hardware", "cloud", "messaging"): capitals

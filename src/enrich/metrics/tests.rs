@@ -93,7 +93,7 @@ const CASES: &[Case] = &[
         &["20.3e9 USD; up 11 %; Amazon; revenue; Q4 2024", "_; up 12 %; Amazon; revenue; Q4 2024"]),
     // "in the quarter" dates its own figure; it ends no trailing twelve months said before.
     ("Operating cash flow on a trailing twelve month basis was $85 billion, and subscription revenue was $10.5 billion in the quarter.", Some("Q4 2023"), &[],
-        &["85e9 USD; _; Amazon; operating cash flow; TTM Q4 2023", "10.5e9 USD; _; Amazon; revenue; Q4 2023"]),
+        &["85e9 USD; _; Amazon; operating cash flow; TTM Q4 2023", "10.5e9 USD; _; Amazon; subscription revenue; Q4 2023"]),
     // The billions a business says it grew to are money even unsaid; what else grew keeps
     // its own unit: a count for a metric of people, unknown for one the lexicon lacks.
     ("On AWS we grew nineteen percent year over year to twenty seven point five billion.", Some("Q3 2024"), &["AWS"],
@@ -182,6 +182,8 @@ const CASES: &[Case] = &[
         &["_; down 42 %; Amazon; hardware revenue; Q2 2024", "_; up 4 %; Amazon; revenue; Q2 2024"]),
     ("Search and other revenue climbed 12.5% to $54.03 billion.", Some("Q4 2024"), &["Search"],
         &["54.03e9 USD; up 12.5 %; Search; revenue; Q4 2024"]),
+    ("Amazon repurchased $6 billion of stock, and Devices hardware revenue fell 9%.", Some("Q4 2024"), &["Devices"],
+        &["6e9 USD; _; Amazon; share repurchases; Q4 2024", "_; down 9 %; Devices; hardware revenue; Q4 2024"]),
     ("Amazon revenue grew 13%, worldwide revenue was $170 billion and we expect revenue of $160 billion.", Some("Q4 2023"), &[],
         &["_; up 13 %; Amazon; revenue; Q4 2023", "170e9 USD; _; Amazon; revenue; Q4 2023", "160e9 USD; _; Amazon; revenue; Q4 2023"]),
     // A metric after another word is another figure's: the segment still lost the amount.
