@@ -11,7 +11,6 @@ use super::quantity::{Qty, Unit};
 use super::records::{Rec, Role, VerbObject, compared_before, verb_object};
 use super::tokens::{Kind, Token};
 use super::{Scope, Sentence};
-use std::ops::Range;
 
 /// Words that may not stand between an amount and the metric phrase after it ("$24.2
 /// billion in revenue", "$35.5 billion in trailing 12-month free cash flow").
@@ -620,75 +619,77 @@ pub(super) fn name_lines_of_business(s: &mut Sentence, default_subject: Option<&
         if hit.label != "revenue" || !s.text[hit.start..hit.end].eq_ignore_ascii_case("revenue") {
             continue;
         }
-        let Some(k) = s.toks.iter().position(|t| t.start == hit.start) else {
+        let k = s.toks.partition_point(|t| t.start < hit.start);
+        if s.toks.get(k).is_none_or(|t| t.start != hit.start) {
+            continue;
+        }
+        let Some(first) = line_name(s, k, default_subject) else {
             continue;
         };
-        let mut first = k;
-        // What is before the words: a name of a line starts a clause, or follows its
-        // business's name or a period ("we expect revenue", "any meaningful revenue" do
-        // not name a line).
-        let mut opens = false;
-        let mut after_topic = false;
-        while first > 0 && k - first < 5 {
-            let t = &s.toks[first - 1];
-            let inside = |r: &Range<usize>| r.start <= t.start && t.start < r.end;
-            let named =
-                s.mentions.iter().any(|m| inside(&m.range)) || s.periods.iter().any(|p| inside(&(p.start..p.end)));
-            let taken = named
-                || s.metrics.iter().any(|m| inside(&(m.start..m.end)))
-                || s.qtys.iter().any(|q| inside(&(q.start..q.end)));
-            let word = t.kind == Kind::Word
-                || (t.kind == Kind::Num && t.suffix.is_empty() && first >= 2 && s.toks[first - 2].is_word());
-            let plain = word
-                && !t.text.contains(['\'', '’'])
-                && !not_a_line(t)
-                && !default_subject.is_some_and(|d| t.is(d))
-                && super::cues::dir_before(t.text).is_none()
-                && !super::numbers::may_be_spelled(t)
-                && super::numbers::scale_word(t).is_none();
-            // Only white space between the words (not a spoken "uh" left out).
-            if taken || !plain || !s.text[t.end..s.toks[first].start].trim().is_empty() {
-                after_topic = named;
-                opens = named
-                    || (t.kind == Kind::Sym && t.is_any(&[",", ";", ":", "(", "—", "–", "-", "•", "*", "|", "."]))
-                    || t.is_any(&["and", "while", "but", "whereas", "so", "the", "its", "their", "our"]);
-                break;
-            }
-            first -= 1;
-        }
-        if first == 0 {
-            opens = true;
-        }
-        if !opens {
-            continue;
-        }
-        // "and" joins two words of a name. After a topic it joins the topic's name ("Search
-        // and other revenue" is the Search & other line); after a comma it opens the
-        // clause (", and Devices hardware revenue fell").
-        while first < k && s.toks[first].is_any(&["and", "or"]) {
-            if after_topic {
-                first = k;
-            } else {
-                first += 1;
-            }
-        }
-        if first == k {
-            continue;
-        }
-        // A line is named by a common noun ("hardware", "cloud", "messaging"): capitals
-        // alone may be another company's name ("Acme revenue"), and the first word of a
-        // sentence is capitalised whatever it is.
-        let common = (first.max(1)..k).any(|j| {
-            let t = &s.toks[j];
-            t.is_word() && t.text.starts_with(|c: char| c.is_ascii_lowercase()) && !t.is_any(&["and", "or"])
-        });
-        if !common {
-            continue;
-        }
         let name = format!("{} revenue", &s.text[s.toks[first].start..s.toks[k - 1].end]).to_lowercase();
         s.metrics[h].label = super::intern(&name);
         s.metrics[h].start = s.toks[first].start;
     }
+}
+
+/// The first token of the words before token `k` ("revenue") that name a line of
+/// business, if they do (`name_lines_of_business`).
+fn line_name(s: &Sentence, k: usize, default_subject: Option<&str>) -> Option<usize> {
+    // What may stand right before a line's name: it opens a clause, or follows its
+    // business's name, a period or a determiner ("we expect revenue", "any meaningful
+    // revenue" name no line).
+    const OPENERS: [&str; 20] = [
+        ",", ";", ":", "(", "—", "–", "-", "•", "*", "|", ".", "and", "while", "but", "whereas", "so", "the", "its",
+        "their", "our",
+    ];
+    let mut first = k;
+    let mut after_topic = false;
+    while first > 0 {
+        // Five words and no opener before them: no name of a line.
+        if k - first == 5 {
+            return None;
+        }
+        let t = &s.toks[first - 1];
+        let named = s.in_mention(t.start) || s.in_period(t.start);
+        let taken = named
+            || s.metrics.iter().any(|m| m.start <= t.start && t.start < m.end)
+            || s.qtys.iter().any(|q| q.start <= t.start && t.start < q.end);
+        let word = t.kind == Kind::Word
+            || (t.kind == Kind::Num && t.suffix.is_empty() && first >= 2 && s.toks[first - 2].is_word());
+        let plain = word
+            && !t.text.contains(['\'', '’'])
+            && !not_a_line(t)
+            && !default_subject.is_some_and(|d| t.is(d))
+            && super::cues::dir_before(t.text).is_none()
+            && !super::numbers::may_be_spelled(t)
+            && super::numbers::scale_word(t).is_none();
+        // Only white space between the words (not a spoken "uh" left out).
+        if taken || !plain || !s.text[t.end..s.toks[first].start].trim().is_empty() {
+            if !named && !t.is_any(&OPENERS) {
+                return None;
+            }
+            after_topic = named;
+            break;
+        }
+        first -= 1;
+    }
+    // "and" joins two words of a name. After a topic it joins the topic's name ("Search
+    // and other revenue" is the Search & other line); after a comma it opens the clause
+    // (", and Devices hardware revenue fell").
+    while first < k && s.toks[first].is_any(&["and", "or"]) {
+        if after_topic {
+            return None;
+        }
+        first += 1;
+    }
+    // A line is named by a common noun ("hardware", "cloud", "messaging"): capitals alone
+    // may be another company's name ("Acme revenue"), and the first word of a sentence is
+    // capitalised whatever it is.
+    let common = (first.max(1)..k).any(|j| {
+        let t = &s.toks[j];
+        t.is_word() && t.text.starts_with(|c: char| c.is_ascii_lowercase()) && !t.is_any(&["and", "or"])
+    });
+    (first < k && common).then_some(first)
 }
 
 /// True when `label` is `subject` followed by a metric ("advertising revenue" of the

@@ -161,6 +161,9 @@ pub(super) struct PeriodHit {
     pub canonical: String,
     /// Written as a point of comparison ("since 2018", "versus Q3").
     pub comparison: bool,
+    /// Where it opens a parenthesis with a colon after it ("Operating margin 42% (2023:
+    /// 35%)"): the span it labels, the only figures it dates.
+    pub labels: Option<Range<usize>>,
 }
 
 /// The year (and quarter) of the period around a sentence, used to date "in Q3".
@@ -467,6 +470,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
             end: m.end(),
             canonical,
             comparison: !spanned && (COMPARISON.with(|re| re.is_match(before)) || SINCE.with(|re| re.is_match(before))),
+            labels: None,
         });
     }
     if !bare_full_years.is_empty() {
@@ -474,7 +478,18 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
     }
     let undated = trailing_twelve_months(&mut out, text, anchor);
     same_quarter(&mut out, text, anchor);
+    for hit in &mut out {
+        hit.labels = labelled_span(text, hit);
+    }
     (out, undated)
+}
+
+/// The span a period labels when it opens a parenthesis and a colon follows it ("(2023:
+/// loss of $4.1 billion)"): up to the parenthesis' end.
+fn labelled_span(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
+    let opens = text[..hit.start].trim_end().ends_with('(');
+    let labels = text[hit.end..].trim_start().starts_with(':');
+    (opens && labels).then(|| hit.end..text[hit.end..].find(')').map_or(text.len(), |at| hit.end + at))
 }
 
 /// A bare "full year" (at `bare`): with a year said right after it ("for the full year
@@ -511,6 +526,7 @@ fn full_years(hits: &mut Vec<PeriodHit>, bare: &[Range<usize>], text: &str) {
                 end: at.end,
                 canonical: format!("FY {year}"),
                 comparison: false,
+                labels: None,
             });
         }
     }

@@ -95,7 +95,7 @@ pub(super) fn period_of(
         (s.periods.iter().zip(owners)).filter(|(p, _)| {
             !p.comparison
                 && !names_another_metric(s, p, rec)
-                && labelled_aside(s, p).is_none_or(|inside| inside.contains(&rec.start))
+                && p.labels.as_ref().is_none_or(|inside| inside.contains(&rec.start))
         })
     };
     let mine = |o: &Option<usize>| o.is_some() && (*o == rec.value || *o == rec.change);
@@ -215,14 +215,6 @@ pub(super) fn period_of(
         Some(p) => Some(p.canonical.clone()),
         None => scope_period(),
     }
-}
-
-/// "Operating margin 42% (2023: 35%)": a period that opens a parenthesis and a colon
-/// follows labels the figures inside it only. Returns the span it labels.
-fn labelled_aside(s: &Sentence, p: &super::period::PeriodHit) -> Option<std::ops::Range<usize>> {
-    let opened = s.text[..p.start].trim_end().ends_with('(');
-    let labels = s.text[p.end..].trim_start().starts_with(':');
-    (opened && labels).then(|| p.end..s.text[p.end..].find(')').map_or(s.text.len(), |at| p.end + at))
 }
 
 /// Whether period `p` is a "trailing twelve months" said as part of the name of a metric
