@@ -560,6 +560,13 @@ fn figures_in_whole_notes_of_a_fourth_company_are_found_and_attributed() {
     whole_notes("passages4");
 }
 
+/// A fifth blind set: a retailer whose fiscal year ends in January, with retail measures
+/// (Walmart: comparable sales, transactions, gross profit rate, membership income).
+#[test]
+fn figures_in_whole_notes_of_a_retailer_are_found_and_attributed() {
+    whole_notes("passages5");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
