@@ -361,7 +361,9 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
                 .find_map(|o| o.noun.filter(|_| o.unit == Unit::Count));
             previous.filter(|_| s.metric[p].is_none())
         };
-        if let Some(noun) = q.noun.or_else(inherited) {
+        // "Employees: about 20,000": the plural noun of the label before a colon.
+        let labelled = || super::counts::labelled_noun(&s.toks, q).filter(|_| s.metric[p].is_none());
+        if let Some(noun) = q.noun.or_else(inherited).or_else(labelled) {
             // "275 million monthly actives", "3.29 billion daily active people": a metric
             // phrase that ends in the counted noun names what is counted.
             let t = &s.toks[noun];

@@ -161,8 +161,13 @@ const CASES: &[Case] = &[
         &["_; down 200e9 USD; Amazon; market capitalization; Q4 2023"]),
     // A label's plural noun before a colon says what a bare number counts; a signed one
     // after "Relations:" is a phone number.
+    // The label's plural noun names what is counted, as it would after the number.
     ("- paid rides per week: more than 150,000", Some("Q4 2024"), &[],
-        &["~150000 count; _; Amazon; _; Q4 2024"]),
+        &["~150000 count; _; Amazon; rides; Q4 2024"]),
+    ("- Employees: about 20,000", Some("FY 2024"), &[],
+        &["~20000 count; _; Amazon; headcount; FY 2024"]),
+    ("- Operating margin: 32%", Some("FY 2024"), &[],
+        &["32 %; _; Amazon; operating margin; FY 2024"]),
     ("Investor Relations: +1 (425) 706-4400.", None, &[], &[]),
     // "(2023: …)" labels the figures inside its parenthesis only.
     ("- Other Bets: revenue $1.6 billion, operating loss $4.4 billion (2023: loss of $4.1 billion).", Some("FY 2024"), &[],
