@@ -233,7 +233,7 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
         return label.to_string();
     }
     match n.as_str() {
-        "employees" | "workers" | "staff" | "jobs" | "roles" | "positions" => "headcount".to_string(),
+        "employees" | "associates" | "workers" | "staff" | "jobs" | "roles" | "positions" => "headcount".to_string(),
         // People are a workforce only where the sentence speaks of work: "reaches 115
         // million people" counts an audience.
         "people" if WORK.iter().any(|w| lower().contains(w)) => "headcount".to_string(),

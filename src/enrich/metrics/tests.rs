@@ -173,6 +173,16 @@ const CASES: &[Case] = &[
     ("- Other Bets: revenue $1.6 billion, operating loss $4.4 billion (2023: loss of $4.1 billion).", Some("FY 2024"), &[],
         &["1.6e9 USD; _; Amazon; revenue; FY 2024", "-4.4e9 USD; _; Amazon; operating income; FY 2024",
           "-4.1e9 USD; _; Amazon; operating income; 2023"]),
+    // A retailer's measures; an adjusted measure is not the reported one.
+    ("Comparable sales rose 4.1%, with transactions up 2.6% and average ticket up 1.5%.", Some("Q2 2025"), &[],
+        &["_; up 4.1 %; Amazon; comparable sales; Q2 2025", "_; up 2.6 %; Amazon; transactions; Q2 2025",
+          "_; up 1.5 %; Amazon; average ticket; Q2 2025"]),
+    ("Adjusted EPS was $1.80 and GAAP EPS was $1.75; 1.6 million associates work in its stores.", Some("FY 2025"), &[],
+        &["1.8 USD; _; Amazon; adjusted eps; FY 2025", "1.75 USD; _; Amazon; eps; FY 2025",
+          "1.6e6 count; _; Amazon; headcount; FY 2025"]),
+    ("Inventory ended at $55.0 billion, the gross profit rate was 24.1% and membership fee income grew 12%.", Some("Q2 2025"), &[],
+        &["55e9 USD; _; Amazon; inventory; Q2 2025", "24.1 %; _; Amazon; gross profit rate; Q2 2025",
+          "_; up 12 %; Amazon; membership fee income; Q2 2025"]),
     // The measures of a search business's ads, and lines of the income statement.
     ("TAC rose 6% to $13.7 billion, paid clicks were up 5% year over year and cost per click rose 2%.", Some("Q3 2024"), &[],
         &["13.7e9 USD; up 6 %; Amazon; traffic acquisition costs; Q3 2024", "_; up 5 % YoY; Amazon; paid clicks; Q3 2024",
