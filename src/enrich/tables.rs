@@ -56,6 +56,9 @@ pub struct Layout {
     scales: Vec<Option<Scale>>,
     /// Per column: whether it holds growth rates, and their basis ("YoY growth").
     growth: Vec<Option<Option<&'static str>>>,
+    /// Per column: the noun its head counts ("Stores at year-end"), whose bare whole
+    /// numbers are counts of it, not amounts in the table's scale.
+    counted: Vec<Option<String>>,
     /// What a caption line right above the table ("Q1 FY2025 revenue guidance by segment
     /// ($ in billions):") says of every cell: its period and metric, where neither the
     /// column nor the row names one.
@@ -280,6 +283,12 @@ impl Layout {
             layout.subjects.push(subject_of(cell));
             layout.scales.push(scale_of(cell));
             layout.growth.push(growth_of(cell));
+            let money = matches!(names.first_kind(cell), Some(MetricKind::Money | MetricKind::Ratio));
+            layout.counted.push(
+                (!money && scale_of(cell).is_none())
+                    .then(|| metrics::counted_noun(cell))
+                    .flatten(),
+            );
         }
         let is = |cell: &str, words: &[&str]| words.iter().any(|w| cell.trim().eq_ignore_ascii_case(w));
         layout.low_high = (1..cells.len().saturating_sub(1)).find(|&c| {
@@ -352,6 +361,16 @@ impl Layout {
                 continue;
             }
             let (row_scale, money) = row_unit();
+            // A whole number under a head that counts something ("Stores at year-end |
+            // 4,606") is a count of it, whatever the table's scale.
+            if let Some(Some(noun)) = self.counted.get(column)
+                && row_scale.is_none()
+                && growth.is_none()
+                && number.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            {
+                out.push((at, format!("{number} {noun}")));
+                continue;
+            }
             let head_scale = || self.scales.get(column).copied().flatten().or(self.scales[0]);
             let scale = row_scale.or_else(|| money.then(head_scale).flatten());
             if let Some(mut written) = read_cell(number, scale, growth) {
@@ -742,6 +761,14 @@ mod tests {
         assert_eq!(
             read("Segment | Revenue (US$ millions)", "AWS | 24,204"),
             "AWS | $24,204M"
+        );
+        // A column whose head counts something holds counts, whatever the table's scale.
+        assert_eq!(
+            read(
+                "Segment ($ bn) | Net sales | Stores at year-end",
+                "North | 462.4 | 4,606"
+            ),
+            "North | $462.4B | 4,606 stores"
         );
         let l = layout(head);
         assert_eq!(l.periods, [None, Some("Q4 2022".into()), Some("Q4 2023".into())]);

@@ -74,6 +74,17 @@ pub(super) fn multiple(t: &Token) -> Option<f64> {
     })
 }
 
+/// The noun a table's head cell counts, in lower case: "Stores at year-end" counts
+/// stores, "Employees (k)" employees. The head's first word, when it is a plural that can
+/// be counted. (Whether the head names an amount of money, "Net sales", is the caller's
+/// question: the lexicon's.)
+pub fn counted_noun(head: &str) -> Option<String> {
+    let first = head.split_whitespace().next()?;
+    let toks = super::tokens::tokenize(first);
+    let [t] = toks.as_slice() else { return None };
+    (t.kind == Kind::Word && plural(t) && countable(t) == Countable::Yes).then(|| t.text.to_lowercase())
+}
+
 /// A plural form ("items", "people"), not a possessive. (`head_noun` has already
 /// refused the words that are never counted.)
 fn plural(t: &Token) -> bool {

@@ -53,6 +53,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+pub use counts::counted_noun;
 pub use lexicon::{MetricKind, MetricNames};
 pub use period::{Anchor, frame_period, parse_period};
 pub use plain::PlainText;
