@@ -86,6 +86,26 @@ fn first_mention_links_and_longest_alias_wins() {
     assert!(body.contains(r#"Kuiper in a heading</h3>"#), "{body}");
 }
 
+/// Typed with a straight apostrophe, a name is still one mention: the parser's smart
+/// punctuation hands "Sam", "’" and "s Club" over apart, and they are read as one text.
+#[test]
+fn names_with_an_apostrophe_link_and_own_their_figures() {
+    let (tmp, public) = build("apostrophes");
+    let body = prose(&page(&public, "/notes/clubs/")).to_string();
+    assert!(body.contains(r#"href="/topics/sams-club/">Sam’s Club</a>"#), "{body}");
+    let out = folio(&tmp.path().join("site"), "metrics");
+    let table = String::from_utf8_lossy(&out.stdout);
+    let row = |value: &str| {
+        table
+            .lines()
+            .find(|l| l.contains(value))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row("$22.8B").starts_with("Sam's Club"), "{table}");
+    assert!(row("$22.8B").ends_with("clubs.md:7"), "{table}");
+}
+
 #[test]
 fn auto_link_modes_and_explicit_links_win() {
     let (_tmp, public) = build("topics");

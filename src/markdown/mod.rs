@@ -154,6 +154,19 @@ pub fn parse(page: Page, config: &MarkdownConfig) -> Doc {
             Event::SoftBreak if in_para => summary.push(' '),
             _ => {}
         }
+        // Text the parser hands over in pieces is one event: smart punctuation and
+        // entities split a run of text ("Sam", "’", "s Club"), and a topic named
+        // "Sam's Club", a figure or a sentence across the pieces would not be found whole.
+        if let (Event::Text(more), Some((Event::Text(text), at))) = (&event, events.last_mut())
+            && at.end == range.start
+        {
+            let mut joined = String::with_capacity(text.len() + more.len());
+            joined.push_str(text);
+            joined.push_str(more);
+            *text = CowStr::from(joined);
+            at.end = range.end;
+            continue;
+        }
         events.push((event.into_static(), range));
     }
     // Every page's events live until its page is written: give back what growing the
