@@ -97,7 +97,7 @@ pub fn find(
     let caption = |head: usize| {
         let block = &blocks[head.checked_sub(1)?];
         match block.kind {
-            _ if is_caption(block) || is_scale_line(block) => {
+            _ if is_caption(block) || is_scale_line(block) || growth_line(block).is_some() => {
                 let above = head.checked_sub(2).map(|h| &blocks[h]);
                 let heading = above.filter(|h| h.kind == BlockKind::Heading && !is_caption(block));
                 Some((block.text.as_str(), true, heading.map(|h| h.text.as_str())))
@@ -264,6 +264,15 @@ impl Layout {
             && first.is_none()
         {
             *first = caption_scale(caption);
+        }
+        // "Percent change year over year": every column whose head says nothing of its
+        // numbers holds growth rates.
+        if let Some(basis) = growth_words(caption) {
+            for c in 1..self.growth.len() {
+                if self.growth[c].is_none() && self.scales[c].is_none() && self.counted[c].is_none() {
+                    self.growth[c] = Some(basis);
+                }
+            }
         }
         self.caption.period = metrics::parse_period(caption);
     }
@@ -599,7 +608,9 @@ fn read_cell(cell: &str, scale: Option<Scale>, growth: Option<Option<&'static st
         },
     };
     // A year in a cell ("2023") is when, not how much.
-    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    let year = digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("19") || digits.starts_with("20"));
     if !is_number(digits) || (year && !percent) {
         return None;
     }
@@ -663,6 +674,26 @@ fn is_scale_line(block: &Block) -> bool {
         && !block.text.trim_end().ends_with('.')
         && block.text.split_whitespace().count() <= 8
         && caption_scale(&block.text).is_some()
+}
+
+/// A short line right above a table that says its numbers are growth rates ("Percent
+/// change year over year", "% change vs. prior year"), and their basis if it says one.
+fn growth_line(block: &Block) -> Option<Option<&'static str>> {
+    (block.kind == BlockKind::Prose
+        && block.text.len() <= 64
+        && !block.text.trim_end().ends_with('.')
+        && block.text.split_whitespace().count() <= 8)
+        .then(|| growth_words(&block.text))
+        .flatten()
+}
+
+/// Words that say numbers are growth rates: they open with "percent" or "%" and name a
+/// change or a basis.
+fn growth_words(text: &str) -> Option<Option<&'static str>> {
+    let words = text.trim().trim_start_matches('(');
+    let lower = words.get(..8).unwrap_or(words).to_ascii_lowercase();
+    let percent = lower.starts_with("percent") || lower.starts_with("per cent") || lower.starts_with('%');
+    percent.then(|| growth_of(words)).flatten()
 }
 
 /// The scale words say ("$ in millions", "usd bn", "%").
@@ -749,6 +780,8 @@ mod tests {
             "Diluted EPS ($) | $0.03 | $1.00"
         );
         assert_eq!(read(head, "Margin (%) | 2.4 | 7.8"), "Margin (%) | 2.4% | 7.8%");
+        // Four characters that open like a year are an amount when they are not all digits.
+        assert_eq!(read(head, "Capex | 20.6 | 19.5"), "Capex | $20.6B | $19.5B");
         // A row that names no amount of money is not scaled as one.
         assert_eq!(
             read(head, "Operating margin | 2.4 | 7.8"),
@@ -772,6 +805,20 @@ mod tests {
         );
         let l = layout(head);
         assert_eq!(l.periods, [None, Some("Q4 2022".into()), Some("Q4 2023".into())]);
+    }
+
+    #[test]
+    fn a_line_above_saying_percent_change_makes_columns_of_growth() {
+        let mut l = layout("Segment | Q1 FY25 | Q2 FY25");
+        l.captioned("Percent change year over year", true, &MetricNames::default());
+        let mut text = "Comparable sales | 3.8 | (0.4)".to_string();
+        for (range, written) in l.edits(&text.clone(), &MetricNames::default()).into_iter().rev() {
+            text.replace_range(range, &written);
+        }
+        assert_eq!(text, "Comparable sales | +3.8% YoY | down 0.4% YoY");
+        assert_eq!(growth_words("% change vs. prior quarter"), Some(None));
+        assert_eq!(growth_words("(Percent change)"), Some(None));
+        assert_eq!(growth_words("Revenue change"), None);
     }
 
     #[test]
