@@ -35,6 +35,7 @@ pattern! {
             | (?P<fyx>full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year)
             | (?P<ly>last\s+year)
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
+            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<fty_ey>(?:19|20)\d{{2}}))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
             | (?P<year>(?:19|20)\d{{2}})e?
             )(?-u:\b)"
@@ -45,10 +46,10 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 41] = [
+const GROUP_NAMES: [&str; 44] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "fyx", "year",
-    "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq",
+    "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -91,6 +92,9 @@ const G_FM: usize = 37;
 const G_FM_N: usize = 38;
 const G_FM_Y: usize = 39;
 const G_TQ: usize = 40;
+const G_FTY: usize = 41;
+const G_FTY_Y: usize = 42;
+const G_FTY_EY: usize = 43;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -888,6 +892,15 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
         let y = num(G_MQ_Y).or_else(|| anchor.year_of_quarter(q, future))?;
         return Some(format!("Q{q} {y}"));
     }
+    // "for the year": the fiscal year said after it ("for the year 2023", "for the year
+    // ended January 31, 2025": a fiscal year is named for the year it ends in), else the
+    // year of the text around it.
+    if group(caps, G_FTY).is_some() {
+        return num(G_FTY_Y)
+            .or(num(G_FTY_EY))
+            .or(anchor.year)
+            .map(|y| format!("FY {y}"));
+    }
     if group(caps, G_FYX).is_some() {
         return anchor.year.map(|y| format!("FY {y}"));
     }
@@ -950,10 +963,21 @@ mod tests {
             ("across 2022 and 2023", None),
             ("Q4 results", None),
             ("Trainium 2 and Windows 11", None),
+            ("for the year 2023", Some("FY 2023")),
+            ("for the year ended January 31, 2025", Some("FY 2025")),
+            ("for the fiscal year ended June 30, 2024", Some("FY 2024")),
+            ("for the year", None),
         ];
         for (text, want) in cases {
             assert_eq!(parse_period(text).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn for_the_year_is_the_fiscal_year_around_it() {
+        let hits = find_periods("capex of about $23 billion for the year", Anchor::of(Some("Q3 2025")));
+        let got: Vec<_> = hits.iter().map(|h| h.canonical.as_str()).collect();
+        assert_eq!(got, ["FY 2025"]);
     }
 
     #[test]
