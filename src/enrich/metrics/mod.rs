@@ -474,7 +474,15 @@ fn found(
     }
     let value = rec.value.map(|v| quantity(s, &s.qtys[v], negates, &unit));
     let period = when::period_of(s, owners, rec, roles, scope);
-    let change = rec.change.map(|c| change(s, roles, c, &unit, period.as_deref()));
+    let earlier_rate = when::earlier_rate(s, rec, roles);
+    let change = rec.change.map(|c| {
+        let mut change = change(s, roles, c, &unit, period.as_deref());
+        // Last year's rate is not measured against a year earlier: it is of then.
+        if earlier_rate && change.basis == Some("YoY") {
+            change.basis = None;
+        }
+        change
+    });
     Found {
         range: rec.start..rec.end,
         subject,

@@ -173,6 +173,11 @@ const CASES: &[Case] = &[
     ("- Other Bets: revenue $1.6 billion, operating loss $4.4 billion (2023: loss of $4.1 billion).", Some("FY 2024"), &[],
         &["1.6e9 USD; _; Amazon; revenue; FY 2024", "-4.4e9 USD; _; Amazon; operating income; FY 2024",
           "-4.1e9 USD; _; Amazon; operating income; 2023"]),
+    // Last year's growth rate, set against this year's, is of last year and has no basis.
+    ("Transactions grew 3.1% compared with 3.4% a year earlier.", Some("Q3 2025"), &[],
+        &["_; up 3.1 %; Amazon; transactions; Q3 2025", "_; up 3.4 %; Amazon; transactions; Q3 2024"]),
+    ("Revenue grew 12% from a year ago.", Some("Q3 2025"), &[],
+        &["_; up 12 % YoY; Amazon; revenue; Q3 2025"]),
     // A retailer's measures; an adjusted measure is not the reported one.
     ("Comparable sales rose 4.1%, with transactions up 2.6% and average ticket up 1.5%.", Some("Q2 2025"), &[],
         &["_; up 4.1 %; Amazon; comparable sales; Q2 2025", "_; up 2.6 %; Amazon; transactions; Q2 2025",

@@ -140,6 +140,15 @@ pub(super) fn period_of(
     // more than the $84.9 billion of the prior twelve months"), or any level followed by
     // "a year earlier" right after it or its noun ("after a $0.7 billion loss a year
     // earlier"; not "from a year ago", see `level_a_year_earlier`).
+    // (The record's words take in "a year earlier" as if it were a basis: read from the
+    // rate's own end.)
+    if earlier_rate(s, rec, roles)
+        && rec
+            .change
+            .is_some_and(|c| year_earlier(&s.text[s.qtys[c].end..next_qty]))
+    {
+        return year_back(s, rec, scope_period());
+    }
     let definite = rec.value.is_some_and(|v| {
         let first = s.qtys[v].first;
         first > 0 && s.toks[first - 1].is("the")
@@ -303,6 +312,19 @@ fn restates(s: &Sentence, end: usize, q: &super::quantity::Qty) -> bool {
 }
 
 /// The sentence's current period before `rec` (else the heading's or note's), a year back.
+/// Whether `rec` is a growth rate set against another said before it ("transactions grew
+/// 3.1%, compared with 3.4% a year earlier"): a change alone, in words that speak of an
+/// earlier value, after a change in the same unit. The words after it date it ("a year
+/// earlier"); they are no basis of its own.
+pub(super) fn earlier_rate(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
+    let (None, Some(c)) = (rec.value, rec.change) else {
+        return false;
+    };
+    let unit = s.qtys[c].unit;
+    s.in_zone(s.qtys[c].start)
+        && (0..c).any(|k| matches!(roles[k], Role::Change(..)) && s.qtys[k].unit == unit && !s.in_zone(s.qtys[k].start))
+}
+
 fn year_back(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
     current_period(s, rec, scope_period).and_then(|c| year_before(&c))
 }
