@@ -14,7 +14,7 @@ pattern! {
         let pattern = format!(
             r"(?xi)
             (?-u:\b)(?:
-              (?P<ttm>(?:trailing|last|the)[\s-]+(?:twelve|12)[\s-]+months?|ttm|ltm)
+              (?P<ttm>(?:trailing|last|the)[\s-]+(?:twelve|12)[\s-]+months?|(?:trailing|last|past)[\s-]+(?:four|4)[\s-]+quarters|ttm|ltm)
                 (?:[\s-]+(?:ended|ending|to|through)\s+(?P<ttm_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<ttm_y>(?:19|20)\d{{2}}))?
                 (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
             | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
@@ -974,10 +974,14 @@ mod tests {
     }
 
     #[test]
-    fn for_the_year_is_the_fiscal_year_around_it() {
+    fn the_year_and_the_last_four_quarters_take_the_period_around_them() {
         let hits = find_periods("capex of about $23 billion for the year", Anchor::of(Some("Q3 2025")));
         let got: Vec<_> = hits.iter().map(|h| h.canonical.as_str()).collect();
         assert_eq!(got, ["FY 2025"]);
+        // "the last four quarters" are twelve months to the quarter around them.
+        let hits = find_periods("cash flow over the past four quarters", Anchor::of(Some("Q3 2024")));
+        let got: Vec<_> = hits.iter().map(|h| h.canonical.as_str()).collect();
+        assert_eq!(got, ["TTM Q3 2024"]);
     }
 
     #[test]
