@@ -173,6 +173,11 @@ const CASES: &[Case] = &[
     ("- Other Bets: revenue $1.6 billion, operating loss $4.4 billion (2023: loss of $4.1 billion).", Some("FY 2024"), &[],
         &["1.6e9 USD; _; Amazon; revenue; FY 2024", "-4.4e9 USD; _; Amazon; operating income; FY 2024",
           "-4.1e9 USD; _; Amazon; operating income; 2023"]),
+    // A span with no canonical form, in the figure's clause, leaves it without a period.
+    ("Revenue grew 5% this quarter; year to date it is up 4%.", Some("Q3 2025"), &[],
+        &["_; up 5 %; Amazon; revenue; Q3 2025", "_; up 4 %; Amazon; _; _"]),
+    ("Through the first three quarters, the company bought back $3.3 billion of stock.", Some("Q3 2025"), &[],
+        &["3.3e9 USD; _; Amazon; share repurchases; _"]),
     // Last year's growth rate, set against this year's, is of last year and has no basis.
     ("Transactions grew 3.1% compared with 3.4% a year earlier.", Some("Q3 2025"), &[],
         &["_; up 3.1 %; Amazon; transactions; Q3 2025", "_; up 3.4 %; Amazon; transactions; Q3 2024"]),

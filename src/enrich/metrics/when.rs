@@ -220,10 +220,35 @@ pub(super) fn period_of(
         let first = attached.next()?;
         attached.all(|p| p.canonical == first.canonical).then_some(first)
     };
+    // A span that has no canonical form ("year to date", "the first three quarters") said
+    // in the figure's clause is its period: none, rather than the note's quarter or a
+    // period said in another clause ("grew 5% this quarter; year to date it is up 4%").
+    let said_to_date = std::cell::OnceCell::new();
+    let said_to_date = || *said_to_date.get_or_init(|| to_date(s, rec));
     match free.or_else(owned) {
-        Some(p) => Some(p.canonical.clone()),
+        Some(p) if !s.breaks.hard_between(p.start.min(rec.start), p.end.max(rec.end)) || !said_to_date() => {
+            Some(p.canonical.clone())
+        }
+        Some(_) => None,
+        None if said_to_date() => None,
         None => scope_period(),
     }
+}
+
+pattern! {
+    /// Spans of time a period cannot be written for: part of a year, up to now.
+    static TO_DATE = regex::Regex::new(
+        r"(?i)(?-u:\b)(?:year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past)\s+(?:nine|9)\s+months)(?-u:\b)",
+    )
+    .expect("to-date pattern is valid");
+}
+
+/// Whether a span of `TO_DATE` is said in the clause of `rec`.
+fn to_date(s: &Sentence, rec: &Rec) -> bool {
+    TO_DATE.with(|re| {
+        re.find_iter(s.text)
+            .any(|m| !s.breaks.hard_between(m.start().min(rec.start), m.end().max(rec.end)))
+    })
 }
 
 /// Whether period `p` is a "trailing twelve months" said as part of the name of a metric
