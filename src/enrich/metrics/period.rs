@@ -35,6 +35,7 @@ pattern! {
             | (?P<fyx>full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year)
             | (?P<ly>last\s+year)
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
+            | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past)\s+(?:nine|9)\s+months)
             | (?P<fty>for\s+the\s+(?:fiscal\s+)?year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<fty_ey>(?:19|20)\d{{2}}))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
             | (?P<year>(?:19|20)\d{{2}})e?
@@ -46,10 +47,10 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 44] = [
+const GROUP_NAMES: [&str; 45] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "fyx", "year",
-    "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey",
+    "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey", "td",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -95,6 +96,7 @@ const G_TQ: usize = 40;
 const G_FTY: usize = 41;
 const G_FTY_Y: usize = 42;
 const G_FTY_EY: usize = 43;
+const G_TD: usize = 44;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -480,7 +482,10 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
     if !bare_full_years.is_empty() {
         full_years(&mut out, &bare_full_years, text);
     }
-    let undated = trailing_twelve_months(&mut out, text, anchor);
+    let mut undated = trailing_twelve_months(&mut out, text, anchor);
+    if out.iter().any(|h| h.canonical == TO_DATE) {
+        undated.extend(out.extract_if(.., |h| h.canonical == TO_DATE));
+    }
     same_quarter(&mut out, text, anchor);
     for hit in &mut out {
         hit.labels = labelled_span(text, hit);
@@ -595,6 +600,11 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
 
 /// How the pattern's reading writes a "trailing twelve months" with no end of its own.
 const BARE_TTM: &str = "TTM";
+
+/// How the pattern's reading writes a span up to now that no period form names ("year to
+/// date", "the first three quarters"): it dates nothing, and the figures said in its
+/// clause take no period (`when::period_of`).
+pub(super) const TO_DATE: &str = "to date";
 
 /// "trailing twelve months" said without its own end date takes the quarter named
 /// elsewhere in the sentence ("…through Q1 2024"), else the anchor's; every such phrase
@@ -891,6 +901,9 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
         let q = month_quarter(month)?;
         let y = num(G_MQ_Y).or_else(|| anchor.year_of_quarter(q, future))?;
         return Some(format!("Q{q} {y}"));
+    }
+    if group(caps, G_TD).is_some() {
+        return Some(TO_DATE.to_string());
     }
     // "for the year": the fiscal year said after it ("for the year 2023", "for the year
     // ended January 31, 2025": a fiscal year is named for the year it ends in), else the

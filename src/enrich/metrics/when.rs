@@ -7,7 +7,7 @@
 //! period a year back when it is "a year earlier", else none.
 
 use super::period::{
-    Back, level_a_year_earlier, placed_back, quarter_before, quarter_earlier, year_before, year_earlier,
+    Back, TO_DATE, level_a_year_earlier, placed_back, quarter_before, quarter_earlier, year_before, year_earlier,
 };
 use super::records::{Rec, Role};
 use super::{Scope, Sentence};
@@ -223,8 +223,7 @@ pub(super) fn period_of(
     // A span that has no canonical form ("year to date", "the first three quarters") said
     // in the figure's clause is its period: none, rather than the note's quarter or a
     // period said in another clause ("grew 5% this quarter; year to date it is up 4%").
-    let said_to_date = std::cell::OnceCell::new();
-    let said_to_date = || *said_to_date.get_or_init(|| to_date(s, rec));
+    let said_to_date = || !s.undated.is_empty() && to_date(s, rec);
     match free.or_else(owned) {
         Some(p) if !s.breaks.hard_between(p.start.min(rec.start), p.end.max(rec.end)) || !said_to_date() => {
             Some(p.canonical.clone())
@@ -235,20 +234,11 @@ pub(super) fn period_of(
     }
 }
 
-pattern! {
-    /// Spans of time a period cannot be written for: part of a year, up to now.
-    static TO_DATE = regex::Regex::new(
-        r"(?i)(?-u:\b)(?:year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past)\s+(?:nine|9)\s+months)(?-u:\b)",
-    )
-    .expect("to-date pattern is valid");
-}
-
-/// Whether a span of `TO_DATE` is said in the clause of `rec`.
+/// Whether a span up to now with no period form ("year to date") is said in the clause
+/// of `rec`.
 fn to_date(s: &Sentence, rec: &Rec) -> bool {
-    TO_DATE.with(|re| {
-        re.find_iter(s.text)
-            .any(|m| !s.breaks.hard_between(m.start().min(rec.start), m.end().max(rec.end)))
-    })
+    (s.undated.iter())
+        .any(|h| h.canonical == TO_DATE && !s.breaks.hard_between(h.start.min(rec.start), h.end.max(rec.end)))
 }
 
 /// Whether period `p` is a "trailing twelve months" said as part of the name of a metric
