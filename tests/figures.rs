@@ -376,6 +376,21 @@ fn a_column_head_beats_the_guess_for_a_segments_figure() {
     assert_eq!(international["metric"], "operating income");
 }
 
+/// An outlook that names its year dates the guidance after it in its paragraph, and no
+/// further; a figure said "year to date" has no period the note could give it.
+#[test]
+fn an_outlook_dates_its_paragraph_and_year_to_date_has_no_period() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Outlook\nperiod: Q3 2025\n---\n\n\
+         Management raised the fiscal 2025 outlook. Net sales are now expected to grow 4.8% to 5.1%.\n\n\
+         Operating income rose 8% to $6.7 billion. Year to date, buybacks came to $3.3 billion.\n",
+    );
+    assert_eq!(record_of(&json, 4.8)["period"], "FY 2025");
+    assert_eq!(record_of(&json, 6.7e9)["period"], "Q3 2025");
+    assert_eq!(record_of(&json, 3.3e9)["period"], Value::Null);
+}
+
 /// A sentence that gives a whole and its parts does not disagree with itself; two
 /// sentences that state different values do, and a difference from a guided range ("beat
 /// the top end by $3 billion") or a second change ("and $20 billion quarter-over-quarter")

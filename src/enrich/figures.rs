@@ -271,6 +271,8 @@ fn read_sentences<'t, 'n>(
     let mut plains = plains.iter().peekable();
     let (mut frames, mut frame_of, mut frame): (Vec<String>, _, Option<usize>) = (Vec::new(), Vec::new(), None);
     let mut heading_period = None;
+    // The block of an outlook's frame (`metrics::outlook_period`) and the frame before it.
+    let mut outlook: Option<(usize, Option<usize>)> = None;
     let mut outline = Outline::default();
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
@@ -280,9 +282,14 @@ fn read_sentences<'t, 'n>(
             };
             heading_period = outline.enter(heading_level(doc, block), own);
             frame = None;
+            outlook = None;
             continue;
         }
         heading_periods[b].clone_from(&heading_period);
+        // An outlook's period holds to the end of its paragraph.
+        if let Some((_, before)) = outlook.take_if(|(at, _)| *at != b) {
+            frame = before;
+        }
         let sentences = sentences_of(block, split.get(b));
         for sentence in sentences.iter() {
             let made_plain = plains
@@ -295,6 +302,11 @@ fn read_sentences<'t, 'n>(
                 .or(settings.page_period.as_deref());
             if let Some(period) = metrics::frame_period(text, read.as_ref(), around) {
                 frames.push(period);
+                frame = Some(frames.len() - 1);
+                outlook = None;
+            } else if let Some(period) = metrics::outlook_period(text, read.as_ref(), around) {
+                frames.push(period);
+                outlook = Some((b, frame));
                 frame = Some(frames.len() - 1);
             }
             if let Some(read) = read {

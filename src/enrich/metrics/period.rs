@@ -305,6 +305,38 @@ pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&
     (turn.is_some() || !counted).then_some(first.canonical)
 }
 
+/// The period an outlook sets for the rest of its paragraph: a sentence with no figure
+/// of its own that names one period and looks ahead ("Management raised the fiscal 2025
+/// outlook for the third time." before "Net sales are now expected to grow 4.8% to
+/// 5.1%"). Only sentences whose quantities all look like years are searched.
+pub fn outlook_period(sentence: &str, read: Option<&super::Read>, around: Option<&str>) -> Option<String> {
+    const WORDS: [&str; 4] = ["outlook", "guidance", "forecast", "guided"];
+    // Most sentences with a digit have a figure that is no year: ruled out before any
+    // search (asked of every sentence, the search was 6% of the extractor).
+    let year_like = |q: &super::quantity::Qty| {
+        use super::quantity::Unit;
+        !q.scaled && matches!(q.unit, Unit::Count | Unit::Pending) && (1900.0..2100.0).contains(&q.amount)
+    };
+    // A year said is read as a quantity before it is known to be a period: a sentence
+    // with no quantity names no year either.
+    if !read.is_some_and(|r| r.qtys.iter().all(year_like)) {
+        return None;
+    }
+    let lower = sentence.to_ascii_lowercase();
+    if !WORDS.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let hits = find_periods(sentence, Anchor::of(around));
+    // The digits read as quantities are the periods' own ("fiscal 2025").
+    let within = |at: usize| hits.iter().any(|h| h.start <= at && at < h.end);
+    if read.is_some_and(|r| r.qtys.iter().any(|q| !within(q.start))) {
+        return None;
+    }
+    let mut own = hits.into_iter().filter(|h| !h.comparison);
+    let only = own.next()?;
+    own.next().is_none().then_some(only.canonical)
+}
+
 /// Plain forms of a period, read from a match of `PERIOD` without asking it for its
 /// groups: a bare year ("2023", whose group is `year`), a quarter with its year ("Q4 2023",
 /// groups `qa` and `qa_y`), a fiscal year ("full year 2023", "FY2023", "fiscal 2023",
@@ -995,6 +1027,19 @@ mod tests {
         let hits = find_periods("cash flow over the past four quarters", Anchor::of(Some("Q3 2024")));
         let got: Vec<_> = hits.iter().map(|h| h.canonical.as_str()).collect();
         assert_eq!(got, ["TTM Q3 2024"]);
+    }
+
+    #[test]
+    fn an_outlook_frames_its_paragraph() {
+        let text = "Management raised the fiscal 2025 outlook for the third time.";
+        let read = super::super::read(text);
+        assert_eq!(
+            outlook_period(text, read.as_ref(), Some("Q3 2025")).as_deref(),
+            Some("FY 2025")
+        );
+        let with_figure = "The outlook for fiscal 2025 calls for growth of 4%.";
+        let read = super::super::read(with_figure);
+        assert_eq!(outlook_period(with_figure, read.as_ref(), Some("Q3 2025")), None);
     }
 
     #[test]
