@@ -135,13 +135,9 @@ pub(super) fn period_of(
     let from = s.toks.partition_point(|t| t.start < rec.end);
     let first = |n: usize| s.toks[from..].iter().take_while(|t| t.start < next_qty).take(n);
     let said = |n: usize, words: &[&str]| first(n).any(|t| t.is_any(words));
-    // A level dated a year back by the words right after it, before any other figure:
-    // one named as a known one ("close to twice the $10.6 billion of a year before", "36%
-    // more than the $84.9 billion of the prior twelve months"), or any level followed by
-    // "a year earlier" right after it or its noun ("after a $0.7 billion loss a year
-    // earlier"; not "from a year ago", see `level_a_year_earlier`).
-    // (The record's words take in "a year earlier" as if it were a basis: read from the
-    // rate's own end.)
+    // Last year's growth rate set against this year's ("grew 3.1%, compared with 3.4% a
+    // year earlier") is of a year back. (The record's words take in "a year earlier" as
+    // if it were a basis: read from the rate's own end.)
     if earlier_rate(s, rec, roles)
         && rec
             .change
@@ -149,6 +145,11 @@ pub(super) fn period_of(
     {
         return year_back(s, rec, scope_period());
     }
+    // A level dated a year back by the words right after it, before any other figure:
+    // one named as a known one ("close to twice the $10.6 billion of a year before", "36%
+    // more than the $84.9 billion of the prior twelve months"), or any level followed by
+    // "a year earlier" right after it or its noun ("after a $0.7 billion loss a year
+    // earlier"; not "from a year ago", see `level_a_year_earlier`).
     let definite = rec.value.is_some_and(|v| {
         let first = s.qtys[v].first;
         first > 0 && s.toks[first - 1].is("the")
@@ -326,7 +327,6 @@ fn restates(s: &Sentence, end: usize, q: &super::quantity::Qty) -> bool {
     (between == "(" && s.text[q.end..].contains(')')) || between.eq_ignore_ascii_case("or")
 }
 
-/// The sentence's current period before `rec` (else the heading's or note's), a year back.
 /// Whether `rec` is a growth rate set against another said before it ("transactions grew
 /// 3.1%, compared with 3.4% a year earlier"): a change alone, in words that speak of an
 /// earlier value, after a change in the same unit. The words after it date it ("a year
@@ -340,6 +340,7 @@ pub(super) fn earlier_rate(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
         && (0..c).any(|k| matches!(roles[k], Role::Change(..)) && s.qtys[k].unit == unit && !s.in_zone(s.qtys[k].start))
 }
 
+/// The sentence's current period before `rec` (else the heading's or note's), a year back.
 fn year_back(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
     current_period(s, rec, scope_period).and_then(|c| year_before(&c))
 }
