@@ -290,11 +290,12 @@ impl Layout {
                     .flatten(),
             );
             layout.subjects.push(subject_of(cell));
-            layout.scales.push(scale_of(cell));
+            let scale = scale_of(cell);
+            layout.scales.push(scale);
             layout.growth.push(growth_of(cell));
             let money = matches!(names.first_kind(cell), Some(MetricKind::Money | MetricKind::Ratio));
             layout.counted.push(
-                (!money && scale_of(cell).is_none())
+                (!money && scale.is_none())
                     .then(|| metrics::counted_noun(cell))
                     .flatten(),
             );
@@ -668,23 +669,23 @@ fn caption_scale(caption: &str) -> Option<Scale> {
 /// A short paragraph right above a table or list that only names the scale of its
 /// numbers ("($ in millions)", "Full-year totals, $ billions"): a caption without a colon.
 fn is_scale_line(block: &Block) -> bool {
-    // Asked of every paragraph: the length rules out most before their words are counted.
+    short_line(block, 96) && caption_scale(&block.text).is_some()
+}
+
+/// A paragraph of at most `bytes` and eight words, with no full stop at its end: what a
+/// line that only says what a table's numbers are looks like. Asked of every paragraph:
+/// the length rules out most before their words are counted.
+fn short_line(block: &Block, bytes: usize) -> bool {
     block.kind == BlockKind::Prose
-        && block.text.len() <= 96
+        && block.text.len() <= bytes
         && !block.text.trim_end().ends_with('.')
         && block.text.split_whitespace().count() <= 8
-        && caption_scale(&block.text).is_some()
 }
 
 /// A short line right above a table that says its numbers are growth rates ("Percent
 /// change year over year", "% change vs. prior year"), and their basis if it says one.
 fn growth_line(block: &Block) -> Option<Option<&'static str>> {
-    (block.kind == BlockKind::Prose
-        && block.text.len() <= 64
-        && !block.text.trim_end().ends_with('.')
-        && block.text.split_whitespace().count() <= 8)
-        .then(|| growth_words(&block.text))
-        .flatten()
+    short_line(block, 64).then(|| growth_words(&block.text)).flatten()
 }
 
 /// Words that say numbers are growth rates: they open with "percent" or "%" and name a
@@ -763,8 +764,13 @@ mod tests {
     }
 
     fn read(head: &str, row: &str) -> String {
+        read_in(&layout(head), row)
+    }
+
+    /// `row` with the edits of `layout` made.
+    fn read_in(layout: &Layout, row: &str) -> String {
         let mut text = row.to_string();
-        for (range, written) in layout(head).edits(row, &MetricNames::default()).into_iter().rev() {
+        for (range, written) in layout.edits(row, &MetricNames::default()).into_iter().rev() {
             text.replace_range(range, &written);
         }
         text
@@ -811,11 +817,10 @@ mod tests {
     fn a_line_above_saying_percent_change_makes_columns_of_growth() {
         let mut l = layout("Segment | Q1 FY25 | Q2 FY25");
         l.captioned("Percent change year over year", true, &MetricNames::default());
-        let mut text = "Comparable sales | 3.8 | (0.4)".to_string();
-        for (range, written) in l.edits(&text.clone(), &MetricNames::default()).into_iter().rev() {
-            text.replace_range(range, &written);
-        }
-        assert_eq!(text, "Comparable sales | +3.8% YoY | down 0.4% YoY");
+        assert_eq!(
+            read_in(&l, "Comparable sales | 3.8 | (0.4)"),
+            "Comparable sales | +3.8% YoY | down 0.4% YoY"
+        );
         assert_eq!(growth_words("% change vs. prior quarter"), Some(None));
         assert_eq!(growth_words("(Percent change)"), Some(None));
         assert_eq!(growth_words("Revenue change"), None);

@@ -6,7 +6,7 @@ pub mod highlight;
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use crate::config::MarkdownConfig;
 use crate::content::Page;
@@ -102,12 +102,11 @@ pub fn parse(page: Page, config: &MarkdownConfig) -> Doc {
     let mut code: Option<(String, String, usize)> = None;
     let mut heading: Option<(usize, String)> = None;
     let mut in_para = false;
-    // The text of the last event while the pieces of its run are joined to it.
-    let mut run: Option<String> = None;
-    for (event, range) in Parser::new_ext(&page.body, options(config)).into_offset_iter() {
-        if !matches!(event, Event::Text(_)) {
-            end_run(&mut run, &mut events);
-        }
+    // Text the parser hands over in pieces comes as one event: smart punctuation and
+    // entities split a run of text ("Sam", "’", "s Club"), and a topic named "Sam's Club",
+    // a figure or a sentence across the pieces would not be found whole.
+    let parser = Parser::new_ext(&page.body, options(config)).into_offset_iter();
+    for (event, range) in TextMergeWithOffset::new(parser) {
         if let Some((lang, text, start)) = &mut code {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -159,23 +158,8 @@ pub fn parse(page: Page, config: &MarkdownConfig) -> Doc {
             Event::SoftBreak if in_para => summary.push(' '),
             _ => {}
         }
-        // Text the parser hands over in pieces is one event: smart punctuation and
-        // entities split a run of text ("Sam", "’", "s Club"), and a topic named
-        // "Sam's Club", a figure or a sentence across the pieces would not be found whole.
-        // The pieces gather in `run` and the event takes them once the run ends: joined
-        // into the event one by one, a long line with many quotes was copied over and
-        // over (4.5 MB on one line, 300,000 apostrophes: 24 s).
-        if let (Event::Text(more), Some((Event::Text(text), at))) = (&event, events.last_mut())
-            && at.end == range.start
-        {
-            run.get_or_insert_with(|| text.to_string()).push_str(more);
-            at.end = range.end;
-            continue;
-        }
-        end_run(&mut run, &mut events);
         events.push((event.into_static(), range));
     }
-    end_run(&mut run, &mut events);
     // Every page's events live until its page is written: give back what growing the
     // list left over for the next pages to use.
     events.shrink_to_fit();
@@ -187,15 +171,6 @@ pub fn parse(page: Page, config: &MarkdownConfig) -> Doc {
         queries,
         words,
         summary: summary.trim().to_string(),
-    }
-}
-
-/// Gives the last event the text its run of pieces gathered, if it gathered any.
-fn end_run(run: &mut Option<String>, events: &mut [Spanned]) {
-    if let Some(joined) = run.take()
-        && let Some((Event::Text(text), _)) = events.last_mut()
-    {
-        *text = CowStr::from(joined);
     }
 }
 

@@ -515,9 +515,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
         full_years(&mut out, &bare_full_years, text);
     }
     let mut undated = trailing_twelve_months(&mut out, text, anchor);
-    if out.iter().any(|h| h.canonical == TO_DATE) {
-        undated.extend(out.extract_if(.., |h| h.canonical == TO_DATE));
-    }
+    undated.extend(out.extract_if(.., |h| h.canonical == TO_DATE));
     same_quarter(&mut out, text, anchor);
     for hit in &mut out {
         hit.labels = labelled_span(text, hit);

@@ -224,13 +224,12 @@ pub(super) fn period_of(
     // A span that has no canonical form ("year to date", "the first three quarters") said
     // in the figure's clause is its period: none, rather than the note's quarter or a
     // period said in another clause ("grew 5% this quarter; year to date it is up 4%").
-    let said_to_date = || !s.undated.is_empty() && to_date(s, rec);
     match free.or_else(owned) {
-        Some(p) if !s.breaks.hard_between(p.start.min(rec.start), p.end.max(rec.end)) || !said_to_date() => {
+        Some(p) if !s.breaks.hard_between(p.start.min(rec.start), p.end.max(rec.end)) || !to_date(s, rec) => {
             Some(p.canonical.clone())
         }
         Some(_) => None,
-        None if said_to_date() => None,
+        None if to_date(s, rec) => None,
         None => scope_period(),
     }
 }
