@@ -391,6 +391,35 @@ fn an_outlook_dates_its_paragraph_and_year_to_date_has_no_period() {
     assert_eq!(record_of(&json, 3.3e9)["period"], Value::Null);
 }
 
+/// In a note that gives no period (a page of wire clippings), a sentence that names no
+/// time takes the period of the sentence before it in its paragraph, and no further; one
+/// that speaks of the present does not, nor one after a sentence of two periods. Where the note gives a period, that stays the
+/// default.
+#[test]
+fn a_paragraph_dates_its_sentences_when_the_note_does_not() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Clippings\n---\n\n\
+         Walmart reported revenue of $180.6 billion for the fourth quarter of fiscal 2025. Adjusted earnings per share were 66 cents.\n\n\
+         Operating income was $7.9 billion.\n\n\
+         In 2019, free cash flow was $14.6 billion. Today it is $12.7 billion.\n\n\
+         Capex was $48.4 billion in 2023 and $77.7 billion in 2024. The plan is $200 billion.\n",
+    );
+    assert_eq!(record_of(&json, 180.6e9)["period"], "Q4 2025");
+    assert_eq!(record_of(&json, 0.66)["period"], "Q4 2025");
+    assert_eq!(record_of(&json, 7.9e9)["period"], Value::Null);
+    assert_eq!(record_of(&json, 14.6e9)["period"], "2019");
+    assert_eq!(record_of(&json, 12.7e9)["period"], Value::Null);
+    assert_eq!(record_of(&json, 200e9)["period"], Value::Null);
+
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Clippings\nperiod: Q3 2024\n---\n\n\
+         Revenue was $180.6 billion for the fourth quarter of fiscal 2025. Adjusted earnings per share were 66 cents.\n",
+    );
+    assert_eq!(record_of(&json, 0.66)["period"], "Q3 2024");
+}
+
 /// A sentence that gives a whole and its parts does not disagree with itself; two
 /// sentences that state different values do, and a difference from a guided range ("beat
 /// the top end by $3 billion") or a second change ("and $20 billion quarter-over-quarter")

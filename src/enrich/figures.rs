@@ -122,12 +122,53 @@ pub fn extract(
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects).zip(&places.placed))
         .map(|(((_, read), mentions), at)| read.measured(mentions, places.scopes[at.scope].default_subject.as_deref()))
         .collect();
-    let found: Vec<Vec<Found>> = (measured.iter().zip(&places.placed))
-        .map(|(m, at)| {
-            m.as_ref()
-                .map_or_else(Vec::new, |m| m.figures(&places.scopes[at.scope]))
-        })
-        .collect();
+    // In a note whose headings and front matter give no period, a sentence of a paragraph
+    // that names no time takes the period of the figures of the sentence before it
+    // ("… revenue of $180.6 billion for the fourth quarter of fiscal 2025. Adjusted
+    // earnings per share were 66 cents"): wire stories and clippings are written so. Where
+    // a heading or the note gives a period, that period stays the default: an earlier
+    // sentence's may be a look back ("In 2019, AWS had revenue of $35 billion. Its
+    // backlog is $20 billion"). The last sentence's block and scope, and the one period its
+    // figures were given, if they agree.
+    let mut carried: Option<(usize, usize, Option<String>)> = None;
+    let mut found: Vec<Vec<Found>> = Vec::with_capacity(measured.len());
+    for (m, at) in measured.iter().zip(&places.placed) {
+        let Some(m) = m else {
+            found.push(Vec::new());
+            continue;
+        };
+        let scope = &places.scopes[at.scope];
+        let prose = blocks[at.block].kind == BlockKind::Prose;
+        let carry = match &carried {
+            Some((b, sc, Some(period)))
+                if prose
+                    && *b == at.block
+                    && *sc == at.scope
+                    && scope.heading_period.is_none()
+                    && scope.page_period.is_none()
+                    && m.dates_nothing() =>
+            {
+                Some(period)
+            }
+            _ => None,
+        };
+        let figures = match carry {
+            Some(period) => m.figures(&Scope {
+                heading_period: Some(period.clone()),
+                ..scope.clone()
+            }),
+            None => m.figures(scope),
+        };
+        if prose && !figures.is_empty() {
+            // Only a sentence whose figures agree on their period sets one for the next:
+            // "capex was $48.4 billion in 2023 and $77.7 billion in 2024" sets none.
+            let mut periods = figures.iter().filter_map(|f| f.period.as_ref());
+            let first = periods.next();
+            let one = first.filter(|p| periods.all(|q| q == *p));
+            carried = Some((at.block, at.scope, one.cloned()));
+        }
+        found.push(figures);
+    }
     // Sized once: grown a figure at a time, the page's figures were copied over and over
     // (64 M instructions of the 10,000-note build).
     let mut out = Vec::with_capacity(found.iter().map(Vec::len).sum());

@@ -378,6 +378,19 @@ impl<'s, 'n> Phrased<'s, 'n> {
 pub struct Measured<'s, 'n, 'm>(Sentence<'s, 'n, 'm>);
 
 impl Measured<'_, '_, '_> {
+    /// True when the sentence has no phrase of time at all, dated or not, and does not
+    /// speak of the present ("today", "now", "currently"), which no earlier sentence's
+    /// period dates.
+    pub fn dates_nothing(&self) -> bool {
+        let s = &self.0;
+        s.periods.is_empty()
+            && s.undated.is_empty()
+            && !s
+                .toks
+                .iter()
+                .any(|t| t.is_word() && t.is_any(&["today", "now", "currently", "presently"]))
+    }
+
     /// The figures of the sentence: its quantities grouped into claims, each attributed.
     pub fn figures(&self, scope: &Scope) -> Vec<Found> {
         let s = &self.0;
