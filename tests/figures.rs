@@ -420,6 +420,33 @@ fn a_paragraph_dates_its_sentences_when_the_note_does_not() {
     assert_eq!(record_of(&json, 0.66)["period"], "Q3 2024");
 }
 
+/// A sentence that names no topic and says "its" or "the service" is about the one topic
+/// the sentence before it names; not when that sentence names two, nor on a topic page,
+/// whose "it" is its own topic.
+#[test]
+fn its_and_the_unit_take_the_topic_named_before() {
+    let json = metrics_of_site(
+        &[
+            ("AWS", "", "A segment."),
+            ("Project Kuiper", "", "Satellites."),
+            ("North America", "", "A segment."),
+            (
+                "International",
+                "",
+                "Amazon's stores outside North America. In Q4 2023 it reported an operating loss of $419 million.",
+            ),
+        ],
+        "---\ntitle: Notes\nperiod: Q4 2023\n---\n\n\
+         AWS closed the year with revenue of $24.2 billion. Its operating margin widened to 29.6%.\n\n\
+         Project Kuiper is licensed for many satellites. Analysts think the service could bring in $400 million of revenue.\n\n\
+         AWS and North America both grew. Its operating margin was 6.1%.\n",
+    );
+    assert_eq!(subject_of(&json, 29.6), "AWS");
+    assert_eq!(subject_of(&json, 400e6), "Project Kuiper");
+    assert_eq!(subject_of(&json, 6.1), "Amazon");
+    assert_eq!(subject_of(&json, -419e6), "International");
+}
+
 /// A sentence that gives a whole and its parts does not disagree with itself; two
 /// sentences that state different values do, and a difference from a guided range ("beat
 /// the top end by $3 billion") or a second change ("and $20 billion quarter-over-quarter")

@@ -131,13 +131,22 @@ pub fn extract(
     // backlog is $20 billion"). The last sentence's block and scope, and the one period its
     // figures were given, if they agree.
     let mut carried: Option<(usize, usize, Option<String>)> = None;
+    // A topic page's "it" is its topic, the subject of figures that name none there.
+    let about_itself = doc.page.kind == crate::content::PageKind::Topic && settings.default_subject == doc.page.title;
     let mut found: Vec<Vec<Found>> = Vec::with_capacity(measured.len());
-    for (m, at) in measured.iter().zip(&places.placed) {
+    for ((m, at), mentions) in measured.iter().zip(&places.placed).zip(&places.subjects) {
         let Some(m) = m else {
             found.push(Vec::new());
             continue;
         };
         let scope = &places.scopes[at.scope];
+        // A sentence that names no topic and speaks of one named before ("Its operating
+        // margin widened to 29.6%", "The unit's operating income was $10.4 billion") is
+        // about the one topic the sentence before it in its paragraph names.
+        let antecedent =
+            (!about_itself && mentions.is_empty() && blocks[at.block].kind == BlockKind::Prose && m.refers_back())
+                .then(|| named_before(blocks, split, facts, topics, at))
+                .flatten();
         let prose = blocks[at.block].kind == BlockKind::Prose;
         let carry = match &carried {
             Some((b, sc, Some(period)))
@@ -152,12 +161,14 @@ pub fn extract(
             }
             _ => None,
         };
-        let figures = match carry {
-            Some(period) => m.figures(&Scope {
-                heading_period: Some(period.clone()),
+        let figures = if carry.is_some() || antecedent.is_some() {
+            m.figures(&Scope {
+                heading_period: carry.cloned().or_else(|| scope.heading_period.clone()),
+                heading_subject: antecedent.or_else(|| scope.heading_subject.clone()),
                 ..scope.clone()
-            }),
-            None => m.figures(scope),
+            })
+        } else {
+            m.figures(scope)
         };
         if prose && !figures.is_empty() {
             // Only a sentence whose figures agree on their period sets one for the next:
@@ -226,6 +237,30 @@ pub fn extract(
         }
     }
     out
+}
+
+/// The one topic (of those that own figures) the sentence before `at` in its block
+/// names, if it names exactly one, and not to leave it out.
+fn named_before(
+    blocks: &[Block],
+    split: &[Option<Vec<std::ops::Range<usize>>>],
+    facts: &PageFacts,
+    topics: &Topics,
+    at: &Placed,
+) -> Option<String> {
+    let sentences = sentences_of(&blocks[at.block], split.get(at.block));
+    let i = sentences.iter().position(|s| *s == at.sentence)?;
+    let before = sentences.get(i.checked_sub(1)?)?;
+    let text = &blocks[at.block].text[before.clone()];
+    let mut named = (facts.mentions.iter())
+        .filter(|m| m.block == at.block && before.start <= m.range.start && m.range.end <= before.end)
+        // Named to be left out ("outside North America") is not named.
+        .filter(|m| !metrics::named_to_exclude(text, m.range.start - before.start..m.range.end - before.start))
+        .map(|m| &topics.list[m.topic])
+        .filter(|t| t.figure_subject)
+        .map(|t| &t.title);
+    let first = named.next()?;
+    named.all(|t| t == first).then(|| first.clone())
 }
 
 /// The first two steps of reading a page's sentences.

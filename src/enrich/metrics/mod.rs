@@ -378,6 +378,27 @@ impl<'s, 'n> Phrased<'s, 'n> {
 pub struct Measured<'s, 'n, 'm>(Sentence<'s, 'n, 'm>);
 
 impl Measured<'_, '_, '_> {
+    /// True when the sentence, before its first figure, speaks of something named before
+    /// it: "it", "its", or "the unit", "the segment", "the business", "the service", "the
+    /// division" (and their possessives).
+    pub fn refers_back(&self) -> bool {
+        const PRONOUNS: [&str; 4] = ["it", "its", "it's", "it’s"];
+        const NOUNS: [&str; 5] = ["unit", "segment", "business", "service", "division"];
+        let s = &self.0;
+        let first = s.qtys.first().map_or(usize::MAX, |q| q.start);
+        let before = &s.toks[..s.toks.partition_point(|t| t.start < first)];
+        let noun = |t: &Token| {
+            let word = t
+                .text
+                .strip_suffix("'s")
+                .or_else(|| t.text.strip_suffix("’s"))
+                .unwrap_or(t.text);
+            NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n))
+        };
+        before.iter().any(|t| t.is_word() && t.is_any(&PRONOUNS))
+            || before.windows(2).any(|w| w[0].is("the") && noun(&w[1]))
+    }
+
     /// True when the sentence has no phrase of time at all, dated or not, and does not
     /// speak of the present ("today", "now", "currently"), which no earlier sentence's
     /// period dates.
