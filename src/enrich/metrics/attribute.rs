@@ -71,6 +71,23 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
     out
 }
 
+/// "paid $6.7 billion in dividends, or $0.83 per share", "raised the annual dividend by 13%
+/// to 94 cents a share": a bare "per share" ("a share", "per diluted share") whose
+/// nearest metric phrase before it in the sentence names a dividend in words is a
+/// dividend per share, not earnings.
+pub(super) fn dividends_per_share(s: &mut Sentence) {
+    for h in 1..s.metrics.len() {
+        let (before, hit) = (&s.metrics[h - 1], &s.metrics[h]);
+        let bare = s.text[hit.start..hit.end].starts_with(['p', 'P', 'a', 'A']);
+        let dividend = s.text[before.start..before.end]
+            .to_ascii_lowercase()
+            .contains("dividend");
+        if hit.label == "eps" && bare && dividend && !s.text[before.end..hit.start].contains(';') {
+            s.metrics[h].label = "dividend per share";
+        }
+    }
+}
+
 /// "a quarterly dividend of $0.83 per share": the "per share" after an amount says what it
 /// is paid on, and the dividend named before it in the clause says what it is.
 fn dividend_per_share(s: &Sentence, q: &Qty, h: usize) -> Option<usize> {
@@ -385,7 +402,15 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
     if let Some(c) = rec.change
         && let Some(v) = verb_object(s, s.qtys[c].first)
     {
-        return (object_metric(s, &v, s.qtys[c].unit), false);
+        let object = object_metric(s, &v, s.qtys[c].unit);
+        // "raised the annual dividend by 13% to 94 cents a share": the level's "a share"
+        // says which dividend was raised.
+        let per_share =
+            (rec.value.and_then(|k| s.metric[k])).is_some_and(|h| s.metrics[h].label == "dividend per share");
+        if per_share && object.as_deref() == Some("dividends") {
+            return (Some("dividend per share".to_string()), false);
+        }
+        return (object, false);
     }
     let hit = [rec.value, rec.change].into_iter().flatten().find_map(|k| s.metric[k]);
     // "30 40 percent better productivity": what is compared beats a metric named before.

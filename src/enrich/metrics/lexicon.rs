@@ -311,6 +311,7 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("rpo", "backlog", Money, false),
     ("bookings", "bookings", Money, false),
     ("dividends", "dividends", Money, false),
+    ("dividend", "dividends", Money, false),
     // "returned $9 billion to shareholders", "cash returned to shareholders".
     ("to shareholders", "shareholder returns", Money, false),
     ("returned to shareholders", "shareholder returns", Money, false),

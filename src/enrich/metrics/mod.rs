@@ -351,6 +351,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
             mentions,
         };
         attribute::name_lines_of_business(&mut s, default_subject);
+        attribute::dividends_per_share(&mut s);
         // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
         let (periods, undated) = (&s.periods, &s.undated);
         let within = |q: &Qty, p: &PeriodHit| p.start <= q.start && q.start < p.end;

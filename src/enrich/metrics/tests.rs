@@ -50,6 +50,11 @@ const CASES: &[Case] = &[
     // A dividend is paid per share, and is no earnings per share for it.
     ("The board declared a quarterly dividend of $0.83 per share, up 10% from $0.75 a year earlier.", Some("Q3 2024"), &[],
         &["0.83 USD; up 10 %; Amazon; dividend per share; Q3 2024", "0.75 USD; _; Amazon; dividend per share; Q3 2023"]),
+    // … and so is one said after the dividends paid, or after a dividend raised.
+    ("It paid $6.7 billion in dividends, or $0.83 per share, and earned $2.41 per share.", Some("FY 2025"), &[],
+        &["6.7e9 USD; _; Amazon; dividends; FY 2025", "0.83 USD; _; Amazon; dividend per share; FY 2025", "2.41 USD; _; Amazon; eps; FY 2025"]),
+    ("The board raised the annual dividend by 13% to 94 cents a share.", Some("FY 2026"), &[],
+        &["0.94 USD; up 13 %; Amazon; dividend per share; FY 2026"]),
     ("We returned nine billion dollars to shareholders through dividends and share repurchases.", Some("Q1 2025"), &[],
         &["9e9 USD; _; Amazon; shareholder returns; Q1 2025"]),
     ("In fiscal 2024 Microsoft returned $38.4 billion to shareholders: $21.8 billion in dividends and $16.6 billion in share repurchases.", None, &[],
