@@ -567,6 +567,13 @@ fn figures_in_whole_notes_of_a_retailer_are_found_and_attributed() {
     whole_notes("passages5");
 }
 
+/// A sixth blind set: a bank, whose measures are not a seller's (JPMorgan Chase: net
+/// interest income, provisions, net charge-offs, CET1, ROTCE).
+#[test]
+fn figures_in_whole_notes_of_a_bank_are_found_and_attributed() {
+    whole_notes("passages6");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
