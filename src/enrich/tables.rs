@@ -660,8 +660,12 @@ fn scale_of(cell: &str) -> Option<Scale> {
 }
 
 /// The scale a caption gives: in parentheses ("Cash flow items ($ in millions):"), or as
-/// the last of its comma-separated parts ("Full-year totals, $ billions").
+/// the last of its comma-separated parts ("Full-year totals, $ billions"), read before
+/// the exceptions it makes ("$ in millions, except per share data", "…, except ROE and
+/// employees": those columns say their units themselves).
 fn caption_scale(caption: &str) -> Option<Scale> {
+    let lower = caption.to_ascii_lowercase();
+    let caption = lower.find(", except ").map_or(caption, |at| &caption[..at]);
     let last = caption.trim_end().trim_end_matches(':').rsplit(',').next()?;
     scale_of(caption).or_else(|| scale_in(last))
 }
@@ -811,6 +815,20 @@ mod tests {
         );
         let l = layout(head);
         assert_eq!(l.periods, [None, Some("Q4 2022".into()), Some("Q4 2023".into())]);
+    }
+
+    #[test]
+    fn a_scale_line_is_read_before_its_exceptions() {
+        assert_eq!(
+            caption_scale("$ in millions, except ROE and employees"),
+            caption_scale("$ in millions")
+        );
+        assert!(caption_scale("$ in millions").is_some());
+        assert_eq!(
+            caption_scale("(US$ in millions, except per share data)"),
+            caption_scale("(US$ in millions)")
+        );
+        assert_eq!(caption_scale("Figures as reported, except where noted"), None);
     }
 
     #[test]

@@ -72,19 +72,26 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
 }
 
 /// "paid $6.7 billion in dividends, or $0.83 per share", "raised the annual dividend by 13%
-/// to 94 cents a share": a bare "per share" ("a share", "per diluted share") whose
-/// nearest metric phrase before it in the sentence names a dividend in words is a
-/// dividend per share, not earnings.
+/// to 94 cents a share", "tangible book value of $97.30 a share": a bare "per share" ("a
+/// share", "per diluted share") whose nearest metric phrase before it in the sentence
+/// names a dividend or a book value in words is that per share, not earnings.
 pub(super) fn dividends_per_share(s: &mut Sentence) {
     for h in 1..s.metrics.len() {
         let (before, hit) = (&s.metrics[h - 1], &s.metrics[h]);
         let bare = s.text[hit.start..hit.end].starts_with(['p', 'P', 'a', 'A']);
-        let dividend = s.text[before.start..before.end]
-            .to_ascii_lowercase()
-            .contains("dividend");
-        if hit.label == "eps" && bare && dividend && !s.text[before.end..hit.start].contains(';') {
-            s.metrics[h].label = "dividend per share";
+        if hit.label != "eps" || !bare || s.text[before.end..hit.start].contains(';') {
+            continue;
         }
+        let words = s.text[before.start..before.end].to_ascii_lowercase();
+        s.metrics[h].label = if words.contains("dividend") {
+            "dividend per share"
+        } else if words.contains("tangible book value") {
+            "tangible book value per share"
+        } else if words.contains("book value") {
+            "book value per share"
+        } else {
+            continue;
+        };
     }
 }
 

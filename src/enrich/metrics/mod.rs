@@ -495,6 +495,25 @@ fn found(
         });
         metric = Some(if result { "operating income" } else { "revenue" }.to_string());
     }
+    // The company's own profit, said in words ("profit at the bank rose 6% to $13.4
+    // billion", "the company earned $14.0 billion"), is its net income: a segment's is
+    // its operating income (above).
+    let profit_in_clause = || {
+        let before = &s.toks[..s.toks.partition_point(|t| t.end <= rec.start)];
+        (before.iter().rev())
+            .take_while(|t| !s.breaks.any_between(t.end, rec.start))
+            .any(|t| t.is_any(&["profit", "profits"]))
+    };
+    if metric.is_none()
+        && !rate
+        && by.is_none_or(|c| c.subject.is_none())
+        && rec.value.is_some_and(|v| {
+            matches!(s.qtys[v].unit, Unit::Currency(_))
+                && (attribute::written_as_profit(s, &s.qtys[v]) || profit_in_clause())
+        })
+    {
+        metric = Some("net income".to_string());
+    }
     if metric.is_none() && !rate {
         metric = attribute::page_metric(s, rec, roles, scope);
     }

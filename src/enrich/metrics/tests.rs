@@ -55,6 +55,14 @@ const CASES: &[Case] = &[
         &["6.7e9 USD; _; Amazon; dividends; FY 2025", "0.83 USD; _; Amazon; dividend per share; FY 2025", "2.41 USD; _; Amazon; eps; FY 2025"]),
     ("The board raised the annual dividend by 13% to 94 cents a share.", Some("FY 2026"), &[],
         &["0.94 USD; up 13 %; Amazon; dividend per share; FY 2026"]),
+    // A bank's measures, and a book value said per share.
+    ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
+        &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
+    ("Tangible book value was $97.30 a share and ROTCE was 22%.", Some("Q4 2024"), &[],
+        &["97.3 USD; _; Amazon; tangible book value per share; Q4 2024", "22 %; _; Amazon; rotce; Q4 2024"]),
+    // The company's own profit is its net income (a segment's is its operating income).
+    ("First-quarter 2024 profit at the bank rose 6% to $13.4 billion.", None, &[],
+        &["13.4e9 USD; up 6 %; Amazon; net income; Q1 2024"]),
     ("We returned nine billion dollars to shareholders through dividends and share repurchases.", Some("Q1 2025"), &[],
         &["9e9 USD; _; Amazon; shareholder returns; Q1 2025"]),
     ("In fiscal 2024 Microsoft returned $38.4 billion to shareholders: $21.8 billion in dividends and $16.6 billion in share repurchases.", None, &[],
