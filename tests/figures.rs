@@ -403,8 +403,11 @@ fn a_paragraph_dates_its_sentences_when_the_note_does_not() {
          Walmart reported revenue of $180.6 billion for the fourth quarter of fiscal 2025. Adjusted earnings per share were 66 cents.\n\n\
          Operating income was $7.9 billion.\n\n\
          In 2019, free cash flow was $14.6 billion. Today it is $12.7 billion.\n\n\
-         Capex was $48.4 billion in 2023 and $77.7 billion in 2024. The plan is $200 billion.\n",
+         Capex was $48.4 billion in 2023 and $77.7 billion in 2024. The plan is $200 billion.\n\n\
+         Sales were $9.1 billion for the third quarter of 2024. Net income was $1.2 billion, up from $0.8 billion in 2023.\n",
     );
+    assert_eq!(record_of(&json, 1.2e9)["period"], "Q3 2024");
+    assert_eq!(record_of(&json, 0.8e9)["period"], "2023");
     assert_eq!(record_of(&json, 180.6e9)["period"], "Q4 2025");
     assert_eq!(record_of(&json, 0.66)["period"], "Q4 2025");
     assert_eq!(record_of(&json, 7.9e9)["period"], Value::Null);

@@ -122,8 +122,8 @@ pub fn extract(
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects).zip(&places.placed))
         .map(|(((_, read), mentions), at)| read.measured(mentions, places.scopes[at.scope].default_subject.as_deref()))
         .collect();
-    // In a note whose headings and front matter give no period, a sentence of a paragraph
-    // that names no time takes the period of the figures of the sentence before it
+    // In a note whose headings and front matter give no period, the figures of a sentence
+    // of a paragraph that name no period take the one of the figures of the sentence before it
     // ("… revenue of $180.6 billion for the fourth quarter of fiscal 2025. Adjusted
     // earnings per share were 66 cents"): wire stories and clippings are written so. Where
     // a heading or the note gives a period, that period stays the default: an earlier
@@ -155,7 +155,7 @@ pub fn extract(
                     && *sc == at.scope
                     && scope.heading_period.is_none()
                     && scope.page_period.is_none()
-                    && m.dates_nothing() =>
+                    && m.takes_an_earlier_period() =>
             {
                 Some(period)
             }

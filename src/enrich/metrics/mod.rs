@@ -400,13 +400,12 @@ impl Measured<'_, '_, '_> {
             || before.windows(2).any(|w| w[0].is("the") && noun(&w[1]))
     }
 
-    /// True when the sentence has no phrase of time at all, dated or not, and does not
-    /// speak of the present ("today", "now", "currently"), which no earlier sentence's
-    /// period dates.
-    pub fn dates_nothing(&self) -> bool {
+    /// True when the figures of the sentence that name no period of their own may take an
+    /// earlier sentence's: it has no span that has no period form ("year to date") and
+    /// does not speak of the present ("today", "now", "currently").
+    pub fn takes_an_earlier_period(&self) -> bool {
         let s = &self.0;
-        s.periods.is_empty()
-            && s.undated.is_empty()
+        s.undated.is_empty()
             && !s
                 .toks
                 .iter()
