@@ -251,16 +251,24 @@ fn named_before(
     let sentences = sentences_of(&blocks[at.block], split.get(at.block));
     let i = sentences.iter().position(|s| *s == at.sentence)?;
     let before = sentences.get(i.checked_sub(1)?)?;
-    let text = &blocks[at.block].text[before.clone()];
-    let mut named = (facts.mentions.iter())
-        .filter(|m| m.block == at.block && before.start <= m.range.start && m.range.end <= before.end)
-        // Named to be left out ("outside North America") is not named.
-        .filter(|m| !metrics::named_to_exclude(text, m.range.start - before.start..m.range.end - before.start))
-        .map(|m| &topics.list[m.topic])
-        .filter(|t| t.figure_subject)
-        .map(|t| &t.title);
-    let first = named.next()?;
-    named.all(|t| t == first).then(|| first.clone())
+    // Mentions come in block order.
+    let mentions = &facts.mentions;
+    let in_block = &mentions[mentions.partition_point(|m| m.block < at.block)..];
+    let named: Vec<_> = (in_block.iter())
+        .take_while(|m| m.block == at.block)
+        .filter(|m| before.start <= m.range.start && m.range.end <= before.end)
+        .filter(|m| topics.list[m.topic].figure_subject)
+        .collect();
+    if named.is_empty() {
+        return None;
+    }
+    // Named to be left out ("outside North America") is not named.
+    let left_out = metrics::left_out(&blocks[at.block].text[before.clone()]);
+    let mut kept = (named.iter())
+        .filter(|m| !left_out(m.range.start - before.start..m.range.end - before.start))
+        .map(|m| &topics.list[m.topic].title);
+    let title = kept.next()?;
+    kept.all(|t| t == title).then(|| title.clone())
 }
 
 /// The first two steps of reading a page's sentences.

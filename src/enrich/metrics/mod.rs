@@ -218,7 +218,13 @@ impl Sentence<'_, '_, '_> {
 /// outside North America", "ex-US"): the rule that keeps it from being a sentence's
 /// subject, for a heading's text.
 pub fn named_to_exclude(text: &str, range: Range<usize>) -> bool {
-    attribute::excluded_in(&tokens::tokenize(text), range.start, range.end)
+    left_out(text)(range)
+}
+
+/// `named_to_exclude` for any number of ranges of one `text`, read once.
+pub fn left_out(text: &str) -> impl Fn(Range<usize>) -> bool + '_ {
+    let toks = tokens::tokenize(text);
+    move |range| attribute::excluded_in(&toks, range.start, range.end)
 }
 
 /// All figures of one sentence. `mentions` are the topic mentions the caller found in
