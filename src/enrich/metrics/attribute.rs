@@ -280,9 +280,21 @@ const CHANGE_NOUNS: &[&str] = &[
 /// for the full year", "…, and reached $38.2 billion in 2024").
 fn metric_before(s: &Sentence, q: &Qty, taken: &dyn Fn(usize) -> bool) -> Option<usize> {
     let pos = q.start;
-    let h = (0..s.metrics.len())
+    let usable = |k: usize| !s.metrics[k].ratio_base && !taken(k);
+    let mut h = (0..s.metrics.len())
         .rev()
-        .find(|&k| s.metrics[k].end <= pos && !s.metrics[k].ratio_base && !taken(k))?;
+        .find(|&k| s.metrics[k].end <= pos && usable(k))?;
+    // "Its net interest income, which the market frets about most, came to $92.6 billion":
+    // a metric phrase inside a relative clause that closes before the amount is the
+    // clause's; the amount's is the one the clause interrupts.
+    let hit = &s.metrics[h];
+    if let Some(&open) = s.breaks.relative.iter().rev().find(|&&b| b < hit.start)
+        && !s.text[open + 1..hit.start].contains([',', ';'])
+        && s.text[hit.end..pos].contains(',')
+        && let Some(k) = (0..h).rev().find(|&k| s.metrics[k].end <= open && usable(k))
+    {
+        h = k;
+    }
     let end = whose_metric(s, s.metrics[h].end);
     if !s.breaks.any_between_but_aside(end, pos, s.text) {
         return Some(h);

@@ -60,6 +60,9 @@ const CASES: &[Case] = &[
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
     ("Tangible book value was $97.30 a share and ROTCE was 22%.", Some("Q4 2024"), &[],
         &["97.3 USD; _; Amazon; tangible book value per share; Q4 2024", "22 %; _; Amazon; rotce; Q4 2024"]),
+    // A metric named inside a relative clause is the clause's, not the amount's after it.
+    ("Net interest income, which the market watches most, came to $92.6 billion.", Some("FY 2024"), &[],
+        &["92.6e9 USD; _; Amazon; net interest income; FY 2024"]),
     // The company's own profit is its net income (a segment's is its operating income).
     ("First-quarter 2024 profit at the bank rose 6% to $13.4 billion.", None, &[],
         &["13.4e9 USD; up 6 %; Amazon; net income; Q1 2024"]),
