@@ -404,8 +404,16 @@ fn a_paragraph_dates_its_sentences_when_the_note_does_not() {
          Operating income was $7.9 billion.\n\n\
          In 2019, free cash flow was $14.6 billion. Today it is $12.7 billion.\n\n\
          Capex was $48.4 billion in 2023 and $77.7 billion in 2024. The plan is $200 billion.\n\n\
-         Sales were $9.1 billion for the third quarter of 2024. Net income was $1.2 billion, up from $0.8 billion in 2023.\n",
+         Sales were $9.1 billion for the third quarter of 2024. Net income was $1.2 billion, up from $0.8 billion in 2023.\n\n\
+         **NEW YORK, May 1, 2023** — The bank will take over the lender in the second quarter of 2023. It will pay $10.6 billion.\n\n\
+         **NEW YORK, February 3, 2025 (10:41 a.m.)** — The shares touched a record $276.50 in morning trading.\n\n\
+         The assistant launched at re:Invent 2023. It answers questions through more than 40 connectors.\n",
     );
+    // A sentence with no figure states a period too, if it is one a business reports on;
+    // a story's dateline or the year something happened does not.
+    assert_eq!(record_of(&json, 10.6e9)["period"], "Q2 2023");
+    assert_eq!(record_of(&json, 276.5)["period"], Value::Null);
+    assert_eq!(record_of(&json, 40.0)["period"], Value::Null);
     assert_eq!(record_of(&json, 1.2e9)["period"], "Q3 2024");
     assert_eq!(record_of(&json, 0.8e9)["period"], "2023");
     assert_eq!(record_of(&json, 180.6e9)["period"], "Q4 2025");

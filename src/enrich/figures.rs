@@ -119,6 +119,19 @@ pub fn extract(
     let plains = plain_sentences(blocks, split, &tables, &items, settings.names);
     let mut reading = read_sentences(doc, blocks, split, &plains, settings);
     let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings, &tables);
+    // In a note that gives no period, the one period a sentence with no figure of its own
+    // states ("JPMorgan will take over First Republic in the second quarter of 2023.") is
+    // carried as its figures' would be (below), if it is a period a business reports on
+    // (a quarter, a half, a fiscal year, twelve months): a bare year there is more often
+    // when something happened ("A work assistant launched at re:Invent 2023.").
+    let reported = |p: &&str| !p.starts_with(|c: char| c.is_ascii_digit());
+    let stated: Vec<Option<String>> = (reading.reads.iter())
+        .map(|(_, read)| {
+            (settings.page_period.is_none())
+                .then(|| read.own_period().filter(reported).map(str::to_string))
+                .flatten()
+        })
+        .collect();
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects).zip(&places.placed))
         .map(|(((_, read), mentions), at)| read.measured(mentions, places.scopes[at.scope].default_subject.as_deref()))
         .collect();
@@ -134,8 +147,11 @@ pub fn extract(
     // A topic page's "it" is its topic, the subject of figures that name none there.
     let about_itself = doc.page.kind == crate::content::PageKind::Topic && settings.default_subject == doc.page.title;
     let mut found: Vec<Vec<Found>> = Vec::with_capacity(measured.len());
-    for ((m, at), mentions) in measured.iter().zip(&places.placed).zip(&places.subjects) {
+    for (((m, at), mentions), stated) in (measured.iter().zip(&places.placed).zip(&places.subjects)).zip(stated) {
         let Some(m) = m else {
+            if blocks[at.block].kind == BlockKind::Prose && stated.is_some() {
+                carried = Some((at.block, at.scope, stated));
+            }
             found.push(Vec::new());
             continue;
         };

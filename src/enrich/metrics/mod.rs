@@ -315,6 +315,18 @@ impl<'s> Read<'s> {
 }
 
 impl<'s, 'n> Phrased<'s, 'n> {
+    /// The one period the sentence states: every phrase of time in it that is no point of
+    /// comparison, labels no part of it and is no day's date (a story's dateline, "NEW
+    /// YORK, February 3, 2025") names the same period.
+    pub fn own_period(&self) -> Option<&str> {
+        let text = self.read.text;
+        let mut own = (self.periods.iter())
+            .filter(|p| !p.comparison && p.labels.is_none() && !period::is_date(&text[p.start..p.end]));
+        let first = own.next()?;
+        own.all(|p| p.canonical == first.canonical)
+            .then_some(first.canonical.as_str())
+    }
+
     /// The figures of the sentence. `mentions` are the topic mentions the caller found in
     /// this sentence.
     pub fn figures(self, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {

@@ -865,6 +865,22 @@ fn spoken_year(spoken: &str) -> Option<u32> {
         .map(|i| 2021 + i as u32)
 }
 
+/// Whether a phrase of time is a day's date ("February 3, 2025", "Oct. 11 2024"): a month
+/// named first, then a day.
+pub(super) fn is_date(phrase: &str) -> bool {
+    let mut words = phrase
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let month = words
+        .next()
+        .is_some_and(|w| month_quarter(w.trim_end_matches('.')).is_some());
+    let day = words.next().is_some_and(|w| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&digits)
+    });
+    month && day
+}
+
 fn month_quarter(month: &str) -> Option<u32> {
     let m = month.get(..3)?.to_ascii_lowercase();
     let months = [
