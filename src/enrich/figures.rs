@@ -125,13 +125,14 @@ pub fn extract(
     // (a quarter, a half, a fiscal year, twelve months): a bare year there is more often
     // when something happened ("A work assistant launched at re:Invent 2023.").
     let reported = |p: &&str| !p.starts_with(|c: char| c.is_ascii_digit());
-    let stated: Vec<Option<String>> = (reading.reads.iter())
-        .map(|(_, read)| {
-            (settings.page_period.is_none())
-                .then(|| read.own_period().filter(reported).map(str::to_string))
-                .flatten()
-        })
-        .collect();
+    // Read only where it may be used: most notes give a period.
+    let mut stated: Vec<Option<String>> = if settings.page_period.is_none() {
+        (reading.reads.iter())
+            .map(|(_, read)| read.own_period().filter(reported).map(str::to_string))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects).zip(&places.placed))
         .map(|(((_, read), mentions), at)| read.measured(mentions, places.scopes[at.scope].default_subject.as_deref()))
         .collect();
@@ -147,10 +148,11 @@ pub fn extract(
     // A topic page's "it" is its topic, the subject of figures that name none there.
     let about_itself = doc.page.kind == crate::content::PageKind::Topic && settings.default_subject == doc.page.title;
     let mut found: Vec<Vec<Found>> = Vec::with_capacity(measured.len());
-    for (((m, at), mentions), stated) in (measured.iter().zip(&places.placed).zip(&places.subjects)).zip(stated) {
+    for (i, ((m, at), mentions)) in (measured.iter().zip(&places.placed).zip(&places.subjects)).enumerate() {
+        let prose = blocks[at.block].kind == BlockKind::Prose;
         let Some(m) = m else {
-            if blocks[at.block].kind == BlockKind::Prose && stated.is_some() {
-                carried = Some((at.block, at.scope, stated));
+            if let Some(period) = stated.get_mut(i).and_then(Option::take).filter(|_| prose) {
+                carried = Some((at.block, at.scope, Some(period)));
             }
             found.push(Vec::new());
             continue;
@@ -159,11 +161,9 @@ pub fn extract(
         // A sentence that names no topic and speaks of one named before ("Its operating
         // margin widened to 29.6%", "The unit's operating income was $10.4 billion") is
         // about the one topic the sentence before it in its paragraph names.
-        let antecedent =
-            (!about_itself && mentions.is_empty() && blocks[at.block].kind == BlockKind::Prose && m.refers_back())
-                .then(|| named_before(blocks, split, facts, topics, at))
-                .flatten();
-        let prose = blocks[at.block].kind == BlockKind::Prose;
+        let antecedent = (!about_itself && mentions.is_empty() && prose && m.refers_back())
+            .then(|| named_before(blocks, split, facts, topics, at))
+            .flatten();
         let carry = match &carried {
             Some((b, sc, Some(period)))
                 if prose

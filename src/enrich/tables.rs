@@ -823,7 +823,7 @@ mod tests {
             caption_scale("$ in millions, except ROE and employees"),
             caption_scale("$ in millions")
         );
-        assert!(caption_scale("$ in millions").is_some());
+        assert!(caption_scale("$ in millions").is_some() && caption_scale("(US$ in millions)").is_some());
         assert_eq!(
             caption_scale("(US$ in millions, except per share data)"),
             caption_scale("(US$ in millions)")

@@ -48,7 +48,7 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .iter()
         .zip(&after)
         .map(|(q, a)| {
-            let found = (a.map(|h| dividend_per_share(s, q, h).unwrap_or(h)))
+            let found = (*a)
                 .or_else(|| per_share_again(s, q, &taken))
                 .or_else(|| defined_before(s, q))
                 .or_else(|| metric_before(s, q, &taken).filter(|&h| !made_on(s, q, h)))?;
@@ -71,10 +71,11 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
     out
 }
 
-/// "paid $6.7 billion in dividends, or $0.83 per share", "raised the annual dividend by 13%
-/// to 94 cents a share", "tangible book value of $97.30 a share": a bare "per share" ("a
-/// share", "per diluted share") whose nearest metric phrase before it in the sentence
-/// names a dividend or a book value in words is that per share, not earnings.
+/// "a quarterly dividend of $0.83 per share", "paid $6.7 billion in dividends, or $0.83 per
+/// share", "raised the annual dividend by 13% to 94 cents a share", "tangible book value
+/// of $97.30 a share": a bare "per share" ("a share", "per diluted share") whose nearest
+/// metric phrase before it in the sentence names a dividend or a book value in words is
+/// that per share, not earnings.
 pub(super) fn dividends_per_share(s: &mut Sentence) {
     for h in 1..s.metrics.len() {
         let (before, hit) = (&s.metrics[h - 1], &s.metrics[h]);
@@ -93,16 +94,6 @@ pub(super) fn dividends_per_share(s: &mut Sentence) {
             continue;
         };
     }
-}
-
-/// "a quarterly dividend of $0.83 per share": the "per share" after an amount says what it
-/// is paid on, and the dividend named before it in the clause says what it is.
-fn dividend_per_share(s: &Sentence, q: &Qty, h: usize) -> Option<usize> {
-    if s.metrics[h].label != "eps" || !s.per_unit(h) {
-        return None;
-    }
-    let k = (0..h).rev().find(|&k| s.metrics[k].end <= q.start)?;
-    (s.metrics[k].label == "dividend per share" && !s.breaks.any_between(s.metrics[k].end, q.start)).then_some(k)
 }
 
 /// Profits, and the cash a business makes, which are said to be made "on" its sales.

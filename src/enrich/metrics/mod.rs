@@ -319,9 +319,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
     /// comparison, labels no part of it and is no day's date (a story's dateline, "NEW
     /// YORK, February 3, 2025") names the same period.
     pub fn own_period(&self) -> Option<&str> {
-        let text = self.read.text;
-        let mut own = (self.periods.iter())
-            .filter(|p| !p.comparison && p.labels.is_none() && !period::is_date(&text[p.start..p.end]));
+        let mut own = (self.periods.iter()).filter(|p| !p.comparison && p.labels.is_none() && !p.date);
         let first = own.next()?;
         own.all(|p| p.canonical == first.canonical)
             .then_some(first.canonical.as_str())
@@ -544,8 +542,8 @@ fn found(
         subject = None; // the size of a market is nobody's figure
     }
     let value = rec.value.map(|v| quantity(s, &s.qtys[v], negates, &unit));
-    let period = when::period_of(s, owners, rec, roles, scope);
     let earlier_rate = when::earlier_rate(s, rec, roles);
+    let period = when::period_of(s, owners, rec, roles, scope, earlier_rate);
     let change = rec.change.map(|c| {
         let mut change = change(s, roles, c, &unit, period.as_deref());
         // Last year's rate is not measured against a year earlier: it is of then.

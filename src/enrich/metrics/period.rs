@@ -170,6 +170,9 @@ pub(super) struct PeriodHit {
     /// Where it opens a parenthesis with a colon after it ("Operating margin 42% (2023:
     /// 35%)"): the span it labels, the only figures it dates.
     pub labels: Option<Range<usize>>,
+    /// Written as a day's date ("February 3, 2025", "2/3/2025"): a point in time, such as
+    /// a story's dateline, more than a period something is reported for.
+    pub date: bool,
 }
 
 /// The year (and quarter) of the period around a sentence, used to date "in Q3".
@@ -464,6 +467,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
     // gives its year (`full_years`).
     let mut bare_full_years = Vec::new();
     for m in &found {
+        let mut date = false;
         let canonical = match Plain::of(m.as_str()) {
             Some(Plain::Year) if !plain_year(text, m.start(), m.end()) => continue,
             Some(plain) => match plain.canonical(m.as_str(), anchor) {
@@ -480,6 +484,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
                 if group(&caps, G_FYX).is_some() {
                     bare_full_years.push(m.range());
                 }
+                date = group(&caps, G_DM).is_some() || group(&caps, G_DN).is_some();
                 let Some(canonical) = canonical(&caps, anchor, &future) else {
                     continue;
                 };
@@ -509,6 +514,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
             canonical,
             comparison: !spanned && (COMPARISON.with(|re| re.is_match(before)) || SINCE.with(|re| re.is_match(before))),
             labels: None,
+            date,
         });
     }
     if !bare_full_years.is_empty() {
@@ -566,6 +572,7 @@ fn full_years(hits: &mut Vec<PeriodHit>, bare: &[Range<usize>], text: &str) {
                 canonical: format!("FY {year}"),
                 comparison: false,
                 labels: None,
+                date: false,
             });
         }
     }
@@ -863,22 +870,6 @@ fn spoken_year(spoken: &str) -> Option<u32> {
         .iter()
         .position(|w| last.eq_ignore_ascii_case(w))
         .map(|i| 2021 + i as u32)
-}
-
-/// Whether a phrase of time is a day's date ("February 3, 2025", "Oct. 11 2024"): a month
-/// named first, then a day.
-pub(super) fn is_date(phrase: &str) -> bool {
-    let mut words = phrase
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
-    let month = words
-        .next()
-        .is_some_and(|w| month_quarter(w.trim_end_matches('.')).is_some());
-    let day = words.next().is_some_and(|w| {
-        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=2).contains(&digits)
-    });
-    month && day
 }
 
 fn month_quarter(month: &str) -> Option<u32> {

@@ -83,13 +83,15 @@ fn when_clause<'p>(s: &'p Sentence, rec: &Rec) -> Option<&'p super::period::Peri
     })
 }
 
-/// The period of a record.
+/// The period of a record. `earlier_rate`: the record is a growth rate set against an
+/// earlier one (`earlier_rate`), which the words after it date.
 pub(super) fn period_of(
     s: &Sentence,
     owners: &[Option<usize>],
     rec: &Rec,
     roles: &[Role],
     scope: &Scope,
+    earlier_rate: bool,
 ) -> Option<String> {
     let hits = || {
         (s.periods.iter().zip(owners)).filter(|(p, _)| {
@@ -138,7 +140,7 @@ pub(super) fn period_of(
     // Last year's growth rate set against this year's ("grew 3.1%, compared with 3.4% a
     // year earlier") is of a year back. (The record's words take in "a year earlier" as
     // if it were a basis: read from the rate's own end.)
-    if earlier_rate(s, rec, roles)
+    if earlier_rate
         && rec
             .change
             .is_some_and(|c| year_earlier(&s.text[s.qtys[c].end..next_qty]))
