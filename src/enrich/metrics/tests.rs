@@ -55,6 +55,9 @@ const CASES: &[Case] = &[
         &["6.7e9 USD; _; Amazon; dividends; FY 2025", "0.83 USD; _; Amazon; dividend per share; FY 2025", "2.41 USD; _; Amazon; eps; FY 2025"]),
     ("The board raised the annual dividend by 13% to 94 cents a share.", Some("FY 2026"), &[],
         &["0.94 USD; up 13 %; Amazon; dividend per share; FY 2026"]),
+    // A rate "on" a period compares with it: "down 6% on 2024" dates the level 2025.
+    ("Adjusted expense should come to about $95 billion in 2025, down about 6% on 2024.", None, &[],
+        &["~95e9 USD; down 6 % YoY; Amazon; adjusted expense; 2025"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
