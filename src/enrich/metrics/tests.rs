@@ -58,6 +58,10 @@ const CASES: &[Case] = &[
     // A rate "on" a period compares with it: "down 6% on 2024" dates the level 2025.
     ("Adjusted expense should come to about $95 billion in 2025, down about 6% on 2024.", None, &[],
         &["~95e9 USD; down 6 % YoY; Amazon; adjusted expense; 2025"]),
+    // Bare "expenses" are the total; a line of the income statement is named whole, and
+    // the "sales" of "sales and marketing" are no revenue.
+    ("Sales and marketing expenses rose 8% to $5.1 billion, and the full-year guide implies Q4 expenses of roughly $25 billion.", Some("Q4 2024"), &[],
+        &["5.1e9 USD; up 8 %; Amazon; sales and marketing; Q4 2024", "~25e9 USD; _; Amazon; costs and expenses; Q4 2024"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
