@@ -574,6 +574,14 @@ fn figures_in_whole_notes_of_a_bank_are_found_and_attributed() {
     whole_notes("passages6");
 }
 
+/// A seventh blind set: a chip maker whose fiscal year ends in January and whose growth
+/// is said sequentially, with product names full of numbers (NVIDIA: Data Center,
+/// Blackwell, H100, GB200 NVL72).
+#[test]
+fn figures_in_whole_notes_of_a_chip_maker_are_found_and_attributed() {
+    whole_notes("passages7");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
