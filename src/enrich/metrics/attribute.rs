@@ -412,15 +412,7 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
     if let Some(c) = rec.change
         && let Some(v) = verb_object(s, s.qtys[c].first)
     {
-        let object = object_metric(s, &v, s.qtys[c].unit);
-        // "raised the annual dividend by 13% to 94 cents a share": the level's "a share"
-        // says which dividend was raised.
-        let per_share =
-            (rec.value.and_then(|k| s.metric[k])).is_some_and(|h| s.metrics[h].label == "dividend per share");
-        if per_share && object.as_deref() == Some("dividends") {
-            return (Some("dividend per share".to_string()), false);
-        }
-        return (object, false);
+        return (object_metric(s, &v, s.qtys[c].unit), false);
     }
     let hit = [rec.value, rec.change].into_iter().flatten().find_map(|k| s.metric[k]);
     // "30 40 percent better productivity": what is compared beats a metric named before.

@@ -538,6 +538,16 @@ fn found(
     if let Some(named) = named_in_figure(s, rec, metric.as_deref()) {
         subject = Some(named);
     }
+    // A dividend of a few dollars, with no scale word ("the dividend, which is now a dollar
+    // twenty five", "raised the annual dividend by 13% to 94 cents"), is paid per share.
+    if metric.as_deref() == Some("dividends")
+        && rec.value.is_some_and(|v| {
+            let q = &s.qtys[v];
+            matches!(q.unit, Unit::Currency(_)) && !q.scaled && q.amount < 1000.0
+        })
+    {
+        metric = Some("dividend per share".to_string());
+    }
     if metric.as_deref() == Some("market size") {
         subject = None; // the size of a market is nobody's figure
     }

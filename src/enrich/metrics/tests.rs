@@ -62,6 +62,9 @@ const CASES: &[Case] = &[
     // the "sales" of "sales and marketing" are no revenue.
     ("Sales and marketing expenses rose 8% to $5.1 billion, and the full-year guide implies Q4 expenses of roughly $25 billion.", Some("Q4 2024"), &[],
         &["5.1e9 USD; up 8 %; Amazon; sales and marketing; Q4 2024", "~25e9 USD; _; Amazon; costs and expenses; Q4 2024"]),
+    // A dividend of a few dollars with no scale word is paid per share; billions are not.
+    ("The board kept the dividend, which is now a dollar twenty five, after paying dividends of $14.8 billion.", Some("FY 2024"), &[],
+        &["1.25 USD; _; Amazon; dividend per share; FY 2024", "14.8e9 USD; _; Amazon; dividends; FY 2024"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
