@@ -290,12 +290,52 @@ pub fn read(sentence: &str) -> Option<Read<'_>> {
         return None;
     }
     let toks = tokens::tokenize(sentence);
-    let qtys = quantity::scan(&toks);
+    let mut qtys = quantity::scan(&toks);
+    drop_tolerances(sentence, &mut qtys);
     (!qtys.is_empty()).then_some(Read {
         text: sentence,
         toks,
         qtys,
     })
+}
+
+/// "revenue of $37.5 billion, plus or minus 2%": the margin a guide is given with is no
+/// figure of its own; it makes the figure before it approximate.
+fn drop_tolerances(text: &str, qtys: &mut Vec<Qty>) {
+    // Most sentences say none of the three ways.
+    if !(text.contains("inus") || text.contains("INUS") || text.contains('±') || text.contains("+/")) {
+        return;
+    }
+    let tolerance = |q: &Qty| {
+        let lead = text[..q.start].trim_end();
+        let own = &text[q.start..q.end];
+        let ends_with = |phrase: &str| {
+            lead.len() >= phrase.len()
+                && lead.is_char_boundary(lead.len() - phrase.len())
+                && lead[lead.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+        };
+        let minus = own.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("minus"));
+        ends_with("plus or minus")
+            || (minus && ends_with("plus or"))
+            || ends_with("±")
+            || own.starts_with('±')
+            || ends_with("+/-")
+            || (own.starts_with('-') && ends_with("+/"))
+    };
+    if !qtys.iter().any(|q| q.start > 0 && tolerance(q)) {
+        return;
+    }
+    let mut kept: Vec<Qty> = Vec::with_capacity(qtys.len());
+    for q in qtys.drain(..) {
+        if tolerance(&q) {
+            if let Some(before) = kept.last_mut() {
+                before.approx = true;
+            }
+        } else {
+            kept.push(q);
+        }
+    }
+    *qtys = kept;
 }
 
 impl<'s> Read<'s> {

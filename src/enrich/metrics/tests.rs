@@ -65,6 +65,9 @@ const CASES: &[Case] = &[
     // A dividend of a few dollars with no scale word is paid per share; billions are not.
     ("The board kept the dividend, which is now a dollar twenty five, after paying dividends of $14.8 billion.", Some("FY 2024"), &[],
         &["1.25 USD; _; Amazon; dividend per share; FY 2024", "14.8e9 USD; _; Amazon; dividends; FY 2024"]),
+    // The margin a guide is given with is no figure: it makes the figure approximate.
+    ("Revenue is expected to be $37.5 billion, plus or minus 2%, and gross margin 73.5%, +/- 50 basis points.", Some("Q4 2025"), &[],
+        &["~37.5e9 USD; _; Amazon; revenue; Q4 2025", "~73.5 %; _; Amazon; gross margin; Q4 2025"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
