@@ -431,6 +431,29 @@ fn a_paragraph_dates_its_sentences_when_the_note_does_not() {
     assert_eq!(record_of(&json, 0.66)["period"], "Q3 2024");
 }
 
+/// A heading that names a quarter without its year ("Fourth-quarter outlook") dates its
+/// figures by the note's period, as a sentence would: the quarter ahead when it looks
+/// ahead, else the last one of that name.
+#[test]
+fn a_heading_quarter_without_a_year_is_dated_by_the_note() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Scorecard\nperiod: Q3 2025\n---\n\n\
+         Revenue was $35.1 billion.\n\n\
+         ## Fourth-quarter outlook\n\n\
+         Revenue is expected to be $37.5 billion, plus or minus 2%.\n\n\
+         ## Second quarter recap\n\n\
+         Gross margin was 75.1%.\n",
+    );
+    assert_eq!(record_of(&json, 35.1e9)["period"], "Q3 2025");
+    assert_eq!(record_of(&json, 37.5e9)["period"], "Q4 2025");
+    assert_eq!(record_of(&json, 37.5e9)["value"]["approx"], true);
+    assert_eq!(record_of(&json, 75.1)["period"], "Q2 2025");
+    // The tolerance is no figure of its own.
+    let records = json["metrics"].as_array().unwrap();
+    assert_eq!(records.len(), 3, "{records:#?}");
+}
+
 /// A sentence that names no topic and says "its" or "the service" is about the one topic
 /// the sentence before it names; not when that sentence names two, nor on a topic page,
 /// whose "it" is its own topic.

@@ -376,9 +376,10 @@ fn read_sentences<'t, 'n>(
     let mut outline = Outline::default();
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
+            let around = heading_period.as_deref().or(settings.page_period.as_deref());
             let own = match metrics::PlainText::of(&block.text) {
-                Some(p) => metrics::parse_period(p.text()),
-                None => metrics::parse_period(&block.text),
+                Some(p) => metrics::parse_heading_period(p.text(), around),
+                None => metrics::parse_heading_period(&block.text, around),
             };
             heading_period = outline.enter(heading_level(doc, block), own);
             frame = None;

@@ -55,7 +55,7 @@ use std::sync::LazyLock;
 
 pub use counts::counted_noun;
 pub use lexicon::{MetricKind, MetricNames};
-pub use period::{Anchor, frame_period, outlook_period, parse_period};
+pub use period::{Anchor, frame_period, outlook_period, parse_heading_period, parse_period};
 pub use plain::PlainText;
 pub use sentences::split_sentences;
 

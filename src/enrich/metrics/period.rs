@@ -240,6 +240,18 @@ pub fn parse_period(text: &str) -> Option<String> {
         .map(|h| h.canonical)
 }
 
+/// `parse_period` of a heading, whose quarter said without a year ("Fourth-quarter
+/// outlook", "Second quarter recap") is dated by `around`, the period of the note or of
+/// the heading before it, as a sentence's is.
+pub fn parse_heading_period(text: &str, around: Option<&str>) -> Option<String> {
+    parse_period(text).or_else(|| {
+        let around = around?;
+        (find_periods(text, Anchor::of(Some(around))).into_iter())
+            .find(|h| !h.comparison)
+            .map(|h| h.canonical)
+    })
+}
+
 /// The period a sentence sets for the ones after it, if it opens with one as a frame: "For
 /// the full year 2023", "For Q4", or a speaker's turn to a period ("Turning to the fourth
 /// quarter", "Focusing on the fourth quarter", "Looking at", "Shifting to", "Moving to").
