@@ -742,10 +742,26 @@ impl MetricNames {
                     && before.is_char_boundary(before.len() - r.len())
                     && before[before.len() - r.len()..].eq_ignore_ascii_case(r)
             });
+            // "Non-GAAP gross margin" ("non-GAAP earnings per share", "On a non-GAAP basis,
+            // EPS") is another figure than the gross margin: the two of a quarter would read
+            // as a conflict under one label.
+            let non_gaap = ["non-gaap", "non-gaap diluted", "non-gaap earnings", "non-gaap basis,"]
+                .iter()
+                .any(|q| {
+                    before.len() >= q.len()
+                        && before.is_char_boundary(before.len() - q.len())
+                        && before[before.len() - q.len()..].eq_ignore_ascii_case(q)
+                        && !before[..before.len() - q.len()].ends_with(|c: char| c.is_alphanumeric())
+                });
+            let label: &str = if non_gaap {
+                super::intern(&format!("non-gaap {}", e.label))
+            } else {
+                &e.label
+            };
             out.push(MetricHit {
                 start,
                 end,
-                label: &e.label,
+                label,
                 kind: e.kind,
                 negates: e.negates,
                 ratio_base,
