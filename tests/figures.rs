@@ -454,6 +454,26 @@ fn a_heading_quarter_without_a_year_is_dated_by_the_note() {
     assert_eq!(records.len(), 3, "{records:#?}");
 }
 
+/// "| Q3 FY25 | Q4 FY25 | Q/Q | Y/Y |": the rate that pairs with no level (Y/Y, after
+/// Q/Q took the Q4 level) is the latest quarter's, not the note's year.
+#[test]
+fn a_growth_column_apart_from_its_level_takes_the_latest_period() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Fiscal 2025 in tables\nperiod: FY 2025\n---\n\n\
+         ## Revenue by market platform\n\n\
+         $ in millions\n\n\
+         | Market platform | Q3 FY25 | Q4 FY25 | Q/Q | Y/Y |\n\
+         |---|---:|---:|---:|---:|\n\
+         | Data Center | 30,771 | 35,580 | 16% | 93% |\n",
+    );
+    assert_eq!(record_of(&json, 30_771e6)["period"], "Q3 2025");
+    assert_eq!(record_of(&json, 35_580e6)["period"], "Q4 2025");
+    assert_eq!(record_of(&json, 16.0)["period"], "Q4 2025");
+    assert_eq!(record_of(&json, 93.0)["period"], "Q4 2025");
+    assert_eq!(record_of(&json, 93.0)["change"]["basis"], "YoY");
+}
+
 /// A sentence that names no topic and says "its" or "the service" is about the one topic
 /// the sentence before it names; not when that sentence names two, nor on a topic page,
 /// whose "it" is its own topic.

@@ -438,6 +438,13 @@ impl Layout {
                 && !cells.cell(row, c).is_some_and(period_like)
             {
                 found.period = Some(period.clone());
+            } else if found.value.is_none()
+                && matches!(self.growth.get(c), Some(Some(_)))
+                && let Some(latest) = self.latest_period()
+            {
+                // "| Q3 FY25 | Q4 FY25 | Q/Q | Y/Y |": a rate that stands apart from any
+                // level in a column of growth rates is the latest period's.
+                found.period = Some(latest.to_string());
             }
             if !found.metric_named
                 && !matches!(self.metrics.get(c), Some(Some(_)))
@@ -447,6 +454,14 @@ impl Layout {
             }
         }
         self.change_to_latest(&cells, row, offset, figures);
+    }
+
+    /// The latest period a column head names, if any.
+    fn latest_period(&self) -> Option<&str> {
+        (self.periods.iter().flatten())
+            .filter_map(|p| Some((period_key(p)?, p.as_str())))
+            .max_by_key(|&(key, _)| key)
+            .map(|(_, p)| p)
     }
 
     /// "| (3,846) | (4,488) |" under two quarters: read as a sentence, a signed amount
