@@ -121,11 +121,11 @@ fn group<'t>(caps: &regex::Captures<'t>, g: usize) -> Option<regex::Match<'t>> {
 
 pattern! {
     /// Words before a period that make it a point of comparison, not the figure's period
-    /// ("versus Q3", "the same pace as in the second quarter", a rate "on" it: "down 6% on
-    /// 2024").
+    /// ("versus Q3", "lower than in the third quarter", "the same pace as in the second
+    /// quarter", a rate "on" it: "down 6% on 2024").
     static COMPARISON = {
         Regex::new(
-            r"(?i)(?-u:\b)(?:since|than|versus|vs\.?|compared\s+(?:to|with)|from|by|until|till|before|after|against|relative\s+to|period\s+of|over|(?:%|percent|per\s+cent|bps|basis\s+points|points)\s+on|as\s+(?:in|during)|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:the\s+)?(?:same\s+(?:period|quarter)\s+(?:of|in)\s+)?$",
+            r"(?i)(?-u:\b)(?:since|than|versus|vs\.?|compared\s+(?:to|with)|from|by|until|till|before|after|against|relative\s+to|period\s+of|over|(?:%|percent|per\s+cent|bps|basis\s+points|points)\s+on|as\s+(?:in|during)|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:same\s+(?:period|quarter)\s+(?:of|in)\s+)?$",
         )
         .expect("comparison pattern is valid")
     };

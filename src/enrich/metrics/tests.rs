@@ -71,6 +71,9 @@ const CASES: &[Case] = &[
     // A non-GAAP figure is another figure than the GAAP one of the same period.
     ("GAAP gross margin was 73.0% and non-GAAP gross margin was 73.5%, and non-GAAP earnings per diluted share were $0.89.", Some("Q4 2025"), &[],
         &["73 %; _; Amazon; gross margin; Q4 2025", "73.5 %; _; Amazon; non-gaap gross margin; Q4 2025", "0.89 USD; _; Amazon; non-gaap eps; Q4 2025"]),
+    // "than in" a period compares with it.
+    ("In the fourth quarter, GAAP gross margin was 73.0% and non-GAAP gross margin was 73.5%, lower than in the third quarter.", Some("Q4 2025"), &[],
+        &["73 %; _; Amazon; gross margin; Q4 2025", "73.5 %; _; Amazon; non-gaap gross margin; Q4 2025"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
