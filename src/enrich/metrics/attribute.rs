@@ -609,21 +609,26 @@ fn is_the_metric(s: &Sentence, start: usize, end: usize, subject: &str) -> bool 
 }
 
 /// Words before "revenue" that do not name a line of business: determiners and
-/// prepositions, words of time, and the words for all of a company's revenue. Sorted:
+/// prepositions, words of time, the words for all of a company's revenue, and verbs that
+/// report or forecast it ("management expects revenue of $37.5 billion"). Sorted:
 /// looked up by binary search (`not_a_line`).
 #[rustfmt::skip]
 const NOT_A_LINE: &[&str] = &[
     "a", "additional", "adjusted", "all", "also", "an", "annual", "annualized", "any", "are", "as",
-    "at", "average", "be", "been", "but", "by", "can", "combined", "company", "consolidated",
-    "constant", "could", "cumulative", "currency", "entire", "first", "fiscal", "for", "fourth",
-    "from", "full", "gaap", "global", "gross", "group", "had", "half", "has", "have", "her",
-    "higher", "his", "i", "in", "incremental", "is", "it", "its", "just", "last", "less", "lower",
-    "may", "meaningful", "might", "month", "months", "more", "net", "new", "next", "nor", "of",
-    "on", "only", "or", "organic", "our", "overall", "previous", "prior", "quarter", "quarterly",
-    "quarters", "record", "reported", "results", "same", "second", "segment", "should", "so",
-    "solid", "some", "still", "strong", "such", "that", "the", "their", "these", "they", "third",
-    "this", "those", "to", "total", "was", "we", "weak", "were", "which", "while", "who", "whole",
-    "whose", "will", "with", "worldwide", "would", "year", "yearly", "years", "your",
+    "at", "average", "be", "been", "book", "booked", "but", "by", "can", "combined", "company",
+    "consolidated", "constant", "could", "cumulative", "currency", "deliver", "delivered",
+    "delivers", "did", "do", "does", "entire", "expect", "expected", "expecting", "expects",
+    "first", "fiscal", "for", "forecast", "forecasts", "fourth", "from", "full", "gaap", "generate",
+    "generated", "generates", "global", "gross", "group", "guide", "guided", "guides", "had",
+    "half", "has", "have", "her", "higher", "his", "i", "in", "incremental", "is", "it", "its",
+    "just", "last", "less", "lower", "may", "meaningful", "might", "month", "months", "more", "net",
+    "new", "next", "nor", "of", "on", "only", "or", "organic", "our", "overall", "post", "posted",
+    "posts", "previous", "prior", "project", "projected", "projects", "quarter", "quarterly",
+    "quarters", "record", "recorded", "report", "reported", "reports", "results", "same", "saw",
+    "second", "see", "sees", "segment", "should", "so", "solid", "some", "still", "strong", "such",
+    "that", "the", "their", "these", "they", "third", "this", "those", "to", "total", "was", "we",
+    "weak", "were", "which", "while", "who", "whole", "whose", "will", "with", "worldwide", "would",
+    "year", "yearly", "years", "your",
 ];
 
 fn not_a_line(t: &Token) -> bool {
