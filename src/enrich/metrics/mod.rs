@@ -475,9 +475,39 @@ impl Measured<'_, '_, '_> {
         let recs = records::group(s, &roles);
         let owners = when::period_owners(s, &roles);
         let cands = attribute::candidates(s, scope.default_subject.as_deref());
-        recs.iter()
+        let mut out: Vec<Found> = (recs.iter())
             .map(|rec| found(s, rec, &roles, &owners, &cands, scope))
-            .collect()
+            .collect();
+        second_changes(s, &mut out);
+        out
+    }
+}
+
+/// "$3.0 billion, down 3% sequentially but up 52% year on year", "$26.3 billion (+16%,
+/// +154%)": a change that stands alone right after a level's change, a few words on and
+/// with no metric phrase between, is a second change of the same metric.
+fn second_changes(s: &Sentence, out: &mut [Found]) {
+    for i in 1..out.len() {
+        let (before, this) = (&out[i - 1], &out[i]);
+        if this.value.is_some() || this.change.is_none() || this.metric.is_some() {
+            continue;
+        }
+        if before.value.is_none()
+            || before.change.is_none()
+            || before.metric.is_none()
+            || before.subject != this.subject
+        {
+            continue;
+        }
+        let (from, to) = (before.range.end, this.range.start);
+        let near = from <= to
+            && s.toks.iter().filter(|t| t.start >= from && t.end <= to).count() <= 4
+            && !s.text[from..to].bytes().any(|b| b.is_ascii_digit())
+            && !s.metrics.iter().any(|h| h.start < to && from < h.end);
+        if near {
+            out[i].metric = out[i - 1].metric.clone();
+            out[i].metric_named = out[i - 1].metric_named;
+        }
     }
 }
 

@@ -77,6 +77,9 @@ const CASES: &[Case] = &[
     // A verb before "revenue" names no line of business.
     ("For the fourth quarter management expects revenue of $37.5 billion.", Some("Q3 2025"), &[],
         &["37.5e9 USD; _; Amazon; revenue; Q4 2025"]),
+    // A second change right after a level's is of the same metric.
+    ("Networking revenue was $3.0 billion, down 3% sequentially but up 52% year on year.", Some("Q4 2025"), &[],
+        &["3e9 USD; down 3 % QoQ; Amazon; revenue; Q4 2025", "_; up 52 % YoY; Amazon; revenue; Q4 2025"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
