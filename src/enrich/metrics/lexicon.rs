@@ -517,6 +517,40 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
         false,
     ),
     ("cash and cash equivalents", "cash and cash equivalents", Money, false),
+    (
+        "cash, cash equivalents and marketable securities",
+        "cash and marketable securities",
+        Money,
+        false,
+    ),
+    (
+        "cash, cash equivalents, and marketable securities",
+        "cash and marketable securities",
+        Money,
+        false,
+    ),
+    (
+        "cash and short-term investments",
+        "cash and short-term investments",
+        Money,
+        false,
+    ),
+    // What a company has agreed to buy, and what its board lets it buy back.
+    ("purchase commitments", "purchase commitments", Money, false),
+    ("purchase obligations", "purchase commitments", Money, false),
+    (
+        "repurchase authorization",
+        "share repurchase authorization",
+        Money,
+        false,
+    ),
+    (
+        "share repurchase authorization",
+        "share repurchase authorization",
+        Money,
+        false,
+    ),
+    ("buyback authorization", "share repurchase authorization", Money, false),
     ("long-term debt", "long-term debt", Money, false),
     ("long term debt", "long-term debt", Money, false),
     // What contracts and holders are owed.
@@ -535,6 +569,7 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("quarterly cash dividend", "dividend per share", Money, false),
     ("effective tax rate", "effective tax rate", Ratio, false),
     ("tax rate", "effective tax rate", Ratio, false),
+    ("tax rates", "effective tax rate", Ratio, false),
     // What an analyst expects a share to be worth.
     ("price target", "price target", Money, false),
     ("target price", "price target", Money, false),

@@ -80,6 +80,11 @@ const CASES: &[Case] = &[
     // A second change right after a level's is of the same metric.
     ("Networking revenue was $3.0 billion, down 3% sequentially but up 52% year on year.", Some("Q4 2025"), &[],
         &["3e9 USD; down 3 % QoQ; Amazon; revenue; Q4 2025", "_; up 52 % YoY; Amazon; revenue; Q4 2025"]),
+    // The balance sheet's cash as filings write it, commitments and what is left to buy back.
+    ("It ended the year with $43.2 billion of cash, cash equivalents and marketable securities, and purchase commitments of $30.8 billion.", Some("FY 2025"), &[],
+        &["43.2e9 USD; _; Amazon; cash and marketable securities; FY 2025", "30.8e9 USD; _; Amazon; purchase commitments; FY 2025"]),
+    ("At the end of the year it had $38.7 billion left under its repurchase authorization.", Some("FY 2025"), &[],
+        &["38.7e9 USD; _; Amazon; share repurchase authorization; FY 2025"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
