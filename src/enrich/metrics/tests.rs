@@ -83,7 +83,7 @@ const CASES: &[Case] = &[
     // The balance sheet's cash as filings write it, commitments and what is left to buy back.
     ("It ended the year with $43.2 billion of cash, cash equivalents and marketable securities, and purchase commitments of $30.8 billion.", Some("FY 2025"), &[],
         &["43.2e9 USD; _; Amazon; cash and marketable securities; FY 2025", "30.8e9 USD; _; Amazon; purchase commitments; FY 2025"]),
-    ("At the end of the year it had $38.7 billion left under its repurchase authorization.", Some("FY 2025"), &[],
+    ("At the end of the year its remaining repurchase authorization was $38.7 billion.", Some("FY 2025"), &[],
         &["38.7e9 USD; _; Amazon; share repurchase authorization; FY 2025"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
