@@ -594,6 +594,7 @@ fn found(
         && by.is_none_or(|c| c.subject.is_none())
         && rec.value.is_some_and(|v| {
             matches!(s.qtys[v].unit, Unit::Currency(_))
+                && !records::is_booked_gain(s, &s.qtys[v])
                 && (attribute::written_as_profit(s, &s.qtys[v]) || profit_in_clause())
         })
     {

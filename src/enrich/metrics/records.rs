@@ -205,7 +205,10 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         k += 1;
     }
     let basis_follows = k > q.next;
-    if let Some(dir) = toks.get(k).filter(|t| t.is_word()).and_then(|t| dir_after(t.text)) {
+    if let Some(dir) = (toks.get(k))
+        .filter(|t| t.is_word() && !booked_gain(t, q))
+        .and_then(|t| dir_after(t.text))
+    {
         return Role::Change(dir, None);
     }
     if let Some(dir) = passive_change_after(s, q.next).or_else(|| beat_by_before(toks, q.first)) {
@@ -589,6 +592,25 @@ fn connector(t: &Token) -> bool {
     )
 }
 
+/// "a bargain purchase gain of about $2.6 billion", "a $7.9 billion gain on its Visa
+/// shares": a gain in money, said as a noun, is one booked, a level; a gain in percent
+/// ("a gain of 5%") is a change, as is money a verb gained ("gained $13 billion").
+fn booked_gain(t: &Token, q: &super::quantity::Qty) -> bool {
+    matches!(q.unit, Unit::Currency(_)) && t.is_any(&["gain", "gains"])
+}
+
+/// Whether quantity `q` is a gain booked ("a gain of $400 million", "a $7.9 billion
+/// gain"): the word after it, or the one before it or before its "of".
+pub(super) fn is_booked_gain(s: &Sentence, q: &super::quantity::Qty) -> bool {
+    let at = |k: Option<usize>| k.and_then(|k| s.toks.get(k)).is_some_and(|t| booked_gain(t, q));
+    let before_of = q
+        .first
+        .checked_sub(1)
+        .filter(|&k| s.toks[k].is("of"))
+        .and_then(|k| k.checked_sub(1));
+    at(Some(q.next)) || at(q.first.checked_sub(1)) || at(before_of)
+}
+
 /// A direction word before the amount of quantity `q`, across connectors, basis phrases
 /// and a metric phrase ("grew revenue 13 percent"). Not a noun that the metric phrase
 /// after it qualifies ("growth investments were $5 billion"), nor one a copula links to
@@ -604,6 +626,9 @@ fn direction_before(s: &Sentence, q: &super::quantity::Qty) -> Option<(Dir, usiz
         // "grew revenue 13 percent": the metric may sit between verb and amount.
         if s.in_basis(t.start) || in_metric(t.start) {
             continue;
+        }
+        if booked_gain(t, q) {
+            return None;
         }
         if let Some(dir) = dir_before(t.text) {
             let qualifies = t.is_any(DIRECTION_NOUNS) && s.toks.get(k + 1).is_some_and(|n| in_metric(n.start));
