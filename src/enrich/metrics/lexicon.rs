@@ -279,6 +279,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("a diluted share", "eps", Money, false),
     // "a share of 38% of US e-commerce" is a portion, not a per-share figure.
     ("a share of", "", Any, false),
+    // Says that the metric after it is reported apart from the GAAP one (`find`).
+    ("non-gaap", "", Any, false),
     ("ads", "advertising revenue", Money, false),
     (
         "third-party seller services revenue",
@@ -760,6 +762,7 @@ impl MetricNames {
     pub(super) fn find<'n>(&'n self, text: &str) -> Vec<MetricHit<'n>> {
         let mut out = Vec::new();
         let mut from = 0;
+        let mut non_gaap_end = None;
         while let Some(m) = self.lexicon.matcher.find(Input::new(text).range(from..)) {
             let (start, end) = (m.start(), m.end());
             if !whole_word(text, start, end) {
@@ -769,6 +772,9 @@ impl MetricNames {
             from = end;
             let e = &self.lexicon.entries[m.pattern().as_usize()];
             if e.label.is_empty() {
+                if text[start..end].eq_ignore_ascii_case("non-gaap") {
+                    non_gaap_end = Some(end);
+                }
                 continue;
             }
             let before = text[..start].trim_end();
@@ -779,15 +785,11 @@ impl MetricNames {
             });
             // "Non-GAAP gross margin" ("non-GAAP earnings per share", "On a non-GAAP basis,
             // EPS") is another figure than the gross margin: the two of a quarter would read
-            // as a conflict under one label.
-            let non_gaap = ["non-gaap", "non-gaap diluted", "non-gaap earnings", "non-gaap basis,"]
-                .iter()
-                .any(|q| {
-                    before.len() >= q.len()
-                        && before.is_char_boundary(before.len() - q.len())
-                        && before[before.len() - q.len()..].eq_ignore_ascii_case(q)
-                        && !before[..before.len() - q.len()].ends_with(|c: char| c.is_alphanumeric())
-                });
+            // as a conflict under one label. "non-gaap" is a phrase of the automaton (with no
+            // label), so that sentences without it pay nothing for this.
+            let non_gaap = non_gaap_end.is_some_and(|e: usize| {
+                e <= start && matches!(text[e..start].trim(), "" | "diluted" | "earnings" | "basis,")
+            });
             let label: &str = if non_gaap {
                 super::intern(&format!("non-gaap {}", e.label))
             } else {

@@ -291,7 +291,7 @@ pub fn read(sentence: &str) -> Option<Read<'_>> {
     }
     let toks = tokens::tokenize(sentence);
     let mut qtys = quantity::scan(&toks);
-    drop_tolerances(sentence, &mut qtys);
+    drop_tolerances(&toks, &mut qtys);
     (!qtys.is_empty()).then_some(Read {
         text: sentence,
         toks,
@@ -300,29 +300,21 @@ pub fn read(sentence: &str) -> Option<Read<'_>> {
 }
 
 /// "revenue of $37.5 billion, plus or minus 2%": the margin a guide is given with is no
-/// figure of its own; it makes the figure before it approximate.
-fn drop_tolerances(text: &str, qtys: &mut Vec<Qty>) {
-    // Most sentences say none of the three ways.
-    if !(text.contains("inus") || text.contains("INUS") || text.contains('±') || text.contains("+/")) {
-        return;
-    }
+/// figure of its own; it makes the figure before it approximate. Read from the tokens
+/// before each quantity (or its own first, where a sign was taken into it): "plus or
+/// minus", "+/-", "±".
+fn drop_tolerances(toks: &[Token], qtys: &mut Vec<Qty>) {
     let tolerance = |q: &Qty| {
-        let lead = text[..q.start].trim_end();
-        let own = &text[q.start..q.end];
-        let ends_with = |phrase: &str| {
-            lead.len() >= phrase.len()
-                && lead.is_char_boundary(lead.len() - phrase.len())
-                && lead[lead.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
-        };
-        let minus = own.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("minus"));
-        ends_with("plus or minus")
-            || (minus && ends_with("plus or"))
-            || ends_with("±")
-            || own.starts_with('±')
-            || ends_with("+/-")
-            || (own.starts_with('-') && ends_with("+/"))
+        // The words before the number, last first, counting its own first token when it
+        // is the "minus", "-" or "±" the scanner took as its sign.
+        let own = &toks[q.first];
+        let signed = own.is("minus") || own.is("-") || own.is("±");
+        let end = if signed { q.first + 1 } else { q.first };
+        let word = |back: usize| end.checked_sub(back).map(|k| &toks[k]);
+        let is = |back: usize, w: &str| word(back).is_some_and(|t| t.is(w));
+        is(1, "±") || (is(1, "minus") && is(2, "or") && is(3, "plus")) || (is(1, "-") && is(2, "/") && is(3, "+"))
     };
-    if !qtys.iter().any(|q| q.start > 0 && tolerance(q)) {
+    if !qtys.iter().any(tolerance) {
         return;
     }
     let mut kept: Vec<Qty> = Vec::with_capacity(qtys.len());

@@ -205,9 +205,9 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         k += 1;
     }
     let basis_follows = k > q.next;
-    if let Some(dir) = (toks.get(k))
-        .filter(|t| t.is_word() && !booked_gain(t, q))
-        .and_then(|t| dir_after(t.text))
+    if let Some(t) = toks.get(k).filter(|t| t.is_word())
+        && let Some(dir) = dir_after(t.text)
+        && !booked_gain(t, q)
     {
         return Role::Change(dir, None);
     }
@@ -627,10 +627,10 @@ fn direction_before(s: &Sentence, q: &super::quantity::Qty) -> Option<(Dir, usiz
         if s.in_basis(t.start) || in_metric(t.start) {
             continue;
         }
-        if booked_gain(t, q) {
-            return None;
-        }
         if let Some(dir) = dir_before(t.text) {
+            if booked_gain(t, q) {
+                return None;
+            }
             let qualifies = t.is_any(DIRECTION_NOUNS) && s.toks.get(k + 1).is_some_and(|n| in_metric(n.start));
             // "International lost $95 million" is a loss, a level below zero.
             let loss = matches!(q.unit, Unit::Currency(_)) && super::attribute::lost(s, q);
