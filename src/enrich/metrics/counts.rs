@@ -85,10 +85,16 @@ pub fn counted_noun(head: &str) -> Option<String> {
     (t.kind == Kind::Word && plural(t) && countable(t) == Countable::Yes).then(|| t.text.to_lowercase())
 }
 
-/// A plural form ("items", "people"), not a possessive. (`head_noun` has already
-/// refused the words that are never counted.)
+/// A plural form ("items", "people", an acronym's "GPUs", "PCs"), not a possessive.
+/// (`head_noun` has already refused the words that are never counted.)
 fn plural(t: &Token) -> bool {
     let w = t.text;
+    if let Some(stem) = w.strip_suffix('s')
+        && stem.len() >= 2
+        && stem.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        return true;
+    }
     let s_end = w.len() > 3
         && w.ends_with(['s', 'S'])
         && !["ss", "us", "is"]

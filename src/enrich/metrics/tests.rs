@@ -88,6 +88,9 @@ const CASES: &[Case] = &[
     // A gain in money, said as a noun, is one booked: a level, and no profit of its own.
     ("Profit jumped 25% to $18.1 billion, lifted by a $7.9 billion gain on its Visa shares, and the bank will book a gain of about $2.6 billion.", Some("Q2 2024"), &[],
         &["18.1e9 USD; up 25 %; Amazon; net income; Q2 2024", "7.9e9 USD; _; Amazon; _; Q2 2024", "~2.6e9 USD; _; Amazon; _; Q2 2024"]),
+    // An acronym's plural is a noun a number counts.
+    ("The cloud providers bought 3.6 million GPUs and consumers 1.3 million PCs.", Some("FY 2025"), &[],
+        &["3.6e6 count; _; Amazon; gpus; FY 2025", "1.3e6 count; _; Amazon; pcs; FY 2025"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
