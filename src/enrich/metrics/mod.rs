@@ -601,6 +601,13 @@ fn found(
     if let Some(named) = named_in_figure(s, rec, metric.as_deref()) {
         subject = Some(named);
     }
+    // "25 times earnings" is a price-to-earnings multiple, whatever "earnings" names.
+    if let Some(v) = rec.value
+        && s.qtys[v].unit == Unit::Times
+        && let Some(label) = modifiers::valuation_base(&s.toks, s.qtys[v].next)
+    {
+        metric = Some(label.to_string());
+    }
     // A dividend of a few dollars, with no scale word ("the dividend, which is now a dollar
     // twenty five", "raised the annual dividend by 13% to 94 cents"), is paid per share.
     if metric.as_deref() == Some("dividends")

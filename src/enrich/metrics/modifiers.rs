@@ -177,11 +177,63 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
         b"dollars" | b"dollar" | b"usd" => (Unit::Currency("USD"), i + 1),
         b"cents" | b"cent" => (Unit::Currency("cents"), i + 1),
         b"euros" | b"eur" => (Unit::Currency("EUR"), i + 1),
-        b"times" if next.is_some_and(comparative) => (Unit::Times, i + 1),
+        b"times" if next.is_some_and(comparative) || valuation_base(toks, i + 1).is_some() => (Unit::Times, i + 1),
         b"x" if t.start > toks[i - 1].end => (Unit::Times, i + 1),
         _ => return None,
     };
     Some(found)
+}
+
+/// "25 times earnings", "30x our fiscal 2027 EPS estimate", "about 2 times tangible book":
+/// the measure a valuation multiple is of, if one follows token `from` (a few words of
+/// time, owner or basis between), as the label of the multiple.
+pub(super) fn valuation_base(toks: &[Token], from: usize) -> Option<&'static str> {
+    const BETWEEN: &[&str] = &[
+        "our",
+        "its",
+        "their",
+        "the",
+        "this",
+        "next",
+        "current",
+        "forward",
+        "trailing",
+        "fiscal",
+        "calendar",
+        "year",
+        "year's",
+        "years",
+        "consensus",
+        "estimated",
+        "expected",
+        "non",
+        "gaap",
+        "adjusted",
+        "-",
+        "'",
+        "’",
+        "s",
+    ];
+    for k in from..toks.len().min(from + 8) {
+        let t = &toks[k];
+        let next = |w: &str| toks.get(k + 1).is_some_and(|n| n.is(w));
+        let label = match () {
+            _ if t.is_any(&["earnings", "eps", "p/e"]) => "price to earnings",
+            _ if t.is_any(&["sales", "revenue", "revenues"]) => "price to sales",
+            _ if t.is("ebitda") => "ev to ebitda",
+            _ if t.is("tangible") && next("book") => "price to tangible book value",
+            _ if t.is("book") => "price to book value",
+            _ if t.is("free") && next("cash") => "price to free cash flow",
+            _ if t.is_any(BETWEEN) || (t.kind != Kind::Word && t.kind != Kind::Sym) => continue,
+            _ => return None,
+        };
+        // "3x revenue growth" multiplies the growth.
+        let grows = toks
+            .get(k + 1)
+            .is_some_and(|n| n.is_any(&["growth", "increase", "gains", "expansion"]));
+        return (!grows).then_some(label);
+    }
+    None
 }
 
 /// "faster", "more", "higher", "the" (as in "three times the size").

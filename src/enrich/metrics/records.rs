@@ -167,6 +167,10 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         return Role::Change(Dir::Up, Some(q.first));
     }
     if q.unit == Unit::Times {
+        // "trades at 25 times earnings": a valuation multiple is a level.
+        if super::modifiers::valuation_base(toks, q.next).is_some() {
+            return Role::Level;
+        }
         return Role::Change(Dir::Up, None);
     }
     if let Some(at) = growth_before(s, i) {

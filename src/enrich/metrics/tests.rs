@@ -91,6 +91,11 @@ const CASES: &[Case] = &[
     // An acronym's plural is a noun a number counts.
     ("The cloud providers bought 3.6 million GPUs and consumers 1.3 million PCs.", Some("FY 2025"), &[],
         &["3.6e6 count; _; Amazon; gpus; FY 2025", "1.3e6 count; _; Amazon; pcs; FY 2025"]),
+    // A valuation multiple is a level of its own measure; a multiple of growth is a change.
+    ("The shares trade at about 25 times our fiscal 2026 EPS estimate and 2.1x tangible book value.", None, &[],
+        &["~25 x; _; Amazon; price to earnings; FY 2026", "2.1 x; _; Amazon; price to tangible book value; FY 2026"]),
+    ("The platform delivered 3x revenue growth.", Some("FY 2025"), &[],
+        &["_; up 3 x; Amazon; revenue; FY 2025"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
