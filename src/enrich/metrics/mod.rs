@@ -471,6 +471,7 @@ impl Measured<'_, '_, '_> {
             .map(|rec| found(s, rec, &roles, &owners, &cands, scope))
             .collect();
         second_changes(s, &mut out);
+        gaap_then_non_gaap(s, &mut out);
         out
     }
 }
@@ -499,6 +500,32 @@ fn second_changes(s: &Sentence, out: &mut [Found]) {
         if near {
             out[i].metric = out[i - 1].metric.clone();
             out[i].metric_named = out[i - 1].metric_named;
+        }
+    }
+}
+
+/// "GAAP and non-GAAP gross margins are expected to be 70.6% and 71.0%, respectively":
+/// of the two figures of one non-GAAP label, the first is the GAAP one.
+fn gaap_then_non_gaap(s: &Sentence, out: &mut [Found]) {
+    const PREFIX: &str = "non-gaap ";
+    let non_gaap = |f: &Found| f.value.is_some() && f.metric.as_deref().is_some_and(|m| m.starts_with(PREFIX));
+    if !out.iter().any(non_gaap) {
+        return;
+    }
+    let lower = s.text.to_ascii_lowercase();
+    if !lower.contains("respectively") || !lower.contains("gaap and non-gaap") {
+        return;
+    }
+    for i in 0..out.len() {
+        if !non_gaap(&out[i]) {
+            continue;
+        }
+        let same: Vec<usize> = (i..out.len())
+            .filter(|&j| non_gaap(&out[j]) && out[j].metric == out[i].metric)
+            .collect();
+        if same.len() == 2 {
+            let plain = out[i].metric.as_deref().map(|m| m[PREFIX.len()..].to_string());
+            out[i].metric = plain;
         }
     }
 }

@@ -96,6 +96,9 @@ const CASES: &[Case] = &[
         &["~25 x; _; Amazon; price to earnings; FY 2026", "2.1 x; _; Amazon; price to tangible book value; FY 2026"]),
     ("The platform delivered 3x revenue growth.", Some("FY 2025"), &[],
         &["_; up 3 x; Amazon; revenue; FY 2025"]),
+    // "GAAP and non-GAAP …, respectively": the first figure is the GAAP one.
+    ("GAAP and non-GAAP gross margins are expected to be 70.6% and 71.0%, respectively.", Some("Q1 2026"), &[],
+        &["70.6 %; _; Amazon; gross margin; Q1 2026", "71 %; _; Amazon; non-gaap gross margin; Q1 2026"]),
     // A bank's measures, and a book value said per share.
     ("Net interest income rose 3% to $23.5 billion, the net charge-off rate was 3.1% and the CET1 ratio stood at 15.7%.", Some("Q3 2024"), &[],
         &["23.5e9 USD; up 3 %; Amazon; net interest income; Q3 2024", "3.1 %; _; Amazon; net charge-off rate; Q3 2024", "15.7 %; _; Amazon; cet1 ratio; Q3 2024"]),
