@@ -431,9 +431,9 @@ fn a_paragraph_dates_its_sentences_when_the_note_does_not() {
     assert_eq!(record_of(&json, 0.66)["period"], "Q3 2024");
 }
 
-/// A heading that names a quarter without its year ("Fourth-quarter outlook") dates its
-/// figures by the note's period, as a sentence would: the quarter ahead when it looks
-/// ahead, else the last one of that name.
+/// A heading that names a quarter or a half without its year ("Fourth-quarter outlook",
+/// "Outlook for the second half") dates its figures by the note's period, as a sentence
+/// would: the part of the year ahead when it looks ahead, else the last one of that name.
 #[test]
 fn a_heading_quarter_without_a_year_is_dated_by_the_note() {
     let json = metrics_of_note(
@@ -443,15 +443,18 @@ fn a_heading_quarter_without_a_year_is_dated_by_the_note() {
          ## Fourth-quarter outlook\n\n\
          Revenue is expected to be $37.5 billion, plus or minus 2%.\n\n\
          ## Second quarter recap\n\n\
-         Gross margin was 75.1%.\n",
+         Gross margin was 75.1%.\n\n\
+         ## Outlook for the second half\n\n\
+         Operating margin should be about 62%.\n",
     );
     assert_eq!(record_of(&json, 35.1e9)["period"], "Q3 2025");
     assert_eq!(record_of(&json, 37.5e9)["period"], "Q4 2025");
     assert_eq!(record_of(&json, 37.5e9)["value"]["approx"], true);
     assert_eq!(record_of(&json, 75.1)["period"], "Q2 2025");
+    assert_eq!(record_of(&json, 62.0)["period"], "H2 2025");
     // The tolerance is no figure of its own.
     let records = json["metrics"].as_array().unwrap();
-    assert_eq!(records.len(), 3, "{records:#?}");
+    assert_eq!(records.len(), 4, "{records:#?}");
 }
 
 /// "| Q3 FY25 | Q4 FY25 | Q/Q | Y/Y |": the rate that pairs with no level (Y/Y, after

@@ -198,6 +198,7 @@ pub(super) fn multiplier(toks: &[Token], i: usize, value: f64) -> Option<Qty> {
         glued: false,
         multiplier: true,
         noun: None,
+        valuation: None,
     })
 }
 

@@ -493,8 +493,9 @@ fn second_changes(s: &Sentence, out: &mut [Found]) {
             continue;
         }
         let (from, to) = (before.range.end, this.range.start);
+        let words = s.toks.partition_point(|t| t.end <= to) - s.toks.partition_point(|t| t.start < from);
         let near = from <= to
-            && s.toks.iter().filter(|t| t.start >= from && t.end <= to).count() <= 4
+            && words <= 4
             && !s.text[from..to].bytes().any(|b| b.is_ascii_digit())
             && !s.metrics.iter().any(|h| h.start < to && from < h.end);
         if near {
@@ -629,10 +630,7 @@ fn found(
         subject = Some(named);
     }
     // "25 times earnings" is a price-to-earnings multiple, whatever "earnings" names.
-    if let Some(v) = rec.value
-        && s.qtys[v].unit == Unit::Times
-        && let Some(label) = modifiers::valuation_base(&s.toks, s.qtys[v].next)
-    {
+    if let Some(label) = rec.value.and_then(|v| s.qtys[v].valuation) {
         metric = Some(label.to_string());
     }
     // A dividend of a few dollars, with no scale word ("the dividend, which is now a dollar

@@ -245,11 +245,13 @@ pub fn parse_period(text: &str) -> Option<String> {
 /// the heading before it, as a sentence's is.
 pub fn parse_heading_period(text: &str, around: Option<&str>) -> Option<String> {
     parse_period(text).or_else(|| {
-        // Read again only where a quarter may be named: most headings name no period.
+        // Read again only where a quarter or a half may be named, the periods an anchor
+        // dates: most headings name no period.
         let b = text.as_bytes();
-        let quarter = (b.windows(6)).any(|w| w.eq_ignore_ascii_case(b"uarter"))
+        let part = (b.windows(6)).any(|w| w.eq_ignore_ascii_case(b"uarter"))
+            || (b.windows(4)).any(|w| w.eq_ignore_ascii_case(b"half"))
             || (b.windows(2)).any(|w| matches!(w[0], b'Q' | b'q') && matches!(w[1], b'1'..=b'4'));
-        if !quarter {
+        if !part {
             return None;
         }
         let around = around?;

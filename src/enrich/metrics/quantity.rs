@@ -59,6 +59,9 @@ pub(super) struct Qty {
     pub multiplier: bool,
     /// The noun the number counts ("7 billion items", "20 countries"), a token index.
     pub noun: Option<usize>,
+    /// For a multiple of a measure ("25 times earnings"), the label of that valuation
+    /// (`modifiers::valuation_base`): a level, not a change.
+    pub valuation: Option<&'static str>,
 }
 
 /// All quantities of a token stream, in order.
@@ -147,9 +150,13 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         glued: core.glued,
         multiplier: false,
         noun: None,
+        valuation: None,
     };
     range_after(toks, &mut q);
     approx_after(toks, &mut q);
+    if q.unit == Unit::Times {
+        q.valuation = super::modifiers::valuation_base(toks, q.next);
+    }
     if q.unit == Unit::Pending {
         q.noun = head_noun(toks, &q);
         let counted = q.scaled || bare_count(toks, &q, core.spelled);

@@ -168,7 +168,7 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     }
     if q.unit == Unit::Times {
         // "trades at 25 times earnings": a valuation multiple is a level.
-        if super::modifiers::valuation_base(toks, q.next).is_some() {
+        if q.valuation.is_some() {
             return Role::Level;
         }
         return Role::Change(Dir::Up, None);
