@@ -227,7 +227,10 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
         .iter()
         .filter(|t| !s.in_basis(t.start) && !s.in_period(t.start))
         .count();
-    let lead = ["in", "of", "for", "to", "is", "was", "are", "were"];
+    let lead = ["in", "of", "for", "to", "off", "is", "was", "are", "were"];
+    // "adding about $13 billion to its market value", "wiping $589 billion off the
+    // company's market value": whose the metric is, after the word that leads to it.
+    let owner = |n: usize, t: &Token| n == 1 && gap[0].is_any(&lead) && t.is_any(&["the", "its", "their", "our"]);
     // "spent $32.5 billion on capital expenditures": what money went on.
     let spent_on = |t: &Token| {
         t.is("on")
@@ -253,6 +256,7 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
                 s.in_basis(t.start)
                     || s.in_period(t.start)
                     || (n == 0 && (t.is_any(&lead) || multiple_of(t) || spent_on(t)))
+                    || owner(n, t)
                     || adjective(t)
                     || t.is("-")
                     || t.kind == Kind::Num

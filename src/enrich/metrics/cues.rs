@@ -108,6 +108,12 @@ const DOWN: &[&str] = &[
     "tumbled",
     "plunged",
     "dipped",
+    "wiped",
+    "wiping",
+    "erased",
+    "erasing",
+    "shaved",
+    "shaving",
 ];
 /// Words written after an amount that make it a change ("a 13% increase", "70% more"), the
 /// comparatives among them a change from a baseline ("30% better price performance", "40%

@@ -687,11 +687,16 @@ fn compared_level(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<(usize, Str
 /// month ("$14.99 a month"), the price of a business ("bought in 2020 for $1.2
 /// billion"), money put into something ("put $8 billion into Anthropic"), money spent on
 /// its own shares ("repurchased $6.3 billion of stock"), how the shares moved ("Amazon
-/// shares dropped 9%").
+/// shares dropped 9%", "its shares rose 3.5% to $135.58").
 fn named_by_the_words(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<&'static str> {
+    let moved = |c: usize| s.qtys[c].unit == Unit::Percent && shares_moved(s, roles[c]);
     if let Some(v) = rec.value {
         let q = &s.qtys[v];
-        return if price_per_period(s, q) {
+        // The price a move of the shares took them to: a currency amount with no scale word.
+        let price = matches!(q.unit, Unit::Currency(_)) && !q.scaled && rec.change.is_some_and(moved);
+        return if price {
+            Some("share price")
+        } else if price_per_period(s, q) {
             Some("subscription price")
         } else if paid_for_a_business(s, q) {
             Some("acquisition price")
@@ -703,8 +708,7 @@ fn named_by_the_words(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<&'stati
             None
         };
     }
-    let c = rec.change?;
-    (s.qtys[c].unit == Unit::Percent && shares_moved(s, roles[c])).then_some("share price")
+    rec.change.filter(|&c| moved(c)).map(|_| "share price")
 }
 
 /// The topic a figure's own words name as its owner: for an acquisition price, the

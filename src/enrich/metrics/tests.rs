@@ -709,6 +709,13 @@ const CASES: &[Case] = &[
         &["10e9 GBP; _; Amazon; investment; _"]),
     ("Amazon shares, which had slid 8% in a week, recovered by Friday.", None, &[],
         &["_; down 8 %; Amazon; share price; _"]),
+    // The price a move took the shares to; an amount taken off a metric, or added to it.
+    ("Its shares rose 3.5% to $135.58, giving it a market value of about $3.34 trillion.", None, &[],
+        &["135.58 USD; up 3.5 %; Amazon; share price; _", "~3.34e12 USD; _; Amazon; market capitalization; _"]),
+    ("The shares tumbled 17% on Monday, wiping roughly $589 billion off the company's market value.", None, &[],
+        &["_; down 17 %; Amazon; share price; _", "_; down 589e9 USD; Amazon; market capitalization; _"]),
+    ("Its shares rose 2% on the day, adding about $13 billion to its market value.", None, &[],
+        &["_; up 2 %; Amazon; share price; _", "_; up 13e9 USD; Amazon; market capitalization; _"]),
     // "the opening quarter", "the final quarter"; "in the quarter" is the note's quarter.
     ("Ad revenue advanced 18% to $17.7 billion in the final quarter of 2024.", None, &[],
         &["17.7e9 USD; up 18 %; Amazon; advertising revenue; Q4 2024"]),
