@@ -477,6 +477,45 @@ fn a_growth_column_apart_from_its_level_takes_the_latest_period() {
     assert_eq!(record_of(&json, 93.0)["change"]["basis"], "YoY");
 }
 
+/// A heading right above a table names its scale in brackets, as a caption line does; a
+/// scale without a currency ("(millions)") counts what the heading or the column names;
+/// "Q4 net adds" beside "Q4 2024" is of 2024; a list under "Quarterly paid net adds:"
+/// counts net adds.
+#[test]
+fn a_heading_scales_its_table_and_counts_take_the_noun_the_heads_name() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Regions in tables\n---\n\n\
+         ## Revenue by region ($ in billions)\n\n\
+         | Region | Q3 2024 | Q4 2024 |\n\
+         |---|---|---|\n\
+         | Total | 9.83 | 10.25 |\n\n\
+         ## Paid memberships at quarter end (millions)\n\n\
+         | Region | Q3 2024 | Q4 2024 | Q4 net adds |\n\
+         |---|---|---|---|\n\
+         | Total | 282.7 | 301.6 | 18.9 |\n\n\
+         ## Full-year summary ($ in billions, except per-share data)\n\n\
+         | Metric | FY 2023 | FY 2024 |\n\
+         |---|---|---|\n\
+         | Free cash flow | 6.93 | 6.92 |\n\
+         | Diluted EPS ($) | 12.03 | 19.83 |\n\n\
+         Quarterly paid net adds:\n\n\
+         - Q1 2024: 9.3 million\n\
+         - Q2 2024: 8.0 million\n",
+    );
+    assert_eq!(record_of(&json, 10.25e9)["metric"], "revenue");
+    assert_eq!(record_of(&json, 10.25e9)["period"], "Q4 2024");
+    assert_eq!(record_of(&json, 282.7e6)["metric"], "subscribers");
+    assert_eq!(record_of(&json, 282.7e6)["value"]["unit"], "count");
+    assert_eq!(record_of(&json, 301.6e6)["period"], "Q4 2024");
+    assert_eq!(record_of(&json, 18.9e6)["metric"], "net adds");
+    assert_eq!(record_of(&json, 18.9e6)["period"], "Q4 2024");
+    assert_eq!(record_of(&json, 6.92e9)["metric"], "free cash flow");
+    assert_eq!(record_of(&json, 19.83)["metric"], "eps");
+    assert_eq!(record_of(&json, 9.3e6)["metric"], "paid net adds");
+    assert_eq!(record_of(&json, 8.0e6)["period"], "Q2 2024");
+}
+
 /// A sentence that names no topic and says "its" or "the service" is about the one topic
 /// the sentence before it names; not when that sentence names two, nor on a topic page,
 /// whose "it" is its own topic.

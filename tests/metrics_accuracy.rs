@@ -582,6 +582,14 @@ fn figures_in_whole_notes_of_a_chip_maker_are_found_and_attributed() {
     whole_notes("passages7");
 }
 
+/// An eighth blind set: a subscription business that counts members, not units, and
+/// whose regions, plans, live events and games are topics (Netflix: paid memberships,
+/// ARM, the ad-supported plan, UCAN and EMEA).
+#[test]
+fn figures_in_whole_notes_of_a_subscription_business_are_found_and_attributed() {
+    whole_notes("passages8");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {

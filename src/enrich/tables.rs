@@ -25,6 +25,9 @@ enum Scale {
     Money(&'static str, &'static str),
     /// Percentages: "(%)".
     Percent,
+    /// A scale word and no currency ("(millions)", "(in thousands)"): the words around a
+    /// number say whether it counts something or is money ("Revenue (in millions)").
+    Plain(&'static str),
 }
 
 /// A table of a page: where its rows are, and what its head row says of its columns.
@@ -143,7 +146,11 @@ impl ListCaption {
     /// "$23,348M"). Only the value after the item's own label (its first ": ") is read,
     /// so "at June 30: 75,543" keeps its date.
     pub fn edits(&self, item: &str) -> Edits {
-        self.scale.map_or_else(Vec::new, |scale| item_edits(item, scale))
+        match (&self.metric, self.scale) {
+            (Some((label, _, MetricKind::Count)), _) => count_edits(item, label),
+            (_, Some(scale)) => item_edits(item, scale),
+            _ => Vec::new(),
+        }
     }
 
     /// Gives the figures of an item under the caption what they do not name themselves:
@@ -220,6 +227,32 @@ fn is_caption(block: &Block) -> bool {
     block.kind == BlockKind::Prose && block.text.trim_end().ends_with(':')
 }
 
+/// "Quarterly paid net adds:" over "- Q1 2024: 9.3 million": the count after the item's
+/// label, said with a scale word and no noun, counts what the caption names.
+fn count_edits(text: &str, label: &str) -> Edits {
+    let Some(colon) = text.find(": ") else {
+        return Vec::new();
+    };
+    let value = &text[colon + 2..];
+    let number = value
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || b".,".contains(b))
+        .count();
+    let rest = &value[number..];
+    let Some(word) = ["million", "billion", "thousand"].iter().find(|w| {
+        rest.strip_prefix(' ')
+            .and_then(|r| r.strip_prefix(**w))
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()) && after.trim().len() <= 1)
+    }) else {
+        return Vec::new();
+    };
+    if number == 0 {
+        return Vec::new();
+    }
+    let at = colon + 2 + number + 1;
+    vec![(at..at + word.len(), format!("{word} {label}"))]
+}
+
 fn item_edits(text: &str, scale: Scale) -> Edits {
     let Some(colon) = text.find(": ") else {
         return Vec::new();
@@ -257,13 +290,19 @@ impl Layout {
     /// and the period and metric of every cell; of a heading (`whole` false), the metric.
     fn captioned(&mut self, caption: &str, whole: bool, names: &MetricNames) {
         self.caption.metric = names.first_label(caption);
-        if !whole {
-            return;
-        }
+        // A heading names the scale as a caption does ("## Revenue by region ($ in
+        // billions)"), in brackets: a heading's last words are seldom a scale.
         if let Some(first) = self.scales.first_mut()
             && first.is_none()
         {
-            *first = caption_scale(caption);
+            *first = if whole {
+                caption_scale(caption)
+            } else {
+                scale_of(except_cut(caption))
+            };
+        }
+        if !whole {
+            return;
         }
         // "Percent change year over year": every column whose head says nothing of its
         // numbers holds growth rates.
@@ -299,6 +338,15 @@ impl Layout {
                     .then(|| metrics::counted_noun(cell))
                     .flatten(),
             );
+        }
+        // "Q3 2024 | Q4 2024 | Q4 net adds": a quarter without its year is of the year
+        // the other columns name, as a heading's is of the note's.
+        if let Some(around) = layout.latest_period().map(str::to_string) {
+            for (c, cell) in cells.iter().enumerate() {
+                if layout.periods[c].is_none() && cell.bytes().any(|b| b.is_ascii_digit()) {
+                    layout.periods[c] = metrics::parse_heading_period(cell, Some(&around));
+                }
+            }
         }
         let is = |cell: &str, words: &[&str]| words.iter().any(|w| cell.trim().eq_ignore_ascii_case(w));
         layout.low_high = (1..cells.len().saturating_sub(1)).find(|&c| {
@@ -384,6 +432,14 @@ impl Layout {
             let head_scale = || self.scales.get(column).copied().flatten().or(self.scales[0]);
             let scale = row_scale.or_else(|| money.then(head_scale).flatten());
             if let Some(mut written) = read_cell(number, scale, growth) {
+                // "Paid memberships (millions)" over "UCAN | 84.1": a count of what the
+                // column or the caption names, written after it as in prose.
+                if growth.is_none()
+                    && matches!(scale, Some(Scale::Plain(_)))
+                    && let Some(noun) = self.counted_metric(column, names)
+                {
+                    written = format!("{written} {noun}");
+                }
                 // A negative level right after another cell's amount reads as that
                 // amount's change ("$(0.4)B | -1.0%"); the head's metric in front keeps it
                 // the column's own ("operating margin -1.0%").
@@ -400,6 +456,13 @@ impl Layout {
         }
         self.join_range(row, &cells, &mut out);
         out
+    }
+
+    /// The count metric that column `column`'s head names, else the caption's.
+    fn counted_metric(&self, column: usize, names: &MetricNames) -> Option<&str> {
+        let count = |label: &&String| names.first_kind(label) == Some(MetricKind::Count);
+        let head = self.metrics.get(column).and_then(Option::as_ref).filter(count);
+        head.or(self.caption.metric.as_ref().filter(count)).map(String::as_str)
     }
 
     /// Gives the figures of a body row (its text `row`; the figures' ranges are of the
@@ -637,6 +700,7 @@ fn read_cell(cell: &str, scale: Option<Scale>, growth: Option<Option<&'static st
         let sign = if negative { "down " } else { "+" };
         let rate = match scale {
             Some(Scale::Money(symbol, suffix)) if !percent => format!("{sign}{symbol}{digits}{suffix}"),
+            Some(Scale::Plain(word)) if !percent => format!("{sign}{digits} {word}"),
             _ => format!("{sign}{digits}%"),
         };
         return Some(match basis {
@@ -648,6 +712,7 @@ fn read_cell(cell: &str, scale: Option<Scale>, growth: Option<Option<&'static st
         _ if percent => negative.then(|| format!("-{digits}%")),
         Some(Scale::Percent) => Some(format!("{sign}{digits}%")),
         Some(Scale::Money(symbol, suffix)) => Some(format!("{sign}{symbol}{digits}{suffix}")),
+        Some(Scale::Plain(word)) => Some(format!("{sign}{digits} {word}")),
         None => None,
     }
 }
@@ -679,10 +744,15 @@ fn scale_of(cell: &str) -> Option<Scale> {
 /// the exceptions it makes ("$ in millions, except per share data", "…, except ROE and
 /// employees": those columns say their units themselves).
 fn caption_scale(caption: &str) -> Option<Scale> {
-    let lower = caption.to_ascii_lowercase();
-    let caption = lower.find(", except ").map_or(caption, |at| &caption[..at]);
+    let caption = except_cut(caption);
     let last = caption.trim_end().trim_end_matches(':').rsplit(',').next()?;
     scale_of(caption).or_else(|| scale_in(last))
+}
+
+/// A caption before the exceptions it makes ("$ in billions, except per-share data").
+fn except_cut(caption: &str) -> &str {
+    let lower = caption.to_ascii_lowercase();
+    lower.find(", except ").map_or(caption, |at| &caption[..at])
 }
 
 /// A short paragraph right above a table or list that only names the scale of its
@@ -722,6 +792,12 @@ fn scale_in(words: &str) -> Option<Scale> {
     let words = words.trim().trim_start_matches("in ").trim();
     if words == "%" {
         return Some(Scale::Percent);
+    }
+    match words {
+        "thousand" | "thousands" => return Some(Scale::Plain("thousand")),
+        "million" | "millions" => return Some(Scale::Plain("million")),
+        "billion" | "billions" => return Some(Scale::Plain("billion")),
+        _ => {}
     }
     let (symbol, rest) = [
         ("us$", "$"),

@@ -465,6 +465,42 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("arpp", "average revenue per person", Money, false),
     ("average revenue per user", "average revenue per user", Money, false),
     ("arpu", "average revenue per user", Money, false),
+    // How a subscription business counts its members and what each brings in. "ARM" only
+    // in capitals: "arm" is a word, and "Arm" a chip designer.
+    (
+        "average revenue per membership",
+        "average revenue per membership",
+        Money,
+        false,
+    ),
+    (
+        "average revenue per paying membership",
+        "average revenue per membership",
+        Money,
+        false,
+    ),
+    (
+        "average monthly revenue per paying membership",
+        "average revenue per membership",
+        Money,
+        false,
+    ),
+    (
+        "average revenue per member",
+        "average revenue per membership",
+        Money,
+        false,
+    ),
+    ("ARM", "average revenue per membership", Money, false),
+    ("subscribers", "subscribers", Count, false),
+    ("paid subscribers", "subscribers", Count, false),
+    ("memberships", "subscribers", Count, false),
+    ("paid memberships", "subscribers", Count, false),
+    ("paying memberships", "subscribers", Count, false),
+    ("net adds", "net adds", Count, false),
+    ("net additions", "net adds", Count, false),
+    ("paid net adds", "paid net adds", Count, false),
+    ("paid net additions", "paid net adds", Count, false),
     ("customers", "customers", Count, false),
     ("customer count", "customers", Count, false),
     ("number of customers", "customers", Count, false),
@@ -606,6 +642,8 @@ struct Entry {
     label: String,
     kind: MetricKind,
     negates: bool,
+    /// Written in the lexicon in capitals ("ARM"): a metric only where the text writes it so.
+    capitals: bool,
 }
 
 #[derive(Debug)]
@@ -641,6 +679,7 @@ fn builtin_phrases() -> Vec<(String, Entry)> {
                     label: label.to_string(),
                     kind,
                     negates,
+                    capitals: p.bytes().any(|b| b.is_ascii_uppercase()),
                 },
             )
         })
@@ -701,6 +740,7 @@ impl MetricNames {
                 kind: kind_of(&label),
                 label,
                 negates,
+                capitals: false,
             };
             phrases.push((phrase, entry));
         }
@@ -771,6 +811,9 @@ impl MetricNames {
             }
             from = end;
             let e = &self.lexicon.entries[m.pattern().as_usize()];
+            if e.capitals && text[start..end].bytes().any(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
             if e.label.is_empty() {
                 if text[start..end].eq_ignore_ascii_case("non-gaap") {
                     non_gaap_end = Some(end);

@@ -709,6 +709,11 @@ const CASES: &[Case] = &[
         &["10e9 GBP; _; Amazon; investment; _"]),
     ("Amazon shares, which had slid 8% in a week, recovered by Friday.", None, &[],
         &["_; down 8 %; Amazon; share price; _"]),
+    // A subscription business: members, net adds and "ARM", in capitals only.
+    ("Paid memberships rose to 301.6 million, up 16% year over year, and paid net adds were 18.9 million.", Some("Q4 2024"), &[],
+        &["301.6e6 count; up 16 % YoY; Amazon; subscribers; Q4 2024", "18.9e6 count; _; Amazon; paid net adds; Q4 2024"]),
+    ("ARM was $17.26, up 3%, while the arm of the group grew 5% to $2 billion.", Some("Q4 2024"), &[],
+        &["17.26 USD; up 3 %; Amazon; average revenue per membership; Q4 2024", "2e9 USD; up 5 %; Amazon; _; Q4 2024"]),
     // The price a move took the shares to; an amount taken off a metric, or added to it.
     ("Its shares rose 3.5% to $135.58, giving it a market value of about $3.34 trillion.", None, &[],
         &["135.58 USD; up 3.5 %; Amazon; share price; _", "~3.34e12 USD; _; Amazon; market capitalization; _"]),
