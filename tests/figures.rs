@@ -479,7 +479,8 @@ fn a_growth_column_apart_from_its_level_takes_the_latest_period() {
 
 /// A heading right above a table names its scale in brackets, as a caption line does; a
 /// scale without a currency ("(millions)") counts what the heading or the column names;
-/// "Q4 net adds" beside "Q4 2024" is of 2024; a list under "Quarterly paid net adds:"
+/// "Q4 net adds" beside "Q4 2024" is of 2024; a first head cell can be the caption ("$ in
+/// billions, except EPS"), and "2024A" is 2024; a list under "Quarterly paid net adds:"
 /// counts net adds.
 #[test]
 fn a_heading_scales_its_table_and_counts_take_the_noun_the_heads_name() {
@@ -499,6 +500,10 @@ fn a_heading_scales_its_table_and_counts_take_the_noun_the_heads_name() {
          |---|---|---|\n\
          | Free cash flow | 6.93 | 6.92 |\n\
          | Diluted EPS ($) | 12.03 | 19.83 |\n\n\
+         | $ in billions, except EPS | 2024A | 2026E |\n\
+         |---|---|---|\n\
+         | Revenue | 39.0 | 49.6 |\n\
+         | Diluted EPS ($) | 19.83 | 25.20 |\n\n\
          Quarterly paid net adds:\n\n\
          - Q1 2024: 9.3 million\n\
          - Q2 2024: 8.0 million\n",
@@ -513,6 +518,9 @@ fn a_heading_scales_its_table_and_counts_take_the_noun_the_heads_name() {
     assert_eq!(record_of(&json, 6.92e9)["metric"], "free cash flow");
     assert_eq!(record_of(&json, 19.83)["metric"], "eps");
     assert_eq!(record_of(&json, 9.3e6)["metric"], "paid net adds");
+    assert_eq!(record_of(&json, 49.6e9)["period"], "2026");
+    assert_eq!(record_of(&json, 39.0e9)["period"], "2024");
+    assert_eq!(record_of(&json, 25.2)["metric"], "eps");
     assert_eq!(record_of(&json, 8.0e6)["period"], "Q2 2024");
 }
 

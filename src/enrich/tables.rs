@@ -329,7 +329,8 @@ impl Layout {
                     .flatten(),
             );
             layout.subjects.push(subject_of(cell));
-            let scale = scale_of(cell);
+            // The first head cell may be the table's caption: "$ in billions, except EPS".
+            let scale = scale_of(cell).or_else(|| layout.scales.is_empty().then(|| caption_scale(cell)).flatten());
             layout.scales.push(scale);
             layout.growth.push(growth_of(cell));
             let money = matches!(names.first_kind(cell), Some(MetricKind::Money | MetricKind::Ratio));

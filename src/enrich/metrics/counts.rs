@@ -149,7 +149,9 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
             break;
         }
         let compound = k > 0 && toks[k - 1].is("-") && toks[k - 1].end == t.start;
-        if plural(t) && (compound || countable != Countable::Time) {
+        // "95 billion hours" watched are counted; "24 hours" is a while.
+        let counted_time = q.scaled && t.is_any(&["hours", "minutes"]);
+        if plural(t) && (compound || countable != Countable::Time || counted_time) {
             best = Some(k);
         }
         words += 1;
@@ -257,6 +259,7 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
         "people" if WORK.iter().any(|w| lower().contains(w)) => "headcount".to_string(),
         _ if CUSTOMERS.contains(&n.as_str()) => "customers".to_string(),
         "apps" => "applications".to_string(),
+        "hours" if ["watch", "view", "stream"].iter().any(|w| lower().contains(w)) => "viewing hours".to_string(),
         "members" if before.as_deref() == Some("prime") => "prime members".to_string(),
         _ => n,
     }

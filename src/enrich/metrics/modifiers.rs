@@ -78,7 +78,8 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     let ok_link = link.is("to") || link.is_any(&["-", "–", "—"]) || (between && link.is("and"));
     // "30 40 percent": a spoken range with no word between.
     let spoken = link.kind == Kind::Num && q.unit == Unit::Pending && !q.scaled && link.suffix.is_empty();
-    if (!ok_link && !spoken) || before("from") {
+    // "from $10 billion to $12 billion" is a move; "from $43-44 billion" a range.
+    if (!ok_link && !spoken) || (before("from") && !link.is_any(&["-", "–", "—"])) {
         return;
     }
     let mut k = q.next + usize::from(!spoken);

@@ -24,7 +24,7 @@ pattern! {
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
             | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
             | (?P<hb>first|second|1st|2nd|front|back)\s+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
-            | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})e?
+            | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})[ea]?
             | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
             | fy\s*'?(?P<fy_y2>\d{{2}})
             | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal[\s-]+year)
@@ -38,7 +38,7 @@ pattern! {
             | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past)\s+(?:nine|9)\s+months)
             | (?P<fty>for\s+the\s+(?:fiscal\s+)?year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<fty_ey>(?:19|20)\d{{2}}))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
-            | (?P<year>(?:19|20)\d{{2}})e?
+            | (?P<year>(?:19|20)\d{{2}})[ea]?
             )(?-u:\b)"
         );
         Regex::new(&pattern).expect("period pattern is valid")
@@ -399,8 +399,9 @@ impl Plain {
         let b = phrase.as_bytes();
         match b {
             [_, _, _, _] if digits(b) => Some(Plain::Year),
-            // An analyst's estimate for a year ("2025E") is a figure for that year.
-            [year @ .., b'e' | b'E'] if year.len() == 4 && digits(year) => Some(Plain::Year),
+            // An analyst's estimate for a year ("2025E"), or the actual ("2024A") beside
+            // it, is a figure for that year.
+            [year @ .., b'e' | b'E' | b'a' | b'A'] if year.len() == 4 && digits(year) => Some(Plain::Year),
             [b'q' | b'Q', b'1'..=b'4', b' ', rest @ ..] => year(rest).map(|_| Plain::Quarter),
             [b'f' | b'F', ..] => {
                 let head = [
@@ -1028,6 +1029,7 @@ mod tests {
             ("the twelve months through June 30, 2024", Some("TTM Q2 2024")),
             ("operating margin 2024", Some("2024")),
             ("capex 2025E", Some("2025")),
+            ("2024A", Some("2024")),
             ("the 2026e consensus", Some("2026")),
             ("model 2025ex", None),
             ("over the twelve months", None),

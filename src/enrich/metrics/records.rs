@@ -791,6 +791,22 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
                 .get(k + 1)
                 .is_some_and(|n| s.in_basis(n.start) || s.in_period(n.start))
     };
+    // "jumped 14% in extended trading to $977": when in the day the shares moved.
+    const SESSION: &[&str] = &[
+        "extended",
+        "after",
+        "hours",
+        "premarket",
+        "pre",
+        "market",
+        "late",
+        "early",
+        "morning",
+        "afternoon",
+        "trading",
+        "session",
+    ];
+    let session = gap.iter().any(|t| t.is_any(&["trading", "session"]));
     gap.len() <= 8
         && !s.breaks.hard_between(a.end, b.start)
         && gap.iter().enumerate().all(|(k, t)| {
@@ -798,6 +814,7 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
                 || s.in_period(t.start)
                 || t.is_any(&[",", "in", "for", "the"])
                 || t.is_any(&["excluding", "ex", "-", "fx", "neutral", "constant", "currency"])
+                || (session && t.is_any(SESSION))
                 || opens_basis(k)
         })
 }

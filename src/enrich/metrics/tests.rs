@@ -714,6 +714,18 @@ const CASES: &[Case] = &[
         &["301.6e6 count; up 16 % YoY; Amazon; subscribers; Q4 2024", "18.9e6 count; _; Amazon; paid net adds; Q4 2024"]),
     ("ARM was $17.26, up 3%, while the arm of the group grew 5% to $2 billion.", Some("Q4 2024"), &[],
         &["17.26 USD; up 3 %; Amazon; average revenue per membership; Q4 2024", "2e9 USD; up 5 %; Amazon; _; Q4 2024"]),
+    // A range said after "from" is a range; a move "from … to" is not.
+    ("The revenue guide was raised to $43.5-44.5 billion, from $43-44 billion.", Some("Q4 2024"), &[],
+        &["43.5e9..44.5e9 USD; _; Amazon; revenue; Q4 2024", "43e9..44e9 USD; _; Amazon; revenue; _"]),
+    // Hours by the billion are counted; a day's hours are a while.
+    ("Members watched roughly 95 billion hours in the second half of 2024, and the stream ran 24 hours.", None, &[],
+        &["~95e9 count; _; Amazon; viewing hours; H2 2024"]),
+    // When in the day the shares moved stands between the move and the price.
+    ("Shares jumped 14% in extended trading to $977.", None, &[],
+        &["977 USD; up 14 %; Amazon; share price; _"]),
+    // An analyst's actual year ("2024A") is that year, as an estimate's is.
+    ("| Revenue | 2024A | $39.0B |", None, &[],
+        &["39e9 USD; _; Amazon; revenue; 2024"]),
     // The price a move took the shares to; an amount taken off a metric, or added to it.
     ("Its shares rose 3.5% to $135.58, giving it a market value of about $3.34 trillion.", None, &[],
         &["135.58 USD; up 3.5 %; Amazon; share price; _", "~3.34e12 USD; _; Amazon; market capitalization; _"]),
