@@ -622,7 +622,7 @@ const NOT_A_LINE: &[&str] = &[
     "at", "average", "be", "been", "book", "booked", "but", "by", "can", "combined", "company",
     "consolidated", "constant", "could", "cumulative", "currency", "deliver", "delivered",
     "delivers", "did", "do", "does", "entire", "expect", "expected", "expecting", "expects",
-    "first", "fiscal", "for", "forecast", "forecasts", "fourth", "from", "full", "gaap", "generate",
+    "financials", "first", "fiscal", "for", "forecast", "forecasts", "fourth", "from", "full", "gaap", "generate",
     "generated", "generates", "global", "gross", "group", "guide", "guided", "guides", "had",
     "half", "has", "have", "her", "higher", "his", "i", "in", "incremental", "is", "it", "its",
     "just", "last", "less", "lower", "may", "meaningful", "might", "month", "months", "more", "net",

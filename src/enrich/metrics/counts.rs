@@ -30,6 +30,7 @@ fn countable(t: &Token) -> Countable {
             | b"up" | b"down" | b"more" | b"less" | b"this" | b"that" | b"which" | b"who" | b"annually"
             | b"each" | b"across" | b"into" | b"last" | b"since" | b"but" | b"while" | b"so" | b"it"
             | b"its" | b"their" | b"our" | b"we" | b"they" | b"he" | b"she" | b"you" | b"i" | b"dollars"
+            | b"where" | b"when" | b"whose" | b"whom"
             | b"increase" | b"decrease" | b"growth" | b"higher" | b"lower" | b"above" | b"below"
             | b"including" | b"excluding" | b"plus" | b"worth" | b"today" | b"yet" | b"still"
             | b"already" | b"now" | b"times" | b"percent" | b"basis" | b"points" | b"cents"
@@ -157,7 +158,24 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
         words += 1;
         k += 1;
     }
-    best
+    // "the roughly 9 million analysts had expected": who forecast a number is not what it
+    // counts.
+    let forecast = |k: usize| {
+        toks[k].is_any(&["analysts", "economists", "investors", "forecasters"])
+            && toks.get(k + 1).is_some_and(|n| {
+                n.is_any(&[
+                    "had",
+                    "have",
+                    "expected",
+                    "estimated",
+                    "forecast",
+                    "predicted",
+                    "projected",
+                    "were",
+                ])
+            })
+    };
+    best.filter(|&k| !forecast(k))
 }
 
 /// Whether a plain number with a noun after it is a count worth a record: ten or more,

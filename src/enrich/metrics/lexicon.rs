@@ -74,6 +74,18 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("operating cash flow", "operating cash flow", Money, false),
     ("cash flow from operations", "operating cash flow", Money, false),
     ("cash from operations", "operating cash flow", Money, false),
+    (
+        "net cash provided by operating activities",
+        "operating cash flow",
+        Money,
+        false,
+    ),
+    (
+        "cash provided by operating activities",
+        "operating cash flow",
+        Money,
+        false,
+    ),
     ("capex", "capital expenditures", Money, false),
     ("capx", "capital expenditures", Money, false),
     ("cap ex", "capital expenditures", Money, false),
@@ -465,6 +477,18 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("arpp", "average revenue per person", Money, false),
     ("average revenue per user", "average revenue per user", Money, false),
     ("arpu", "average revenue per user", Money, false),
+    // What a media business spends on its shows and films, and what it books for them.
+    ("content spending", "content spending", Money, false),
+    ("content spend", "content spending", Money, false),
+    ("cash content spending", "content spending", Money, false),
+    ("cash content spend", "content spending", Money, false),
+    ("cash spending on content", "content spending", Money, false),
+    ("spending on content", "content spending", Money, false),
+    ("on content", "content spending", Money, false),
+    ("content amortization", "content amortization", Money, false),
+    ("amortization of content", "content amortization", Money, false),
+    ("gross debt", "gross debt", Money, false),
+    ("total debt", "total debt", Money, false),
     // How a subscription business counts its members and what each brings in. "ARM" only
     // in capitals: "arm" is a word, and "Arm" a chip designer.
     (

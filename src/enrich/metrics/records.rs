@@ -177,7 +177,10 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         let dir = if q.negative { Dir::Down } else { Dir::Up };
         return Role::Change(dir, Some(at));
     }
-    if let Some(dir) = parallel_change(s, i, previous).or_else(|| restated_change(s, i, previous)) {
+    if let Some(dir) = (parallel_change(s, i, previous))
+        .or_else(|| restated_change(s, i, previous))
+        .or_else(|| expected_change(s, i, previous))
+    {
         return Role::Change(dir, None);
     }
     let prev = q.first.checked_sub(1).map(|k| &toks[k]);
@@ -320,7 +323,8 @@ const PARALLEL_CUES: &[&str] = &["followed", "follows", "following", "after", "f
 /// beside the percentage change just before it (after "followed", "following", "after",
 /// "from", or a "to" that closes a "from …"), with nothing between but periods, bases,
 /// commas and "up"/"down" before "from", and told in a period of its own, is the same
-/// kind of quantity: a change, the same way, in its own period. Not when the
+/// kind of quantity: a change, the same way, in its own period; so is a count beside a
+/// count added ("added 18.9 million members, up from 13.1 million in Q4 2023"). Not when the
 /// percentages measure a ratio, whose percentages are levels ("operating margin was up
 /// 2% from 27.6% in Q3"); not without a period of its own right after it ("grew 13%, up
 /// from 12%": nothing says when; "after 20% of stores reopened", "following a 12%
@@ -331,14 +335,18 @@ fn parallel_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
     };
     let (p, q) = (&s.qtys[i - 1], &s.qtys[i]);
     let toks = &s.toks;
-    if p.unit != Unit::Percent || q.unit != Unit::Percent || !own_period(s, q.next) {
+    // Counts too: "added 18.9 million members, up from 13.1 million in Q4 2023".
+    if p.unit != q.unit || !matches!(q.unit, Unit::Percent | Unit::Count) || !own_period(s, q.next) {
         return None;
     }
     let ratio = [s.metric[i - 1], s.metric[i]]
         .into_iter()
         .flatten()
         .any(|h| s.metrics[h].kind == MetricKind::Ratio);
-    let named_between = s.metrics.iter().any(|h| h.start >= p.end && h.start < q.start)
+    // (Not the noun the first counts: "18.9 million paid memberships, up from 13.1 million".)
+    let own = s.metric[i - 1];
+    let named_between = (s.metrics.iter().enumerate())
+        .any(|(k, h)| h.start >= p.end && h.start < q.start && Some(k) != own)
         || s.mentions
             .iter()
             .any(|m| m.range.start >= p.end && m.range.start < q.start);
@@ -347,14 +355,48 @@ fn parallel_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
     }
     let cue = q.first.checked_sub(1)?;
     let cued = toks[cue].is_any(PARALLEL_CUES) || (toks[cue].is("to") && from_before(toks, p.first));
+    let in_own = |at: usize| own.is_some_and(|h| s.metrics[h].start <= at && at < s.metrics[h].end);
     let gap_ok = (p.next..cue).all(|k| {
         let t = &toks[k];
-        s.in_period(t.start)
+        in_own(t.start)
+            || s.in_period(t.start)
             || s.in_basis(t.start)
             || t.is_any(&[",", "in", "for", "during", "the", "a", "an"])
             || (t.is_any(&["up", "down"]) && k + 1 == cue && toks[cue].is("from"))
     });
     (cued && gap_ok).then_some(dir)
+}
+
+/// "added 18.9 million subscribers, far above the roughly 9 million analysts had
+/// expected": the count a count added is set against, as forecast, is a change too.
+fn expected_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir> {
+    let Some(Role::Change(dir, _)) = previous else {
+        return None;
+    };
+    let (p, q) = (&s.qtys[i - 1], &s.qtys[i]);
+    if p.unit != Unit::Count || q.unit != Unit::Count || s.breaks.hard_between(p.end, q.start) {
+        return None;
+    }
+    let toks = &s.toks;
+    let mut cue = q.first.checked_sub(1)?;
+    while cue > p.next && toks[cue].is_any(&["the", "a", "an", "of"]) {
+        cue -= 1;
+    }
+    let compared = toks[cue].is_any(&[
+        "above", "below", "beyond", "ahead", "short", "versus", "vs", "than", "topping",
+    ]);
+    let forecast = (q.next..(q.next + 3).min(toks.len())).any(|k| {
+        toks[k].is_any(&[
+            "analysts",
+            "expected",
+            "estimated",
+            "forecast",
+            "consensus",
+            "estimate",
+            "estimates",
+        ])
+    });
+    (compared && forecast && cue - p.next <= 12).then_some(dir)
 }
 
 /// "grew 29% in the quarter and 30% in constant currency", "increased 17% and 19% in

@@ -714,6 +714,22 @@ const CASES: &[Case] = &[
         &["301.6e6 count; up 16 % YoY; Amazon; subscribers; Q4 2024", "18.9e6 count; _; Amazon; paid net adds; Q4 2024"]),
     ("ARM was $17.26, up 3%, while the arm of the group grew 5% to $2 billion.", Some("Q4 2024"), &[],
         &["17.26 USD; up 3 %; Amazon; average revenue per membership; Q4 2024", "2e9 USD; up 5 %; Amazon; _; Q4 2024"]),
+    // A count added beside the count added a year before, or beside a forecast, is a
+    // change too, not a level of the members counted.
+    ("We added 18.9 million paid memberships in the quarter, up from 13.1 million in Q4 2023.", Some("Q4 2024"), &[],
+        &["_; up 18.9e6 count; Amazon; subscribers; Q4 2024", "_; up 13.1e6 count; Amazon; subscribers; Q4 2023"]),
+    ("Netflix added 18.9 million subscribers in the quarter, far above the roughly 9 million analysts had expected.", Some("Q4 2024"), &[],
+        &["_; up 18.9e6 count; Amazon; subscribers; Q4 2024", "_; up 9e6 count; Amazon; subscribers; Q4 2024"]),
+    // A relative clause ends the words a number counts.
+    ("Season 2 reached the Top 10 in all 93 countries where Netflix publishes a list.", None, &[],
+        &["93 count; _; Amazon; countries; _"]),
+    // What a media business spends on content and books for it; a transcript's "the financials".
+    ("We expect to spend about $18 billion in cash on content in 2025, against $15.3 billion of content amortization in 2024.", None, &[],
+        &["~18e9 USD; _; Amazon; content spending; 2025", "15.3e9 USD; _; Amazon; content amortization; 2024"]),
+    ("Net cash provided by operating activities was $7.4 billion and gross debt was $15.6 billion.", Some("FY 2024"), &[],
+        &["7.4e9 USD; _; Amazon; operating cash flow; FY 2024", "15.6e9 USD; _; Amazon; gross debt; FY 2024"]),
+    ("and just to add on the financials revenue came in at ten point two five billion dollars", Some("Q4 2024"), &[],
+        &["10.25e9 USD; _; Amazon; revenue; Q4 2024"]),
     // A range said after "from" is a range; a move "from … to" is not.
     ("The revenue guide was raised to $43.5-44.5 billion, from $43-44 billion.", Some("Q4 2024"), &[],
         &["43.5e9..44.5e9 USD; _; Amazon; revenue; Q4 2024", "43e9..44e9 USD; _; Amazon; revenue; _"]),
