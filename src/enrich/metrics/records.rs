@@ -198,7 +198,7 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
     if reaching || at_level || to {
         return Role::To;
     }
-    if from_before(toks, q.first) || from_named_before(s, q.first) {
+    if from_before(toks, q.first) || from_named_before(s, q.first) || beside_an_earlier(s, q) {
         return Role::From;
     }
     if let Some((dir, at)) = direction_before(s, q) {
@@ -336,7 +336,7 @@ fn parallel_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
     let (p, q) = (&s.qtys[i - 1], &s.qtys[i]);
     let toks = &s.toks;
     // Counts too: "added 18.9 million members, up from 13.1 million in Q4 2023".
-    if p.unit != q.unit || !matches!(q.unit, Unit::Percent | Unit::Count) || !own_period(s, q.next) {
+    if p.unit != q.unit || !matches!(q.unit, Unit::Percent | Unit::Count) || !own_period_of(s, q.next) {
         return None;
     }
     let ratio = [s.metric[i - 1], s.metric[i]]
@@ -353,8 +353,11 @@ fn parallel_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
     if ratio || named_between || s.breaks.hard_between(p.end, q.start) {
         return None;
     }
-    let cue = q.first.checked_sub(1)?;
-    let cued = toks[cue].is_any(PARALLEL_CUES) || (toks[cue].is("to") && from_before(toks, p.first));
+    let mut cue = q.first.checked_sub(1)?;
+    // "added 5.1 million, below the 8.0 million of the second quarter".
+    let beside = cue > 0 && toks[cue].is("the") && toks[cue - 1].is_any(&["above", "below"]);
+    cue -= usize::from(beside);
+    let cued = beside || toks[cue].is_any(PARALLEL_CUES) || (toks[cue].is("to") && from_before(toks, p.first));
     let in_own = |at: usize| own.is_some_and(|h| s.metrics[h].start <= at && at < s.metrics[h].end);
     let gap_ok = (p.next..cue).all(|k| {
         let t = &toks[k];
@@ -397,6 +400,17 @@ fn expected_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
         ])
     });
     (compared && forecast && cue - p.next <= 12).then_some(dir)
+}
+
+/// Whether quantity `k` is set beside the one before it as another period's ("up from
+/// 12% in Q3", "followed 12% in Q3", "below the 8.0 million of the second quarter"): the
+/// cue `parallel_change` reads.
+pub(super) fn set_beside(s: &Sentence, k: usize) -> bool {
+    let toks = &s.toks;
+    let Some(cue) = s.qtys[k].first.checked_sub(1) else {
+        return false;
+    };
+    toks[cue].is_any(PARALLEL_CUES) || (cue > 0 && toks[cue].is("the") && toks[cue - 1].is_any(&["above", "below"]))
 }
 
 /// "grew 29% in the quarter and 30% in constant currency", "increased 17% and 19% in
@@ -589,6 +603,22 @@ fn from_before(toks: &[Token], first: usize) -> bool {
         }
     }
     false
+}
+
+/// "below the 8.0 million of the second quarter": a value set beside the current one with
+/// a period of its own is an earlier one. ("above the 4.1% analysts expected" is of the
+/// same period: a forecast.)
+fn beside_an_earlier(s: &Sentence, q: &super::quantity::Qty) -> bool {
+    let toks = &s.toks;
+    let the = q.first.checked_sub(1).filter(|&k| toks[k].is("the"));
+    the.and_then(|k| k.checked_sub(1))
+        .is_some_and(|k| toks[k].is_any(&["above", "below"]))
+        && own_period_of(s, q.next)
+}
+
+/// `own_period`, also after "of" ("the 8.0 million of the second quarter").
+fn own_period_of(s: &Sentence, next: usize) -> bool {
+    own_period(s, next + usize::from(s.toks.get(next).is_some_and(|t| t.is("of"))))
 }
 
 /// "from an operating loss of $0.2 billion", "from operating income of $9 billion": an

@@ -720,6 +720,13 @@ const CASES: &[Case] = &[
         &["_; up 18.9e6 count; Amazon; subscribers; Q4 2024", "_; up 13.1e6 count; Amazon; subscribers; Q4 2023"]),
     ("Netflix added 18.9 million subscribers in the quarter, far above the roughly 9 million analysts had expected.", Some("Q4 2024"), &[],
         &["_; up 18.9e6 count; Amazon; subscribers; Q4 2024", "_; up 9e6 count; Amazon; subscribers; Q4 2024"]),
+    // The period of a figure set beside another as an earlier one's is not the other's.
+    ("AWS grew 13%, up from 12% in the third quarter.", Some("Q4 2024"), &["AWS"],
+        &["_; up 13 %; AWS; revenue; Q4 2024", "_; up 12 %; AWS; _; Q3 2024"]),
+    ("Revenue was $9.8 billion, above the $9.6 billion of the second quarter and the $9.7 billion analysts expected.", Some("Q3 2024"), &[],
+        &["9.8e9 USD; _; Amazon; revenue; Q3 2024", "9.6e9 USD; _; Amazon; revenue; Q2 2024", "9.7e9 USD; _; Amazon; revenue; Q3 2024"]),
+    ("Netflix added 5.1 million paid memberships, below the 8.0 million of the second quarter, and ended September with 282.7 million.", Some("Q3 2024"), &[],
+        &["_; up 5.1e6 count; Amazon; subscribers; Q3 2024", "_; up 8e6 count; Amazon; subscribers; Q2 2024", "282.7e6 count; _; Amazon; subscribers; Q3 2024"]),
     // A relative clause ends the words a number counts.
     ("Season 2 reached the Top 10 in all 93 countries where Netflix publishes a list.", None, &[],
         &["93 count; _; Amazon; countries; _"]),

@@ -218,7 +218,12 @@ pub(super) fn period_of(
     // $100 billion"), nothing says which is this figure's: it takes the heading's or note's.
     let owned = || {
         let mut attached = reachable()
-            .filter(|(_, o)| o.is_some_and(|k| roles[k] != Role::From && !apart(s.qtys[k].start, true)))
+            .filter(|(_, o)| {
+                // Not the period of a change set beside this one as another period's ("grew
+                // 13%, up from 12% in Q3").
+                let beside = |k: usize| matches!(roles[k], Role::Change(..)) && super::records::set_beside(s, k);
+                o.is_some_and(|k| roles[k] != Role::From && !beside(k) && !apart(s.qtys[k].start, true))
+            })
             .map(|(p, _)| p);
         let first = attached.next()?;
         attached.all(|p| p.canonical == first.canonical).then_some(first)
