@@ -238,6 +238,9 @@ fn count_edits(text: &str, label: &str) -> Edits {
         .bytes()
         .take_while(|b| b.is_ascii_digit() || b".,".contains(b))
         .count();
+    if number == 0 {
+        return Vec::new();
+    }
     let rest = &value[number..];
     let Some(word) = ["million", "billion", "thousand"].iter().find(|w| {
         rest.strip_prefix(' ')
@@ -246,9 +249,6 @@ fn count_edits(text: &str, label: &str) -> Edits {
     }) else {
         return Vec::new();
     };
-    if number == 0 {
-        return Vec::new();
-    }
     let at = colon + 2 + number + 1;
     vec![(at..at + word.len(), format!("{word} {label}"))]
 }
@@ -287,7 +287,8 @@ fn item_edits(text: &str, scale: Scale) -> Edits {
 
 impl Layout {
     /// Takes what a caption says: the scale of bare numbers where the head gives none,
-    /// and the period and metric of every cell; of a heading (`whole` false), the metric.
+    /// and the period and metric of every cell; of a heading (`whole` false), the metric,
+    /// and the scale it names in brackets.
     fn captioned(&mut self, caption: &str, whole: bool, names: &MetricNames) {
         self.caption.metric = names.first_label(caption);
         // A heading names the scale as a caption does ("## Revenue by region ($ in

@@ -9,7 +9,7 @@ use super::Sentence;
 use super::attribute::NOT_ADJECTIVES;
 use super::cues::{Dir, dir_after, dir_before, dir_of_verb};
 use super::lexicon::MetricKind;
-use super::quantity::Unit;
+use super::quantity::{Qty, Unit};
 use super::tokens::{Kind, Token, lower_ascii};
 
 /// Whether token `t` is, in ASCII lower case, a word of the byte-string pattern `words`
@@ -353,10 +353,9 @@ fn parallel_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
     if ratio || named_between || s.breaks.hard_between(p.end, q.start) {
         return None;
     }
-    let mut cue = q.first.checked_sub(1)?;
     // "added 5.1 million, below the 8.0 million of the second quarter".
-    let beside = cue > 0 && toks[cue].is("the") && toks[cue - 1].is_any(&["above", "below"]);
-    cue -= usize::from(beside);
+    let beside = above_or_below_the(toks, q.first);
+    let cue = q.first.checked_sub(1 + usize::from(beside))?;
     let cued = beside || toks[cue].is_any(PARALLEL_CUES) || (toks[cue].is("to") && from_before(toks, p.first));
     let in_own = |at: usize| own.is_some_and(|h| s.metrics[h].start <= at && at < s.metrics[h].end);
     let gap_ok = (p.next..cue).all(|k| {
@@ -399,7 +398,7 @@ fn expected_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
             "estimates",
         ])
     });
-    (compared && forecast && cue - p.next <= 12).then_some(dir)
+    (compared && forecast && cue.checked_sub(p.next).is_some_and(|d| d <= 12)).then_some(dir)
 }
 
 /// Whether quantity `k` is set beside the one before it as another period's ("up from
@@ -410,7 +409,13 @@ pub(super) fn set_beside(s: &Sentence, k: usize) -> bool {
     let Some(cue) = s.qtys[k].first.checked_sub(1) else {
         return false;
     };
-    toks[cue].is_any(PARALLEL_CUES) || (cue > 0 && toks[cue].is("the") && toks[cue - 1].is_any(&["above", "below"]))
+    toks[cue].is_any(PARALLEL_CUES) || above_or_below_the(toks, s.qtys[k].first)
+}
+
+/// "above the 8.0 million", "below the $9.6 billion": a value known to the reader, set
+/// beside another (`first`, the quantity's first token).
+fn above_or_below_the(toks: &[Token], first: usize) -> bool {
+    first >= 2 && toks[first - 1].is("the") && toks[first - 2].is_any(&["above", "below"])
 }
 
 /// "grew 29% in the quarter and 30% in constant currency", "increased 17% and 19% in
@@ -608,12 +613,8 @@ fn from_before(toks: &[Token], first: usize) -> bool {
 /// "below the 8.0 million of the second quarter": a value set beside the current one with
 /// a period of its own is an earlier one. ("above the 4.1% analysts expected" is of the
 /// same period: a forecast.)
-fn beside_an_earlier(s: &Sentence, q: &super::quantity::Qty) -> bool {
-    let toks = &s.toks;
-    let the = q.first.checked_sub(1).filter(|&k| toks[k].is("the"));
-    the.and_then(|k| k.checked_sub(1))
-        .is_some_and(|k| toks[k].is_any(&["above", "below"]))
-        && own_period_of(s, q.next)
+fn beside_an_earlier(s: &Sentence, q: &Qty) -> bool {
+    above_or_below_the(&s.toks, q.first) && own_period_of(s, q.next)
 }
 
 /// `own_period`, also after "of" ("the 8.0 million of the second quarter").
@@ -671,13 +672,13 @@ fn connector(t: &Token) -> bool {
 /// "a bargain purchase gain of about $2.6 billion", "a $7.9 billion gain on its Visa
 /// shares": a gain in money, said as a noun, is one booked, a level; a gain in percent
 /// ("a gain of 5%") is a change, as is money a verb gained ("gained $13 billion").
-fn booked_gain(t: &Token, q: &super::quantity::Qty) -> bool {
+fn booked_gain(t: &Token, q: &Qty) -> bool {
     matches!(q.unit, Unit::Currency(_)) && t.is_any(&["gain", "gains"])
 }
 
 /// Whether quantity `q` is a gain booked ("a gain of $400 million", "a $7.9 billion
 /// gain"): the word after it, or the one before it or before its "of".
-pub(super) fn is_booked_gain(s: &Sentence, q: &super::quantity::Qty) -> bool {
+pub(super) fn is_booked_gain(s: &Sentence, q: &Qty) -> bool {
     let at = |k: Option<usize>| k.and_then(|k| s.toks.get(k)).is_some_and(|t| booked_gain(t, q));
     let before_of = q
         .first
@@ -691,7 +692,7 @@ pub(super) fn is_booked_gain(s: &Sentence, q: &super::quantity::Qty) -> bool {
 /// and a metric phrase ("grew revenue 13 percent"). Not a noun that the metric phrase
 /// after it qualifies ("growth investments were $5 billion"), nor one a copula links to
 /// a share ("investments in growth were 20% of capex": a part of a whole, a level).
-fn direction_before(s: &Sentence, q: &super::quantity::Qty) -> Option<(Dir, usize)> {
+fn direction_before(s: &Sentence, q: &Qty) -> Option<(Dir, usize)> {
     let in_metric = |at: usize| s.metrics.iter().any(|h| h.start <= at && at < h.end);
     let share = s.share(q);
     let mut skipped = 0;
