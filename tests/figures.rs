@@ -477,6 +477,24 @@ fn a_growth_column_apart_from_its_level_takes_the_latest_period() {
     assert_eq!(record_of(&json, 93.0)["change"]["basis"], "YoY");
 }
 
+/// In a note that gives no period, the quarter a sentence reports dates a quarter said
+/// without its year in the sentences after it in the paragraph; not another paragraph's.
+#[test]
+fn a_wire_storys_quarter_dates_the_year_less_quarters_after_it() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Wire clippings\n---\n\n\
+         Netflix added 18.9 million subscribers in the fourth quarter of 2024 and ended 2024 \
+         with 301.6 million. Fourth-quarter revenue rose 16% to $10.25 billion. Its margin \
+         reached 22.2%.\n\n\
+         Fourth-quarter operating income was $2.3 billion.\n",
+    );
+    assert_eq!(record_of(&json, 10.25e9)["period"], "Q4 2024");
+    // As the figures of the sentence before it agree on one, it is carried (see above).
+    assert_eq!(record_of(&json, 22.2)["period"], "Q4 2024");
+    assert_eq!(record_of(&json, 2.3e9)["period"], serde_json::Value::Null);
+}
+
 /// A heading right above a table names its scale in brackets, as a caption line does; a
 /// scale without a currency ("(millions)") counts what the heading or the column names;
 /// "Q4 net adds" beside "Q4 2024" is of 2024; a first head cell can be the caption ("$ in

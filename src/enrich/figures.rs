@@ -420,20 +420,34 @@ fn read_sentences<'t, 'n>(
     // Sentences are dated by the period around their block (or the frame they are in),
     // read once a block: once a sentence, it was 56 M instructions of the 10,000-note build.
     let mut anchor: Option<((usize, Option<usize>), metrics::Anchor)> = None;
+    // In a paragraph that nothing around it dates (a wire story in a note without a
+    // period), the quarter a sentence reports dates the year-less ones of the sentences
+    // after it ("… in the fourth quarter of 2024 … Fourth-quarter revenue rose 16%"): as
+    // an anchor only, not as their period.
+    let mut stated: Option<(usize, String)> = None;
     let reads = (reads.into_iter().zip(&frame_of))
         .map(|((at, read), &frame)| {
-            let around = match anchor {
-                Some((key, around)) if key == (at.0, frame) => around,
+            let period = || {
+                (frame.map(|f| frames[f].as_str()))
+                    .or(heading_periods[at.0].as_deref())
+                    .or(settings.page_period.as_deref())
+            };
+            let around = match (anchor, &stated) {
+                (_, Some((b, said))) if *b == at.0 && period().is_none() => metrics::Anchor::of(Some(said)),
+                (Some((key, around)), _) if key == (at.0, frame) => around,
                 _ => {
-                    let period = (frame.map(|f| frames[f].as_str()))
-                        .or(heading_periods[at.0].as_deref())
-                        .or(settings.page_period.as_deref());
-                    let around = metrics::Anchor::of(period);
+                    let around = metrics::Anchor::of(period());
                     anchor = Some(((at.0, frame), around));
                     around
                 }
             };
-            (at, read.read_phrases(settings.names, around))
+            let phrased = read.read_phrases(settings.names, around);
+            if period().is_none()
+                && let Some(said) = phrased.reported_period()
+            {
+                stated = Some((at.0, said.to_string()));
+            }
+            (at, phrased)
         })
         .collect();
     Reading {

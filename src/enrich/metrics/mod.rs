@@ -357,6 +357,14 @@ impl<'s, 'n> Phrased<'s, 'n> {
             .then_some(first.canonical.as_str())
     }
 
+    /// The first quarter, half or fiscal year the sentence names with its year as one of
+    /// its own (no point of comparison, no label, no day's date).
+    pub fn reported_period(&self) -> Option<&str> {
+        (self.periods.iter())
+            .find(|p| !p.comparison && p.labels.is_none() && !p.date && p.canonical.starts_with(['Q', 'H', 'F']))
+            .map(|p| p.canonical.as_str())
+    }
+
     /// The figures of the sentence. `mentions` are the topic mentions the caller found in
     /// this sentence.
     pub fn figures(self, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
