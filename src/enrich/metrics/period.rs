@@ -23,7 +23,7 @@ pattern! {
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
             | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
-            | (?P<hb>first|second|1st|2nd|front|back)\s+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
+            | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
             | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})[ea]?
             | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
             | fy\s*'?(?P<fy_y2>\d{{2}})
