@@ -917,6 +917,21 @@ pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Ca
     let from = s.toks.partition_point(|t| t.start < topic.end);
     let to = s.toks.partition_point(|t| t.start < rec.start);
     let between = s.toks.get(from..to).unwrap_or_default();
+    // "Amazon Web Services, the largest cloud provider, grew 19% to $27.5 billion": a
+    // few words set off by commas after the topic, naming no metric, say what it is.
+    let between = match between {
+        [comma, rest @ ..] if comma.is(",") => match rest.iter().position(|t| t.is(",")) {
+            Some(k)
+                if (1..=6).contains(&k)
+                    && rest[..k].iter().all(Token::is_word)
+                    && !s.metrics.iter().any(|h| h.start >= comma.end && h.end <= rest[k].start) =>
+            {
+                &rest[k + 1..]
+            }
+            _ => between,
+        },
+        _ => between,
+    };
     let near = topic.end <= rec.start
         && !preposition_before(s, topic.start)
         && between.len() <= 3

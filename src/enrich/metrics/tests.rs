@@ -727,6 +727,9 @@ const CASES: &[Case] = &[
         &["9.8e9 USD; _; Amazon; revenue; Q3 2024", "9.6e9 USD; _; Amazon; revenue; Q2 2024", "9.7e9 USD; _; Amazon; revenue; Q3 2024"]),
     ("Netflix added 5.1 million paid memberships, below the 8.0 million of the second quarter, and ended September with 282.7 million.", Some("Q3 2024"), &[],
         &["_; up 5.1e6 count; Amazon; subscribers; Q3 2024", "_; up 8e6 count; Amazon; subscribers; Q2 2024", "282.7e6 count; _; Amazon; subscribers; Q3 2024"]),
+    // A segment's growth with a few words set off after its name is its revenue's.
+    ("Amazon Web Services, the largest cloud provider, grew 19% to $27.5 billion.", Some("Q3 2024"), &["Amazon Web Services"],
+        &["27.5e9 USD; up 19 %; Amazon Web Services; revenue; Q3 2024"]),
     // A half said with a hyphen is a half ("second-half revenue").
     ("Second-half revenue should reach $40 billion, and first-half margins were 30%.", Some("Q2 2024"), &[],
         &["40e9 USD; _; Amazon; revenue; H2 2024", "30 %; _; Amazon; operating margin; H1 2024"]),
