@@ -932,8 +932,10 @@ pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Ca
         },
         _ => between,
     };
+    // "on AWS we grew nineteen percent": a speaker turning to the segment speaks of it.
+    let turn = s.toks.get(from).is_some_and(|t| t.is("we"));
     let near = topic.end <= rec.start
-        && !preposition_before(s, topic.start)
+        && (turn || !preposition_before(s, topic.start))
         && between.len() <= 3
         && !between.iter().any(|t| t.is_any(&["and", "or", ","]));
     // "$260 million in efficiency gains", "$70 billion of the plan": another noun is named.

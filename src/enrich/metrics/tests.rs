@@ -155,9 +155,10 @@ const CASES: &[Case] = &[
     ("Operating cash flow on a trailing twelve month basis was $85 billion, and subscription revenue was $10.5 billion in the quarter.", Some("Q4 2023"), &[],
         &["85e9 USD; _; Amazon; operating cash flow; TTM Q4 2023", "10.5e9 USD; _; Amazon; subscription revenue; Q4 2023"]),
     // The billions a business says it grew to are money even unsaid; what else grew keeps
-    // its own unit: a count for a metric of people, unknown for one the lexicon lacks.
+    // its own unit: a count for a metric of people, unknown for one the lexicon lacks. A
+    // speaker who turns to a segment ("On AWS we grew") gives its revenue.
     ("On AWS we grew nineteen percent year over year to twenty seven point five billion.", Some("Q3 2024"), &["AWS"],
-        &["27.5e9 USD; up 19 % YoY; AWS; _; Q3 2024"]),
+        &["27.5e9 USD; up 19 % YoY; AWS; revenue; Q3 2024"]),
     ("Daily active people grew 5% to 3.2 billion.", Some("Q3 2024"), &[],
         &["3.2e9 count; up 5 %; Amazon; daily active people; Q3 2024"]),
     // A metric phrase that ends in the noun a number counts names the count.
