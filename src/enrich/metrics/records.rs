@@ -330,13 +330,10 @@ const PARALLEL_CUES: &[&str] = &["followed", "follows", "following", "after", "f
 /// from 12%": nothing says when; "after 20% of stores reopened", "following a 12%
 /// decline in Q3": it says what it is itself).
 fn parallel_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir> {
-    let Some(Role::Change(dir, _)) = previous else {
-        return None;
-    };
-    let (p, q) = (&s.qtys[i - 1], &s.qtys[i]);
-    let toks = &s.toks;
     // Counts too: "added 18.9 million members, up from 13.1 million in Q4 2023".
-    if p.unit != q.unit || !matches!(q.unit, Unit::Percent | Unit::Count) || !own_period_of(s, q.next) {
+    let (dir, p, q) = after_a_change(s, i, previous, &[Unit::Percent, Unit::Count])?;
+    let toks = &s.toks;
+    if !own_period_of(s, q.next) {
         return None;
     }
     let ratio = [s.metric[i - 1], s.metric[i]]
@@ -369,14 +366,27 @@ fn parallel_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
     (cued && gap_ok).then_some(dir)
 }
 
-/// "added 18.9 million subscribers, far above the roughly 9 million analysts had
-/// expected": the count a count added is set against, as forecast, is a change too.
-fn expected_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir> {
+/// Where quantity `i` follows a change (`previous`, the role of quantity `i - 1`) in the
+/// same unit, one of `units`: the change's direction and the two quantities. What the
+/// rules that read a second figure as another change start from.
+fn after_a_change<'s>(
+    s: &'s Sentence,
+    i: usize,
+    previous: Option<Role>,
+    units: &[Unit],
+) -> Option<(Dir, &'s Qty, &'s Qty)> {
     let Some(Role::Change(dir, _)) = previous else {
         return None;
     };
     let (p, q) = (&s.qtys[i - 1], &s.qtys[i]);
-    if p.unit != Unit::Count || q.unit != Unit::Count || s.breaks.hard_between(p.end, q.start) {
+    (p.unit == q.unit && units.contains(&q.unit)).then_some((dir, p, q))
+}
+
+/// "added 18.9 million subscribers, far above the roughly 9 million analysts had
+/// expected": the count a count added is set against, as forecast, is a change too.
+fn expected_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir> {
+    let (dir, p, q) = after_a_change(s, i, previous, &[Unit::Count])?;
+    if s.breaks.hard_between(p.end, q.start) {
         return None;
     }
     let toks = &s.toks;
@@ -422,11 +432,8 @@ fn above_or_below_the(toks: &[Token], first: usize) -> bool {
 /// constant currency": a percentage change restated without currency moves (or
 /// organically) right after it is a change too, the same way.
 fn restated_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir> {
-    let Some(Role::Change(dir, _)) = previous else {
-        return None;
-    };
-    let (p, q) = (&s.qtys[i - 1], &s.qtys[i]);
-    if p.unit != Unit::Percent || q.unit != Unit::Percent || s.breaks.hard_between(p.end, q.start) {
+    let (dir, p, q) = after_a_change(s, i, previous, &[Unit::Percent])?;
+    if s.breaks.hard_between(p.end, q.start) {
         return None;
     }
     let toks = &s.toks;
