@@ -590,6 +590,13 @@ fn figures_in_whole_notes_of_a_subscription_business_are_found_and_attributed() 
     whole_notes("passages8");
 }
 
+/// The ninth blind set, Eli Lilly: a drug maker whose products are its topics (Mounjaro,
+/// Zepbound, Verzenio), with guidance ranges, price and volume effects, and spoken figures.
+#[test]
+fn figures_in_whole_notes_of_a_drug_maker_are_found_and_attributed() {
+    whole_notes("passages9");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
