@@ -495,6 +495,49 @@ fn a_wire_storys_quarter_dates_the_year_less_quarters_after_it() {
     assert_eq!(record_of(&json, 2.3e9)["period"], serde_json::Value::Null);
 }
 
+/// Tables as filings set them: an empty corner cell keeps the columns under their heads;
+/// "(in millions)" in a column head scales its bare numbers as money when the head names
+/// a money metric, and its "$4,322" as well; "(in millions of dollars)" is "$ in millions".
+#[test]
+fn a_filing_style_table_keeps_its_columns_and_its_scale() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Tables as filed\n---\n\n\
+         (in millions)\n\n\
+         | | Q3 2024 | Q4 2024 |\n\
+         |---|---|---|\n\
+         | Net sales | 4,322 | 4,517 |\n\n\
+         | Segment | Revenue (in millions) | Operating income (in millions) |\n\
+         |---|---|---|\n\
+         | Q4 2024 | $3,133 | $(12) |\n\
+         | Q3 2024 | 2,950 | 18 |\n\n\
+         ## Revenue by quarter (in millions of dollars)\n\n\
+         | Line | Q1 2024 | Q2 2024 |\n\
+         |---|---|---|\n\
+         | Total | 8,100 | 8,300 |\n",
+    );
+    assert_eq!(
+        record_of(&json, 4.322e9)["period"],
+        "Q3 2024",
+        "the empty corner keeps Q3 over its column"
+    );
+    assert_eq!(record_of(&json, 4.517e9)["period"], "Q4 2024");
+    assert_eq!(
+        record_of(&json, 3.133e9)["metric"],
+        "revenue",
+        "$3,133 under (in millions) is $3.133B"
+    );
+    assert_eq!(record_of(&json, -12e6)["metric"], "operating income");
+    assert_eq!(
+        record_of(&json, 2.95e9)["metric"],
+        "revenue",
+        "a bare number under a money head"
+    );
+    assert_eq!(record_of(&json, 2.95e9)["value"]["unit"], "USD");
+    assert_eq!(record_of(&json, 18e6)["metric"], "operating income");
+    assert_eq!(record_of(&json, 8.3e9)["period"], "Q2 2024");
+}
+
 /// A heading right above a table names its scale in brackets, as a caption line does; a
 /// scale without a currency ("(millions)") counts what the heading or the column names;
 /// "Q4 net adds" beside "Q4 2024" is of 2024; a first head cell can be the caption ("$ in

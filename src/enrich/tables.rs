@@ -403,6 +403,18 @@ impl Layout {
         for column in 1..cells.starts.len() {
             let Some(at) = cells.trimmed(row, column) else { continue };
             let number = &row[at.clone()];
+            // "$4,322" under "Revenue (in millions)" is $4,322 million: the symbol says the
+            // currency, the head the scale.
+            if let Some(mut written) = Self::scaled_amount(number, self.head_scale(column)) {
+                // A loss reads as the column's own level, as a bare one does (below).
+                if written.starts_with('-')
+                    && let Some(Some(metric)) = self.metrics.get(column)
+                {
+                    written = format!("{metric} {written}");
+                }
+                out.push((at, written));
+                continue;
+            }
             // Only numbers are read: "149.2", "(1.0)%", "+13%", "1,525,000".
             if !number.bytes().all(|b| b"0123456789.,()%+-".contains(&b)) || !number.bytes().any(|b| b.is_ascii_digit())
             {
@@ -431,8 +443,7 @@ impl Layout {
                 out.push((at, format!("{number} {noun}")));
                 continue;
             }
-            let head_scale = || self.scales.get(column).copied().flatten().or(self.scales[0]);
-            let scale = row_scale.or_else(|| money.then(head_scale).flatten());
+            let scale = row_scale.or_else(|| money.then(|| self.head_scale(column)).flatten());
             if let Some(mut written) = read_cell(number, scale, growth) {
                 // "Paid memberships (millions)" over "UCAN | 84.1": a count of what the
                 // column or the caption names, written after it as in prose.
@@ -441,6 +452,13 @@ impl Layout {
                     && let Some(noun) = self.counted_metric(column, names)
                 {
                     written = format!("{written} {noun}");
+                } else if growth.is_none()
+                    && matches!(scale, Some(Scale::Plain(_)))
+                    && let Some(metric) = self.money_metric(column, label, names)
+                {
+                    // "Revenue (in millions)" over "4,322": an amount in the site's
+                    // currency, as "revenue 4,322 million" reads in prose.
+                    written = format!("{metric} {written}");
                 }
                 // A negative level right after another cell's amount reads as that
                 // amount's change ("$(0.4)B | -1.0%"); the head's metric in front keeps it
@@ -458,6 +476,50 @@ impl Layout {
         }
         self.join_range(row, &cells, &mut out);
         out
+    }
+
+    /// The scale column `column`'s head gives its numbers, else the table's.
+    fn head_scale(&self, column: usize) -> Option<Scale> {
+        self.scales.get(column).copied().flatten().or(self.scales[0])
+    }
+
+    /// A cell that writes its currency and no scale ("$4,322", "$(419)", "-€12.5") under
+    /// a head that gives one: the amount written out with it ("$4,322M").
+    fn scaled_amount(cell: &str, scale: Option<Scale>) -> Option<String> {
+        let (negative, rest) = match cell.strip_prefix('(').and_then(|c| c.strip_suffix(')')) {
+            Some(inner) => (true, inner.trim()),
+            None => match cell.strip_prefix(['-', '\u{2212}']) {
+                Some(rest) => (true, rest),
+                None => (false, cell),
+            },
+        };
+        let (symbol, rest) = ["US$", "$", "€", "£"]
+            .iter()
+            .find_map(|&symbol| rest.strip_prefix(symbol).map(|r| (symbol, r.trim_start())))?;
+        let (negative, digits) = match rest.strip_prefix('(').and_then(|d| d.strip_suffix(')')) {
+            Some(inner) => (true, inner),
+            None => (negative, rest),
+        };
+        if !is_number(digits) {
+            return None;
+        }
+        let sign = if negative { "-" } else { "" };
+        match scale? {
+            Scale::Money(_, suffix) if !suffix.is_empty() => Some(format!("{sign}{symbol}{digits}{suffix}")),
+            Scale::Plain(word) => Some(format!("{sign}{symbol}{digits} {word}")),
+            _ => None,
+        }
+    }
+
+    /// The money metric column `column`'s head names, else the caption's, for a row whose
+    /// label names none (a label that does is read before the numbers already).
+    fn money_metric<'s>(&'s self, column: usize, label: &str, names: &MetricNames) -> Option<&'s str> {
+        if names.first_kind(label).is_some() {
+            return None;
+        }
+        let money = |label: &&String| names.first_kind(label) == Some(MetricKind::Money);
+        let head = self.metrics.get(column).and_then(Option::as_ref).filter(money);
+        head.or(self.caption.metric.as_ref().filter(money)).map(String::as_str)
     }
 
     /// The count metric that column `column`'s head names, else the caption's.
@@ -795,6 +857,20 @@ fn scale_in(words: &str) -> Option<Scale> {
     if words == "%" {
         return Some(Scale::Percent);
     }
+    // "millions of dollars" is "$ millions"; "millions of units", a count in millions,
+    // whose noun the caption or the column names.
+    if let Some((scale, of)) = words.split_once(" of ") {
+        let symbol = match of.trim_start_matches("u.s. ").trim_start_matches("us ") {
+            "dollars" | "usd" => Some("$"),
+            "euros" | "eur" => Some("€"),
+            "pounds" | "pounds sterling" | "sterling" | "gbp" => Some("£"),
+            _ => None,
+        };
+        return match symbol {
+            Some(symbol) => scale_in(&format!("{symbol} {scale}")),
+            None => scale_in(scale).filter(|s| matches!(s, Scale::Plain(_))),
+        };
+    }
     match words {
         "thousand" | "thousands" => return Some(Scale::Plain("thousand")),
         "million" | "millions" => return Some(Scale::Plain("million")),
@@ -922,6 +998,21 @@ mod tests {
             caption_scale("(US$ in millions)")
         );
         assert_eq!(caption_scale("Figures as reported, except where noted"), None);
+    }
+
+    #[test]
+    fn a_scale_may_say_what_it_counts() {
+        assert_eq!(caption_scale("(in millions of dollars)"), caption_scale("($ millions)"));
+        assert_eq!(
+            caption_scale("(thousands of U.S. dollars)"),
+            caption_scale("($ thousands)")
+        );
+        assert_eq!(caption_scale("(billions of euros)"), caption_scale("(€ billions)"));
+        assert_eq!(
+            caption_scale("Units shipped (millions of units)"),
+            caption_scale("(millions)")
+        );
+        assert_eq!(caption_scale("(share of millions of users)"), None);
     }
 
     #[test]

@@ -95,7 +95,11 @@ pub fn blocks(events: &[Spanned]) -> Vec<Block> {
                         None
                     }
                     Tag::TableCell => {
-                        if let Some(b) = stack.last_mut().filter(|b| !b.text.is_empty()) {
+                        // Every cell but a row's first opens with the separator, an empty
+                        // one too: "| | Q3 2024 |" keeps its empty corner, so the columns
+                        // after it stay under their heads.
+                        let first = i == 0 || matches!(events[i - 1].0, Event::Start(Tag::TableHead | Tag::TableRow));
+                        if let Some(b) = stack.last_mut().filter(|_| !first) {
                             b.text.push_str(" | ");
                         }
                         None
@@ -420,6 +424,11 @@ mod tests {
         let ev = events("| a | b |\n|---|---|\n| AWS | $24.2B |\n");
         let b = blocks(&ev);
         assert_eq!(b[1].text, "AWS | $24.2B");
+        // An empty cell keeps its place, the first one too.
+        let ev = events("| | Q3 2024 | Q4 2024 |\n|---|---|---|\n| Net sales | | $4.5B |\n");
+        let b = blocks(&ev);
+        assert_eq!(b[0].text, " | Q3 2024 | Q4 2024");
+        assert_eq!(b[1].text, "Net sales |  | $4.5B");
     }
 
     #[test]
