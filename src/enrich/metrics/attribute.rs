@@ -429,6 +429,11 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         // Basis points of a money metric measure its growth rate.
         let label = if q.unit == Unit::Bps && h.kind == MetricKind::Money {
             format!("{} growth", h.label)
+        } else if non_gaap_after(s.text, q.end) && !h.label.starts_with("non-gaap") && !h.label.starts_with("adjusted")
+        {
+            // "82.9% on a non-GAAP basis", "81.7% non-GAAP": the figure is the non-GAAP one,
+            // as when "non-GAAP" stands before the metric (`MetricNames::find`).
+            format!("non-gaap {}", h.label)
         } else {
             h.label.to_string()
         };
@@ -438,6 +443,14 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         return (Some(label), loss);
     }
     (compared(), false)
+}
+
+/// Whether the words right after byte `end` say the figure is a non-GAAP one: "non-GAAP",
+/// "on a non-GAAP basis".
+fn non_gaap_after(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start().as_bytes();
+    let after = after.strip_prefix(b"on a ").unwrap_or(after);
+    after.len() >= 8 && after[..8].eq_ignore_ascii_case(b"non-gaap")
 }
 
 /// Head nouns that name a measure when no metric phrase does ("developer productivity",
@@ -618,21 +631,22 @@ fn is_the_metric(s: &Sentence, start: usize, end: usize, subject: &str) -> bool 
 /// looked up by binary search (`not_a_line`).
 #[rustfmt::skip]
 const NOT_A_LINE: &[&str] = &[
-    "a", "additional", "adjusted", "all", "also", "an", "annual", "annualized", "any", "are", "as",
-    "at", "average", "be", "been", "book", "booked", "but", "by", "can", "combined", "company",
-    "consolidated", "constant", "could", "cumulative", "currency", "deliver", "delivered",
-    "delivers", "did", "do", "does", "entire", "expect", "expected", "expecting", "expects",
-    "financials", "first", "fiscal", "for", "forecast", "forecasts", "fourth", "from", "full", "gaap", "generate",
-    "generated", "generates", "global", "gross", "group", "guide", "guided", "guides", "had",
-    "half", "has", "have", "her", "higher", "his", "i", "in", "incremental", "is", "it", "its",
-    "just", "last", "less", "lower", "may", "meaningful", "might", "month", "months", "more", "net",
-    "new", "next", "nor", "of", "on", "only", "or", "organic", "our", "overall", "post", "posted",
-    "posts", "previous", "prior", "project", "projected", "projects", "quarter", "quarterly",
-    "quarters", "record", "recorded", "report", "reported", "reports", "results", "same", "saw",
-    "second", "see", "sees", "segment", "should", "so", "solid", "some", "still", "strong", "such",
-    "that", "the", "their", "these", "they", "third", "this", "those", "to", "total", "was", "we",
-    "weak", "were", "which", "while", "who", "whole", "whose", "will", "with", "worldwide", "would",
-    "year", "yearly", "years", "your",
+    "a", "additional", "adjusted", "again", "ago", "all", "alone", "also", "an", "annual",
+    "annualized", "any", "are", "as", "at", "average", "be", "been", "book", "booked", "but", "by",
+    "can", "combined", "company", "consolidated", "constant", "could", "cumulative", "currency",
+    "deliver", "delivered", "delivers", "did", "do", "does", "earlier", "entire", "expect",
+    "expected", "expecting", "expects", "financials", "first", "fiscal", "for", "forecast",
+    "forecasts", "fourth", "from", "full", "gaap", "generate", "generated", "generates", "global",
+    "gross", "group", "guide", "guided", "guides", "had", "half", "has", "have", "her", "higher",
+    "his", "i", "in", "incremental", "is", "it", "its", "just", "last", "less", "lower", "may",
+    "meaningful", "might", "month", "months", "more", "net", "new", "next", "nor", "now", "of",
+    "on", "only", "or", "organic", "our", "overall", "post", "posted", "posts", "previous", "prior",
+    "project", "projected", "projects", "quarter", "quarterly", "quarters", "record", "recorded",
+    "report", "reported", "reports", "results", "same", "saw", "second", "see", "sees", "segment",
+    "should", "so", "solid", "some", "still", "strong", "such", "that", "the", "their", "then",
+    "these", "they", "third", "this", "those", "to", "today", "too", "total", "was", "we", "weak",
+    "were", "which", "while", "who", "whole", "whose", "will", "with", "worldwide", "would", "year",
+    "yearly", "years", "your",
 ];
 
 fn not_a_line(t: &Token) -> bool {

@@ -246,6 +246,19 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
         Money,
         false,
     ),
+    // Eli Lilly's name for the same line.
+    (
+        "marketing, selling and administrative",
+        "marketing, selling and administrative",
+        Money,
+        false,
+    ),
+    (
+        "marketing, selling and administrative expenses",
+        "marketing, selling and administrative",
+        Money,
+        false,
+    ),
     ("sg&a", "selling, general and administrative", Money, false),
     ("sg&a expense", "selling, general and administrative", Money, false),
     ("sg&a expenses", "selling, general and administrative", Money, false),
@@ -459,8 +472,10 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("adjusted diluted eps", "adjusted eps", Money, false),
     ("adjusted earnings per share", "adjusted eps", Money, false),
     ("adjusted diluted earnings per share", "adjusted eps", Money, false),
-    ("non-gaap eps", "adjusted eps", Money, false),
-    ("non-gaap earnings per share", "adjusted eps", Money, false),
+    // A company that says "non-GAAP" keeps the word, as "non-GAAP earnings per diluted
+    // share" does (`MetricNames::find`).
+    ("non-gaap eps", "non-gaap eps", Money, false),
+    ("non-gaap earnings per share", "non-gaap eps", Money, false),
     ("adjusted operating income", "adjusted operating income", Money, false),
     ("adjusted operating profit", "adjusted operating income", Money, false),
     // A search business's measures of its ads and what it pays for traffic.
@@ -547,12 +562,17 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("stake", "investment", Money, false),
     ("worth", "valuation", Money, false),
     ("share repurchases", "share repurchases", Money, false),
+    // "repurchased $2.90 billion of our shares", "bought back $3 billion of stock".
+    ("repurchased", "share repurchases", Money, false),
+    ("bought back", "share repurchases", Money, false),
     ("share buybacks", "share repurchases", Money, false),
     ("stock buybacks", "share repurchases", Money, false),
     ("stock", "share price", Any, false),
     ("share price", "share price", Any, false),
     ("stock price", "share price", Any, false),
     ("market", "market size", Money, false),
+    // "in its third quarter on the market": where a product is sold, not a market's size.
+    ("on the market", "", Any, false),
     ("market size", "market size", Money, false),
     ("throughput", "throughput", Any, false),
     ("price performance", "price performance", Any, false),
@@ -613,6 +633,21 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
         false,
     ),
     ("buyback authorization", "share repurchase authorization", Money, false),
+    // "a new $15 billion share repurchase program": what the board lets it buy back.
+    (
+        "share repurchase program",
+        "share repurchase authorization",
+        Money,
+        false,
+    ),
+    (
+        "stock repurchase program",
+        "share repurchase authorization",
+        Money,
+        false,
+    ),
+    ("repurchase program", "share repurchase authorization", Money, false),
+    ("buyback program", "share repurchase authorization", Money, false),
     ("long-term debt", "long-term debt", Money, false),
     ("long term debt", "long-term debt", Money, false),
     // What contracts and holders are owed.

@@ -518,10 +518,16 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "our", "their", "his", "
 
 /// "lift developer productivity by 30 to 40 percent", "cut pick-and-pack times by up to
 /// 30%", "reduce costs by 20%": the amount after "by" (token `first` starts it, with any
-/// approximation) is a change of the verb's object, a short noun phrase.
+/// approximation) is a change of the verb's object, a short noun phrase. So is a rate
+/// right after the object that leads to a level ("raised the quarterly dividend 15% to
+/// $1.50 per share").
 pub(super) fn verb_object(s: &Sentence, first: usize) -> Option<VerbObject> {
-    let by = first.checked_sub(1).filter(|&k| s.toks[k].is("by"))?;
     let toks = &s.toks;
+    let by = match first.checked_sub(1) {
+        Some(k) if toks[k].is("by") => k,
+        Some(_) if rate_to_a_level(s, first) => first,
+        _ => return None,
+    };
     // "pick-and-pack": an "and" between hyphens belongs to the word.
     let hyphened = |k: usize| k >= 1 && toks[k - 1].is("-") && toks.get(k + 1).is_some_and(|t| t.is("-"));
     // "the distance to customers", "the cost of delivery", "its stake in Anthropic": a
@@ -554,6 +560,20 @@ pub(super) fn verb_object(s: &Sentence, first: usize) -> Option<VerbObject> {
         object: start..by,
         head,
     })
+}
+
+/// Whether the quantity at token `first` is a percentage with "to" and another quantity
+/// right after it ("15% to $1.50").
+fn rate_to_a_level(s: &Sentence, first: usize) -> bool {
+    let Some(i) = s.qtys.iter().position(|q| q.first == first) else {
+        return false;
+    };
+    let q = &s.qtys[i];
+    q.unit == Unit::Percent
+        && s.toks.get(q.next).is_some_and(|t| t.is("to"))
+        && s.qtys
+            .get(i + 1)
+            .is_some_and(|n| n.first == q.next + 1 || n.start == s.toks[q.next].end + 1)
 }
 
 /// "beat the top end of the range by approximately $3 billion", "missed by $2 billion":

@@ -71,6 +71,20 @@ const CASES: &[Case] = &[
     // A non-GAAP figure is another figure than the GAAP one of the same period.
     ("GAAP gross margin was 73.0% and non-GAAP gross margin was 73.5%, and non-GAAP earnings per diluted share were $0.89.", Some("Q4 2025"), &[],
         &["73 %; _; Amazon; gross margin; Q4 2025", "73.5 %; _; Amazon; non-gaap gross margin; Q4 2025", "0.89 USD; _; Amazon; non-gaap eps; Q4 2025"]),
+    // So is one said non-GAAP after its number, and a non-GAAP EPS named so.
+    ("Gross margin was 82.2% on a reported basis and 82.9% on a non-GAAP basis; reported EPS was $1.07 and non-GAAP EPS $1.18.", Some("Q4 2024"), &[],
+        &["82.2 %; _; Amazon; gross margin; Q4 2024", "82.9 %; _; Amazon; non-gaap gross margin; Q4 2024", "1.07 USD; _; Amazon; eps; Q4 2024", "1.18 USD; _; Amazon; non-gaap eps; Q4 2024"]),
+    // A period's "alone" names no line of business; shares repurchased are repurchases, a
+    // repurchase program is an authorization, and a rate that leads to a dividend per
+    // share ("raised the quarterly dividend 15% to $1.50") is its change.
+    ("In the fourth quarter alone revenue rose 45% to $13.53 billion; we paid $4.68 billion in dividends and repurchased $2.90 billion of our shares.", Some("Q4 2024"), &[],
+        &["13.53e9 USD; up 45 %; Amazon; revenue; Q4 2024", "4.68e9 USD; _; Amazon; dividends; Q4 2024", "2.9e9 USD; _; Amazon; share repurchases; Q4 2024"]),
+    ("In December we raised the quarterly dividend 15% to $1.50 per share and authorized a new $15 billion share repurchase program.", Some("Q4 2024"), &[],
+        &["1.5 USD; up 15 %; Amazon; dividend per share; Q4 2024", "15e9 USD; _; Amazon; share repurchase authorization; Q4 2024"]),
+    // A product "on the market" says where it is sold, not what a market is worth; Eli
+    // Lilly's name for its selling costs is a line of its own.
+    ("Zepbound, in its third full quarter on the market, brought in $1.26 billion, and marketing, selling and administrative expenses climbed 10% to $2.10 billion.", Some("Q3 2024"), &[],
+        &["1.26e9 USD; _; Amazon; _; Q3 2024", "2.1e9 USD; up 10 %; Amazon; marketing, selling and administrative; Q3 2024"]),
     // "than in" a period compares with it.
     ("In the fourth quarter, GAAP gross margin was 73.0% and non-GAAP gross margin was 73.5%, lower than in the third quarter.", Some("Q4 2025"), &[],
         &["73 %; _; Amazon; gross margin; Q4 2025", "73.5 %; _; Amazon; non-gaap gross margin; Q4 2025"]),
