@@ -538,6 +538,33 @@ fn a_filing_style_table_keeps_its_columns_and_its_scale() {
     assert_eq!(record_of(&json, 8.3e9)["period"], "Q2 2024");
 }
 
+/// A model's row for a topic is one line: its forecast cells are its revenue as its first
+/// cell is. A margin row in a table of money is its gross profit, not a rate of 7,389%.
+#[test]
+fn a_row_is_one_line_and_a_margin_in_money_is_a_profit() {
+    let json = metrics_of_note(
+        &["Mounjaro"],
+        "---\ntitle: The model\n---\n\n\
+         | $ in billions, except EPS | 2024A | 2025E | 2026E |\n\
+         |---|---:|---:|---:|\n\
+         | Revenue | 45.04 | 60.10 | 72.40 |\n\
+         | Mounjaro | 11.54 | 18.20 | 22.60 |\n\n\
+         ## Income statement ($ in millions)\n\n\
+         | Line | Q4 2023 | Q4 2024 |\n\
+         |---|---:|---:|\n\
+         | Gross margin | 7,389.2 | 11,123.9 |\n\
+         | Operating margin | 25.9 | 41.1 |\n",
+    );
+    for amount in [11.54e9, 18.2e9, 22.6e9] {
+        assert_eq!(record_of(&json, amount)["subject"], "Mounjaro");
+        assert_eq!(record_of(&json, amount)["metric"], "revenue", "{amount}");
+    }
+    assert_eq!(record_of(&json, 11.1239e9)["metric"], "gross profit");
+    assert_eq!(record_of(&json, 11.1239e9)["period"], "Q4 2024");
+    assert_eq!(record_of(&json, 41.1)["metric"], "operating margin");
+    assert_eq!(record_of(&json, 41.1)["value"]["unit"], "%");
+}
+
 /// A heading right above a table names its scale in brackets, as a caption line does; a
 /// scale without a currency ("(millions)") counts what the heading or the column names;
 /// "Q4 net adds" beside "Q4 2024" is of 2024; a first head cell can be the caption ("$ in

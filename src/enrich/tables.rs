@@ -399,6 +399,21 @@ impl Layout {
                 (scale, !matches!(kind, Some(MetricKind::Ratio | MetricKind::Count)))
             })
         };
+        // "Gross margin | 7,389.2" under "$ in millions": a margin of a hundred or more is
+        // the gross profit in money, not a rate. Asked only of a row taken for rates because
+        // its label names a margin (not one that says "(%)").
+        let in_money = |number: &str, (scale, money): (Option<Scale>, bool)| {
+            let rate_by_name = scale == Some(Scale::Percent) && scale_of(label).is_none() && !number.ends_with('%');
+            let hundreds = || {
+                let digits: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+                digits.parse::<f64>().is_ok_and(|x| x >= 100.0)
+            };
+            if rate_by_name && hundreds() && names.first_label(label).is_some_and(|l| l.ends_with("margin")) {
+                (None, true)
+            } else {
+                (scale, money)
+            }
+        };
         let row_growth = std::cell::OnceCell::new();
         for column in 1..cells.starts.len() {
             let Some(at) = cells.trimmed(row, column) else { continue };
@@ -432,7 +447,7 @@ impl Layout {
             if growth == Some(None) && number.starts_with(['+', '-']) && number.ends_with('%') {
                 continue;
             }
-            let (row_scale, money) = row_unit();
+            let (row_scale, money) = in_money(number, row_unit());
             // A whole number under a head that counts something ("Stores at year-end |
             // 4,606") is a count of it, whatever the table's scale.
             if let Some(Some(noun)) = self.counted.get(column)
@@ -578,6 +593,24 @@ impl Layout {
                 && let Some(metric) = &self.caption.metric
             {
                 found.metric = Some(metric.clone());
+            }
+        }
+        // "| Mounjaro | 11.54 | 18.20 |": a row is one line, so a level whose column names
+        // no metric takes the one a level of the same unit in the row was given (the first
+        // cell after a topic reads as its revenue; the others stood too far from it).
+        let unit_of = |f: &Found| f.value.as_ref().map(|v| v.unit);
+        let shared = (figures.iter())
+            .filter(|f| f.metric.is_some() && !matches!(self.metrics.get(cells.column(f.range.start)), Some(Some(_))))
+            .find_map(|f| Some((unit_of(f)?, f.metric.clone()?)));
+        if let Some((unit, metric)) = shared {
+            for found in figures.iter_mut() {
+                let c = cells.column(found.range.start);
+                if found.metric.is_none()
+                    && unit_of(found) == Some(unit)
+                    && !matches!(self.metrics.get(c), Some(Some(_)))
+                {
+                    found.metric = Some(metric.clone());
+                }
             }
         }
         self.change_to_latest(&cells, row, offset, figures);

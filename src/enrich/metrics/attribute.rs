@@ -55,7 +55,8 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             let found = guided(s, found, q.unit).unwrap_or(found);
             // "bought back $5 billion of stock": a share's price is never billions.
             let price_of_billions = s.metrics[found].label == "share price" && q.scaled;
-            (fits(s.metrics[found].kind, q.unit) && !price_of_billions).then_some(found)
+            let fit = fits(s.metrics[found].kind, q.unit) || money_name(s.metrics[found].label, q.unit).is_some();
+            (fit && !price_of_billions).then_some(found)
         })
         .collect();
     // "North America earned $5.7 billion, International $1.3 billion and AWS $10.4
@@ -368,6 +369,16 @@ const CONTINUING: &[&str] = &[
     "reached", "hit", "was", "were", "came", "stood", "totalled", "totaled", "at", "to",
 ];
 
+/// The name of a rate's metric stated in money: "gross margin was $11.12 billion" is the
+/// gross profit, which a series of gross margins in percent must not mix with.
+fn money_name(label: &str, unit: Unit) -> Option<&'static str> {
+    match (label, unit) {
+        ("gross margin", Unit::Currency(_)) => Some("gross profit"),
+        ("non-gaap gross margin", Unit::Currency(_)) => Some("non-gaap gross profit"),
+        _ => None,
+    }
+}
+
 /// Whether a metric measured in `kind` can be stated in `unit`.
 fn fits(kind: MetricKind, unit: Unit) -> bool {
     !matches!(
@@ -429,6 +440,8 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         // Basis points of a money metric measure its growth rate.
         let label = if q.unit == Unit::Bps && h.kind == MetricKind::Money {
             format!("{} growth", h.label)
+        } else if let Some(name) = money_name(h.label, q.unit) {
+            name.to_string()
         } else if non_gaap_after(s.text, q.end) && !h.label.starts_with("non-gaap") && !h.label.starts_with("adjusted")
         {
             // "82.9% on a non-GAAP basis", "81.7% non-GAAP": the figure is the non-GAAP one,
