@@ -959,11 +959,15 @@ pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Ca
         },
         _ => between,
     };
-    // "on AWS we grew nineteen percent": a speaker turning to the segment speaks of it.
-    let turn = s.toks.get(from).is_some_and(|t| t.is("we"));
+    // "on AWS we grew nineteen percent", "on Trulicity it was down twenty five percent": a
+    // speaker turning to the segment speaks of it.
+    let turn = s.toks.get(from).is_some_and(|t| t.is_any(&["we", "it", "you", "they"]));
+    // "Trulicity finished twenty twenty four at $5.25 billion": the period said between
+    // them does not set the figure apart from the topic.
+    let words = between.iter().filter(|t| !s.in_period(t.start)).count();
     let near = topic.end <= rec.start
         && (turn || !preposition_before(s, topic.start))
-        && between.len() <= 3
+        && words <= 3
         && !between.iter().any(|t| t.is_any(&["and", "or", ","]));
     // "$260 million in efficiency gains", "$70 billion of the plan": another noun is named.
     // ("$95 million in the quarter" names a period, not a noun.)

@@ -114,11 +114,15 @@ const DOWN: &[&str] = &[
     "erasing",
     "shaved",
     "shaving",
+    // "foreign exchange was a drag of about 1%".
+    "drag",
 ];
 /// Words written after an amount that make it a change ("a 13% increase", "70% more"), the
 /// comparatives among them a change from a baseline ("30% better price performance", "40%
 /// faster", "20% cheaper"), as "four times faster" is.
 const UP_AFTER: &[&str] = &[
+    // "a 2% tailwind from currency".
+    "tailwind",
     "above",
     "ahead",
     "increase",
@@ -142,6 +146,9 @@ const UP_AFTER: &[&str] = &[
     "stronger",
 ];
 const DOWN_AFTER: &[&str] = &[
+    // "a 1% drag from foreign exchange", "a 2% headwind".
+    "drag",
+    "headwind",
     "below",
     "short",
     "decrease",

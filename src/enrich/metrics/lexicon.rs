@@ -561,6 +561,13 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("convertible notes", "investment", Money, false),
     ("stake", "investment", Money, false),
     ("worth", "valuation", Money, false),
+    // What a revenue change is made of: "volume contributed 48%, while realized prices
+    // were down 2%".
+    ("volume", "volume", Any, false),
+    ("volumes", "volume", Any, false),
+    ("volume growth", "volume", Any, false),
+    ("realized prices", "realized prices", Any, false),
+    ("realized price", "realized prices", Any, false),
     ("share repurchases", "share repurchases", Money, false),
     // "repurchased $2.90 billion of our shares", "bought back $3 billion of stock".
     ("repurchased", "share repurchases", Money, false),

@@ -154,7 +154,16 @@ fn neighbour_unit(s: &Sentence, i: usize) -> Option<Unit> {
 pub(super) fn roles(s: &Sentence) -> Vec<Role> {
     let mut out: Vec<Role> = Vec::with_capacity(s.qtys.len());
     for i in 0..s.qtys.len() {
-        let role = role_of(s, i, out.last().copied());
+        // "rose 39% to $2.11 billion, or 40% in constant currency": a rate restated after
+        // the level a change led to restates that change.
+        let role = match out[..] {
+            [.., Role::Change(dir, _), Role::To]
+                if s.qtys[i - 2].unit == Unit::Percent && restated_after_level(s, i) =>
+            {
+                Role::Change(dir, None)
+            }
+            _ => role_of(s, i, out.last().copied()),
+        };
         out.push(role);
     }
     out
@@ -444,14 +453,32 @@ fn restated_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
             || s.in_basis(t.start)
             || t.is_any(&[",", "and", "or", "in", "the", "this", "quarter", "year"])
     });
+    (joined && restated(s, q)).then_some(dir)
+}
+
+/// Whether words after `q` say it is restated without currency moves or organically ("in
+/// constant currency", "cc", "organic").
+fn restated(s: &Sentence, q: &Qty) -> bool {
+    let toks = &s.toks;
     let mut k = q.next;
     while toks.get(k).is_some_and(|t| t.is_any(&["in", "at", "on", "a", "an"])) {
         k += 1;
     }
     let word = |at: usize, w: &str| toks.get(at).is_some_and(|t| t.is(w));
-    let restated = (word(k, "constant") && word(k + 1, "currency"))
-        || toks.get(k).is_some_and(|t| t.is_any(&["cc", "organic", "organically"]));
-    (joined && restated).then_some(dir)
+    (word(k, "constant") && word(k + 1, "currency"))
+        || toks.get(k).is_some_and(|t| t.is_any(&["cc", "organic", "organically"]))
+}
+
+/// Whether quantity `i`, a percentage, restates the change two before it, past the level
+/// between them: "rose 39% to $2.11 billion, or 40% in constant currency". Only an "or"
+/// joins them, so that "grew 39% to $2.11 billion and 40% of it in constant currency"
+/// stays apart.
+fn restated_after_level(s: &Sentence, i: usize) -> bool {
+    let (level, q) = (&s.qtys[i - 1], &s.qtys[i]);
+    q.unit == Unit::Percent
+        && restated(s, q)
+        && s.toks[level.next..q.first].iter().all(|t| t.is_any(&[",", "or"]))
+        && s.toks[level.next..q.first].iter().any(|t| t.is("or"))
 }
 
 /// A period or basis phrase right after token `next` ("12% in Q3", "12% a year ago",

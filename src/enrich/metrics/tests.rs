@@ -85,6 +85,17 @@ const CASES: &[Case] = &[
     // Lilly's name for its selling costs is a line of its own.
     ("Zepbound, in its third full quarter on the market, brought in $1.26 billion, and marketing, selling and administrative expenses climbed 10% to $2.10 billion.", Some("Q3 2024"), &[],
         &["1.26e9 USD; _; Amazon; _; Q3 2024", "2.1e9 USD; up 10 %; Amazon; marketing, selling and administrative; Q3 2024"]),
+    // A speaker's "it" after the segment turned to, and a period between topic and figure.
+    ("on Trulicity it was down twenty five percent in the quarter", Some("Q4 2024"), &["Trulicity"],
+        &["_; down 25 %; Trulicity; revenue; Q4 2024"]),
+    ("so Trulicity finished twenty twenty four at five point two five billion dollars down twenty six percent", Some("Q4 2024"), &["Trulicity"],
+        &["5.25e9 USD; down 26 %; Trulicity; revenue; 2024"]),
+    // A rate restated in constant currency after the level a change led to is a change.
+    ("Revenue in Europe rose 39% to $2.11 billion, or 40% in constant currency.", Some("Q4 2024"), &["Europe"],
+        &["2.11e9 USD; up 39 %; Europe; revenue; Q4 2024", "_; up 40 %; Europe; revenue; Q4 2024"]),
+    // What a change in revenue is made of: volume and price; a drag is a fall.
+    ("U.S. revenue grew 52% to $9.36 billion, on volume growth of 56%, partly offset by a 4% decline in realized prices; currency was a drag of about 1%.", Some("Q4 2024"), &[],
+        &["9.36e9 USD; up 52 %; Amazon; revenue; Q4 2024", "_; up 56 %; Amazon; volume; Q4 2024", "_; down 4 %; Amazon; realized prices; Q4 2024", "_; down 1 %; Amazon; _; Q4 2024"]),
     // "than in" a period compares with it.
     ("In the fourth quarter, GAAP gross margin was 73.0% and non-GAAP gross margin was 73.5%, lower than in the third quarter.", Some("Q4 2025"), &[],
         &["73 %; _; Amazon; gross margin; Q4 2025", "73.5 %; _; Amazon; non-gaap gross margin; Q4 2025"]),
