@@ -62,6 +62,15 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
     // "North America earned $5.7 billion, International $1.3 billion and AWS $10.4
     // billion of operating income": the metric named after the last amount of a list
     // is the metric of the amounts before it that name none.
+    // "revenue rose 20% to $11.44 billion, and fell short of the roughly $12.10 billion
+    // analysts had expected": a forecast that names no metric is of the figure before it
+    // in the sentence, in its unit.
+    for i in 1..s.qtys.len() {
+        let q = &s.qtys[i];
+        if out[i].is_none() && super::records::forecast_after(&s.toks, q.next) {
+            out[i] = (0..i).rev().find(|&j| s.qtys[j].unit == q.unit).and_then(|j| out[j]);
+        }
+    }
     let mut named_after: Vec<bool> = after.iter().map(Option::is_some).collect();
     for i in (0..s.qtys.len().saturating_sub(1)).rev() {
         if out[i].is_none() && named_after[i + 1] && listed_before(s, i) {

@@ -406,7 +406,13 @@ fn expected_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
     let compared = toks[cue].is_any(&[
         "above", "below", "beyond", "ahead", "short", "versus", "vs", "than", "topping",
     ]);
-    let forecast = (q.next..(q.next + 3).min(toks.len())).any(|k| {
+    (compared && forecast_after(toks, q.next) && cue.checked_sub(p.next).is_some_and(|d| d <= 12)).then_some(dir)
+}
+
+/// Whether the words right after token `next` say the amount before them was forecast
+/// ("9 million analysts had expected", "$12.10 billion consensus").
+pub(super) fn forecast_after(toks: &[Token], next: usize) -> bool {
+    (next..(next + 3).min(toks.len())).any(|k| {
         toks[k].is_any(&[
             "analysts",
             "expected",
@@ -416,8 +422,7 @@ fn expected_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir
             "estimate",
             "estimates",
         ])
-    });
-    (compared && forecast && cue.checked_sub(p.next).is_some_and(|d| d <= 12)).then_some(dir)
+    })
 }
 
 /// Whether quantity `k` is set beside the one before it as another period's ("up from

@@ -96,6 +96,9 @@ const CASES: &[Case] = &[
     // What a change in revenue is made of: volume and price; a drag is a fall.
     ("U.S. revenue grew 52% to $9.36 billion, on volume growth of 56%, partly offset by a 4% decline in realized prices; currency was a drag of about 1%.", Some("Q4 2024"), &[],
         &["9.36e9 USD; up 52 %; Amazon; revenue; Q4 2024", "_; up 56 %; Amazon; volume; Q4 2024", "_; down 4 %; Amazon; realized prices; Q4 2024", "_; down 1 %; Amazon; _; Q4 2024"]),
+    // A forecast that names no metric is of the figure before it in its unit.
+    ("Revenue rose 20% to $11.44 billion, against $9.50 billion a year earlier, and fell short of the roughly $12.10 billion analysts had expected.", Some("Q3 2024"), &[],
+        &["11.44e9 USD; up 20 %; Amazon; revenue; Q3 2024", "9.5e9 USD; _; Amazon; revenue; Q3 2023", "~12.1e9 USD; _; Amazon; revenue; Q3 2024"]),
     // "than in" a period compares with it.
     ("In the fourth quarter, GAAP gross margin was 73.0% and non-GAAP gross margin was 73.5%, lower than in the third quarter.", Some("Q4 2025"), &[],
         &["73 %; _; Amazon; gross margin; Q4 2025", "73.5 %; _; Amazon; non-gaap gross margin; Q4 2025"]),
