@@ -603,9 +603,7 @@ fn rate_to_a_level(s: &Sentence, first: usize) -> bool {
     let q = &s.qtys[i];
     q.unit == Unit::Percent
         && s.toks.get(q.next).is_some_and(|t| t.is("to"))
-        && s.qtys
-            .get(i + 1)
-            .is_some_and(|n| n.first == q.next + 1 || n.start == s.toks[q.next].end + 1)
+        && s.qtys.get(i + 1).is_some_and(|n| n.first == q.next + 1)
 }
 
 /// "beat the top end of the range by approximately $3 billion", "missed by $2 billion":
