@@ -506,7 +506,8 @@ fn a_filing_style_table_keeps_its_columns_and_its_scale() {
          (in millions)\n\n\
          | | Q3 2024 | Q4 2024 |\n\
          |---|---|---|\n\
-         | Net sales | 4,322 | 4,517 |\n\n\
+         | Net sales | 4,322 | 4,517 |\n\
+         | Gross margin | 3,389.2 | 3,623.9 |\n\n\
          | Segment | Revenue (in millions) | Operating income (in millions) |\n\
          |---|---|---|\n\
          | Q4 2024 | $3,133 | $(12) |\n\
@@ -536,6 +537,12 @@ fn a_filing_style_table_keeps_its_columns_and_its_scale() {
     assert_eq!(record_of(&json, 2.95e9)["value"]["unit"], "USD");
     assert_eq!(record_of(&json, 18e6)["metric"], "operating income");
     assert_eq!(record_of(&json, 8.3e9)["period"], "Q2 2024");
+    assert_eq!(
+        record_of(&json, 3.6239e9)["metric"],
+        "gross profit",
+        "a margin in millions is money"
+    );
+    assert_eq!(record_of(&json, 3.6239e9)["value"]["unit"], "USD");
 }
 
 /// A model's row for a topic is one line: its forecast cells are its revenue as its first

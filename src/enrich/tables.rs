@@ -409,9 +409,9 @@ impl Layout {
                 digits.parse::<f64>().is_ok_and(|x| x >= 100.0)
             };
             if rate_by_name && hundreds() && names.first_label(label).is_some_and(|l| l.ends_with("margin")) {
-                (None, true)
+                (None, true, true)
             } else {
-                (scale, money)
+                (scale, money, false)
             }
         };
         let row_growth = std::cell::OnceCell::new();
@@ -447,7 +447,7 @@ impl Layout {
             if growth == Some(None) && number.starts_with(['+', '-']) && number.ends_with('%') {
                 continue;
             }
-            let (row_scale, money) = in_money(number, row_unit());
+            let (row_scale, money, margin_in_money) = in_money(number, row_unit());
             // A whole number under a head that counts something ("Stores at year-end |
             // 4,606") is a count of it, whatever the table's scale.
             if let Some(Some(noun)) = self.counted.get(column)
@@ -474,6 +474,13 @@ impl Layout {
                     // "Revenue (in millions)" over "4,322": an amount in the site's
                     // currency, as "revenue 4,322 million" reads in prose.
                     written = format!("{metric} {written}");
+                } else if margin_in_money
+                    && matches!(scale, Some(Scale::Plain(_)))
+                    && names.first_label(label).as_deref() == Some("gross margin")
+                {
+                    // "Gross margin | 3,389.2" under "(in millions)": the gross profit, in
+                    // the site's currency.
+                    written = format!("gross profit {written}");
                 }
                 // A negative level right after another cell's amount reads as that
                 // amount's change ("$(0.4)B | -1.0%"); the head's metric in front keeps it
