@@ -497,7 +497,8 @@ fn a_wire_storys_quarter_dates_the_year_less_quarters_after_it() {
 
 /// Tables as filings set them: an empty corner cell keeps the columns under their heads;
 /// "(in millions)" in a column head scales its bare numbers as money when the head names
-/// a money metric, and its "$4,322" as well; "(in millions of dollars)" is "$ in millions".
+/// a money metric, and its "$4,322" as well; "(in millions of dollars)" is "$ in millions",
+/// and "(thousands of units)" counts units.
 #[test]
 fn a_filing_style_table_keeps_its_columns_and_its_scale() {
     let json = metrics_of_note(
@@ -515,7 +516,11 @@ fn a_filing_style_table_keeps_its_columns_and_its_scale() {
          ## Revenue by quarter (in millions of dollars)\n\n\
          | Line | Q1 2024 | Q2 2024 |\n\
          |---|---|---|\n\
-         | Total | 8,100 | 8,300 |\n",
+         | Total | 8,100 | 8,300 |\n\n\
+         ## Deliveries (thousands of units)\n\n\
+         | Model | Q3 2024 | Q4 2024 |\n\
+         |---|---|---|\n\
+         | Model Y | 130.2 | 140.1 |\n",
     );
     assert_eq!(
         record_of(&json, 4.322e9)["period"],
@@ -543,6 +548,12 @@ fn a_filing_style_table_keeps_its_columns_and_its_scale() {
         "a margin in millions is money"
     );
     assert_eq!(record_of(&json, 3.6239e9)["value"]["unit"], "USD");
+    assert_eq!(
+        record_of(&json, 140_100.0)["value"]["unit"],
+        "count",
+        "thousands of units count units"
+    );
+    assert_eq!(record_of(&json, 140_100.0)["metric"], "units");
 }
 
 /// A model's row for a topic is one line: its forecast cells are its revenue as its first

@@ -26,8 +26,9 @@ enum Scale {
     /// Percentages: "(%)".
     Percent,
     /// A scale word and no currency ("(millions)", "(in thousands)"): the words around a
-    /// number say whether it counts something or is money ("Revenue (in millions)").
-    Plain(&'static str),
+    /// number say whether it counts something or is money ("Revenue (in millions)"). A
+    /// scale that says what it counts ("(thousands of units)") keeps the noun.
+    Plain(&'static str, Option<&'static str>),
 }
 
 /// A table of a page: where its rows are, and what its head row says of its columns.
@@ -463,24 +464,29 @@ impl Layout {
                 // "Paid memberships (millions)" over "UCAN | 84.1": a count of what the
                 // column or the caption names, written after it as in prose.
                 if growth.is_none()
-                    && matches!(scale, Some(Scale::Plain(_)))
+                    && matches!(scale, Some(Scale::Plain(..)))
                     && let Some(noun) = self.counted_metric(column, names)
                 {
                     written = format!("{written} {noun}");
                 } else if growth.is_none()
-                    && matches!(scale, Some(Scale::Plain(_)))
+                    && matches!(scale, Some(Scale::Plain(..)))
                     && let Some(metric) = self.money_metric(column, label, names)
                 {
                     // "Revenue (in millions)" over "4,322": an amount in the site's
                     // currency, as "revenue 4,322 million" reads in prose.
                     written = format!("{metric} {written}");
                 } else if margin_in_money
-                    && matches!(scale, Some(Scale::Plain(_)))
+                    && matches!(scale, Some(Scale::Plain(..)))
                     && names.first_label(label).as_deref() == Some("gross margin")
                 {
                     // "Gross margin | 3,389.2" under "(in millions)": the gross profit, in
                     // the site's currency.
                     written = format!("gross profit {written}");
+                } else if growth.is_none()
+                    && let Some(Scale::Plain(_, Some(noun))) = scale
+                {
+                    // "Deliveries (thousands of units)" over "130.2": 130.2 thousand units.
+                    written = format!("{written} {noun}");
                 }
                 // A negative level right after another cell's amount reads as that
                 // amount's change ("$(0.4)B | -1.0%"); the head's metric in front keeps it
@@ -528,7 +534,7 @@ impl Layout {
         let sign = if negative { "-" } else { "" };
         match scale? {
             Scale::Money(_, suffix) if !suffix.is_empty() => Some(format!("{sign}{symbol}{digits}{suffix}")),
-            Scale::Plain(word) => Some(format!("{sign}{symbol}{digits} {word}")),
+            Scale::Plain(word, _) => Some(format!("{sign}{symbol}{digits} {word}")),
             _ => None,
         }
     }
@@ -804,7 +810,7 @@ fn read_cell(cell: &str, scale: Option<Scale>, growth: Option<Option<&'static st
         let sign = if negative { "down " } else { "+" };
         let rate = match scale {
             Some(Scale::Money(symbol, suffix)) if !percent => format!("{sign}{symbol}{digits}{suffix}"),
-            Some(Scale::Plain(word)) if !percent => format!("{sign}{digits} {word}"),
+            Some(Scale::Plain(word, _)) if !percent => format!("{sign}{digits} {word}"),
             _ => format!("{sign}{digits}%"),
         };
         return Some(match basis {
@@ -816,7 +822,7 @@ fn read_cell(cell: &str, scale: Option<Scale>, growth: Option<Option<&'static st
         _ if percent => negative.then(|| format!("-{digits}%")),
         Some(Scale::Percent) => Some(format!("{sign}{digits}%")),
         Some(Scale::Money(symbol, suffix)) => Some(format!("{sign}{symbol}{digits}{suffix}")),
-        Some(Scale::Plain(word)) => Some(format!("{sign}{digits} {word}")),
+        Some(Scale::Plain(word, _)) => Some(format!("{sign}{digits} {word}")),
         None => None,
     }
 }
@@ -908,13 +914,18 @@ fn scale_in(words: &str) -> Option<Scale> {
         };
         return match symbol {
             Some(symbol) => scale_in(&format!("{symbol} {scale}")),
-            None => scale_in(scale).filter(|s| matches!(s, Scale::Plain(_))),
+            // A plain word, as a count's noun is ("units", "views", "barrels").
+            None if of.bytes().all(|b| b.is_ascii_lowercase()) => match scale_in(scale) {
+                Some(Scale::Plain(word, _)) => Some(Scale::Plain(word, Some(metrics::intern(of)))),
+                _ => None,
+            },
+            None => None,
         };
     }
     match words {
-        "thousand" | "thousands" => return Some(Scale::Plain("thousand")),
-        "million" | "millions" => return Some(Scale::Plain("million")),
-        "billion" | "billions" => return Some(Scale::Plain("billion")),
+        "thousand" | "thousands" => return Some(Scale::Plain("thousand", None)),
+        "million" | "millions" => return Some(Scale::Plain("million", None)),
+        "billion" | "billions" => return Some(Scale::Plain("billion", None)),
         _ => {}
     }
     let (symbol, rest) = [
@@ -1050,7 +1061,7 @@ mod tests {
         assert_eq!(caption_scale("(billions of euros)"), caption_scale("(€ billions)"));
         assert_eq!(
             caption_scale("Units shipped (millions of units)"),
-            caption_scale("(millions)")
+            Some(Scale::Plain("million", Some("units")))
         );
         assert_eq!(caption_scale("(share of millions of users)"), None);
     }
