@@ -636,6 +636,24 @@ pub(super) fn excluded_in(toks: &[Token], at: usize, end: usize) -> bool {
         })
 }
 
+/// The place a record's figure is said to be outside of, in its clause before the figure
+/// ("revenue outside the U.S. rose 13%", "Outside the U.S. as a whole, revenue increased
+/// 30%"), written as a label's words are: "us", "north america".
+pub(super) fn outside_of(s: &Sentence, cands: &[Candidate], rec: &Rec) -> Option<String> {
+    let c = cands.iter().rev().find(|c| c.end <= rec.start)?;
+    if !c.excluded || s.breaks.hard_between(c.end, rec.start) {
+        return None;
+    }
+    let mut k = s.toks.partition_point(|t| t.start < c.start);
+    if k > 0 && s.toks[k - 1].is("the") {
+        k -= 1;
+    }
+    let outside =
+        (k >= 1 && s.toks[k - 1].is("outside")) || (k >= 2 && s.toks[k - 1].is("of") && s.toks[k - 2].is("outside"));
+    let name: String = s.text[c.start..c.end].chars().filter(|ch| *ch != '.').collect();
+    outside.then(|| name.to_lowercase())
+}
+
 /// A hyphen, plain or typographic ("ex-US", "ex‑US").
 fn is_hyphen(text: &str) -> bool {
     matches!(text, "-" | "\u{2010}" | "\u{2011}")

@@ -99,6 +99,13 @@ const CASES: &[Case] = &[
     // A forecast that names no metric is of the figure before it in its unit.
     ("Revenue rose 20% to $11.44 billion, against $9.50 billion a year earlier, and fell short of the roughly $12.10 billion analysts had expected.", Some("Q3 2024"), &[],
         &["11.44e9 USD; up 20 %; Amazon; revenue; Q3 2024", "9.5e9 USD; _; Amazon; revenue; Q3 2023", "~12.1e9 USD; _; Amazon; revenue; Q3 2024"]),
+    // Revenue outside a place is not all of the company's: a label of its own, so that
+    // it is no false conflict with the total.
+    ("Revenue was $169.96 billion, and revenue outside North America rose 9% to $40.2 billion.", Some("Q4 2023"), &["North America"],
+        &["169.96e9 USD; _; Amazon; revenue; Q4 2023", "40.2e9 USD; up 9 %; Amazon; outside north america revenue; Q4 2023"]),
+    // A count outside a place says what it counts.
+    ("Amazon's stores business outside North America covers more than 20 countries.", Some("Q4 2023"), &["North America"],
+        &["~20 count; _; Amazon; countries; Q4 2023"]),
     // "than in" a period compares with it.
     ("In the fourth quarter, GAAP gross margin was 73.0% and non-GAAP gross margin was 73.5%, lower than in the third quarter.", Some("Q4 2025"), &[],
         &["73 %; _; Amazon; gross margin; Q4 2025", "73.5 %; _; Amazon; non-gaap gross margin; Q4 2025"]),
@@ -482,9 +489,10 @@ const CASES: &[Case] = &[
         &["1.525e6 count; _; Amazon; headcount; 2023", "1.541e6 count; _; Amazon; headcount; 2022"]),
     ("AWS operating margin was 29.6%, up >500 bps YoY.", Some("Q4 2023"), &["AWS"],
         &["29.6 %; up 500 bps YoY; AWS; operating margin; Q4 2023"]),
-    // A topic named only to be left out is not the subject.
+    // A topic named only to be left out is not the subject; the place a figure is outside
+    // of is in its label.
     ("Revenue outside of North America was $40.2 billion.", Some("Q4 2023"), &["North America"],
-        &["40.2e9 USD; _; Amazon; revenue; Q4 2023"]),
+        &["40.2e9 USD; _; Amazon; outside north america revenue; Q4 2023"]),
     ("Operating income excluding the AWS segment was $10.6 billion.", Some("Q4 2023"), &["AWS"],
         &["10.6e9 USD; _; Amazon; operating income; Q4 2023"]),
     ("Ex-North America revenue was $40.2 billion.", Some("Q4 2023"), &["North America"],
