@@ -392,28 +392,32 @@ impl Layout {
         // (%)"), or name a metric that is no amount of money, which a head's "$ bn" does
         // not scale: a ratio's numbers are percentages ("Operating margin | 1.8"), a
         // count's are left as they are ("Headcount"). Read once a row has a bare number.
-        let row_unit = std::cell::OnceCell::new();
+        // The label's metric, read once a row has a bare number.
+        let row_metric = std::cell::OnceCell::new();
+        let row_metric = || {
+            row_metric
+                .get_or_init(|| names.first_metric(label).filter(|(_, negates, _)| !negates))
+                .as_ref()
+                .map(|(label, _, kind)| (label.as_str(), *kind))
+        };
         let row_unit = || {
-            *row_unit.get_or_init(|| {
-                let kind = names.first_kind(label);
-                let scale = scale_of(label).or((kind == Some(MetricKind::Ratio)).then_some(Scale::Percent));
-                (scale, !matches!(kind, Some(MetricKind::Ratio | MetricKind::Count)))
-            })
+            let kind = row_metric().map(|(_, kind)| kind);
+            let scale = scale_of(label).or((kind == Some(MetricKind::Ratio)).then_some(Scale::Percent));
+            (scale, !matches!(kind, Some(MetricKind::Ratio | MetricKind::Count)))
         };
         // "Gross margin | 7,389.2" under "$ in millions": a margin of a hundred or more is
         // the gross profit in money, not a rate. Asked only of a row taken for rates because
         // its label names a margin (not one that says "(%)").
-        let in_money = |number: &str, (scale, money): (Option<Scale>, bool)| {
-            let rate_by_name = scale == Some(Scale::Percent) && scale_of(label).is_none() && !number.ends_with('%');
+        let margin_in_money = |number: &str, scale: Option<Scale>| {
             let hundreds = || {
                 let digits: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
                 digits.parse::<f64>().is_ok_and(|x| x >= 100.0)
             };
-            if rate_by_name && hundreds() && names.first_label(label).is_some_and(|l| l.ends_with("margin")) {
-                (None, true, true)
-            } else {
-                (scale, money, false)
-            }
+            scale == Some(Scale::Percent)
+                && scale_of(label).is_none()
+                && !number.ends_with('%')
+                && row_metric().is_some_and(|(l, _)| l.ends_with("margin"))
+                && hundreds()
         };
         let row_growth = std::cell::OnceCell::new();
         for column in 1..cells.starts.len() {
@@ -448,7 +452,13 @@ impl Layout {
             if growth == Some(None) && number.starts_with(['+', '-']) && number.ends_with('%') {
                 continue;
             }
-            let (row_scale, money, margin_in_money) = in_money(number, row_unit());
+            let (row_scale, money) = row_unit();
+            let margin_in_money = margin_in_money(number, row_scale);
+            let (row_scale, money) = if margin_in_money {
+                (None, true)
+            } else {
+                (row_scale, money)
+            };
             // A whole number under a head that counts something ("Stores at year-end |
             // 4,606") is a count of it, whatever the table's scale.
             if let Some(Some(noun)) = self.counted.get(column)
@@ -463,30 +473,27 @@ impl Layout {
             if let Some(mut written) = read_cell(number, scale, growth) {
                 // "Paid memberships (millions)" over "UCAN | 84.1": a count of what the
                 // column or the caption names, written after it as in prose.
+                // A scale with no currency leaves the unit to the words, written as prose
+                // would have them.
                 if growth.is_none()
-                    && matches!(scale, Some(Scale::Plain(..)))
-                    && let Some(noun) = self.counted_metric(column, names)
+                    && let Some(Scale::Plain(_, scale_noun)) = scale
                 {
-                    written = format!("{written} {noun}");
-                } else if growth.is_none()
-                    && matches!(scale, Some(Scale::Plain(..)))
-                    && let Some(metric) = self.money_metric(column, label, names)
-                {
-                    // "Revenue (in millions)" over "4,322": an amount in the site's
-                    // currency, as "revenue 4,322 million" reads in prose.
-                    written = format!("{metric} {written}");
-                } else if margin_in_money
-                    && matches!(scale, Some(Scale::Plain(..)))
-                    && names.first_label(label).as_deref() == Some("gross margin")
-                {
-                    // "Gross margin | 3,389.2" under "(in millions)": the gross profit, in
-                    // the site's currency.
-                    written = format!("gross profit {written}");
-                } else if growth.is_none()
-                    && let Some(Scale::Plain(_, Some(noun))) = scale
-                {
-                    // "Deliveries (thousands of units)" over "130.2": 130.2 thousand units.
-                    written = format!("{written} {noun}");
+                    if let Some(noun) = self.counted_metric(column, names) {
+                        // "Paid memberships (millions)" over "UCAN | 84.1": a count of what
+                        // the column or the caption names.
+                        written = format!("{written} {noun}");
+                    } else if let Some(metric) = self.money_metric(column, row_metric().is_some(), names) {
+                        // "Revenue (in millions)" over "4,322": an amount in the site's
+                        // currency, as "revenue 4,322 million" reads.
+                        written = format!("{metric} {written}");
+                    } else if margin_in_money && row_metric().is_some_and(|(l, _)| l == "gross margin") {
+                        // "Gross margin | 3,389.2" under "(in millions)": the gross profit,
+                        // in the site's currency (as `attribute::money_name` names it).
+                        written = format!("gross profit {written}");
+                    } else if let Some(noun) = scale_noun {
+                        // "Deliveries (thousands of units)" over "130.2": 130.2 thousand units.
+                        written = format!("{written} {noun}");
+                    }
                 }
                 // A negative level right after another cell's amount reads as that
                 // amount's change ("$(0.4)B | -1.0%"); the head's metric in front keeps it
@@ -540,9 +547,9 @@ impl Layout {
     }
 
     /// The money metric column `column`'s head names, else the caption's, for a row whose
-    /// label names none (a label that does is read before the numbers already).
-    fn money_metric<'s>(&'s self, column: usize, label: &str, names: &MetricNames) -> Option<&'s str> {
-        if names.first_kind(label).is_some() {
+    /// label names none (`labelled`: a label that does is read before the numbers already).
+    fn money_metric<'s>(&'s self, column: usize, labelled: bool, names: &MetricNames) -> Option<&'s str> {
+        if labelled {
             return None;
         }
         let money = |label: &&String| names.first_kind(label) == Some(MetricKind::Money);

@@ -59,9 +59,6 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             (fit && !price_of_billions).then_some(found)
         })
         .collect();
-    // "North America earned $5.7 billion, International $1.3 billion and AWS $10.4
-    // billion of operating income": the metric named after the last amount of a list
-    // is the metric of the amounts before it that name none.
     // "revenue rose 20% to $11.44 billion, and fell short of the roughly $12.10 billion
     // analysts had expected": a forecast that names no metric is of the figure before it
     // in the sentence, in its unit.
@@ -71,6 +68,9 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             out[i] = (0..i).rev().find(|&j| s.qtys[j].unit == q.unit).and_then(|j| out[j]);
         }
     }
+    // "North America earned $5.7 billion, International $1.3 billion and AWS $10.4
+    // billion of operating income": the metric named after the last amount of a list
+    // is the metric of the amounts before it that name none.
     let mut named_after: Vec<bool> = after.iter().map(Option::is_some).collect();
     for i in (0..s.qtys.len().saturating_sub(1)).rev() {
         if out[i].is_none() && named_after[i + 1] && listed_before(s, i) {
@@ -616,24 +616,28 @@ fn excluded(s: &Sentence, at: usize, end: usize) -> bool {
 /// phrase, and no relative clause makes it the subject after all ("every segment slowed
 /// except AWS, whose revenue rose 13%"). Sentences and headings alike.
 pub(super) fn excluded_in(toks: &[Token], at: usize, end: usize) -> bool {
-    let mut k = toks.partition_point(|t| t.start < at);
-    if k > 0 && toks[k - 1].is("the") {
-        k -= 1;
-    }
-    let lead = &toks[..k];
     let after = toks.partition_point(|t| t.start < end);
     let relative = toks.get(after).is_some_and(|t| t.is(","))
         && toks
             .get(after + 1)
             .is_some_and(|t| t.is_any(&["whose", "which", "where"]));
-    !relative
-        && EXCLUDING.iter().any(|phrase| {
-            lead.len() >= phrase.len()
-                && lead[lead.len() - phrase.len()..]
-                    .iter()
-                    .zip(phrase.iter())
-                    .all(|(t, w)| t.is(w) || (*w == "-" && is_hyphen(t.text)))
-        })
+    !relative && exclusion_before(toks, at).is_some()
+}
+
+/// The exclusion phrase (of `EXCLUDING`) right before byte `at`, past a "the".
+fn exclusion_before(toks: &[Token], at: usize) -> Option<&'static [&'static str]> {
+    let mut k = toks.partition_point(|t| t.start < at);
+    if k > 0 && toks[k - 1].is("the") {
+        k -= 1;
+    }
+    let lead = &toks[..k];
+    EXCLUDING.iter().copied().find(|phrase| {
+        lead.len() >= phrase.len()
+            && lead[lead.len() - phrase.len()..]
+                .iter()
+                .zip(phrase.iter())
+                .all(|(t, w)| t.is(w) || (*w == "-" && is_hyphen(t.text)))
+    })
 }
 
 /// The place a record's figure is said to be outside of, in its clause before the figure
@@ -644,14 +648,10 @@ pub(super) fn outside_of(s: &Sentence, cands: &[Candidate], rec: &Rec) -> Option
     if !c.excluded || s.breaks.hard_between(c.end, rec.start) {
         return None;
     }
-    let mut k = s.toks.partition_point(|t| t.start < c.start);
-    if k > 0 && s.toks[k - 1].is("the") {
-        k -= 1;
-    }
-    let outside =
-        (k >= 1 && s.toks[k - 1].is("outside")) || (k >= 2 && s.toks[k - 1].is("of") && s.toks[k - 2].is("outside"));
+    // "outside" or "outside of"; not "excluding", "except" or "ex-".
+    exclusion_before(&s.toks, c.start).filter(|phrase| phrase[0] == "outside")?;
     let name: String = s.text[c.start..c.end].chars().filter(|ch| *ch != '.').collect();
-    outside.then(|| name.to_lowercase())
+    Some(name.to_lowercase())
 }
 
 /// A hyphen, plain or typographic ("ex-US", "ex‑US").

@@ -154,22 +154,15 @@ fn neighbour_unit(s: &Sentence, i: usize) -> Option<Unit> {
 pub(super) fn roles(s: &Sentence) -> Vec<Role> {
     let mut out: Vec<Role> = Vec::with_capacity(s.qtys.len());
     for i in 0..s.qtys.len() {
-        // "rose 39% to $2.11 billion, or 40% in constant currency": a rate restated after
-        // the level a change led to restates that change.
-        let role = match out[..] {
-            [.., Role::Change(dir, _), Role::To]
-                if s.qtys[i - 2].unit == Unit::Percent && restated_after_level(s, i) =>
-            {
-                Role::Change(dir, None)
-            }
-            _ => role_of(s, i, out.last().copied()),
-        };
+        let role = role_of(s, i, &out);
         out.push(role);
     }
     out
 }
 
-fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
+/// The role of quantity `i`, given the roles of the quantities before it (`done`).
+fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
+    let previous = done.last().copied();
     let q = &s.qtys[i];
     let toks = &s.toks;
     if q.multiplier {
@@ -187,7 +180,7 @@ fn role_of(s: &Sentence, i: usize, previous: Option<Role>) -> Role {
         return Role::Change(dir, Some(at));
     }
     if let Some(dir) = (parallel_change(s, i, previous))
-        .or_else(|| restated_change(s, i, previous))
+        .or_else(|| restated_change(s, i, done))
         .or_else(|| expected_change(s, i, previous))
     {
         return Role::Change(dir, None);
@@ -444,9 +437,17 @@ fn above_or_below_the(toks: &[Token], first: usize) -> bool {
 
 /// "grew 29% in the quarter and 30% in constant currency", "increased 17% and 19% in
 /// constant currency": a percentage change restated without currency moves (or
-/// organically) right after it is a change too, the same way.
-fn restated_change(s: &Sentence, i: usize, previous: Option<Role>) -> Option<Dir> {
-    let (dir, p, q) = after_a_change(s, i, previous, &[Unit::Percent])?;
+/// organically) right after it is a change too, the same way; so is one after the level
+/// the change led to ("rose 39% to $2.11 billion, or 40% in constant currency"). `done`:
+/// the roles of the quantities before it.
+fn restated_change(s: &Sentence, i: usize, done: &[Role]) -> Option<Dir> {
+    if let [.., Role::Change(dir, _), Role::To] = done[..]
+        && s.qtys[i - 2].unit == Unit::Percent
+        && restated_after_level(s, i)
+    {
+        return Some(dir);
+    }
+    let (dir, p, q) = after_a_change(s, i, done.last().copied(), &[Unit::Percent])?;
     if s.breaks.hard_between(p.end, q.start) {
         return None;
     }
