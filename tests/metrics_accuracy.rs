@@ -597,6 +597,14 @@ fn figures_in_whole_notes_of_a_drug_maker_are_found_and_attributed() {
     whole_notes("passages9");
 }
 
+/// The tenth blind set, ASML: a company that reports in euros, the site's currency, whose
+/// product lines (EUV, DUV, Installed Base Management) and markets (China, Taiwan) are
+/// topics, with bookings, backlog and systems sold.
+#[test]
+fn figures_in_whole_notes_of_a_company_reporting_in_euros_are_found_and_attributed() {
+    whole_notes("passages10");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
