@@ -644,14 +644,49 @@ fn exclusion_before(toks: &[Token], at: usize) -> Option<&'static [&'static str]
 /// ("revenue outside the U.S. rose 13%", "Outside the U.S. as a whole, revenue increased
 /// 30%"), written as a label's words are: "us", "north america".
 pub(super) fn outside_of(s: &Sentence, cands: &[Candidate], rec: &Rec) -> Option<String> {
-    let c = cands.iter().rev().find(|c| c.end <= rec.start)?;
-    if !c.excluded || s.breaks.hard_between(c.end, rec.start) {
+    if let Some(c) = cands.iter().rev().find(|c| c.end <= rec.start && c.excluded) {
+        if s.breaks.hard_between(c.end, rec.start) {
+            return None;
+        }
+        // "outside" or "outside of"; not "excluding", "except" or "ex-".
+        exclusion_before(&s.toks, c.start).filter(|phrase| phrase[0] == "outside")?;
+        return Some(label_words(&s.text[c.start..c.end]));
+    }
+    outside_a_place(s, rec)
+}
+
+/// A place no topic names, that the clause before a record's figure says it is outside
+/// of: "outside" (or "outside of"), maybe "the", then initials ("U.S.") or up to three
+/// capitalised words ("North America").
+fn outside_a_place(s: &Sentence, rec: &Rec) -> Option<String> {
+    let toks = &s.toks;
+    let end = toks.partition_point(|t| t.start < rec.start);
+    let o = (0..end).rev().find(|&i| toks[i].is("outside"))?;
+    if s.breaks.hard_between(toks[o].start, rec.start) {
         return None;
     }
-    // "outside" or "outside of"; not "excluding", "except" or "ex-".
-    exclusion_before(&s.toks, c.start).filter(|phrase| phrase[0] == "outside")?;
-    let name: String = s.text[c.start..c.end].chars().filter(|ch| *ch != '.').collect();
-    Some(name.to_lowercase())
+    let mut from = o + 1;
+    for word in ["of", "the"] {
+        if from < end && toks[from].is(word) {
+            from += 1;
+        }
+    }
+    let capital = |t: &Token| t.is_word() && t.text.starts_with(|c: char| c.is_ascii_uppercase());
+    let mut to = from;
+    while to + 1 < end && capital(&toks[to]) && toks[to].text.len() == 1 && toks[to + 1].text == "." {
+        to += 2;
+    }
+    if to == from {
+        while to < end && to - from < 3 && capital(&toks[to]) {
+            to += 1;
+        }
+    }
+    (to > from && !s.in_mention(toks[from].start)).then(|| label_words(&s.text[toks[from].start..toks[to - 1].end]))
+}
+
+/// A name as a label writes it: in lower case, initials without their dots ("U.S." → "us").
+fn label_words(name: &str) -> String {
+    name.replace('.', "").to_lowercase()
 }
 
 /// A hyphen, plain or typographic ("ex-US", "ex‑US").
@@ -718,7 +753,10 @@ pub(super) fn name_lines_of_business(s: &mut Sentence, default_subject: Option<&
         let Some(first) = line_name(s, k, default_subject) else {
             continue;
         };
-        let name = format!("{} revenue", &s.text[s.toks[first].start..s.toks[k - 1].end]).to_lowercase();
+        let name = format!(
+            "{} revenue",
+            label_words(&s.text[s.toks[first].start..s.toks[k - 1].end])
+        );
         s.metrics[h].label = super::intern(&name);
         s.metrics[h].start = s.toks[first].start;
     }
@@ -741,7 +779,22 @@ fn line_name(s: &Sentence, k: usize, default_subject: Option<&str>) -> Option<us
         if k - first == 5 {
             return None;
         }
+        // "U.S. revenue", "U.K. revenue": initials with their dots are one word.
+        if let Some(at) = initials_before(s, first) {
+            first = at;
+            continue;
+        }
         let t = &s.toks[first - 1];
+        // "$1.2 billion and Kisunla revenue …": a conjunction after a figure opens the
+        // name's clause.
+        let in_figure = |j: usize| {
+            s.qtys
+                .iter()
+                .any(|q| q.start <= s.toks[j].start && s.toks[j].start < q.end)
+        };
+        if first >= 2 && t.is_any(&["and", "while", "but", "whereas"]) && in_figure(first - 2) {
+            break;
+        }
         let named = s.in_mention(t.start) || s.in_period(t.start);
         let taken = named
             || s.metrics.iter().any(|m| m.start <= t.start && t.start < m.end)
@@ -774,14 +827,23 @@ fn line_name(s: &Sentence, k: usize, default_subject: Option<&str>) -> Option<us
         }
         first += 1;
     }
-    // A line is named by a common noun ("hardware", "cloud", "messaging"): capitals alone
-    // may be another company's name ("Acme revenue"), and the first word of a sentence is
-    // capitalised whatever it is.
-    let common = (first.max(1)..k).any(|j| {
-        let t = &s.toks[j];
-        t.is_word() && t.text.starts_with(|c: char| c.is_ascii_lowercase()) && !t.is_any(&["and", "or"])
-    });
-    (first < k && common).then_some(first)
+    (first < k).then_some(first)
+}
+
+/// The first token of initials written with dots ("U.S.", "U.K.") that end right
+/// before token `k`, if they do and nothing names them already (a topic's alias).
+fn initials_before(s: &Sentence, k: usize) -> Option<usize> {
+    let mut at = k;
+    // Back over pairs of a capital letter and its dot, written without spaces.
+    while at >= 2 {
+        let (letter, dot) = (&s.toks[at - 2], &s.toks[at - 1]);
+        let initial = letter.is_word() && letter.text.len() == 1 && letter.text.as_bytes()[0].is_ascii_uppercase();
+        if !(initial && dot.text == "." && letter.end == dot.start && (at == k || dot.end == s.toks[at].start)) {
+            break;
+        }
+        at -= 2;
+    }
+    (k - at >= 4 && !s.in_mention(s.toks[at].start)).then_some(at)
 }
 
 /// True when `label` is `subject` followed by a metric ("advertising revenue" of the
