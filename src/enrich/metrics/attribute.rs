@@ -36,7 +36,8 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             if s.share(q) || part_taken(s, q) {
                 None
             } else {
-                metric_after(s, q)
+                // "earnings of $5.58 a share": a "per …" phrase is the amount's own.
+                metric_after(s, q).filter(|&h| s.per_unit(h) || !stated_as(s, q))
             }
         })
         .collect();
@@ -272,6 +273,20 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
                     || t.kind == Kind::Num
             }));
     ok.then_some(h)
+}
+
+/// True when the metric phrase right before quantity `q` states it, joined by no more
+/// than a verb of being ("net sales were nine point three billion euros", "revenue of
+/// €7.5 billion"): a metric phrase after it then opens the next item of a list said
+/// without commas ("… in the quarter gross margin fifty one point seven percent").
+fn stated_as(s: &Sentence, q: &Qty) -> bool {
+    const JOINS: [&str; 6] = ["was", "were", "is", "are", "of", "at"];
+    let Some(hit) = s.metrics.iter().rev().find(|h| h.end <= q.start) else {
+        return false;
+    };
+    let from = s.toks.partition_point(|t| t.start < hit.end);
+    let between = s.toks.get(from..q.first).unwrap_or_default();
+    between.len() == 1 && between[0].is_any(&JOINS)
 }
 
 /// Nouns of a change that name what changed after "in".

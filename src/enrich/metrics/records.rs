@@ -763,7 +763,9 @@ fn direction_before(s: &Sentence, q: &Qty) -> Option<(Dir, usize)> {
             continue;
         }
         if let Some(dir) = dir_before(t.text) {
-            if booked_gain(t, q) {
+            // "China made up 47% of system sales": a part, not a rise.
+            let made_up = t.is("up") && k > 0 && s.toks[k - 1].is_any(&["made", "make", "makes", "making"]);
+            if booked_gain(t, q) || made_up {
                 return None;
             }
             let qualifies = t.is_any(DIRECTION_NOUNS) && s.toks.get(k + 1).is_some_and(|n| in_metric(n.start));

@@ -305,6 +305,13 @@ const CASES: &[Case] = &[
     // topic. Taken for the company's revenue, it made a false conflict with the total.
     ("Japan revenue was $1.2 billion and Kisunla revenue was $0.1 billion, while total revenue was $13.5 billion.", Some("Q4 2024"), &[],
         &["1.2e9 USD; _; Amazon; japan revenue; Q4 2024", "100e6 USD; _; Amazon; kisunla revenue; Q4 2024", "13.5e9 USD; _; Amazon; revenue; Q4 2024"]),
+    // A call's recap said without commas: the metric stated before an amount is its own,
+    // and the one after it opens the next item.
+    ("a quick recap net sales were nine point three billion euros in the quarter gross margin fifty one point seven percent and net income two point seven billion euros", Some("Q4 2024"), &[],
+        &["9.3e9 EUR; _; Amazon; revenue; Q4 2024", "51.7 %; _; Amazon; gross margin; Q4 2024", "2.7e9 EUR; _; Amazon; net income; Q4 2024"]),
+    // A part is made up, not up: a share, no rise.
+    ("China made up 47% of system sales in the quarter.", Some("Q4 2024"), &[],
+        &["47 %; _; Amazon; _; Q4 2024"]),
     // A place no topic names, in initials or in capitals, that revenue is outside of.
     ("Revenue outside the U.S. rose 13% to $3.62 billion, while U.S. revenue rose 20% to $8.0 billion.", Some("Q4 2024"), &[],
         &["3.62e9 USD; up 13 %; Amazon; outside us revenue; Q4 2024", "8e9 USD; up 20 %; Amazon; us revenue; Q4 2024"]),
