@@ -21,6 +21,8 @@ pub(super) const NOT_ADJECTIVES: &[&str] = &[
     "whereas", "when", "after", "before", "because", "since", "so", "then", "it", "we",
     "they", "our", "its", "their", "compared", "reached", "representing", "including",
     "excluding", "driven", "said", "a", "an", "year", "quarter", "up", "down",
+    // A question's words ("fifteen percent how do you weigh buybacks").
+    "how", "what", "why", "where", "do", "does", "did", "you", "i", "can", "could", "should", "would",
 ];
 
 /// The metric hit each quantity measures, by position alone (indexes into `s.metrics`):

@@ -4,7 +4,7 @@
 //! points, dollars, cents, times).
 
 use super::numbers::{scale_suffix, scale_word};
-use super::quantity::{Qty, Unit, core_at};
+use super::quantity::{CENTS, EURO_CENTS, Qty, Unit, core_at};
 use super::tokens::{Kind, Token, lower_ascii};
 
 /// Phrases a word may close: the words before it in each, longest first.
@@ -97,10 +97,10 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     let mut lower = q.amount;
     let upper_unit = match (currency, upper.unit) {
         (Some(c), Unit::Pending) => Unit::Currency(c),
-        (_, Unit::Currency("cents")) => {
+        (_, Unit::Currency(CENTS)) => {
             high /= 100.0;
             lower /= 100.0;
-            Unit::Currency("USD")
+            Unit::Currency(CENTS)
         }
         (_, u) => u,
     };
@@ -164,7 +164,7 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
     let next = toks.get(i + 1);
     let next_is = |w: &[&str]| next.is_some_and(|n| n.is_any(w));
     if t.text == "¢" {
-        return Some((Unit::Currency("cents"), i + 1));
+        return Some((Unit::Currency(CENTS), i + 1));
     }
     // One `match` on the word in lower case, where a test of each word in turn
     // compared every token after a number with all of them.
@@ -176,8 +176,9 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
         b"basis" if next_is(&["point", "points"]) => (Unit::Bps, i + 2),
         b"bps" | b"bp" => (Unit::Bps, i + 1),
         b"dollars" | b"dollar" | b"usd" => (Unit::Currency("USD"), i + 1),
-        b"cents" | b"cent" => (Unit::Currency("cents"), i + 1),
-        b"euros" | b"eur" => (Unit::Currency("EUR"), i + 1),
+        b"cents" | b"cent" => (Unit::Currency(CENTS), i + 1),
+        b"euro" if next_is(&["cents", "cent"]) => (Unit::Currency(EURO_CENTS), i + 2),
+        b"euros" | b"euro" | b"eur" => (Unit::Currency("EUR"), i + 1),
         b"times" if next.is_some_and(comparative) || valuation_base(toks, i + 1).is_some() => (Unit::Times, i + 1),
         b"x" if t.start > toks[i - 1].end => (Unit::Times, i + 1),
         _ => return None,

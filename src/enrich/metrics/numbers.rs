@@ -75,7 +75,7 @@ fn may_be_number_word(t: &Token) -> bool {
 /// cheap refusal of most words, before a call to `spelled`.
 #[inline]
 pub(super) fn may_be_spelled(t: &Token) -> bool {
-    t.is("a") || t.is("an") || may_be_number_word(t)
+    t.is("a") || t.is("an") || t.is("half") || may_be_number_word(t)
 }
 
 fn unit_value(t: &Token) -> Option<f64> {
@@ -125,6 +125,11 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
     let first = toks.get(i)?;
     let mut j = i;
     let mut value;
+    // "half a billion": half of the scale word the caller reads.
+    if first.is("half") {
+        let scale = toks.get(i + 2).and_then(scale_word);
+        return (toks.get(i + 1).is_some_and(|t| t.is("a")) && scale.is_some_and(|m| m >= 1e3)).then_some((0.5, i + 2));
+    }
     if first.is("a") || first.is("an") {
         let next = toks.get(i + 1)?;
         if next.is("hundred") {

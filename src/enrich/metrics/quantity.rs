@@ -85,8 +85,32 @@ pub(super) fn scan(toks: &[Token]) -> Vec<Qty> {
             None => i += 1,
         }
     }
+    spoken_currency_of_cents(&mut out);
     out
 }
+
+/// Cents that say no currency ("up ten cents") are of the currency the sentence speaks
+/// of ("€1.84 a share, up ten cents"), else of the site's: a euro site's cents are euro
+/// cents.
+fn spoken_currency_of_cents(qtys: &mut [Qty]) {
+    if !qtys.iter().any(|q| q.unit == Unit::Currency(CENTS)) {
+        return;
+    }
+    let named = |q: &Qty| match q.unit {
+        Unit::Currency(code) if code != CENTS && !code.is_empty() => Some(code),
+        _ => None,
+    };
+    let spoken = qtys.iter().find_map(named).unwrap_or("");
+    for q in qtys.iter_mut().filter(|q| q.unit == Unit::Currency(CENTS)) {
+        q.unit = Unit::Currency(spoken);
+    }
+}
+
+/// The unit of cents said without a currency, until `scan` gives them one
+/// (`spoken_currency_of_cents`); the amount is already in whole units.
+pub(super) const CENTS: &str = "cents";
+/// Euro cents ("thirty euro cents"), read as cents of the euro.
+pub(super) const EURO_CENTS: &str = "euro cents";
 
 /// A number core: its value, the token after it, and what its own tokens say.
 pub(super) struct Core {
@@ -131,8 +155,10 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         (_, u) => u,
     };
     let mut amount = core.value;
-    if unit == Unit::Currency("cents") {
-        unit = Unit::Currency("USD");
+    if unit == Unit::Currency(CENTS) {
+        amount /= 100.0;
+    } else if unit == Unit::Currency(EURO_CENTS) {
+        unit = Unit::Currency("EUR");
         amount /= 100.0;
     }
     let mut q = Qty {
@@ -245,9 +271,9 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
     {
         unit = u;
         next = after;
-        // "a dollar ninety five", "two dollars and ninety five cents", as a call says a
-        // price or a per-share figure.
-        if spelled && !scaled && value < 1e3 && toks[after - 1].is_any(&["dollar", "dollars"]) {
+        // "a dollar ninety five", "two dollars and ninety five cents", "six euros forty",
+        // as a call says a price or a per-share figure.
+        if spelled && !scaled && value < 1e3 && toks[after - 1].is_any(&["dollar", "dollars", "euro", "euros"]) {
             // Cents after "and" must say so ("two dollars and twenty employees" has none).
             let and = toks.get(after).is_some_and(|t| t.is("and"));
             let said = |at: usize| toks.get(at).is_some_and(|t| t.is_any(&["cent", "cents"]));

@@ -309,6 +309,14 @@ const CASES: &[Case] = &[
     // and the one after it opens the next item.
     ("a quick recap net sales were nine point three billion euros in the quarter gross margin fifty one point seven percent and net income two point seven billion euros", Some("Q4 2024"), &[],
         &["9.3e9 EUR; _; Amazon; revenue; Q4 2024", "51.7 %; _; Amazon; gross margin; Q4 2024", "2.7e9 EUR; _; Amazon; net income; Q4 2024"]),
+    // Amounts as a call says them in euros: cents after euros, half of a scale, the
+    // letters of R&D said aloud, and cents of the currency the sentence speaks of.
+    ("the total dividend for twenty twenty four is six euros forty and the buyback was only about half a billion", None, &[],
+        &["6.4 EUR; _; Amazon; dividend per share; 2024", "~500e6 USD; _; Amazon; share repurchases; 2024"]),
+    ("R and D was one point one seven billion in the quarter", Some("Q4 2024"), &[],
+        &["1.17e9 USD; _; Amazon; research and development; Q4 2024"]),
+    ("Earnings per share were €1.84, up ten cents.", Some("Q4 2024"), &[],
+        &["1.84 EUR; up 0.1 EUR; Amazon; eps; Q4 2024"]),
     // A part is made up, not up: a share, no rise.
     ("China made up 47% of system sales in the quarter.", Some("Q4 2024"), &[],
         &["47 %; _; Amazon; _; Q4 2024"]),
