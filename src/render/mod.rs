@@ -15,6 +15,7 @@ pub mod views;
 pub(crate) mod words;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -58,6 +59,11 @@ pub struct Templates {
     tera: Tera,
     paths: HashMap<String, std::path::PathBuf>,
     theme: String,
+    /// The largest output of each template so far: the room its next output starts with.
+    /// Tera starts from 2,000 bytes and doubles, so a 20 KB note was reallocated and
+    /// copied four times as it grew, a 400 KB topic page eight times. The cost is a
+    /// buffer as large as the template's largest page for each render under way.
+    sizes: HashMap<String, AtomicUsize>,
 }
 
 impl Templates {
@@ -82,10 +88,12 @@ impl Templates {
                     .help("fix the template syntax at the line shown (Tera / Jinja2 syntax)"),
             );
         }
+        let sizes = paths.keys().map(|name| (name.clone(), AtomicUsize::new(0))).collect();
         Ok(Templates {
             tera,
             paths,
             theme: config.theme.clone(),
+            sizes,
         })
     }
 
@@ -139,10 +147,19 @@ impl Templates {
         if !self.has(name) {
             return Err(self.missing(name));
         }
-        self.tera.render(name, ctx).map_err(|e| {
+        let size = self.sizes.get(name);
+        let mut out = Vec::with_capacity(size.map_or(0, |s| s.load(Relaxed)).max(2000));
+        let rendered = self.tera.render_to(name, ctx, &mut out).and_then(|()| {
+            String::from_utf8(out).map_err(|e| tera::Error::msg(format!("the output is not UTF-8: {e}")))
+        });
+        let html = rendered.map_err(|e| {
             let path = self.paths.get(name).cloned().unwrap_or_else(|| name.into());
             Diagnostic::error(path, error_text(&e)).help("fix the template, or the value it uses, named above")
-        })
+        })?;
+        if let Some(size) = size {
+            size.fetch_max(html.len(), Relaxed);
+        }
+        Ok(html)
     }
 }
 
