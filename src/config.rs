@@ -216,10 +216,19 @@ impl Config {
 
     /// A site-relative permalink (`/notes/x/`) as a root-relative URL honouring the base path.
     pub fn url(&self, permalink: &str) -> String {
+        self.url_of(&[permalink])
+    }
+
+    /// [`Config::url`] of the permalink that `parts` make end to end (`/`, `tags`, `/`,
+    /// `cloud`, `/`), written straight into the URL: a permalink made on the fly for
+    /// each use would be a string of its own, through `format!`.
+    pub fn url_of(&self, parts: &[&str]) -> String {
         let base = self.base_path().trim_end_matches('/');
-        let mut url = String::with_capacity(base.len() + permalink.len());
+        let mut url = String::with_capacity(base.len() + parts.iter().map(|p| p.len()).sum::<usize>());
         url.push_str(base);
-        url.push_str(permalink);
+        for part in parts {
+            url.push_str(part);
+        }
         url
     }
 

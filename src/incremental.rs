@@ -244,13 +244,13 @@ impl Build {
             // A page already on disk byte for byte is not news: one save can reach the
             // watcher as two batches (an editor that truncates, then writes), or be a
             // touch, and a tab reloaded for nothing flickers.
-            let hash = render::inputs::Inputs::bytes(html.as_bytes());
+            let hash = render::inputs::Inputs::bytes(&html);
             let path = out.join(&file);
-            if std::fs::read(&path).is_ok_and(|old| old == html.as_bytes()) {
+            if std::fs::read(&path).is_ok_and(|old| old == html) {
                 cache.previewed.insert(file, hash);
                 continue;
             }
-            if write_file(&path, html.as_bytes()).is_err() {
+            if write_file(&path, &html).is_err() {
                 break;
             }
             cache.previewed.insert(file.clone(), hash);
@@ -547,7 +547,7 @@ fn write(
         .iter()
         .filter(|(_, file, key)| cache.outputs.get(file) != Some(key))
         .collect();
-    let rendered: Vec<Result<(String, String, u64), Diagnostic>> = todo
+    let rendered: Vec<_> = todo
         .par_iter()
         .map(|(job, file, key)| renderer.render(job).map(|(_, html)| (file.clone(), html, *key)))
         .collect();
@@ -559,7 +559,7 @@ fn write(
     let mut errors = Vec::new();
     for r in rendered {
         match r {
-            Ok((file, html, key)) => files.push((file, html.into_bytes(), key)),
+            Ok(file) => files.push(file),
             Err(d) => errors.push(d),
         }
     }

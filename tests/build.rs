@@ -666,8 +666,10 @@ fn a_page_template_sees_only_its_own_page_even_after_other_pages() {
     );
     for job in [&topic, &note, &topic, &note] {
         let (_, html) = renderer.render(job).expect("renders");
+        let html = String::from_utf8(html).expect("UTF-8");
         assert!(!html.contains("LEAK"), "a note saw the topic page's context: {html}");
     }
     let (_, html) = renderer.render(&topic).expect("renders");
+    let html = String::from_utf8(html).expect("UTF-8");
     assert!(html.ends_with(" notes"), "the topic page lost its own `topic`: {html}");
 }

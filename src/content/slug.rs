@@ -8,7 +8,9 @@ pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
-        let c = fold(c);
+        // Most text is ASCII, which has nothing to fold: not matched against the ranges
+        // of accented letters (slugs are made for every tag of every page listed).
+        let c = if c.is_ascii() { c } else { fold(c) };
         if c.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');

@@ -228,6 +228,12 @@ fn push_field(out: &mut String, field: &str) {
 
 /// A field's text between its quotes, each quote doubled.
 fn push_doubling_quotes(out: &mut String, field: &str) {
+    // Most quoted fields are sentences quoted for a comma, with no quote to double:
+    // copied whole after a `memchr`, without splitting (20,000 at 1,000 notes).
+    if !field.as_bytes().contains(&b'"') {
+        out.push_str(field);
+        return;
+    }
     for (i, part) in field.split('"').enumerate() {
         if i > 0 {
             out.push_str("\"\"");

@@ -330,13 +330,7 @@ pub fn of_subject(site: &Site, subject: &str) -> SubjectFigures {
         });
         table.push_str(TABLE_END);
     }
-    let charts = site
-        .store
-        .series
-        .iter()
-        .filter(|s| s.subject.eq_ignore_ascii_case(subject))
-        .map(|s| chart(site, s))
-        .collect();
+    let charts = site.store.series_about(subject).map(|s| chart(site, s)).collect();
     SubjectFigures {
         table,
         shown: ids.len(),

@@ -2,9 +2,13 @@
 
 use crate::enrich::metrics::{Change, Quantity};
 
+/// Room for an amount as written (`−$1.25B`, `+120 bps YoY`), so that the string of
+/// one is not grown twice: each chart point and axis tick has one.
+const SHORT: usize = 16;
+
 /// A value: `$24.2B`, `−$419M`, `29.6%`, `120 bps`, `7B` (count), `4×`; ranges as `400–500M`.
 pub fn value(q: &Quantity) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(SHORT);
     write_value(&mut out, q);
     out
 }
@@ -28,7 +32,7 @@ pub fn write_value(out: &mut String, q: &Quantity) {
 
 /// A change: `+13% YoY`, `−45¢`, `+$1.8B`, `+120 bps QoQ`.
 pub fn change(c: &Change) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(SHORT);
     write_change(&mut out, c);
     out
 }
@@ -49,7 +53,7 @@ pub fn write_change(out: &mut String, c: &Change) {
 
 /// One amount in its unit, scaled (K, M, B, T), with a sign when asked or negative.
 pub fn amount(a: f64, unit: &str, signed: bool) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(SHORT);
     write_amount(&mut out, a, unit, signed);
     out
 }

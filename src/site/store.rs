@@ -127,6 +127,8 @@ pub struct Store {
     pub conflicts: Vec<Conflict>,
     /// Series of two or more periods.
     pub series: Vec<Series>,
+    /// The series of each subject, by the subject in ASCII lower case, in series order.
+    series_of_subject: HashMap<String, Vec<usize>>,
     /// The records of each page, by `PageId` (records are stored in page order).
     by_page: Vec<std::ops::Range<usize>>,
     /// The records of each subject (as written), in record order.
@@ -166,6 +168,7 @@ impl Store {
         let ((conflicts, series), by_subject) =
             rayon::join(|| rayon::join(|| conflicts(self), || series(self)), || by_subject(self));
         self.conflicts = conflicts;
+        self.series_of_subject = series_of_subject(&series);
         self.series = series;
         self.by_subject = by_subject;
     }
@@ -232,6 +235,14 @@ impl Store {
             .collect();
         ids.sort_unstable();
         ids
+    }
+
+    /// The series about `subject` (case-insensitive, as for ASCII), in series order:
+    /// each topic page draws its subject's, and a site has hundreds of topics and
+    /// series, too many to compare each with each.
+    pub fn series_about(&self, subject: &str) -> impl Iterator<Item = &Series> + '_ {
+        let found = self.series_of_subject.get(&subject.to_ascii_lowercase());
+        found.into_iter().flatten().map(|&i| &self.series[i])
     }
 
     /// Record indices matching every given filter (case-insensitive).
@@ -565,6 +576,16 @@ fn sentences_disagree(members: &[Member]) -> bool {
         let a = values(k);
         (k + 1..sentences.len()).any(|l| !a.iter().any(|x| values(l).iter().any(|y| close(*x, *y))))
     })
+}
+
+/// [`Store::series_about`]'s index: the positions of `series` by their subject in ASCII
+/// lower case (two subjects are the same case-insensitively when these are equal).
+fn series_of_subject(series: &[Series]) -> HashMap<String, Vec<usize>> {
+    let mut of_subject: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in series.iter().enumerate() {
+        of_subject.entry(s.subject.to_ascii_lowercase()).or_default().push(i);
+    }
+    of_subject
 }
 
 /// Where a record sits in a series: (year, position within the year).

@@ -60,7 +60,11 @@ pub(crate) fn count(v: f64) -> String {
         _ if a >= 1e4 => (v / 1e3, "k"),
         _ => (v, ""),
     };
-    format!("{}{suffix}", num(scaled))
+    // Pushed, not `format!`ed: every bar of every topic's timeline has its count.
+    let mut out = String::with_capacity(8);
+    push_num(&mut out, scaled);
+    out.push_str(suffix);
+    out
 }
 
 /// A number with at most one decimal, no trailing ".0" and no "-0".
