@@ -407,8 +407,11 @@ fn a_paragraph_dates_its_sentences_when_the_note_does_not() {
          Sales were $9.1 billion for the third quarter of 2024. Net income was $1.2 billion, up from $0.8 billion in 2023.\n\n\
          **NEW YORK, May 1, 2023** — The bank will take over the lender in the second quarter of 2023. It will pay $10.6 billion.\n\n\
          **NEW YORK, February 3, 2025 (10:41 a.m.)** — The shares touched a record $276.50 in morning trading.\n\n\
-         The assistant launched at re:Invent 2023. It answers questions through more than 40 connectors.\n",
+         The assistant launched at re:Invent 2023. It answers questions through more than 40 connectors.\n\n\
+         ASML published its third-quarter 2024 results a day early. Net bookings came to €2.63 billion.\n",
     );
+    // Also one that holds no number but the period's.
+    assert_eq!(record_of(&json, 2.63e9)["period"], "Q3 2024");
     // A sentence with no figure states a period too, if it is one a business reports on;
     // a story's dateline or the year something happened does not.
     assert_eq!(record_of(&json, 10.6e9)["period"], "Q2 2023");

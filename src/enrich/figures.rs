@@ -148,8 +148,17 @@ pub fn extract(
     // A topic page's "it" is its topic, the subject of figures that name none there.
     let about_itself = doc.page.kind == crate::content::PageKind::Topic && settings.default_subject == doc.page.title;
     let mut found: Vec<Vec<Found>> = Vec::with_capacity(measured.len());
+    let mut said = reading.said.iter().peekable();
     for (i, ((m, at), mentions)) in (measured.iter().zip(&places.placed).zip(&places.subjects)).enumerate() {
         let prose = blocks[at.block].kind == BlockKind::Prose;
+        // A sentence without figures before this one, in its paragraph, that states a
+        // period carries it as one with figures would ("ASML published its third-quarter
+        // 2024 results a day early. Net bookings came to €2.63 billion").
+        while let Some((b, _, period)) = said.next_if(|(b, start, _)| (*b, *start) < (at.block, at.sentence.start)) {
+            if *b == at.block && prose {
+                carried = Some((at.block, at.scope, Some(period.clone())));
+            }
+        }
         let Some(m) = m else {
             if let Some(period) = stated.get_mut(i).and_then(Option::take).filter(|_| prose) {
                 carried = Some((at.block, at.scope, Some(period)));
@@ -302,6 +311,10 @@ struct Reading<'t, 'n> {
     frames: Vec<String>,
     /// For each read sentence, in the order of the reads, the frame it is in, if any.
     frame: Vec<Option<usize>>,
+    /// In a note that nothing dates, the sentences without figures that state a period
+    /// (`metrics::stated_period`), in text order: their block, their start in its text,
+    /// and the period.
+    said: Vec<(usize, usize, String)>,
 }
 
 /// A sentence with typographic variants, read as its plain text: its block, its byte
@@ -374,6 +387,7 @@ fn read_sentences<'t, 'n>(
     // The block of an outlook's frame (`metrics::outlook_period`) and the frame before it.
     let mut outlook: Option<(usize, Option<usize>)> = None;
     let mut outline = Outline::default();
+    let mut said = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             let around = heading_period.as_deref().or(settings.page_period.as_deref());
@@ -401,6 +415,7 @@ fn read_sentences<'t, 'n>(
             let around = (frame.map(|f| frames[f].as_str()))
                 .or(heading_period.as_deref())
                 .or(settings.page_period.as_deref());
+            let undated = around.is_none();
             if let Some(period) = metrics::frame_period(text, read.as_ref(), around) {
                 frames.push(period);
                 frame = Some(frames.len() - 1);
@@ -414,6 +429,8 @@ fn read_sentences<'t, 'n>(
                 reads.push(((b, sentence.clone()), read));
                 plain.push(made_plain);
                 frame_of.push(frame);
+            } else if undated && let Some(period) = metrics::stated_period(text) {
+                said.push((b, sentence.start, period));
             }
         }
     }
@@ -456,6 +473,7 @@ fn read_sentences<'t, 'n>(
         plain,
         frames,
         frame: frame_of,
+        said,
     }
 }
 

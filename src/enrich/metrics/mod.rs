@@ -299,6 +299,28 @@ pub fn read(sentence: &str) -> Option<Read<'_>> {
     })
 }
 
+/// The one period `periods` state (`Phrased::own_period`).
+fn own_period_of(periods: &[PeriodHit]) -> Option<&str> {
+    let mut own = (periods.iter()).filter(|p| !p.comparison && p.labels.is_none() && !p.date);
+    let first = own.next()?;
+    own.all(|p| p.canonical == first.canonical)
+        .then_some(first.canonical.as_str())
+}
+
+/// The one period a sentence without figures states, if it is one a business reports on
+/// (a quarter, a half, a fiscal year, twelve months; not a bare year) and has its year:
+/// "ASML published its third-quarter 2024 results a day early." Read only in sentences
+/// with a digit.
+pub fn stated_period(sentence: &str) -> Option<String> {
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (periods, _) = period::read_periods(sentence, Anchor::default());
+    own_period_of(&periods)
+        .filter(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
+        .map(str::to_string)
+}
+
 /// "revenue of $37.5 billion, plus or minus 2%": the margin a guide is given with is no
 /// figure of its own; it makes the figure before it approximate. Read from the tokens
 /// before each quantity (or its own first, where a sign was taken into it): "plus or
@@ -351,10 +373,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
     /// comparison, labels no part of it and is no day's date (a story's dateline, "NEW
     /// YORK, February 3, 2025") names the same period.
     pub fn own_period(&self) -> Option<&str> {
-        let mut own = (self.periods.iter()).filter(|p| !p.comparison && p.labels.is_none() && !p.date);
-        let first = own.next()?;
-        own.all(|p| p.canonical == first.canonical)
-            .then_some(first.canonical.as_str())
+        own_period_of(&self.periods)
     }
 
     /// The first quarter, half or fiscal year the sentence names with its year as one of
