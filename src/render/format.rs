@@ -83,10 +83,17 @@ fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
             write_trimmed(out, x * 100.0, 0);
             out.push('¢');
         }
-        "USD" => {
-            out.push('$');
+        "USD" | "EUR" | "GBP" | "JPY" => {
+            // A currency with a sign of its own is written with it, as analysts write
+            // it: "$24.2B", "€9.3B", "£1.2B".
+            out.push(match unit {
+                "USD" => '$',
+                "EUR" => '€',
+                "GBP" => '£',
+                _ => '¥',
+            });
             write_scaled(out, x);
-            // Dollars and cents as analysts write them: "$2.90 a share", not "$2.9".
+            // Whole units and cents as analysts write them: "$2.90 a share", not "$2.9".
             if x < 1e3 && out.as_bytes().get(out.len().wrapping_sub(2)) == Some(&b'.') {
                 out.push('0');
             }
@@ -263,10 +270,16 @@ mod tests {
             "x" => format!("{}×", trimmed_exactly(x, 1)),
             "count" => scaled(x),
             "USD" if x < 1.0 && x > 0.0 => format!("{}¢", trimmed_exactly(x * 100.0, 0)),
-            "USD" => {
-                let dollars = scaled(x);
-                let cents = x < 1e3 && dollars.len() >= 2 && dollars.as_bytes()[dollars.len() - 2] == b'.';
-                format!("${dollars}{}", if cents { "0" } else { "" })
+            "USD" | "EUR" | "GBP" | "JPY" => {
+                let sign = match unit {
+                    "USD" => "$",
+                    "EUR" => "€",
+                    "GBP" => "£",
+                    _ => "¥",
+                };
+                let whole = scaled(x);
+                let cents = x < 1e3 && whole.len() >= 2 && whole.as_bytes()[whole.len() - 2] == b'.';
+                format!("{sign}{whole}{}", if cents { "0" } else { "" })
             }
             other => format!("{} {other}", scaled(x)),
         };
@@ -319,7 +332,7 @@ mod tests {
             values.extend([999.99, 999.994, 999.995, 999.996, 1000.0].map(|x| x * scale));
         }
         for &a in &values {
-            for unit in ["%", "bps", "x", "count", "USD", "EUR"] {
+            for unit in ["%", "bps", "x", "count", "USD", "EUR", "GBP", "JPY", "CHF"] {
                 for signed in [false, true] {
                     assert_eq!(
                         amount(a, unit, signed),
@@ -329,6 +342,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A currency with a sign of its own is written with it; any other with its code.
+    #[test]
+    fn currencies_read_as_analysts_write_them() {
+        assert_eq!(amount(9.3e9, "EUR", false), "€9.3B");
+        assert_eq!(amount(6.85, "EUR", false), "€6.85");
+        assert_eq!(amount(6.4, "EUR", false), "€6.40");
+        assert_eq!(amount(-1.2e9, "GBP", false), "−£1.2B");
+        assert_eq!(amount(0.45, "USD", false), "45¢");
+        assert_eq!(amount(2.5e9, "CHF", false), "2.5B CHF");
     }
 
     #[test]
@@ -428,7 +452,7 @@ mod tests {
         assert_eq!(amount(12.0, "%", false), "12%");
         assert_eq!(amount(0.5, "x", false), "0.5×");
         assert_eq!(amount(100.0, "bps", false), "100 bps");
-        assert_eq!(amount(-3.1e6, "EUR", false), "−3.1M EUR");
+        assert_eq!(amount(-3.1e6, "EUR", false), "−€3.1M");
         assert_eq!(amount(0.0, "USD", false), "$0");
         let range = Quantity {
             amount: 400e6,
