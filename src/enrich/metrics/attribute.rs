@@ -71,6 +71,20 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             out[i] = (0..i).rev().find(|&j| s.qtys[j].unit == q.unit).and_then(|j| out[j]);
         }
     }
+    // "China made up 47% of system sales, against 49% in the second quarter": the
+    // percentage a share is set against is the same share, of the same metric or none.
+    for i in 1..s.qtys.len() {
+        let (before, q) = (&s.qtys[i - 1], &s.qtys[i]);
+        if q.unit == Unit::Percent && before.unit == Unit::Percent && s.share(before) {
+            let between = &s.toks[before.next..q.first];
+            if between
+                .iter()
+                .any(|t| t.is_any(&["against", "versus", "vs", "from", "compared"]))
+            {
+                out[i] = out[i - 1];
+            }
+        }
+    }
     // "North America earned $5.7 billion, International $1.3 billion and AWS $10.4
     // billion of operating income": the metric named after the last amount of a list
     // is the metric of the amounts before it that name none.

@@ -593,6 +593,13 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("training performance", "training performance", Any, false),
     ("touches per package", "touches per package", Any, false),
     ("market share", "", Any, false),
+    // "China's share of system sales fell to 27%": a part of the revenue, no level of it.
+    ("share of revenue", "", Any, false),
+    ("share of revenues", "", Any, false),
+    ("share of sales", "", Any, false),
+    ("share of net sales", "", Any, false),
+    ("share of total sales", "", Any, false),
+    ("share of system sales", "", Any, false),
     ("stock market", "", Any, false),
     ("investment in", "investment", Money, false),
     ("market capitalization", "market capitalization", Money, false),

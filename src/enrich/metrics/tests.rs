@@ -317,9 +317,12 @@ const CASES: &[Case] = &[
         &["1.17e9 USD; _; Amazon; research and development; Q4 2024"]),
     ("Earnings per share were €1.84, up ten cents.", Some("Q4 2024"), &[],
         &["1.84 EUR; up 0.1 EUR; Amazon; eps; Q4 2024"]),
-    // A part is made up, not up: a share, no rise.
-    ("China made up 47% of system sales in the quarter.", Some("Q4 2024"), &[],
-        &["47 %; _; Amazon; _; Q4 2024"]),
+    // A part is made up, not up: a share, no rise; and the share it is set against is a
+    // share too, of no metric, as is a region's "share of system sales".
+    ("China made up 47% of system sales in the quarter, against 49% in the third quarter.", Some("Q4 2024"), &[],
+        &["47 %; _; Amazon; _; Q4 2024", "49 %; _; Amazon; _; Q3 2024"]),
+    ("China's share of system sales fell to 27% in the quarter from 47% in the third quarter.", Some("Q4 2024"), &[],
+        &["27 %; _; Amazon; _; Q4 2024", "47 %; _; Amazon; _; Q3 2024"]),
     // A place no topic names, in initials or in capitals, that revenue is outside of.
     ("Revenue outside the U.S. rose 13% to $3.62 billion, while U.S. revenue rose 20% to $8.0 billion.", Some("Q4 2024"), &[],
         &["3.62e9 USD; up 13 %; Amazon; outside us revenue; Q4 2024", "8e9 USD; up 20 %; Amazon; us revenue; Q4 2024"]),
