@@ -547,9 +547,35 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
     undated.extend(out.extract_if(.., |h| h.canonical == TO_DATE));
     same_quarter(&mut out, text, anchor);
     for hit in &mut out {
-        hit.labels = labelled_span(text, hit);
+        hit.labels = labelled_span(text, hit).or_else(|| opens_a_clause(text, hit));
     }
     (out, undated)
+}
+
+/// The rest of the text, when the period opens a clause of its own after "and", "but"
+/// or "so", with its subject right after it: "… our backlog ended the year at around
+/// thirty six billion euros and twenty twenty six we still see as a growth year". It
+/// dates what that clause says, not the figures before it.
+fn opens_a_clause(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
+    const SUBJECTS: [&str; 5] = ["we", "they", "it", "i", "you"];
+    let after = text[hit.end..].trim_start();
+    let subject = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    if !SUBJECTS.iter().any(|w| subject.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    let mut before = text[..hit.start].trim_end();
+    for lead in ["in", "for", "during"] {
+        if ends_with_word(before, lead) {
+            before = before[..before.len() - lead.len()].trim_end();
+        }
+    }
+    ["and", "but", "so"]
+        .iter()
+        .any(|w| ends_with_word(before, w))
+        .then_some(hit.end..text.len())
 }
 
 /// The span a period labels when it opens a parenthesis and a colon follows it ("(2023:

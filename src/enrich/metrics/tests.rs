@@ -305,6 +305,12 @@ const CASES: &[Case] = &[
     // topic. Taken for the company's revenue, it made a false conflict with the total.
     ("Japan revenue was $1.2 billion and Kisunla revenue was $0.1 billion, while total revenue was $13.5 billion.", Some("Q4 2024"), &[],
         &["1.2e9 USD; _; Amazon; japan revenue; Q4 2024", "100e6 USD; _; Amazon; kisunla revenue; Q4 2024", "13.5e9 USD; _; Amazon; revenue; Q4 2024"]),
+    // A period that opens a clause of its own, its subject right after it, dates that
+    // clause, not the figures before it.
+    ("our backlog ended the year at around thirty six billion euros and twenty twenty six we still see as a growth year", Some("Q4 2024"), &[],
+        &["~36e9 EUR; _; Amazon; backlog; Q4 2024"]),
+    ("Revenue was $5 billion and in 2026 we expect $6 billion.", Some("Q4 2024"), &[],
+        &["5e9 USD; _; Amazon; revenue; Q4 2024", "6e9 USD; _; Amazon; revenue; 2026"]),
     // A call's recap said without commas: the metric stated before an amount is its own,
     // and the one after it opens the next item.
     ("a quick recap net sales were nine point three billion euros in the quarter gross margin fifty one point seven percent and net income two point seven billion euros", Some("Q4 2024"), &[],
