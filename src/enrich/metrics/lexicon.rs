@@ -673,6 +673,11 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("remaining performance obligation", "backlog", Money, false),
     ("rpo", "backlog", Money, false),
     ("bookings", "bookings", Money, false),
+    // Measures of their own, as the companies that report them define them: orders net
+    // of cancellations (a chip-tool maker's, a game publisher's), and the bookings of
+    // commercial contracts (a software maker's).
+    ("net bookings", "net bookings", Money, false),
+    ("commercial bookings", "commercial bookings", Money, false),
     ("dividends", "dividends", Money, false),
     ("dividend", "dividends", Money, false),
     // "returned $9 billion to shareholders", "cash returned to shareholders".

@@ -323,6 +323,9 @@ const CASES: &[Case] = &[
         &["1.17e9 USD; _; Amazon; research and development; Q4 2024"]),
     ("Earnings per share were €1.84, up ten cents.", Some("Q4 2024"), &[],
         &["1.84 EUR; up 0.1 EUR; Amazon; eps; Q4 2024"]),
+    // Bookings that companies define as measures of their own keep their names.
+    ("Net bookings came to €2.63 billion, and commercial bookings rose 30%.", Some("Q3 2024"), &[],
+        &["2.63e9 EUR; _; Amazon; net bookings; Q3 2024", "_; up 30 %; Amazon; commercial bookings; Q3 2024"]),
     // A part is made up, not up: a share, no rise; and the share it is set against is a
     // share too, of no metric, as is a region's "share of system sales".
     ("China made up 47% of system sales in the quarter, against 49% in the third quarter.", Some("Q4 2024"), &[],
