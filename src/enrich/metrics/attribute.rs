@@ -704,7 +704,7 @@ fn outside_a_place(s: &Sentence, rec: &Rec) -> Option<String> {
     }
     let capital = |t: &Token| t.is_word() && t.text.starts_with(|c: char| c.is_ascii_uppercase());
     let mut to = from;
-    while to + 1 < end && capital(&toks[to]) && toks[to].text.len() == 1 && toks[to + 1].text == "." {
+    while to + 1 < end && is_initial(&toks[to]) && toks[to + 1].text == "." {
         to += 2;
     }
     if to == from {
@@ -818,18 +818,11 @@ fn line_name(s: &Sentence, k: usize, default_subject: Option<&str>) -> Option<us
         let t = &s.toks[first - 1];
         // "$1.2 billion and Kisunla revenue …": a conjunction after a figure opens the
         // name's clause.
-        let in_figure = |j: usize| {
-            s.qtys
-                .iter()
-                .any(|q| q.start <= s.toks[j].start && s.toks[j].start < q.end)
-        };
-        if first >= 2 && t.is_any(&["and", "while", "but", "whereas"]) && in_figure(first - 2) {
+        if first >= 2 && t.is_any(&["and", "while", "but", "whereas"]) && s.in_figure(s.toks[first - 2].start) {
             break;
         }
         let named = s.in_mention(t.start) || s.in_period(t.start);
-        let taken = named
-            || s.metrics.iter().any(|m| m.start <= t.start && t.start < m.end)
-            || s.qtys.iter().any(|q| q.start <= t.start && t.start < q.end);
+        let taken = named || s.metrics.iter().any(|m| m.start <= t.start && t.start < m.end) || s.in_figure(t.start);
         let word = t.kind == Kind::Word
             || (t.kind == Kind::Num && t.suffix.is_empty() && first >= 2 && s.toks[first - 2].is_word());
         let plain = word
@@ -861,6 +854,11 @@ fn line_name(s: &Sentence, k: usize, default_subject: Option<&str>) -> Option<us
     (first < k).then_some(first)
 }
 
+/// A capital letter alone, as in initials ("U" of "U.S.").
+fn is_initial(t: &Token) -> bool {
+    t.is_word() && t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase()
+}
+
 /// The first token of initials written with dots ("U.S.", "U.K.") that end right
 /// before token `k`, if they do and nothing names them already (a topic's alias).
 fn initials_before(s: &Sentence, k: usize) -> Option<usize> {
@@ -868,8 +866,11 @@ fn initials_before(s: &Sentence, k: usize) -> Option<usize> {
     // Back over pairs of a capital letter and its dot, written without spaces.
     while at >= 2 {
         let (letter, dot) = (&s.toks[at - 2], &s.toks[at - 1]);
-        let initial = letter.is_word() && letter.text.len() == 1 && letter.text.as_bytes()[0].is_ascii_uppercase();
-        if !(initial && dot.text == "." && letter.end == dot.start && (at == k || dot.end == s.toks[at].start)) {
+        if !(is_initial(letter)
+            && dot.text == "."
+            && letter.end == dot.start
+            && (at == k || dot.end == s.toks[at].start))
+        {
             break;
         }
         at -= 2;

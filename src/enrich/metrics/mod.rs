@@ -197,6 +197,11 @@ impl Sentence<'_, '_, '_> {
         self.mentions.iter().any(|m| m.range.start <= at && at < m.range.end)
     }
 
+    /// Whether byte `at` is in one of the sentence's quantities.
+    fn in_figure(&self, at: usize) -> bool {
+        self.qtys.iter().any(|q| q.start <= at && at < q.end)
+    }
+
     /// Whether quantity `q` is a share, a percentage of a whole named after it ("60% of
     /// capex", "20% of the units"): a level, and not the named metric's own.
     fn share(&self, q: &Qty) -> bool {

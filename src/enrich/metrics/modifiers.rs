@@ -4,7 +4,7 @@
 //! points, dollars, cents, times).
 
 use super::numbers::{scale_suffix, scale_word};
-use super::quantity::{CENTS, EURO_CENTS, Qty, Unit, core_at};
+use super::quantity::{CENTS, EURO_CENTS, Qty, Unit, core_at, in_whole_units};
 use super::tokens::{Kind, Token, lower_ascii};
 
 /// Phrases a word may close: the words before it in each, longest first.
@@ -97,12 +97,18 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     let mut lower = q.amount;
     let upper_unit = match (currency, upper.unit) {
         (Some(c), Unit::Pending) => Unit::Currency(c),
-        (_, Unit::Currency(CENTS)) => {
-            high /= 100.0;
-            lower /= 100.0;
-            Unit::Currency(CENTS)
-        }
-        (_, u) => u,
+        // "10 to 15 cents", "thirty to forty euro cents": a bare lower bound is in cents
+        // too; "10 cents to 15 cents" already has its own in whole units.
+        (_, u) => match in_whole_units(u) {
+            Some(whole) => {
+                high /= 100.0;
+                if q.unit == Unit::Pending {
+                    lower /= 100.0;
+                }
+                whole
+            }
+            None => u,
+        },
     };
     let unit = match (q.unit, upper_unit) {
         (a, b) if a == b => a,

@@ -169,7 +169,8 @@ pub(super) struct PeriodHit {
     /// Written as a point of comparison ("since 2018", "versus Q3").
     pub comparison: bool,
     /// Where it opens a parenthesis with a colon after it ("Operating margin 42% (2023:
-    /// 35%)"): the span it labels, the only figures it dates.
+    /// 35%)"), or a clause of its own ("… and twenty twenty six we still see as a growth
+    /// year", `opens_a_clause`): the span it labels, the only figures it dates.
     pub labels: Option<Range<usize>>,
     /// Written as a day's date ("February 3, 2025", "2/3/2025"): a point in time, such as
     /// a story's dateline, more than a period something is reported for.

@@ -112,6 +112,16 @@ pub(super) const CENTS: &str = "cents";
 /// Euro cents ("thirty euro cents"), read as cents of the euro.
 pub(super) const EURO_CENTS: &str = "euro cents";
 
+/// The unit of an amount written in cents once it is in whole units (divided by 100), or
+/// None when `unit` is no unit of cents.
+pub(super) fn in_whole_units(unit: Unit) -> Option<Unit> {
+    match unit {
+        Unit::Currency(CENTS) => Some(unit),
+        Unit::Currency(EURO_CENTS) => Some(Unit::Currency("EUR")),
+        _ => None,
+    }
+}
+
 /// A number core: its value, the token after it, and what its own tokens say.
 pub(super) struct Core {
     pub value: f64,
@@ -155,10 +165,8 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         (_, u) => u,
     };
     let mut amount = core.value;
-    if unit == Unit::Currency(CENTS) {
-        amount /= 100.0;
-    } else if unit == Unit::Currency(EURO_CENTS) {
-        unit = Unit::Currency("EUR");
+    if let Some(whole) = in_whole_units(unit) {
+        unit = whole;
         amount /= 100.0;
     }
     let mut q = Qty {

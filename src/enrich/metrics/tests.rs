@@ -323,6 +323,9 @@ const CASES: &[Case] = &[
         &["1.17e9 USD; _; Amazon; research and development; Q4 2024"]),
     ("Earnings per share were €1.84, up ten cents.", Some("Q4 2024"), &[],
         &["1.84 EUR; up 0.1 EUR; Amazon; eps; Q4 2024"]),
+    // A range in cents: each bound in whole units once, in the currency spoken.
+    ("The dividend will be thirty to forty euro cents, and EPS 10 cents to 15 cents.", Some("Q4 2024"), &[],
+        &["0.3..0.4 EUR; _; Amazon; dividend per share; Q4 2024", "0.1..0.15 EUR; _; Amazon; eps; Q4 2024"]),
     // Bookings that companies define as measures of their own keep their names.
     ("Net bookings came to €2.63 billion, and commercial bookings rose 30%.", Some("Q3 2024"), &[],
         &["2.63e9 EUR; _; Amazon; net bookings; Q3 2024", "_; up 30 %; Amazon; commercial bookings; Q3 2024"]),
