@@ -122,13 +122,11 @@ pub fn extract(
     // In a note that gives no period, the one period a sentence with no figure of its own
     // states ("JPMorgan will take over First Republic in the second quarter of 2023.") is
     // carried as its figures' would be (below), if it is a period a business reports on
-    // (a quarter, a half, a fiscal year, twelve months): a bare year there is more often
-    // when something happened ("A work assistant launched at re:Invent 2023.").
-    let reported = |p: &&str| !p.starts_with(|c: char| c.is_ascii_digit());
+    // (a quarter, a half, a fiscal year, twelve months; `Phrased::stated_period`).
     // Read only where it may be used: most notes give a period.
     let mut stated: Vec<Option<String>> = if settings.page_period.is_none() {
         (reading.reads.iter())
-            .map(|(_, read)| read.own_period().filter(reported).map(str::to_string))
+            .map(|(_, read)| read.stated_period().map(str::to_string))
             .collect()
     } else {
         Vec::new()

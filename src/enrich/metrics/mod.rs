@@ -304,7 +304,9 @@ pub fn read(sentence: &str) -> Option<Read<'_>> {
     })
 }
 
-/// The one period `periods` state (`Phrased::own_period`).
+/// The one period `periods` state: every phrase of time among them that is no point of
+/// comparison, labels no part of the sentence and is no day's date (a story's dateline,
+/// "NEW YORK, February 3, 2025") names the same period.
 fn own_period_of(periods: &[PeriodHit]) -> Option<&str> {
     let mut own = (periods.iter()).filter(|p| !p.comparison && p.labels.is_none() && !p.date);
     let first = own.next()?;
@@ -321,9 +323,13 @@ pub fn stated_period(sentence: &str) -> Option<String> {
         return None;
     }
     let (periods, _) = period::read_periods(sentence, Anchor::default());
-    own_period_of(&periods)
-        .filter(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
-        .map(str::to_string)
+    reported_of(&periods).map(str::to_string)
+}
+
+/// The one period `periods` state, if a business reports on it: not a bare year, which
+/// is more often when something happened ("A work assistant launched at re:Invent 2023.").
+fn reported_of(periods: &[PeriodHit]) -> Option<&str> {
+    own_period_of(periods).filter(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// "revenue of $37.5 billion, plus or minus 2%": the margin a guide is given with is no
@@ -374,11 +380,9 @@ impl<'s> Read<'s> {
 }
 
 impl<'s, 'n> Phrased<'s, 'n> {
-    /// The one period the sentence states: every phrase of time in it that is no point of
-    /// comparison, labels no part of it and is no day's date (a story's dateline, "NEW
-    /// YORK, February 3, 2025") names the same period.
-    pub fn own_period(&self) -> Option<&str> {
-        own_period_of(&self.periods)
+    /// The one period the sentence states, if a business reports on it (`reported_of`).
+    pub fn stated_period(&self) -> Option<&str> {
+        reported_of(&self.periods)
     }
 
     /// The first quarter, half or fiscal year the sentence names with its year as one of
