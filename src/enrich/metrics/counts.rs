@@ -145,6 +145,17 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
             toks.get(k + 1)
                 .is_some_and(|n| n.is_word() && plural(n) && countable(n) == Countable::Yes)
         };
+        // "full-time and part-time employees": a conjunction between two compounds,
+        // before any noun, joins the words that describe it.
+        let joins = best.is_none()
+            && t.is_any(&["and", "or"])
+            && k >= 2
+            && toks[k - 2].is("-")
+            && toks.get(k + 2).is_some_and(|h| h.is("-") && h.start == toks[k + 1].end);
+        if joins {
+            k += 1;
+            continue;
+        }
         let countable = countable(t);
         if !t.is_word() || countable == Countable::No || (verb_form(t) && !describes()) || words == 4 {
             break;
@@ -155,7 +166,11 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
         if plural(t) && (compound || countable != Countable::Time || counted_time) {
             best = Some(k);
         }
-        words += 1;
+        // A hyphenated compound is one word: "1.56 million full-time and part-time
+        // employees" reaches its noun.
+        if !compound {
+            words += 1;
+        }
         k += 1;
     }
     // "the roughly 9 million analysts had expected": who forecast a number is not what it

@@ -424,6 +424,9 @@ const CASES: &[Case] = &[
         &["28.8e9 USD; up 22 % YoY; Amazon; advertising revenue; Q4 2024"]),
     ("At $27.5 billion, AWS revenue was up 19% from a year ago.", Some("Q3 2024"), &["AWS"],
         &["27.5e9 USD; up 19 % YoY; AWS; revenue; Q3 2024"]),
+    // Words that describe what is counted, two compounds joined by "and" among them.
+    ("Amazon ended 2024 with approximately 1.56 million full-time and part-time employees.", None, &[],
+        &["~1.56e6 count; _; Amazon; headcount; 2024"]),
     // A month names its quarter.
     ("Headcount stood at about 1.55 million in September 2024.", None, &[],
         &["~1.55e6 count; _; Amazon; headcount; Q3 2024"]),
