@@ -605,6 +605,14 @@ fn figures_in_whole_notes_of_a_company_reporting_in_euros_are_found_and_attribut
     whole_notes("passages10");
 }
 
+/// The eleventh blind set, Delta Air Lines: an airline, whose measures are per seat mile
+/// (capacity, TRASM, CASM-ex, load factor), with fuel priced per gallon and a loyalty
+/// business paid by a card partner.
+#[test]
+fn figures_in_whole_notes_of_an_airline_are_found_and_attributed() {
+    whole_notes("passages11");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
