@@ -424,6 +424,16 @@ const CASES: &[Case] = &[
         &["28.8e9 USD; up 22 % YoY; Amazon; advertising revenue; Q4 2024"]),
     ("At $27.5 billion, AWS revenue was up 19% from a year ago.", Some("Q3 2024"), &["AWS"],
         &["27.5e9 USD; up 19 % YoY; AWS; revenue; Q3 2024"]),
+    // An airline's measures, and measures of any company a lender or a tax return reads.
+    ("Passenger revenue rose 4% to $12.1 billion on capacity 3.0% higher, and the load factor was 86%.", Some("Q3 2024"), &[],
+        &["12.1e9 USD; up 4 %; Amazon; passenger revenue; Q3 2024", "_; up 3 %; Amazon; capacity; Q3 2024", "86 %; _; Amazon; load factor; Q3 2024"]),
+    ("Fuel averaged $2.48 per gallon, and non-fuel unit costs (CASM-Ex) rose 3.0% year over year.", Some("Q3 2024"), &[],
+        &["2.48 USD; _; Amazon; fuel price; Q3 2024", "_; up 3 % YoY; Amazon; casm-ex; Q3 2024"]),
+    ("Return on invested capital was 13%, pre-tax income came to $1.30 billion and net debt ended at $19.0 billion.", Some("FY 2024"), &[],
+        &["13 %; _; Amazon; roic; FY 2024", "1.3e9 USD; _; Amazon; pretax income; FY 2024", "19e9 USD; _; Amazon; net debt; FY 2024"]),
+    // What a buyer commits to for capacity is not capacity.
+    ("Purchase commitments for supply and capacity reached about $23 billion.", Some("Q3 2024"), &[],
+        &["~23e9 USD; _; Amazon; purchase commitments; Q3 2024"]),
     // Words that describe what is counted, two compounds joined by "and" among them.
     ("Amazon ended 2024 with approximately 1.56 million full-time and part-time employees.", None, &[],
         &["~1.56e6 count; _; Amazon; headcount; 2024"]),
