@@ -30,6 +30,9 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("net revenue", "revenue", Money, false),
     ("net revenues", "revenue", Money, false),
     ("total revenue", "revenue", Money, false),
+    ("operating revenue", "revenue", Money, false),
+    ("operating revenues", "revenue", Money, false),
+    ("total operating revenue", "revenue", Money, false),
     ("advertising revenue", "advertising revenue", Money, false),
     ("advertising revenues", "advertising revenue", Money, false),
     ("advertising services revenue", "advertising revenue", Money, false),
@@ -307,8 +310,9 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("a diluted share", "eps", Money, false),
     // "a share of 38% of US e-commerce" is a portion, not a per-share figure.
     ("a share of", "", Any, false),
-    // Says that the metric after it is reported apart from the GAAP one (`find`).
+    // Say that the metric after them is reported apart from the GAAP one (`find`).
     ("non-gaap", "", Any, false),
+    ("adjusted", "", Any, false),
     ("ads", "advertising revenue", Money, false),
     (
         "third-party seller services revenue",
@@ -923,7 +927,10 @@ impl MetricNames {
     pub(super) fn find<'n>(&'n self, text: &str) -> Vec<MetricHit<'n>> {
         let mut out = Vec::new();
         let mut from = 0;
-        let mut non_gaap_end = None;
+        // The qualifier said last ("non-gaap", "adjusted") and where it ends, and a
+        // qualified "earnings" that a per-share phrase after it makes EPS.
+        let mut qualifier: Option<(usize, &str)> = None;
+        let mut qualified_earnings: Option<(usize, &str)> = None;
         while let Some(m) = self.lexicon.matcher.find(Input::new(text).range(from..)) {
             let (start, end) = (m.start(), m.end());
             if !whole_word(text, start, end) {
@@ -936,8 +943,11 @@ impl MetricNames {
                 continue;
             }
             if e.label.is_empty() {
-                if text[start..end].eq_ignore_ascii_case("non-gaap") {
-                    non_gaap_end = Some(end);
+                let said = &text[start..end];
+                if said.eq_ignore_ascii_case("non-gaap") {
+                    qualifier = Some((end, "non-gaap"));
+                } else if said.eq_ignore_ascii_case("adjusted") && !adjusted_by_someone(&text[..start]) {
+                    qualifier = Some((end, "adjusted"));
                 }
                 continue;
             }
@@ -951,14 +961,31 @@ impl MetricNames {
             // EPS") is another figure than the gross margin: the two of a quarter would read
             // as a conflict under one label. "non-gaap" is a phrase of the automaton (with no
             // label), so that sentences without it pay nothing for this.
-            let non_gaap = non_gaap_end.is_some_and(|e: usize| {
-                e <= start && matches!(text[e..start].trim(), "" | "diluted" | "earnings" | "basis,")
+            // "Adjusted operating margin", "adjusted pre-tax income" and "adjusted net
+            // debt" are measures of their own in the same way, right after the word.
+            let qualified = qualifier.and_then(|(e, q)| {
+                let between = text[e.min(start)..start].trim();
+                let next_to = match q {
+                    "non-gaap" => matches!(between, "" | "diluted" | "earnings" | "basis,"),
+                    _ => between.is_empty(),
+                };
+                (e <= start && next_to).then_some(q)
             });
-            let label: &str = if non_gaap {
-                super::intern(&format!("non-gaap {}", e.label))
-            } else {
-                &e.label
+            // "adjusted earnings of $1.50 a share": the per-share figure is adjusted EPS.
+            let per_share_of = (e.label == "eps" && qualified.is_none())
+                .then_some(qualified_earnings)
+                .flatten()
+                .filter(|&(e, _)| {
+                    e <= start && start - e < 48 && !text[e..start].contains("; ") && !text[e..start].contains(". ")
+                })
+                .map(|(_, q)| q);
+            let label: &str = match qualified.or(per_share_of) {
+                Some(q) if !e.label.starts_with(q) => super::intern(&format!("{q} {}", e.label)),
+                _ => &e.label,
             };
+            if qualified.is_some() && e.label == "net income" {
+                qualified_earnings = qualified.map(|q| (end, q));
+            }
             out.push(MetricHit {
                 start,
                 end,
@@ -976,6 +1003,21 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// Whether "adjusted" before a metric is a verb with a doer ("we adjusted revenue
+/// guidance", "it has adjusted"), not the name of a measure.
+fn adjusted_by_someone(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    [
+        "we", "they", "it", "i", "has", "have", "had", "was", "were", "be", "been",
+    ]
+    .iter()
+    .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]

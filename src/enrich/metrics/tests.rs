@@ -431,6 +431,14 @@ const CASES: &[Case] = &[
         &["2.48 USD; _; Amazon; fuel price; Q3 2024", "_; up 3 % YoY; Amazon; casm-ex; Q3 2024"]),
     ("Return on invested capital was 13%, pre-tax income came to $1.30 billion and net debt ended at $19.0 billion.", Some("FY 2024"), &[],
         &["13 %; _; Amazon; roic; FY 2024", "1.3e9 USD; _; Amazon; pretax income; FY 2024", "19e9 USD; _; Amazon; net debt; FY 2024"]),
+    // A measure said "adjusted" is another than the reported one, earnings a share too;
+    // a company that adjusts its guidance adjusts no measure.
+    ("Delta reported adjusted operating revenue of $14.59 billion, and adjusted earnings came to $1.50 a share.", Some("Q3 2024"), &[],
+        &["14.59e9 USD; _; Amazon; adjusted revenue; Q3 2024", "1.5 USD; _; Amazon; adjusted eps; Q3 2024"]),
+    ("The adjusted operating margin was 9.9% and adjusted net debt ended at $19.0 billion.", Some("Q3 2024"), &[],
+        &["9.9 %; _; Amazon; adjusted operating margin; Q3 2024", "19e9 USD; _; Amazon; adjusted net debt; Q3 2024"]),
+    ("We adjusted revenue guidance to $60 billion.", Some("FY 2025"), &[],
+        &["60e9 USD; _; Amazon; revenue; FY 2025"]),
     // What a buyer commits to for capacity is not capacity.
     ("Purchase commitments for supply and capacity reached about $23 billion.", Some("Q3 2024"), &[],
         &["~23e9 USD; _; Amazon; purchase commitments; Q3 2024"]),
