@@ -198,6 +198,7 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
 pub(super) fn valuation_base(toks: &[Token], from: usize) -> Option<&'static str> {
     const BETWEEN: &[&str] = &[
         "our",
+        "my",
         "its",
         "their",
         "the",
@@ -242,6 +243,70 @@ pub(super) fn valuation_base(toks: &[Token], from: usize) -> Option<&'static str
         return (!grows).then_some(label);
     }
     None
+}
+
+/// Words right before a number that say it multiplies: "up fourteen times", "grown nearly
+/// five times".
+const RISES: &[&str] = &[
+    "up",
+    "grew",
+    "grown",
+    "grow",
+    "grows",
+    "increased",
+    "rose",
+    "risen",
+    "jumped",
+    "expanded",
+    "multiplied",
+    "surged",
+    "climbed",
+];
+
+/// Whether a rise is said right before the number at `first` (approximations between).
+pub(super) fn rise_before(toks: &[Token], first: usize) -> bool {
+    let (lead, _) = approx_before(toks, first);
+    // "came up 30 times in prepared remarks" counts how often, not by how much.
+    let phrasal = |k: usize| {
+        toks[k].is("up")
+            && k.checked_sub(1).is_some_and(|j| {
+                toks[j].is_any(&[
+                    "came", "come", "comes", "coming", "brought", "showed", "shows", "turned", "popped",
+                ])
+            })
+    };
+    lead.checked_sub(1)
+        .is_some_and(|k| toks[k].is_any(RISES) && !phrasal(k))
+}
+
+/// Whether "times" after the number at `first`, with no comparative or valuation base
+/// after it, is a multiple all the same: a rise comes right before the number ("up
+/// fourteen times"), or a multiple was named before it in the sentence ("gross leverage
+/// stood at 2.7 times", "about 23 times our 2026 estimate" after "29 times our 2025 EPS
+/// estimate", "a five-year average of roughly 35 times").
+pub(super) fn times_said_as_multiple(toks: &[Token], first: usize) -> bool {
+    rise_before(toks, first) || leverage_before(toks, first).is_some() || valuation_before(toks, first).is_some()
+}
+
+/// The label of the valuation multiple nearest before token `before`, if one is.
+pub(super) fn valuation_before(toks: &[Token], before: usize) -> Option<&'static str> {
+    (0..before).rev().find_map(|k| {
+        let t = &toks[k];
+        let unit = t.is("times") || t.is("x") || (t.kind == Kind::Num && t.suffix.eq_ignore_ascii_case("x"));
+        if unit { valuation_base(toks, k + 1) } else { None }
+    })
+}
+
+/// "gross leverage", "net leverage" or "leverage" named before token `before`: what a
+/// multiple of debt to earnings is called.
+pub(super) fn leverage_before(toks: &[Token], before: usize) -> Option<&'static str> {
+    let k = (0..before).rev().find(|&k| toks[k].is("leverage"))?;
+    let kind = k.checked_sub(1).map(|j| &toks[j]);
+    Some(match kind {
+        Some(t) if t.is("gross") => "gross leverage",
+        Some(t) if t.is("net") => "net leverage",
+        _ => "leverage",
+    })
 }
 
 /// "faster", "more", "higher", "the" (as in "three times the size").

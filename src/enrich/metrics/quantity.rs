@@ -189,7 +189,14 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
     range_after(toks, &mut q);
     approx_after(toks, &mut q);
     if q.unit == Unit::Times {
-        q.valuation = super::modifiers::valuation_base(toks, q.next);
+        // A multiple after a rise is a change; one said after another valuation multiple
+        // or after "leverage" with no measure of its own is a level of that measure.
+        use super::modifiers::{leverage_before, rise_before, valuation_base, valuation_before};
+        q.valuation = valuation_base(toks, q.next).or_else(|| {
+            (!rise_before(toks, q.first))
+                .then(|| valuation_before(toks, q.first).or_else(|| leverage_before(toks, q.first)))
+                .flatten()
+        });
     }
     if q.unit == Unit::Pending {
         q.noun = head_noun(toks, &q);
@@ -274,6 +281,15 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let spelled = t.kind == Kind::Word;
+    // "up fourteen times", "gross leverage stood at 2.7 times" (`times_said_as_multiple`).
+    if unit == Unit::Pending
+        && toks.get(next).is_some_and(|t| t.is("times"))
+        && unit_words(toks, next).is_none()
+        && super::modifiers::times_said_as_multiple(toks, i)
+    {
+        unit = Unit::Times;
+        next += 1;
+    }
     if unit == Unit::Pending
         && let Some((u, after)) = unit_words(toks, next)
     {

@@ -439,6 +439,15 @@ const CASES: &[Case] = &[
         &["9.9 %; _; Amazon; adjusted operating margin; Q3 2024", "19e9 USD; _; Amazon; adjusted net debt; Q3 2024"]),
     ("We adjusted revenue guidance to $60 billion.", Some("FY 2025"), &[],
         &["60e9 USD; _; Amazon; revenue; FY 2025"]),
+    // A multiple with no measure after it: of the valuation said before it, of leverage,
+    // or, after a rise, a change.
+    ("The shares trade at about 37 times our 2025 EPS estimate and about 28 times our 2026 estimate, against a five-year average of roughly 33 times.", None, &[],
+        &["~37 x; _; Amazon; price to earnings; 2025", "~28 x; _; Amazon; price to earnings; 2026", "~33 x; _; Amazon; price to earnings; 2026"]),
+    ("Gross leverage stood at 2.7 times, and API calls were up fourteen times over the past six months.", Some("Q3 2024"), &[],
+        &["2.7 x; _; Amazon; gross leverage; Q3 2024", "_; up 14 x; Amazon; _; Q3 2024"]),
+    ("Mentions of Project Kuiper came up 30 times in prepared remarks.", None, &[], &[]),
+    ("It trades at about 2.7 times tangible book value and about 14 times my EPS estimate.", None, &[],
+        &["~2.7 x; _; Amazon; price to tangible book value; _", "~14 x; _; Amazon; price to earnings; _"]),
     // What a buyer commits to for capacity is not capacity.
     ("Purchase commitments for supply and capacity reached about $23 billion.", Some("Q3 2024"), &[],
         &["~23e9 USD; _; Amazon; purchase commitments; Q3 2024"]),
