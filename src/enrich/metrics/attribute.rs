@@ -913,7 +913,7 @@ pub(super) fn subject_of<'c>(
             && before.is_none_or(|c| c.end <= *at)
             && !s.qtys.iter().any(|q| q.end <= rec.start && *at < q.end)
     };
-    if s.whole.iter().any(whole) {
+    if s.whole.iter().any(whole) || before.is_some_and(|c| made_together(s, cands, c)) {
         return (scope.default_subject.clone(), None);
     }
     // A topic in the record's own words is whose it is: named after a preposition before
@@ -964,6 +964,32 @@ pub(super) fn subject_of<'c>(
         ),
         None => (fallback(), None),
     }
+}
+
+/// "Mounjaro and Zepbound together generated $16.47 billion", "Taken together, premium,
+/// loyalty, cargo and MRO made up 57% of revenue": what topics listed together make is
+/// the company's, not the last one's. `last` ends a list of two or more topics joined by
+/// commas and "and", with "together" or "combined" right after it or right before it.
+fn made_together(s: &Sentence, cands: &[Candidate], last: &Candidate) -> bool {
+    let Some(last_at) = cands.iter().position(|c| std::ptr::eq(c, last)) else {
+        return false;
+    };
+    let joined = |gap: &str| matches!(gap.trim(), "," | "and" | ", and" | "&");
+    let mut first = last_at;
+    while first > 0
+        && cands[first - 1].subject.is_some()
+        && joined(s.text.get(cands[first - 1].end..cands[first].start).unwrap_or(""))
+    {
+        first -= 1;
+    }
+    if first == last_at || last.subject.is_none() {
+        return false;
+    }
+    let said = |w: &str| w.eq_ignore_ascii_case("together") || w.eq_ignore_ascii_case("combined");
+    let after = s.text[last.end..].split_whitespace().next().unwrap_or("");
+    let before = s.text[..cands[first].start].trim_end().trim_end_matches(',');
+    let before = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    said(after.trim_end_matches(',')) || said(before)
 }
 
 /// A topic the sentence opens with as what it is about, after "For", "At", "In", "Within"

@@ -448,6 +448,11 @@ const CASES: &[Case] = &[
     ("Mentions of Project Kuiper came up 30 times in prepared remarks.", None, &[], &[]),
     ("It trades at about 2.7 times tangible book value and about 14 times my EPS estimate.", None, &[],
         &["~2.7 x; _; Amazon; price to tangible book value; _", "~14 x; _; Amazon; price to earnings; _"]),
+    // What topics make together is the company's, not the last one's.
+    ("Mounjaro and Zepbound together generated $16.47 billion over the year.", Some("FY 2024"), &["Mounjaro", "Zepbound"],
+        &["16.47e9 USD; _; Amazon; _; FY 2024"]),
+    ("Taken together, Premium, Cargo and MRO made up 57% of total revenue.", Some("FY 2024"), &["Premium", "Cargo", "MRO"],
+        &["57 %; _; Amazon; _; FY 2024"]),
     // What a buyer commits to for capacity is not capacity.
     ("Purchase commitments for supply and capacity reached about $23 billion.", Some("Q3 2024"), &[],
         &["~23e9 USD; _; Amazon; purchase commitments; Q3 2024"]),
