@@ -239,8 +239,9 @@ fn direction(word: &str, place: usize) -> Option<Dir> {
 const BASIS: &str = r"(?-u:\b)year[\s-]*(?:over|on|per|to)[\s-]*year(?-u:\b)|(?-u:\b)y/y(?-u:\b)|(?-u:\b)yoy(?-u:\b)|(?-u:\b)a\s+year\s+(?:ago|earlier)(?-u:\b)|(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous|same\s+period\s+(?:of\s+)?last)\s+year(?-u:\b)|(?-u:\b)annual\s+growth(?-u:\b)|(?-u:\b)quarter[\s-]*(?:over|on|to)[\s-]*quarter(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|(?-u:\b)sequential(?:ly)?(?-u:\b)|(?-u:\b)(?:compared\s+(?:to|with)|versus|vs\.?|over|from|than)\s+(?:the\s+)?(?:last|prior|previous)\s+quarter(?-u:\b)";
 
 /// Where an earlier value is named: "compared with", "versus", "vs.".
-const ZONE_START: &str =
-    r"(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against|relative\s+to|in\s+comparison\s+(?:with|to))";
+/// "below Q3 2023" and "above the fourth quarter of 2023" compare too, when a period
+/// follows ("below plan", "above guidance" name no earlier value).
+const ZONE_START: &str = r"(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against|relative\s+to|in\s+comparison\s+(?:with|to)|(?:below|above)\s+(?:the\s+)?(?:q[1-4]|first|second|third|fourth|fy|fiscal|year|20\d\d|last\s+year|a\s+year)(?-u:\b))";
 
 /// Where a clause ends: hard breaks (";", a dash, ", and", " but ", " even though "), relative clauses
 /// (", which", ", driven"), ", so", which ends only a period's reach, and what ends the
@@ -385,6 +386,11 @@ impl Cues {
                 if dash || pronoun_after {
                     found.ends.push(start);
                 }
+            }
+            // "below Q3 2023", "above the fourth quarter of 2023": the comparison starts
+            // after the word, so that the period is in it (and is no basis).
+            _ if t.len() > 5 && (t[..5].eq_ignore_ascii_case(b"below") || t[..5].eq_ignore_ascii_case(b"above")) => {
+                found.starts.push(start + 5);
             }
             // A word: a basis phrase, else where a comparison starts.
             _ => {

@@ -448,6 +448,9 @@ const CASES: &[Case] = &[
     ("Mentions of Project Kuiper came up 30 times in prepared remarks.", None, &[], &[]),
     ("It trades at about 2.7 times tangible book value and about 14 times my EPS estimate.", None, &[],
         &["~2.7 x; _; Amazon; price to tangible book value; _", "~14 x; _; Amazon; price to earnings; _"]),
+    // A period after "below" or "above" is what a figure is compared with.
+    ("The load factor was 86%, a point below Q3 2023, and fuel averaged $2.45 a gallon, 19% below the fourth quarter of 2023.", Some("Q4 2024"), &[],
+        &["86 %; _; Amazon; load factor; Q4 2024", "2.45 USD; down 19 %; Amazon; fuel price; Q4 2024"]),
     // What topics make together is the company's, not the last one's.
     ("Mounjaro and Zepbound together generated $16.47 billion over the year.", Some("FY 2024"), &["Mounjaro", "Zepbound"],
         &["16.47e9 USD; _; Amazon; _; FY 2024"]),
