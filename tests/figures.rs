@@ -434,6 +434,27 @@ fn a_paragraph_dates_its_sentences_when_the_note_does_not() {
     assert_eq!(record_of(&json, 0.66)["period"], "Q3 2024");
 }
 
+/// "For the full year 2024 we delivered …" opens a frame for that year up to the next
+/// heading, as a speaker's "Turning to …" does; with a comma after the period ("For the
+/// full year 2023, free cash flow was …") it is an aside, and the note's period stays the
+/// default.
+#[test]
+fn a_year_that_we_speak_of_frames_what_follows() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Prepared remarks\nperiod: Q4 2024\n---\n\n\
+         For the full year 2024 we delivered adjusted pre-tax income of $5.9 billion. Return on invested capital was 13%.\n\n\
+         We ended the year with about 103,000 employees.\n\n\
+         ## Outlook\n\n\
+         For the full year 2023, free cash flow was $36.8 billion. Operating margin was 11%.\n",
+    );
+    assert_eq!(record_of(&json, 5.9e9)["period"], "FY 2024");
+    assert_eq!(record_of(&json, 13.0)["period"], "FY 2024");
+    assert_eq!(record_of(&json, 103000.0)["period"], "FY 2024");
+    assert_eq!(record_of(&json, 36.8e9)["period"], "FY 2023");
+    assert_eq!(record_of(&json, 11.0)["period"], "Q4 2024");
+}
+
 /// A heading that names a quarter or a half without its year ("Fourth-quarter outlook",
 /// "Outlook for the second half") dates its figures by the note's period, as a sentence
 /// would: the part of the year ahead when it looks ahead, else the last one of that name.

@@ -310,9 +310,7 @@ pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&
         use super::quantity::Unit;
         q.scaled || !matches!(q.unit, Unit::Count | Unit::Pending)
     };
-    if turn.is_none() && read.is_some_and(|r| r.qtys.iter().any(figure)) {
-        return None;
-    }
+    let aside = turn.is_none() && read.is_some_and(|r| r.qtys.iter().any(figure));
     if starts(at, "the ") {
         at += 4;
     }
@@ -326,9 +324,18 @@ pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&
     if first.start != at || first.comparison {
         return None;
     }
+    // Unless a speaker goes straight on to what "we" did in it, without a comma: "For the
+    // full year 2024 we delivered adjusted pre-tax income of $5.9 billion" opens a
+    // paragraph about that year.
+    let we_after = text
+        .get(first.end..first.end + 4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(" we "));
+    if aside && !we_after {
+        return None;
+    }
     // A count after the period is a figure of the sentence's own.
     let counted = read.is_some_and(|r| r.qtys.iter().any(|q| q.start >= first.end + lead));
-    (turn.is_some() || !counted).then_some(first.canonical)
+    (turn.is_some() || we_after || !counted).then_some(first.canonical)
 }
 
 /// The period an outlook sets for the rest of its paragraph: a sentence with no figure
