@@ -434,6 +434,26 @@ fn a_paragraph_dates_its_sentences_when_the_note_does_not() {
     assert_eq!(record_of(&json, 0.66)["period"], "Q3 2024");
 }
 
+/// A table row in cents ("TRASM (cents)", as airlines report unit revenue and cost) holds
+/// amounts in cents of the site's currency, as "19.35 cents" in prose does.
+#[test]
+fn a_table_row_in_cents_holds_amounts() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Unit measures\n---\n\n\
+         | Measure | FY 2023 | FY 2024 |\n\
+         |---|---|---|\n\
+         | TRASM (cents) | 19.35 | 19.15 |\n\
+         | CASM-Ex (cents) | 13.16 | 13.40 |\n",
+    );
+    let trasm = record_of(&json, 0.1915);
+    assert_eq!(trasm["value"]["unit"], "USD");
+    assert_eq!(trasm["metric"], "trasm");
+    assert_eq!(trasm["period"], "FY 2024");
+    assert_eq!(record_of(&json, 0.1316)["metric"], "casm-ex");
+    assert_eq!(record_of(&json, 0.1316)["period"], "FY 2023");
+}
+
 /// "For the full year 2024 we delivered …" opens a frame for that year up to the next
 /// heading, as a speaker's "Turning to …" does; with a comma after the period ("For the
 /// full year 2023, free cash flow was …") it is an aside, and the note's period stays the

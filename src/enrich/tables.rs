@@ -930,6 +930,9 @@ fn scale_in(words: &str) -> Option<Scale> {
         };
     }
     match words {
+        // "TRASM (cents)": an amount in cents of the currency the sentence or the site
+        // speaks of, as "19.35 cents" in prose is.
+        "cents" | "¢" => return Some(Scale::Money("", " cents")),
         "thousand" | "thousands" => return Some(Scale::Plain("thousand", None)),
         "million" | "millions" => return Some(Scale::Plain("million", None)),
         "billion" | "billions" => return Some(Scale::Plain("billion", None)),
