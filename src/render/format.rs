@@ -19,13 +19,26 @@ pub fn write_value(out: &mut String, q: &Quantity) {
     if q.approx {
         out.push('~');
     }
-    write_amount(out, q.amount, q.unit, false);
+    // "70¢–1" would read as seventy cents to one cent: a range that crosses a whole unit
+    // of money is written in whole units at both ends, "$0.70–$1.00".
+    let across = q.upper.is_some_and(|u| q.amount.abs() < 1.0 && u.abs() >= 1.0) && money_sign(q.unit).is_some();
+    if across {
+        if q.amount < 0.0 {
+            out.push('−');
+        }
+        write_money(out, q.amount.abs(), q.unit);
+    } else {
+        write_amount(out, q.amount, q.unit, false);
+    }
     if let Some(upper) = q.upper {
         out.push('–');
         let at = out.len();
         write_amount(out, upper, q.unit, false);
-        if out[at..].starts_with('$') {
+        if !across && out[at..].starts_with('$') {
             out.remove(at);
+        }
+        if across && upper.abs() < 1e3 && !out[at..].contains('.') {
+            out.push_str(".00");
         }
     }
 }
@@ -83,26 +96,33 @@ fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
             write_trimmed(out, x * 100.0, 0);
             out.push('¢');
         }
-        "USD" | "EUR" | "GBP" | "JPY" => {
-            // A currency with a sign of its own is written with it, as analysts write
-            // it: "$24.2B", "€9.3B", "£1.2B".
-            out.push(match unit {
-                "USD" => '$',
-                "EUR" => '€',
-                "GBP" => '£',
-                _ => '¥',
-            });
-            write_scaled(out, x);
-            // Whole units and cents as analysts write them: "$2.90 a share", not "$2.9".
-            if x < 1e3 && out.as_bytes().get(out.len().wrapping_sub(2)) == Some(&b'.') {
-                out.push('0');
-            }
-        }
+        "USD" | "EUR" | "GBP" | "JPY" => write_money(out, x, unit),
         other => {
             write_scaled(out, x);
             out.push(' ');
             out.push_str(other);
         }
+    }
+}
+
+/// The sign of a currency that has one.
+fn money_sign(unit: &str) -> Option<char> {
+    match unit {
+        "USD" => Some('$'),
+        "EUR" => Some('€'),
+        "GBP" => Some('£'),
+        "JPY" => Some('¥'),
+        _ => None,
+    }
+}
+
+/// `x` (not negative) in a currency with a sign of its own, as analysts write it: "$24.2B",
+/// "€9.3B", "£1.2B", and whole units with their cents, "$2.90 a share", not "$2.9".
+fn write_money(out: &mut String, x: f64, unit: &str) {
+    out.push(money_sign(unit).unwrap_or('$'));
+    write_scaled(out, x);
+    if x < 1e3 && out.as_bytes().get(out.len().wrapping_sub(2)) == Some(&b'.') {
+        out.push('0');
     }
 }
 
@@ -428,6 +448,17 @@ mod tests {
             }),
             "~400M–500M"
         );
+        // A range across a dollar is in dollars at both ends; one below it, in cents.
+        let range = |amount: f64, upper: f64, unit: &'static str| Quantity {
+            amount,
+            unit,
+            approx: false,
+            upper: Some(upper),
+        };
+        assert_eq!(value(&range(0.7, 1.0, "USD")), "$0.70–$1.00");
+        assert_eq!(value(&range(0.7, 1.2, "EUR")), "€0.70–€1.20");
+        assert_eq!(value(&range(0.7, 0.9, "USD")), "70¢–90¢");
+        assert_eq!(value(&range(400e6, 500e6, "USD")), "$400M–500M");
         let c = Change {
             amount: 120.0,
             unit: "bps",
