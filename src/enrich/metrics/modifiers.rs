@@ -114,6 +114,8 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
         (a, b) if a == b => a,
         (Unit::Pending, b) => b,
         (a @ Unit::Currency(_), Unit::Pending) => a,
+        // "70 cents to $1.00": cents of the currency the other bound names.
+        (Unit::Currency(CENTS), b @ Unit::Currency(_)) | (b @ Unit::Currency(_), Unit::Currency(CENTS)) => b,
         _ => return,
     };
     if !q.scaled && upper.scaled {

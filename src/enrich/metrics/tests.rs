@@ -448,6 +448,9 @@ const CASES: &[Case] = &[
     ("Mentions of Project Kuiper came up 30 times in prepared remarks.", None, &[], &[]),
     ("It trades at about 2.7 times tangible book value and about 14 times my EPS estimate.", None, &[],
         &["~2.7 x; _; Amazon; price to tangible book value; _", "~14 x; _; Amazon; price to earnings; _"]),
+    // A range from cents to dollars is one range, in dollars.
+    ("For the March quarter we expect adjusted EPS of 70 cents to $1.00.", Some("Q1 2025"), &[],
+        &["0.7..1 USD; _; Amazon; adjusted eps; Q1 2025"]),
     // A period after "below" or "above" is what a figure is compared with.
     ("The load factor was 86%, a point below Q3 2023, and fuel averaged $2.45 a gallon, 19% below the fourth quarter of 2023.", Some("Q4 2024"), &[],
         &["86 %; _; Amazon; load factor; Q4 2024", "2.45 USD; down 19 %; Amazon; fuel price; Q4 2024"]),
