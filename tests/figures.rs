@@ -454,6 +454,30 @@ fn a_table_row_in_cents_holds_amounts() {
     assert_eq!(record_of(&json, 0.1316)["period"], "FY 2023");
 }
 
+/// A row whose label opens with what it counts ("Employees at year end") holds counts of
+/// it, as a column headed so does; a row of money with no scale holds none.
+#[test]
+fn a_table_row_that_names_what_it_counts_holds_counts() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: People\n---\n\n\
+         | Measure | FY 2023 | FY 2024 |\n\
+         |---|---|---|\n\
+         | Employees at year end | 100,000 | 103,000 |\n\
+         | Revenues | 4,322 | 4,500 |\n",
+    );
+    let employees = record_of(&json, 103000.0);
+    assert_eq!(employees["value"]["unit"], "count");
+    assert_eq!(employees["metric"], "headcount");
+    assert_eq!(employees["period"], "FY 2024");
+    assert_eq!(record_of(&json, 100000.0)["period"], "FY 2023");
+    assert!(
+        !records(&json)
+            .iter()
+            .any(|r| r["value"]["amount"].as_f64() == Some(4500.0))
+    );
+}
+
 /// "For the full year 2024 we delivered …" opens a frame for that year up to the next
 /// heading, as a speaker's "Turning to …" does; with a comma after the period ("For the
 /// full year 2023, free cash flow was …") it is an aside, and the note's period stays the

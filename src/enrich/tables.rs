@@ -469,6 +469,17 @@ impl Layout {
                 out.push((at, format!("{number} {noun}")));
                 continue;
             }
+            // A whole number in a row whose label counts something ("Employees at year end
+            // | 100,000 | 103,000") is a count of it, as under such a head.
+            if row_scale.is_none()
+                && growth.is_none()
+                && row_metric().is_none_or(|(_, kind)| kind == MetricKind::Count)
+                && number.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                && let Some(noun) = counted_noun(label)
+            {
+                out.push((at, format!("{number} {noun}")));
+                continue;
+            }
             let scale = row_scale.or_else(|| money.then(|| self.head_scale(column)).flatten());
             if let Some(mut written) = read_cell(number, scale, growth) {
                 // "Paid memberships (millions)" over "UCAN | 84.1": a count of what the
@@ -901,6 +912,14 @@ fn growth_words(text: &str) -> Option<Option<&'static str>> {
     let lower = words.get(..8).unwrap_or(words).to_ascii_lowercase();
     let percent = lower.starts_with("percent") || lower.starts_with("per cent") || lower.starts_with('%');
     percent.then(|| growth_of(words)).flatten()
+}
+
+/// The plural noun a row's label opens with ("Employees at year end", "Stores"), in lower
+/// case, as a count written in prose names it.
+fn counted_noun(label: &str) -> Option<String> {
+    let first = label.split_whitespace().next()?;
+    let plural = first.len() > 3 && first.ends_with('s') && !first.ends_with("ss");
+    (plural && first.bytes().all(|b| b.is_ascii_alphabetic())).then(|| first.to_ascii_lowercase())
 }
 
 /// The scale words say ("$ in millions", "usd bn", "%").
