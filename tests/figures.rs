@@ -476,6 +476,20 @@ fn a_table_row_that_names_what_it_counts_holds_counts() {
             .iter()
             .any(|r| r["value"]["amount"].as_f64() == Some(4500.0))
     );
+
+    // Its change without a "%" is a change in that count.
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Branches\n---\n\n\
+         | Metric | Q4 2024 | Change YoY |\n\
+         |---|---:|---:|\n\
+         | Branches | 4,966 | +69 |\n",
+    );
+    let branches = record_of(&json, 4966.0);
+    assert_eq!(branches["value"]["unit"], "count");
+    assert_eq!(branches["change"]["amount"], 69.0);
+    assert_eq!(branches["change"]["unit"], "count");
+    assert_eq!(branches["change"]["direction"], "up");
 }
 
 /// "For the full year 2024 we delivered …" opens a frame for that year up to the next

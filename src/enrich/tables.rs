@@ -471,16 +471,23 @@ impl Layout {
             }
             // A whole number in a row whose label counts something ("Employees at year end
             // | 100,000 | 103,000") is a count of it, as under such a head.
-            if row_scale.is_none()
+            // Its change without a "%" ("Branches | 4,966 | +69") is a change in that count.
+            let counts = (row_scale.is_none() && row_metric().is_none_or(|(_, kind)| kind == MetricKind::Count))
+                .then(|| counted_noun(label))
+                .flatten();
+            if let Some(noun) = &counts
                 && growth.is_none()
-                && row_metric().is_none_or(|(_, kind)| kind == MetricKind::Count)
                 && number.bytes().all(|b| b.is_ascii_digit() || b == b',')
-                && let Some(noun) = counted_noun(label)
             {
                 out.push((at, format!("{number} {noun}")));
                 continue;
             }
-            let scale = row_scale.or_else(|| money.then(|| self.head_scale(column)).flatten());
+            let counted_change = counts
+                .filter(|_| growth.is_some() && !number.contains('%'))
+                .map(|noun| Scale::Plain(metrics::intern(&noun), None));
+            let scale = counted_change
+                .or(row_scale)
+                .or_else(|| money.then(|| self.head_scale(column)).flatten());
             if let Some(mut written) = read_cell(number, scale, growth) {
                 // "Paid memberships (millions)" over "UCAN | 84.1": a count of what the
                 // column or the caption names, written after it as in prose.
