@@ -419,6 +419,17 @@ impl Layout {
                 && row_metric().is_some_and(|(l, _)| l.ends_with("margin"))
                 && hundreds()
         };
+        // What the label counts, if it opens with a plural noun and names no money or rate
+        // ("Employees at year end", "Branches"), read once a row has a bare number.
+        let row_counts = std::cell::OnceCell::new();
+        let row_counts = || {
+            *row_counts.get_or_init(|| {
+                row_metric()
+                    .is_none_or(|(_, kind)| kind == MetricKind::Count)
+                    .then(|| counted_noun(label))
+                    .flatten()
+            })
+        };
         let row_growth = std::cell::OnceCell::new();
         for column in 1..cells.starts.len() {
             let Some(at) = cells.trimmed(row, column) else { continue };
@@ -460,31 +471,25 @@ impl Layout {
                 (row_scale, money)
             };
             // A whole number under a head that counts something ("Stores at year-end |
-            // 4,606") is a count of it, whatever the table's scale.
-            if let Some(Some(noun)) = self.counted.get(column)
-                && row_scale.is_none()
+            // 4,606"), or in a row whose label does ("Employees at year end | 100,000"), is
+            // a count of it, whatever the table's scale; the row's change without a "%"
+            // ("Branches | 4,966 | +69") is a change in that count.
+            let row_counts = if row_scale.is_none() { row_counts() } else { None };
+            let counted = self
+                .counted
+                .get(column)
+                .and_then(Option::as_deref)
+                .filter(|_| row_scale.is_none());
+            if let Some(noun) = counted.or(row_counts)
                 && growth.is_none()
                 && number.bytes().all(|b| b.is_ascii_digit() || b == b',')
             {
                 out.push((at, format!("{number} {noun}")));
                 continue;
             }
-            // A whole number in a row whose label counts something ("Employees at year end
-            // | 100,000 | 103,000") is a count of it, as under such a head.
-            // Its change without a "%" ("Branches | 4,966 | +69") is a change in that count.
-            let counts = (row_scale.is_none() && row_metric().is_none_or(|(_, kind)| kind == MetricKind::Count))
-                .then(|| counted_noun(label))
-                .flatten();
-            if let Some(noun) = &counts
-                && growth.is_none()
-                && number.bytes().all(|b| b.is_ascii_digit() || b == b',')
-            {
-                out.push((at, format!("{number} {noun}")));
-                continue;
-            }
-            let counted_change = counts
+            let counted_change = row_counts
                 .filter(|_| growth.is_some() && !number.contains('%'))
-                .map(|noun| Scale::Plain(metrics::intern(&noun), None));
+                .map(|noun| Scale::Plain(noun, None));
             let scale = counted_change
                 .or(row_scale)
                 .or_else(|| money.then(|| self.head_scale(column)).flatten());
@@ -923,10 +928,10 @@ fn growth_words(text: &str) -> Option<Option<&'static str>> {
 
 /// The plural noun a row's label opens with ("Employees at year end", "Stores"), in lower
 /// case, as a count written in prose names it.
-fn counted_noun(label: &str) -> Option<String> {
+fn counted_noun(label: &str) -> Option<&'static str> {
     let first = label.split_whitespace().next()?;
     let plural = first.len() > 3 && first.ends_with('s') && !first.ends_with("ss");
-    (plural && first.bytes().all(|b| b.is_ascii_alphabetic())).then(|| first.to_ascii_lowercase())
+    (plural && first.bytes().all(|b| b.is_ascii_alphabetic())).then(|| metrics::intern(&first.to_ascii_lowercase()))
 }
 
 /// The scale words say ("$ in millions", "usd bn", "%").

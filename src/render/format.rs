@@ -21,12 +21,13 @@ pub fn write_value(out: &mut String, q: &Quantity) {
     }
     // "70¢–1" would read as seventy cents to one cent: a range that crosses a whole unit
     // of money is written in whole units at both ends, "$0.70–$1.00".
-    let across = q.upper.is_some_and(|u| q.amount.abs() < 1.0 && u.abs() >= 1.0) && money_sign(q.unit).is_some();
-    if across {
+    let sign = money_sign(q.unit).filter(|_| q.upper.is_some_and(|u| q.amount.abs() < 1.0 && u.abs() >= 1.0));
+    let across = sign.is_some();
+    if let Some(sign) = sign {
         if q.amount < 0.0 {
             out.push('−');
         }
-        write_money(out, q.amount.abs(), q.unit);
+        write_money(out, sign, q.amount.abs());
     } else {
         write_amount(out, q.amount, q.unit, false);
     }
@@ -96,12 +97,14 @@ fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
             write_trimmed(out, x * 100.0, 0);
             out.push('¢');
         }
-        "USD" | "EUR" | "GBP" | "JPY" => write_money(out, x, unit),
-        other => {
-            write_scaled(out, x);
-            out.push(' ');
-            out.push_str(other);
-        }
+        other => match money_sign(other) {
+            Some(sign) => write_money(out, sign, x),
+            None => {
+                write_scaled(out, x);
+                out.push(' ');
+                out.push_str(other);
+            }
+        },
     }
 }
 
@@ -116,10 +119,10 @@ fn money_sign(unit: &str) -> Option<char> {
     }
 }
 
-/// `x` (not negative) in a currency with a sign of its own, as analysts write it: "$24.2B",
+/// `x` (not negative) after the sign of its currency, as analysts write it: "$24.2B",
 /// "€9.3B", "£1.2B", and whole units with their cents, "$2.90 a share", not "$2.9".
-fn write_money(out: &mut String, x: f64, unit: &str) {
-    out.push(money_sign(unit).unwrap_or('$'));
+fn write_money(out: &mut String, sign: char, x: f64) {
+    out.push(sign);
     write_scaled(out, x);
     if x < 1e3 && out.as_bytes().get(out.len().wrapping_sub(2)) == Some(&b'.') {
         out.push('0');

@@ -904,7 +904,8 @@ pub(super) fn subject_of<'c>(
     scope: &Scope,
 ) -> (Option<String>, Option<&'c Candidate<'c>>) {
     let holding = metric.is_some_and(|m| HOLDING_METRICS.contains(&m));
-    let before = cands.iter().rev().find(|c| c.end <= rec.start);
+    let before_at = cands.iter().rposition(|c| c.end <= rec.start);
+    let before = before_at.map(|i| &cands[i]);
     // "AWS delivered $9.4 billion out of a company-wide total of $15.3 billion": a
     // figure said to be the whole company's, after the last topic or figure before it, is
     // the default subject's.
@@ -913,7 +914,7 @@ pub(super) fn subject_of<'c>(
             && before.is_none_or(|c| c.end <= *at)
             && !s.qtys.iter().any(|q| q.end <= rec.start && *at < q.end)
     };
-    if s.whole.iter().any(whole) || before.is_some_and(|c| made_together(s, cands, c)) {
+    if s.whole.iter().any(whole) || before_at.is_some_and(|i| made_together(s, cands, i)) {
         return (scope.default_subject.clone(), None);
     }
     // A topic in the record's own words is whose it is: named after a preposition before
@@ -968,12 +969,11 @@ pub(super) fn subject_of<'c>(
 
 /// "Mounjaro and Zepbound together generated $16.47 billion", "Taken together, premium,
 /// loyalty, cargo and MRO made up 57% of revenue": what topics listed together make is
-/// the company's, not the last one's. `last` ends a list of two or more topics joined by
-/// commas and "and", with "together" or "combined" right after it or right before it.
-fn made_together(s: &Sentence, cands: &[Candidate], last: &Candidate) -> bool {
-    let Some(last_at) = cands.iter().position(|c| std::ptr::eq(c, last)) else {
-        return false;
-    };
+/// the company's, not the last one's. `cands[last_at]` ends a list of two or more topics
+/// joined by commas and "and", with "together" or "combined" right after it or right
+/// before it.
+fn made_together(s: &Sentence, cands: &[Candidate], last_at: usize) -> bool {
+    let last = &cands[last_at];
     let joined = |gap: &str| matches!(gap.trim(), "," | "and" | ", and" | "&");
     let mut first = last_at;
     while first > 0

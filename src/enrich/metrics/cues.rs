@@ -26,6 +26,7 @@ impl Dir {
 const UP: &[&str] = &[
     "up",
     "grew",
+    "grown",
     "grow",
     "grows",
     "growing",
@@ -35,6 +36,7 @@ const UP: &[&str] = &[
     "increases",
     "increasing",
     "rose",
+    "risen",
     "rise",
     "rises",
     "rising",

@@ -963,13 +963,13 @@ impl MetricNames {
             // label), so that sentences without it pay nothing for this.
             // "Adjusted operating margin", "adjusted pre-tax income" and "adjusted net
             // debt" are measures of their own in the same way, right after the word.
-            let qualified = qualifier.and_then(|(e, q)| {
-                let between = text[e.min(start)..start].trim();
+            let qualified = qualifier.filter(|&(e, _)| e <= start).and_then(|(e, q)| {
+                let between = text[e..start].trim();
                 let next_to = match q {
                     "non-gaap" => matches!(between, "" | "diluted" | "earnings" | "basis,"),
                     _ => between.is_empty(),
                 };
-                (e <= start && next_to).then_some(q)
+                next_to.then_some(q)
             });
             // "adjusted earnings of $1.50 a share": the per-share figure is adjusted EPS.
             let per_share_of = (e.label == "eps" && qualified.is_none())

@@ -247,25 +247,8 @@ pub(super) fn valuation_base(toks: &[Token], from: usize) -> Option<&'static str
     None
 }
 
-/// Words right before a number that say it multiplies: "up fourteen times", "grown nearly
-/// five times".
-const RISES: &[&str] = &[
-    "up",
-    "grew",
-    "grown",
-    "grow",
-    "grows",
-    "increased",
-    "rose",
-    "risen",
-    "jumped",
-    "expanded",
-    "multiplied",
-    "surged",
-    "climbed",
-];
-
-/// Whether a rise is said right before the number at `first` (approximations between).
+/// Whether a rise is said right before the number at `first`, approximations between
+/// ("up fourteen times", "grown nearly five times"): a direction word of `cues`.
 pub(super) fn rise_before(toks: &[Token], first: usize) -> bool {
     let (lead, _) = approx_before(toks, first);
     // "came up 30 times in prepared remarks" counts how often, not by how much.
@@ -277,8 +260,9 @@ pub(super) fn rise_before(toks: &[Token], first: usize) -> bool {
                 ])
             })
     };
-    lead.checked_sub(1)
-        .is_some_and(|k| toks[k].is_any(RISES) && !phrasal(k))
+    lead.checked_sub(1).is_some_and(|k| {
+        toks[k].is_word() && super::cues::dir_before(toks[k].text) == Some(super::cues::Dir::Up) && !phrasal(k)
+    })
 }
 
 /// Whether "times" after the number at `first`, with no comparative or valuation base

@@ -446,6 +446,8 @@ const CASES: &[Case] = &[
     ("Gross leverage stood at 2.7 times, and API calls were up fourteen times over the past six months.", Some("Q3 2024"), &[],
         &["2.7 x; _; Amazon; gross leverage; Q3 2024", "_; up 14 x; Amazon; _; Q3 2024"]),
     ("Mentions of Project Kuiper came up 30 times in prepared remarks.", None, &[], &[]),
+    ("Its customer base has grown nearly five times year over year.", None, &[],
+        &["_; up 5 x YoY; Amazon; _; _"]),
     ("It trades at about 2.7 times tangible book value and about 14 times my EPS estimate.", None, &[],
         &["~2.7 x; _; Amazon; price to tangible book value; _", "~14 x; _; Amazon; price to earnings; _"]),
     // A range from cents to dollars is one range, in dollars.
