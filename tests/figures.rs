@@ -492,6 +492,39 @@ fn a_table_row_that_names_what_it_counts_holds_counts() {
     assert_eq!(branches["change"]["direction"], "up");
 }
 
+/// A row whose label names no topic, metric or period is a part of what the table's
+/// caption or column names ("Japan" under "Revenue by geography" is Japan revenue), and
+/// the parts of one table are not a conflict with its total.
+#[test]
+fn a_table_rows_label_qualifies_the_metric_it_is_given() {
+    let json = metrics_of_note(
+        &["North America"],
+        "---\ntitle: Geography\n---\n\n\
+         ## Revenue by geography ($ in billions)\n\n\
+         | Region | FY 2023 | FY 2024 |\n\
+         |---|---:|---:|\n\
+         | North America | 21.63 | 30.71 |\n\
+         | Japan | 1.90 | 1.74 |\n\
+         | Rest of world | 3.63 | 4.00 |\n\
+         | Total | 27.16 | 36.45 |\n",
+    );
+    let japan = record_of(&json, 1.74e9);
+    assert_eq!(japan["metric"], "japan revenue", "{japan}");
+    assert_eq!(japan["subject"], "Amazon");
+    assert_eq!(record_of(&json, 4.0e9)["metric"], "rest of world revenue");
+    let north_america = record_of(&json, 30.71e9);
+    assert_eq!(north_america["subject"], "North America");
+    assert_eq!(north_america["metric"], "revenue");
+    let total = record_of(&json, 36.45e9);
+    assert_eq!(total["subject"], "Amazon");
+    assert_eq!(total["metric"], "revenue");
+    assert_eq!(
+        json["conflicts"],
+        serde_json::json!([]),
+        "the parts do not disagree with the total"
+    );
+}
+
 /// "For the full year 2024 we delivered …" opens a frame for that year up to the next
 /// heading, as a speaker's "Turning to …" does; with a comma after the period ("For the
 /// full year 2023, free cash flow was …") it is an aside, and the note's period stays the

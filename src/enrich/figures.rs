@@ -223,7 +223,13 @@ pub fn extract(
         }
         // A table row's cells take what their column's head names.
         if let Some(table) = at.table {
-            (tables[table].layout).attribute(&block.text, sentence.start, !mentions.is_empty(), &mut figures);
+            (tables[table].layout).attribute(
+                &block.text,
+                sentence.start,
+                !mentions.is_empty(),
+                settings.names,
+                &mut figures,
+            );
         }
         // A list item's figure that names no metric or topic takes its caption's.
         if let Ok(i) = list_captions.binary_search_by_key(&b, |(i, _)| *i) {

@@ -595,9 +595,20 @@ impl Layout {
     /// of a cell whose head names one ("AWS revenue"). In "Metric | Q4 2023 | Q4 2022 |
     /// Change", the change is the latest period's, though it stands next to the earlier
     /// one's cell.
-    pub fn attribute(&self, row: &str, offset: usize, names_topic: bool, figures: &mut Vec<Found>) {
+    pub fn attribute(
+        &self,
+        row: &str,
+        offset: usize,
+        names_topic: bool,
+        names: &MetricNames,
+        figures: &mut Vec<Found>,
+    ) {
         let cells = Cells::of(row, offset);
         self.split_levels(&cells, row, offset, figures);
+        let qualifier = (!names_topic)
+            .then(|| cells.cell(row, 0))
+            .flatten()
+            .and_then(|label| row_qualifier(label, names));
         for found in figures.iter_mut() {
             let c = cells.column(found.range.start);
             if let Some(Some(subject)) = self.subjects.get(c)
@@ -653,6 +664,16 @@ impl Layout {
                     && !matches!(self.metrics.get(c), Some(Some(_)))
                 {
                     found.metric = Some(metric.clone());
+                }
+            }
+        }
+        if let Some(q) = qualifier {
+            for found in figures.iter_mut() {
+                if !found.metric_named
+                    && cells.column(found.range.start) > 0
+                    && let Some(metric) = &found.metric
+                {
+                    found.metric = Some(format!("{q} {metric}"));
                 }
             }
         }
@@ -790,6 +811,32 @@ impl Cells {
 
 /// Whether a body cell may name a period of its own beside its amount: a word of time or
 /// a year ("$20.7B in Q3", "$5.1B (2022)"); a bare amount cannot.
+/// What a row's label adds to the metric its column or caption names, when it names
+/// neither a topic nor a metric nor a period: "Japan" under "Revenue by geography" is
+/// Japan's revenue, not the company's.
+fn row_qualifier(label: &str, names: &MetricNames) -> Option<String> {
+    let label = label.trim().trim_matches(|c: char| c == '*' || c == '_').trim();
+    let lower = label.to_lowercase();
+    let total = [
+        "total",
+        "all",
+        "consolidated",
+        "company",
+        "group",
+        "overall",
+        "global",
+        "worldwide",
+    ];
+    (!label.is_empty()
+        && label.bytes().any(|b| b.is_ascii_alphabetic())
+        && !label.bytes().any(|b| b.is_ascii_digit())
+        && !period_like(label)
+        && growth_of(label).is_none()
+        && names.first_metric(label).is_none()
+        && !total.iter().any(|t| lower.split_whitespace().any(|w| w == *t)))
+    .then_some(lower)
+}
+
 fn period_like(cell: &str) -> bool {
     const WORDS: [&str; 10] = ["q1", "q2", "q3", "q4", "h1", "h2", "quarter", "year", "ttm", "half"];
     cell.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
