@@ -636,6 +636,9 @@ fn whole_notes(name: &str) {
     };
     let mut log = Vec::new();
     let mut used = vec![false; records.len()];
+    // What the labels say each matched record is: its subject, metric and period.
+    type Said = (Option<String>, Option<String>, Option<String>);
+    let mut said: Vec<Option<Said>> = vec![None; records.len()];
     for note in &labels.notes {
         assert!(
             site.root().join(&note.file).is_file(),
@@ -668,6 +671,7 @@ fn whole_notes(name: &str) {
             // A metric is a lower-case label (DESIGN.md); the blind sets' labels keep the
             // capitals of product names ("Windows OEM and Devices revenue").
             let lower = |m: Option<String>| m.map(|m| m.to_lowercase());
+            said[i] = Some((text(&want.subject), lower(text(&want.metric)), text(&want.period)));
             let checks = [
                 ("subject", &r.subject, text(&want.subject), &mut t.subject),
                 (
@@ -709,6 +713,53 @@ fn whole_notes(name: &str) {
         ));
     }
 
+    // The conflict report as a reader meets it: a conflict is false when the labels tell
+    // two of its figures apart (another subject, metric or period), or one of them is no
+    // labelled figure at all.
+    let conflicts = json["conflicts"].as_array().unwrap();
+    let mut false_conflicts = 0;
+    for c in conflicts {
+        let members: Vec<Option<&Said>> = (c["values"].as_array().unwrap().iter())
+            .map(|v| {
+                let (source, line, amount) = (v["source"].as_str(), v["line"].as_u64(), v["amount"].as_f64());
+                (0..records.len())
+                    .find(|&i| {
+                        let r = &records[i];
+                        Some(r.source.as_str()) == source
+                            && Some(r.line as u64) == line
+                            && r.value.as_ref().map(|(a, _)| *a) == amount
+                    })
+                    .and_then(|i| said[i].as_ref())
+            })
+            .collect();
+        // A year is a fiscal year in the conflict report as in the labels, which write
+        // both "2024" and "FY 2024".
+        let year = |p: &Option<String>| p.as_deref().map(|p| p.trim_start_matches("FY ").to_string());
+        let key = |m: &Option<&Said>| m.map(|(s, m, p)| (s.clone(), m.clone(), year(p)));
+        let first = key(&members[0]);
+        if members.iter().any(|m| m.is_none() || key(m) != first) {
+            false_conflicts += 1;
+            log.push(format!(
+                "CONFLICT {} {} {}: {}",
+                c["subject"],
+                c["metric"],
+                c["period"],
+                (c["values"].as_array().unwrap().iter().zip(&members))
+                    .map(|(v, m)| format!(
+                        "{}:{} {} {}",
+                        v["source"].as_str().unwrap_or_default(),
+                        v["line"],
+                        v["amount"],
+                        m.map_or("unlabelled".to_string(), |(s, m, p)| format!(
+                            "labelled {s:?}/{m:?}/{p:?}"
+                        ))
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
+    }
+
     let (precision, recall) = (ratio(t.matched, t.found), ratio(t.matched, t.labelled));
     println!(
         "\n{} notes, {} labelled figures, {} found, {} matched",
@@ -723,6 +774,10 @@ fn whole_notes(name: &str) {
         ratio(t.metric, t.matched),
         ratio(t.period, t.matched),
         ratio(t.claim, t.matched)
+    );
+    println!(
+        "{name}: {} conflicts reported, {false_conflicts} of them between figures the labels tell apart",
+        conflicts.len()
     );
     println!("\nmismatches ({}):", log.len());
     for line in &log {
