@@ -525,6 +525,23 @@ fn a_table_rows_label_qualifies_the_metric_it_is_given() {
     );
 }
 
+/// The company's "system sales" are a part of its revenue, a line of their own; a
+/// product line's system sales are all of its revenue.
+#[test]
+fn a_product_lines_system_sales_are_its_revenue() {
+    let json = metrics_of_note(
+        &["EUV"],
+        "---\ntitle: Systems\nperiod: Q4 2024\n---\n\n\
+         Net system sales were $7.1 billion, and EUV system sales were $3.2 billion.\n",
+    );
+    let company = record_of(&json, 7.1e9);
+    assert_eq!(company["subject"], "Amazon");
+    assert_eq!(company["metric"], "system sales");
+    let euv = record_of(&json, 3.2e9);
+    assert_eq!(euv["subject"], "EUV");
+    assert_eq!(euv["metric"], "revenue", "{euv}");
+}
+
 /// "For the full year 2024 we delivered …" opens a frame for that year up to the next
 /// heading, as a speaker's "Turning to …" does; with a comma after the period ("For the
 /// full year 2023, free cash flow was …") it is an aside, and the note's period stays the

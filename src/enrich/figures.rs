@@ -235,7 +235,13 @@ pub fn extract(
         if let Ok(i) = list_captions.binary_search_by_key(&b, |(i, _)| *i) {
             list_captions[i].1.attribute(!mentions.is_empty(), &mut figures);
         }
-        for found in figures {
+        let default_subject = places.scopes[at.scope].default_subject.as_deref();
+        for mut found in figures {
+            // A product line's "system sales" ("EUV system sales of €8.3 billion") are its
+            // revenue; only the company's are a part of its revenue.
+            if found.metric.as_deref() == Some("system sales") && found.subject.as_deref() != default_subject {
+                found.metric = Some("revenue".to_string());
+            }
             let figure_text = text.get(found.range.clone()).unwrap_or("");
             if settings
                 .ignore

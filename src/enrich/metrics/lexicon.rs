@@ -25,6 +25,12 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("net sales", "revenue", Money, false),
     ("total net sales", "revenue", Money, false),
     ("sales", "revenue", Money, false),
+    // Sales of systems (ASML's "net system sales") or of a whole franchise system
+    // ("system-wide sales") are a part of revenue, or not revenue at all.
+    ("system sales", "system sales", Money, false),
+    ("net system sales", "system sales", Money, false),
+    ("systemwide sales", "system sales", Money, false),
+    ("system-wide sales", "system sales", Money, false),
     ("top line", "revenue", Money, false),
     ("top-line", "revenue", Money, false),
     ("net revenue", "revenue", Money, false),
@@ -979,6 +985,9 @@ impl MetricNames {
                     e <= start && start - e < 48 && !text[e..start].contains("; ") && !text[e..start].contains(". ")
                 })
                 .map(|(_, q)| q);
+            // "EPS, non-GAAP ($)", "Operating margin (adjusted)": a table's row label may
+            // say the qualifier after the metric.
+            let qualified = qualified.or_else(|| qualifier_after(&text[end..]));
             let label: &str = match qualified.or(per_share_of) {
                 Some(q) if !e.label.starts_with(q) => super::intern(&format!("{q} {}", e.label)),
                 _ => &e.label,
@@ -997,6 +1006,19 @@ impl MetricNames {
         }
         out
     }
+}
+
+/// "non-gaap" or "adjusted" said right after a metric, after a comma or an opening
+/// bracket ("EPS, non-GAAP", "operating margin (adjusted)").
+fn qualifier_after(after: &str) -> Option<&'static str> {
+    let rest = after.trim_start();
+    let rest = rest.strip_prefix([',', '('].as_slice())?.trim_start();
+    ["non-gaap", "adjusted"].into_iter().find(|q| {
+        rest.len() >= q.len()
+            && rest.is_char_boundary(q.len())
+            && rest[..q.len()].eq_ignore_ascii_case(q)
+            && !rest[q.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 fn whole_word(text: &str, start: usize, end: usize) -> bool {

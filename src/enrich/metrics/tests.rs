@@ -74,6 +74,15 @@ const CASES: &[Case] = &[
     // So is one said non-GAAP after its number, and a non-GAAP EPS named so.
     ("Gross margin was 82.2% on a reported basis and 82.9% on a non-GAAP basis; reported EPS was $1.07 and non-GAAP EPS $1.18.", Some("Q4 2024"), &[],
         &["82.2 %; _; Amazon; gross margin; Q4 2024", "82.9 %; _; Amazon; non-gaap gross margin; Q4 2024", "1.07 USD; _; Amazon; eps; Q4 2024", "1.18 USD; _; Amazon; non-gaap eps; Q4 2024"]),
+    // So is one whose qualifier follows its name after a comma or in brackets, as a
+    // table's row labels write it; "adjusted for" after a metric is no qualifier.
+    ("EPS, non-GAAP was $5.32 and operating margin (adjusted) was 41%.", Some("Q4 2024"), &[],
+        &["5.32 USD; _; Amazon; non-gaap eps; Q4 2024", "41 %; _; Amazon; adjusted operating margin; Q4 2024"]),
+    ("Free cash flow adjusted for finance leases was $35.5 billion.", Some("Q4 2023"), &[],
+        &["35.5e9 USD; _; Amazon; free cash flow; Q4 2023"]),
+    // Sales of systems are a part of revenue, not all of it.
+    ("Net system sales came to €7,117 million and total net sales were €9,263 million.", Some("Q4 2024"), &[],
+        &["7.117e9 EUR; _; Amazon; system sales; Q4 2024", "9.263e9 EUR; _; Amazon; revenue; Q4 2024"]),
     // A period's "alone" names no line of business; shares repurchased are repurchases, a
     // repurchase program is an authorization, and a rate that leads to a dividend per
     // share ("raised the quarterly dividend 15% to $1.50") is its change.
