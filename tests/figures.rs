@@ -525,6 +525,31 @@ fn a_table_rows_label_qualifies_the_metric_it_is_given() {
     );
 }
 
+/// A list item led by a label that names no topic, metric or period gives a part of
+/// what it measures, as a table row does; a label that says what is counted, or the
+/// metric's own words, names the metric.
+#[test]
+fn a_list_items_label_qualifies_its_metric() {
+    let json = metrics_of_note(
+        &["Facebook"],
+        "---\ntitle: Audiences\nperiod: Q3 2024\n---\n\n\
+         Audiences this quarter:\n\n\
+         - Facebook: over 3 billion monthly active users\n\
+         - Marketplace: over 1 billion monthly active users\n\
+         - Employees: about 72,000\n\
+         - Fuel: $2.57 per gallon\n",
+    );
+    assert_eq!(record_of(&json, 3e9)["metric"], "monthly active users");
+    assert_eq!(record_of(&json, 3e9)["subject"], "Facebook");
+    let marketplace = record_of(&json, 1e9);
+    assert_eq!(
+        marketplace["metric"], "marketplace monthly active users",
+        "{marketplace}"
+    );
+    assert_eq!(record_of(&json, 72000.0)["metric"], "headcount");
+    assert_eq!(record_of(&json, 2.57)["metric"], "fuel price");
+}
+
 /// The company's "system sales" are a part of its revenue, a line of their own; a
 /// product line's system sales are all of its revenue.
 #[test]

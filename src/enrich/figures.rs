@@ -236,6 +236,30 @@ pub fn extract(
             list_captions[i].1.attribute(!mentions.is_empty(), &mut figures);
         }
         let default_subject = places.scopes[at.scope].default_subject.as_deref();
+        // "- Marketplace: over 1 billion monthly users": a list item led by a label that
+        // names no topic, metric or period gives a part of what it measures, as a table
+        // row's label does.
+        if sentence.start == 0
+            && block.kind == BlockKind::Prose
+            && let Some((end, label)) = tables::item_label(text, settings.names)
+            && !mentions.iter().any(|m| m.range.start < end)
+            && default_subject.is_none_or(|d| !label.eq_ignore_ascii_case(d))
+        {
+            for found in &mut figures {
+                let near = text.get(end..found.range.start).is_some_and(|gap| gap.len() <= 12);
+                // "Fuel: $2.57 per gallon", "Paid rides per week: more than 150,000": a
+                // label that says the metric's own words names it, not a part of it.
+                let own_words = |metric: &String| {
+                    let said: Vec<&str> = label.split(|c: char| !c.is_alphanumeric()).collect();
+                    (metric.split(|c: char| !c.is_alphanumeric())).any(|w| !w.is_empty() && said.contains(&w))
+                };
+                if let Some(metric) =
+                    (found.metric.as_mut()).filter(|m| near && !own_words(m) && tables::is_item(doc, block))
+                {
+                    *metric = format!("{label} {metric}");
+                }
+            }
+        }
         for mut found in figures {
             // A product line's "system sales" ("EUV system sales of €8.3 billion") are its
             // revenue; only the company's are a part of its revenue.
