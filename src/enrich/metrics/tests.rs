@@ -80,6 +80,14 @@ const CASES: &[Case] = &[
         &["5.32 USD; _; Amazon; non-gaap eps; Q4 2024", "41 %; _; Amazon; adjusted operating margin; Q4 2024"]),
     ("Free cash flow adjusted for finance leases was $35.5 billion.", Some("Q4 2023"), &[],
         &["35.5e9 USD; _; Amazon; free cash flow; Q4 2023"]),
+    // "higher than the $39.1 billion posted in Q2" names an earlier value, whose period
+    // dates no other figure of the sentence; "more than $5 billion" is a bound, not a
+    // comparison.
+    ("Revenue of $40.6 billion was higher than the $39.1 billion posted in Q2, and more than $5 billion came from Reels.", Some("Q3 2024"), &[],
+        &["40.6e9 USD; _; Amazon; revenue; Q3 2024", "39.1e9 USD; _; Amazon; revenue; Q2 2024", "~5e9 USD; _; Amazon; revenue; Q3 2024"]),
+    // "more than last year" is a basis, not a value compared with.
+    ("The network handled about 8 billion items in Q4 2018, roughly 13% more than last year.", None, &[],
+        &["~8e9 count; up 13 % YoY; Amazon; items; Q4 2018"]),
     // Sales of systems are a part of revenue, not all of it.
     ("Net system sales came to €7,117 million and total net sales were €9,263 million.", Some("Q4 2024"), &[],
         &["7.117e9 EUR; _; Amazon; system sales; Q4 2024", "9.263e9 EUR; _; Amazon; revenue; Q4 2024"]),
