@@ -727,7 +727,21 @@ fn trailing_twelve_months(hits: &mut Vec<PeriodHit>, text: &str, anchor: Anchor)
         }
     } else {
         for i in quarters {
-            hits[i].canonical = ["TTM ", &hits[i].canonical].concat();
+            // "free cash flow was $17.6 billion in the third quarter and $55.8 billion for
+            // the trailing twelve months": a quarter said before the trailing span (and
+            // after none), in a clause of its own, dates its own figure, and the span ends
+            // with it.
+            let after_one = (hits.iter()).any(|h| h.canonical == BARE_TTM && h.end <= hits[i].start);
+            let apart = (hits.iter()).position(|h| {
+                !after_one && h.canonical == BARE_TTM && h.start >= hits[i].end && {
+                    let between = &text[hits[i].end..h.start];
+                    between.contains(|c: char| c.is_ascii_digit() || c == ',') || between.contains(" and ")
+                }
+            });
+            match apart {
+                Some(j) => hits[j].canonical = ["TTM ", &hits[i].canonical].concat(),
+                None => hits[i].canonical = ["TTM ", &hits[i].canonical].concat(),
+            }
         }
     }
     hits.extract_if(.., |h| h.canonical == BARE_TTM).collect()

@@ -85,6 +85,10 @@ const CASES: &[Case] = &[
     // comparison.
     ("Revenue of $40.6 billion was higher than the $39.1 billion posted in Q2, and more than $5 billion came from Reels.", Some("Q3 2024"), &[],
         &["40.6e9 USD; _; Amazon; revenue; Q3 2024", "39.1e9 USD; _; Amazon; revenue; Q2 2024", "~5e9 USD; _; Amazon; revenue; Q3 2024"]),
+    // A quarter said of one figure and a trailing span said of the next: each dates its
+    // own, and the span ends with the quarter.
+    ("free cash flow was seventeen point six billion in the third quarter and fifty five point eight billion for the trailing twelve months", Some("Q3 2024"), &[],
+        &["17.6e9 USD; _; Amazon; free cash flow; Q3 2024", "55.8e9 USD; _; Amazon; free cash flow; TTM Q3 2024"]),
     // "more than last year" is a basis, not a value compared with.
     ("The network handled about 8 billion items in Q4 2018, roughly 13% more than last year.", None, &[],
         &["~8e9 count; up 13 % YoY; Amazon; items; Q4 2018"]),
