@@ -753,7 +753,7 @@ pattern! {
     /// twelve months").
     static YEAR_EARLIER = {
         Regex::new(
-            r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?same\s+(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?|(?:the\s+)?year[\s-]+earlier\s+(?:quarter|period)|(?:the\s+)?(?:prior|previous|preceding)\s+(?:twelve|12)\s+months)(?-u:\b)",
+            r"(?i)^\W*(?:\w+\W+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|(?:the\s+)?same\s+(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before))|(?:the\s+)?(?:prior|previous|last)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:the\s+)?year[\s-]+ago(?:\s+(?:quarter|period))?|(?:the\s+)?year[\s-]+earlier\s+(?:quarter|period)|(?:the\s+)?(?:prior|previous|preceding)\s+(?:twelve|12)\s+months)(?-u:\b)",
         )
         .expect("year-earlier pattern is valid")
     };
@@ -762,6 +762,16 @@ pattern! {
 /// Whether `after` (the text right after a figure) dates the figure a year earlier.
 pub(super) fn year_earlier(after: &str) -> bool {
     YEAR_EARLIER.with(|re| re.is_match(after))
+}
+
+/// Where in `after` the words end that date a figure a year or a quarter earlier, and
+/// how far back they place it.
+pub(super) fn earlier_words(after: &str) -> Option<(usize, Back)> {
+    (YEAR_EARLIER.with(|re| re.find(after)).map(|m| (m.end(), Back::Year))).or_else(|| {
+        QUARTER_EARLIER
+            .with(|re| re.find(after))
+            .map(|m| (m.end(), Back::Quarter))
+    })
 }
 
 pattern! {
@@ -824,11 +834,6 @@ pattern! {
         r"(?i)^\W*(?:\w+\W+){0,3}?(?:the\s+)?(?:prior|previous|preceding|last)\s+quarter(?-u:\b)",
     )
     .expect("quarter-earlier pattern is valid");
-}
-
-/// Whether `after` (the text right after a figure) dates the figure a quarter earlier.
-pub(super) fn quarter_earlier(after: &str) -> bool {
-    QUARTER_EARLIER.with(|re| re.is_match(after))
 }
 
 /// The same period one year earlier: "Q4 2023" → "Q4 2022".

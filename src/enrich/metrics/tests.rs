@@ -89,6 +89,12 @@ const CASES: &[Case] = &[
     // own, and the span ends with the quarter.
     ("free cash flow was seventeen point six billion in the third quarter and fifty five point eight billion for the trailing twelve months", Some("Q3 2024"), &[],
         &["17.6e9 USD; _; Amazon; free cash flow; Q3 2024", "55.8e9 USD; _; Amazon; free cash flow; TTM Q3 2024"]),
+    // "the year before" right after an earlier value dates it before a period said
+    // further on in the sentence.
+    ("Capital expenditures were $48.4 billion in 2023, down from $58.3 billion the year before, and executives expect them to rise in 2024.", None, &[],
+        &["48.4e9 USD; _; Amazon; capital expenditures; 2023", "58.3e9 USD; _; Amazon; capital expenditures; 2022"]),
+    ("Ad sales reached $46.9 billion in 2023, up 24% from $37.7 billion a year earlier, and the fourth quarter alone brought in $14.7 billion.", None, &[],
+        &["46.9e9 USD; up 24 %; Amazon; advertising revenue; 2023", "37.7e9 USD; _; Amazon; advertising revenue; 2022", "14.7e9 USD; _; Amazon; _; Q4 2023"]),
     // "more than last year" is a basis, not a value compared with.
     ("The network handled about 8 billion items in Q4 2018, roughly 13% more than last year.", None, &[],
         &["~8e9 count; up 13 % YoY; Amazon; items; Q4 2018"]),

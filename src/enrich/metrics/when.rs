@@ -7,7 +7,7 @@
 //! period a year back when it is "a year earlier", else none.
 
 use super::period::{
-    Back, TO_DATE, level_a_year_earlier, placed_back, quarter_before, quarter_earlier, year_before, year_earlier,
+    Back, TO_DATE, earlier_words, level_a_year_earlier, placed_back, quarter_before, year_before, year_earlier,
 };
 use super::records::{Rec, Role};
 use super::{Scope, Sentence};
@@ -313,16 +313,18 @@ fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Opti
         .periods
         .iter()
         .find(|p| p.start >= rec.end && (p.start < next_qty || (s.in_zone(rec.start) && s.in_zone(p.start))));
-    if let Some(p) = named {
+    // "down from $58.3 billion the year before, and … will rise in 2024": the words
+    // right after the amount date it before a period said further on.
+    let from = restatement.map_or(rec.end, |q| q.end);
+    let back = earlier_words(&s.text[from..]).map(|(end, back)| (from + end, back));
+    if let Some(p) = named
+        && back.is_none_or(|(end, _)| p.start < end)
+    {
         return Some(p.canonical.clone());
     }
-    let after = &s.text[restatement.map_or(rec.end, |q| q.end)..];
-    if year_earlier(after) {
-        year_back(s, rec, scope_period)
-    } else if quarter_earlier(after) {
-        current_period(s, rec, scope_period).and_then(|c| quarter_before(&c))
-    } else {
-        None
+    match back? {
+        (_, Back::Year) => year_back(s, rec, scope_period),
+        (_, Back::Quarter) => current_period(s, rec, scope_period).and_then(|c| quarter_before(&c)),
     }
 }
 
