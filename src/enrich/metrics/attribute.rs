@@ -56,8 +56,11 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
                 .or_else(|| defined_before(s, q))
                 .or_else(|| metric_before(s, q, &taken).filter(|&h| !made_on(s, q, h)))?;
             let found = guided(s, found, q.unit).unwrap_or(found);
-            // "bought back $5 billion of stock": a share's price is never billions.
-            let price_of_billions = s.metrics[found].label == "share price" && q.scaled;
+            // "bought back $5 billion of stock": a share's price is never billions, nor is
+            // anything per share ("the 50-cent quarterly dividend costs about $1.3 billion").
+            let label = s.metrics[found].label;
+            let per_share = label == "share price" || label.ends_with("eps") || label.ends_with("per share");
+            let price_of_billions = per_share && q.scaled;
             let fit = fits(s.metrics[found].kind, q.unit) || money_name(s.metrics[found].label, q.unit).is_some();
             (fit && !price_of_billions).then_some(found)
         })
