@@ -239,8 +239,12 @@ pub fn extract(
         // "- Marketplace: over 1 billion monthly users": a list item led by a label that
         // names no topic, metric or period gives a part of what it measures, as a table
         // row's label does.
+        let head = text.get(..48).unwrap_or(text).split_once(':').map(|(head, _)| head);
         if sentence.start == 0
             && block.kind == BlockKind::Prose
+            && let Some(head) = head
+            && (figures.iter()).any(|f| f.metric.as_deref().is_some_and(|m| !shares_word(head, m)))
+            && tables::is_item(doc, block)
             && let Some((end, label)) = tables::item_label(text, settings.names)
             && !mentions.iter().any(|m| m.range.start < end)
             && default_subject.is_none_or(|d| !label.eq_ignore_ascii_case(d))
@@ -249,13 +253,7 @@ pub fn extract(
                 let near = text.get(end..found.range.start).is_some_and(|gap| gap.len() <= 12);
                 // "Fuel: $2.57 per gallon", "Paid rides per week: more than 150,000": a
                 // label that says the metric's own words names it, not a part of it.
-                let own_words = |metric: &String| {
-                    let said: Vec<&str> = label.split(|c: char| !c.is_alphanumeric()).collect();
-                    (metric.split(|c: char| !c.is_alphanumeric())).any(|w| !w.is_empty() && said.contains(&w))
-                };
-                if let Some(metric) =
-                    (found.metric.as_mut()).filter(|m| near && !own_words(m) && tables::is_item(doc, block))
-                {
+                if let Some(metric) = found.metric.as_mut().filter(|m| near && !shares_word(head, m)) {
                     *metric = format!("{label} {metric}");
                 }
             }
@@ -296,6 +294,14 @@ pub fn extract(
         }
     }
     out
+}
+
+/// Whether `label` says a word of `metric` (in any case).
+fn shares_word(label: &str, metric: &str) -> bool {
+    let words = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let said: Vec<&str> = words.collect();
+    (metric.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| !w.is_empty() && said.iter().any(|s| s.eq_ignore_ascii_case(w)))
 }
 
 /// The one topic (of those that own figures) the sentence before `at` in its block

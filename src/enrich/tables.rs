@@ -605,10 +605,6 @@ impl Layout {
     ) {
         let cells = Cells::of(row, offset);
         self.split_levels(&cells, row, offset, figures);
-        let qualifier = (!names_topic)
-            .then(|| cells.cell(row, 0))
-            .flatten()
-            .and_then(|label| row_qualifier(label, names));
         for found in figures.iter_mut() {
             let c = cells.column(found.range.start);
             if let Some(Some(subject)) = self.subjects.get(c)
@@ -667,13 +663,15 @@ impl Layout {
                 }
             }
         }
-        if let Some(q) = qualifier {
-            for found in figures.iter_mut() {
-                if !found.metric_named
-                    && cells.column(found.range.start) > 0
-                    && let Some(metric) = &found.metric
-                {
-                    found.metric = Some(format!("{q} {metric}"));
+        // Read only for a row with a figure that takes its metric from a head or caption.
+        let given = |f: &Found| !f.metric_named && f.metric.is_some() && cells.column(f.range.start) > 0;
+        if !names_topic
+            && figures.iter().any(given)
+            && let Some(q) = cells.cell(row, 0).and_then(|label| row_qualifier(label, names))
+        {
+            for found in figures.iter_mut().filter(|f| given(f)) {
+                if let Some(metric) = &mut found.metric {
+                    *metric = format!("{q} {metric}");
                 }
             }
         }
@@ -829,9 +827,7 @@ pub fn item_label(item: &str, names: &MetricNames) -> Option<(usize, String)> {
 /// neither a topic nor a metric nor a period: "Japan" under "Revenue by geography" is
 /// Japan's revenue, not the company's.
 fn row_qualifier(label: &str, names: &MetricNames) -> Option<String> {
-    let label = label.trim().trim_matches(|c: char| c == '*' || c == '_').trim();
-    let lower = label.to_lowercase();
-    let total = [
+    const TOTAL: [&str; 8] = [
         "total",
         "all",
         "consolidated",
@@ -841,14 +837,16 @@ fn row_qualifier(label: &str, names: &MetricNames) -> Option<String> {
         "global",
         "worldwide",
     ];
-    (!label.is_empty()
+    let label = label.trim().trim_matches(|c: char| c == '*' || c == '_').trim();
+    // The cheap tests first: a list item's label is read for every item with a figure.
+    let plain = !label.is_empty()
         && label.bytes().any(|b| b.is_ascii_alphabetic())
         && !label.bytes().any(|b| b.is_ascii_digit())
-        && !period_like(label)
-        && growth_of(label).is_none()
-        && names.first_metric(label).is_none()
-        && !total.iter().any(|t| lower.split_whitespace().any(|w| w == *t)))
-    .then_some(lower)
+        && !label
+            .split_whitespace()
+            .any(|w| TOTAL.iter().any(|t| w.eq_ignore_ascii_case(t)));
+    (plain && !period_like(label) && names.first_metric(label).is_none() && growth_of(label).is_none())
+        .then(|| label.to_lowercase())
 }
 
 fn period_like(cell: &str) -> bool {
