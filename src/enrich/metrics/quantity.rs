@@ -277,6 +277,17 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
             glued = false;
         }
     }
+    // "a 10-percent rise", "the 50-cent dividend": a unit glued by a hyphen is the
+    // number's own, not a compound that names something.
+    if unit == Unit::Pending
+        && toks
+            .get(next)
+            .is_some_and(|h| h.is("-") && next > 0 && h.start == toks[next - 1].end)
+        && toks.get(next + 1).is_some_and(|w| w.start == toks[next].end)
+        && unit_words(toks, next + 1).is_some()
+    {
+        next += 1;
+    }
     if compound_follows(toks, next) {
         return None;
     }

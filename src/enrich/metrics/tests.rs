@@ -95,6 +95,12 @@ const CASES: &[Case] = &[
         &["48.4e9 USD; _; Amazon; capital expenditures; 2023", "58.3e9 USD; _; Amazon; capital expenditures; 2022"]),
     ("Ad sales reached $46.9 billion in 2023, up 24% from $37.7 billion a year earlier, and the fourth quarter alone brought in $14.7 billion.", None, &[],
         &["46.9e9 USD; up 24 %; Amazon; advertising revenue; 2023", "37.7e9 USD; _; Amazon; advertising revenue; 2022", "14.7e9 USD; _; Amazon; _; Q4 2023"]),
+    // A unit glued to its number by a hyphen is the number's ("the 50-cent dividend", "a
+    // 10-percent rise"); a word so glued is a name ("a 12-month plan", "the 10-K").
+    ("The 50-cent quarterly dividend stays, as the 12-month plan in the 10-K says.", Some("Q3 2024"), &[],
+        &["0.5 USD; _; Amazon; dividend per share; Q3 2024"]),
+    ("Revenue saw a 10-percent rise.", Some("Q3 2024"), &[],
+        &["_; up 10 %; Amazon; revenue; Q3 2024"]),
     // Nothing per share comes in billions: the dividend's cost is no dividend per share.
     ("The quarterly dividend of 50 cents a share costs about $1.3 billion a quarter.", Some("Q3 2024"), &[],
         &["0.5 USD; _; Amazon; dividend per share; Q3 2024", "~1.3e9 USD; _; Amazon; _; Q3 2024"]),
