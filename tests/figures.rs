@@ -806,9 +806,12 @@ fn its_and_the_unit_take_the_topic_named_before() {
         "---\ntitle: Notes\nperiod: Q4 2023\n---\n\n\
          AWS closed the year with revenue of $24.2 billion. Its operating margin widened to 29.6%.\n\n\
          Project Kuiper is licensed for many satellites. Analysts think the service could bring in $400 million of revenue.\n\n\
-         AWS and North America both grew. Its operating margin was 6.1%.\n",
+         AWS and North America both grew. Its operating margin was 6.1%.\n\n\
+         AWS grew 19% to $27.5 billion. The unit's operating income was $10.4 billion, the most since Amazon began breaking out AWS results.\n",
     );
     assert_eq!(subject_of(&json, 29.6), "AWS");
+    // A topic named only after the figures is no subject of them.
+    assert_eq!(subject_of(&json, 10.4e9), "AWS");
     assert_eq!(subject_of(&json, 400e6), "Project Kuiper");
     assert_eq!(subject_of(&json, 6.1), "Amazon");
     assert_eq!(subject_of(&json, -419e6), "International");

@@ -168,7 +168,11 @@ pub fn extract(
         // A sentence that names no topic and speaks of one named before ("Its operating
         // margin widened to 29.6%", "The unit's operating income was $10.4 billion") is
         // about the one topic the sentence before it in its paragraph names.
-        let antecedent = (!about_itself && mentions.is_empty() && prose && m.refers_back())
+        // A topic named only after the figures ("The unit's operating income was $10.4
+        // billion, the highest since Amazon began breaking out AWS results") is no
+        // subject of them.
+        let named_first = mentions.iter().any(|n| n.range.start < m.first_quantity());
+        let antecedent = (!about_itself && !named_first && prose && m.refers_back())
             .then(|| named_before(blocks, split, facts, topics, at))
             .flatten();
         let carry = match &carried {

@@ -463,6 +463,11 @@ impl<'s, 'n> Phrased<'s, 'n> {
 pub struct Measured<'s, 'n, 'm>(Sentence<'s, 'n, 'm>);
 
 impl Measured<'_, '_, '_> {
+    /// Where the sentence's first quantity starts (its length when it has none).
+    pub fn first_quantity(&self) -> usize {
+        self.0.qtys.first().map_or(self.0.text.len(), |q| q.start)
+    }
+
     /// True when the sentence, before its first figure, speaks of something named before
     /// it: "it", "its", or "the unit", "the segment", "the business", "the service", "the
     /// division" (and their possessives).
