@@ -797,6 +797,7 @@ fn its_and_the_unit_take_the_topic_named_before() {
             ("AWS", "", "A segment."),
             ("Project Kuiper", "", "Satellites."),
             ("North America", "", "A segment."),
+            ("Capital expenditures", "aliases: [\"capex\"]\n", "A metric."),
             (
                 "International",
                 "",
@@ -807,8 +808,11 @@ fn its_and_the_unit_take_the_topic_named_before() {
          AWS closed the year with revenue of $24.2 billion. Its operating margin widened to 29.6%.\n\n\
          Project Kuiper is licensed for many satellites. Analysts think the service could bring in $400 million of revenue.\n\n\
          AWS and North America both grew. Its operating margin was 6.1%.\n\n\
-         AWS grew 19% to $27.5 billion. The unit's operating income was $10.4 billion, the most since Amazon began breaking out AWS results.\n",
+         AWS grew 19% to $27.5 billion. The unit's operating income was $10.4 billion, the most since Amazon began breaking out AWS results.\n\n\
+         Capex was $48.4 billion in 2023. It rose to $77.7 billion in 2024, most of it for AWS.\n",
     );
+    // A topic that names a metric is no subject to reach back to.
+    assert_eq!(subject_of(&json, 77.7e9), "Amazon");
     assert_eq!(subject_of(&json, 29.6), "AWS");
     // A topic named only after the figures is no subject of them.
     assert_eq!(subject_of(&json, 10.4e9), "AWS");

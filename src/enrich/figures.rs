@@ -173,7 +173,7 @@ pub fn extract(
         // subject of them.
         let named_first = mentions.iter().any(|n| n.range.start < m.first_quantity());
         let antecedent = (!about_itself && !named_first && prose && m.refers_back())
-            .then(|| named_before(blocks, split, facts, topics, at))
+            .then(|| named_before(blocks, split, facts, topics, settings.names, at))
             .flatten();
         let carry = match &carried {
             Some((b, sc, Some(period)))
@@ -315,6 +315,7 @@ fn named_before(
     split: &[Option<Vec<std::ops::Range<usize>>>],
     facts: &PageFacts,
     topics: &Topics,
+    names: &metrics::MetricNames,
     at: &Placed,
 ) -> Option<String> {
     let sentences = sentences_of(&blocks[at.block], split.get(at.block));
@@ -326,7 +327,8 @@ fn named_before(
     let named: Vec<_> = (in_block.iter())
         .take_while(|m| m.block == at.block)
         .filter(|m| before.start <= m.range.start && m.range.end <= before.end)
-        .filter(|m| topics.list[m.topic].figure_subject)
+        // A topic that names a metric ("Capital expenditures") is no subject.
+        .filter(|m| topics.list[m.topic].figure_subject && names.label_of(&topics.list[m.topic].title).is_none())
         .collect();
     if named.is_empty() {
         return None;
