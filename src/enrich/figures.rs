@@ -249,12 +249,15 @@ pub fn extract(
             && let Some(head) = head
             && (figures.iter()).any(|f| f.metric.as_deref().is_some_and(|m| !shares_word(head, m)))
             && tables::is_item(doc, block)
-            && let Some((end, label)) = tables::item_label(text, settings.names)
-            && !mentions.iter().any(|m| m.range.start < end)
+            && let Some(label) = tables::item_label(head, settings.names)
+            && !mentions.iter().any(|m| m.range.start <= head.len())
             && default_subject.is_none_or(|d| !label.eq_ignore_ascii_case(d))
         {
             for found in &mut figures {
-                let near = text.get(end..found.range.start).is_some_and(|gap| gap.len() <= 12);
+                // The figure right after the colon.
+                let near = text
+                    .get(head.len() + 1..found.range.start)
+                    .is_some_and(|gap| gap.len() <= 12);
                 // "Fuel: $2.57 per gallon", "Paid rides per week: more than 150,000": a
                 // label that says the metric's own words names it, not a part of it.
                 if let Some(metric) = found.metric.as_mut().filter(|m| near && !shares_word(head, m)) {

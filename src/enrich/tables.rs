@@ -809,18 +809,15 @@ impl Cells {
 
 /// Whether a body cell may name a period of its own beside its amount: a word of time or
 /// a year ("$20.7B in Q3", "$5.1B (2022)"); a bare amount cannot.
-/// The label a list item opens with ("Marketplace: over 1 billion monthly users"), in
-/// lower case, with where its colon ends, when it is a qualifier (`row_qualifier`) of a
-/// few words.
-pub fn item_label(item: &str, names: &MetricNames) -> Option<(usize, String)> {
-    let colon = item.get(..48).unwrap_or(item).find(':')?;
-    let label = &item[..colon];
+/// The label a list item opens with, before its colon ("Marketplace" of "Marketplace: over
+/// 1 billion monthly users"), in lower case, when it is a qualifier (`row_qualifier`) of
+/// a few words.
+pub fn item_label(label: &str, names: &MetricNames) -> Option<String> {
     // "Clubs: 600", "Employees: about 47,000": a label that says what is counted is the
     // figure's metric, not a part of one.
     (label.split_whitespace().count() <= 5 && counted_noun(label).is_none())
         .then(|| row_qualifier(label, names))
         .flatten()
-        .map(|q| (colon + 1, q))
 }
 
 /// What a row's label adds to the metric its column or caption names, when it names
