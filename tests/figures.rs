@@ -506,12 +506,15 @@ fn a_table_rows_label_qualifies_the_metric_it_is_given() {
          | North America | 21.63 | 30.71 |\n\
          | Japan | 1.90 | 1.74 |\n\
          | Rest of world | 3.63 | 4.00 |\n\
+         | U.S. | 11.11 | 12.12 |\n\
          | Total | 27.16 | 36.45 |\n",
     );
     let japan = record_of(&json, 1.74e9);
     assert_eq!(japan["metric"], "japan revenue", "{japan}");
     assert_eq!(japan["subject"], "Amazon");
     assert_eq!(record_of(&json, 4.0e9)["metric"], "rest of world revenue");
+    // Written as prose writes a line ("U.S. revenue" is us revenue): one series.
+    assert_eq!(record_of(&json, 12.12e9)["metric"], "us revenue");
     let north_america = record_of(&json, 30.71e9);
     assert_eq!(north_america["subject"], "North America");
     assert_eq!(north_america["metric"], "revenue");

@@ -265,12 +265,7 @@ pub fn extract(
                 }
             }
         }
-        for mut found in figures {
-            // A product line's "system sales" ("EUV system sales of €8.3 billion") are its
-            // revenue; only the company's are a part of its revenue.
-            if found.metric.as_deref() == Some("system sales") && found.subject.as_deref() != default_subject {
-                found.metric = Some("revenue".to_string());
-            }
+        for found in figures {
             let figure_text = text.get(found.range.clone()).unwrap_or("");
             if settings
                 .ignore

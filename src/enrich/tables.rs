@@ -824,26 +824,15 @@ pub fn item_label(label: &str, names: &MetricNames) -> Option<String> {
 /// neither a topic nor a metric nor a period: "Japan" under "Revenue by geography" is
 /// Japan's revenue, not the company's.
 fn row_qualifier(label: &str, names: &MetricNames) -> Option<String> {
-    const TOTAL: [&str; 8] = [
-        "total",
-        "all",
-        "consolidated",
-        "company",
-        "group",
-        "overall",
-        "global",
-        "worldwide",
-    ];
     let label = label.trim().trim_matches(|c: char| c == '*' || c == '_').trim();
     // The cheap tests first: a list item's label is read for every item with a figure.
     let plain = !label.is_empty()
         && label.bytes().any(|b| b.is_ascii_alphabetic())
         && !label.bytes().any(|b| b.is_ascii_digit())
-        && !label
-            .split_whitespace()
-            .any(|w| TOTAL.iter().any(|t| w.eq_ignore_ascii_case(t)));
+        && !label.split_whitespace().any(metrics::names_all_of_a_business);
+    // Written as a line of business is in prose ("U.S. revenue" is *us revenue*).
     (plain && !period_like(label) && names.first_metric(label).is_none() && growth_of(label).is_none())
-        .then(|| label.to_lowercase())
+        .then(|| metrics::label_words(label))
 }
 
 fn period_like(cell: &str) -> bool {

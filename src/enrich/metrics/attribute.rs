@@ -719,7 +719,7 @@ fn outside_a_place(s: &Sentence, rec: &Rec) -> Option<String> {
 }
 
 /// A name as a label writes it: in lower case, initials without their dots ("U.S." → "us").
-fn label_words(name: &str) -> String {
+pub fn label_words(name: &str) -> String {
     name.replace('.', "").to_lowercase()
 }
 
@@ -735,33 +735,51 @@ fn is_the_metric(s: &Sentence, start: usize, end: usize, subject: &str) -> bool 
 }
 
 /// Words before "revenue" that do not name a line of business: determiners and
-/// prepositions, words of time, the words for all of a company's revenue, and verbs that
-/// report or forecast it ("management expects revenue of $37.5 billion"). Sorted:
+/// prepositions, words of time, and verbs that report or forecast it (and, apart, the
+/// words for all of a business: `names_all_of_a_business`) ("management expects revenue of $37.5 billion"). Sorted:
 /// looked up by binary search (`not_a_line`).
 #[rustfmt::skip]
 const NOT_A_LINE: &[&str] = &[
-    "a", "additional", "adjusted", "again", "ago", "all", "alone", "also", "an", "annual",
-    "annualized", "any", "are", "as", "at", "average", "be", "been", "book", "booked", "but", "by",
-    "can", "combined", "company", "consolidated", "constant", "could", "cumulative", "currency",
-    "deliver", "delivered", "delivers", "did", "do", "does", "earlier", "entire", "expect",
-    "expected", "expecting", "expects", "financials", "first", "fiscal", "for", "forecast",
-    "forecasts", "fourth", "from", "full", "gaap", "generate", "generated", "generates", "global",
-    "gross", "group", "guide", "guided", "guides", "had", "half", "has", "have", "her", "higher",
-    "his", "i", "in", "incremental", "is", "it", "its", "just", "last", "less", "lower", "may",
-    "meaningful", "might", "month", "months", "more", "net", "new", "next", "nor", "now", "of",
-    "on", "only", "or", "organic", "our", "overall", "post", "posted", "posts", "previous", "prior",
-    "project", "projected", "projects", "quarter", "quarterly", "quarters", "record", "recorded",
-    "report", "reported", "reports", "results", "same", "saw", "second", "see", "sees", "segment",
-    "should", "so", "solid", "some", "still", "strong", "such", "that", "the", "their", "then",
-    "these", "they", "third", "this", "those", "to", "today", "too", "total", "was", "we", "weak",
-    "were", "which", "while", "who", "whole", "whose", "will", "with", "worldwide", "would", "year",
-    "yearly", "years", "your",
+    "a", "additional", "adjusted", "again", "ago", "alone", "also", "an", "annual",
+    "annualized", "any", "are", "as", "at", "average", "be", "been", "book", "booked", "but",
+    "by", "can", "combined", "constant", "could", "cumulative", "currency", "deliver",
+    "delivered", "delivers", "did", "do", "does", "earlier", "expect", "expected", "expecting",
+    "expects", "financials", "first", "fiscal", "for", "forecast", "forecasts", "fourth",
+    "from", "full", "gaap", "generate", "generated", "generates", "gross", "guide", "guided",
+    "guides", "had", "half", "has", "have", "her", "higher", "his", "i", "in", "incremental",
+    "is", "it", "its", "just", "last", "less", "lower", "may", "meaningful", "might", "month",
+    "months", "more", "net", "new", "next", "nor", "now", "of", "on", "only", "or", "organic",
+    "our", "post", "posted", "posts", "previous", "prior", "project", "projected", "projects",
+    "quarter", "quarterly", "quarters", "record", "recorded", "report", "reported", "reports",
+    "results", "same", "saw", "second", "see", "sees", "segment", "should", "so", "solid",
+    "some", "still", "strong", "such", "that", "the", "their", "then", "these", "they",
+    "third", "this", "those", "to", "today", "too", "was", "we", "weak", "were", "which",
+    "while", "who", "whose", "will", "with", "would", "year", "yearly", "years", "your",
 ];
 
 fn not_a_line(t: &Token) -> bool {
     let mut buffer = [0u8; 16];
     super::tokens::lower_ascii(t.text, &mut buffer)
         .is_some_and(|lower| NOT_A_LINE.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok())
+        || names_all_of_a_business(t.text)
+}
+
+/// Words for all of a business ("total", "consolidated", "worldwide"): no line of it, in
+/// prose before "revenue" as in a table row's or list item's label.
+pub fn names_all_of_a_business(word: &str) -> bool {
+    const ALL: [&str; 10] = [
+        "all",
+        "company",
+        "consolidated",
+        "entire",
+        "global",
+        "group",
+        "overall",
+        "total",
+        "whole",
+        "worldwide",
+    ];
+    ALL.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// "Xbox content and services revenue increased 61%", "Xbox hardware revenue fell 42%",

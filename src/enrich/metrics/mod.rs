@@ -53,6 +53,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+pub use attribute::{label_words, names_all_of_a_business};
 pub use counts::counted_noun;
 pub use lexicon::{MetricKind, MetricNames};
 pub use period::{Anchor, frame_period, outlook_period, parse_heading_period, parse_period};
@@ -624,6 +625,11 @@ fn found(
     };
     let mut metric = label.map(|l| match &subject {
         Some(subj) if attribute::qualifies(&l, subj) => l[subj.len() + 1..].to_string(),
+        // A product line's system sales ("EUV system sales of €8.3 billion") are its
+        // revenue; only the company's are a part of its revenue.
+        Some(subj) if l == "system sales" && scope.default_subject.as_deref() != Some(subj.as_str()) => {
+            "revenue".to_string()
+        }
         _ => l,
     });
     if metric.is_none() && !rate {
