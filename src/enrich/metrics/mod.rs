@@ -699,6 +699,9 @@ fn found(
     {
         metric = Some("dividend per share".to_string());
     }
+    if rec.value.is_some_and(|v| quoted_price(s, &s.qtys[v])) {
+        metric = Some("share price".to_string());
+    }
     if metric.as_deref() == Some("market size") {
         subject = None; // the size of a market is nobody's figure
     }
@@ -838,14 +841,54 @@ fn shares_moved(s: &Sentence, role: Role) -> bool {
         .is_some_and(|t| t.is_any(&["shares", "stock"]))
 }
 
+/// The price the market puts on a share, said of the trading ("shares closed at
+/// $135.58", "the stock trades at $150"), or said a share before it ("At $262 a share
+/// JPMorgan trades at 14 times earnings"): not what the company earned a share.
+fn quoted_price(s: &Sentence, q: &Qty) -> bool {
+    const TRADED: [&str; 8] = [
+        "trades", "trade", "traded", "trading", "closed", "closes", "close", "opened",
+    ];
+    if !matches!(q.unit, Unit::Currency(_)) || q.scaled {
+        return false;
+    }
+    let tok = |k: Option<usize>| k.and_then(|k| s.toks.get(k));
+    let back = |n: usize| tok(q.first.checked_sub(n));
+    // "shares closed at $135.58": what trades, the verb, "at", the price.
+    let stock = |t: Option<&Token>| t.is_some_and(|t| t.is_any(&["shares", "stock", "share"]));
+    let traded_at = back(1).is_some_and(|t| t.is("at"))
+        && back(2).is_some_and(|t| t.is_any(&TRADED))
+        && (stock(back(3)) || (back(3).is_some_and(|t| t.is_any(&["are", "were", "is", "was"])) && stock(back(4))));
+    // "At $262 a share JPMorgan trades at …": a price a share opens the clause, and the
+    // clause says it trades.
+    let a_share = tok(Some(q.next)).is_some_and(|t| t.is_any(&["a", "per"]))
+        && tok(Some(q.next + 1)).is_some_and(|t| t.is("share"));
+    let opens = back(1).is_some_and(|t| t.is("at")) && q.first.checked_sub(2).is_none_or(|k| s.toks[k].is(","));
+    let trades_after = || {
+        (s.toks[q.next..].iter())
+            .take_while(|t| !s.breaks.any_between(q.end, t.start))
+            .any(|t| t.is_any(&TRADED[..4]))
+    };
+    traded_at || (a_share && opens && trades_after())
+}
+
 /// A price paid a month or a year ("$14.99 a month", "$5/month", "$139 per year"):
 /// an amount of money without a scale word, then the time it buys.
 fn price_per_period(s: &Sentence, q: &Qty) -> bool {
-    let at = |k: usize, words: &[&str]| s.toks.get(q.next + k).is_some_and(|t| t.is_any(words));
-    matches!(q.unit, Unit::Currency(_))
-        && !q.scaled
-        && at(0, &["a", "per", "/"])
-        && at(1, &["month", "year", "mo", "yr"])
+    let per_period = |q: &Qty| {
+        let at = |k: usize, words: &[&str]| s.toks.get(q.next + k).is_some_and(|t| t.is_any(words));
+        matches!(q.unit, Unit::Currency(_))
+            && !q.scaled
+            && at(0, &["a", "per", "/"])
+            && at(1, &["month", "year", "mo", "yr"])
+    };
+    // "sell for $349 and $499 a month": the first of two prices joined by "and", "or" or
+    // "to" is a price a month as the second is.
+    let paired = || {
+        let next = s.qtys.iter().find(|n| n.first > q.first)?;
+        let joined = next.first == q.next + 1 && s.toks[q.next].is_any(&["and", "or", "to"]);
+        Some(joined && q.unit == next.unit && per_period(next))
+    };
+    per_period(q) || paired().unwrap_or(false)
 }
 
 /// "grew 4% from Q3" in Q4: the period a change is measured from, right after it, says

@@ -766,6 +766,14 @@ const CASES: &[Case] = &[
     // A price a month or a year is a subscription's.
     ("Prime still costs $14.99 a month in the US, while RxPass is $5/month.", Some("Q2 2025"), &[],
         &["14.99 USD; _; Amazon; subscription price; Q2 2025", "5 USD; _; Amazon; subscription price; Q2 2025"]),
+    // Two prices joined by "and" share the time they buy.
+    ("The 2.5 mg and 5 mg Zepbound vials now sell for $349 and $499 a month.", Some("Q1 2025"), &["Zepbound"],
+        &["349 USD; _; Zepbound; subscription price; Q1 2025", "499 USD; _; Zepbound; subscription price; Q1 2025"]),
+    // What a share trades at is its price, not what the company earned a share.
+    ("At $262 a share, the stock trades at about 14 times earnings.", None, &[],
+        &["262 USD; _; Amazon; share price; _", "~14 x; _; Amazon; price to earnings; _"]),
+    ("JPMorgan shares closed at $262.10 on Friday, and the bank earned $4.81 a share in Q4 2024.", None, &["JPMorgan"],
+        &["262.1 USD; _; JPMorgan; share price; _", "4.81 USD; _; JPMorgan; eps; Q4 2024"]),
     // What was paid for a business.
     ("MGM, acquired for $8.5 billion in 2022, now feeds Prime Video.", None, &[],
         &["8.5e9 USD; _; Amazon; acquisition price; 2022"]),
