@@ -603,7 +603,7 @@ pub(super) struct Candidate<'a> {
 #[rustfmt::skip]
 const EXCLUDING: &[&[&str]] = &[
     &["outside"], &["outside", "of"], &["excluding"], &["except"], &["except", "for"],
-    &["other", "than"], &["ex"], &["ex", "-"],
+    &["other", "than"], &["ex"], &["ex", "-"], &["ex", "."],
 ];
 
 /// The subject candidates of a sentence: topic mentions that are not themselves the
@@ -674,19 +674,44 @@ fn exclusion_before(toks: &[Token], at: usize) -> Option<&'static [&'static str]
     })
 }
 
-/// The place a record's figure is said to be outside of, in its clause before the figure
-/// ("revenue outside the U.S. rose 13%", "Outside the U.S. as a whole, revenue increased
-/// 30%"), written as a label's words are: "us", "north america".
-pub(super) fn outside_of(s: &Sentence, cands: &[Candidate], rec: &Rec) -> Option<String> {
+/// How a record's figure leaves a part out (`outside_of`).
+pub(super) enum LeftOut {
+    /// "revenue outside the U.S.": the label "outside us revenue".
+    Outside(String),
+    /// "NII ex. Markets", "revenue excluding AWS": the label "net interest income
+    /// excluding markets".
+    Excluding(String),
+}
+
+impl LeftOut {
+    /// `metric` with the part left out, as the labels write it.
+    pub fn label(&self, metric: &str) -> String {
+        match self {
+            LeftOut::Outside(place) => format!("outside {place} {metric}"),
+            LeftOut::Excluding(part) => format!("{metric} excluding {part}"),
+        }
+    }
+}
+
+/// The place or part a record's figure is said to leave out, in its clause before the
+/// figure ("revenue outside the U.S. rose 13%", "Outside the U.S. as a whole, revenue
+/// increased 30%", "NII ex. Markets $22.9 billion"), written as a label's words are:
+/// "us", "north america", "markets".
+pub(super) fn outside_of(s: &Sentence, cands: &[Candidate], rec: &Rec) -> Option<LeftOut> {
     if let Some(c) = cands.iter().rev().find(|c| c.end <= rec.start && c.excluded) {
         if s.breaks.hard_between(c.end, rec.start) {
             return None;
         }
-        // "outside" or "outside of"; not "excluding", "except" or "ex-".
-        exclusion_before(&s.toks, c.start).filter(|phrase| phrase[0] == "outside")?;
-        return Some(label_words(&s.text[c.start..c.end]));
+        // "except" and "other than" say what else there is, not what a figure leaves out.
+        let phrase = exclusion_before(&s.toks, c.start)?;
+        let words = label_words(&s.text[c.start..c.end]);
+        return match phrase[0] {
+            "outside" => Some(LeftOut::Outside(words)),
+            "excluding" | "ex" => Some(LeftOut::Excluding(words)),
+            _ => None,
+        };
     }
-    outside_a_place(s, rec)
+    outside_a_place(s, rec).map(LeftOut::Outside)
 }
 
 /// A place no topic names, that the clause before a record's figure says it is outside

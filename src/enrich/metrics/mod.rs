@@ -671,13 +671,14 @@ fn found(
         metric = attribute::page_metric(s, rec, roles, scope);
     }
     // "revenue outside the U.S. rose 13% to $3.62 billion" is not all of the company's
-    // revenue: a false conflict with it, and a wrong point in its series, if it were.
+    // revenue, nor is "NII ex. Markets": a false conflict with it, and a wrong point in
+    // its series, if it were.
     // A count says what it counts ("more than 20 countries" outside North America).
     if let Some(m) = &metric
         && s.qtys[rec.primary()].unit != Unit::Count
-        && let Some(place) = attribute::outside_of(s, cands, rec)
+        && let Some(left_out) = attribute::outside_of(s, cands, rec)
     {
-        metric = Some(format!("outside {place} {m}"));
+        metric = Some(left_out.label(m));
     }
     // Whose figure the words say it is, whatever the sentence is about: the business a
     // price was paid for ("Zoox, which Amazon bought for $1.2 billion"), the product a

@@ -9,7 +9,7 @@ use std::ops::Range;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "co", "corp", "ltd", "vs", "approx", "est", "no", "fig",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k",
-    "e.u", "cf", "al", "ca",
+    "e.u", "cf", "al", "ca", "ex", "excl", "incl",
 ];
 
 /// Splits a block of text (a paragraph, list item, table cell already joined by the
@@ -125,6 +125,11 @@ mod tests {
                 "Mr. Files spoke vs. Dr. Who.",
                 "Amazon.com grew."
             ]
+        );
+        // "ex." and "excl." leave a part out: what follows is the same figure's.
+        assert_eq!(
+            split("NII ex. Markets was $22.9 billion. Costs excl. Markets fell."),
+            ["NII ex. Markets was $22.9 billion.", "Costs excl. Markets fell."]
         );
         assert_eq!(
             split("It said \"up 5%.\" Then it fell."),

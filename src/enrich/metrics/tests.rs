@@ -139,6 +139,11 @@ const CASES: &[Case] = &[
     // it is no false conflict with the total.
     ("Revenue was $169.96 billion, and revenue outside North America rose 9% to $40.2 billion.", Some("Q4 2023"), &["North America"],
         &["169.96e9 USD; _; Amazon; revenue; Q4 2023", "40.2e9 USD; up 9 %; Amazon; outside north america revenue; Q4 2023"]),
+    // A figure that leaves a part out is not the whole's, nor the part's.
+    ("Net interest income was $23.5 billion; NII ex. Markets $22.9 billion.", Some("Q3 2024"), &["Markets"],
+        &["23.5e9 USD; _; Amazon; net interest income; Q3 2024", "22.9e9 USD; _; Amazon; net interest income excluding markets; Q3 2024"]),
+    ("Revenue excluding Markets rose 4% to $36.3 billion.", Some("Q3 2024"), &["Markets"],
+        &["36.3e9 USD; up 4 %; Amazon; revenue excluding markets; Q3 2024"]),
     // A count outside a place says what it counts.
     ("Amazon's stores business outside North America covers more than 20 countries.", Some("Q4 2023"), &["North America"],
         &["~20 count; _; Amazon; countries; Q4 2023"]),
@@ -608,13 +613,13 @@ const CASES: &[Case] = &[
     ("AWS operating margin was 29.6%, up >500 bps YoY.", Some("Q4 2023"), &["AWS"],
         &["29.6 %; up 500 bps YoY; AWS; operating margin; Q4 2023"]),
     // A topic named only to be left out is not the subject; the place a figure is outside
-    // of is in its label.
+    // of, or the part it excludes, is in its label.
     ("Revenue outside of North America was $40.2 billion.", Some("Q4 2023"), &["North America"],
         &["40.2e9 USD; _; Amazon; outside north america revenue; Q4 2023"]),
     ("Operating income excluding the AWS segment was $10.6 billion.", Some("Q4 2023"), &["AWS"],
-        &["10.6e9 USD; _; Amazon; operating income; Q4 2023"]),
+        &["10.6e9 USD; _; Amazon; operating income excluding aws; Q4 2023"]),
     ("Ex-North America revenue was $40.2 billion.", Some("Q4 2023"), &["North America"],
-        &["40.2e9 USD; _; Amazon; revenue; Q4 2023"]),
+        &["40.2e9 USD; _; Amazon; revenue excluding north america; Q4 2023"]),
     ("North America revenue was $105.5 billion.", Some("Q4 2023"), &["North America"],
         &["105.5e9 USD; _; North America; revenue; Q4 2023"]),
     // A metric phrase is found even where a longer one starts inside a word ("had revenue").
