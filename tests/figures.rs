@@ -824,6 +824,27 @@ fn its_and_the_unit_take_the_topic_named_before() {
     assert_eq!(subject_of(&json, -419e6), "International");
 }
 
+/// "Segment revenue", "the segment's loss" with no segment named in their paragraph or
+/// heading are of the segment the note's title names; "its" is not, as it may be the
+/// company's.
+#[test]
+fn segment_words_take_the_topic_the_title_names() {
+    let json = metrics_of_note(
+        &["Reality Labs", "AWS"],
+        "---\ntitle: \"Reality Labs: how big is the bill?\"\n---\n\n\
+         Here is what it has cost, year by year.\n\n\
+         ## Revenue\n\n\
+         Segment revenue was $2.15 billion in 2024. The segment's operating loss was $17.7 billion in 2024. Its free cash flow was $52.1 billion in 2024.\n\n\
+         ## AWS\n\n\
+         The segment's revenue was $107.6 billion in 2024.\n",
+    );
+    assert_eq!(subject_of(&json, 2.15e9), "Reality Labs");
+    assert_eq!(subject_of(&json, -17.7e9), "Reality Labs");
+    assert_eq!(subject_of(&json, 52.1e9), "Amazon");
+    // A heading that names a topic says whose its figures are.
+    assert_eq!(subject_of(&json, 107.6e9), "AWS");
+}
+
 /// A sentence that gives a whole and its parts does not disagree with itself; two
 /// sentences that state different values do, and a difference from a guided range ("beat
 /// the top end by $3 billion") or a second change ("and $20 billion quarter-over-quarter")

@@ -146,6 +146,8 @@ pub fn extract(
     // A topic page's "it" is its topic, the subject of figures that name none there.
     let about_itself = doc.page.kind == crate::content::PageKind::Topic && settings.default_subject == doc.page.title;
     let mut found: Vec<Vec<Found>> = Vec::with_capacity(measured.len());
+    // The one topic the note's title names, read once, when a sentence needs it.
+    let mut title_topic: Option<Option<String>> = None;
     let mut said = reading.said.iter().peekable();
     for (i, ((m, at), mentions)) in (measured.iter().zip(&places.placed).zip(&places.subjects)).enumerate() {
         let prose = blocks[at.block].kind == BlockKind::Prose;
@@ -174,7 +176,18 @@ pub fn extract(
         let named_first = mentions.iter().any(|n| n.range.start < m.first_quantity());
         let antecedent = (!about_itself && !named_first && prose && m.refers_back())
             .then(|| named_before(blocks, split, facts, topics, settings.names, at))
-            .flatten();
+            .flatten()
+            // "Segment revenue was $2.15 billion" under a heading that names nothing, in a
+            // note titled "Reality Labs: how big is the bill?": the segment the title names.
+            .or_else(|| {
+                (!about_itself && !named_first && prose && scope.heading_subject.is_none() && m.refers_to_a_segment())
+                    .then(|| {
+                        title_topic
+                            .get_or_insert_with(|| title_subject(doc, topics, settings))
+                            .clone()
+                    })
+                    .flatten()
+            });
         let carry = match &carried {
             Some((b, sc, Some(period)))
                 if prose
@@ -296,6 +309,15 @@ pub fn extract(
         }
     }
     out
+}
+
+/// The one topic the page's title names as a heading would (`subject_named`), if it is
+/// not the page's default subject.
+fn title_subject(doc: &Doc, topics: &Topics, settings: &Settings) -> Option<String> {
+    let named = subject_named(&doc.page.title, topics, settings.names)
+        .subject
+        .flatten()?;
+    (settings.default_subject != named).then_some(named)
 }
 
 /// Whether `label` says a word of `metric` (in any case).

@@ -469,25 +469,30 @@ impl Measured<'_, '_, '_> {
         self.0.qtys.first().map_or(self.0.text.len(), |q| q.start)
     }
 
+    /// The tokens before the sentence's first figure.
+    fn before_first_figure(&self) -> &[Token<'_>] {
+        let s = &self.0;
+        let first = s.qtys.first().map_or(usize::MAX, |q| q.start);
+        &s.toks[..s.toks.partition_point(|t| t.start < first)]
+    }
+
     /// True when the sentence, before its first figure, speaks of something named before
     /// it: "it", "its", or "the unit", "the segment", "the business", "the service", "the
     /// division" (and their possessives).
     pub fn refers_back(&self) -> bool {
         const PRONOUNS: [&str; 4] = ["it", "its", "it's", "it’s"];
-        const NOUNS: [&str; 5] = ["unit", "segment", "business", "service", "division"];
-        let s = &self.0;
-        let first = s.qtys.first().map_or(usize::MAX, |q| q.start);
-        let before = &s.toks[..s.toks.partition_point(|t| t.start < first)];
-        let noun = |t: &Token| {
-            let word = t
-                .text
-                .strip_suffix("'s")
-                .or_else(|| t.text.strip_suffix("’s"))
-                .unwrap_or(t.text);
-            NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n))
-        };
+        let before = self.before_first_figure();
         before.iter().any(|t| t.is_word() && t.is_any(&PRONOUNS))
-            || before.windows(2).any(|w| w[0].is("the") && noun(&w[1]))
+            || the_noun(before, &["unit", "segment", "business", "service", "division"])
+    }
+
+    /// True when the sentence, before its first figure, speaks of a segment named before
+    /// it: "the segment", "the unit", "the division" (and their possessives), or
+    /// "segment" right before a metric's name ("Segment revenue was $2.15 billion").
+    pub fn refers_to_a_segment(&self) -> bool {
+        let before = self.before_first_figure();
+        let names_metric = |t: &Token| (self.0.metrics.iter()).any(|h| (t.start..=t.end + 1).contains(&h.start));
+        the_noun(before, &["segment", "unit", "division"]) || before.iter().any(|t| t.is("segment") && names_metric(t))
     }
 
     /// True when the figures of the sentence that name no period of their own may take an
@@ -516,6 +521,15 @@ impl Measured<'_, '_, '_> {
         gaap_then_non_gaap(s, &mut out);
         out
     }
+}
+
+/// True when `toks` have "the" before one of `nouns` or its possessive ("the unit's").
+fn the_noun(toks: &[Token], nouns: &[&str]) -> bool {
+    toks.windows(2).any(|w| {
+        let text = w[1].text;
+        let word = (text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))).unwrap_or(text);
+        w[0].is("the") && nouns.iter().any(|n| word.eq_ignore_ascii_case(n))
+    })
 }
 
 /// "$3.0 billion, down 3% sequentially but up 52% year on year", "$26.3 billion (+16%,
