@@ -717,6 +717,9 @@ fn found(
     if rec.value.is_some_and(|v| quoted_price(s, &s.qtys[v])) {
         metric = Some("share price".to_string());
     }
+    if let Some(label) = rec.value.and_then(|v| repurchase_authorization(s, &s.qtys[v])) {
+        metric = Some(label.to_string());
+    }
     if metric.as_deref() == Some("market size") {
         subject = None; // the size of a market is nobody's figure
     }
@@ -828,6 +831,56 @@ fn bought_back(s: &Sentence, q: &Qty) -> bool {
     let repurchased = toks[verb].is_any(&["repurchased", "repurchases", "repurchase", "repurchasing"]);
     let back = toks[verb].is("back") && verb >= 1 && toks[verb - 1].is_any(&["bought", "buy", "buys", "buying"]);
     matches!(q.unit, Unit::Currency(_)) && (repurchased || back)
+}
+
+/// What a board allows to be spent on buybacks, not what was spent, in a sentence that
+/// speaks of them: "a new $15 billion share repurchase program", "its programme of up to
+/// €12 billion", "seventy billion authorized in April" are the share repurchase
+/// authorization; "about six billion euros left on the twelve billion euro program",
+/// "forty billion dollars remaining under the authorization" what remains of it.
+fn repurchase_authorization(s: &Sentence, q: &Qty) -> Option<&'static str> {
+    const ALLOWED: [&str; 4] = ["authorization", "authorisation", "program", "programme"];
+    if !matches!(q.unit, Unit::Currency(_)) {
+        return None;
+    }
+    let toks = &s.toks;
+    let buybacks = toks.iter().any(|t| {
+        t.is_any(&[
+            "buyback",
+            "buybacks",
+            "repurchase",
+            "repurchases",
+            "repurchased",
+            "repurchasing",
+            "back",
+        ])
+    }) || s.metrics.iter().any(|h| h.label.starts_with("share repurchase"));
+    if !buybacks {
+        return None;
+    }
+    // The words after the amount, past what the program buys ("share repurchase").
+    let after = (toks[q.next.min(toks.len())..].iter())
+        .skip_while(|t| t.is_any(&["share", "stock", "repurchase", "buyback", "of"]))
+        .take_while(|t| !s.breaks.any_between(q.end, t.start));
+    let mut after = after.take(8).peekable();
+    if after.peek().is_some_and(|t| t.is_any(&ALLOWED) || t.is("authorized")) {
+        return Some("share repurchase authorization");
+    }
+    if after.next_if(|t| t.is_any(&["left", "remaining"])).is_some() {
+        return after
+            .any(|t| t.is_any(&ALLOWED))
+            .then_some("remaining share repurchase authorization");
+    }
+    // "its programme of up to €12 billion", "an authorization of $50 billion".
+    let before = &toks[..q.first];
+    let lead = before
+        .iter()
+        .rev()
+        .skip_while(|t| t.is_any(&["up", "to", "about", "of"]));
+    let said_of = before.last().is_some_and(|t| t.is_any(&["of", "to", "about"]));
+    lead.take(1)
+        .any(|t| said_of && t.is_any(&ALLOWED))
+        .then_some("share repurchase authorization")
 }
 
 /// "put $8 billion into Anthropic", "will pour £8 billion into UK data centres": money

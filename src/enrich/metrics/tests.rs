@@ -779,6 +779,13 @@ const CASES: &[Case] = &[
         &["262 USD; _; Amazon; share price; _", "~14 x; _; Amazon; price to earnings; _"]),
     ("JPMorgan shares closed at $262.10 on Friday, and the bank earned $4.81 a share in Q4 2024.", None, &["JPMorgan"],
         &["262.1 USD; _; JPMorgan; share price; _", "4.81 USD; _; JPMorgan; eps; Q4 2024"]),
+    // What a buyback program allows, and what is left of it, are not what was bought back.
+    ("It bought back about $0.5 billion of shares in 2024 under its programme of up to $12 billion.", None, &[],
+        &["~500e6 USD; _; Amazon; share repurchases; 2024", "~12e9 USD; _; Amazon; share repurchase authorization; 2024"]),
+    ("On buybacks we have about six billion dollars left on the twelve billion dollar program.", Some("Q4 2024"), &[],
+        &["~6e9 USD; _; Amazon; remaining share repurchase authorization; Q4 2024", "12e9 USD; _; Amazon; share repurchase authorization; Q4 2024"]),
+    ("You bought back fifteen point three billion this quarter with seventy billion authorized in April.", Some("Q2 2024"), &[],
+        &["15.3e9 USD; _; Amazon; share repurchases; Q2 2024", "70e9 USD; _; Amazon; share repurchase authorization; Q2 2024"]),
     // What was paid for a business.
     ("MGM, acquired for $8.5 billion in 2022, now feeds Prime Video.", None, &[],
         &["8.5e9 USD; _; Amazon; acquisition price; 2022"]),
