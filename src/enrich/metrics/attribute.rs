@@ -1203,9 +1203,14 @@ pub(super) fn page_metric(s: &Sentence, rec: &Rec, roles: &[Role], scope: &Scope
 pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
     let toks = &s.toks;
     let word_sign = q.first >= 1 && toks[q.first - 1].is_any(&["negative", "minus"]);
+    // "Provision for credit losses of $2.6 billion": the loss ends the name of a metric
+    // that is no loss.
     let loss_of = q.first >= 2
         && toks[q.first - 1].is("of")
-        && toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"]);
+        && toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"])
+        && !(s.metrics.iter()).any(|h| {
+            h.end == toks[q.first - 2].end && h.start < toks[q.first - 2].start && !h.negates && !h.label.is_empty()
+        });
     let currency = matches!(q.unit, Unit::Currency(_));
     let loss_after = currency && toks.get(q.next).is_some_and(|t| t.is_any(&["loss", "losses"]));
     word_sign || loss_of || loss_after || (currency && (lost(s, q) || in_accounting_parentheses(toks, q)))

@@ -786,6 +786,14 @@ const CASES: &[Case] = &[
         &["~6e9 USD; _; Amazon; remaining share repurchase authorization; Q4 2024", "12e9 USD; _; Amazon; share repurchase authorization; Q4 2024"]),
     ("You bought back fifteen point three billion this quarter with seventy billion authorized in April.", Some("Q2 2024"), &[],
         &["15.3e9 USD; _; Amazon; share repurchases; Q2 2024", "70e9 USD; _; Amazon; share repurchase authorization; Q2 2024"]),
+    // The loss that ends a metric's name is no loss of the figure.
+    ("Provision for credit losses of $2.6 billion: net charge-offs of $2.4 billion.", Some("Q4 2024"), &[],
+        &["2.6e9 USD; _; Amazon; provision for credit losses; Q4 2024", "2.4e9 USD; _; Amazon; net charge-offs; Q4 2024"]),
+    // A sentence that opens a year or a quarter back, and names no period, is of then.
+    ("A year earlier non-GAAP EPS was just $0.10, also depressed by a charge.", Some("Q3 2024"), &[],
+        &["0.1 USD; _; Amazon; non-gaap eps; Q3 2023"]),
+    ("In the prior quarter operating margin was 11%.", Some("Q3 2024"), &[],
+        &["11 %; _; Amazon; operating margin; Q2 2024"]),
     // What was paid for a business.
     ("MGM, acquired for $8.5 billion in 2022, now feeds Prime Video.", None, &[],
         &["8.5e9 USD; _; Amazon; acquisition price; 2022"]),

@@ -174,6 +174,18 @@ pub(super) fn period_of(
         Some(Back::Quarter) => return current_period(s, rec, scope_period()).and_then(|c| quarter_before(&c)),
         None => {}
     }
+    // "A year earlier non-GAAP EPS was just $0.10": a sentence that opens a year or a
+    // quarter back, and names no period, is of then.
+    let first_figure = s.qtys.first().map_or(0, |q| q.start);
+    if hits().next().is_none()
+        && let Some((end, back)) = earlier_words(s.text).filter(|(end, _)| *end <= first_figure)
+        && s.text[..end].split_whitespace().count() <= 4
+    {
+        return match back {
+            Back::Year => year_back(s, rec, scope_period()),
+            Back::Quarter => current_period(s, rec, scope_period()).and_then(|c| quarter_before(&c)),
+        };
+    }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
     // In a table row ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |") each
     // amount's period is in the cell on the side the row puts its periods: before the
