@@ -812,8 +812,11 @@ fn its_and_the_unit_take_the_topic_named_before() {
          Project Kuiper is licensed for many satellites. Analysts think the service could bring in $400 million of revenue.\n\n\
          AWS and North America both grew. Its operating margin was 6.1%.\n\n\
          AWS grew 19% to $27.5 billion. The unit's operating income was $10.4 billion, the most since Amazon began breaking out AWS results.\n\n\
-         Capex was $48.4 billion in 2023. It rose to $77.7 billion in 2024, most of it for AWS.\n",
+         Capex was $48.4 billion in 2023. It rose to $77.7 billion in 2024, most of it for AWS.\n\n\
+         AWS grew 13% in 2023. The company kept its 2025 sales forecast of $700 billion.\n",
     );
+    // "Its" after "the company" is the company's.
+    assert_eq!(subject_of(&json, 700e9), "Amazon");
     // A topic that names a metric is no subject to reach back to.
     assert_eq!(subject_of(&json, 77.7e9), "Amazon");
     assert_eq!(subject_of(&json, 29.6), "AWS");

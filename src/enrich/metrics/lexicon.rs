@@ -391,6 +391,10 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("membership and other income", "membership fee income", Money, false),
     ("membership fees", "membership fee income", Money, false),
     ("inventory", "inventory", Money, false),
+    // What is set aside against inventory is no inventory ("Inventory provisions: about
+    // $0.9 billion" against inventory of $6.7 billion).
+    ("inventory provision", "inventory provisions", Money, false),
+    ("inventory provisions", "inventory provisions", Money, false),
     ("inventories", "inventory", Money, false),
     ("average hourly wage", "average hourly wage", Money, false),
     ("average hourly wages", "average hourly wage", Money, false),

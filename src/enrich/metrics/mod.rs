@@ -482,7 +482,12 @@ impl Measured<'_, '_, '_> {
     pub fn refers_back(&self) -> bool {
         const PRONOUNS: [&str; 4] = ["it", "its", "it's", "it’s"];
         let before = self.before_first_figure();
-        before.iter().any(|t| t.is_word() && t.is_any(&PRONOUNS))
+        // "The company kept its 2025 sales forecast": "its" after the company is the
+        // company's.
+        let company = (before.windows(2))
+            .position(|w| w[0].is("the") && w[1].is_any(&["company", "group", "firm", "bank", "corporation"]));
+        let pronoun = before.iter().position(|t| t.is_word() && t.is_any(&PRONOUNS));
+        pronoun.is_some_and(|p| company.is_none_or(|c| c > p))
             || the_noun(before, &["unit", "segment", "business", "service", "division"])
     }
 
@@ -717,6 +722,17 @@ fn found(
     if rec.value.is_some_and(|v| quoted_price(s, &s.qtys[v])) {
         metric = Some("share price".to_string());
     }
+    if let Some(m) = &metric
+        && in_the_us(s, rec)
+    {
+        metric = Some(format!("us {m}"));
+    }
+    if let Some(m) = metric.as_deref()
+        && rec.value.is_some_and(|v| as_if_without(s, &s.qtys[v]))
+        && !["adjusted", "non-gaap", "core"].iter().any(|q| m.starts_with(q))
+    {
+        metric = Some(format!("adjusted {m}"));
+    }
     if let Some(label) = rec.value.and_then(|v| repurchase_authorization(s, &s.qtys[v])) {
         metric = Some(label.to_string());
     }
@@ -831,6 +847,48 @@ fn bought_back(s: &Sentence, q: &Qty) -> bool {
     let repurchased = toks[verb].is_any(&["repurchased", "repurchases", "repurchase", "repurchasing"]);
     let back = toks[verb].is("back") && verb >= 1 && toks[verb - 1].is_any(&["bought", "buy", "buys", "buying"]);
     matches!(q.unit, Unit::Currency(_)) && (repurchased || back)
+}
+
+/// "over 100 million monthly users in the US": a figure said of the U.S. right after the
+/// metric that follows it is the U.S. part of that metric, as a table's "U.S." row is,
+/// where no topic names the country.
+fn in_the_us(s: &Sentence, rec: &Rec) -> bool {
+    // Past the metric's name that follows the figure: a counted noun alone ("130 million
+    // people in the US") names no metric to take a part of.
+    let Some(end) = (s.metrics.iter())
+        .find(|h| (rec.end..=rec.end + 1).contains(&h.start))
+        .map(|h| h.end)
+    else {
+        return false;
+    };
+    let rest = s.text[end..].trim_start();
+    let Some(place) = (rest.get(..3).filter(|w| w.eq_ignore_ascii_case("in ")))
+        .map(|_| rest[3..].trim_start())
+        .map(|r| {
+            r.get(..4)
+                .filter(|w| w.eq_ignore_ascii_case("the "))
+                .map_or(r, |_| r[4..].trim_start())
+        })
+    else {
+        return false;
+    };
+    let at = s.text.len() - place.len();
+    ["US", "U.S.", "USA", "United States"]
+        .iter()
+        .any(|us| place.starts_with(us) && !place[us.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        && !s.in_mention(at)
+}
+
+/// "excluding it, EPS would have been about $4.40": what a figure would have been
+/// without an item its clause leaves out is its adjusted figure.
+fn as_if_without(s: &Sentence, q: &Qty) -> bool {
+    let toks = &s.toks[..q.first];
+    let would = toks.len() >= 3
+        && (toks[toks.len() - 3..].iter().map(|t| t.text))
+            .zip(["would", "have", "been"])
+            .all(|(t, w)| t.eq_ignore_ascii_case(w));
+    let clause = toks.iter().rev().take_while(|t| !s.breaks.hard_between(t.end, q.start));
+    would && (clause.clone()).any(|t| t.is_any(&["excluding", "without", "absent", "ex"]))
 }
 
 /// What a board allows to be spent on buybacks, not what was spent, in a sentence that

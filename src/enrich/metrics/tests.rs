@@ -794,6 +794,15 @@ const CASES: &[Case] = &[
         &["0.1 USD; _; Amazon; non-gaap eps; Q3 2023"]),
     ("In the prior quarter operating margin was 11%.", Some("Q3 2024"), &[],
         &["11 %; _; Amazon; operating margin; Q2 2024"]),
+    // What is set aside against inventory is not inventory.
+    ("Inventory was $6.7 billion and inventory provisions about $0.9 billion.", Some("Q2 2025"), &[],
+        &["6.7e9 USD; _; Amazon; inventory; Q2 2025", "~900e6 USD; _; Amazon; inventory provisions; Q2 2025"]),
+    // What a figure would have been without an item is its adjusted figure.
+    ("Net income was $18.1 billion, including a $7.9 billion gain; excluding it, EPS would have been about $4.40.", Some("Q2 2024"), &[],
+        &["18.1e9 USD; _; Amazon; net income; Q2 2024", "7.9e9 USD; _; Amazon; _; Q2 2024", "~4.4 USD; _; Amazon; adjusted eps; Q2 2024"]),
+    // A figure said of the U.S. right after it is the U.S. part of its metric.
+    ("Facebook has more than 3 billion monthly active users, and over 250 million monthly active users in the US.", Some("Q3 2024"), &[],
+        &["~3e9 count; _; Amazon; monthly active users; Q3 2024", "~250e6 count; _; Amazon; us monthly active users; Q3 2024"]),
     // What was paid for a business.
     ("MGM, acquired for $8.5 billion in 2022, now feeds Prime Video.", None, &[],
         &["8.5e9 USD; _; Amazon; acquisition price; 2022"]),
