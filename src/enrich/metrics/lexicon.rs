@@ -770,6 +770,10 @@ const RATIO_BASE: &[&str] = &[
     "share of",
     "portion of",
     "proportion of",
+    // "the backlog is growing faster than revenue, it reached $86 billion": what a
+    // growth is set against.
+    "faster than",
+    "slower than",
 ];
 
 #[derive(Debug)]

@@ -794,6 +794,9 @@ const CASES: &[Case] = &[
         &["0.1 USD; _; Amazon; non-gaap eps; Q3 2023"]),
     ("In the prior quarter operating margin was 11%.", Some("Q3 2024"), &[],
         &["11 %; _; Amazon; operating margin; Q2 2024"]),
+    // What a growth is set against is not what the figure after it measures.
+    ("The backlog is growing faster than revenue and it reached $86 billion at the end of September.", Some("Q3 2024"), &[],
+        &["86e9 USD; _; Amazon; backlog; Q3 2024"]),
     // What is set aside against inventory is not inventory.
     ("Inventory was $6.7 billion and inventory provisions about $0.9 billion.", Some("Q2 2025"), &[],
         &["6.7e9 USD; _; Amazon; inventory; Q2 2025", "~900e6 USD; _; Amazon; inventory provisions; Q2 2025"]),
