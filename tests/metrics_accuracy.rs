@@ -613,6 +613,13 @@ fn figures_in_whole_notes_of_an_airline_are_found_and_attributed() {
     whole_notes("passages11");
 }
 
+/// The twelfth blind set, Verizon: a telecom, whose measures are subscribers and their
+/// net additions (in thousands), churn, revenue per account and fixed wireless access.
+#[test]
+fn figures_in_whole_notes_of_a_telecom_are_found_and_attributed() {
+    whole_notes("passages12");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
