@@ -779,7 +779,7 @@ fn a_heading_scales_its_table_and_counts_take_the_noun_the_heads_name() {
     assert_eq!(record_of(&json, 282.7e6)["metric"], "subscribers");
     assert_eq!(record_of(&json, 282.7e6)["value"]["unit"], "count");
     assert_eq!(record_of(&json, 301.6e6)["period"], "Q4 2024");
-    assert_eq!(record_of(&json, 18.9e6)["metric"], "net adds");
+    assert_eq!(record_of(&json, 18.9e6)["metric"], "net additions");
     assert_eq!(record_of(&json, 18.9e6)["period"], "Q4 2024");
     assert_eq!(record_of(&json, 6.92e9)["metric"], "free cash flow");
     assert_eq!(record_of(&json, 19.83)["metric"], "eps");

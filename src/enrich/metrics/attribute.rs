@@ -132,6 +132,7 @@ const PROFITS: &[&str] = &[
     "net income",
     "gross profit",
     "ebitda",
+    "adjusted ebitda",
     "free cash flow",
     "operating cash flow",
 ];
@@ -595,6 +596,9 @@ pub(super) struct Candidate<'a> {
     /// Named only to be left out ("outside North America"): no figure's subject, and no
     /// reason to reach back past it to an earlier one.
     pub excluded: bool,
+    /// A topic named right after this one, as a part of it ("Consumer postpaid phone
+    /// net additions"): the byte range of its words, which qualify the metric.
+    pub part: Option<(usize, usize)>,
 }
 
 /// Phrases that name a topic only to leave it out ("outside North America", "ex-US"):
@@ -619,8 +623,22 @@ pub(super) fn candidates<'a>(s: &Sentence<'_, '_, 'a>, default: Option<&str>) ->
             end: m.range.end,
             subject: Some(m.subject.as_str()),
             excluded: excluded(s, m.range.start, m.range.end),
+            part: None,
         })
         .collect();
+    // "Consumer postpaid phone | (158)", "Business postpaid phone net additions": a topic
+    // named right after another, a space apart, is a line of it, not whose the figure is.
+    let mut k = 1;
+    while k < out.len() {
+        let (first, second) = (&out[k - 1], &out[k]);
+        let adjacent = s.text.get(first.end..second.start) == Some(" ") && first.subject != second.subject;
+        if adjacent && !first.excluded && !second.excluded {
+            out[k - 1].part = Some((second.start, second.end));
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     if let Some(name) = default.filter(|n| !n.is_empty()) {
         for (at, _) in s.text.match_indices(name) {
             let end = at + name.len();
@@ -633,6 +651,7 @@ pub(super) fn candidates<'a>(s: &Sentence<'_, '_, 'a>, default: Option<&str>) ->
                     end,
                     subject: None,
                     excluded: excluded(s, at, end),
+                    part: None,
                 });
             }
         }

@@ -147,7 +147,11 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("guidance", "guidance", Any, false),
     ("gross profit", "gross profit", Money, false),
     ("ebitda", "ebitda", Money, false),
-    ("adjusted ebitda", "ebitda", Money, false),
+    // A measure of its own, as "adjusted operating margin" is: the two of a quarter
+    // would read as a conflict under one label.
+    ("adjusted ebitda", "adjusted ebitda", Money, false),
+    ("ebitda margin", "ebitda margin", Ratio, false),
+    ("adjusted ebitda margin", "adjusted ebitda margin", Ratio, false),
     ("operating expenses", "operating expenses", Money, false),
     // Lines of the income statement and of spending.
     ("cost of revenues", "cost of revenues", Money, false),
@@ -544,6 +548,16 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("arpp", "average revenue per person", Money, false),
     ("average revenue per user", "average revenue per user", Money, false),
     ("arpu", "average revenue per user", Money, false),
+    (
+        "average revenue per account",
+        "average revenue per account",
+        Money,
+        false,
+    ),
+    ("arpa", "average revenue per account", Money, false),
+    // A telecom's lost subscribers, a share of its base a month.
+    ("churn", "churn", Ratio, false),
+    ("churn rate", "churn", Ratio, false),
     // What a media business spends on its shows and films, and what it books for them.
     ("content spending", "content spending", Money, false),
     ("content spend", "content spending", Money, false),
@@ -588,8 +602,9 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("memberships", "subscribers", Count, false),
     ("paid memberships", "subscribers", Count, false),
     ("paying memberships", "subscribers", Count, false),
-    ("net adds", "net adds", Count, false),
-    ("net additions", "net adds", Count, false),
+    // Spelled out, as "average revenue per account" is.
+    ("net adds", "net additions", Count, false),
+    ("net additions", "net additions", Count, false),
     ("paid net adds", "paid net adds", Count, false),
     ("paid net additions", "paid net adds", Count, false),
     ("customers", "customers", Count, false),

@@ -523,6 +523,7 @@ impl Measured<'_, '_, '_> {
             .collect();
         second_changes(s, &mut out);
         gaap_then_non_gaap(s, &mut out);
+        net_additions_as_levels(s, &recs, &mut out);
         out
     }
 }
@@ -652,6 +653,17 @@ fn found(
     });
     if metric.is_none() && !rate {
         metric = named_by_the_words(s, rec, roles).map(str::to_string);
+    }
+    // "Consumer postpaid phone net additions": the line named after the segment is a part
+    // of what the segment's figure measures, unless the metric's own name says it.
+    if let Some(m) = &metric
+        && let Some((from, to)) = by.and_then(|c| c.part)
+        && !s.metrics.iter().any(|h| h.start < to && from < h.end)
+    {
+        let part = attribute::label_words(&s.text[from..to]);
+        if !m.starts_with(&part) {
+            metric = Some(format!("{part} {m}"));
+        }
     }
     let metric_named = metric.is_some();
     if metric.is_none()
@@ -846,6 +858,88 @@ fn bought_back(s: &Sentence, q: &Qty) -> bool {
     let repurchased = toks[verb].is_any(&["repurchased", "repurchases", "repurchase", "repurchasing"]);
     let back = toks[verb].is("back") && verb >= 1 && toks[verb - 1].is_any(&["bought", "buy", "buys", "buying"]);
     matches!(q.unit, Unit::Currency(_)) && (repurchased || back)
+}
+
+/// "We added 568,000 postpaid phones", "Verizon lost 68,000 postpaid phones", "Netflix
+/// added 18.9 million paid memberships": what a business adds to or loses from its base
+/// of subscribers is its net additions, a line it reports as a level (−68,000 for a
+/// loss). Once a sentence says so, the counts of that base it sets against them ("up from
+/// 13.1 million in Q4 2023", "the roughly 9 million analysts had expected") are net
+/// additions too, each of its own period.
+fn net_additions_as_levels(s: &Sentence, recs: &[Rec], out: &mut [Found]) {
+    let sign = |negative: bool| if negative { -1.0 } else { 1.0 };
+    let level = |q: &Qty, negative: bool| Quantity {
+        amount: sign(negative) * q.amount.abs(),
+        unit: "count",
+        approx: q.approx,
+        upper: q.upper.map(|u| sign(negative) * u.abs()),
+    };
+    let mut any = false;
+    for (rec, found) in recs.iter().zip(out.iter_mut()) {
+        let Some((c, lost)) = added_or_lost(s, rec) else {
+            continue;
+        };
+        let q = &s.qtys[c];
+        if found.metric.as_deref().is_some_and(|m| !names_a_base(s, q, m)) {
+            continue;
+        }
+        found.value = Some(level(q, lost));
+        found.change = None;
+        found.metric = Some("net additions".to_string());
+        any = true;
+    }
+    if !any {
+        return;
+    }
+    for (rec, found) in recs.iter().zip(out.iter_mut()) {
+        let Some(c) = rec.change.filter(|_| rec.value.is_none() && found.value.is_none()) else {
+            continue;
+        };
+        let q = &s.qtys[c];
+        if q.unit == Unit::Count && found.metric.as_deref().is_some_and(|m| names_a_base(s, q, m)) {
+            let down = found.change.as_ref().is_some_and(|ch| ch.direction == "down");
+            found.value = Some(level(q, down));
+            found.change = None;
+            found.metric = Some("net additions".to_string());
+        }
+    }
+}
+
+/// The count a record's change is, and whether it was lost, when the change is only what
+/// a verb of adding or losing says of a count ("added 568,000", "adding roughly 1.4
+/// million", "lost 68,000").
+fn added_or_lost(s: &Sentence, rec: &Rec) -> Option<(usize, bool)> {
+    let c = rec.change.filter(|_| rec.value.is_none())?;
+    let q = &s.qtys[c];
+    if q.unit != Unit::Count || q.multiplier {
+        return None;
+    }
+    let verb = &s.toks[q.first.checked_sub(1)?];
+    let lost = verb.is_any(&["lost", "loses", "lose", "losing"]);
+    (lost || verb.is_any(&["added", "adds", "add", "adding"])).then_some((c, lost))
+}
+
+/// Whether `metric` names a base of subscribers, or the one net additions add to.
+fn names_a_base(s: &Sentence, q: &Qty, metric: &str) -> bool {
+    const BASES: [&str; 12] = [
+        "subscribers",
+        "customers",
+        "members",
+        "memberships",
+        "connections",
+        "accounts",
+        "lines",
+        "users",
+        "phones",
+        "subscriptions",
+        "net additions",
+        "paid net adds",
+    ];
+    BASES.contains(&metric)
+        || q.noun.is_some_and(|n| {
+            let noun = s.toks[n].text;
+            noun.eq_ignore_ascii_case(metric) && BASES.iter().any(|b| b.eq_ignore_ascii_case(noun))
+        })
 }
 
 /// "over 100 million monthly users in the US": a figure said of the U.S. right after the

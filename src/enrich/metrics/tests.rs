@@ -797,6 +797,19 @@ const CASES: &[Case] = &[
     // What a growth is set against is not what the figure after it measures.
     ("The backlog is growing faster than revenue and it reached $86 billion at the end of September.", Some("Q3 2024"), &[],
         &["86e9 USD; _; Amazon; backlog; Q3 2024"]),
+    // A telecom's measures: net additions, churn, revenue per account, adjusted EBITDA
+    // and its margin (a measure of its own, not the GAAP EBITDA).
+    ("Postpaid phone net adds were 568,000; postpaid phone churn was 0.90% and ARPA rose 2.6% to $136.29.", Some("Q4 2024"), &[],
+        &["568000 count; _; Amazon; net additions; Q4 2024", "0.9 %; _; Amazon; churn; Q4 2024", "136.29 USD; up 2.6 %; Amazon; average revenue per account; Q4 2024"]),
+    ("Adjusted EBITDA was $12.1 billion, and the adjusted EBITDA margin was 35.9%.", Some("Q4 2024"), &[],
+        &["12.1e9 USD; _; Amazon; adjusted ebitda; Q4 2024", "35.9 %; _; Amazon; adjusted ebitda margin; Q4 2024"]),
+    // What a business adds to or loses from its subscribers is its net additions.
+    ("Verizon lost 68,000 postpaid phones, while Business added 221,000 postpaid phones.", Some("Q3 2024"), &["Business"],
+        &["-68000 count; _; Amazon; net additions; Q3 2024", "221000 count; _; Business; net additions; Q3 2024"]),
+    // A topic named right after another is a line of it: the first is whose the figure
+    // is, the second a part of what it measures.
+    ("Consumer postpaid phone net additions were 491,000.", Some("Q4 2024"), &["Consumer", "Postpaid Phone"],
+        &["491000 count; _; Consumer; postpaid phone net additions; Q4 2024"]),
     // What is set aside against inventory is not inventory.
     ("Inventory was $6.7 billion and inventory provisions about $0.9 billion.", Some("Q2 2025"), &[],
         &["6.7e9 USD; _; Amazon; inventory; Q2 2025", "~900e6 USD; _; Amazon; inventory provisions; Q2 2025"]),
@@ -912,16 +925,16 @@ const CASES: &[Case] = &[
     // A count added beside the count added a year before, or beside a forecast, is a
     // change too, not a level of the members counted.
     ("We added 18.9 million paid memberships in the quarter, up from 13.1 million in Q4 2023.", Some("Q4 2024"), &[],
-        &["_; up 18.9e6 count; Amazon; subscribers; Q4 2024", "_; up 13.1e6 count; Amazon; subscribers; Q4 2023"]),
+        &["18.9e6 count; _; Amazon; net additions; Q4 2024", "13.1e6 count; _; Amazon; net additions; Q4 2023"]),
     ("Netflix added 18.9 million subscribers in the quarter, far above the roughly 9 million analysts had expected.", Some("Q4 2024"), &[],
-        &["_; up 18.9e6 count; Amazon; subscribers; Q4 2024", "_; up 9e6 count; Amazon; subscribers; Q4 2024"]),
+        &["18.9e6 count; _; Amazon; net additions; Q4 2024", "~9e6 count; _; Amazon; net additions; Q4 2024"]),
     // The period of a figure set beside another as an earlier one's is not the other's.
     ("AWS grew 13%, up from 12% in the third quarter.", Some("Q4 2024"), &["AWS"],
         &["_; up 13 %; AWS; revenue; Q4 2024", "_; up 12 %; AWS; _; Q3 2024"]),
     ("Revenue was $9.8 billion, above the $9.6 billion of the second quarter and the $9.7 billion analysts expected.", Some("Q3 2024"), &[],
         &["9.8e9 USD; _; Amazon; revenue; Q3 2024", "9.6e9 USD; _; Amazon; revenue; Q2 2024", "9.7e9 USD; _; Amazon; revenue; Q3 2024"]),
     ("Netflix added 5.1 million paid memberships, below the 8.0 million of the second quarter, and ended September with 282.7 million.", Some("Q3 2024"), &[],
-        &["_; up 5.1e6 count; Amazon; subscribers; Q3 2024", "_; up 8e6 count; Amazon; subscribers; Q2 2024", "282.7e6 count; _; Amazon; subscribers; Q3 2024"]),
+        &["5.1e6 count; _; Amazon; net additions; Q3 2024", "8e6 count; _; Amazon; net additions; Q2 2024", "282.7e6 count; _; Amazon; subscribers; Q3 2024"]),
     // A segment's growth with a few words set off after its name is its revenue's.
     ("Amazon Web Services, the largest cloud provider, grew 19% to $27.5 billion.", Some("Q3 2024"), &["Amazon Web Services"],
         &["27.5e9 USD; up 19 %; Amazon Web Services; revenue; Q3 2024"]),
