@@ -75,7 +75,7 @@ fn may_be_number_word(t: &Token) -> bool {
 /// cheap refusal of most words, before a call to `spelled`.
 #[inline]
 pub(super) fn may_be_spelled(t: &Token) -> bool {
-    t.is("a") || t.is("an") || t.is("half") || may_be_number_word(t)
+    t.is("a") || t.is("an") || t.is("half") || t.is("point") || may_be_number_word(t)
 }
 
 fn unit_value(t: &Token) -> Option<f64> {
@@ -129,6 +129,12 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
     if first.is("half") {
         let scale = toks.get(i + 2).and_then(scale_word);
         return (toks.get(i + 1).is_some_and(|t| t.is("a")) && scale.is_some_and(|m| m >= 1e3)).then_some((0.5, i + 2));
+    }
+    // "churn was point nine zero percent": a spoken rate below one, its digits one by
+    // one. Only before "percent": "at this point two things changed" is no number.
+    if first.is("point") {
+        let (fraction, next) = point_digits(toks, i);
+        return (next > i && toks.get(next).is_some_and(|t| t.is("percent"))).then_some((fraction, next));
     }
     if first.is("a") || first.is("an") {
         let next = toks.get(i + 1)?;
@@ -239,6 +245,8 @@ mod tests {
         near("two and a half million", 2.5);
         assert!(read("a few").is_none());
         assert!(read("point two").is_none());
+        near("point nine zero percent", 0.9);
+        near("point eight seven percent", 0.87);
     }
 
     /// Every number word `unit_value` knows, in any case, passes the cheap refusal and is

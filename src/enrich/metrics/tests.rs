@@ -810,6 +810,9 @@ const CASES: &[Case] = &[
     // is, the second a part of what it measures.
     ("Consumer postpaid phone net additions were 491,000.", Some("Q4 2024"), &["Consumer", "Postpaid Phone"],
         &["491000 count; _; Consumer; postpaid phone net additions; Q4 2024"]),
+    // A spoken rate below one: "point", then its digits one by one.
+    ("churn was point nine zero percent in the quarter and for the full year it was point eight nine percent", Some("Q4 2024"), &[],
+        &["0.9 %; _; Amazon; churn; Q4 2024", "0.89 %; _; Amazon; churn; FY 2024"]),
     // What is set aside against inventory is not inventory.
     ("Inventory was $6.7 billion and inventory provisions about $0.9 billion.", Some("Q2 2025"), &[],
         &["6.7e9 USD; _; Amazon; inventory; Q2 2025", "~900e6 USD; _; Amazon; inventory provisions; Q2 2025"]),
