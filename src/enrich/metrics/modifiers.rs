@@ -286,13 +286,25 @@ pub(super) fn valuation_before(toks: &[Token], before: usize) -> Option<&'static
 /// "gross leverage", "net leverage" or "leverage" named before token `before`: what a
 /// multiple of debt to earnings is called.
 pub(super) fn leverage_before(toks: &[Token], before: usize) -> Option<&'static str> {
-    let k = (0..before).rev().find(|&k| toks[k].is("leverage"))?;
+    let Some(k) = (0..before).rev().find(|&k| toks[k].is("leverage")) else {
+        return debt_to_ebitda(toks, before).then_some("leverage");
+    };
     let kind = k.checked_sub(1).map(|j| &toks[j]);
     Some(match kind {
         Some(t) if t.is("gross") => "gross leverage",
         Some(t) if t.is("net") => "net leverage",
         _ => "leverage",
     })
+}
+
+/// "net debt to EBITDA was 2.3 times", "our net unsecured debt to adjusted EBITDA ratio
+/// was 2.3 times": debt over earnings, named before token `before`, is leverage.
+fn debt_to_ebitda(toks: &[Token], before: usize) -> bool {
+    let Some(e) = (0..before).rev().find(|&k| toks[k].is("ebitda")) else {
+        return false;
+    };
+    let to = (e.saturating_sub(2)..e).rev().find(|&j| toks[j].is("to"));
+    to.is_some_and(|to| toks[to.saturating_sub(3)..to].iter().any(|t| t.is("debt")))
 }
 
 /// "faster", "more", "higher", "the" (as in "three times the size").

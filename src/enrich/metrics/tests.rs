@@ -813,6 +813,9 @@ const CASES: &[Case] = &[
     // A spoken rate below one: "point", then its digits one by one.
     ("churn was point nine zero percent in the quarter and for the full year it was point eight nine percent", Some("Q4 2024"), &[],
         &["0.9 %; _; Amazon; churn; Q4 2024", "0.89 %; _; Amazon; churn; FY 2024"]),
+    // Debt over earnings is leverage.
+    ("Our net unsecured debt to adjusted EBITDA ratio was 2.3 times, and net debt to EBITDA was 2.1 times.", Some("Q4 2024"), &[],
+        &["2.3 x; _; Amazon; leverage; Q4 2024", "2.1 x; _; Amazon; leverage; Q4 2024"]),
     // What is set aside against inventory is not inventory.
     ("Inventory was $6.7 billion and inventory provisions about $0.9 billion.", Some("Q2 2025"), &[],
         &["6.7e9 USD; _; Amazon; inventory; Q2 2025", "~900e6 USD; _; Amazon; inventory provisions; Q2 2025"]),
