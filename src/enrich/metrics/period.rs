@@ -36,7 +36,7 @@ pattern! {
             | (?P<ly>last\s+year)
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past)\s+(?:nine|9)\s+months)
-            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<fty_ey>(?:19|20)\d{{2}}))?
+            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<fty_ey>(?:19|20)\d{{2}}))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
             | (?P<year>(?:19|20)\d{{2}})[ea]?
             )(?-u:\b)"
@@ -1018,9 +1018,10 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     if group(caps, G_TD).is_some() {
         return Some(TO_DATE.to_string());
     }
-    // "for the year": the fiscal year said after it ("for the year 2023", "for the year
-    // ended January 31, 2025": a fiscal year is named for the year it ends in), else the
-    // year of the text around it.
+    // "for the year" (and "during" or "over the year", spans of it; a balance "at year
+    // end" is of the last quarter, as its series is): the fiscal year said after it ("for
+    // the year 2023", "for the year ended January 31, 2025": a fiscal year is named for
+    // the year it ends in), else the year of the text around it.
     if group(caps, G_FTY).is_some() {
         return num(G_FTY_Y)
             .or(num(G_FTY_EY))

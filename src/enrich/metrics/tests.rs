@@ -813,6 +813,12 @@ const CASES: &[Case] = &[
     // A spoken rate below one: "point", then its digits one by one.
     ("churn was point nine zero percent in the quarter and for the full year it was point eight nine percent", Some("Q4 2024"), &[],
         &["0.9 %; _; Amazon; churn; Q4 2024", "0.89 %; _; Amazon; churn; FY 2024"]),
+    // "During the year" spans the note's fiscal year; a balance "at year end" is of its
+    // last quarter.
+    ("We paid $11.2 billion in dividends during the year.", Some("Q4 2024"), &[],
+        &["11.2e9 USD; _; Amazon; dividends; FY 2024"]),
+    ("Headcount at year end was about 99,600.", Some("Q4 2024"), &[],
+        &["~99600 count; _; Amazon; headcount; Q4 2024"]),
     // Debt over earnings is leverage.
     ("Our net unsecured debt to adjusted EBITDA ratio was 2.3 times, and net debt to EBITDA was 2.1 times.", Some("Q4 2024"), &[],
         &["2.3 x; _; Amazon; leverage; Q4 2024", "2.1 x; _; Amazon; leverage; Q4 2024"]),
