@@ -39,6 +39,7 @@ pattern! {
             | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<fty_ey>(?:19|20)\d{{2}}))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
             | (?P<year>(?:19|20)\d{{2}})[ea]?
+            | q\s+(?P<qs>one|two|three|four)(?:\s+(?P<qs_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
             )(?-u:\b)"
         );
         Regex::new(&pattern).expect("period pattern is valid")
@@ -47,10 +48,11 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 45] = [
+const GROUP_NAMES: [&str; 47] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "fyx", "year",
     "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey", "td",
+    "qs", "qs_sy",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -97,6 +99,8 @@ const G_FTY: usize = 41;
 const G_FTY_Y: usize = 42;
 const G_FTY_EY: usize = 43;
 const G_TD: usize = 44;
+const G_QS: usize = 45;
+const G_QS_SY: usize = 46;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -1031,15 +1035,23 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     if group(caps, G_FYX).is_some() {
         return anchor.year.map(|y| format!("FY {y}"));
     }
+    // "q four", as a transcript writes Q4 said aloud.
+    let spoken_quarter = |word: &str| {
+        ["one", "two", "three", "four"]
+            .iter()
+            .position(|w| word.eq_ignore_ascii_case(w))
+            .map(|i| i as u32 + 1)
+    };
     let quarter = num(G_QA)
         .or(num(G_QB))
         .or(num(G_QD2))
-        .or_else(|| text(G_QC).or(text(G_QD)).and_then(ordinal));
+        .or_else(|| text(G_QC).or(text(G_QD)).and_then(ordinal))
+        .or_else(|| text(G_QS).and_then(spoken_quarter));
     if let Some(q) = quarter {
         let y = year_from(caps, G_QA_Y, G_QA_Y2)
             .or_else(|| year_from(caps, G_QB_Y, G_QB_Y))
             .or(num(G_QC_Y))
-            .or_else(|| text(G_QC_SY).and_then(spoken_year))
+            .or_else(|| text(G_QC_SY).or(text(G_QS_SY)).and_then(spoken_year))
             .or(num(G_QD_Y))
             .or_else(|| anchor.year_of_quarter(q, future))?;
         return Some(format!("Q{q} {y}"));

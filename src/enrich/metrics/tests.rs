@@ -819,6 +819,9 @@ const CASES: &[Case] = &[
         &["11.2e9 USD; _; Amazon; dividends; FY 2024"]),
     ("Headcount at year end was about 99,600.", Some("Q4 2024"), &[],
         &["~99600 count; _; Amazon; headcount; Q4 2024"]),
+    // "q four", a quarter said aloud.
+    ("operating income was uh six point two billion dollars in q three and we guide about five billion for q one", Some("Q4 2024"), &[],
+        &["6.2e9 USD; _; Amazon; operating income; Q3 2024", "~5e9 USD; _; Amazon; operating income; Q1 2025"]),
     // Debt over earnings is leverage.
     ("Our net unsecured debt to adjusted EBITDA ratio was 2.3 times, and net debt to EBITDA was 2.1 times.", Some("Q4 2024"), &[],
         &["2.3 x; _; Amazon; leverage; Q4 2024", "2.1 x; _; Amazon; leverage; Q4 2024"]),
