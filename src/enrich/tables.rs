@@ -807,8 +807,6 @@ impl Cells {
     }
 }
 
-/// Whether a body cell may name a period of its own beside its amount: a word of time or
-/// a year ("$20.7B in Q3", "$5.1B (2022)"); a bare amount cannot.
 /// The label a list item opens with, before its colon ("Marketplace" of "Marketplace: over
 /// 1 billion monthly users"), in lower case, when it is a qualifier (`row_qualifier`) of
 /// a few words.
@@ -835,6 +833,8 @@ fn row_qualifier(label: &str, names: &MetricNames) -> Option<String> {
         .then(|| metrics::label_words(label))
 }
 
+/// Whether a body cell may name a period of its own beside its amount: a word of time or
+/// a year ("$20.7B in Q3", "$5.1B (2022)"); a bare amount cannot.
 fn period_like(cell: &str) -> bool {
     const WORDS: [&str; 10] = ["q1", "q2", "q3", "q4", "h1", "h2", "quarter", "year", "ttm", "half"];
     cell.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {

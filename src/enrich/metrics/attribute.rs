@@ -779,9 +779,9 @@ fn is_the_metric(s: &Sentence, start: usize, end: usize, subject: &str) -> bool 
 }
 
 /// Words before "revenue" that do not name a line of business: determiners and
-/// prepositions, words of time, and verbs that report or forecast it (and, apart, the
-/// words for all of a business: `names_all_of_a_business`) ("management expects revenue of $37.5 billion"). Sorted:
-/// looked up by binary search (`not_a_line`).
+/// prepositions, words of time, and verbs that report or forecast it ("management
+/// expects revenue of $37.5 billion"); the words for all of a business are apart
+/// (`names_all_of_a_business`). Sorted: looked up by binary search (`not_a_line`).
 #[rustfmt::skip]
 const NOT_A_LINE: &[&str] = &[
     "a", "additional", "adjusted", "again", "ago", "alone", "also", "an", "annual",

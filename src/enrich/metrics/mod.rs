@@ -880,7 +880,7 @@ fn net_additions_as_levels(s: &Sentence, recs: &[Rec], out: &mut [Found]) {
             continue;
         };
         let q = &s.qtys[c];
-        if found.metric.as_deref().is_some_and(|m| !names_a_base(s, q, m)) {
+        if found.metric.as_deref().is_some_and(|m| !names_a_base(m)) {
             continue;
         }
         found.value = Some(level(q, lost));
@@ -896,7 +896,7 @@ fn net_additions_as_levels(s: &Sentence, recs: &[Rec], out: &mut [Found]) {
             continue;
         };
         let q = &s.qtys[c];
-        if q.unit == Unit::Count && found.metric.as_deref().is_some_and(|m| names_a_base(s, q, m)) {
+        if q.unit == Unit::Count && found.metric.as_deref().is_some_and(names_a_base) {
             let down = found.change.as_ref().is_some_and(|ch| ch.direction == "down");
             found.value = Some(level(q, down));
             found.change = None;
@@ -919,8 +919,9 @@ fn added_or_lost(s: &Sentence, rec: &Rec) -> Option<(usize, bool)> {
     (lost || verb.is_any(&["added", "adds", "add", "adding"])).then_some((c, lost))
 }
 
-/// Whether `metric` names a base of subscribers, or the one net additions add to.
-fn names_a_base(s: &Sentence, q: &Qty, metric: &str) -> bool {
+/// Whether `metric` names a base of subscribers ("phones", "paid memberships" read as
+/// subscribers), or the one net additions add to.
+fn names_a_base(metric: &str) -> bool {
     const BASES: [&str; 12] = [
         "subscribers",
         "customers",
@@ -936,10 +937,6 @@ fn names_a_base(s: &Sentence, q: &Qty, metric: &str) -> bool {
         "paid net adds",
     ];
     BASES.contains(&metric)
-        || q.noun.is_some_and(|n| {
-            let noun = s.toks[n].text;
-            noun.eq_ignore_ascii_case(metric) && BASES.iter().any(|b| b.eq_ignore_ascii_case(noun))
-        })
 }
 
 /// "over 100 million monthly users in the US": a figure said of the U.S. right after the
@@ -980,8 +977,8 @@ fn as_if_without(s: &Sentence, q: &Qty) -> bool {
         && (toks[toks.len() - 3..].iter().map(|t| t.text))
             .zip(["would", "have", "been"])
             .all(|(t, w)| t.eq_ignore_ascii_case(w));
-    let clause = toks.iter().rev().take_while(|t| !s.breaks.hard_between(t.end, q.start));
-    would && (clause.clone()).any(|t| t.is_any(&["excluding", "without", "absent", "ex"]))
+    let mut clause = toks.iter().rev().take_while(|t| !s.breaks.hard_between(t.end, q.start));
+    would && clause.any(|t| t.is_any(&["excluding", "without", "absent", "ex"]))
 }
 
 /// What a board allows to be spent on buybacks, not what was spent, in a sentence that
@@ -1064,9 +1061,8 @@ fn shares_moved(s: &Sentence, role: Role) -> bool {
 /// $135.58", "the stock trades at $150"), or said a share before it ("At $262 a share
 /// JPMorgan trades at 14 times earnings"): not what the company earned a share.
 fn quoted_price(s: &Sentence, q: &Qty) -> bool {
-    const TRADED: [&str; 8] = [
-        "trades", "trade", "traded", "trading", "closed", "closes", "close", "opened",
-    ];
+    const TRADES: [&str; 4] = ["trades", "trade", "traded", "trading"];
+    const QUOTED: [&str; 4] = ["closed", "closes", "close", "opened"];
     if !matches!(q.unit, Unit::Currency(_)) || q.scaled {
         return false;
     }
@@ -1075,7 +1071,7 @@ fn quoted_price(s: &Sentence, q: &Qty) -> bool {
     // "shares closed at $135.58": what trades, the verb, "at", the price.
     let stock = |t: Option<&Token>| t.is_some_and(|t| t.is_any(&["shares", "stock", "share"]));
     let traded_at = back(1).is_some_and(|t| t.is("at"))
-        && back(2).is_some_and(|t| t.is_any(&TRADED))
+        && back(2).is_some_and(|t| t.is_any(&TRADES) || t.is_any(&QUOTED))
         && (stock(back(3)) || (back(3).is_some_and(|t| t.is_any(&["are", "were", "is", "was"])) && stock(back(4))));
     // "At $262 a share JPMorgan trades at …": a price a share opens the clause, and the
     // clause says it trades.
@@ -1085,7 +1081,7 @@ fn quoted_price(s: &Sentence, q: &Qty) -> bool {
     let trades_after = || {
         (s.toks[q.next..].iter())
             .take_while(|t| !s.breaks.any_between(q.end, t.start))
-            .any(|t| t.is_any(&TRADED[..4]))
+            .any(|t| t.is_any(&TRADES))
     };
     traded_at || (a_share && opens && trades_after())
 }

@@ -166,13 +166,12 @@ pub(super) fn period_of(
     // previous quarter": any figure the words right after it place a year or a quarter
     // back. (Not "a year ago" alone, which after a change is what it is measured against:
     // "grew 13% from a year ago".)
-    match (said(10, &["quarter", "period"]) && said(10, &["year", "prior", "previous", "preceding", "last"]))
-        .then(|| placed_back(after))
-        .flatten()
+    if let Some(back) = (said(10, &["quarter", "period"])
+        && said(10, &["year", "prior", "previous", "preceding", "last"]))
+    .then(|| placed_back(after))
+    .flatten()
     {
-        Some(Back::Year) => return year_back(s, rec, scope_period()),
-        Some(Back::Quarter) => return current_period(s, rec, scope_period()).and_then(|c| quarter_before(&c)),
-        None => {}
+        return dated_back(s, rec, scope_period(), back);
     }
     // "A year earlier non-GAAP EPS was just $0.10": a sentence that opens a year or a
     // quarter back, and names no period, is of then.
@@ -185,10 +184,7 @@ pub(super) fn period_of(
         && let Some((end, back)) = earlier_words(s.text).filter(|(end, _)| *end <= first_figure)
         && s.text[..end].split_whitespace().count() <= 4
     {
-        return match back {
-            Back::Year => year_back(s, rec, scope_period()),
-            Back::Quarter => current_period(s, rec, scope_period()).and_then(|c| quarter_before(&c)),
-        };
+        return dated_back(s, rec, scope_period(), back);
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
     // In a table row ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |") each
@@ -338,9 +334,15 @@ fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Opti
     {
         return Some(p.canonical.clone());
     }
-    match back? {
-        (_, Back::Year) => year_back(s, rec, scope_period),
-        (_, Back::Quarter) => current_period(s, rec, scope_period).and_then(|c| quarter_before(&c)),
+    dated_back(s, rec, scope_period, back?.1)
+}
+
+/// The period `back` places a figure in: a year or a quarter before the sentence's
+/// current one (`current_period`).
+fn dated_back(s: &Sentence, rec: &Rec, scope_period: Option<String>, back: Back) -> Option<String> {
+    match back {
+        Back::Year => year_back(s, rec, scope_period),
+        Back::Quarter => current_period(s, rec, scope_period).and_then(|c| quarter_before(&c)),
     }
 }
 
