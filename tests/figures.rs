@@ -891,6 +891,51 @@ fn parts_beats_and_changes_are_not_conflicts() {
     assert_eq!(beat["change"]["direction"], "up", "{beat}");
 }
 
+/// A forecast and the figure reported for its period differ by nature: guidance,
+/// analysts' estimates, a model's numbers and a table's estimate columns stay out of the
+/// conflict report, while two reported figures that disagree are in it. The forecasts
+/// are still figures, with the metric and period they are for.
+#[test]
+fn forecasts_are_not_conflicts_with_what_was_reported() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Forecasts\nsubject: Amazon\n---\n\n\
+         For the fourth quarter of 2023, Amazon expects net sales of between $160 billion and $167 billion.\n\n\
+         Net sales were $170.0 billion in Q4 2023, ahead of the $166.2 billion analysts had expected.\n\n\
+         Revenue came to $172.0 billion in Q4 2023, a second source says.\n\n\
+         Operating income should be $8 billion to $12 billion in Q1 2024, against $4.8 billion in Q1 2023.\n\n\
+         Operating income was $4.8 billion in Q1 2023.\n\n\
+         Our price target was $200 in Q4 2023; we raised it to $220 in Q4 2023.\n\n\
+         | $ in billions | Q1 2024 | Q1 2025E |\n\
+         |---|---:|---:|\n\
+         | Operating income | 15.3 | 14.0 |\n\n\
+         Operating income was $15.3 billion in Q1 2024, and we model $18.0 billion in Q1 2025.\n",
+    );
+    let conflicts: Vec<String> = json["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let values: Vec<String> = (c["values"].as_array().unwrap().iter())
+                .map(|v| v["amount"].to_string())
+                .collect();
+            format!("{} {} {}", c["metric"], c["period"], values.join(" "))
+        })
+        .collect();
+    assert_eq!(
+        conflicts,
+        ["\"revenue\" \"Q4 2023\" 170000000000 172000000000"],
+        "only the two reported figures disagree"
+    );
+    // The forecasts are figures all the same.
+    let guide = record_of(&json, 160e9);
+    assert_eq!(guide["metric"], "revenue", "{guide}");
+    assert_eq!(guide["period"], "Q4 2023", "{guide}");
+    assert_eq!(record_of(&json, 166.2e9)["period"], "Q4 2023");
+    assert_eq!(record_of(&json, 8e9)["period"], "Q1 2024");
+    assert_eq!(record_of(&json, 14e9)["period"], "Q1 2025");
+}
+
 /// A paragraph or list item that opens with a bold run-in heading naming a topic
 /// ("**North America.** …") gives that topic's figures, as a heading would; a sentence
 /// that names its own subject keeps it, and bold text later in a paragraph is no heading.

@@ -34,6 +34,9 @@ pub struct Figure {
     pub value: Option<Quantity>,
     /// The change stated.
     pub change: Option<Change>,
+    /// Whether it looks ahead (guidance, an estimate, a target): left out of the
+    /// conflict report, as a forecast and the figure reported later differ by nature.
+    pub forecast: bool,
     /// The bytes of `said` that are the figure's words.
     words: std::ops::Range<u32>,
     /// The sentence as split from the text (untrimmed); for a figure given in front
@@ -805,6 +808,7 @@ fn figure(found: Found, anchor: u32, line: usize, words: std::ops::Range<u32>, s
         period: found.period.as_deref().map(metrics::intern),
         value: found.value,
         change: found.change,
+        forecast: found.forecast,
         words,
         said,
     }
@@ -871,6 +875,8 @@ pub fn from_front_matter(doc: &Doc, settings: &Settings) -> Result<Vec<Figure>, 
                     direction: metrics::intern(&c.direction),
                     basis: c.basis.as_deref().map(metrics::intern),
                 }),
+                // What an author gives by hand is what they hold to be so.
+                forecast: false,
                 words: 0..text.len() as u32,
                 said: Arc::from(text),
             }

@@ -53,6 +53,9 @@ pub struct Layout {
     metrics: Vec<Option<String>>,
     /// Per column: the period its head names, if any ("Q4 2023", "FY 2024E").
     periods: Vec<Option<String>>,
+    /// Per column: whether its head says it holds forecasts ("2025E", "Guidance",
+    /// "Consensus"): such cells stay out of the conflict report.
+    forecasts: Vec<bool>,
     /// Per column: the topic its head names, if any ("AWS revenue"): whose figures a row
     /// that names no topic gives in that column, before the heading's.
     subjects: Vec<Option<String>>,
@@ -330,6 +333,7 @@ impl Layout {
                     .then(|| metrics::parse_period(cell))
                     .flatten(),
             );
+            layout.forecasts.push(forecast_head(cell));
             layout.subjects.push(subject_of(cell));
             // The first head cell may be the table's caption: "$ in billions, except EPS".
             let scale = scale_of(cell).or_else(|| layout.scales.is_empty().then(|| caption_scale(cell)).flatten());
@@ -619,6 +623,9 @@ impl Layout {
             {
                 found.metric = Some(metric.clone());
             }
+            if self.forecasts.get(c) == Some(&true) {
+                found.forecast = true;
+            }
             if let Some(Some(period)) = self.periods.get(c)
                 && let Some(cell) = cells.cell(row, c)
                 && (!period_like(cell) || metrics::parse_period(cell).is_none())
@@ -831,6 +838,34 @@ fn row_qualifier(label: &str, names: &MetricNames) -> Option<String> {
     // Written as a line of business is in prose ("U.S. revenue" is *us revenue*).
     (plain && !period_like(label) && names.first_metric(label).is_none() && growth_of(label).is_none())
         .then(|| metrics::label_words(label))
+}
+
+/// Whether a head cell says its column holds forecasts: a year marked as an estimate
+/// ("2025E", "FY2026e"), or a word of forecast ("Guidance", "Consensus", "Our estimate").
+fn forecast_head(cell: &str) -> bool {
+    cell.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| {
+        let year_e = word.len() >= 5
+            && word.ends_with(['E', 'e'])
+            && word[..word.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            && word[..word.len() - 1]
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len()
+                == 4;
+        year_e
+            || [
+                "estimate",
+                "estimates",
+                "est",
+                "guidance",
+                "guide",
+                "outlook",
+                "forecast",
+                "consensus",
+                "target",
+            ]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+    })
 }
 
 /// Whether a body cell may name a period of its own beside its amount: a word of time or

@@ -491,6 +491,10 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
     let mut periods = Periods::default();
     let mut words = WordIds::default();
     for (i, r) in store.iter().enumerate() {
+        // A forecast and the figure later reported for its period differ by nature.
+        if r.figure.forecast {
+            continue;
+        }
         if let Some((s, m, p, v)) = stated(&r) {
             let period = match periods.key(p) {
                 Some((kind, year, n)) => PeriodNumber::Known(words.of(kind), year, n),

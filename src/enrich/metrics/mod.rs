@@ -38,6 +38,7 @@ mod cues;
 mod lexicon;
 mod modifiers;
 mod numbers;
+mod outlook;
 mod period;
 mod plain;
 mod quantity;
@@ -144,6 +145,8 @@ pub struct Found {
     pub value: Option<Quantity>,
     /// The change stated.
     pub change: Option<Change>,
+    /// Whether it looks ahead: guidance, an estimate, a target (`outlook`).
+    pub forecast: bool,
 }
 
 pattern! {
@@ -769,6 +772,7 @@ fn found(
         period,
         value,
         change,
+        forecast: outlook::forecast(s, rec, roles),
     }
 }
 

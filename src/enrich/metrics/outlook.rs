@@ -1,0 +1,163 @@
+//! Whether a figure looks ahead: a company's guidance ("we expect revenue of $160 to
+//! $167 billion"), an analysts' estimate ("beating the consensus of 64 cents", "the
+//! roughly 150,000 analysts had forecast"), a target or a model ("we model $75 billion
+//! for 2024"). Such a figure and the one later reported for the same period differ by
+//! nature, not by mistake, so the conflict report leaves it out (`site::store`).
+//!
+//! Read from the words of the figure's own sentence: a word that looks ahead before it,
+//! with no verb that reports a result or point of comparison in between, or words right
+//! after it that say who forecast it.
+
+use super::Sentence;
+use super::records::{Rec, Role, forecast_after};
+use super::tokens::{Token, lower_ascii};
+
+/// How far before a figure a word that looks ahead is looked for, in tokens: a guide
+/// lists several figures after one verb ("Cash flow from operations should be $37.0
+/// billion to $39.0 billion, capital expenditures $17.5 billion to $18.5 billion and free
+/// cash flow $17.5 billion to $18.5 billion").
+const REACH: usize = 40;
+
+/// Whether the record `rec` of `s` is a forecast: guidance, an estimate, a target.
+pub(super) fn forecast(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
+    // A change alone may yet be read as a level ("added 239,000" net additions).
+    let Some(v) = rec.value.or(rec.change) else {
+        return false;
+    };
+    let toks = &s.toks;
+    let q = &s.qtys[v];
+    // "more than the roughly 150,000 analysts had forecast", "$12.10 billion consensus",
+    // "$95 billion for 2025 (est.)", "the $2.76 Wall Street had pencilled in", "$23.25 at
+    // the midpoint".
+    if forecast_after(toks, q.next) || estimated_after(toks, q.next) {
+        return true;
+    }
+    // Another earlier value ("up from $39.2 billion last year", "against $13.2 billion a
+    // year earlier") was reported.
+    if roles[v] == Role::From {
+        return false;
+    }
+    let first = rec.change.map_or(q.first, |c| q.first.min(s.qtys[c].first));
+    // Words right after an earlier figure that say who forecast it are that figure's:
+    // "… short of the $1.52 analysts had expected, on revenue of $15.68 billion".
+    let owned = |k: usize| {
+        (s.qtys.iter()).any(|o| o.next <= k && k < o.next + 3 && o.next <= first && forecast_after(toks, o.next))
+    };
+    // Whether an amount stands between token `k` and the figure: a point of comparison
+    // before it is that amount's ("up from a prior range of 3.75% to 4.75%, and adjusted
+    // EPS to land between $2.42 and $2.47").
+    let amount_between = |k: usize| s.qtys.iter().any(|o| k < o.first && o.next <= first);
+    for k in (first.saturating_sub(REACH)..first).rev() {
+        let t = &toks[k];
+        if t.is(";") || t.is("?") || t.is("!") || (looks_ahead(toks, k) && owned(k)) {
+            return false;
+        }
+        if looks_ahead(toks, k) {
+            return true;
+        }
+        match reports(toks, k) {
+            Some(Said::Result) => {
+                // "the 2024 operating margin target was 27%", "the revenue guide was
+                // raised to $43.5-44.5 billion": what a forecast was, or became.
+                return (k.saturating_sub(2)..k).any(|j| forecast_noun(&toks[j]));
+            }
+            Some(Said::Base) if !amount_between(k) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// What a word that stops the search for a word that looks ahead says.
+enum Said {
+    /// A result was reported ("was", "rose").
+    Result,
+    /// A point of comparison follows ("against", "up from").
+    Base,
+}
+
+/// A noun that names a forecast: "target", "estimate", "guidance", "consensus".
+fn forecast_noun(t: &Token) -> bool {
+    t.is_any(&[
+        "target",
+        "estimate",
+        "guidance",
+        "guide",
+        "consensus",
+        "forecast",
+        "outlook",
+        "expectation",
+    ])
+}
+
+/// "(est.)", "Wall Street", "at the midpoint", "we had guided" right after a figure.
+fn estimated_after(toks: &[Token], next: usize) -> bool {
+    (next..(next + 3).min(toks.len())).any(|k| {
+        toks[k].is_any(&[
+            "est",
+            "street",
+            "midpoint",
+            "guided",
+            "guidance",
+            "targeted",
+            "pencilled",
+            "penciled",
+            "modelled",
+            "modeled",
+        ])
+    })
+}
+
+/// Whether token `k` is a word that looks ahead: a verb of guidance or forecast, a
+/// modal of the future, a noun that names an estimate.
+fn looks_ahead(toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    if !t.is_word() {
+        return false;
+    }
+    let mut lower = [0u8; 12];
+    let Some(word) = lower_ascii(t.text, &mut lower) else {
+        return false;
+    };
+    match word {
+        b"expect" | b"expects" | b"expected" | b"expecting" | b"expectation" | b"expectations" | b"guide"
+        | b"guides" | b"guided" | b"guidance" | b"guiding" | b"forecast" | b"forecasts" | b"forecasted"
+        | b"outlook" | b"sees" | b"target" | b"targets" | b"targeting" | b"targeted" | b"aims" | b"aiming"
+        | b"anticipate" | b"anticipates" | b"anticipated" | b"projected" | b"projecting" | b"projection"
+        | b"projections" | b"should" | b"will" | b"consensus" | b"estimate" | b"estimates" | b"estimated"
+        | b"model" | b"models" | b"modelled" | b"modeled" | b"assume" | b"assumes" | b"if" | b"pencilled"
+        | b"penciled" | b"est" | b"street" | b"implies" | b"implied" | b"implying" | b"midpoint" => true,
+        // "we see", "now see"; not "as we saw".
+        b"see" => k > 0 && toks[k - 1].is_any(&["we", "now", "i"]),
+        // "we plan to open", "Verizon plans capital expenditures of"; not "the Standard
+        // plan now costs".
+        b"plan" | b"plans" => {
+            toks.get(k + 1).is_some_and(|t| t.is("to"))
+                || (k > 0 && (toks[k - 1].is_any(&["we", "i", "it", "they", "management"]) || word == b"plans"))
+        }
+        _ => false,
+    }
+}
+
+/// Whether token `k` reports a result or sets a point of comparison, so that a word
+/// that looks ahead before it is not the figure's ("We expected a soft quarter, but
+/// revenue was $5.2 billion"; "…, up from $39.2 billion").
+fn reports(toks: &[Token], k: usize) -> Option<Said> {
+    let t = &toks[k];
+    if !t.is_word() {
+        return None;
+    }
+    let mut lower = [0u8; 12];
+    let word = lower_ascii(t.text, &mut lower)?;
+    match word {
+        b"was" | b"were" | b"reported" | b"posted" | b"delivered" | b"came" | b"rose" | b"fell" | b"grew"
+        | b"increased" | b"decreased" | b"declined" | b"reached" | b"generated" | b"earned" | b"ended" | b"totaled"
+        | b"totalled" | b"spent" | b"finished" | b"climbed" | b"dropped" | b"added" | b"lost" | b"raised"
+        | b"lifted" | b"paid" | b"bought" | b"spending" => Some(Said::Result),
+        b"after" | b"against" | b"versus" | b"vs" | b"compared" | b"ago" | b"earlier" => Some(Said::Base),
+        // "up from", "down from": a point of comparison; "raised from $35–40 billion" is
+        // the guide before.
+        b"from" if k > 0 && toks[k - 1].is_any(&["up", "down"]) => Some(Said::Base),
+        _ => None,
+    }
+}
