@@ -28,8 +28,8 @@ pub(super) fn forecast(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
     let q = &s.qtys[v];
     // "more than the roughly 150,000 analysts had forecast", "$12.10 billion consensus",
     // "$95 billion for 2025 (est.)", "the $2.76 Wall Street had pencilled in", "$23.25 at
-    // the midpoint".
-    if forecast_after(toks, q.next) || estimated_after(toks, q.next) {
+    // the midpoint", "the $37.5 billion we had guided".
+    if said_after(toks, q.next) {
         return true;
     }
     // Another earlier value ("up from $39.2 billion last year", "against $13.2 billion a
@@ -38,88 +38,60 @@ pub(super) fn forecast(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
         return false;
     }
     let first = rec.change.map_or(q.first, |c| q.first.min(s.qtys[c].first));
-    // Words right after an earlier figure that say who forecast it are that figure's:
-    // "… short of the $1.52 analysts had expected, on revenue of $15.68 billion".
-    let owned = |k: usize| {
-        (s.qtys.iter()).any(|o| o.next <= k && k < o.next + 3 && o.next <= first && forecast_after(toks, o.next))
-    };
-    // Whether an amount stands between token `k` and the figure: a point of comparison
-    // before it is that amount's ("up from a prior range of 3.75% to 4.75%, and adjusted
-    // EPS to land between $2.42 and $2.47").
-    let amount_between = |k: usize| s.qtys.iter().any(|o| k < o.first && o.next <= first);
     for k in (first.saturating_sub(REACH)..first).rev() {
-        let t = &toks[k];
-        if t.is(";") || t.is("?") || t.is("!") || (looks_ahead(toks, k) && owned(k)) {
-            return false;
-        }
-        if looks_ahead(toks, k) {
-            return true;
-        }
-        match reports(toks, k) {
-            Some(Said::Result) => {
-                // "the 2024 operating margin target was 27%", "the revenue guide was
-                // raised to $43.5-44.5 billion": what a forecast was, or became.
-                return (k.saturating_sub(2)..k).any(|j| forecast_noun(&toks[j]));
+        match class(toks, k) {
+            Class::End => return false,
+            // Words right after an earlier figure that say who forecast it are that
+            // figure's: "… short of the $1.52 analysts had expected, on revenue of
+            // $15.68 billion".
+            Class::Ahead => {
+                return !(s.qtys.iter())
+                    .any(|o| o.next <= k && k < o.next + 3 && o.next <= first && forecast_after(toks, o.next));
             }
-            Some(Said::Base) if !amount_between(k) => return false,
+            // "the 2024 operating margin target was 27%", "the revenue guide was raised to
+            // $43.5-44.5 billion": what a forecast was, or became.
+            Class::Result => return (k.saturating_sub(2)..k).any(|j| forecast_noun(&toks[j])),
+            // A point of comparison before another amount is that amount's ("up from a
+            // prior range of 3.75% to 4.75%, and adjusted EPS to land between $2.42 and
+            // $2.47").
+            Class::Base if !s.qtys.iter().any(|o| k < o.first && o.next <= first) => return false,
             _ => {}
         }
     }
     false
 }
 
-/// What a word that stops the search for a word that looks ahead says.
-enum Said {
-    /// A result was reported ("was", "rose").
+/// What a token says of a figure after it, as `forecast` reads back from the figure.
+#[derive(PartialEq)]
+enum Class {
+    /// Looks ahead: a verb of guidance or forecast, a modal of the future, a noun that
+    /// names an estimate ("expects", "guided", "should", "consensus", "we model").
+    Ahead,
+    /// Reports a result ("was", "rose", "reported").
     Result,
-    /// A point of comparison follows ("against", "up from").
+    /// Sets a point of comparison ("against", "up from").
     Base,
+    /// Ends the clause (";", "?", "!").
+    End,
+    /// None of these.
+    Other,
 }
 
-/// A noun that names a forecast: "target", "estimate", "guidance", "consensus".
-fn forecast_noun(t: &Token) -> bool {
-    t.is_any(&[
-        "target",
-        "estimate",
-        "guidance",
-        "guide",
-        "consensus",
-        "forecast",
-        "outlook",
-        "expectation",
-    ])
-}
-
-/// "(est.)", "Wall Street", "at the midpoint", "we had guided" right after a figure.
-fn estimated_after(toks: &[Token], next: usize) -> bool {
-    (next..(next + 3).min(toks.len())).any(|k| {
-        toks[k].is_any(&[
-            "est",
-            "street",
-            "midpoint",
-            "guided",
-            "guidance",
-            "targeted",
-            "pencilled",
-            "penciled",
-            "modelled",
-            "modeled",
-        ])
-    })
-}
-
-/// Whether token `k` is a word that looks ahead: a verb of guidance or forecast, a
-/// modal of the future, a noun that names an estimate.
-fn looks_ahead(toks: &[Token], k: usize) -> bool {
+/// What token `k` says (`Class`): one lowering and one `match` a token.
+fn class(toks: &[Token], k: usize) -> Class {
     let t = &toks[k];
     if !t.is_word() {
-        return false;
+        return if matches!(t.text, ";" | "?" | "!") {
+            Class::End
+        } else {
+            Class::Other
+        };
     }
     let mut lower = [0u8; 12];
     let Some(word) = lower_ascii(t.text, &mut lower) else {
-        return false;
+        return Class::Other;
     };
-    match word {
+    let ahead = match word {
         b"expect" | b"expects" | b"expected" | b"expecting" | b"expectation" | b"expectations" | b"guide"
         | b"guides" | b"guided" | b"guidance" | b"guiding" | b"forecast" | b"forecasts" | b"forecasted"
         | b"outlook" | b"sees" | b"target" | b"targets" | b"targeting" | b"targeted" | b"aims" | b"aiming"
@@ -135,29 +107,51 @@ fn looks_ahead(toks: &[Token], k: usize) -> bool {
             toks.get(k + 1).is_some_and(|t| t.is("to"))
                 || (k > 0 && (toks[k - 1].is_any(&["we", "i", "it", "they", "management"]) || word == b"plans"))
         }
-        _ => false,
-    }
-}
-
-/// Whether token `k` reports a result or sets a point of comparison, so that a word
-/// that looks ahead before it is not the figure's ("We expected a soft quarter, but
-/// revenue was $5.2 billion"; "…, up from $39.2 billion").
-fn reports(toks: &[Token], k: usize) -> Option<Said> {
-    let t = &toks[k];
-    if !t.is_word() {
-        return None;
-    }
-    let mut lower = [0u8; 12];
-    let word = lower_ascii(t.text, &mut lower)?;
-    match word {
         b"was" | b"were" | b"reported" | b"posted" | b"delivered" | b"came" | b"rose" | b"fell" | b"grew"
         | b"increased" | b"decreased" | b"declined" | b"reached" | b"generated" | b"earned" | b"ended" | b"totaled"
         | b"totalled" | b"spent" | b"finished" | b"climbed" | b"dropped" | b"added" | b"lost" | b"raised"
-        | b"lifted" | b"paid" | b"bought" | b"spending" => Some(Said::Result),
-        b"after" | b"against" | b"versus" | b"vs" | b"compared" | b"ago" | b"earlier" => Some(Said::Base),
+        | b"lifted" | b"paid" | b"bought" | b"spending" => return Class::Result,
+        b"after" | b"against" | b"versus" | b"vs" | b"compared" | b"ago" | b"earlier" => return Class::Base,
         // "up from", "down from": a point of comparison; "raised from $35–40 billion" is
         // the guide before.
-        b"from" if k > 0 && toks[k - 1].is_any(&["up", "down"]) => Some(Said::Base),
-        _ => None,
-    }
+        b"from" if k > 0 && toks[k - 1].is_any(&["up", "down"]) => return Class::Base,
+        _ => false,
+    };
+    if ahead { Class::Ahead } else { Class::Other }
+}
+
+/// Whether the words right after token `next` say who forecast the amount before them:
+/// "9 million analysts had expected", "$12.10 billion consensus", "(est.)", "Wall
+/// Street", "at the midpoint", "we had guided" (`records::forecast_after` and more).
+fn said_after(toks: &[Token], next: usize) -> bool {
+    forecast_after(toks, next)
+        || (next..(next + 3).min(toks.len())).any(|k| {
+            let mut lower = [0u8; 12];
+            matches!(
+                lower_ascii(toks[k].text, &mut lower),
+                Some(
+                    b"est"
+                        | b"street"
+                        | b"midpoint"
+                        | b"guided"
+                        | b"guidance"
+                        | b"targeted"
+                        | b"pencilled"
+                        | b"penciled"
+                        | b"modelled"
+                        | b"modeled"
+                )
+            )
+        })
+}
+
+/// A noun that names a forecast: "target", "estimate", "guidance", "consensus".
+fn forecast_noun(t: &Token) -> bool {
+    let mut lower = [0u8; 12];
+    matches!(
+        lower_ascii(t.text, &mut lower),
+        Some(
+            b"target" | b"estimate" | b"guidance" | b"guide" | b"consensus" | b"forecast" | b"outlook" | b"expectation"
+        )
+    )
 }
