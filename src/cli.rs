@@ -448,7 +448,11 @@ fn print_table(store: &folio::site::store::Store) {
         rows.push([
             r.subject.unwrap_or("—").to_string(),
             r.metric.unwrap_or("—").to_string(),
-            r.period.unwrap_or("—").to_string(),
+            match (r.period, r.forecast) {
+                (Some(p), true) => format!("{p} (forecast)"),
+                (None, true) => "(forecast)".to_string(),
+                (p, false) => p.unwrap_or("—").to_string(),
+            },
             r.value.as_ref().map(format::value).unwrap_or_default(),
             r.change.as_ref().map(format::change).unwrap_or_default(),
             format!("{}:{}", r.source, r.line),

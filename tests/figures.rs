@@ -936,6 +936,57 @@ fn forecasts_are_not_conflicts_with_what_was_reported() {
     assert_eq!(record_of(&json, 14e9)["period"], "Q1 2025");
 }
 
+/// A reader sees a forecast for what it is: its row in the Key figures table is tagged,
+/// the series chart draws what was reported and not the guide for the same quarter, and
+/// `folio metrics` marks it.
+#[test]
+fn forecasts_are_tagged_and_kept_out_of_series() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "site.toml",
+        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n",
+    );
+    write("content/topics/aws.md", "---\ntitle: AWS\n---\n\nThe cloud segment.\n");
+    write(
+        "content/notes/2024-02-01-aws.md",
+        "---\ntitle: AWS in 2023\n---\n\n\
+         AWS revenue was $23.1 billion in Q3 2023.\n\n\
+         For Q4 2023 we model AWS revenue of $30.0 billion.\n\n\
+         AWS revenue was $24.2 billion in Q4 2023.\n",
+    );
+    let out = folio(root, &["build"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let public = root.join("public");
+    let note = read(&public, "notes/aws/index.html");
+    let table = &note[note.find(r#"<table class="figures-table">"#).expect("key figures")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let row = |value: &str| {
+        let at = table.find(value).unwrap_or_else(|| panic!("{value} in {table}"));
+        let start = table[..at].rfind("<tr>").unwrap();
+        table[start..at + table[at..].find("</tr>").unwrap()].to_string()
+    };
+    assert!(row("$30B").contains(r#"class="forecast""#), "{}", row("$30B"));
+    assert!(!row("$24.2B").contains("forecast"), "{}", row("$24.2B"));
+    let aws = read(&public, "topics/aws/index.html");
+    let chart = &aws[aws.find(r#"<figure class="chart-figure">"#).expect("a series chart")..];
+    let chart = &chart[..chart.find("</figure>").unwrap()];
+    assert!(chart.contains("$23.1B") && chart.contains("$24.2B"), "{chart}");
+    assert!(!chart.contains("$30B"), "the guide is no point of the series: {chart}");
+    let listed = folio(root, &["metrics", "--format", "table"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    let line = listed
+        .lines()
+        .find(|l| l.contains("$30B"))
+        .expect("the forecast is listed");
+    assert!(line.contains("Q4 2023 (forecast)"), "{listed}");
+}
+
 /// A paragraph or list item that opens with a bold run-in heading naming a topic
 /// ("**North America.** …") gives that topic's figures, as a heading would; a sentence
 /// that names its own subject keeps it, and bold text later in a paragraph is no heading.

@@ -44,6 +44,8 @@ pub struct Row<'a> {
     pub text: &'a str,
     /// The sentence.
     pub sentence: &'a str,
+    /// Whether it looks ahead (guidance, an estimate, a target).
+    pub forecast: bool,
 }
 
 /// A chart of a series.
@@ -77,6 +79,7 @@ pub fn row_from<'a>(r: &Record<'a>, note: &'a str, note_url: &str) -> Row<'a> {
         source: format!("{}:{}", r.source, f.line),
         text: f.text(),
         sentence: f.sentence(),
+        forecast: f.forecast,
     }
 }
 
@@ -208,6 +211,7 @@ fn write_row(out: &mut String, f: &Figure, elsewhere: Option<(&str, &str)>, scra
     out.push_str(words.get(f.metric.unwrap_or("—")));
     out.push_str("</td><td>");
     out.push_str(words.get(f.period.unwrap_or("—")));
+    write_forecast_tag(out, f);
     out.push_str("</td>");
     write_value_cell(out, f, elsewhere.map(|(href, _)| href), scratch);
     write_change_cell(out, f, scratch);
@@ -217,6 +221,17 @@ fn write_row(out: &mut String, f: &Figure, elsewhere: Option<(&str, &str)>, scra
         out.push_str("</td>");
     }
     out.push_str("</tr>\n");
+}
+
+/// After a forecast's period, a tag that says it is one (a guide, an estimate, a
+/// target): it is in no series and no conflict, and a reader should not take it for
+/// what was reported.
+fn write_forecast_tag(out: &mut String, f: &Figure) {
+    if f.forecast {
+        out.push_str(
+            " <span class=\"forecast\" title=\"A forecast: guidance, an estimate or a target\">forecast</span>",
+        );
+    }
 }
 
 /// The value cell of a figures row: the value (or, without one, the figure's words cut

@@ -605,6 +605,10 @@ fn series(store: &Store) -> Vec<Series> {
     let mut periods = Periods::default();
     let mut words = WordIds::default();
     for (i, r) in store.iter().enumerate() {
+        // A series is what was reported: a guide or an estimate is no point of it.
+        if r.figure.forecast {
+            continue;
+        }
         let Some((s, m, p, v)) = stated(&r) else { continue };
         let Some((kind, year, n)) = periods.key(p) else {
             continue;

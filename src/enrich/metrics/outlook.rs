@@ -97,10 +97,15 @@ fn class(toks: &[Token], k: usize) -> Class {
         | b"outlook" | b"sees" | b"target" | b"targets" | b"targeting" | b"targeted" | b"aims" | b"aiming"
         | b"anticipate" | b"anticipates" | b"anticipated" | b"projected" | b"projecting" | b"projection"
         | b"projections" | b"should" | b"will" | b"consensus" | b"estimate" | b"estimates" | b"estimated"
-        | b"model" | b"models" | b"modelled" | b"modeled" | b"assume" | b"assumes" | b"if" | b"pencilled"
-        | b"penciled" | b"est" | b"street" | b"implies" | b"implied" | b"implying" | b"midpoint" => true,
+        | b"assume" | b"assumes" | b"if" | b"pencilled" | b"penciled" | b"est" | b"street" | b"implies"
+        | b"implied" | b"implying" | b"midpoint" => true,
         // "we see", "now see"; not "as we saw".
         b"see" => k > 0 && toks[k - 1].is_any(&["we", "now", "i"]),
+        // "we model $75 billion", "people who model it put"; not "the model is Graviton",
+        // "Foundation models | ≈ $50 billion".
+        b"model" | b"models" | b"modelled" | b"modeled" => {
+            k > 0 && toks[k - 1].is_any(&["we", "i", "they", "who", "analysts", "now"])
+        }
         // "we plan to open", "Verizon plans capital expenditures of"; not "the Standard
         // plan now costs".
         b"plan" | b"plans" => {

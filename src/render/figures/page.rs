@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::{Notes, write_change_cell, write_figure_url, write_value, write_value_cell};
+use super::{Notes, write_change_cell, write_figure_url, write_forecast_tag, write_value, write_value_cell};
 use crate::markdown::highlight::escape_into;
 use crate::site::Site;
 use crate::site::store::{Conflict, Record};
@@ -116,6 +116,7 @@ impl<'a> Writer<'a> {
         escape_into(out, f.metric.unwrap_or("—"));
         out.push_str("</td><td>");
         escape_into(out, f.period.unwrap_or("—"));
+        write_forecast_tag(out, f);
         out.push_str("</td>\n    ");
         write_value_cell(out, f, Some(href), &mut self.scratch);
         out.push_str("\n    ");
@@ -175,9 +176,10 @@ mod tests {
     use super::*;
     use crate::render::figures::{Row, row};
 
-    /// The rows as `metrics.html` drew them from `metrics.rows` before folio wrote them.
+    /// The rows as `metrics.html` drew them from `metrics.rows` before folio wrote them
+    /// (with the tag of a forecast, as the theme's `figures_table` macro writes it).
     const TERA_ROWS: &str = r#"{% for r in rows %}
-  <tr><td>{{ r.subject }}</td><td>{{ r.metric }}</td><td>{{ r.period }}</td>
+  <tr><td>{{ r.subject }}</td><td>{{ r.metric }}</td><td>{{ r.period }}{% if r.forecast %} <span class="forecast" title="A forecast: guidance, an estimate or a target">forecast</span>{% endif %}</td>
     <td class="num"><a href="{{ r.url }}" title="{{ r.sentence }}">{% if r.value %}{{ r.value }}{% else %}{{ r.text | truncate(length=32) }}{% endif %}</a></td>
     <td class="num change {{ r.direction }}">{{ r.change }}</td><td>{{ r.note }}</td><td><code>{{ r.source }}</code></td></tr>
   {% endfor %}"#;
