@@ -60,8 +60,10 @@ fn metrics_of_note(topics: &[&str], note: &str) -> Value {
     metrics_of_site(&pages, note)
 }
 
-/// As `metrics_of_note`, with topic pages given as (title, more front matter lines, body).
-fn metrics_of_site(topics: &[(&str, &str, &str)], note: &str) -> Value {
+/// A site in a new temporary folder, with Amazon as the default subject: topic pages
+/// given as (title, more front matter lines, body) and one note, `note` the whole file,
+/// at `content/notes/2024-02-01-note.md` (published at `/notes/note/`).
+fn site_of(topics: &[(&str, &str, &str)], note: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let write = |rel: &str, text: &str| {
@@ -81,7 +83,13 @@ fn metrics_of_site(topics: &[(&str, &str, &str)], note: &str) -> Value {
         );
     }
     write("content/notes/2024-02-01-note.md", note);
-    let out = folio(root, &["metrics", "--format", "json"]);
+    tmp
+}
+
+/// As `metrics_of_note`, with topic pages given as (title, more front matter lines, body).
+fn metrics_of_site(topics: &[(&str, &str, &str)], note: &str) -> Value {
+    let tmp = site_of(topics, note);
+    let out = folio(tmp.path(), &["metrics", "--format", "json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -941,29 +949,18 @@ fn forecasts_are_not_conflicts_with_what_was_reported() {
 /// `folio metrics` marks it.
 #[test]
 fn forecasts_are_tagged_and_kept_out_of_series() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
-    write(
-        "site.toml",
-        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n",
-    );
-    write("content/topics/aws.md", "---\ntitle: AWS\n---\n\nThe cloud segment.\n");
-    write(
-        "content/notes/2024-02-01-aws.md",
+    let tmp = site_of(
+        &[("AWS", "", "The cloud segment.")],
         "---\ntitle: AWS in 2023\n---\n\n\
          AWS revenue was $23.1 billion in Q3 2023.\n\n\
          For Q4 2023 we model AWS revenue of $30.0 billion.\n\n\
          AWS revenue was $24.2 billion in Q4 2023.\n",
     );
+    let root = tmp.path();
     let out = folio(root, &["build"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let public = root.join("public");
-    let note = read(&public, "notes/aws/index.html");
+    let note = read(&public, "notes/note/index.html");
     let table = &note[note.find(r#"<table class="figures-table">"#).expect("key figures")..];
     let table = &table[..table.find("</table>").unwrap()];
     let row = |value: &str| {
