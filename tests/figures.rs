@@ -900,8 +900,8 @@ fn parts_beats_and_changes_are_not_conflicts() {
 }
 
 /// A forecast and the figure reported for its period differ by nature: guidance,
-/// analysts' estimates, a model's numbers and a table's estimate columns stay out of the
-/// conflict report, while two reported figures that disagree are in it. The forecasts
+/// analysts' estimates, a model's numbers, a table's estimate columns and the lines
+/// under a guide's heading stay out of the conflict report, while two reported figures that disagree are in it. The forecasts
 /// are still figures, with the metric and period they are for.
 #[test]
 fn forecasts_are_not_conflicts_with_what_was_reported() {
@@ -917,7 +917,12 @@ fn forecasts_are_not_conflicts_with_what_was_reported() {
          | $ in billions | Q1 2024 | Q1 2025E |\n\
          |---|---:|---:|\n\
          | Operating income | 15.3 | 14.0 |\n\n\
-         Operating income was $15.3 billion in Q1 2024, and we model $18.0 billion in Q1 2025.\n",
+         Operating income was $15.3 billion in Q1 2024, and we model $18.0 billion in Q1 2025.\n\n\
+         ## Q2 2024 guidance\n\n\
+         - Operating income: $10 billion to $14 billion\n\
+         - Backlog: $38.2 billion (+6% YoY)\n\n\
+         ## Q2 2024\n\n\
+         Operating income was $14.7 billion in Q2 2024. The backlog was $40.0 billion in Q2 2024.\n",
     );
     let conflicts: Vec<String> = json["conflicts"]
         .as_array()
@@ -932,9 +937,14 @@ fn forecasts_are_not_conflicts_with_what_was_reported() {
         .collect();
     assert_eq!(
         conflicts,
-        ["\"revenue\" \"Q4 2023\" 170000000000 172000000000"],
-        "only the two reported figures disagree"
+        [
+            "\"backlog\" \"Q2 2024\" 38200000000 40000000000",
+            "\"revenue\" \"Q4 2023\" 170000000000 172000000000"
+        ],
+        "only reported figures disagree; a line under a guide's heading is a guide, unless \
+         it says how the figure grew, as a result does"
     );
+    assert_eq!(record_of(&json, 10e9)["period"], "Q2 2024");
     // The forecasts are figures all the same.
     let guide = record_of(&json, 160e9);
     assert_eq!(guide["metric"], "revenue", "{guide}");

@@ -588,12 +588,18 @@ fn place_sentences(
     };
     let mut heading_subject = None;
     let mut outline = Outline::default();
+    // Whether the heading above names a guide ("## 2025 guidance"); a sub-heading that
+    // says nothing of it keeps its parent's.
+    let mut heading_forecast = false;
+    let mut guides = Outline::default();
     debug_assert!(mentions.is_sorted_by_key(|m| m.block), "mentions come in block order");
     for (b, block) in blocks.iter().enumerate() {
         let table = tables::body_of(tables, b);
         if block.kind == BlockKind::Heading {
             let named = subject_named(&block.text, topics, settings.names).subject;
             heading_subject = outline.enter(heading_level(doc, block), named).flatten();
+            let own = metrics::heading_looks_ahead(&block.text).then_some(true);
+            heading_forecast = guides.enter(heading_level(doc, block), own).unwrap_or(false);
             continue;
         }
         let first = places.placed.len();
@@ -627,6 +633,7 @@ fn place_sentences(
                 heading_period: frame
                     .map(|f| reading.frames[f].clone())
                     .or_else(|| heading_period.clone()),
+                heading_forecast,
                 heading_subject: block_subject.clone(),
                 page_period: settings.page_period.clone(),
                 page_metric: settings.page_metric.clone(),

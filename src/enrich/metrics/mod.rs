@@ -57,6 +57,7 @@ use std::sync::LazyLock;
 pub use attribute::{label_words, names_all_of_a_business};
 pub use counts::counted_noun;
 pub use lexicon::{MetricKind, MetricNames};
+pub use outlook::heading_looks_ahead;
 pub use period::{Anchor, frame_period, outlook_period, parse_heading_period, parse_period};
 pub use plain::PlainText;
 pub use sentences::split_sentences;
@@ -88,6 +89,10 @@ pub struct Scope {
     pub heading_subject: Option<String>,
     /// The canonical period of the nearest heading above the sentence.
     pub heading_period: Option<String>,
+    /// Whether the nearest heading above the sentence names a guide ("## 2025
+    /// guidance"): a line under it that lists a figure ("Revenue: $43.5 billion to $44.5
+    /// billion") is one (`outlook::listed`).
+    pub heading_forecast: bool,
     /// The canonical period of the note (front matter `period`, else its title).
     pub page_period: Option<String>,
     /// On a page about a metric (the "Capital expenditures" topic), its canonical label:
@@ -772,7 +777,7 @@ fn found(
         period,
         value,
         change,
-        forecast: outlook::forecast(s, rec, roles),
+        forecast: outlook::forecast(s, rec, roles) || (scope.heading_forecast && outlook::listed(s, rec)),
     }
 }
 

@@ -6,7 +6,9 @@
 //!
 //! Read from the words of the figure's own sentence: a word that looks ahead before it,
 //! with no verb that reports a result or point of comparison in between, or words right
-//! after it that say who forecast it.
+//! after it that say who forecast it; or, under a heading that names a guide ("## 2025
+//! guidance"), a line that lists the figure ("Revenue: $43.5 billion to $44.5
+//! billion").
 
 use super::Sentence;
 use super::records::{Rec, Role, forecast_after};
@@ -159,4 +161,52 @@ fn forecast_noun(t: &Token) -> bool {
             b"target" | b"estimate" | b"guidance" | b"guide" | b"consensus" | b"forecast" | b"outlook" | b"expectation"
         )
     )
+}
+
+/// Whether the record `rec` of `s` is listed as a label and its figure ("Revenue: $43.5
+/// billion to $44.5 billion", "Adjusted EPS: $2.50 to $2.60", "2024 NII: about $92.5
+/// billion (was about $91 billion)"), with no verb of a result between (but for the
+/// guide before, in brackets) and no growth on a year or a quarter before or move in
+/// brackets, which a result is given with ("Backlog: $38.2 billion (+6% YoY)",
+/// "Operating margin: 12.3% (up 50 bps)"): under a heading that names a guide, such a
+/// line gives one.
+pub(super) fn listed(s: &Sentence, rec: &Rec) -> bool {
+    let toks = &s.toks;
+    let Some(v) = rec.value.or(rec.change) else {
+        return false;
+    };
+    let first = rec
+        .change
+        .map_or(s.qtys[v].first, |c| s.qtys[v].first.min(s.qtys[c].first));
+    let Some(colon) = (0..first).find(|&k| toks[k].is(":")) else {
+        return false;
+    };
+    let reported = |k: usize| class(toks, k) == Class::Result && !toks[k - 1].is("(");
+    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
+    let a_result = words.iter().any(|t| t.is_any(&["yoy", "qoq", "sequentially"]))
+        || (words.windows(3)).any(|w| {
+            w[0].is_any(&["year", "quarter"]) && w[1].is_any(&["over", "on"]) && w[2].is_any(&["year", "quarter"])
+        })
+        // "Operating margin: 12.3% (up 50 bps)": a result and how it moved.
+        || (toks.windows(2)).any(|w| w[0].is("(") && w[1].is_any(&["up", "down", "+", "-", "−"]));
+    colon <= 6 && !a_result && !(colon + 1..first).any(reported)
+}
+
+/// Whether a heading names a guide: "2025 guidance", "Fourth-quarter guide", "Our
+/// estimates", "Targets". Not "Outlook": notes put the quarter's results under it as
+/// often as a guide.
+pub fn heading_looks_ahead(heading: &str) -> bool {
+    heading.split(|c: char| !c.is_ascii_alphabetic()).any(|word| {
+        [
+            "guidance",
+            "guide",
+            "forecast",
+            "forecasts",
+            "estimates",
+            "projections",
+            "targets",
+        ]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+    })
 }
