@@ -2,7 +2,8 @@
 //! $167 billion"), an analysts' estimate ("beating the consensus of 64 cents", "the
 //! roughly 150,000 analysts had forecast"), a target or a model ("we model $75 billion
 //! for 2024"). Such a figure and the one later reported for the same period differ by
-//! nature, not by mistake, so the conflict report leaves it out (`site::store`).
+//! nature, not by mistake, so the conflict report and the series leave it out
+//! (`site::store`), and tables tag it (`render::figures`).
 //!
 //! Read from the words of the figure's own sentence: a word that looks ahead before it,
 //! with no verb that reports a result or point of comparison in between, or words right
