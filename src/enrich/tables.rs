@@ -54,7 +54,7 @@ pub struct Layout {
     /// Per column: the period its head names, if any ("Q4 2023", "FY 2024E").
     periods: Vec<Option<String>>,
     /// Per column: whether its head says it holds forecasts ("2025E", "Guidance",
-    /// "Consensus"): such cells stay out of the conflict report.
+    /// "Consensus"): such cells are forecasts (`Found::forecast`).
     forecasts: Vec<bool>,
     /// Per column: the topic its head names, if any ("AWS revenue"): whose figures a row
     /// that names no topic gives in that column, before the heading's.
