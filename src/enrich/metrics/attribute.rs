@@ -830,7 +830,9 @@ pub fn names_all_of_a_business(word: &str) -> bool {
 /// "on WhatsApp business messaging revenue grew 40%": the words right before a bare
 /// "revenue" that name a line of business make it that line's revenue ("content and
 /// services revenue", in lower case as every label is), so that a line's figures are
-/// not taken for all of its business's revenue (a wrong series, a false conflict). The
+/// not taken for all of its business's revenue (a wrong series, a false conflict). So
+/// for "net additions" ("Broadband net additions were 389,000" is *broadband net
+/// additions*). The
 /// words stop at a topic (the figure's subject, as "AWS revenue" is AWS's revenue), at
 /// the company's own name, at a number or another phrase, and at the words of
 /// `NOT_A_LINE`; a possessive ("Amazon's revenue") names no line, and the words must
@@ -839,9 +841,14 @@ pub fn names_all_of_a_business(word: &str) -> bool {
 pub(super) fn name_lines_of_business(s: &mut Sentence, default_subject: Option<&str>) {
     for h in 0..s.metrics.len() {
         let hit = &s.metrics[h];
-        if hit.label != "revenue" || !s.text[hit.start..hit.end].eq_ignore_ascii_case("revenue") {
-            continue;
-        }
+        let said = &s.text[hit.start..hit.end];
+        let line_metric = match hit.label {
+            "revenue" if said.eq_ignore_ascii_case("revenue") => "revenue",
+            "net additions" if said.eq_ignore_ascii_case("net additions") || said.eq_ignore_ascii_case("net adds") => {
+                "net additions"
+            }
+            _ => continue,
+        };
         let k = s.toks.partition_point(|t| t.start < hit.start);
         if s.toks.get(k).is_none_or(|t| t.start != hit.start) {
             continue;
@@ -850,7 +857,7 @@ pub(super) fn name_lines_of_business(s: &mut Sentence, default_subject: Option<&
             continue;
         };
         let name = format!(
-            "{} revenue",
+            "{} {line_metric}",
             label_words(&s.text[s.toks[first].start..s.toks[k - 1].end])
         );
         s.metrics[h].label = super::intern(&name);

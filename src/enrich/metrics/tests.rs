@@ -798,11 +798,14 @@ const CASES: &[Case] = &[
     ("The backlog is growing faster than revenue and it reached $86 billion at the end of September.", Some("Q3 2024"), &[],
         &["86e9 USD; _; Amazon; backlog; Q3 2024"]),
     // A telecom's measures: net additions, churn, revenue per account, adjusted EBITDA
-    // and its margin (a measure of its own, not the GAAP EBITDA).
+    // and its margin (a measure of its own, not the GAAP EBITDA). A line that is no topic
+    // names its net additions as it names its revenue.
     ("Postpaid phone net adds were 568,000; postpaid phone churn was 0.90% and ARPA rose 2.6% to $136.29.", Some("Q4 2024"), &[],
-        &["568000 count; _; Amazon; net additions; Q4 2024", "0.9 %; _; Amazon; churn; Q4 2024", "136.29 USD; up 2.6 %; Amazon; average revenue per account; Q4 2024"]),
+        &["568000 count; _; Amazon; postpaid phone net additions; Q4 2024", "0.9 %; _; Amazon; churn; Q4 2024", "136.29 USD; up 2.6 %; Amazon; average revenue per account; Q4 2024"]),
     ("Adjusted EBITDA was $12.1 billion, and the adjusted EBITDA margin was 35.9%.", Some("Q4 2024"), &[],
         &["12.1e9 USD; _; Amazon; adjusted ebitda; Q4 2024", "35.9 %; _; Amazon; adjusted ebitda margin; Q4 2024"]),
+    ("Broadband net additions were 389,000, and Verizon's net additions were 627,000.", Some("Q3 2024"), &[],
+        &["389000 count; _; Amazon; broadband net additions; Q3 2024", "627000 count; _; Amazon; net additions; Q3 2024"]),
     // What a business adds to or loses from its subscribers is its net additions.
     ("Verizon lost 68,000 postpaid phones, while Business added 221,000 postpaid phones.", Some("Q3 2024"), &["Business"],
         &["-68000 count; _; Amazon; net additions; Q3 2024", "221000 count; _; Business; net additions; Q3 2024"]),
