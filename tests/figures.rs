@@ -49,6 +49,13 @@ fn read(public: &Path, file: &str) -> String {
     std::fs::read_to_string(public.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
+/// The first element of `html` that opens with `open`, up to its `close` tag.
+fn element<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let from = html.find(open).unwrap_or_else(|| panic!("no {open} in {html}"));
+    let rest = &html[from..];
+    &rest[..rest.find(close).unwrap_or_else(|| panic!("{open} is not closed"))]
+}
+
 fn records(json: &Value) -> &Vec<Value> {
     json["metrics"].as_array().expect("metrics array")
 }
@@ -211,8 +218,7 @@ fn notes_get_a_key_figures_table_linked_to_the_text() {
 fn topic_pages_chart_each_series() {
     let (_tmp, public) = built();
     let aws = read(&public, "topics/aws/index.html");
-    let chart = &aws[aws.find(r#"<figure class="chart-figure">"#).expect("a series chart")..];
-    let chart = &chart[..chart.find("</figure>").unwrap()];
+    let chart = element(&aws, r#"<figure class="chart-figure">"#, "</figure>");
     assert!(
         chart.contains("<svg") && chart.contains("<title"),
         "accessible SVG: {chart}"
@@ -224,8 +230,7 @@ fn topic_pages_chart_each_series() {
     assert!(chart.contains("AWS · revenue"));
     // Every figure about AWS, by metric and period, each from its note, the sentence as
     // the value's tooltip.
-    let table = &aws[aws.find(r#"<table class="figures-table">"#).expect("a figures table")..];
-    let table = &table[..table.find("</table>").unwrap()];
+    let table = element(&aws, r#"<table class="figures-table">"#, "</table>");
     assert!(
         table.contains(
             r##"<tr><td>revenue</td><td>Q4 2023</td><td class="num"><a href="/notes/q4/#fig-1" title="AWS revenue grew 13% year-over-year to $24.2 billion.">$24.2B</a></td><td class="num change up">+13% YoY</td><td>Q4 2023 results</td></tr>"##
@@ -971,8 +976,7 @@ fn forecasts_are_tagged_and_kept_out_of_series() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let public = root.join("public");
     let note = read(&public, "notes/note/index.html");
-    let table = &note[note.find(r#"<table class="figures-table">"#).expect("key figures")..];
-    let table = &table[..table.find("</table>").unwrap()];
+    let table = element(&note, r#"<table class="figures-table">"#, "</table>");
     let row = |value: &str| {
         let at = table.find(value).unwrap_or_else(|| panic!("{value} in {table}"));
         let start = table[..at].rfind("<tr>").unwrap();
@@ -981,8 +985,7 @@ fn forecasts_are_tagged_and_kept_out_of_series() {
     assert!(row("$30B").contains(r#"class="forecast""#), "{}", row("$30B"));
     assert!(!row("$24.2B").contains("forecast"), "{}", row("$24.2B"));
     let aws = read(&public, "topics/aws/index.html");
-    let chart = &aws[aws.find(r#"<figure class="chart-figure">"#).expect("a series chart")..];
-    let chart = &chart[..chart.find("</figure>").unwrap()];
+    let chart = element(&aws, r#"<figure class="chart-figure">"#, "</figure>");
     assert!(chart.contains("$23.1B") && chart.contains("$24.2B"), "{chart}");
     assert!(!chart.contains("$30B"), "the guide is no point of the series: {chart}");
     let listed = folio(root, &["metrics", "--format", "table"]);

@@ -452,9 +452,14 @@ impl<'r> PeriodId<'r> {
     }
 }
 
-/// Subject, metric, period, unit and amount of a record that has all of them.
+/// Subject, metric, period, unit and amount of a record that has all of them and was
+/// reported: a forecast (a guide, an estimate) and the figure later reported for its
+/// period differ by nature, so it is in no conflict and no series.
 fn stated<'a>(r: &Record<'a>) -> Option<(&'a str, &'a str, &'a str, &'a Quantity)> {
     let f = r.figure;
+    if f.forecast {
+        return None;
+    }
     match (f.subject, f.metric, f.period, &f.value) {
         (Some(s), Some(m), Some(p), Some(v)) => Some((s, m, p, v)),
         _ => None,
@@ -491,10 +496,6 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
     let mut periods = Periods::default();
     let mut words = WordIds::default();
     for (i, r) in store.iter().enumerate() {
-        // A forecast and the figure later reported for its period differ by nature.
-        if r.figure.forecast {
-            continue;
-        }
         if let Some((s, m, p, v)) = stated(&r) {
             let period = match periods.key(p) {
                 Some((kind, year, n)) => PeriodNumber::Known(words.of(kind), year, n),
@@ -605,10 +606,6 @@ fn series(store: &Store) -> Vec<Series> {
     let mut periods = Periods::default();
     let mut words = WordIds::default();
     for (i, r) in store.iter().enumerate() {
-        // A series is what was reported: a guide or an estimate is no point of it.
-        if r.figure.forecast {
-            continue;
-        }
         let Some((s, m, p, v)) = stated(&r) else { continue };
         let Some((kind, year, n)) = periods.key(p) else {
             continue;

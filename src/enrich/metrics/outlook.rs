@@ -40,7 +40,7 @@ pub(super) fn forecast(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
     if roles[v] == Role::From {
         return false;
     }
-    let first = rec.change.map_or(q.first, |c| q.first.min(s.qtys[c].first));
+    let first = first_token(s, rec, v);
     for k in (first.saturating_sub(REACH)..first).rev() {
         match class(toks, k) {
             Class::End => return false,
@@ -62,6 +62,13 @@ pub(super) fn forecast(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
         }
     }
     false
+}
+
+/// The first token of record `rec`, whose level (else change) is quantity `v`: where
+/// the words before it begin.
+fn first_token(s: &Sentence, rec: &Rec, v: usize) -> usize {
+    rec.change
+        .map_or(s.qtys[v].first, |c| s.qtys[v].first.min(s.qtys[c].first))
 }
 
 /// What a token says of a figure after it, as `forecast` reads back from the figure.
@@ -113,7 +120,7 @@ fn class(toks: &[Token], k: usize) -> Class {
         // plan now costs".
         b"plan" | b"plans" => {
             toks.get(k + 1).is_some_and(|t| t.is("to"))
-                || (k > 0 && (toks[k - 1].is_any(&["we", "i", "it", "they", "management"]) || word == b"plans"))
+                || (k > 0 && (word == b"plans" || toks[k - 1].is_any(&["we", "i", "it", "they", "management"])))
         }
         b"was" | b"were" | b"reported" | b"posted" | b"delivered" | b"came" | b"rose" | b"fell" | b"grew"
         | b"increased" | b"decreased" | b"declined" | b"reached" | b"generated" | b"earned" | b"ended" | b"totaled"
@@ -176,9 +183,7 @@ pub(super) fn listed(s: &Sentence, rec: &Rec) -> bool {
     let Some(v) = rec.value.or(rec.change) else {
         return false;
     };
-    let first = rec
-        .change
-        .map_or(s.qtys[v].first, |c| s.qtys[v].first.min(s.qtys[c].first));
+    let first = first_token(s, rec, v);
     let Some(colon) = (0..first).find(|&k| toks[k].is(":")) else {
         return false;
     };
