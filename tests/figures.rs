@@ -997,6 +997,48 @@ fn forecasts_are_tagged_and_kept_out_of_series() {
     assert!(line.contains("Q4 2023 (forecast)"), "{listed}");
 }
 
+/// In a table of counts ("Net additions by quarter (thousands)"), a row is what its
+/// label names: a topic's row is the topic's count, scaled as the caption says, even
+/// when its name ends in "s" as a plural noun does ("Fios"); a row that names a line of
+/// business, or its total ("Total broadband"), is that line's count, so that it is not
+/// set against the company's own in the conflict report.
+#[test]
+fn rows_of_a_table_of_counts_are_their_topic_or_line() {
+    let json = metrics_of_site(
+        &[("Fios", "", "A fiber network."), ("Postpaid Phone", "", "Phone lines.")],
+        "---\ntitle: Net additions in 2024\n---\n\n\
+         ## Net additions by quarter (thousands)\n\n\
+         | Line | Q1 2024 | Q2 2024 |\n\
+         |---|---|---|\n\
+         | Postpaid phone | (68) | 148 |\n\
+         | Fios | 50 | 40 |\n\
+         | Fixed wireless | 361 | 352 |\n\
+         | Total broadband | 386 | 391 |\n\
+         | Total | 318 | 539 |\n",
+    );
+    let said = |amount: f64| {
+        let r = record_of(&json, amount);
+        (
+            r["subject"].as_str().unwrap_or_default().to_string(),
+            r["metric"].as_str().unwrap_or_default().to_string(),
+        )
+    };
+    let is = |amount: f64, subject: &str, metric: &str| {
+        assert_eq!(
+            said(amount),
+            (subject.to_string(), metric.to_string()),
+            "{amount}: {json:#}"
+        );
+    };
+    is(-68_000.0, "Postpaid Phone", "net additions");
+    is(50_000.0, "Fios", "net additions");
+    is(40_000.0, "Fios", "net additions");
+    is(361_000.0, "Amazon", "fixed wireless net additions");
+    is(386_000.0, "Amazon", "broadband net additions");
+    is(318_000.0, "Amazon", "net additions");
+    assert_eq!(json["conflicts"], serde_json::json!([]), "{json:#}");
+}
+
 /// A paragraph or list item that opens with a bold run-in heading naming a topic
 /// ("**North America.** …") gives that topic's figures, as a heading would; a sentence
 /// that names its own subject keeps it, and bold text later in a paragraph is no heading.

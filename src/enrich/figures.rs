@@ -119,7 +119,8 @@ pub fn extract(
         .map(|(b, caption)| (*b, caption.edits(&blocks[*b].text)))
         .filter(|(_, edits)| !edits.is_empty())
         .collect();
-    let plains = plain_sentences(blocks, split, &tables, &items, settings.names);
+    let names_topic = |label: &str| subject_named(label, topics, settings.names).subject.flatten().is_some();
+    let plains = plain_sentences(blocks, split, &tables, &items, settings.names, names_topic);
     let mut reading = read_sentences(doc, blocks, split, &plains, settings);
     let places = place_sentences(doc, blocks, &mut reading, facts, topics, settings, &tables);
     // In a note that gives no period, the one period a sentence with no figure of its own
@@ -401,11 +402,12 @@ fn plain_sentences(
     tables: &[tables::Table],
     items: &[(usize, tables::Edits)],
     names: &metrics::MetricNames,
+    names_topic: impl Fn(&str) -> bool,
 ) -> Vec<PlainSentence> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         let edits = match tables::body_of(tables, b) {
-            Some(t) => tables[t].layout.edits(&block.text, names),
+            Some(t) => tables[t].layout.edits(&block.text, names, &names_topic),
             None => items
                 .binary_search_by_key(&b, |(i, _)| *i)
                 .map_or_else(|_| Vec::new(), |i| items[i].1.clone()),

@@ -388,7 +388,7 @@ impl Layout {
 
     /// The edits that write out the bare numbers of a body row (its text, cells joined by
     /// " | "): byte ranges of the row and what they read as. Empty when it needs none.
-    pub fn edits(&self, row: &str, names: &MetricNames) -> Edits {
+    pub fn edits(&self, row: &str, names: &MetricNames, names_topic: impl Fn(&str) -> bool) -> Edits {
         let mut out = Vec::new();
         let cells = Cells::of(row, 0);
         let label = cells.cell(row, 0).unwrap_or_default();
@@ -428,10 +428,13 @@ impl Layout {
         let row_counts = std::cell::OnceCell::new();
         let row_counts = || {
             *row_counts.get_or_init(|| {
+                // A topic's name is no noun of a count, though it end in "s" ("Fios |
+                // 50" under "Net additions (thousands)").
                 row_metric()
                     .is_none_or(|(_, kind)| kind == MetricKind::Count)
                     .then(|| counted_noun(label))
                     .flatten()
+                    .filter(|_| !names_topic(label))
             })
         };
         let row_growth = std::cell::OnceCell::new();
@@ -671,7 +674,16 @@ impl Layout {
             }
         }
         // Read only for a row with a figure that takes its metric from a head or caption.
-        let given = |f: &Found| !f.metric_named && f.metric.is_some() && cells.column(f.range.start) > 0;
+        // So is one whose metric is the count the column or caption names, written into
+        // the row ("Broadband | 386" under "Net additions (thousands)": 386 thousand
+        // broadband net additions).
+        let given = |f: &Found| {
+            let c = cells.column(f.range.start);
+            c > 0
+                && f.metric
+                    .as_deref()
+                    .is_some_and(|m| !f.metric_named || self.counted_metric(c, names) == Some(m))
+        };
         if !names_topic
             && figures.iter().any(given)
             && let Some(q) = cells.cell(row, 0).and_then(|label| row_qualifier(label, names))
@@ -830,6 +842,12 @@ pub fn item_label(label: &str, names: &MetricNames) -> Option<String> {
 /// Japan's revenue, not the company's.
 fn row_qualifier(label: &str, names: &MetricNames) -> Option<String> {
     let label = label.trim().trim_matches(|c: char| c == '*' || c == '_').trim();
+    // "Total broadband" sums a line's parts ("Fixed wireless access", "Fios Internet"):
+    // it is that line's, as "Broadband" is; a "Total" alone is all of the business.
+    let label = match label.split_once(' ') {
+        Some((first, rest)) if first.eq_ignore_ascii_case("total") => rest.trim_start(),
+        _ => label,
+    };
     // The cheap tests first: a list item's label is read for every item with a figure.
     let plain = !label.is_empty()
         && label.bytes().any(|b| b.is_ascii_alphabetic())
@@ -1115,7 +1133,7 @@ mod tests {
     /// `row` with the edits of `layout` made.
     fn read_in(layout: &Layout, row: &str) -> String {
         let mut text = row.to_string();
-        for (range, written) in layout.edits(row, &MetricNames::default()).into_iter().rev() {
+        for (range, written) in layout.edits(row, &MetricNames::default(), |_| false).into_iter().rev() {
             text.replace_range(range, &written);
         }
         text
@@ -1216,7 +1234,7 @@ mod tests {
             "AWS | $24.2B | +13%"
         );
         // Nothing to write out: a table of figures written in full, and words.
-        let none = |head: &str, row: &str| layout(head).edits(row, &MetricNames::default()).is_empty();
+        let none = |head: &str, row: &str| layout(head).edits(row, &MetricNames::default(), |_| false).is_empty();
         assert!(none("Segment | Revenue", "AWS | $24.2B"));
         assert!(none("Item | Note", "Kuiper | 2 launches"));
         assert!(none("Year | Count", "2023 | 17"));
