@@ -620,6 +620,13 @@ fn figures_in_whole_notes_of_a_telecom_are_found_and_attributed() {
     whole_notes("passages12");
 }
 
+/// The thirteenth blind set, Ford: an automaker, whose measures are segment EBIT (Ford
+/// Blue, Model e, Ford Pro, Ford Credit), wholesales and margins, with a full year's guide.
+#[test]
+fn figures_in_whole_notes_of_an_automaker_are_found_and_attributed() {
+    whole_notes("passages13");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
