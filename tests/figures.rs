@@ -1039,6 +1039,47 @@ fn rows_of_a_table_of_counts_are_their_topic_or_line() {
     assert_eq!(json["conflicts"], serde_json::json!([]), "{json:#}");
 }
 
+/// A table of volumes under a scale with no currency ("Volumes (thousands)", a corner
+/// cell "Vehicles") counts: its rows are thousands of what the corner names, never
+/// thousands of dollars, and a count row ("Wholesales") is scaled as the caption says. A
+/// row that names a line ("Hybrid U.S. sales") counts that line's, not the company's.
+#[test]
+fn a_table_of_volumes_counts_in_its_scale() {
+    let json = metrics_of_site(
+        &[("F-Series", "", "Trucks.")],
+        "---\ntitle: Volumes in 2024\n---\n\n\
+         ## Volumes, full year (thousands)\n\n\
+         | Vehicles | FY 2023 | FY 2024 |\n\
+         |---|---|---|\n\
+         | Wholesales | 4,445 | 4,400 |\n\
+         | U.S. sales | 1,995 | 2,079 |\n\
+         | F-Series U.S. sales | 750.8 | 765.6 |\n\
+         | Hybrid U.S. sales | 135.8 | 187.4 |\n",
+    );
+    let said = |amount: f64| {
+        let r = record_of(&json, amount);
+        let text = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+        (
+            text("subject"),
+            text("metric"),
+            r["value"]["unit"].as_str().unwrap_or_default().to_string(),
+        )
+    };
+    let is = |amount: f64, subject: &str, metric: &str| {
+        assert_eq!(
+            said(amount),
+            (subject.into(), metric.into(), "count".into()),
+            "{amount}: {json:#}"
+        );
+    };
+    is(4_445_000.0, "Amazon", "wholesales");
+    is(2_079_000.0, "Amazon", "us vehicles");
+    is(765_600.0, "F-Series", "vehicles");
+    is(187_400.0, "Amazon", "hybrid us vehicles");
+    assert!(!records(&json).iter().any(|r| r["value"]["unit"] == "USD"), "{json:#}");
+    assert_eq!(json["conflicts"], serde_json::json!([]), "{json:#}");
+}
+
 /// A paragraph or list item that opens with a bold run-in heading naming a topic
 /// ("**North America.** …") gives that topic's figures, as a heading would; a sentence
 /// that names its own subject keeps it, and bold text later in a paragraph is no heading.

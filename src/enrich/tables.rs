@@ -487,11 +487,35 @@ impl Layout {
                 .get(column)
                 .and_then(Option::as_deref)
                 .filter(|_| row_scale.is_none());
+            // Under a scale with no currency ("Volumes (thousands)"), the count is in
+            // that scale: "Wholesales | 4,445" is 4,445 thousand wholesales.
+            let plain_scale = match self.head_scale(column) {
+                Some(Scale::Plain(word, _)) => Some(word),
+                _ => None,
+            };
             if let Some(noun) = counted.or(row_counts)
                 && growth.is_none()
-                && number.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                && (number.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                    || (plain_scale.is_some() && is_number(number)))
             {
-                out.push((at, format!("{number} {noun}")));
+                out.push((
+                    at,
+                    match plain_scale {
+                        Some(word) => format!("{number} {word} {noun}"),
+                        None => format!("{number} {noun}"),
+                    },
+                ));
+                continue;
+            }
+            // "Vehicles | FY 2023" over "U.S. sales | 1,995", in a table that names no
+            // currency: its sales are counted in vehicles, not dollars.
+            if let Some(word) = plain_scale
+                && let Some(noun) = self.corner_count()
+                && growth.is_none()
+                && row_metric().is_some_and(|(_, kind)| kind == MetricKind::Money)
+                && is_number(number)
+            {
+                out.push((at, format!("{number} {word} {noun}")));
                 continue;
             }
             let counted_change = row_counts
@@ -541,6 +565,29 @@ impl Layout {
         }
         self.join_range(row, &cells, &mut out);
         out
+    }
+
+    /// What a table counts, where its first head cell, over the rows' labels, names it
+    /// ("Vehicles", "Stores") and no head names a currency: a corner that says what its
+    /// rows are ("Metrics", "Segments", "Regions") counts nothing.
+    fn corner_count(&self) -> Option<&str> {
+        const ROWS: [&str; 12] = [
+            "metrics",
+            "measures",
+            "segments",
+            "lines",
+            "regions",
+            "markets",
+            "items",
+            "figures",
+            "results",
+            "highlights",
+            "categories",
+            "businesses",
+        ];
+        let noun = self.counted.first()?.as_deref()?;
+        let currency = self.scales.iter().flatten().any(|s| matches!(s, Scale::Money(..)));
+        (!currency && !ROWS.contains(&noun)).then_some(noun)
     }
 
     /// The scale column `column`'s head gives its numbers, else the table's.
@@ -677,16 +724,25 @@ impl Layout {
         // So is one whose metric is the count the column or caption names, written into
         // the row ("Broadband | 386" under "Net additions (thousands)": 386 thousand
         // broadband net additions).
+        // And one that counts what the corner names, in a row whose label names sales
+        // ("Hybrid U.S. sales" counts hybrid U.S. vehicles): the words before its metric.
+        let corner = self.corner_count();
         let given = |f: &Found| {
             let c = cells.column(f.range.start);
             c > 0
                 && f.metric
                     .as_deref()
-                    .is_some_and(|m| !f.metric_named || self.counted_metric(c, names) == Some(m))
+                    .is_some_and(|m| !f.metric_named || self.counted_metric(c, names) == Some(m) || corner == Some(m))
+        };
+        let qualifier = |label: &str| {
+            row_qualifier(label, names).or_else(|| {
+                let words = names.first_metric_start(label).map(|at| &label[..at])?;
+                corner.and(row_qualifier(words, names))
+            })
         };
         if !names_topic
             && figures.iter().any(given)
-            && let Some(q) = cells.cell(row, 0).and_then(|label| row_qualifier(label, names))
+            && let Some(q) = cells.cell(row, 0).and_then(qualifier)
         {
             for found in figures.iter_mut().filter(|f| given(f)) {
                 if let Some(metric) = &mut found.metric {

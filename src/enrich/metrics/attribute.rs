@@ -486,6 +486,8 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
             format!("{} growth", h.label)
         } else if let Some(name) = money_name(h.label, q.unit) {
             name.to_string()
+        } else if let Some(margin) = margin_of_profit_named(s, h) {
+            margin.to_string()
         } else if non_gaap_after(s.text, q.end) && !h.label.starts_with("non-gaap") && !h.label.starts_with("adjusted")
         {
             // "82.9% on a non-GAAP basis", "81.7% non-GAAP": the figure is the non-GAAP one,
@@ -500,6 +502,49 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         return (Some(label), loss);
     }
     (compared(), false)
+}
+
+/// Measures of profit other than operating income, each with the margin named after it.
+const PROFITS_WITH_MARGINS: [(&str, &str); 6] = [
+    ("ebit", "ebit margin"),
+    ("adjusted ebit", "adjusted ebit margin"),
+    ("ebitda", "ebitda margin"),
+    ("adjusted ebitda", "adjusted ebitda margin"),
+    ("ebt", "pretax margin"),
+    ("pretax income", "pretax margin"),
+];
+
+/// The measure of profit the sentence names last before byte `at` ("Ford Pro earned EBIT
+/// of $1.6 billion …, Ford Blue earned $1.7 billion" is *ebit*), if it is one of those a
+/// business may report its segments' results in instead of operating income (an
+/// operating or net income named after it is the one meant).
+pub(super) fn profit_named_before(s: &Sentence, at: usize) -> Option<&'static str> {
+    let profit = |label: &str| PROFITS_WITH_MARGINS.iter().find(|(p, _)| *p == label).map(|(p, _)| *p);
+    let h = (s.metrics.iter()).rfind(|h| {
+        h.end <= at
+            && !h.ratio_base
+            && (profit(h.label).is_some() || matches!(h.label, "operating income" | "net income"))
+    })?;
+    profit(h.label)
+}
+
+/// "EBIT of $1.4 billion on revenue of $25.1 billion, a margin of 5.6%": a margin not
+/// named further is that of the measure of profit named before it, where that measure
+/// has a margin of its own (EBIT, EBITDA, pretax income), not the operating margin a
+/// bare "margin" is by itself.
+fn margin_of_profit_named(s: &Sentence, h: &super::lexicon::MetricHit) -> Option<&'static str> {
+    if h.label != "operating margin"
+        || !matches!(
+            s.text[h.start..h.end].to_ascii_lowercase().as_str(),
+            "margin" | "margins"
+        )
+    {
+        return None;
+    }
+    let profit = profit_named_before(s, h.start)?;
+    (PROFITS_WITH_MARGINS.iter())
+        .find(|(p, _)| *p == profit)
+        .map(|(_, margin)| *margin)
 }
 
 /// Whether the words right after byte `end` say the figure is a non-GAAP one: "non-GAAP",

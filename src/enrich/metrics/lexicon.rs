@@ -152,6 +152,20 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("adjusted ebitda", "adjusted ebitda", Money, false),
     ("ebitda margin", "ebitda margin", Ratio, false),
     ("adjusted ebitda margin", "adjusted ebitda margin", Ratio, false),
+    // Earnings before interest and taxes, as carmakers and industrials report a
+    // segment's profit ("Ford Pro EBIT"), and the company's adjusted total: measures of
+    // their own, as EBITDA is. A finance arm reports earnings before taxes.
+    ("ebit", "ebit", Money, false),
+    ("ebit loss", "ebit", Money, true),
+    ("ebit losses", "ebit", Money, true),
+    ("earnings before interest and taxes", "ebit", Money, false),
+    ("adjusted ebit", "adjusted ebit", Money, false),
+    ("ebit margin", "ebit margin", Ratio, false),
+    ("ebit margins", "ebit margin", Ratio, false),
+    ("adjusted ebit margin", "adjusted ebit margin", Ratio, false),
+    ("ebt", "ebt", Money, false),
+    ("earnings before taxes", "ebt", Money, false),
+    ("earnings before income taxes", "ebt", Money, false),
     ("operating expenses", "operating expenses", Money, false),
     // Lines of the income statement and of spending.
     ("cost of revenues", "cost of revenues", Money, false),
@@ -455,6 +469,16 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("pre-tax margin", "pretax margin", Ratio, false),
     ("pretax margin", "pretax margin", Ratio, false),
     ("net debt", "net debt", Money, false),
+    ("liquidity", "liquidity", Money, false),
+    // A manufacturer's: what its warranties cost, and the vehicles it ships to dealers.
+    ("warranty costs", "warranty costs", Money, false),
+    ("warranty cost", "warranty costs", Money, false),
+    ("warranty expense", "warranty costs", Money, false),
+    ("warranty expenses", "warranty costs", Money, false),
+    ("wholesales", "wholesales", Count, false),
+    ("wholesale volume", "wholesales", Count, false),
+    ("wholesale volumes", "wholesales", Count, false),
+    ("wholesale units", "wholesales", Count, false),
     ("purchase commitments", "purchase commitments", Money, false),
     // An airline's measures: what it flies (capacity, in seat miles), how full it flies
     // (load factor), revenue and cost per seat mile, and what its fuel costs.
@@ -924,6 +948,14 @@ impl MetricNames {
             .filter(|h| !h.ratio_base)
             .min_by_key(|h| h.start)
             .map(|h| (h.label.to_string(), h.negates, h.kind))
+    }
+
+    /// Where in `text` the first metric it names starts.
+    pub fn first_metric_start(&self, text: &str) -> Option<usize> {
+        (self.find(text).into_iter())
+            .filter(|h| !h.ratio_base)
+            .map(|h| h.start)
+            .min()
     }
 
     /// What the first metric `text` names is measured in: a table row's label

@@ -673,6 +673,18 @@ fn found(
             metric = Some(format!("{part} {m}"));
         }
     }
+    // "an EBIT loss of $5.1 billion on revenue of $3.9 billion (2023: a loss of $4.7
+    // billion)": an amount written as a loss is no revenue; it is the loss of the measure
+    // of profit named before it.
+    if metric
+        .as_deref()
+        .is_some_and(|m| m == "revenue" || m.ends_with(" revenue"))
+        && let Some(v) = rec.value
+        && attribute::written_as_loss(s, &s.qtys[v])
+        && let Some(profit) = attribute::profit_named_before(s, s.qtys[v].start)
+    {
+        metric = Some(profit.to_string());
+    }
     let metric_named = metric.is_some();
     if metric.is_none()
         && !rate
@@ -683,7 +695,13 @@ fn found(
             let q = &s.qtys[v];
             attribute::written_as_loss(s, q) || attribute::written_as_profit(s, q)
         });
-        metric = Some(if result { "operating income" } else { "revenue" }.to_string());
+        // So is it where the sentence names another measure of profit before it ("Ford
+        // Pro earned EBIT of $1.6 billion, Ford Blue earned $1.7 billion").
+        let profit = || {
+            let at = s.qtys[rec.primary()].start;
+            attribute::profit_named_before(s, at).unwrap_or("operating income")
+        };
+        metric = Some(if result { profit() } else { "revenue" }.to_string());
     }
     // The company's own profit, said in words ("profit at the bank rose 6% to $13.4
     // billion", "the company earned $14.0 billion"), is its net income: a segment's is

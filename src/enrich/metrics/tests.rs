@@ -806,6 +806,19 @@ const CASES: &[Case] = &[
         &["12.1e9 USD; _; Amazon; adjusted ebitda; Q4 2024", "35.9 %; _; Amazon; adjusted ebitda margin; Q4 2024"]),
     ("Broadband net additions were 389,000, and Verizon's net additions were 627,000.", Some("Q3 2024"), &[],
         &["389000 count; _; Amazon; broadband net additions; Q3 2024", "627000 count; _; Amazon; net additions; Q3 2024"]),
+    // EBIT is a measure of its own, as EBITDA is: a carmaker's segments report it, and a
+    // margin or a loss said after it is its own; a segment's "earned" after it is EBIT too.
+    ("Ford Blue posted EBIT of $1.4 billion on revenue of $25.1 billion, a margin of 5.6%.", Some("Q3 2024"), &["Ford Blue"],
+        &["1.4e9 USD; _; Ford Blue; ebit; Q3 2024", "25.1e9 USD; _; Ford Blue; revenue; Q3 2024", "5.6 %; _; Ford Blue; ebit margin; Q3 2024"]),
+    ("Model e posted an EBIT loss of $1.2 billion on revenue of $1.2 billion, compared with a loss of $1.3 billion in Q3 2023.", Some("Q3 2024"), &["Model e"],
+        &["-1.2e9 USD; _; Model e; ebit; Q3 2024", "1.2e9 USD; _; Model e; revenue; Q3 2024", "-1.3e9 USD; _; Model e; ebit; Q3 2023"]),
+    ("Ford Pro earned EBIT of $1.6 billion at a 10.1% margin, Ford Blue earned $1.7 billion, and Model e lost $1.4 billion.", Some("Q4 2024"), &["Ford Pro", "Ford Blue", "Model e"],
+        &["1.6e9 USD; _; Ford Pro; ebit; Q4 2024", "10.1 %; _; Ford Pro; ebit margin; Q4 2024", "1.7e9 USD; _; Ford Blue; ebit; Q4 2024", "-1.4e9 USD; _; Model e; ebit; Q4 2024"]),
+    ("Adjusted EBIT was $2.1 billion, a margin of 4.3%, and Ford Credit's earnings before taxes were $466 million.", Some("Q4 2024"), &["Ford Credit"],
+        &["2.1e9 USD; _; Amazon; adjusted ebit; Q4 2024", "4.3 %; _; Amazon; adjusted ebit margin; Q4 2024", "466e6 USD; _; Ford Credit; ebt; Q4 2024"]),
+    // A margin said after operating income stays the operating margin.
+    ("Operating income was $2.1 billion, a margin of 4.3%.", Some("Q4 2024"), &[],
+        &["2.1e9 USD; _; Amazon; operating income; Q4 2024", "4.3 %; _; Amazon; operating margin; Q4 2024"]),
     // What a business adds to or loses from its subscribers is its net additions.
     ("Verizon lost 68,000 postpaid phones, while Business added 221,000 postpaid phones.", Some("Q3 2024"), &["Business"],
         &["-68000 count; _; Amazon; net additions; Q3 2024", "221000 count; _; Business; net additions; Q3 2024"]),
