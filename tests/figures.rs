@@ -927,7 +927,10 @@ fn forecasts_are_not_conflicts_with_what_was_reported() {
          - Operating income: $10 billion to $14 billion\n\
          - Backlog: $38.2 billion (+6% YoY)\n\n\
          ## Q2 2024\n\n\
-         Operating income was $14.7 billion in Q2 2024. The backlog was $40.0 billion in Q2 2024.\n",
+         Operating income was $14.7 billion in Q2 2024. The backlog was $40.0 billion in Q2 2024.\n\n\
+         ## Capital\n\n\
+         Capital expenditures are guided at $8 billion to $9 billion for 2025, roughly in line \
+         with the $8.6 billion spent in 2024. Capital expenditures were $9.5 billion in 2024.\n",
     );
     let conflicts: Vec<String> = json["conflicts"]
         .as_array()
@@ -944,6 +947,7 @@ fn forecasts_are_not_conflicts_with_what_was_reported() {
         conflicts,
         [
             "\"backlog\" \"Q2 2024\" 38200000000 40000000000",
+            "\"capital expenditures\" \"2024\" 8600000000 9500000000",
             "\"revenue\" \"Q4 2023\" 170000000000 172000000000"
         ],
         "only reported figures disagree; a line under a guide's heading is a guide, unless \

@@ -130,6 +130,9 @@ fn class(toks: &[Token], k: usize) -> Class {
         // "up from", "down from": a point of comparison; "raised from $35–40 billion" is
         // the guide before.
         b"from" if k > 0 && toks[k - 1].is_any(&["up", "down"]) => return Class::Base,
+        // "guided at $8 billion to $9 billion, roughly in line with the $8.6 billion spent
+        // in 2024": what a guide is set beside.
+        b"with" if k > 0 && toks[k - 1].is("line") => return Class::Base,
         _ => false,
     };
     if ahead { Class::Ahead } else { Class::Other }
