@@ -816,6 +816,10 @@ const CASES: &[Case] = &[
         &["1.6e9 USD; _; Ford Pro; ebit; Q4 2024", "10.1 %; _; Ford Pro; ebit margin; Q4 2024", "1.7e9 USD; _; Ford Blue; ebit; Q4 2024", "-1.4e9 USD; _; Model e; ebit; Q4 2024"]),
     ("Adjusted EBIT was $2.1 billion, a margin of 4.3%, and Ford Credit's earnings before taxes were $466 million.", Some("Q4 2024"), &["Ford Credit"],
         &["2.1e9 USD; _; Amazon; adjusted ebit; Q4 2024", "4.3 %; _; Amazon; adjusted ebit margin; Q4 2024", "466e6 USD; _; Ford Credit; ebt; Q4 2024"]),
+    // "adjusted" after the first comma names a measure; it opens no aside that the period
+    // before it would not date.
+    ("For the full year, adjusted free cash flow was $6.7 billion.", Some("Q4 2024"), &[],
+        &["6.7e9 USD; _; Amazon; adjusted free cash flow; FY 2024"]),
     // A margin said after operating income stays the operating margin.
     ("Operating income was $2.1 billion, a margin of 4.3%.", Some("Q4 2024"), &[],
         &["2.1e9 USD; _; Amazon; operating income; Q4 2024", "4.3 %; _; Amazon; operating margin; Q4 2024"]),

@@ -305,8 +305,11 @@ fn aside_at(s: &Sentence, at: usize) -> Option<Aside> {
     }
     let opener = s.toks.get(s.toks.partition_point(|t| t.start <= comma))?;
     let word = opener.text;
+    // "For the full year, adjusted free cash flow was $6.7 billion": "adjusted" names a
+    // measure, and opens no aside.
     let participle = opener.is_any(&PARTICIPLES)
         || (word.len() > 4
+            && !opener.is("adjusted")
             && word.is_char_boundary(word.len() - 2)
             && word[word.len() - 2..].eq_ignore_ascii_case("ed"));
     (participle && !(0..comma).any(is_comma)).then_some(Aside { comma, relative: false })
