@@ -963,6 +963,26 @@ fn forecasts_are_not_conflicts_with_what_was_reported() {
     assert_eq!(record_of(&json, 14e9)["period"], "Q1 2025");
 }
 
+/// A guide that names no period goes on with the guide before it in its paragraph: in a
+/// note about the fourth quarter, "By segment, we expect …" after "Looking to 2025, we
+/// expect …" is 2025's, not the quarter's; a result after it, or a guide in another
+/// paragraph, keeps the note's period.
+#[test]
+fn a_guide_goes_on_with_the_period_of_the_guide_before_it() {
+    let json = metrics_of_site(
+        &[("Ford Pro", "", "Commercial vehicles.")],
+        "---\ntitle: Q4 call\nperiod: Q4 2024\n---\n\n\
+         Looking to 2025, we expect adjusted EBIT of $7.0 billion to $8.5 billion. By segment, \
+         we expect Ford Pro EBIT of $7.5 billion to $8.0 billion. Revenue was $48.2 billion.\n\n\
+         We expect capital expenditures of $2.5 billion.\n",
+    );
+    let period = |amount: f64| record_of(&json, amount)["period"].clone();
+    assert_eq!(period(7.0e9), "2025", "{json:#}");
+    assert_eq!(period(7.5e9), "2025", "{json:#}");
+    assert_eq!(period(48.2e9), "Q4 2024", "{json:#}");
+    assert_eq!(period(2.5e9), "Q4 2024", "{json:#}");
+}
+
 /// A reader sees a forecast for what it is: its row in the Key figures table is tagged,
 /// the series chart draws what was reported and not the guide for the same quarter, and
 /// `folio metrics` marks it.

@@ -153,6 +153,9 @@ pub fn extract(
     // The one topic the note's title names, read once, when a sentence needs it.
     let mut title_topic: Option<Option<String>> = None;
     let mut said = reading.said.iter().peekable();
+    // The paragraph and the one period of the last sentence whose figures were all a
+    // guide for a period other than the note's (or its heading's).
+    let mut guided: Option<(usize, String)> = None;
     for (i, ((m, at), mentions)) in (measured.iter().zip(&places.placed).zip(&places.subjects)).enumerate() {
         let prose = blocks[at.block].kind == BlockKind::Prose;
         // A sentence without figures before this one, in its paragraph, that states a
@@ -205,7 +208,15 @@ pub fn extract(
             }
             _ => None,
         };
-        let figures = if carry.is_some() || antecedent.is_some() {
+        // "Looking to 2025, we expect adjusted EBIT of $7.0 billion to $8.5 billion. By
+        // segment, we expect Ford Pro EBIT of $7.5 billion to $8.0 billion": a guide that
+        // names no period goes on with the guide before it in its paragraph, and is of its
+        // period, not of the note's.
+        let guide_carry = match &guided {
+            Some((b, period)) if prose && *b == at.block && !m.names_a_period() => Some(period.clone()),
+            _ => None,
+        };
+        let mut figures = if carry.is_some() || antecedent.is_some() {
             m.figures(&Scope {
                 heading_period: carry.cloned().or_else(|| scope.heading_period.clone()),
                 heading_subject: antecedent.or_else(|| scope.heading_subject.clone()),
@@ -214,6 +225,19 @@ pub fn extract(
         } else {
             m.figures(scope)
         };
+        if let Some(period) = guide_carry {
+            for f in figures.iter_mut().filter(|f| f.forecast) {
+                f.period = Some(period.clone());
+            }
+        }
+        if prose && !figures.is_empty() {
+            let mut periods = figures.iter().map(|f| f.period.as_ref());
+            let first = periods.next().flatten();
+            let default = scope.heading_period.as_ref().or(scope.page_period.as_ref());
+            guided = first
+                .filter(|p| Some(*p) != default && figures.iter().all(|f| f.forecast) && periods.all(|q| q == Some(*p)))
+                .map(|p| (at.block, p.clone()));
+        }
         if prose && !figures.is_empty() {
             // Only a sentence whose figures agree on their period sets one for the next:
             // "capex was $48.4 billion in 2023 and $77.7 billion in 2024" sets none.

@@ -507,6 +507,11 @@ impl Measured<'_, '_, '_> {
         the_noun(before, &["segment", "unit", "division"]) || before.iter().any(|t| t.is("segment") && names_metric(t))
     }
 
+    /// True when the sentence names any period, its own or a point of comparison.
+    pub fn names_a_period(&self) -> bool {
+        !self.0.periods.is_empty() || !self.0.undated.is_empty()
+    }
+
     /// True when the figures of the sentence that name no period of their own may take an
     /// earlier sentence's: it has no span that has no period form ("year to date") and
     /// does not speak of the present ("today", "now", "currently").
