@@ -449,6 +449,20 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         };
         // "Employees: about 20,000": the plural noun of the label before a colon.
         let labelled = || super::counts::labelled_noun(&s.toks, q).filter(|_| s.metric[p].is_none());
+        // "Wholesales were 1,036,000 vehicles": the count named right before its verb is
+        // what is counted; the noun after the number says in what.
+        let said_of = |h: &super::lexicon::MetricHit| {
+            let between = &s.toks[s.toks.partition_point(|t| t.start < h.end)..q.first];
+            matches!(between, [verb] if verb.is_any(&["were", "was", "totaled", "totalled", "reached"]))
+        };
+        if let Some(h) = s.metric[p].map(|h| &s.metrics[h])
+            && h.kind == MetricKind::Count
+            && !h.label.is_empty()
+            && h.end <= q.start
+            && said_of(h)
+        {
+            return (Some(h.label.to_string()), false);
+        }
         if let Some(noun) = q.noun.or_else(inherited).or_else(labelled) {
             // "275 million monthly actives", "3.29 billion daily active people": a metric
             // phrase that ends in the counted noun names what is counted.

@@ -820,6 +820,10 @@ const CASES: &[Case] = &[
     // before it would not date.
     ("For the full year, adjusted free cash flow was $6.7 billion.", Some("Q4 2024"), &[],
         &["6.7e9 USD; _; Amazon; adjusted free cash flow; FY 2024"]),
+    // A count named right before its verb is what is counted; the noun after the number
+    // says in what.
+    ("Wholesales were 1,036,000 vehicles in the quarter.", Some("Q3 2024"), &[],
+        &["1.036e6 count; _; Amazon; wholesales; Q3 2024"]),
     // A margin said after operating income stays the operating margin.
     ("Operating income was $2.1 billion, a margin of 4.3%.", Some("Q4 2024"), &[],
         &["2.1e9 USD; _; Amazon; operating income; Q4 2024", "4.3 %; _; Amazon; operating margin; Q4 2024"]),
