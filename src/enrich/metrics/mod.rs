@@ -690,6 +690,17 @@ fn found(
     {
         metric = Some(profit.to_string());
     }
+    // "beating the 47 cents analysts had expected" after "adjusted earnings of 49 cents a
+    // share": earnings of a few dollars or cents, not in millions or billions, are per
+    // share.
+    if let Some(m) = metric.as_deref().and_then(|m| m.strip_suffix("net income"))
+        && let Some(v) = rec.value
+        && matches!(s.qtys[v].unit, Unit::Currency(_))
+        && !s.qtys[v].scaled
+        && s.qtys[v].amount.abs() < 100.0
+    {
+        metric = Some(format!("{m}eps"));
+    }
     let metric_named = metric.is_some();
     if metric.is_none()
         && !rate

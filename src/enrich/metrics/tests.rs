@@ -824,6 +824,9 @@ const CASES: &[Case] = &[
     // says in what.
     ("Wholesales were 1,036,000 vehicles in the quarter.", Some("Q3 2024"), &[],
         &["1.036e6 count; _; Amazon; wholesales; Q3 2024"]),
+    // Earnings of a few cents or dollars, not millions, are per share.
+    ("Adjusted earnings were 49 cents a share, beating the 47 cents analysts had expected.", Some("Q3 2024"), &[],
+        &["0.49 USD; _; Amazon; adjusted eps; Q3 2024", "0.47 USD; _; Amazon; adjusted eps; Q3 2024"]),
     // A margin said after operating income stays the operating margin.
     ("Operating income was $2.1 billion, a margin of 4.3%.", Some("Q4 2024"), &[],
         &["2.1e9 USD; _; Amazon; operating income; Q4 2024", "4.3 %; _; Amazon; operating margin; Q4 2024"]),
