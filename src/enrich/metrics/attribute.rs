@@ -488,6 +488,12 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         return (object_metric(s, &v, s.qtys[c].unit), false);
     }
     let hit = [rec.value, rec.change].into_iter().flatten().find_map(|k| s.metric[k]);
+    if q.unit == Unit::Count
+        && let Some(h) = hit.map(|h| &s.metrics[h])
+        && unit_sales(s, h)
+    {
+        return (Some("units sold".to_string()), false);
+    }
     // "30 40 percent better productivity": what is compared beats a metric named before.
     if hit.is_some_and(|h| s.metrics[h].start < q.start)
         && let Some(noun) = compared()
@@ -516,6 +522,12 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         return (Some(label), loss);
     }
     (compared(), false)
+}
+
+/// Whether metric phrase `h` is "sales" said alone, which a count of units measures
+/// ("F-Series sales were 765,649"): then what was sold is units.
+pub(super) fn unit_sales(s: &Sentence, h: &super::lexicon::MetricHit) -> bool {
+    h.label == "revenue" && s.text[h.start..h.end].eq_ignore_ascii_case("sales")
 }
 
 /// Measures of profit other than operating income, each with the margin named after it.

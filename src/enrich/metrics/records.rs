@@ -99,7 +99,10 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
         // "fell to 1,525,000 employees from 1,541,000", "headcount dropped by 27,000": a
         // large plain number next to a count or measuring a counted metric.
         let big = q.amount >= 1_000.0 && s.toks[q.first..q.next].iter().any(|t| t.text.contains(','));
-        let counted = s.metric[i].is_some_and(|h| s.metrics[h].kind == MetricKind::Count);
+        // "F-Series sales were 765,649": sales in whole units, with no currency, are
+        // units sold.
+        let counted = s.metric[i]
+            .is_some_and(|h| s.metrics[h].kind == MetricKind::Count || super::attribute::unit_sales(s, &s.metrics[h]));
         let unit = if counted {
             Some(Unit::Count)
         } else {

@@ -824,6 +824,9 @@ const CASES: &[Case] = &[
     // says in what.
     ("Wholesales were 1,036,000 vehicles in the quarter.", Some("Q3 2024"), &[],
         &["1.036e6 count; _; Amazon; wholesales; Q3 2024"]),
+    // Sales in whole units with no currency are units sold, not money.
+    ("Mach-E sales were 51,745, up 27%, and revenue was $185.0 billion.", Some("FY 2024"), &[],
+        &["51745 count; up 27 %; Amazon; units sold; FY 2024", "185e9 USD; _; Amazon; revenue; FY 2024"]),
     // Earnings of a few cents or dollars, not millions, are per share.
     ("Adjusted earnings were 49 cents a share, beating the 47 cents analysts had expected.", Some("Q3 2024"), &[],
         &["0.49 USD; _; Amazon; adjusted eps; Q3 2024", "0.47 USD; _; Amazon; adjusted eps; Q3 2024"]),
