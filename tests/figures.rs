@@ -973,12 +973,16 @@ fn a_guide_goes_on_with_the_period_of_the_guide_before_it() {
         &[("Ford Pro", "", "Commercial vehicles.")],
         "---\ntitle: Q4 call\nperiod: Q4 2024\n---\n\n\
          Looking to 2025, we expect adjusted EBIT of $7.0 billion to $8.5 billion. By segment, \
-         we expect Ford Pro EBIT of $7.5 billion to $8.0 billion. Revenue was $48.2 billion.\n\n\
+         we expect Ford Pro EBIT of $7.5 billion to $8.0 billion, Ford Blue EBIT of $3.5 billion \
+         to $4.0 billion, a Model e loss of $5.0 billion to $5.5 billion, and Ford Credit \
+         earnings before taxes of about $2.2 billion. Revenue was $48.2 billion.\n\n\
          We expect capital expenditures of $2.5 billion.\n",
     );
     let period = |amount: f64| record_of(&json, amount)["period"].clone();
     assert_eq!(period(7.0e9), "2025", "{json:#}");
     assert_eq!(period(7.5e9), "2025", "{json:#}");
+    // The last of a long list after one "we expect" is a guide too.
+    assert_eq!(period(2.2e9), "2025", "{json:#}");
     assert_eq!(period(48.2e9), "Q4 2024", "{json:#}");
     assert_eq!(period(2.5e9), "Q4 2024", "{json:#}");
 }

@@ -18,8 +18,10 @@ use super::tokens::{Token, lower_ascii};
 /// How far before a figure a word that looks ahead is looked for, in tokens: a guide
 /// lists several figures after one verb ("Cash flow from operations should be $37.0
 /// billion to $39.0 billion, capital expenditures $17.5 billion to $18.5 billion and free
-/// cash flow $17.5 billion to $18.5 billion").
-const REACH: usize = 40;
+/// cash flow $17.5 billion to $18.5 billion"); a call's list by segment runs longer ("we
+/// expect Ford Pro EBIT of …, Ford Blue EBIT of …, a Model e loss of …, and Ford Credit
+/// earnings before taxes of about $2.0 billion").
+const REACH: usize = 64;
 
 /// Whether the record `rec` of `s` is a forecast: guidance, an estimate, a target.
 pub(super) fn forecast(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
