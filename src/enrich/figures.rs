@@ -537,6 +537,7 @@ fn read_sentences<'t, 'n>(
     // after it ("… in the fourth quarter of 2024 … Fourth-quarter revenue rose 16%"): as
     // an anchor only, not as their period.
     let mut stated: Option<(usize, String)> = None;
+    let written = doc.page.date.map(|d| chrono::Datelike::year(&d).unsigned_abs());
     let reads = (reads.into_iter().zip(&frame_of))
         .map(|((at, read), &frame)| {
             let period = || {
@@ -545,10 +546,12 @@ fn read_sentences<'t, 'n>(
                     .or(settings.page_period.as_deref())
             };
             let around = match (anchor, &stated) {
-                (_, Some((b, said))) if *b == at.0 && period().is_none() => metrics::Anchor::of(Some(said)),
+                (_, Some((b, said))) if *b == at.0 && period().is_none() => {
+                    metrics::Anchor::of(Some(said)).written_in(written)
+                }
                 (Some((key, around)), _) if key == (at.0, frame) => around,
                 _ => {
-                    let around = metrics::Anchor::of(period());
+                    let around = metrics::Anchor::of(period()).written_in(written);
                     anchor = Some(((at.0, frame), around));
                     around
                 }

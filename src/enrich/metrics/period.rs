@@ -34,6 +34,7 @@ pattern! {
             | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
             | (?P<fyx>full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year)
             | (?P<ly>last\s+year)
+            | this\s+year
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past)\s+(?:nine|9)\s+months)
             | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<fty_ey>(?:19|20)\d{{2}}))?
@@ -186,6 +187,9 @@ pub(super) struct PeriodHit {
 pub struct Anchor {
     pub(super) year: Option<u32>,
     pub(super) quarter: Option<u32>,
+    /// The year the note was written in (its date's), which "this year" names when it is
+    /// not the year the note is about: a call on a fourth quarter is held in the next.
+    pub(super) written: Option<u32>,
 }
 
 impl Anchor {
@@ -211,6 +215,11 @@ impl Anchor {
             }
         }
         a
+    }
+
+    /// The anchor, for a note written in `year`.
+    pub fn written_in(self, year: Option<u32>) -> Anchor {
+        Anchor { written: year, ..self }
     }
 
     /// The year of quarter `q` as said inside this period: a later quarter is last year's,
@@ -395,6 +404,7 @@ enum Plain {
     TrailingTwelveMonths,
     ThisQuarter,
     LastYear,
+    ThisYear,
 }
 
 impl Plain {
@@ -437,6 +447,7 @@ impl Plain {
                 Some(Plain::ThisQuarter)
             }
             _ if words_are(phrase, &["last", "year"]) => Some(Plain::LastYear),
+            _ if words_are(phrase, &["this", "year"]) => Some(Plain::ThisYear),
             _ => {
                 let whole = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
                 let trailing = ["ttm", "ltm"].iter().any(|w| whole(w))
@@ -472,6 +483,13 @@ impl Plain {
             Plain::LastYear => {
                 anchor.quarter.filter(|q| (1..=3).contains(q))?;
                 (anchor.year? - 1).to_string()
+            }
+            // "this year", said in a note written after the year it is about (a call on
+            // a fourth quarter, held in February), is the year it is said in; else it
+            // names no more than the note's period does.
+            Plain::ThisYear => {
+                let written = anchor.written?;
+                (anchor.year.is_some_and(|y| y < written)).then(|| written.to_string())?
             }
         })
     }
