@@ -988,17 +988,20 @@ fn a_guide_goes_on_with_the_period_of_the_guide_before_it() {
 }
 
 /// "this year" in a note written after the year it is about (a call on a fourth quarter,
-/// held in February) is the year it was said in; in a note written within its year it
-/// names no more than the note's period.
+/// held in February) is the year it was said in, and "last year" the one before it; in a
+/// note written within its year "this year" names no more than the note's period.
 #[test]
 fn this_year_is_the_year_a_note_was_written_in() {
     let after = metrics_of_note(
         &[],
         "---\ntitle: Q4 call\ndate: 2025-02-05\nperiod: Q4 2024\n---\n\n\
-         Revenue was $48.2 billion, and we expect capital expenditures of about $9 billion this year.\n",
+         Revenue was $48.2 billion, and we expect capital expenditures of about $9 billion this year.\n\n\
+         Free cash flow was $6.7 billion last year.\n",
     );
     assert_eq!(record_of(&after, 48.2e9)["period"], "Q4 2024", "{after:#}");
     assert_eq!(record_of(&after, 9e9)["period"], "2025", "{after:#}");
+    // "last year", said there, is the year the call looks back on.
+    assert_eq!(record_of(&after, 6.7e9)["period"], "2024", "{after:#}");
     let within = metrics_of_note(
         &[],
         "---\ntitle: Q2 note\ndate: 2024-08-01\nperiod: Q2 2024\n---\n\n\

@@ -479,11 +479,17 @@ impl Plain {
             Plain::ThisQuarter => format!("Q{} {}", anchor.quarter?, anchor.year?),
             // "last year", said in the first three quarters of a year, is the year before;
             // said of a fourth quarter or a whole year (in the next year, as calls and
-            // annual notes are), it may mean the year just ended or the one before.
-            Plain::LastYear => {
-                anchor.quarter.filter(|q| (1..=3).contains(q))?;
-                (anchor.year? - 1).to_string()
-            }
+            // annual notes are), it may mean the year just ended or the one before, unless
+            // the note's date says when it was said.
+            // Said in a note written after the year it is about (a call on a fourth
+            // quarter, held in February), it is the year before the one it is said in.
+            Plain::LastYear => match anchor.quarter {
+                Some(1..=3) => (anchor.year? - 1).to_string(),
+                _ => {
+                    let written = anchor.written?;
+                    (anchor.year.is_some_and(|y| y < written)).then(|| (written - 1).to_string())?
+                }
+            },
             // "this year", said in a note written after the year it is about (a call on
             // a fourth quarter, held in February), is the year it is said in; else it
             // names no more than the note's period does.
