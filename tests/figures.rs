@@ -1010,6 +1010,29 @@ fn this_year_is_the_year_a_note_was_written_in() {
     assert_eq!(record_of(&within, 9e9)["period"], "Q2 2024", "{within:#}");
 }
 
+/// An approximate figure stands for the values it rounds from: "about $9 billion" does
+/// not disagree with $8.9 billion, nor "about 3.4%" with 3.34%; it does with $8.0 billion.
+/// A range stands for the values between its bounds.
+#[test]
+fn an_approximate_figure_agrees_with_the_values_it_rounds_from() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Approximations\nperiod: FY 2024\n---\n\n\
+         Revenue was about $9 billion.\n\n\
+         Revenue was $8.9 billion.\n\n\
+         The net charge-off rate was about 3.4%.\n\n\
+         The net charge-off rate was 3.34%.\n\n\
+         Capital expenditures were about $9 billion.\n\n\
+         Capital expenditures were $8.0 billion.\n\n\
+         Households reached between 400 million and 500 million.\n\n\
+         Households reached 450 million.\n",
+    );
+    let conflicts: Vec<&str> = (json["conflicts"].as_array().unwrap().iter())
+        .map(|c| c["metric"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(conflicts, ["capital expenditures"], "{json:#}");
+}
+
 /// A reader sees a forecast for what it is: its row in the Key figures table is tagged,
 /// the series chart draws what was reported and not the guide for the same quarter, and
 /// `folio metrics` marks it.

@@ -484,6 +484,10 @@ enum PeriodNumber {
 struct Member {
     /// The record, its amount and its line.
     source: Source,
+    /// The values the figure stands for, from its amount: a range's bounds, or an
+    /// approximation's reach ([`reach`]); both the amount for an exact figure.
+    low: f64,
+    high: f64,
     /// Its sentence by address ([`Figure::sentence_id`]); 0 for none.
     sentence: usize,
 }
@@ -510,6 +514,8 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
                         amount: v.amount,
                         line: r.line,
                     },
+                    low: v.upper.map_or(v.amount - reach(v), |u| v.amount.min(u)),
+                    high: v.upper.map_or(v.amount + reach(v), |u| v.amount.max(u)),
                     sentence: r.figure.sentence_id(),
                 });
         }
@@ -521,13 +527,15 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
             if members.len() < 2 {
                 return false;
             }
-            let (min, max) = members.iter().fold((f64::MAX, f64::MIN), |(lo, hi), m| {
-                (lo.min(m.source.amount), hi.max(m.source.amount))
-            });
+            // The values they stand for meet, or the nearest two are this far apart: for
+            // exact figures, the largest and the smallest amount.
+            let (min, max) = members
+                .iter()
+                .fold((f64::MAX, f64::MIN), |(lo, hi), m| (lo.min(m.high), hi.max(m.low)));
             let spread = if min.abs() > 0.0 {
-                (max - min).abs() / min.abs()
+                (max - min) / min.abs()
             } else {
-                (max - min).abs()
+                max - min
             };
             spread > CONFLICT_TOLERANCE && sentences_disagree(members)
         })
@@ -552,6 +560,21 @@ fn conflicts(store: &Store) -> Vec<Conflict> {
             sources: members.iter().map(|m| m.source).collect(),
         })
         .collect()
+}
+
+/// How far an approximate amount reaches either way: half the place of its last
+/// significant digit ("about €9 billion" is €8.5 to €9.5 billion, "about €28.3 billion"
+/// €28.25 to €28.35 billion), and never more than 5% of it. An exact one reaches nowhere.
+fn reach(v: &Quantity) -> f64 {
+    let a = v.amount.abs();
+    if !v.approx || a == 0.0 || !a.is_finite() {
+        return 0.0;
+    }
+    let mut place = 10f64.powi(a.log10().floor() as i32);
+    while ((a / place).round() * place - a).abs() > a * 1e-9 && place > a * 1e-6 {
+        place /= 10.0;
+    }
+    (place / 2.0).min(a * 0.05)
 }
 
 /// True when two of the sentences stating these records share no value: one sentence
