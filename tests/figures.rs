@@ -111,6 +111,15 @@ fn record_of(json: &Value, amount: f64) -> &Value {
         .unwrap_or_else(|| panic!("no record of {amount}: {json:#}"))
 }
 
+/// The fields of the record whose value (else change) is `amount`, by JSON pointer
+/// ("/subject", "/value/unit"), as text: "" for a null.
+fn fields_of(json: &Value, amount: f64, pointers: &[&str]) -> Vec<String> {
+    let r = record_of(json, amount);
+    (pointers.iter())
+        .map(|p| r.pointer(p).and_then(Value::as_str).unwrap_or_default().to_string())
+        .collect()
+}
+
 /// The subject of the record whose value (else change) is `amount`.
 fn subject_of(json: &Value, amount: f64) -> Value {
     record_of(json, amount)["subject"].clone()
@@ -1090,17 +1099,10 @@ fn rows_of_a_table_of_counts_are_their_topic_or_line() {
          | Total broadband | 386 | 391 |\n\
          | Total | 318 | 539 |\n",
     );
-    let said = |amount: f64| {
-        let r = record_of(&json, amount);
-        (
-            r["subject"].as_str().unwrap_or_default().to_string(),
-            r["metric"].as_str().unwrap_or_default().to_string(),
-        )
-    };
     let is = |amount: f64, subject: &str, metric: &str| {
         assert_eq!(
-            said(amount),
-            (subject.to_string(), metric.to_string()),
+            fields_of(&json, amount, &["/subject", "/metric"]),
+            [subject, metric],
             "{amount}: {json:#}"
         );
     };
@@ -1130,21 +1132,9 @@ fn a_table_of_volumes_counts_in_its_scale() {
          | F-Series U.S. sales | 750.8 | 765.6 |\n\
          | Hybrid U.S. sales | 135.8 | 187.4 |\n",
     );
-    let said = |amount: f64| {
-        let r = record_of(&json, amount);
-        let text = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-        (
-            text("subject"),
-            text("metric"),
-            r["value"]["unit"].as_str().unwrap_or_default().to_string(),
-        )
-    };
     let is = |amount: f64, subject: &str, metric: &str| {
-        assert_eq!(
-            said(amount),
-            (subject.into(), metric.into(), "count".into()),
-            "{amount}: {json:#}"
-        );
+        let said = fields_of(&json, amount, &["/subject", "/metric", "/value/unit"]);
+        assert_eq!(said, [subject, metric, "count"], "{amount}: {json:#}");
     };
     is(4_445_000.0, "Amazon", "wholesales");
     is(2_079_000.0, "Amazon", "us vehicles");

@@ -231,20 +231,19 @@ pub fn extract(
             }
         }
         if prose && !figures.is_empty() {
-            let mut periods = figures.iter().map(|f| f.period.as_ref());
-            let first = periods.next().flatten();
-            let default = scope.heading_period.as_ref().or(scope.page_period.as_ref());
-            guided = first
-                .filter(|p| Some(*p) != default && figures.iter().all(|f| f.forecast) && periods.all(|q| q == Some(*p)))
-                .map(|p| (at.block, p.clone()));
-        }
-        if prose && !figures.is_empty() {
             // Only a sentence whose figures agree on their period sets one for the next:
             // "capex was $48.4 billion in 2023 and $77.7 billion in 2024" sets none.
             let mut periods = figures.iter().filter_map(|f| f.period.as_ref());
             let first = periods.next();
             let one = first.filter(|p| periods.all(|q| q == *p));
             carried = Some((at.block, at.scope, one.cloned()));
+            // A guide's goes on only from a sentence that is all guide, every figure of
+            // that period, and only if it is not the period the sentence had anyway.
+            let default = scope.heading_period.as_ref().or(scope.page_period.as_ref());
+            let all_of = |p: &String| figures.iter().all(|f| f.forecast && f.period.as_ref() == Some(p));
+            guided = one
+                .filter(|p| Some(*p) != default && all_of(p))
+                .map(|p| (at.block, p.clone()));
         }
         found.push(figures);
     }

@@ -720,12 +720,11 @@ impl Layout {
                 }
             }
         }
-        // Read only for a row with a figure that takes its metric from a head or caption.
-        // So is one whose metric is the count the column or caption names, written into
-        // the row ("Broadband | 386" under "Net additions (thousands)": 386 thousand
-        // broadband net additions).
-        // And one that counts what the corner names, in a row whose label names sales
-        // ("Hybrid U.S. sales" counts hybrid U.S. vehicles): the words before its metric.
+        // Read only for a row with a figure that takes its metric from a head or caption,
+        // from the count the column or caption names, written into the row ("Broadband |
+        // 386" under "Net additions (thousands)": 386 thousand broadband net additions),
+        // or from what the corner counts, in a row whose label names sales ("Hybrid U.S.
+        // sales" counts hybrid U.S. vehicles: the words before its metric qualify it).
         let corner = self.corner_count();
         let given = |f: &Found| {
             let c = cells.column(f.range.start);
@@ -736,8 +735,8 @@ impl Layout {
         };
         let qualifier = |label: &str| {
             row_qualifier(label, names).or_else(|| {
-                let words = names.first_metric_start(label).map(|at| &label[..at])?;
-                corner.and(row_qualifier(words, names))
+                corner?;
+                row_qualifier(&label[..names.first_metric_start(label)?], names)
             })
         };
         if !names_topic

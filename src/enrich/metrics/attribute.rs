@@ -545,13 +545,18 @@ const PROFITS_WITH_MARGINS: [(&str, &str); 6] = [
 /// business may report its segments' results in instead of operating income (an
 /// operating or net income named after it is the one meant).
 pub(super) fn profit_named_before(s: &Sentence, at: usize) -> Option<&'static str> {
-    let profit = |label: &str| PROFITS_WITH_MARGINS.iter().find(|(p, _)| *p == label).map(|(p, _)| *p);
+    profit_with_margin_before(s, at).map(|(profit, _)| profit)
+}
+
+/// The entry of `PROFITS_WITH_MARGINS` that `profit_named_before` finds.
+fn profit_with_margin_before(s: &Sentence, at: usize) -> Option<(&'static str, &'static str)> {
+    let entry = |label: &str| PROFITS_WITH_MARGINS.iter().copied().find(|(p, _)| *p == label);
     let h = (s.metrics.iter()).rfind(|h| {
         h.end <= at
             && !h.ratio_base
-            && (profit(h.label).is_some() || matches!(h.label, "operating income" | "net income"))
+            && (entry(h.label).is_some() || matches!(h.label, "operating income" | "net income"))
     })?;
-    profit(h.label)
+    entry(h.label)
 }
 
 /// "EBIT of $1.4 billion on revenue of $25.1 billion, a margin of 5.6%": a margin not
@@ -559,18 +564,12 @@ pub(super) fn profit_named_before(s: &Sentence, at: usize) -> Option<&'static st
 /// has a margin of its own (EBIT, EBITDA, pretax income), not the operating margin a
 /// bare "margin" is by itself.
 fn margin_of_profit_named(s: &Sentence, h: &super::lexicon::MetricHit) -> Option<&'static str> {
-    if h.label != "operating margin"
-        || !matches!(
-            s.text[h.start..h.end].to_ascii_lowercase().as_str(),
-            "margin" | "margins"
-        )
-    {
+    let said = &s.text[h.start..h.end];
+    let bare = said.eq_ignore_ascii_case("margin") || said.eq_ignore_ascii_case("margins");
+    if h.label != "operating margin" || !bare {
         return None;
     }
-    let profit = profit_named_before(s, h.start)?;
-    (PROFITS_WITH_MARGINS.iter())
-        .find(|(p, _)| *p == profit)
-        .map(|(_, margin)| *margin)
+    profit_with_margin_before(s, h.start).map(|(_, margin)| margin)
 }
 
 /// Whether the words right after byte `end` say the figure is a non-GAAP one: "non-GAAP",

@@ -187,8 +187,8 @@ pub(super) struct PeriodHit {
 pub struct Anchor {
     pub(super) year: Option<u32>,
     pub(super) quarter: Option<u32>,
-    /// The year the note was written in (its date's), which "this year" names when it is
-    /// not the year the note is about: a call on a fourth quarter is held in the next.
+    /// The year the note was written in (its date's), which dates "this year" and "last
+    /// year" when it is after the year the note is about (`written_after`).
     pub(super) written: Option<u32>,
 }
 
@@ -220,6 +220,12 @@ impl Anchor {
     /// The anchor, for a note written in `year`.
     pub fn written_in(self, year: Option<u32>) -> Anchor {
         Anchor { written: year, ..self }
+    }
+
+    /// The year the note was written in, if it is after the year the note is about: a
+    /// call on a fourth quarter is held in the next year, and speaks from it.
+    fn written_after(&self) -> Option<u32> {
+        self.written.filter(|w| self.year.is_some_and(|y| y < *w))
     }
 
     /// The year of quarter `q` as said inside this period: a later quarter is last year's,
@@ -477,26 +483,17 @@ impl Plain {
             Plain::TrailingTwelveMonths => "TTM".to_string(),
             // "in the quarter", "this quarter": the quarter the heading or note is about.
             Plain::ThisQuarter => format!("Q{} {}", anchor.quarter?, anchor.year?),
-            // "last year", said in the first three quarters of a year, is the year before;
-            // said of a fourth quarter or a whole year (in the next year, as calls and
-            // annual notes are), it may mean the year just ended or the one before, unless
-            // the note's date says when it was said.
-            // Said in a note written after the year it is about (a call on a fourth
-            // quarter, held in February), it is the year before the one it is said in.
+            // "last year", said in the first three quarters of a year, is the year before.
+            // Said of a fourth quarter or a whole year it may mean the year just ended or
+            // the one before, unless the note was written after that year (a call in
+            // February): then it is the year before the one it is said in.
             Plain::LastYear => match anchor.quarter {
                 Some(1..=3) => (anchor.year? - 1).to_string(),
-                _ => {
-                    let written = anchor.written?;
-                    (anchor.year.is_some_and(|y| y < written)).then(|| (written - 1).to_string())?
-                }
+                _ => (anchor.written_after()? - 1).to_string(),
             },
-            // "this year", said in a note written after the year it is about (a call on
-            // a fourth quarter, held in February), is the year it is said in; else it
-            // names no more than the note's period does.
-            Plain::ThisYear => {
-                let written = anchor.written?;
-                (anchor.year.is_some_and(|y| y < written)).then(|| written.to_string())?
-            }
+            // "this year", in a note written after the year it is about, is the year it is
+            // said in; else it names no more than the note's period does.
+            Plain::ThisYear => anchor.written_after()?.to_string(),
         })
     }
 }
