@@ -789,6 +789,31 @@ pub(super) fn year_earlier(after: &str) -> bool {
     YEAR_EARLIER.with(|re| re.is_match(after))
 }
 
+pattern! {
+    /// Words of an earlier period and a colon, at the end of the words before a figure:
+    /// they label it ("Adjusted EPS: $1.10 (a year earlier: $1.08)", "prior-year quarter:
+    /// $4.3 billion", "(previous quarter: 12%)"). "last year:" is a period of its own.
+    static EARLIER_LABEL = Regex::new(
+        r"(?i)(?-u:\b)(?:(?:a\s+)?year[\s-]+(?:earlier|ago|before)(?:\s+(?:quarter|period))?|the\s+year\s+before|(?:the\s+)?(?:prior|previous)[\s-]+year(?:[\s-]+(?:quarter|period))?|(?:a\s+)?quarter\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|preceding|last)\s+quarter)\s*:\s*$",
+    )
+    .expect("earlier-label pattern is valid");
+}
+
+/// How far back the label that ends `before` (the words before a figure, "(a year
+/// earlier: ") places the figure after it, if they end in one.
+pub(super) fn earlier_label(before: &str) -> Option<Back> {
+    if !before.trim_end().ends_with(':') {
+        return None;
+    }
+    let m = EARLIER_LABEL.with(|re| re.find(before))?;
+    let year = m
+        .as_str()
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"year"));
+    Some(if year { Back::Year } else { Back::Quarter })
+}
+
 /// Where in `after` the words end that date a figure a year or a quarter earlier, and
 /// how far back they place it.
 pub(super) fn earlier_words(after: &str) -> Option<(usize, Back)> {

@@ -207,6 +207,12 @@ const CASES: &[Case] = &[
     ("Ring, bought for $1,000 million and $0.2 billion of debt, sold 40 million devices in 2024.", None, &["Ring"],
         &["1e9 USD; _; Ring; acquisition price; _", "200e6 USD; _; Ring; acquisition price; _", "40e6 count; _; Ring; devices; 2024"]),
     // A change measured "from a year earlier" (or from a period) still leads "to" its level.
+    // Words of an earlier period and a colon label the figure after them, not the one
+    // before: a scorecard's "(a year earlier: $1.08)".
+    ("Adjusted EPS: $1.10 (a year earlier: $1.08).", Some("Q4 2024"), &[],
+        &["1.1 USD; _; Amazon; adjusted eps; Q4 2024", "1.08 USD; _; Amazon; adjusted eps; Q4 2023"]),
+    ("Operating margin was 5.7% (previous quarter: 6.1%).", Some("Q3 2024"), &[],
+        &["5.7 %; _; Amazon; operating margin; Q3 2024", "6.1 %; _; Amazon; operating margin; Q2 2024"]),
     ("Operating income rose 56% from a year earlier to $17.4 billion.", Some("Q3 2024"), &[],
         &["17.4e9 USD; up 56 % YoY; Amazon; operating income; Q3 2024"]),
     // Metrics of an analyst's note beyond the income statement.

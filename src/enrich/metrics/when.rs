@@ -7,7 +7,8 @@
 //! period a year back when it is "a year earlier", else none.
 
 use super::period::{
-    Back, TO_DATE, earlier_words, level_a_year_earlier, placed_back, quarter_before, year_before, year_earlier,
+    Back, TO_DATE, earlier_label, earlier_words, level_a_year_earlier, placed_back, quarter_before, year_before,
+    year_earlier,
 };
 use super::records::{Rec, Role};
 use super::{Scope, Sentence};
@@ -131,6 +132,16 @@ pub(super) fn period_of(
         .find(|q| q.start >= rec.end)
         .map_or(s.text.len(), |q| q.start);
     let after = &s.text[rec.end..next_qty];
+    // "Adjusted EPS: $1.10 (a year earlier: $1.08)": words of an earlier period and a
+    // colon date the figure after them, not the one before.
+    if let Some(v) = rec.value.filter(|_| rec.change.is_none()) {
+        let start = s.qtys[v].start;
+        let from = s.qtys[..v].last().map_or(0, |q| q.end.min(start));
+        if let Some(back) = earlier_label(&s.text[from..start]) {
+            return dated_back(s, rec, scope_period(), back);
+        }
+    }
+    let after = if earlier_label(after).is_some() { "" } else { after };
     // The patterns below are tried only when the first tokens after the figure have their
     // words: tried after every figure, they were 12 M of `period_of`'s 44 M instructions at
     // 1,000 notes.
