@@ -163,6 +163,30 @@ pub(super) fn roles(s: &Sentence) -> Vec<Role> {
     out
 }
 
+/// "About 4,800 employees left under a voluntary separation programme", "12,000 jobs
+/// were cut": people a workforce lost are a fall of its headcount, not its level.
+fn workforce_left(s: &Sentence, q: &Qty) -> bool {
+    const STAFF: [&str; 6] = ["employees", "workers", "staff", "jobs", "roles", "positions"];
+    const AUX: [&str; 6] = ["have", "had", "will", "were", "be", "been"];
+    const LEFT: [&str; 8] = [
+        "left",
+        "leave",
+        "departed",
+        "exited",
+        "laid",
+        "cut",
+        "eliminated",
+        "lost",
+    ];
+    let Some(noun) = q.noun.filter(|_| q.unit == Unit::Count) else {
+        return false;
+    };
+    s.toks[noun].is_any(&STAFF)
+        && (s.toks[noun + 1..].iter())
+            .find(|t| !t.is_any(&AUX))
+            .is_some_and(|t| t.is_any(&LEFT))
+}
+
 /// The role of quantity `i`, given the roles of the quantities before it (`done`).
 fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     let previous = done.last().copied();
@@ -211,6 +235,9 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     }
     if let Some(v) = verb_object(s, q.first) {
         return Role::Change(v.dir, Some(v.verb));
+    }
+    if workforce_left(s, q) {
+        return Role::Change(Dir::Down, None);
     }
     let mut k = q.next;
     while k < toks.len() && s.in_basis(toks[k].start) {

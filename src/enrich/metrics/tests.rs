@@ -514,6 +514,9 @@ const CASES: &[Case] = &[
     // Words that describe what is counted, two compounds joined by "and" among them.
     ("Amazon ended 2024 with approximately 1.56 million full-time and part-time employees.", None, &[],
         &["~1.56e6 count; _; Amazon; headcount; 2024"]),
+    // People a workforce lost are a fall of its headcount, not its level.
+    ("About 4,800 employees left under a voluntary separation programme in 2024.", None, &[],
+        &["_; down 4800 count; Amazon; headcount; 2024"]),
     // A month names its quarter.
     ("Headcount stood at about 1.55 million in September 2024.", None, &[],
         &["~1.55e6 count; _; Amazon; headcount; Q3 2024"]),
