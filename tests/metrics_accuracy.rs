@@ -627,6 +627,13 @@ fn figures_in_whole_notes_of_an_automaker_are_found_and_attributed() {
     whole_notes("passages13");
 }
 
+/// The fourteenth blind set, Toyota: an automaker that reports in yen, with a fiscal year
+/// that ends in March, regions as segments, exchange-rate assumptions and a profit walk.
+#[test]
+fn figures_in_whole_notes_of_a_company_reporting_in_yen_are_found_and_attributed() {
+    whole_notes("passages14");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
