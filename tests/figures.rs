@@ -1144,6 +1144,38 @@ fn a_table_of_volumes_counts_in_its_scale() {
     assert_eq!(json["conflicts"], serde_json::json!([]), "{json:#}");
 }
 
+/// Tables of a company that reports in yen: "(¥ billions)" and "(billions of yen)" scale
+/// their cells in yen, with a loss in brackets, and "(thousand units)" makes its cells
+/// counts of units even where the caption names sales, which are money elsewhere.
+#[test]
+fn tables_in_yen_and_in_thousands_of_units_are_scaled() {
+    let json = metrics_of_note(
+        &["Japan", "Europe"],
+        "---\ntitle: Tables\n---\n\n\
+         ## Operating income by region (¥ billions)\n\n\
+         | Region | Q3 FY2025 | Q4 FY2025 |\n\
+         |---|---|---|\n\
+         | Japan | 780.1 | 653.5 |\n\
+         | Europe | 95.5 | (30.5) |\n\n\
+         ## Retail sales by region (thousand units)\n\n\
+         | Region | FY2024 | FY2025 |\n\
+         |---|---|---|\n\
+         | Japan | 1,539 | 1,412 |\n\n\
+         ## Summary (billions of yen)\n\n\
+         | Item | FY2024 | FY2025 |\n\
+         |---|---|---|\n\
+         | Net income | 4,944.9 | 4,765.0 |\n",
+    );
+    let is = |amount: f64, subject: &str, unit: &str| {
+        let said = fields_of(&json, amount, &["/subject", "/value/unit"]);
+        assert_eq!(said, [subject, unit], "{amount}: {json:#}");
+    };
+    is(780.1e9, "Japan", "JPY");
+    is(-30.5e9, "Europe", "JPY");
+    is(1_412_000.0, "Japan", "count");
+    is(4_765.0e9, "Amazon", "JPY");
+}
+
 /// A paragraph or list item that opens with a bold run-in heading naming a topic
 /// ("**North America.** …") gives that topic's figures, as a heading would; a sentence
 /// that names its own subject keeps it, and bold text later in a paragraph is no heading.

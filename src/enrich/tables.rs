@@ -536,6 +536,11 @@ impl Layout {
                         // "Paid memberships (millions)" over "UCAN | 84.1": a count of what
                         // the column or the caption names.
                         written = format!("{written} {noun}");
+                    } else if let Some(noun) = scale_noun.filter(|_| row_metric().is_none()) {
+                        // "Retail sales by region (thousand units)" over "Japan | 1,539": a
+                        // scale that says what it counts makes its cells counts, whatever
+                        // the caption's sales would be in money.
+                        written = format!("{written} {noun}");
                     } else if let Some(metric) = self.money_metric(column, row_metric().is_some(), names) {
                         // "Revenue (in millions)" over "4,322": an amount in the site's
                         // currency, as "revenue 4,322 million" reads.
@@ -605,7 +610,7 @@ impl Layout {
                 None => (false, cell),
             },
         };
-        let (symbol, rest) = ["US$", "$", "€", "£"]
+        let (symbol, rest) = ["US$", "$", "€", "£", "¥"]
             .iter()
             .find_map(|&symbol| rest.strip_prefix(symbol).map(|r| (symbol, r.trim_start())))?;
         let (negative, digits) = match rest.strip_prefix('(').and_then(|d| d.strip_suffix(')')) {
@@ -1101,6 +1106,7 @@ fn scale_in(words: &str) -> Option<Scale> {
             "dollars" | "usd" => Some("$"),
             "euros" | "eur" => Some("€"),
             "pounds" | "pounds sterling" | "sterling" | "gbp" => Some("£"),
+            "yen" | "jpy" => Some("¥"),
             _ => None,
         };
         return match symbol {
@@ -1122,6 +1128,16 @@ fn scale_in(words: &str) -> Option<Scale> {
         "billion" | "billions" => return Some(Scale::Plain("billion", None)),
         _ => {}
     }
+    // "(thousand units)", "(million vehicles)": a count in thousands of the noun after.
+    if let Some((scale, noun)) = words.split_once(' ')
+        && !noun.contains(' ')
+        && noun.len() > 2
+        && noun.ends_with('s')
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && let Some(Scale::Plain(word, None)) = scale_in(scale)
+    {
+        return Some(Scale::Plain(word, Some(metrics::intern(noun))));
+    }
     let (symbol, rest) = [
         ("us$", "$"),
         ("usd", "$"),
@@ -1130,6 +1146,9 @@ fn scale_in(words: &str) -> Option<Scale> {
         ("eur", "€"),
         ("£", "£"),
         ("gbp", "£"),
+        ("¥", "¥"),
+        ("jpy", "¥"),
+        ("yen", "¥"),
     ]
     .iter()
     .find_map(|&(written, symbol)| words.strip_prefix(written).map(|rest| (symbol, rest.trim())))?;
