@@ -775,6 +775,9 @@ fn found(
     if rec.value.is_some_and(|v| quoted_price(s, &s.qtys[v])) {
         metric = Some("share price".to_string());
     }
+    if let Some(label) = rec.value.and_then(|v| exchange_rate(s, &s.qtys[v])) {
+        metric = Some(label);
+    }
     if let Some(m) = &metric
         && in_the_us(s, rec)
     {
@@ -1098,6 +1101,32 @@ fn shares_moved(s: &Sentence, role: Role) -> bool {
         .rev()
         .find(|t| !t.is_any(&["which", "had", "have", "has", ","]))
         .is_some_and(|t| t.is_any(&["shares", "stock"]))
+}
+
+/// What one of another currency costs, said right after the amount ("¥152 to the dollar",
+/// "145 yen per dollar", "163 yen against the euro"): that currency's exchange rate,
+/// labelled by its code ("usd exchange rate").
+fn exchange_rate(s: &Sentence, q: &Qty) -> Option<String> {
+    let Unit::Currency(own) = q.unit else {
+        return None;
+    };
+    let mut after = s.toks.get(q.next..)?.iter();
+    if !after.next()?.is_any(&["to", "per", "against", "a"]) {
+        return None;
+    }
+    let mut word = after.next()?;
+    if word.is_any(&["the", "one", "each"]) {
+        word = after.next()?;
+    }
+    let code = match word.text.to_ascii_lowercase().as_str() {
+        "dollar" | "dollars" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "pound" | "sterling" | "gbp" => "GBP",
+        "yen" | "jpy" => "JPY",
+        "yuan" | "renminbi" | "rmb" | "cny" => "CNY",
+        _ => return None,
+    };
+    (code != own).then(|| format!("{} exchange rate", code.to_ascii_lowercase()))
 }
 
 /// The price the market puts on a share, said of the trading ("shares closed at

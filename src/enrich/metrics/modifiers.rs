@@ -166,7 +166,8 @@ pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
     }
 }
 
-/// A unit written after a number: `%`, percent, basis points, dollars, cents, times.
+/// A unit written after a number: `%`, percent, basis points, dollars, euros, yen, yuan,
+/// cents, times.
 pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
     let t = toks.get(i)?;
     let next = toks.get(i + 1);
@@ -187,6 +188,8 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
         b"cents" | b"cent" => (Unit::Currency(CENTS), i + 1),
         b"euro" if next_is(&["cents", "cent"]) => (Unit::Currency(EURO_CENTS), i + 2),
         b"euros" | b"euro" | b"eur" => (Unit::Currency("EUR"), i + 1),
+        b"yen" | b"jpy" => (Unit::Currency("JPY"), i + 1),
+        b"yuan" | b"renminbi" | b"rmb" | b"cny" => (Unit::Currency("CNY"), i + 1),
         b"times" if next.is_some_and(comparative) || valuation_base(toks, i + 1).is_some() => (Unit::Times, i + 1),
         b"x" if t.start > toks[i - 1].end => (Unit::Times, i + 1),
         _ => return None,

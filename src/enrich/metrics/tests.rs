@@ -514,6 +514,11 @@ const CASES: &[Case] = &[
     // Words that describe what is counted, two compounds joined by "and" among them.
     ("Amazon ended 2024 with approximately 1.56 million full-time and part-time employees.", None, &[],
         &["~1.56e6 count; _; Amazon; headcount; 2024"]),
+    // Yen and yuan said in words; what one of another currency costs is its exchange rate.
+    ("Net income was 4.77 trillion yen and the rate assumption is 145 yen per dollar.", Some("FY 2025"), &[],
+        &["4.77e12 JPY; _; Amazon; net income; FY 2025", "145 JPY; _; Amazon; usd exchange rate; FY 2025"]),
+    ("The yen averaged ¥163 to the euro, and sales in China came to 9.8 billion yuan.", Some("FY 2025"), &[],
+        &["163 JPY; _; Amazon; eur exchange rate; FY 2025", "9.8e9 CNY; _; Amazon; revenue; FY 2025"]),
     // People a workforce lost are a fall of its headcount, not its level.
     ("About 4,800 employees left under a voluntary separation programme in 2024.", None, &[],
         &["_; down 4800 count; Amazon; headcount; 2024"]),
