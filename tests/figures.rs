@@ -1176,6 +1176,35 @@ fn tables_in_yen_and_in_thousands_of_units_are_scaled() {
     is(4_765.0e9, "Amazon", "JPY");
 }
 
+/// An analyst's model in a Japanese company's fiscal years ("FY3/25A | FY3/26E"): each
+/// column is the fiscal year that ends in that March, and the estimates are forecasts.
+#[test]
+fn a_model_in_fiscal_years_ending_in_march_dates_its_columns() {
+    let tmp = site_of(
+        &[],
+        "---\ntitle: Model\n---\n\n\
+         (¥ billions, except EPS)\n\n\
+         | | FY3/25A | FY3/26E |\n\
+         |---|---|---|\n\
+         | Operating income | 4,795.5 | 4,300.0 |\n",
+    );
+    let listed = folio(tmp.path(), &["metrics", "--format", "table"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    let row = |value: &str| {
+        (listed.lines())
+            .find(|l| l.contains(value))
+            .unwrap_or_else(|| panic!("{value} in {listed}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(row("¥4.8T").contains("operating income FY 2025 ¥4.8T"), "{listed}");
+    assert!(
+        row("¥4.3T").contains("operating income FY 2026 (forecast) ¥4.3T"),
+        "{listed}"
+    );
+}
+
 /// A paragraph or list item that opens with a bold run-in heading naming a topic
 /// ("**North America.** …") gives that topic's figures, as a heading would; a sentence
 /// that names its own subject keeps it, and bold text later in a paragraph is no heading.

@@ -919,16 +919,19 @@ fn row_qualifier(label: &str, names: &MetricNames) -> Option<String> {
 }
 
 /// Whether a head cell says its column holds forecasts: a year marked as an estimate
-/// ("2025E", "FY2026e"), or a word of forecast ("Guidance", "Consensus", "Our estimate").
+/// ("2025E", "FY2026e", a fiscal year's two digits "FY26E", "FY3/26E"), or a word of
+/// forecast ("Guidance", "Consensus", "Our estimate").
 fn forecast_head(cell: &str) -> bool {
+    let fiscal = cell
+        .trim_start()
+        .get(..2)
+        .is_some_and(|fy| fy.eq_ignore_ascii_case("fy"));
     cell.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| {
-        let year_e = word.len() >= 5
-            && word.ends_with(['E', 'e'])
-            && word[..word.len() - 1].ends_with(|c: char| c.is_ascii_digit())
-            && word[..word.len() - 1]
-                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
-                .len()
-                == 4;
+        let year = word.strip_suffix(['E', 'e']).unwrap_or("");
+        let digits = year.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        let year_e = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits.len() == 4 || (digits.len() == 2 && fiscal));
         year_e
             || [
                 "estimate",

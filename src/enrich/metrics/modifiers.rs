@@ -224,6 +224,7 @@ pub(super) fn valuation_base(toks: &[Token], from: usize) -> Option<&'static str
         "gaap",
         "adjusted",
         "-",
+        "/",
         "'",
         "’",
         "s",

@@ -26,18 +26,19 @@ pattern! {
             | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
             | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})[ea]?
             | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
-            | fy\s*'?(?P<fy_y2>\d{{2}})
+            | fy\s*(?:'|(?:0?[1-9]|1[0-2])/(?:20)?)?(?P<fy_y2>\d{{2}})[ae]?
             | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal[\s-]+year)
             | (?P<dm>{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<dm_y>(?:19|20)\d{{2}})
             | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
             | (?P<my>january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+(?P<my_y>(?:19|20)\d{{2}})
             | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
+            | (?:fiscal[\s-]+)?year[\s-]+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fye_y>(?:19|20)\d{{2}})|(?P<fye_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))
             | (?P<fyx>full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year)
             | (?P<ly>last\s+year)
             | this\s+year
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past)\s+(?:nine|9)\s+months)
-            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<fty_ey>(?:19|20)\d{{2}}))?
+            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
             | (?P<year>(?:19|20)\d{{2}})[ea]?
             | q\s+(?P<qs>one|two|three|four)(?:\s+(?P<qs_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
@@ -49,11 +50,11 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 47] = [
+const GROUP_NAMES: [&str; 50] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "fyx", "year",
     "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey", "td",
-    "qs", "qs_sy",
+    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -102,6 +103,9 @@ const G_FTY_EY: usize = 43;
 const G_TD: usize = 44;
 const G_QS: usize = 45;
 const G_QS_SY: usize = 46;
+const G_FYE_Y: usize = 47;
+const G_FYE_SY: usize = 48;
+const G_FTY_SY: usize = 49;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -1075,8 +1079,14 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     if group(caps, G_FTY).is_some() {
         return num(G_FTY_Y)
             .or(num(G_FTY_EY))
+            .or_else(|| text(G_FTY_SY).and_then(spoken_year))
             .or(anchor.year)
             .map(|y| format!("FY {y}"));
+    }
+    // "the fiscal year ending March 2026", "the year ended March thirty first twenty
+    // twenty five": a fiscal year is named for the year it ends in.
+    if let Some(y) = num(G_FYE_Y).or_else(|| text(G_FYE_SY).and_then(spoken_year)) {
+        return Some(format!("FY {y}"));
     }
     if group(caps, G_FYX).is_some() {
         return anchor.year.map(|y| format!("FY {y}"));
@@ -1126,6 +1136,12 @@ mod tests {
             ("full year 2024", Some("FY 2024")),
             ("full fiscal year 2023", Some("FY 2023")),
             ("fiscal 2023", Some("FY 2023")),
+            // A Japanese company's fiscal year, named by the month and year it ends in.
+            ("FY3/26", Some("FY 2026")),
+            ("FY3/25A", Some("FY 2025")),
+            ("the fiscal year ending March 2026", Some("FY 2026")),
+            ("year ended March 31, 2025", Some("FY 2025")),
+            ("for the year ending march twenty twenty six", Some("FY 2026")),
             ("2023", Some("2023")),
             ("H1 2024", Some("H1 2024")),
             ("first half of 2024", Some("H1 2024")),
