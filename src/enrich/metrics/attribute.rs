@@ -434,10 +434,16 @@ fn fits(kind: MetricKind, unit: Unit) -> bool {
 }
 
 /// The metric label of a record and whether its phrase turns the amount negative.
-pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
+pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&str>) -> (Option<String>, bool) {
     let p = rec.primary();
     let q = &s.qtys[p];
     if q.unit == Unit::Count {
+        // "Toyota and Lexus retail sales: 5.16 million units", "Consolidated vehicle
+        // sales: 9,362 thousand": a count of what is sold, named as the words name its
+        // sales, whatever noun counts it.
+        if let Some(label) = sales_named(s, q, default_subject) {
+            return (Some(label), false);
+        }
         // What it counts ("20 countries"), else what the count before it counted
         // ("seven billion items … four billion in the US").
         let inherited = || {
@@ -522,6 +528,42 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec) -> (Option<String>, bool) {
         return (Some(label), loss);
     }
     (compared(), false)
+}
+
+/// The sales a count of units sold is of, named right before it ("retail sales: 5.16
+/// million units", "Daihatsu retail sales were eight hundred fifteen thousand"): "sales"
+/// and the words that qualify it, in lower case, past a colon or a verb; not a topic nor
+/// the default subject ("Toyota and Lexus retail sales" are retail sales). None where no
+/// word qualifies them: "F-Series sales were 765,649" are units sold (`unit_sales`).
+pub(super) fn sales_named(s: &Sentence, q: &Qty, default_subject: Option<&str>) -> Option<String> {
+    const LINKS: [&str; 11] = [
+        ":", "were", "was", "of", "totaled", "totalled", "reached", "at", "about", "around", "roughly",
+    ];
+    const STOP: [&str; 9] = ["and", "the", "its", "our", "their", "of", "in", "for", "total"];
+    let toks = &s.toks;
+    let before = &toks[..q.first];
+    let links = before.iter().rev().take_while(|t| t.is_any(&LINKS)).count();
+    let k = before.len().checked_sub(links + 1)?;
+    if links == 0 || !toks[k].is("sales") {
+        return None;
+    }
+    let mut words = Vec::new();
+    for j in (k.saturating_sub(2)..k).rev() {
+        let t = &toks[j];
+        let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
+        // A capital opens the sentence only ("Consolidated vehicle sales: …").
+        let opens = j == 0 && t.text.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        let named = s.in_mention(t.start) || default_subject.is_some_and(|d| t.text.eq_ignore_ascii_case(d));
+        if !t.is_word() || t.is_any(&STOP) || named || !(lower || opens) {
+            break;
+        }
+        words.push(t.text.to_ascii_lowercase());
+    }
+    if words.is_empty() {
+        return None;
+    }
+    words.reverse();
+    Some(format!("{} sales", words.join(" ")))
 }
 
 /// Whether metric phrase `h` is "sales" said alone, which a count of units measures
@@ -1123,6 +1165,16 @@ fn made_together(s: &Sentence, cands: &[Candidate], last_at: usize) -> bool {
         && joined(s.text.get(cands[first - 1].end..cands[first].start).unwrap_or(""))
     {
         first -= 1;
+    }
+    // "Toyota and Lexus retail sales": the company named with one of its topics is the
+    // two of them, the company's, said so or not.
+    let default_named = |c: &Candidate| c.subject.is_none() && !c.excluded;
+    if last.subject.is_some()
+        && first > 0
+        && default_named(&cands[first - 1])
+        && joined(s.text.get(cands[first - 1].end..cands[first].start).unwrap_or(""))
+    {
+        return true;
     }
     if first == last_at || last.subject.is_none() {
         return false;

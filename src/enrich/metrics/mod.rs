@@ -639,7 +639,7 @@ fn found(
     let (mut label, negates) = if rate {
         (None, false)
     } else {
-        attribute::record_metric(s, rec)
+        attribute::record_metric(s, rec, scope.default_subject.as_deref())
     };
     // An earlier value said before any metric is the earlier value of the level after it:
     // that level's metric and subject.

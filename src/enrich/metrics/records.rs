@@ -110,6 +110,9 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
         };
         return unit.filter(|u| big && *u == Unit::Count);
     }
+    if q.amount < 1e9 && q.noun.is_none() && counts_units(s, i) {
+        return Some(Unit::Count);
+    }
     let money_word = q.first >= 2
         && s.toks[q.first - 1].is("of")
         && s.toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "headwind", "tailwind", "benefit"]);
@@ -120,6 +123,27 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
         _ if q.glued => None,
         _ => neighbour_unit(s, i).or_else(|| led_to_by_growth(s, i).then_some(Unit::Currency(""))),
     }
+}
+
+/// Whether a scaled number with no unit counts units (thousands or millions, not the
+/// billions money is said in): a part of a count ("10.40 million units, of which
+/// electrified 5.11 million"), what was sold ("you sold four point seven four million"),
+/// or sales the words qualify ("retail sales were eight hundred fifteen thousand").
+fn counts_units(s: &Sentence, i: usize) -> bool {
+    const SOLD: [&str; 6] = ["sold", "delivered", "shipped", "wholesaled", "produced", "built"];
+    let (q, toks) = (&s.qtys[i], &s.toks);
+    let part = i.checked_sub(1).is_some_and(|j| {
+        let whole = &s.qtys[j];
+        let between = &toks[whole.next.min(q.first)..q.first];
+        whole.unit == Unit::Count && between.windows(2).any(|w| w[0].is("of") && w[1].is("which"))
+    });
+    let sold = q.first > 0 && toks[q.first - 1].is_any(&SOLD);
+    // "daihatsu retail sales were eight hundred fifteen thousand … and hino about one
+    // hundred ten thousand": the next of a list of the same measure counts as the first.
+    let listed = i
+        .checked_sub(1)
+        .is_some_and(|j| s.qtys[j].unit == Unit::Count && s.metric[j].is_some() && s.metric[j] == s.metric[i]);
+    part || sold || listed || super::attribute::sales_named(s, q, None).is_some()
 }
 
 /// "on AWS we grew nineteen percent year over year to twenty seven point five billion":

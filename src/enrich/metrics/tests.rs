@@ -519,6 +519,17 @@ const CASES: &[Case] = &[
         &["4.77e12 JPY; _; Amazon; net income; FY 2025", "145 JPY; _; Amazon; usd exchange rate; FY 2025"]),
     ("The yen averaged ¥163 to the euro, and sales in China came to 9.8 billion yuan.", Some("FY 2025"), &[],
         &["163 JPY; _; Amazon; eur exchange rate; FY 2025", "9.8e9 CNY; _; Amazon; revenue; FY 2025"]),
+    // A count of what is sold is named as the words name its sales, and a number said
+    // with no unit counts units where its sales are qualified, where it is what was sold
+    // and where it is a part of a count; the company named with a topic is the company.
+    ("Consolidated vehicle sales: 9,362 thousand units.", Some("FY 2025"), &[],
+        &["9.362e6 count; _; Amazon; consolidated vehicle sales; FY 2025"]),
+    ("Amazon and Whole Foods retail sales were 10.27 million units, of which online 5.11 million.", Some("FY 2025"), &["Whole Foods"],
+        &["10.27e6 count; _; Amazon; retail sales; FY 2025", "5.11e6 count; _; Amazon; units; FY 2025"]),
+    ("Daihatsu retail sales were eight hundred fifteen thousand, down six percent.", Some("FY 2025"), &["Daihatsu"],
+        &["815000 count; down 6 %; Daihatsu; retail sales; FY 2025"]),
+    ("You sold four point seven four million, mostly hybrids.", Some("FY 2025"), &[],
+        &["4.74e6 count; _; Amazon; _; FY 2025"]),
     // People a workforce lost are a fall of its headcount, not its level.
     ("About 4,800 employees left under a voluntary separation programme in 2024.", None, &[],
         &["_; down 4800 count; Amazon; headcount; 2024"]),
