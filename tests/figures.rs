@@ -1176,6 +1176,28 @@ fn tables_in_yen_and_in_thousands_of_units_are_scaled() {
     is(4_765.0e9, "Amazon", "JPY");
 }
 
+/// A short heading over a list names what the items that name a topic measure, over the
+/// revenue a segment's lone amount would be read as; an item that names no topic may be
+/// a part of the whole, and is not given the heading's metric.
+#[test]
+fn a_heading_over_a_list_names_its_items_metric() {
+    let json = metrics_of_note(
+        &["Japan", "Europe"],
+        "---\ntitle: Regions\nperiod: FY 2025\n---\n\n\
+         ## Operating income by region\n\n\
+         - Japan: ¥2,823.0 billion\n\
+         - Europe: ¥377.2 billion (−14.3%)\n\
+         - A new venture launched in July, still small: ¥16.4 billion\n",
+    );
+    let is = |amount: f64, subject: &str, metric: &str| {
+        let said = fields_of(&json, amount, &["/subject", "/metric"]);
+        assert_eq!(said, [subject, metric], "{amount}: {json:#}");
+    };
+    is(2_823.0e9, "Japan", "operating income");
+    is(377.2e9, "Europe", "operating income");
+    is(16.4e9, "Amazon", "");
+}
+
 /// An analyst's model in a Japanese company's fiscal years ("FY3/25A | FY3/26E"): each
 /// column is the fiscal year that ends in that March, and the estimates are forecasts.
 #[test]

@@ -143,6 +143,10 @@ pub struct ListCaption {
     metric: Option<(String, bool, MetricKind)>,
     /// The topic it names (`subject_of`).
     subject: Option<String>,
+    /// Whether it is a heading: its metric is given only to items that name a topic
+    /// ("## Operating income by region" over "- Japan: …"), as another item may be a part
+    /// of it that is no topic ("- Kisunla, launched in July: $16.4 million").
+    heading: bool,
 }
 
 impl ListCaption {
@@ -173,9 +177,12 @@ impl ListCaption {
                 MetricKind::Ratio => matches!(unit, None | Some("%" | "bps")),
                 MetricKind::Any => true,
             };
-            let Some((label, loss, _)) =
-                (self.metric.as_ref()).filter(|(_, _, kind)| found.metric.is_none() && fits(kind))
-            else {
+            // Over the metric a segment's lone amount is read as (its revenue, its
+            // operating income), which the sentence does not name, the caption's is said.
+            let guessed =
+                !found.metric_named && matches!(found.metric.as_deref(), Some("revenue" | "operating income"));
+            let open = (found.metric.is_none() || guessed) && (names_topic || !self.heading);
+            let Some((label, loss, _)) = (self.metric.as_ref()).filter(|(_, _, kind)| open && fits(kind)) else {
                 continue;
             };
             found.metric = Some(label.clone());
@@ -207,7 +214,10 @@ pub fn list_captions(
             continue;
         }
         let text = block.text.as_str();
-        let colon = is_caption(block);
+        // A short heading right above a list names what its items measure as a caption
+        // line does ("## Operating income by region" over "- Japan: ¥2,823.0 billion").
+        let heading = block.kind == BlockKind::Heading && text.split_whitespace().count() <= 8;
+        let colon = is_caption(block) || heading;
         let label = colon && text.split_whitespace().count() <= 12;
         caption = Some(ListCaption {
             scale: (colon || is_scale_line(block))
@@ -216,6 +226,7 @@ pub fn list_captions(
                 .filter(|s| matches!(s, Scale::Money(..))),
             metric: label.then(|| names.first_metric(text)).flatten(),
             subject: label.then(|| subject_of(text)).flatten(),
+            heading,
         })
         .filter(|c| c.scale.is_some() || c.metric.is_some() || c.subject.is_some());
     }

@@ -530,6 +530,11 @@ const CASES: &[Case] = &[
         &["815000 count; down 6 %; Daihatsu; retail sales; FY 2025"]),
     ("You sold four point seven four million, mostly hybrids.", Some("FY 2025"), &[],
         &["4.74e6 count; _; Amazon; _; FY 2025"]),
+    // The nine months to date are no quarter; income before taxes is pretax income.
+    ("For the nine months, April through December, sales revenues were 35.67 trillion yen, up 7.1%.", Some("Q3 2025"), &[],
+        &["35.67e12 JPY; up 7.1 %; Amazon; revenue; _"]),
+    ("Income before income taxes was $6.4 billion.", Some("FY 2025"), &[],
+        &["6.4e9 USD; _; Amazon; pretax income; FY 2025"]),
     // People a workforce lost are a fall of its headcount, not its level.
     ("About 4,800 employees left under a voluntary separation programme in 2024.", None, &[],
         &["_; down 4800 count; Amazon; headcount; 2024"]),
