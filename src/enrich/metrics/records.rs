@@ -187,6 +187,48 @@ pub(super) fn roles(s: &Sentence) -> Vec<Role> {
     out
 }
 
+/// "Foreign exchange effect on operating income: −¥745 billion", "a hit of about ¥180
+/// billion to operating income", "a negative impact on revenue of $1.2 billion": what
+/// moved a metric by an amount is a change of it, not its level; down where the amount
+/// is negative or the words say a loss of it.
+fn effect_on(s: &Sentence, i: usize) -> Option<Dir> {
+    const EFFECT: [&str; 10] = [
+        "effect",
+        "effects",
+        "impact",
+        "impacts",
+        "hit",
+        "headwind",
+        "tailwind",
+        "drag",
+        "benefit",
+        "contribution",
+    ];
+    const DOWN: [&str; 5] = ["hit", "headwind", "drag", "negative", "adverse"];
+    let (q, toks) = (&s.qtys[i], &s.toks);
+    let h = &s.metrics[s.metric[i]?];
+    let at = |start: usize| toks.partition_point(|t| t.start < start);
+    let word = |k: Option<usize>| k.and_then(|k| toks.get(k));
+    let m = at(h.start);
+    let effect = if h.end <= q.start {
+        // "effect on operating income: −¥745 billion".
+        let on = word(m.checked_sub(1)).is_some_and(|t| t.is_any(&["on", "to"]));
+        let gap = &toks[at(h.end)..q.first];
+        (on && gap.len() <= 3).then(|| m.checked_sub(2)).flatten()
+    } else {
+        // "a hit of about ¥180 billion to operating income".
+        let on = word(m.checked_sub(1)).is_some_and(|t| t.is_any(&["on", "to"])) && m == q.next + 1;
+        let of = word(q.first.checked_sub(1)).is_some_and(|t| t.is("of"));
+        (on && of).then(|| q.first.checked_sub(2)).flatten()
+    }?;
+    let said = word(Some(effect))?;
+    if !said.is_any(&EFFECT) {
+        return None;
+    }
+    let down = q.negative || said.is_any(&DOWN) || word(effect.checked_sub(1)).is_some_and(|t| t.is_any(&DOWN));
+    Some(if down { Dir::Down } else { Dir::Up })
+}
+
 /// "About 4,800 employees left under a voluntary separation programme", "12,000 jobs
 /// were cut": people a workforce lost are a fall of its headcount, not its level.
 fn workforce_left(s: &Sentence, q: &Qty) -> bool {
@@ -262,6 +304,9 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     }
     if workforce_left(s, q) {
         return Role::Change(Dir::Down, None);
+    }
+    if let Some(dir) = effect_on(s, i) {
+        return Role::Change(dir, None);
     }
     let mut k = q.next;
     while k < toks.len() && s.in_basis(toks[k].start) {

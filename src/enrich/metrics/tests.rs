@@ -535,6 +535,11 @@ const CASES: &[Case] = &[
         &["35.67e12 JPY; up 7.1 %; Amazon; revenue; _"]),
     ("Income before income taxes was $6.4 billion.", Some("FY 2025"), &[],
         &["6.4e9 USD; _; Amazon; pretax income; FY 2025"]),
+    // What moved a metric by an amount is a change of it, not its level.
+    ("Foreign exchange effect on operating income: −¥745 billion.", Some("FY 2026"), &[],
+        &["_; down 745e9 JPY; Amazon; operating income; FY 2026"]),
+    ("Currency had a negative impact on revenue of $1.2 billion.", Some("FY 2026"), &[],
+        &["_; down 1.2e9 USD; Amazon; revenue; FY 2026"]),
     // People a workforce lost are a fall of its headcount, not its level.
     ("About 4,800 employees left under a voluntary separation programme in 2024.", None, &[],
         &["_; down 4800 count; Amazon; headcount; 2024"]),
