@@ -427,11 +427,7 @@ impl MetricsArgs {
         use std::io::Write;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let written = match self.format {
-            MetricsFormat::Table => {
-                drop(out);
-                print_table(&store);
-                return Ok(());
-            }
+            MetricsFormat::Table => print_table(&store, &mut out),
             MetricsFormat::Json => exports::write_json(&store, &mut out).and_then(|()| writeln!(out)),
             MetricsFormat::Csv => exports::write_csv(&store, &mut out),
         };
@@ -441,7 +437,7 @@ impl MetricsArgs {
     }
 }
 
-fn print_table(store: &folio::site::store::Store) {
+fn print_table(store: &folio::site::store::Store, out: &mut impl std::io::Write) -> std::io::Result<()> {
     use folio::render::format;
     let mut rows = vec![["subject", "metric", "period", "value", "change", "source"].map(String::from)];
     for r in store.iter() {
@@ -463,7 +459,7 @@ fn print_table(store: &folio::site::store::Store) {
         .collect();
     for row in &rows {
         let cells: Vec<String> = row.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
-        println!("{}", cells.join("  ").trim_end());
+        writeln!(out, "{}", cells.join("  ").trim_end())?;
     }
-    println!("{} figure(s), {} conflict(s)", store.len(), store.conflicts.len());
+    writeln!(out, "{} figure(s), {} conflict(s)", store.len(), store.conflicts.len())
 }

@@ -175,6 +175,31 @@ fn build_outside_a_site_fails_and_points_at_init() {
     assert!(run.stderr.contains("folio init"), "{run}");
 }
 
+// ---- metrics -----------------------------------------------------------------------------
+
+/// `folio metrics | head` closes the pipe before folio has written everything: each
+/// format stops quietly, with no panic and no error.
+#[test]
+fn metrics_stop_quietly_when_the_reader_goes_away() {
+    let site = Site::fixture("figures");
+    for format in ["table", "json", "csv"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["metrics", "--format", format])
+            .current_dir(site.root())
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run folio");
+        // The reader goes away before folio has built the site and written a line.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("folio ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{format}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+    }
+}
+
 // ---- usage -------------------------------------------------------------------------------
 
 #[test]
