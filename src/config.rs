@@ -63,6 +63,7 @@ struct RawMetrics {
     extract: Option<bool>,
     default_subject: Option<String>,
     currency: Option<String>,
+    fiscal_year_end: Option<String>,
     names: BTreeMap<String, String>,
     #[serde(flatten)]
     unknown: BTreeMap<String, toml::Value>,
@@ -155,6 +156,9 @@ pub struct Config {
     pub default_subject: String,
     /// Currency of `$` amounts.
     pub currency: String,
+    /// The month (1 to 12) the subject's fiscal year ends in (`[metrics] fiscal_year_end`):
+    /// a month names the quarter of that fiscal year it falls in.
+    pub fiscal_year_end: u8,
     /// Extra metric names → canonical label.
     pub metric_names: Vec<(String, String)>,
     /// `categories` taxonomy on.
@@ -319,6 +323,17 @@ impl RawConfig {
                 AutoLink::First
             }),
         };
+        let fiscal_year_end = match metrics.fiscal_year_end.as_deref() {
+            None => 12,
+            Some(v) => month_number(v).unwrap_or_else(|| {
+                errors.push(at(
+                    "fiscal_year_end",
+                    Diagnostic::error(path, format!("`metrics.fiscal_year_end` must be a month, got \"{v}\""))
+                        .help("write the month the fiscal year ends in, e.g. fiscal_year_end = \"March\""),
+                ));
+                12
+            }),
+        };
         let paginate = paginate.unwrap_or(20);
         if paginate == 0 {
             errors.push(at("paginate", Diagnostic::error(path, "`paginate` must be at least 1")));
@@ -353,12 +368,41 @@ impl RawConfig {
             extract_metrics: metrics.extract.unwrap_or(true),
             default_subject: metrics.default_subject.unwrap_or_else(|| "Amazon".to_string()),
             currency: metrics.currency.unwrap_or_else(|| "USD".to_string()),
+            fiscal_year_end,
             metric_names: metrics.names.into_iter().collect(),
             categories: taxonomies.categories.unwrap_or(true),
             tags: taxonomies.tags.unwrap_or(true),
             extra,
         })
     }
+}
+
+/// A month by its name ("March", "mar") or number ("3"), 1 to 12.
+fn month_number(text: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let text = text.trim();
+    if let Ok(n) = text.parse::<u8>() {
+        return (1..=12).contains(&n).then_some(n);
+    }
+    let lower = text.to_ascii_lowercase();
+    let at = MONTHS.iter().position(|m| lower.starts_with(m) && lower.len() >= 3)?;
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    full[at].starts_with(&lower).then_some(at as u8 + 1)
 }
 
 #[cfg(test)]

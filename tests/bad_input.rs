@@ -124,6 +124,19 @@ fn two_notes_with_the_same_permalink_are_both_named() {
     assert!(run.help_for(&["error", "/notes/first-call/"]).contains("slug"));
 }
 
+// ---- site.toml ---------------------------------------------------------------------------
+
+#[test]
+fn a_fiscal_year_end_that_is_no_month_names_the_line_and_what_to_write() {
+    let (site, before) = built_site();
+    site.append_config("\n[metrics]\nfiscal_year_end = \"Marsh\"\n");
+    let run = site.build();
+    assert_failed_and_kept(&site, &before, &run);
+    let error = run.diagnostic(&["site.toml:5:", "error", "Marsh"]);
+    assert!(error.contains("fiscal_year_end"), "{error}");
+    assert!(run.help_for(&["site.toml:5:"]).contains("\"March\""), "{run}");
+}
+
 // ---- templates and themes ----------------------------------------------------------------
 
 #[test]

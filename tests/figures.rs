@@ -1198,6 +1198,40 @@ fn a_heading_over_a_list_names_its_items_metric() {
     is(16.4e9, "Amazon", "");
 }
 
+/// A subject whose fiscal year ends in March (`fiscal_year_end = "March"`): a quarter
+/// named by its months, a month and a date name the quarter of that fiscal year ("the
+/// July-September quarter" of a note on fiscal 2025 is Q2 2025), where the calendar's
+/// would set them against the fiscal quarters the company reports.
+#[test]
+fn months_name_the_fiscal_quarter_of_a_year_ending_in_march() {
+    let note = "---\ntitle: Wires\nperiod: FY 2025\n---\n\n\
+                Operating profit for the July-September quarter fell 20% to ¥1.16 trillion.\n\n\
+                Cash stood at ¥9.4 trillion at December 31, 2024.\n\n\
+                Headcount was 380,000 in March 2025.\n";
+    let tmp = site_of(&[], note);
+    let toml = tmp.path().join("site.toml");
+    let calendar = metrics_of_folder(tmp.path());
+    assert_eq!(fields_of(&calendar, 1.16e12, &["/period"]), ["Q3 2025"], "{calendar:#}");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace("[metrics]\n", "[metrics]\nfiscal_year_end = \"March\"\n"),
+    )
+    .unwrap();
+    let fiscal = metrics_of_folder(tmp.path());
+    let period = |amount: f64| fields_of(&fiscal, amount, &["/period"]);
+    assert_eq!(period(1.16e12), ["Q2 2025"], "{fiscal:#}");
+    assert_eq!(period(9.4e12), ["Q3 2025"], "{fiscal:#}");
+    assert_eq!(period(380_000.0), ["Q4 2025"], "{fiscal:#}");
+}
+
+/// `folio metrics --format json` of the site in `root`.
+fn metrics_of_folder(root: &std::path::Path) -> Value {
+    let out = folio(root, &["metrics", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// An analyst's model in a Japanese company's fiscal years ("FY3/25A | FY3/26E"): each
 /// column is the fiscal year that ends in that March, and the estimates are forecasts.
 #[test]

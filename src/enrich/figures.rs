@@ -86,6 +86,8 @@ pub struct Settings<'a> {
     pub names: &'a metrics::MetricNames,
     /// Currency of amounts written without one.
     pub currency: &'static str,
+    /// The month the fiscal year ends in (12: the calendar's).
+    pub fiscal_year_end: u8,
     /// Texts the author asked to ignore (`ignore_figures:`).
     pub ignore: &'a [String],
 }
@@ -486,8 +488,8 @@ fn read_sentences<'t, 'n>(
         if block.kind == BlockKind::Heading {
             let around = heading_period.as_deref().or(settings.page_period.as_deref());
             let own = match metrics::PlainText::of(&block.text) {
-                Some(p) => metrics::parse_heading_period(p.text(), around),
-                None => metrics::parse_heading_period(&block.text, around),
+                Some(p) => metrics::parse_heading_period(p.text(), around, settings.fiscal_year_end),
+                None => metrics::parse_heading_period(&block.text, around, settings.fiscal_year_end),
             };
             heading_period = outline.enter(heading_level(doc, block), own);
             frame = None;
@@ -545,12 +547,14 @@ fn read_sentences<'t, 'n>(
                     .or(settings.page_period.as_deref())
             };
             let around = match (anchor, &stated) {
-                (_, Some((b, said))) if *b == at.0 && period().is_none() => {
-                    metrics::Anchor::of(Some(said)).written_in(written)
-                }
+                (_, Some((b, said))) if *b == at.0 && period().is_none() => metrics::Anchor::of(Some(said))
+                    .written_in(written)
+                    .fiscal(settings.fiscal_year_end),
                 (Some((key, around)), _) if key == (at.0, frame) => around,
                 _ => {
-                    let around = metrics::Anchor::of(period()).written_in(written);
+                    let around = metrics::Anchor::of(period())
+                        .written_in(written)
+                        .fiscal(settings.fiscal_year_end);
                     anchor = Some(((at.0, frame), around));
                     around
                 }

@@ -152,10 +152,12 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
         .flatten();
     let settings = figures::Settings {
         default_subject: default_subject(&doc, ctx, page_metric.is_some()),
-        page_period: page.meta.period.clone().or_else(|| metrics::parse_period(&page.title)),
+        page_period: (page.meta.period.clone())
+            .or_else(|| metrics::parse_fiscal_period(&page.title, ctx.config.fiscal_year_end)),
         page_metric,
         names: &ctx.names,
         currency: ctx.currency,
+        fiscal_year_end: ctx.config.fiscal_year_end,
         ignore: &page.meta.ignore_figures,
     };
     let extracting = ctx.config.extract_metrics && page.meta.extract_metrics != Some(false);

@@ -362,7 +362,7 @@ impl Layout {
         if let Some(around) = layout.latest_period().map(str::to_string) {
             for (c, cell) in cells.iter().enumerate() {
                 if layout.periods[c].is_none() && cell.bytes().any(|b| b.is_ascii_digit()) {
-                    layout.periods[c] = metrics::parse_heading_period(cell, Some(&around));
+                    layout.periods[c] = metrics::parse_heading_period(cell, Some(&around), 12);
                 }
             }
         }

@@ -194,6 +194,9 @@ pub struct Anchor {
     /// The year the note was written in (its date's), which dates "this year" and "last
     /// year" when it is after the year the note is about (`written_after`).
     pub(super) written: Option<u32>,
+    /// The month the fiscal year ends in, 1 to 12 (0, the default: December): a month
+    /// names the quarter of the fiscal year it falls in (`fiscal_quarter`).
+    pub(super) fiscal_end: u8,
 }
 
 impl Anchor {
@@ -224,6 +227,25 @@ impl Anchor {
     /// The anchor, for a note written in `year`.
     pub fn written_in(self, year: Option<u32>) -> Anchor {
         Anchor { written: year, ..self }
+    }
+
+    /// The anchor, for a subject whose fiscal year ends in month `end` (1 to 12).
+    pub fn fiscal(self, end: u8) -> Anchor {
+        Anchor {
+            fiscal_end: end,
+            ..self
+        }
+    }
+
+    /// The fiscal quarter and fiscal year of a month (1 to 12) of a calendar year: with
+    /// a fiscal year that ends in March, September 2024 is in Q2 of fiscal 2025.
+    fn fiscal_quarter(self, month: u32, year: u32) -> (u32, u32) {
+        let end = match u32::from(self.fiscal_end) {
+            0 => 12,
+            e => e,
+        };
+        let into = (month + 11 - end) % 12;
+        (into / 3 + 1, if month > end { year + 1 } else { year })
     }
 
     /// The year the note was written in, if it is after the year the note is about: a
@@ -264,11 +286,23 @@ pub fn parse_period(text: &str) -> Option<String> {
         .map(|h| h.canonical)
 }
 
+/// `parse_period` for a subject whose fiscal year ends in month `fiscal_end` (1 to 12): a
+/// month names the quarter of that fiscal year ("November 2024" is Q3 2025 when it ends
+/// in March).
+pub fn parse_fiscal_period(text: &str, fiscal_end: u8) -> Option<String> {
+    if matches!(fiscal_end, 0 | 12) {
+        return parse_period(text);
+    }
+    (find_periods(text, Anchor::default().fiscal(fiscal_end)).into_iter())
+        .find(|h| !h.comparison)
+        .map(|h| h.canonical)
+}
+
 /// `parse_period` of a heading, whose quarter said without a year ("Fourth-quarter
 /// outlook", "Second quarter recap") is dated by `around`, the period of the note or of
 /// the heading before it, as a sentence's is.
-pub fn parse_heading_period(text: &str, around: Option<&str>) -> Option<String> {
-    parse_period(text).or_else(|| {
+pub fn parse_heading_period(text: &str, around: Option<&str>, fiscal_end: u8) -> Option<String> {
+    parse_fiscal_period(text, fiscal_end).or_else(|| {
         // Read again only where a quarter or a half may be named, the periods an anchor
         // dates: most headings name no period.
         let b = text.as_bytes();
@@ -279,7 +313,7 @@ pub fn parse_heading_period(text: &str, around: Option<&str>) -> Option<String> 
             return None;
         }
         let around = around?;
-        (find_periods(text, Anchor::of(Some(around))).into_iter())
+        (find_periods(text, Anchor::of(Some(around)).fiscal(fiscal_end)).into_iter())
             .find(|h| !h.comparison)
             .map(|h| h.canonical)
     })
@@ -1002,12 +1036,13 @@ fn spoken_year(spoken: &str) -> Option<u32> {
         .map(|i| 2021 + i as u32)
 }
 
-fn month_quarter(month: &str) -> Option<u32> {
+/// A month's number, 1 to 12, from its name.
+fn month_of(month: &str) -> Option<u32> {
     let m = month.get(..3)?.to_ascii_lowercase();
     let months = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    months.iter().position(|x| *x == m).map(|i| i as u32 / 3 + 1)
+    months.iter().position(|x| *x == m).map(|i| i as u32 + 1)
 }
 
 /// The canonical form of one match of `PERIOD`.
@@ -1016,7 +1051,7 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     let text = |g: usize| group(caps, g).map(|m| m.as_str());
     if group(caps, G_TTM).is_some() {
         let (q, y) = if let (Some(m), Some(y)) = (text(G_TTM_M), num(G_TTM_Y)) {
-            (month_quarter(m)?, y)
+            anchor.fiscal_quarter(month_of(m)?, y)
         } else if let (Some(q), Some(y)) = (num(G_TTM_Q), num(G_TTM_QY)) {
             (q, y)
         } else if text(G_TTM).is_some_and(|t| t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("the"))) {
@@ -1027,15 +1062,20 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
         };
         return Some(format!("TTM Q{q} {y}"));
     }
+    // A month names its quarter, of the fiscal year it falls in, as a full date does
+    // ("in September 2024", "September 30, 2024").
+    let quarter_of = |m: u32, y: u32| {
+        let (q, y) = anchor.fiscal_quarter(m, y);
+        format!("Q{q} {y}")
+    };
     if let (Some(m), Some(y)) = (text(G_DM), num(G_DM_Y)) {
-        return Some(format!("Q{} {y}", month_quarter(m)?));
+        return Some(quarter_of(month_of(m)?, y));
     }
-    // A month names its quarter, as a full date does ("in September 2024").
     if let (Some(m), Some(y)) = (text(G_MY), num(G_MY_Y)) {
-        return Some(format!("Q{} {y}", month_quarter(m)?));
+        return Some(quarter_of(month_of(m)?, y));
     }
     if let (Some(m), Some(y)) = (num(G_DN), num(G_DN_Y)) {
-        return (1..=12).contains(&m).then(|| format!("Q{} {y}", (m - 1) / 3 + 1));
+        return (1..=12).contains(&m).then(|| quarter_of(m, y));
     }
     if let Some(spoken) = text(G_SPY) {
         return spoken_year(spoken).map(|y| y.to_string());
@@ -1065,8 +1105,12 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     }
     // "the September quarter": the quarter the month ends.
     if let Some(month) = text(G_MQ) {
-        let q = month_quarter(month)?;
-        let y = num(G_MQ_Y).or_else(|| anchor.year_of_quarter(q, future))?;
+        let m = month_of(month)?;
+        if let Some(y) = num(G_MQ_Y) {
+            return Some(quarter_of(m, y));
+        }
+        let (q, _) = anchor.fiscal_quarter(m, 0);
+        let y = anchor.year_of_quarter(q, future)?;
         return Some(format!("Q{q} {y}"));
     }
     if group(caps, G_TD).is_some() {
