@@ -1209,20 +1209,36 @@ fn months_name_the_fiscal_quarter_of_a_year_ending_in_march() {
                 Cash stood at ¥9.4 trillion at December 31, 2024.\n\n\
                 Headcount was 380,000 in March 2025.\n";
     let tmp = site_of(&[], note);
-    let toml = tmp.path().join("site.toml");
     let calendar = metrics_of_folder(tmp.path());
     assert_eq!(fields_of(&calendar, 1.16e12, &["/period"]), ["Q3 2025"], "{calendar:#}");
-    let text = std::fs::read_to_string(&toml).unwrap();
-    std::fs::write(
-        &toml,
-        text.replace("[metrics]\n", "[metrics]\nfiscal_year_end = \"March\"\n"),
-    )
-    .unwrap();
+    end_fiscal_year_in_march(tmp.path());
     let fiscal = metrics_of_folder(tmp.path());
     let period = |amount: f64| fields_of(&fiscal, amount, &["/period"]);
     assert_eq!(period(1.16e12), ["Q2 2025"], "{fiscal:#}");
     assert_eq!(period(9.4e12), ["Q3 2025"], "{fiscal:#}");
     assert_eq!(period(380_000.0), ["Q4 2025"], "{fiscal:#}");
+}
+
+/// "this fiscal year" is the fiscal year the note was written in, "last fiscal year" the
+/// one before: a results call on fiscal 2025 held in May 2025, of a company whose year
+/// ends in March, speaks from fiscal 2026.
+#[test]
+fn this_fiscal_year_is_the_one_the_note_was_written_in() {
+    let note = "---\ntitle: Results call\ndate: 2025-05-08\nperiod: FY 2025\n---\n\n\
+                For this fiscal year we plan operating income of ¥3.8 trillion, after ¥4.8 trillion last fiscal year.\n";
+    let tmp = site_of(&[], note);
+    end_fiscal_year_in_march(tmp.path());
+    let json = metrics_of_folder(tmp.path());
+    assert_eq!(fields_of(&json, 3.8e12, &["/period"]), ["FY 2026"], "{json:#}");
+    assert_eq!(fields_of(&json, 4.8e12, &["/period"]), ["FY 2025"], "{json:#}");
+}
+
+/// Sets `fiscal_year_end = "March"` in the site.toml of the site in `root`.
+fn end_fiscal_year_in_march(root: &std::path::Path) {
+    let toml = root.join("site.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let fiscal = text.replace("[metrics]\n", "[metrics]\nfiscal_year_end = \"March\"\n");
+    std::fs::write(&toml, fiscal).unwrap();
 }
 
 /// `folio metrics --format json` of the site in `root`.

@@ -538,7 +538,17 @@ fn read_sentences<'t, 'n>(
     // after it ("… in the fourth quarter of 2024 … Fourth-quarter revenue rose 16%"): as
     // an anchor only, not as their period.
     let mut stated: Option<(usize, String)> = None;
-    let written = doc.page.date.map(|d| chrono::Datelike::year(&d).unsigned_abs());
+    // The (fiscal) year the note was written in: May 2025 is in fiscal 2026 of a year
+    // that ends in March.
+    let written = doc.page.date.map(|d| {
+        let (year, month) = (chrono::Datelike::year(&d).unsigned_abs(), chrono::Datelike::month(&d));
+        let end = u32::from(settings.fiscal_year_end);
+        if (1..12).contains(&end) && month > end {
+            year + 1
+        } else {
+            year
+        }
+    });
     let reads = (reads.into_iter().zip(&frame_of))
         .map(|((at, read), &frame)| {
             let period = || {

@@ -36,6 +36,7 @@ pattern! {
             | (?P<fyx>full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year)
             | (?P<ly>last\s+year)
             | this\s+year
+            | (?:this|last)\s+fiscal(?:[\s-]+year)?
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past|the)\s+(?:nine|9)[\s-]+months?)
             | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
@@ -449,6 +450,8 @@ enum Plain {
     ThisQuarter,
     LastYear,
     ThisYear,
+    LastFiscalYear,
+    ThisFiscalYear,
 }
 
 impl Plain {
@@ -492,6 +495,12 @@ impl Plain {
             }
             _ if words_are(phrase, &["last", "year"]) => Some(Plain::LastYear),
             _ if words_are(phrase, &["this", "year"]) => Some(Plain::ThisYear),
+            _ if words_are(phrase, &["this", "fiscal", "year"]) || words_are(phrase, &["this", "fiscal"]) => {
+                Some(Plain::ThisFiscalYear)
+            }
+            _ if words_are(phrase, &["last", "fiscal", "year"]) || words_are(phrase, &["last", "fiscal"]) => {
+                Some(Plain::LastFiscalYear)
+            }
             _ => {
                 let whole = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
                 let trailing = ["ttm", "ltm"].iter().any(|w| whole(w))
@@ -532,6 +541,11 @@ impl Plain {
             // "this year", in a note written after the year it is about, is the year it is
             // said in; else it names no more than the note's period does.
             Plain::ThisYear => anchor.written_after()?.to_string(),
+            // "this fiscal year" is the one the note was written in ("for this fiscal year
+            // we plan …" in May 2025, of a company whose year ends in March: FY 2026),
+            // else the one it is about; "last fiscal year" the one before.
+            Plain::ThisFiscalYear => format!("FY {}", anchor.written_after().or(anchor.year)?),
+            Plain::LastFiscalYear => format!("FY {}", anchor.written_after().or(anchor.year)? - 1),
         })
     }
 }
