@@ -1118,15 +1118,15 @@ fn exchange_rate(s: &Sentence, q: &Qty) -> Option<String> {
     if word.is_any(&["the", "one", "each"]) {
         word = after.next()?;
     }
-    let code = match word.text.to_ascii_lowercase().as_str() {
-        "dollar" | "dollars" | "usd" => "USD",
-        "euro" | "euros" | "eur" => "EUR",
-        "pound" | "sterling" | "gbp" => "GBP",
-        "yen" | "jpy" => "JPY",
-        "yuan" | "renminbi" | "rmb" | "cny" => "CNY",
-        _ => return None,
-    };
-    (code != own).then(|| format!("{} exchange rate", code.to_ascii_lowercase()))
+    const CODES: [(&[&str], &str); 5] = [
+        (&["dollar", "dollars", "usd"], "USD"),
+        (&["euro", "euros", "eur"], "EUR"),
+        (&["pound", "sterling", "gbp"], "GBP"),
+        (&["yen", "jpy"], "JPY"),
+        (&["yuan", "renminbi", "rmb", "cny"], "CNY"),
+    ];
+    let (_, code) = CODES.iter().find(|(words, _)| word.is_any(words))?;
+    (*code != own).then(|| format!("{} exchange rate", code.to_ascii_lowercase()))
 }
 
 /// The price the market puts on a share, said of the trading ("shares closed at
