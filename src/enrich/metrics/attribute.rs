@@ -554,7 +554,9 @@ pub(super) fn sales_named(s: &Sentence, q: &Qty, default_subject: Option<&str>) 
         // A capital opens the sentence only ("Consolidated vehicle sales: …").
         let opens = j == 0 && t.text.bytes().skip(1).all(|b| b.is_ascii_lowercase());
         let named = s.in_mention(t.start) || default_subject.is_some_and(|d| t.text.eq_ignore_ascii_case(d));
-        if !t.is_word() || t.is_any(&STOP) || named || !(lower || opens) {
+        // A word in "s" is a verb or a plural, no qualifier: "Toyota plans retail sales of".
+        let plural = t.text.len() > 3 && t.text.ends_with('s') && !t.text.ends_with("ss");
+        if !t.is_word() || t.is_any(&STOP) || named || plural || !(lower || opens) {
             break;
         }
         words.push(t.text.to_ascii_lowercase());
@@ -891,26 +893,29 @@ fn is_the_metric(s: &Sentence, start: usize, end: usize, subject: &str) -> bool 
 }
 
 /// Words before "revenue" that do not name a line of business: determiners and
-/// prepositions, words of time, and verbs that report or forecast it ("management
+/// prepositions, words of time (months among them: "January-March revenue"), and verbs that report or forecast it ("management
 /// expects revenue of $37.5 billion"); the words for all of a business are apart
 /// (`names_all_of_a_business`). Sorted: looked up by binary search (`not_a_line`).
 #[rustfmt::skip]
 const NOT_A_LINE: &[&str] = &[
     "a", "additional", "adjusted", "again", "ago", "alone", "also", "an", "annual",
-    "annualized", "any", "are", "as", "at", "average", "be", "been", "book", "booked", "but",
-    "by", "can", "combined", "constant", "could", "cumulative", "currency", "deliver",
-    "delivered", "delivers", "did", "do", "does", "earlier", "expect", "expected", "expecting",
-    "expects", "financials", "first", "fiscal", "for", "forecast", "forecasts", "fourth",
-    "from", "full", "gaap", "generate", "generated", "generates", "gross", "guide", "guided",
-    "guides", "had", "half", "has", "have", "her", "higher", "his", "i", "in", "incremental",
-    "is", "it", "its", "just", "last", "less", "lower", "may", "meaningful", "might", "month",
-    "months", "more", "net", "new", "next", "nor", "now", "of", "on", "only", "or", "organic",
-    "our", "post", "posted", "posts", "previous", "prior", "project", "projected", "projects",
-    "quarter", "quarterly", "quarters", "record", "recorded", "report", "reported", "reports",
-    "results", "same", "saw", "second", "see", "sees", "segment", "should", "so", "solid",
-    "some", "still", "strong", "such", "that", "the", "their", "then", "these", "they",
-    "third", "this", "those", "to", "today", "too", "was", "we", "weak", "were", "which",
-    "while", "who", "whose", "will", "with", "would", "year", "yearly", "years", "your",
+    "annualized", "any", "april", "are", "as", "at", "august", "average", "be", "been",
+    "book", "booked", "but", "by", "can", "combined", "constant", "could", "cumulative",
+    "currency", "december", "deliver", "delivered", "delivers", "did", "do", "does",
+    "earlier", "expect", "expected", "expecting", "expects", "february", "financials",
+    "first", "fiscal", "for", "forecast", "forecasts", "fourth", "from", "full", "gaap",
+    "generate", "generated", "generates", "gross", "guide", "guided", "guides", "had",
+    "half", "has", "have", "her", "higher", "his", "i", "in", "incremental", "is", "it",
+    "its", "january", "july", "june", "just", "last", "less", "lower", "march", "may",
+    "meaningful", "might", "month", "months", "more", "net", "new", "next", "nor",
+    "november", "now", "october", "of", "on", "only", "or", "organic", "our", "post",
+    "posted", "posts", "previous", "prior", "project", "projected", "projects", "quarter",
+    "quarterly", "quarters", "record", "recorded", "report", "reported", "reports",
+    "results", "same", "saw", "second", "see", "sees", "segment", "september", "should",
+    "so", "solid", "some", "still", "strong", "such", "that", "the", "their", "then",
+    "these", "they", "third", "this", "those", "to", "today", "too", "was", "we", "weak",
+    "were", "which", "while", "who", "whose", "will", "with", "would", "year", "yearly",
+    "years", "your",
 ];
 
 fn not_a_line(t: &Token) -> bool {

@@ -20,6 +20,7 @@ pattern! {
             | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
             | (?P<qb>[1-4])q\s*'?(?P<qb_y>(?:19|20)\d{{2}}|\d{{2}})
             | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})|\s+of\s+(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
+            | (?P<mr>{months})[a-z]*\.?\s*(?:-|–|through|to)\s*(?P<mr_e>{months})[a-z]*\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}}))?
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
             | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
@@ -51,11 +52,11 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 50] = [
+const GROUP_NAMES: [&str; 53] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "fyx", "year",
     "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey", "td",
-    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy",
+    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy", "mr", "mr_e", "mr_y",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -107,6 +108,9 @@ const G_QS_SY: usize = 46;
 const G_FYE_Y: usize = 47;
 const G_FYE_SY: usize = 48;
 const G_FTY_SY: usize = 49;
+const G_MR: usize = 50;
+const G_MR_E: usize = 51;
+const G_MR_Y: usize = 52;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -1117,6 +1121,23 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
             (true, false) => format!("H2 {y}"),
         });
     }
+    // "January-March", "the July-September quarter", "April through September 2024": a
+    // span of three months is the quarter it ends, of six the half, of nine the year to
+    // date; the months of a fiscal year's quarter.
+    if let (Some(from), Some(to)) = (text(G_MR), text(G_MR_E)) {
+        let (from, to) = (month_of(from)?, month_of(to)?);
+        let (q, fiscal_year) = anchor.fiscal_quarter(to, num(G_MR_Y).unwrap_or(0));
+        let year = || num(G_MR_Y).map(|_| fiscal_year);
+        return match (to + 12 - from) % 12 + 1 {
+            3 => {
+                let y = year().or_else(|| anchor.year_of_quarter(q, future))?;
+                Some(format!("Q{q} {y}"))
+            }
+            6 if q % 2 == 0 => Some(format!("H{} {}", q / 2, year().or(anchor.year)?)),
+            9 => Some(TO_DATE.to_string()),
+            _ => None,
+        };
+    }
     // "the September quarter": the quarter the month ends.
     if let Some(month) = text(G_MQ) {
         let m = month_of(month)?;
@@ -1196,6 +1217,8 @@ mod tests {
             ("fiscal 2023", Some("FY 2023")),
             // A Japanese company's fiscal year, named by the month and year it ends in.
             ("FY3/26", Some("FY 2026")),
+            ("January-March 2025", Some("Q1 2025")),
+            ("July through December 2024", Some("H2 2024")),
             ("FY3/25A", Some("FY 2025")),
             ("the fiscal year ending March 2026", Some("FY 2026")),
             ("year ended March 31, 2025", Some("FY 2025")),

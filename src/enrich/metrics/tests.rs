@@ -540,6 +540,12 @@ const CASES: &[Case] = &[
         &["_; down 745e9 JPY; Amazon; operating income; FY 2026"]),
     ("Currency had a negative impact on revenue of $1.2 billion.", Some("FY 2026"), &[],
         &["_; down 1.2e9 USD; Amazon; revenue; FY 2026"]),
+    // Months before a metric date it and name no line of business; a verb before sales
+    // qualifies them no more than a topic does.
+    ("January-March revenue was ¥12.36 trillion, up 4.4%.", Some("FY 2025"), &[],
+        &["12.36e12 JPY; up 4.4 %; Amazon; revenue; Q1 2025"]),
+    ("Amazon plans retail sales of about 860,000 units.", Some("FY 2026"), &[],
+        &["~860000 count; _; Amazon; retail sales; FY 2026"]),
     // People a workforce lost are a fall of its headcount, not its level.
     ("About 4,800 employees left under a voluntary separation programme in 2024.", None, &[],
         &["_; down 4800 count; Amazon; headcount; 2024"]),
