@@ -1146,7 +1146,8 @@ fn a_table_of_volumes_counts_in_its_scale() {
 
 /// Tables of a company that reports in yen: "(¥ billions)" and "(billions of yen)" scale
 /// their cells in yen, with a loss in brackets, and "(thousand units)" makes its cells
-/// counts of units even where the caption names sales, which are money elsewhere.
+/// counts of units even where the caption names sales, which are money elsewhere: counts
+/// of those sales.
 #[test]
 fn tables_in_yen_and_in_thousands_of_units_are_scaled() {
     let json = metrics_of_note(
@@ -1160,7 +1161,8 @@ fn tables_in_yen_and_in_thousands_of_units_are_scaled() {
          ## Retail sales by region (thousand units)\n\n\
          | Region | FY2024 | FY2025 |\n\
          |---|---|---|\n\
-         | Japan | 1,539 | 1,412 |\n\n\
+         | Japan | 1,539 | 1,412 |\n\
+         | Other | 1,929 | 2,101 |\n\n\
          ## Summary (billions of yen)\n\n\
          | Item | FY2024 | FY2025 |\n\
          |---|---|---|\n\
@@ -1174,6 +1176,10 @@ fn tables_in_yen_and_in_thousands_of_units_are_scaled() {
     is(-30.5e9, "Europe", "JPY");
     is(1_412_000.0, "Japan", "count");
     is(4_765.0e9, "Amazon", "JPY");
+    // The units are the caption's sales, and a row that names no topic a part of them.
+    let metric = |amount: f64| fields_of(&json, amount, &["/metric"]);
+    assert_eq!(metric(1_412_000.0), ["retail sales"], "{json:#}");
+    assert_eq!(metric(2_101_000.0), ["other retail sales"], "{json:#}");
 }
 
 /// A short heading over a list names what the items that name a topic measure, over the

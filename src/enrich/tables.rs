@@ -79,6 +79,9 @@ pub struct Layout {
 struct Caption {
     period: Option<String>,
     metric: Option<String>,
+    /// The sales it names, of which a scale's units are counted ("Retail sales by region
+    /// (thousand units)": *retail sales*).
+    sales: Option<String>,
 }
 
 /// The tables of `blocks`, in order. A table's rows are `TableRow` blocks; its head row
@@ -314,6 +317,7 @@ impl Layout {
     /// and the scale it names in brackets.
     fn captioned(&mut self, caption: &str, whole: bool, names: &MetricNames) {
         self.caption.metric = names.first_label(caption);
+        self.caption.sales = sales_named(caption);
         // A heading names the scale as a caption does ("## Revenue by region ($ in
         // billions)"), in brackets: a heading's last words are seldom a scale.
         if let Some(first) = self.scales.first_mut()
@@ -750,12 +754,30 @@ impl Layout {
         // or from what the corner counts, in a row whose label names sales ("Hybrid U.S.
         // sales" counts hybrid U.S. vehicles: the words before its metric qualify it).
         let corner = self.corner_count();
+        // "(thousand units)" over "Other | 1,929": the units the scale counts, of the
+        // sales the caption names, if it does.
+        let scale_noun = |c: usize| match self.head_scale(c) {
+            Some(Scale::Plain(_, noun)) => noun,
+            _ => None,
+        };
+        if let Some(sales) = &self.caption.sales {
+            for found in figures.iter_mut() {
+                let c = cells.column(found.range.start);
+                if c > 0 && scale_noun(c).is_some() && found.metric.as_deref() == scale_noun(c) {
+                    found.metric = Some(sales.clone());
+                }
+            }
+        }
         let given = |f: &Found| {
             let c = cells.column(f.range.start);
             c > 0
-                && f.metric
-                    .as_deref()
-                    .is_some_and(|m| !f.metric_named || self.counted_metric(c, names) == Some(m) || corner == Some(m))
+                && f.metric.as_deref().is_some_and(|m| {
+                    !f.metric_named
+                        || self.counted_metric(c, names) == Some(m)
+                        || corner == Some(m)
+                        || scale_noun(c) == Some(m)
+                        || (scale_noun(c).is_some() && self.caption.sales.as_deref() == Some(m))
+                })
         };
         let qualifier = |label: &str| {
             row_qualifier(label, names).or_else(|| {
@@ -903,6 +925,25 @@ impl Cells {
         let start = self.starts[c] + (cell.len() - cell.trim_start().len());
         Some(start..start + cell.trim().len())
     }
+}
+
+/// The sales a caption names with the words that qualify them, in lower case: "Table 2:
+/// Toyota and Lexus retail sales by region" names *retail sales*. A capital stops the
+/// words (a topic, the company), but for the caption's first word.
+fn sales_named(caption: &str) -> Option<String> {
+    let words: Vec<&str> = caption.split_whitespace().collect();
+    let at = words.iter().position(|w| w.eq_ignore_ascii_case("sales"))?;
+    let mut from = at;
+    while from > 0 && at - from < 2 {
+        let w = words[from - 1];
+        let lower = w.bytes().all(|b| b.is_ascii_lowercase());
+        let first = from == 1 && w.bytes().skip(1).all(|b| b.is_ascii_lowercase()) && w.len() > 1;
+        if !(lower || first) || matches!(w, "and" | "of" | "the" | "by" | "in") {
+            break;
+        }
+        from -= 1;
+    }
+    (from < at).then(|| words[from..=at].join(" ").to_lowercase())
 }
 
 /// The label a list item opens with, before its colon ("Marketplace" of "Marketplace: over
