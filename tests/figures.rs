@@ -680,7 +680,7 @@ fn a_wire_storys_quarter_dates_the_year_less_quarters_after_it() {
 /// Tables as filings set them: an empty corner cell keeps the columns under their heads;
 /// "(in millions)" in a column head scales its bare numbers as money when the head names
 /// a money metric, and its "$4,322" as well; "(in millions of dollars)" is "$ in millions",
-/// and "(thousands of units)" counts units.
+/// and "(thousands of units)" counts units, of the line its row names.
 #[test]
 fn a_filing_style_table_keeps_its_columns_and_its_scale() {
     let json = metrics_of_note(
@@ -735,7 +735,9 @@ fn a_filing_style_table_keeps_its_columns_and_its_scale() {
         "count",
         "thousands of units count units"
     );
-    assert_eq!(record_of(&json, 140_100.0)["metric"], "units");
+    // A row that names no topic is a part of what the scale counts, as a row of money is
+    // a part of its metric ("Japan | 1.90" under "Revenue by geography").
+    assert_eq!(record_of(&json, 140_100.0)["metric"], "model y units");
 }
 
 /// A model's row for a topic is one line: its forecast cells are its revenue as its first
