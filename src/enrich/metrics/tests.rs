@@ -531,8 +531,8 @@ const CASES: &[Case] = &[
     ("You sold four point seven four million, mostly hybrids.", Some("FY 2025"), &[],
         &["4.74e6 count; _; Amazon; _; FY 2025"]),
     // The nine months to date are no quarter; income before taxes is pretax income.
-    ("For the nine months, April through December, sales revenues were 35.67 trillion yen, up 7.1%.", Some("Q3 2025"), &[],
-        &["35.67e12 JPY; up 7.1 %; Amazon; revenue; _"]),
+    ("For the nine months, April through December, sales revenues were 35.67 trillion yen, up 7.1%, and net income was 4.1 trillion yen.", Some("Q3 2025"), &[],
+        &["35.67e12 JPY; up 7.1 %; Amazon; revenue; _", "4.1e12 JPY; _; Amazon; net income; _"]),
     ("Income before income taxes was $6.4 billion.", Some("FY 2025"), &[],
         &["6.4e9 USD; _; Amazon; pretax income; FY 2025"]),
     // What moved a metric by an amount is a change of it, not its level.

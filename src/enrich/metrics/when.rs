@@ -265,10 +265,22 @@ pub(super) fn period_of(
 }
 
 /// Whether a span up to now with no period form ("year to date") is said in the clause
-/// of `rec`.
+/// of `rec`, or opens the sentence (or a speaker's words) as what all of it speaks of
+/// ("For the nine months, April through December, revenue was …, and net income was …").
 fn to_date(s: &Sentence, rec: &Rec) -> bool {
-    (s.undated.iter())
-        .any(|h| h.canonical == TO_DATE && !s.breaks.hard_between(h.start.min(rec.start), h.end.max(rec.end)))
+    let opens = |h: &super::period::PeriodHit| {
+        // After a speaker's label ("Chief Financial Officer: For the nine months, …").
+        let before = &s.text[..h.start];
+        let before = before.rsplit_once(':').map_or(before, |(_, after)| after).trim();
+        let lead = before.is_empty()
+            || ["for", "in", "over", "during"]
+                .iter()
+                .any(|w| before.eq_ignore_ascii_case(w));
+        lead && s.text[h.end..].trim_start().starts_with(',')
+    };
+    (s.undated.iter()).any(|h| {
+        h.canonical == TO_DATE && (!s.breaks.hard_between(h.start.min(rec.start), h.end.max(rec.end)) || opens(h))
+    })
 }
 
 /// Whether period `p` is a "trailing twelve months" said as part of the name of a metric
