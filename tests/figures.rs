@@ -1241,6 +1241,23 @@ fn this_fiscal_year_is_the_one_the_note_was_written_in() {
     assert_eq!(fields_of(&json, 4.8e12, &["/period"]), ["FY 2025"], "{json:#}");
 }
 
+/// In a wire story that nothing else dates, a result after a guide goes on in the period
+/// before the guide, not in the guide's year; a guide after it, in the guide's.
+#[test]
+fn a_result_after_a_guide_goes_on_in_the_period_before_it() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Wires\n---\n\n\
+         **NEW YORK, April 12, 2024** — First-quarter 2024 profit at the bank rose 6% to $13.4 billion. \
+         The bank nudged up its forecast for 2024 net interest income to about $90 billion. \
+         Its common equity tier 1 ratio stood at 15.0% at the end of March.\n",
+    );
+    let period = |amount: f64| fields_of(&json, amount, &["/period"]);
+    assert_eq!(period(13.4e9), ["Q1 2024"], "{json:#}");
+    assert_eq!(period(90e9), ["2024"], "{json:#}");
+    assert_eq!(period(15.0), ["Q1 2024"], "{json:#}");
+}
+
 /// Sets `fiscal_year_end = "March"` in the site.toml of the site in `root`.
 fn end_fiscal_year_in_march(root: &std::path::Path) {
     let toml = root.join("site.toml");

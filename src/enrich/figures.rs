@@ -149,6 +149,10 @@ pub fn extract(
     // backlog is $20 billion"). The last sentence's block and scope, and the one period its
     // figures were given, if they agree.
     let mut carried: Option<(usize, usize, Option<String>)> = None;
+    // What `carried` was before a sentence that is all forecast set it: the period the
+    // results after a guide go on in ("… its forecast for 2024 net interest income to
+    // about $90 billion. Its CET1 ratio stood at 15.0%": the quarter before the guide).
+    let mut before_guide: Option<Option<(usize, usize, Option<String>)>> = None;
     // A topic page's "it" is its topic, the subject of figures that name none there.
     let about_itself = doc.page.kind == crate::content::PageKind::Topic && settings.default_subject == doc.page.title;
     let mut found: Vec<Vec<Found>> = Vec::with_capacity(measured.len());
@@ -166,11 +170,13 @@ pub fn extract(
         while let Some((b, _, period)) = said.next_if(|(b, start, _)| (*b, *start) < (at.block, at.sentence.start)) {
             if *b == at.block && prose {
                 carried = Some((at.block, at.scope, Some(period.clone())));
+                before_guide = None;
             }
         }
         let Some(m) = m else {
             if let Some(period) = stated.get_mut(i).and_then(Option::take).filter(|_| prose) {
                 carried = Some((at.block, at.scope, Some(period)));
+                before_guide = None;
             }
             found.push(Vec::new());
             continue;
@@ -218,15 +224,30 @@ pub fn extract(
             Some((b, period)) if prose && *b == at.block && !m.names_a_period() => Some(period.clone()),
             _ => None,
         };
-        let mut figures = if carry.is_some() || antecedent.is_some() {
-            m.figures(&Scope {
-                heading_period: carry.cloned().or_else(|| scope.heading_period.clone()),
-                heading_subject: antecedent.or_else(|| scope.heading_subject.clone()),
-                ..scope.clone()
-            })
-        } else {
-            m.figures(scope)
+        let read = |carry: Option<&String>| {
+            if carry.is_some() || antecedent.is_some() {
+                m.figures(&Scope {
+                    heading_period: carry.cloned().or_else(|| scope.heading_period.clone()),
+                    heading_subject: antecedent.clone().or_else(|| scope.heading_subject.clone()),
+                    ..scope.clone()
+                })
+            } else {
+                m.figures(scope)
+            }
         };
+        let mut figures = read(carry);
+        // Results after a guide go on in the period before it (a sentence with a guide
+        // of its own and the result it is set against goes on with the guide).
+        if carry.is_some()
+            && let Some(before) = &before_guide
+            && !figures.iter().any(|f| f.forecast)
+        {
+            let earlier = match before {
+                Some((b, sc, Some(period))) if *b == at.block && *sc == at.scope => Some(period),
+                _ => None,
+            };
+            figures = read(earlier);
+        }
         if let Some(period) = guide_carry {
             for f in figures.iter_mut().filter(|f| f.forecast) {
                 f.period = Some(period.clone());
@@ -238,7 +259,13 @@ pub fn extract(
             let mut periods = figures.iter().filter_map(|f| f.period.as_ref());
             let first = periods.next();
             let one = first.filter(|p| periods.all(|q| q == *p));
-            carried = Some((at.block, at.scope, one.cloned()));
+            let all_forecast = figures.iter().all(|f| f.forecast);
+            let previous = carried.replace((at.block, at.scope, one.cloned()));
+            if !all_forecast {
+                before_guide = None;
+            } else if before_guide.is_none() {
+                before_guide = Some(previous);
+            }
             // A guide's goes on only from a sentence that is all guide, every figure of
             // that period, and only if it is not the period the sentence had anyway.
             let default = scope.heading_period.as_ref().or(scope.page_period.as_ref());
