@@ -1241,6 +1241,35 @@ fn this_fiscal_year_is_the_one_the_note_was_written_in() {
     assert_eq!(fields_of(&json, 4.8e12, &["/period"]), ["FY 2025"], "{json:#}");
 }
 
+/// A walk of a metric ("## Operating income walk, change year over year") lists what
+/// moved it: each item is a change of that metric, with the heading's basis, whatever
+/// its own label names ("Marketing efforts", "Increase in expenses").
+#[test]
+fn a_walks_items_are_changes_of_its_metric() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Scorecard\nperiod: FY 2025\n---\n\n\
+         ## Operating income walk, change year over year\n\n\
+         - Effects of foreign exchange rates: +¥695.0 billion\n\
+         - Marketing efforts: −¥170.0 billion\n\
+         - Increase in expenses: −¥600.0 billion\n",
+    );
+    let change = |amount: f64| {
+        fields_of(
+            &json,
+            amount,
+            &["/metric", "/change/direction", "/change/basis", "/change/unit"],
+        )
+    };
+    assert_eq!(change(695e9), ["operating income", "up", "YoY", "JPY"], "{json:#}");
+    assert_eq!(change(170e9), ["operating income", "down", "YoY", "JPY"], "{json:#}");
+    assert_eq!(change(600e9), ["operating income", "down", "YoY", "JPY"], "{json:#}");
+    assert!(
+        records(&json).iter().all(|r| r["value"].is_null()),
+        "no levels: {json:#}"
+    );
+}
+
 /// In a wire story that nothing else dates, a result after a guide goes on in the period
 /// before the guide, not in the guide's year; a guide after it, in the guide's.
 #[test]

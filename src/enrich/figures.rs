@@ -305,8 +305,10 @@ pub fn extract(
             );
         }
         // A list item's figure that names no metric or topic takes its caption's.
+        let mut walk = false;
         if let Ok(i) = list_captions.binary_search_by_key(&b, |(i, _)| *i) {
             list_captions[i].1.attribute(!mentions.is_empty(), &mut figures);
+            walk = list_captions[i].1.is_walk();
         }
         let default_subject = places.scopes[at.scope].default_subject.as_deref();
         // "- Marketplace: over 1 billion monthly users": a list item led by a label that
@@ -314,6 +316,7 @@ pub fn extract(
         // row's label does.
         let head = text.get(..48).unwrap_or(text).split_once(':').map(|(head, _)| head);
         if sentence.start == 0
+            && !walk
             && block.kind == BlockKind::Prose
             && let Some(head) = head
             && (figures.iter()).any(|f| f.metric.as_deref().is_some_and(|m| !shares_word(head, m)))

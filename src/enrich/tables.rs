@@ -150,9 +150,18 @@ pub struct ListCaption {
     /// ("## Operating income by region" over "- Japan: …"), as another item may be a part
     /// of it that is no topic ("- Kisunla, launched in July: $16.4 million").
     heading: bool,
+    /// Whether it names the changes of its metric ("## Operating income walk, change year
+    /// over year"), and their basis: each item's amount is a change of the metric, not a
+    /// level of it.
+    changes: Option<Option<&'static str>>,
 }
 
 impl ListCaption {
+    /// Whether its items are the changes of the metric it names (`walk_of`).
+    pub fn is_walk(&self) -> bool {
+        self.changes.is_some() && self.metric.is_some()
+    }
+
     /// The edits that write out an item's bare amounts in the caption's scale (23,348 as
     /// "$23,348M"). Only the value after the item's own label (its first ": ") is read,
     /// so "at June 30: 75,543" keeps its date.
@@ -169,6 +178,14 @@ impl ListCaption {
     /// fits it (not a share or a count under money, nor money under a count or a ratio),
     /// negative where the caption names a loss.
     pub fn attribute(&self, names_topic: bool, figures: &mut [Found]) {
+        // A walk's items name what moved its metric ("Marketing efforts", "Increase in
+        // expenses"), not metrics of their own.
+        if let (Some(basis), Some((label, _, MetricKind::Money | MetricKind::Any))) = (self.changes, &self.metric) {
+            for found in figures.iter_mut() {
+                walked(found, label, basis);
+            }
+            return;
+        }
         for found in figures {
             if let Some(subject) = self.subject.as_ref().filter(|_| !names_topic) {
                 found.subject = Some(subject.clone());
@@ -197,6 +214,51 @@ impl ListCaption {
     }
 }
 
+/// Whether a caption says its items are the changes of its metric ("Operating income
+/// walk, change year over year", "Revenue bridge", "Drivers of the change in operating
+/// income"), and their basis if it says one.
+fn walk_of(caption: &str) -> Option<Option<&'static str>> {
+    let lower = caption.to_ascii_lowercase();
+    let word = |w: &str| lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|x| x == w);
+    if !["walk", "bridge", "change", "changes", "drivers"]
+        .iter()
+        .any(|w| word(w))
+    {
+        return None;
+    }
+    let yoy = ["year over year", "year-over-year", "yoy", "y/y", "versus last year"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let qoq = ["quarter over quarter", "quarter-over-quarter", "qoq", "q/q"]
+        .iter()
+        .any(|w| lower.contains(w));
+    Some(match (yoy, qoq) {
+        (true, _) => Some("YoY"),
+        (_, true) => Some("QoQ"),
+        _ => None,
+    })
+}
+
+/// An item of a walk: its amount is a change of `metric` ("Marketing efforts: −¥170.0
+/// billion" is operating income down ¥170 billion), with the caption's basis.
+fn walked(found: &mut Found, metric: &str, basis: Option<&'static str>) {
+    if let Some(v) = found
+        .value
+        .take_if(|v| !matches!(v.unit, "%" | "bps" | "count" | "x") && found.change.is_none())
+    {
+        found.change = Some(metrics::Change {
+            amount: v.amount.abs(),
+            unit: v.unit,
+            direction: if v.amount < 0.0 { "down" } else { "up" },
+            basis,
+        });
+    }
+    if let Some(change) = found.change.as_mut().filter(|_| found.value.is_none()) {
+        change.basis = change.basis.or(basis);
+        found.metric = Some(metric.to_string());
+    }
+}
+
 /// The list items under a caption line that says anything of them, by block index. A
 /// caption is a paragraph ending in a colon or a line that only names a scale; only one
 /// of a few words names a metric or topic: a sentence that leads into a list ("… split
@@ -222,6 +284,7 @@ pub fn list_captions(
             metric: label.then(|| names.first_metric(text)).flatten(),
             subject: label.then(|| subject_of(text)).flatten(),
             heading,
+            changes: label.then(|| walk_of(text)).flatten(),
         })
         .filter(|c| c.scale.is_some() || c.metric.is_some() || c.subject.is_some())
     };
