@@ -1125,8 +1125,14 @@ fn exchange_rate(s: &Sentence, q: &Qty) -> Option<String> {
         (&["yen", "jpy"], "JPY"),
         (&["yuan", "renminbi", "rmb", "cny"], "CNY"),
     ];
-    let (_, code) = CODES.iter().find(|(words, _)| word.is_any(words))?;
-    (*code != own).then(|| format!("{} exchange rate", code.to_ascii_lowercase()))
+    // "per US$", "per $", "to the €".
+    let word = if word.is("us") { after.next()? } else { word };
+    let sign = modifiers::currency_symbol(word.text);
+    let code = match sign {
+        Some(code) => code,
+        None => CODES.iter().find(|(words, _)| word.is_any(words))?.1,
+    };
+    (code != own).then(|| format!("{} exchange rate", code.to_ascii_lowercase()))
 }
 
 /// The price the market puts on a share, said of the trading ("shares closed at

@@ -517,6 +517,8 @@ const CASES: &[Case] = &[
     // Yen and yuan said in words; what one of another currency costs is its exchange rate.
     ("Net income was 4.77 trillion yen and the rate assumption is 145 yen per dollar.", Some("FY 2025"), &[],
         &["4.77e12 JPY; _; Amazon; net income; FY 2025", "145 JPY; _; Amazon; usd exchange rate; FY 2025"]),
+    ("Average exchange rates: ¥153 per US$ and ¥164 per euro.", Some("FY 2025"), &[],
+        &["153 JPY; _; Amazon; usd exchange rate; FY 2025", "164 JPY; _; Amazon; eur exchange rate; FY 2025"]),
     ("The yen averaged ¥163 to the euro, and sales in China came to 9.8 billion yuan.", Some("FY 2025"), &[],
         &["163 JPY; _; Amazon; eur exchange rate; FY 2025", "9.8e9 CNY; _; Amazon; revenue; FY 2025"]),
     // A count of what is sold is named as the words name its sales, and a number said
