@@ -775,6 +775,15 @@ fn found(
     if rec.value.is_some_and(|v| quoted_price(s, &s.qtys[v])) {
         metric = Some("share price".to_string());
     }
+    // "an interim dividend of ¥40 per share and a year-end dividend of ¥50": each kind of
+    // dividend is a measure of its own, not set against the other or the year's total.
+    if let Some(m) = metric
+        .as_deref()
+        .filter(|m| matches!(*m, "dividend per share" | "dividends"))
+        && let Some(kind) = dividend_kind(s, &s.qtys[rec.primary()])
+    {
+        metric = Some(format!("{kind} {m}"));
+    }
     if let Some(label) = rec.value.and_then(|v| exchange_rate(s, &s.qtys[v])) {
         metric = Some(label);
     }
@@ -1101,6 +1110,29 @@ fn shares_moved(s: &Sentence, role: Role) -> bool {
         .rev()
         .find(|t| !t.is_any(&["which", "had", "have", "has", ","]))
         .is_some_and(|t| t.is_any(&["shares", "stock"]))
+}
+
+/// The kind of dividend named right before amount `q` ("an interim dividend of ¥40",
+/// "a year-end dividend of ¥50", "the final dividend is 45p"): "interim", "year-end",
+/// "final", "special", "supplemental" or "extra".
+fn dividend_kind(s: &Sentence, q: &Qty) -> Option<&'static str> {
+    const KINDS: [&str; 5] = ["interim", "final", "special", "supplemental", "extra"];
+    const LINKS: [&str; 7] = ["of", "is", "was", "at", ":", "per", "share"];
+    let before = &s.toks[..q.first];
+    let links = before.iter().rev().take_while(|t| t.is_any(&LINKS)).count();
+    let k = before.len().checked_sub(links + 1)?;
+    if links > 3 || !before[k].is_any(&["dividend", "dividends"]) {
+        return None;
+    }
+    let word = |back: usize| k.checked_sub(back).map(|i| &before[i]);
+    if let Some(kind) = word(1).and_then(|t| KINDS.iter().find(|w| t.is(w))) {
+        return Some(kind);
+    }
+    // "year-end dividend", "year end dividend".
+    let end = word(1).is_some_and(|t| t.is("end"));
+    let hyphen = word(2).is_some_and(|t| t.is("-"));
+    let year = word(if hyphen { 3 } else { 2 }).is_some_and(|t| t.is("year"));
+    (end && year).then_some("year-end")
 }
 
 /// What one of another currency costs, said right after the amount ("¥152 to the dollar",

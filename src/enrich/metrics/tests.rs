@@ -548,6 +548,10 @@ const CASES: &[Case] = &[
         &["12.36e12 JPY; up 4.4 %; Amazon; revenue; Q1 2025"]),
     ("Amazon plans retail sales of about 860,000 units.", Some("FY 2026"), &[],
         &["~860000 count; _; Amazon; retail sales; FY 2026"]),
+    // Each kind of dividend is a measure of its own; the year's total is the dividend.
+    ("The board set an interim dividend of ¥40 per share and a year-end dividend of ¥50, for ¥90 for the year.", Some("FY 2025"), &[],
+        &["40 JPY; _; Amazon; interim dividend per share; FY 2025", "50 JPY; _; Amazon; year-end dividend per share; FY 2025",
+          "90 JPY; _; Amazon; dividend per share; FY 2025"]),
     // People a workforce lost are a fall of its headcount, not its level.
     ("About 4,800 employees left under a voluntary separation programme in 2024.", None, &[],
         &["_; down 4800 count; Amazon; headcount; 2024"]),
