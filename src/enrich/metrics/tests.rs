@@ -548,6 +548,10 @@ const CASES: &[Case] = &[
         &["12.36e12 JPY; up 4.4 %; Amazon; revenue; Q1 2025"]),
     ("Amazon plans retail sales of about 860,000 units.", Some("FY 2026"), &[],
         &["~860000 count; _; Amazon; retail sales; FY 2026"]),
+    // "a year earlier" is a year before the current period, not before an earlier value's.
+    ("Operating income is planned at ¥3.8 trillion, down 20.8% from ¥4.80 trillion in fiscal 2025, which would cut the operating margin to 7.8% from 10.0% a year earlier.", Some("FY 2026"), &[],
+        &["3.8e12 JPY; down 20.8 %; Amazon; operating income; FY 2026", "4.8e12 JPY; _; Amazon; operating income; FY 2025",
+          "7.8 %; _; Amazon; operating margin; FY 2026", "10 %; _; Amazon; operating margin; FY 2025"]),
     // Each kind of dividend is a measure of its own; the year's total is the dividend.
     ("The board set an interim dividend of ¥40 per share and a year-end dividend of ¥50, for ¥90 for the year.", Some("FY 2025"), &[],
         &["40 JPY; _; Amazon; interim dividend per share; FY 2025", "50 JPY; _; Amazon; year-end dividend per share; FY 2025",

@@ -397,12 +397,23 @@ fn year_back(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<St
     current_period(s, rec, scope_period).and_then(|c| year_before(&c))
 }
 
-/// The sentence's current period before `rec`, else the heading's or note's.
+/// The sentence's current period before `rec`, else the heading's or note's. Not the
+/// period of an earlier value ("down 20.8% from ¥4.80 trillion in fiscal 2025, … to 7.8%
+/// from 10.0% a year earlier": a year before the note's fiscal 2026, not before 2025).
 fn current_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
+    let of_an_earlier_value = |p: &&super::period::PeriodHit| {
+        (s.qtys.iter().rev().find(|q| q.end <= p.start)).is_some_and(|q| {
+            let gap = s.text[q.end..p.start].trim();
+            matches!(gap, "" | "in" | "for" | "in the")
+                && q.first > 0
+                && s.toks[q.first - 1].is_any(&["from", "against", "versus", "vs"])
+        })
+    };
     let current = s
         .periods
         .iter()
         .filter(|p| !p.comparison && !s.in_zone(p.start) && p.end <= rec.start)
+        .filter(|p| !of_an_earlier_value(p))
         .min_by_key(|p| distance((p.start, p.end), rec))
         .map(|p| p.canonical.clone());
     current.or(scope_period)
