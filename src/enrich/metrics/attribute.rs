@@ -444,6 +444,19 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&st
         if let Some(label) = sales_named(s, q, default_subject) {
             return (Some(label), false);
         }
+        // "Consolidated vehicle sales: 9.57 million units (fiscal 2025: 9.36 million)": a
+        // count with no noun of its own after one of named sales counts the same.
+        // Not a part of it ("…, of which electrified 5.11 million").
+        let previous = s.qtys[..p].iter().rev().find(|o| o.unit == Unit::Count);
+        let part = previous.is_some_and(|o| {
+            (s.toks[o.next.min(q.first)..q.first].iter()).any(|t| t.is_any(&["which", "including", "includes"]))
+        });
+        if q.noun.is_none()
+            && !part
+            && let Some(label) = previous.and_then(|o| sales_named(s, o, default_subject))
+        {
+            return (Some(label), false);
+        }
         // What it counts ("20 countries"), else what the count before it counted
         // ("seven billion items … four billion in the US").
         let inherited = || {

@@ -526,6 +526,8 @@ const CASES: &[Case] = &[
     // and where it is a part of a count; the company named with a topic is the company.
     ("Consolidated vehicle sales: 9,362 thousand units.", Some("FY 2025"), &[],
         &["9.362e6 count; _; Amazon; consolidated vehicle sales; FY 2025"]),
+    ("Consolidated vehicle sales: 9.57 million units (fiscal 2025: 9.36 million).", Some("FY 2026"), &[],
+        &["9.57e6 count; _; Amazon; consolidated vehicle sales; FY 2026", "9.36e6 count; _; Amazon; consolidated vehicle sales; FY 2025"]),
     ("Amazon and Whole Foods retail sales were 10.27 million units, of which online 5.11 million.", Some("FY 2025"), &["Whole Foods"],
         &["10.27e6 count; _; Amazon; retail sales; FY 2025", "5.11e6 count; _; Amazon; units; FY 2025"]),
     ("Daihatsu retail sales were eight hundred fifteen thousand, down six percent.", Some("FY 2025"), &["Daihatsu"],
