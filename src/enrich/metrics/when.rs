@@ -114,8 +114,13 @@ pub(super) fn period_of(
         return Some(p.canonical.clone());
     }
     let scope_period = || scope.heading_period.clone().or_else(|| scope.page_period.clone());
+    let now = || Now {
+        scope_period: scope_period(),
+        owners,
+        roles,
+    };
     if rec.value.is_some_and(|v| roles[v] == Role::From) {
-        return earlier_period(s, rec, scope_period());
+        return earlier_period(s, rec, now());
     }
     // "up from $6.7 billion ($0.65 per diluted share) a year earlier": an earlier value
     // restated is dated as that value.
@@ -124,7 +129,7 @@ pub(super) fn period_of(
             .checked_sub(1)
             .filter(|&e| roles[e] == Role::From && restates(s, s.qtys[e].end, &s.qtys[v]))
     {
-        return earlier_period(s, &Rec::level(s, e), scope_period());
+        return earlier_period(s, &Rec::level(s, e), now());
     }
     let next_qty = s
         .qtys
@@ -138,7 +143,7 @@ pub(super) fn period_of(
         let start = s.qtys[v].start;
         let from = s.qtys[..v].last().map_or(0, |q| q.end.min(start));
         if let Some(back) = earlier_label(&s.text[from..start]) {
-            return dated_back(s, rec, scope_period(), back);
+            return dated_back(s, rec, now(), back);
         }
     }
     let after = if earlier_label(after).is_some() { "" } else { after };
@@ -156,7 +161,7 @@ pub(super) fn period_of(
             .change
             .is_some_and(|c| year_earlier(&s.text[s.qtys[c].end..next_qty]))
     {
-        return year_back(s, rec, scope_period());
+        return year_back(s, rec, now());
     }
     // A level dated a year back by the words right after it, before any other figure:
     // one named as a known one ("close to twice the $10.6 billion of a year before", "36%
@@ -171,7 +176,7 @@ pub(super) fn period_of(
         && ((definite && year_earlier(after))
             || (said(8, &["year"]) && said(8, &["earlier", "ago", "before"]) && level_a_year_earlier(after)))
     {
-        return year_back(s, rec, scope_period());
+        return year_back(s, rec, now());
     }
     // "up 23% on top of 20% growth in the year-ago quarter", "versus 17.5% growth in the
     // previous quarter": any figure the words right after it place a year or a quarter
@@ -182,7 +187,7 @@ pub(super) fn period_of(
     .then(|| placed_back(after))
     .flatten()
     {
-        return dated_back(s, rec, scope_period(), back);
+        return dated_back(s, rec, now(), back);
     }
     // "A year earlier non-GAAP EPS was just $0.10": a sentence that opens a year or a
     // quarter back, and names no period, is of then.
@@ -195,7 +200,7 @@ pub(super) fn period_of(
         && let Some((end, back)) = earlier_words(s.text).filter(|(end, _)| *end <= first_figure)
         && s.text[..end].split_whitespace().count() <= 4
     {
-        return dated_back(s, rec, scope_period(), back);
+        return dated_back(s, rec, now(), back);
     }
     let barrier = |a: usize, b: usize| s.breaks.period_between(a.min(b), a.max(b));
     // In a table row ("| FY 2024 | Operating income | $68.6B | FY 2023 | $36.9B |") each
@@ -338,9 +343,18 @@ fn aside_at(s: &Sentence, at: usize) -> Option<Aside> {
     (participle && !(0..comma).any(is_comma)).then_some(Aside { comma, relative: false })
 }
 
+/// What a figure is dated back from: the heading's or note's period, and which quantity
+/// owns each period phrase (`period_owners`), so that the period of an earlier value is no
+/// current one.
+struct Now<'a> {
+    scope_period: Option<String>,
+    owners: &'a [Option<usize>],
+    roles: &'a [Role],
+}
+
 /// The period of an earlier value: named right after it, else the current period a
 /// year back when the text says "a year earlier", else none.
-fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
+fn earlier_period(s: &Sentence, rec: &Rec, now: Now) -> Option<String> {
     // "$9.9 billion ($0.94 per diluted share) in Q3 2023", "$9.9 billion, or $0.94 per
     // diluted share, a year earlier": the amount restated in other terms, right after it,
     // does not end the words that date it.
@@ -360,15 +374,15 @@ fn earlier_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Opti
     {
         return Some(p.canonical.clone());
     }
-    dated_back(s, rec, scope_period, back?.1)
+    dated_back(s, rec, now, back?.1)
 }
 
 /// The period `back` places a figure in: a year or a quarter before the sentence's
 /// current one (`current_period`).
-fn dated_back(s: &Sentence, rec: &Rec, scope_period: Option<String>, back: Back) -> Option<String> {
+fn dated_back(s: &Sentence, rec: &Rec, now: Now, back: Back) -> Option<String> {
     match back {
-        Back::Year => year_back(s, rec, scope_period),
-        Back::Quarter => current_period(s, rec, scope_period).and_then(|c| quarter_before(&c)),
+        Back::Year => year_back(s, rec, now),
+        Back::Quarter => current_period(s, rec, now).and_then(|c| quarter_before(&c)),
     }
 }
 
@@ -393,28 +407,19 @@ pub(super) fn earlier_rate(s: &Sentence, rec: &Rec, roles: &[Role]) -> bool {
 }
 
 /// The sentence's current period before `rec` (else the heading's or note's), a year back.
-fn year_back(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
-    current_period(s, rec, scope_period).and_then(|c| year_before(&c))
+fn year_back(s: &Sentence, rec: &Rec, now: Now) -> Option<String> {
+    current_period(s, rec, now).and_then(|c| year_before(&c))
 }
 
 /// The sentence's current period before `rec`, else the heading's or note's. Not the
 /// period of an earlier value ("down 20.8% from ¥4.80 trillion in fiscal 2025, … to 7.8%
 /// from 10.0% a year earlier": a year before the note's fiscal 2026, not before 2025).
-fn current_period(s: &Sentence, rec: &Rec, scope_period: Option<String>) -> Option<String> {
-    let of_an_earlier_value = |p: &&super::period::PeriodHit| {
-        (s.qtys.iter().rev().find(|q| q.end <= p.start)).is_some_and(|q| {
-            let gap = s.text[q.end..p.start].trim();
-            matches!(gap, "" | "in" | "for" | "in the")
-                && q.first > 0
-                && s.toks[q.first - 1].is_any(&["from", "against", "versus", "vs"])
-        })
-    };
-    let current = s
-        .periods
-        .iter()
-        .filter(|p| !p.comparison && !s.in_zone(p.start) && p.end <= rec.start)
-        .filter(|p| !of_an_earlier_value(p))
+fn current_period(s: &Sentence, rec: &Rec, now: Now) -> Option<String> {
+    let of_an_earlier_value = |owner: &Option<usize>| owner.is_some_and(|k| now.roles[k] == Role::From);
+    let current = (s.periods.iter().zip(now.owners))
+        .filter(|(p, owner)| !p.comparison && !s.in_zone(p.start) && p.end <= rec.start && !of_an_earlier_value(owner))
+        .map(|(p, _)| p)
         .min_by_key(|p| distance((p.start, p.end), rec))
         .map(|p| p.canonical.clone());
-    current.or(scope_period)
+    current.or(now.scope_period)
 }
