@@ -1150,20 +1150,11 @@ fn exchange_rate(s: &Sentence, q: &Qty) -> Option<String> {
     if word.is_any(&["the", "one", "each"]) {
         word = after.next()?;
     }
-    const CODES: [(&[&str], &str); 5] = [
-        (&["dollar", "dollars", "usd"], "USD"),
-        (&["euro", "euros", "eur"], "EUR"),
-        (&["pound", "sterling", "gbp"], "GBP"),
-        (&["yen", "jpy"], "JPY"),
-        (&["yuan", "renminbi", "rmb", "cny"], "CNY"),
-    ];
-    // "per US$", "per $", "to the €".
+    // "per US$", "per $", "to the €"; not "per pound", a weight.
     let word = if word.is("us") { after.next()? } else { word };
-    let sign = modifiers::currency_symbol(word.text);
-    let code = match sign {
-        Some(code) => code,
-        None => CODES.iter().find(|(words, _)| word.is_any(words))?.1,
-    };
+    let mut lower = [0u8; 10];
+    let code = modifiers::currency_symbol(word.text)
+        .or_else(|| modifiers::currency_of_word(tokens::lower_ascii(word.text, &mut lower)?))?;
     (code != own).then(|| format!("{} exchange rate", code.to_ascii_lowercase()))
 }
 

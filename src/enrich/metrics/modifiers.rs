@@ -184,17 +184,26 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
         b"per" if next_is(&["cent"]) => (Unit::Percent, i + 2),
         b"basis" if next_is(&["point", "points"]) => (Unit::Bps, i + 2),
         b"bps" | b"bp" => (Unit::Bps, i + 1),
-        b"dollars" | b"dollar" | b"usd" => (Unit::Currency("USD"), i + 1),
         b"cents" | b"cent" => (Unit::Currency(CENTS), i + 1),
         b"euro" if next_is(&["cents", "cent"]) => (Unit::Currency(EURO_CENTS), i + 2),
-        b"euros" | b"euro" | b"eur" => (Unit::Currency("EUR"), i + 1),
-        b"yen" | b"jpy" => (Unit::Currency("JPY"), i + 1),
-        b"yuan" | b"renminbi" | b"rmb" | b"cny" => (Unit::Currency("CNY"), i + 1),
         b"times" if next.is_some_and(comparative) || valuation_base(toks, i + 1).is_some() => (Unit::Times, i + 1),
         b"x" if t.start > toks[i - 1].end => (Unit::Times, i + 1),
-        _ => return None,
+        word => (Unit::Currency(currency_of_word(word)?), i + 1),
     };
     Some(found)
+}
+
+/// The currency a word names, in ASCII lower case: "dollars", "euro", "yen", "yuan",
+/// "sterling" and their codes. Not "pounds", which weigh as often.
+pub(super) fn currency_of_word(lower: &[u8]) -> Option<&'static str> {
+    Some(match lower {
+        b"dollars" | b"dollar" | b"usd" => "USD",
+        b"euros" | b"euro" | b"eur" => "EUR",
+        b"yen" | b"jpy" => "JPY",
+        b"yuan" | b"renminbi" | b"rmb" | b"cny" => "CNY",
+        b"sterling" | b"gbp" => "GBP",
+        _ => return None,
+    })
 }
 
 /// "25 times earnings", "30x our fiscal 2027 EPS estimate", "about 2 times tangible book":

@@ -517,6 +517,9 @@ const CASES: &[Case] = &[
     // Yen and yuan said in words; what one of another currency costs is its exchange rate.
     ("Net income was 4.77 trillion yen and the rate assumption is 145 yen per dollar.", Some("FY 2025"), &[],
         &["4.77e12 JPY; _; Amazon; net income; FY 2025", "145 JPY; _; Amazon; usd exchange rate; FY 2025"]),
+    // A price per pound is a price by weight, no exchange rate.
+    ("Feed cost $5.20 per pound.", Some("FY 2025"), &[],
+        &["5.2 USD; _; Amazon; _; FY 2025"]),
     ("Average exchange rates: ¥153 per US$ and ¥164 per euro.", Some("FY 2025"), &[],
         &["153 JPY; _; Amazon; usd exchange rate; FY 2025", "164 JPY; _; Amazon; eur exchange rate; FY 2025"]),
     ("The yen averaged ¥163 to the euro, and sales in China came to 9.8 billion yuan.", Some("FY 2025"), &[],
