@@ -990,23 +990,12 @@ impl Cells {
     }
 }
 
-/// The sales a caption names with the words that qualify them, in lower case: "Table 2:
-/// Toyota and Lexus retail sales by region" names *retail sales*. A capital stops the
-/// words (a topic, the company), but for the caption's first word.
+/// The sales a caption names with the words that qualify them (`metrics::qualified_sales`):
+/// "Table 2: Toyota and Lexus retail sales by region" names *retail sales*.
 fn sales_named(caption: &str) -> Option<String> {
     let words: Vec<&str> = caption.split_whitespace().collect();
     let at = words.iter().position(|w| w.eq_ignore_ascii_case("sales"))?;
-    let mut from = at;
-    while from > 0 && at - from < 2 {
-        let w = words[from - 1];
-        let lower = w.bytes().all(|b| b.is_ascii_lowercase());
-        let first = from == 1 && w.bytes().skip(1).all(|b| b.is_ascii_lowercase()) && w.len() > 1;
-        if !(lower || first) || matches!(w, "and" | "of" | "the" | "by" | "in") {
-            break;
-        }
-        from -= 1;
-    }
-    (from < at).then(|| words[from..=at].join(" ").to_lowercase())
+    metrics::qualified_sales(words[..at].iter().enumerate().rev().map(|(i, w)| (*w, i == 0, false)))
 }
 
 /// The label a list item opens with, before its colon ("Marketplace" of "Marketplace: over

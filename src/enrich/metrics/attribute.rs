@@ -448,9 +448,7 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&st
         // count with no noun of its own after one of named sales counts the same.
         // Not a part of it ("…, of which electrified 5.11 million").
         let previous = s.qtys[..p].iter().rev().find(|o| o.unit == Unit::Count);
-        let part = previous.is_some_and(|o| {
-            (s.toks[o.next.min(q.first)..q.first].iter()).any(|t| t.is_any(&["which", "including", "includes"]))
-        });
+        let part = previous.is_some_and(|o| super::records::part_of(s, o, q));
         if q.noun.is_none()
             && !part
             && let Some(label) = previous.and_then(|o| sales_named(s, o, default_subject))
@@ -552,27 +550,36 @@ pub(super) fn sales_named(s: &Sentence, q: &Qty, default_subject: Option<&str>) 
     const LINKS: [&str; 11] = [
         ":", "were", "was", "of", "totaled", "totalled", "reached", "at", "about", "around", "roughly",
     ];
-    const STOP: [&str; 9] = ["and", "the", "its", "our", "their", "of", "in", "for", "total"];
     let toks = &s.toks;
-    let before = &toks[..q.first];
-    let links = before.iter().rev().take_while(|t| t.is_any(&LINKS)).count();
-    let k = before.len().checked_sub(links + 1)?;
+    let (k, links) = super::tokens::word_before_links(toks, q.first, &LINKS)?;
     if links == 0 || !toks[k].is("sales") {
         return None;
     }
+    let named = |t: &Token| s.in_mention(t.start) || default_subject.is_some_and(|d| t.text.eq_ignore_ascii_case(d));
+    qualified_sales((0..k).rev().map(|j| (toks[j].text, j == 0, named(&toks[j]))))
+}
+
+/// "sales" with the words right before it that qualify it, in lower case ("retail
+/// sales", "consolidated vehicle sales"), from `before`: the words before "sales", nearest
+/// first, each with whether it opens its sentence or caption and whether it names a topic
+/// or the company. A capital stops the words but on an opening word, and so do a topic,
+/// a plural or a verb in "s" ("Toyota plans retail sales"), and the little words of
+/// `STOP`. None where no word qualifies them.
+pub fn qualified_sales<'w>(before: impl IntoIterator<Item = (&'w str, bool, bool)>) -> Option<String> {
+    const STOP: [&str; 10] = ["and", "the", "its", "our", "their", "of", "in", "for", "by", "total"];
     let mut words = Vec::new();
-    for j in (k.saturating_sub(2)..k).rev() {
-        let t = &toks[j];
-        let lower = t.text.bytes().all(|b| b.is_ascii_lowercase());
-        // A capital opens the sentence only ("Consolidated vehicle sales: …").
-        let opens = j == 0 && t.text.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-        let named = s.in_mention(t.start) || default_subject.is_some_and(|d| t.text.eq_ignore_ascii_case(d));
-        // A word in "s" is a verb or a plural, no qualifier: "Toyota plans retail sales of".
-        let plural = t.text.len() > 3 && t.text.ends_with('s') && !t.text.ends_with("ss");
-        if !t.is_word() || t.is_any(&STOP) || named || plural || !(lower || opens) {
+    for (word, opens, named) in before.into_iter().take(2) {
+        let lower = word.bytes().all(|b| b.is_ascii_lowercase());
+        let capital = opens
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.len() > 1
+            && word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+        let stop = STOP.iter().any(|w| word.eq_ignore_ascii_case(w));
+        if named || stop || plural || !(lower || capital) {
             break;
         }
-        words.push(t.text.to_ascii_lowercase());
+        words.push(word.to_ascii_lowercase());
     }
     if words.is_empty() {
         return None;

@@ -54,7 +54,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-pub use attribute::{label_words, names_all_of_a_business};
+pub use attribute::{label_words, names_all_of_a_business, qualified_sales};
 pub use counts::counted_noun;
 pub use lexicon::{MetricKind, MetricNames};
 pub use outlook::heading_looks_ahead;
@@ -1119,8 +1119,7 @@ fn dividend_kind(s: &Sentence, q: &Qty) -> Option<&'static str> {
     const KINDS: [&str; 5] = ["interim", "final", "special", "supplemental", "extra"];
     const LINKS: [&str; 7] = ["of", "is", "was", "at", ":", "per", "share"];
     let before = &s.toks[..q.first];
-    let links = before.iter().rev().take_while(|t| t.is_any(&LINKS)).count();
-    let k = before.len().checked_sub(links + 1)?;
+    let (k, links) = tokens::word_before_links(&s.toks, q.first, &LINKS)?;
     if links > 3 || !before[k].is_any(&["dividend", "dividends"]) {
         return None;
     }

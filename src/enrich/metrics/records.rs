@@ -132,11 +132,9 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
 fn counts_units(s: &Sentence, i: usize) -> bool {
     const SOLD: [&str; 6] = ["sold", "delivered", "shipped", "wholesaled", "produced", "built"];
     let (q, toks) = (&s.qtys[i], &s.toks);
-    let part = i.checked_sub(1).is_some_and(|j| {
-        let whole = &s.qtys[j];
-        let between = &toks[whole.next.min(q.first)..q.first];
-        whole.unit == Unit::Count && between.windows(2).any(|w| w[0].is("of") && w[1].is("which"))
-    });
+    let part = i
+        .checked_sub(1)
+        .is_some_and(|j| s.qtys[j].unit == Unit::Count && part_of(s, &s.qtys[j], q));
     let sold = q.first > 0 && toks[q.first - 1].is_any(&SOLD);
     // "daihatsu retail sales were eight hundred fifteen thousand … and hino about one
     // hundred ten thousand": the next of a list of the same measure counts as the first.
@@ -144,6 +142,12 @@ fn counts_units(s: &Sentence, i: usize) -> bool {
         .checked_sub(1)
         .is_some_and(|j| s.qtys[j].unit == Unit::Count && s.metric[j].is_some() && s.metric[j] == s.metric[i]);
     part || sold || listed || super::attribute::sales_named(s, q, None).is_some()
+}
+
+/// Whether `q` is said as a part of `whole`, the amount before it: "10.40 million units,
+/// of which electrified 5.11 million", "…, including 2.1 million hybrids".
+pub(super) fn part_of(s: &Sentence, whole: &Qty, q: &Qty) -> bool {
+    (s.toks[whole.next.min(q.first)..q.first].iter()).any(|t| t.is_any(&["which", "including", "includes"]))
 }
 
 /// "on AWS we grew nineteen percent year over year to twenty seven point five billion":

@@ -46,6 +46,15 @@ impl Token<'_> {
     }
 }
 
+/// The word before token `at` past the linking words of `links` right before it ("retail
+/// sales were 815 thousand": "sales", past "were"): its index, and how many links there
+/// were.
+pub(super) fn word_before_links(toks: &[Token], at: usize, links: &[&str]) -> Option<(usize, usize)> {
+    let before = toks.get(..at)?;
+    let n = before.iter().rev().take_while(|t| t.is_any(links)).count();
+    Some((before.len().checked_sub(n + 1)?, n))
+}
+
 /// `text` in ASCII lower case in `buffer`, if it fits and is all ASCII.
 pub(super) fn lower_ascii<'b, const N: usize>(text: &str, buffer: &'b mut [u8; N]) -> Option<&'b [u8]> {
     let bytes = text.as_bytes();
