@@ -377,18 +377,9 @@ impl RawConfig {
     }
 }
 
-/// A month by its name ("March", "mar") or number ("3"), 1 to 12.
+/// A month by its name ("March", "mar", "Sept") or number ("3"), 1 to 12.
 fn month_number(text: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let text = text.trim();
-    if let Ok(n) = text.parse::<u8>() {
-        return (1..=12).contains(&n).then_some(n);
-    }
-    let lower = text.to_ascii_lowercase();
-    let at = MONTHS.iter().position(|m| lower.starts_with(m) && lower.len() >= 3)?;
-    let full = [
         "january",
         "february",
         "march",
@@ -402,12 +393,34 @@ fn month_number(text: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    full[at].starts_with(&lower).then_some(at as u8 + 1)
+    let text = text.trim();
+    if let Ok(n) = text.parse::<u8>() {
+        return (1..=12).contains(&n).then_some(n);
+    }
+    let lower = text.to_ascii_lowercase();
+    let at = MONTHS.iter().position(|m| lower.len() >= 3 && m.starts_with(&lower))?;
+    Some(at as u8 + 1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fiscal_year_end_is_a_month_by_name_or_number() {
+        let cases = [
+            ("March", Some(3)),
+            ("mar", Some(3)),
+            ("Sept", Some(9)),
+            ("12", Some(12)),
+            ("Marsh", None),
+            ("ma", None),
+            ("13", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(month_number(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn defaults_apply_and_base_path_is_found() {

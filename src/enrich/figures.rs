@@ -572,13 +572,13 @@ fn read_sentences<'t, 'n>(
     // that ends in March.
     let written = doc.page.date.map(|d| {
         let (year, month) = (chrono::Datelike::year(&d).unsigned_abs(), chrono::Datelike::month(&d));
-        let end = u32::from(settings.fiscal_year_end);
-        if (1..12).contains(&end) && month > end {
-            year + 1
-        } else {
-            year
-        }
+        metrics::fiscal_year_of(month, year, settings.fiscal_year_end)
     });
+    let anchor_of = |period: Option<&str>| {
+        metrics::Anchor::of(period)
+            .written_in(written)
+            .fiscal(settings.fiscal_year_end)
+    };
     let reads = (reads.into_iter().zip(&frame_of))
         .map(|((at, read), &frame)| {
             let period = || {
@@ -587,14 +587,10 @@ fn read_sentences<'t, 'n>(
                     .or(settings.page_period.as_deref())
             };
             let around = match (anchor, &stated) {
-                (_, Some((b, said))) if *b == at.0 && period().is_none() => metrics::Anchor::of(Some(said))
-                    .written_in(written)
-                    .fiscal(settings.fiscal_year_end),
+                (_, Some((b, said))) if *b == at.0 && period().is_none() => anchor_of(Some(said)),
                 (Some((key, around)), _) if key == (at.0, frame) => around,
                 _ => {
-                    let around = metrics::Anchor::of(period())
-                        .written_in(written)
-                        .fiscal(settings.fiscal_year_end);
+                    let around = anchor_of(period());
                     anchor = Some(((at.0, frame), around));
                     around
                 }

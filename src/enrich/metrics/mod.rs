@@ -58,7 +58,9 @@ pub use attribute::{label_words, names_all_of_a_business, qualified_sales};
 pub use counts::counted_noun;
 pub use lexicon::{MetricKind, MetricNames};
 pub use outlook::heading_looks_ahead;
-pub use period::{Anchor, frame_period, outlook_period, parse_fiscal_period, parse_heading_period, parse_period};
+pub use period::{
+    Anchor, fiscal_year_of, frame_period, outlook_period, parse_fiscal_period, parse_heading_period, parse_period,
+};
 pub use plain::PlainText;
 pub use sentences::split_sentences;
 

@@ -245,12 +245,11 @@ impl Anchor {
     /// The fiscal quarter and fiscal year of a month (1 to 12) of a calendar year: with
     /// a fiscal year that ends in March, September 2024 is in Q2 of fiscal 2025.
     fn fiscal_quarter(self, month: u32, year: u32) -> (u32, u32) {
-        let end = match u32::from(self.fiscal_end) {
-            0 => 12,
-            e => e,
-        };
-        let into = (month + 11 - end) % 12;
-        (into / 3 + 1, if month > end { year + 1 } else { year })
+        let end = fiscal_end_month(self.fiscal_end);
+        (
+            (month + 11 - end) % 12 / 3 + 1,
+            fiscal_year_of(month, year, self.fiscal_end),
+        )
     }
 
     /// The year the note was written in, if it is after the year the note is about: a
@@ -272,8 +271,32 @@ impl Anchor {
     }
 }
 
+/// The month a fiscal year ends in, 1 to 12, from a setting where 0 (the default) and 12
+/// both stand for December.
+fn fiscal_end_month(end: u8) -> u32 {
+    match u32::from(end) {
+        0 => 12,
+        e => e.min(12),
+    }
+}
+
+/// The fiscal year a month (1 to 12) of a calendar year falls in, for a fiscal year that
+/// ends in month `end`: named for the year it ends in (May 2025 is in fiscal 2026 of a
+/// year that ends in March).
+pub fn fiscal_year_of(month: u32, year: u32, end: u8) -> u32 {
+    if month > fiscal_end_month(end) { year + 1 } else { year }
+}
+
 /// Normalises the first period phrase of `text` to canonical form; None if there is none.
 pub fn parse_period(text: &str) -> Option<String> {
+    parse_fiscal_period(text, 12)
+}
+
+/// `parse_period` for a subject whose fiscal year ends in month `fiscal_end` (1 to 12): a
+/// month names the quarter of that fiscal year ("November 2024" is Q3 2025 when it ends
+/// in March).
+pub fn parse_fiscal_period(text: &str, fiscal_end: u8) -> Option<String> {
+    let anchor = Anchor::default().fiscal(fiscal_end);
     // A text that is one plain form ("Q4 2023", "FY2024", "2023": a table's head cell) is
     // read without the pattern, as a match of it would be (`Plain`); a "trailing twelve
     // months" needs the quarter the pattern's reading gives it.
@@ -281,24 +304,12 @@ pub fn parse_period(text: &str) -> Option<String> {
     if let Some(plain) = Plain::of(whole)
         && plain != Plain::TrailingTwelveMonths
         && (plain != Plain::Year || plain_year(whole, 0, whole.len()))
-        && let Some(canonical) = plain.canonical(whole, Anchor::default())
+        && let Some(canonical) = plain.canonical(whole, anchor)
     {
         return Some(canonical);
     }
-    find_periods(text, Anchor::default())
+    find_periods(text, anchor)
         .into_iter()
-        .find(|h| !h.comparison)
-        .map(|h| h.canonical)
-}
-
-/// `parse_period` for a subject whose fiscal year ends in month `fiscal_end` (1 to 12): a
-/// month names the quarter of that fiscal year ("November 2024" is Q3 2025 when it ends
-/// in March).
-pub fn parse_fiscal_period(text: &str, fiscal_end: u8) -> Option<String> {
-    if matches!(fiscal_end, 0 | 12) {
-        return parse_period(text);
-    }
-    (find_periods(text, Anchor::default().fiscal(fiscal_end)).into_iter())
         .find(|h| !h.comparison)
         .map(|h| h.canonical)
 }
