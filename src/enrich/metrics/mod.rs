@@ -1197,6 +1197,8 @@ fn price_per_period(s: &Sentence, q: &Qty) -> bool {
             && !q.scaled
             && at(0, &["a", "per", "/"])
             && at(1, &["month", "year", "mo", "yr"])
+            // "against $50,000 a year ago": when it was said, not what it buys.
+            && !(at(0, &["a"]) && at(2, &["ago", "earlier", "before", "prior", "back", "later"]))
     };
     // "sell for $349 and $499 a month": the first of two prices joined by "and", "or" or
     // "to" is a price a month as the second is.

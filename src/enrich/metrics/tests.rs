@@ -830,6 +830,9 @@ const CASES: &[Case] = &[
     // Two prices joined by "and" share the time they buy.
     ("The 2.5 mg and 5 mg Zepbound vials now sell for $349 and $499 a month.", Some("Q1 2025"), &["Zepbound"],
         &["349 USD; _; Zepbound; subscription price; Q1 2025", "499 USD; _; Zepbound; subscription price; Q1 2025"]),
+    // "a year ago" after a price dates it; it is no price a year.
+    ("Average transaction prices were $51,000, against $50,000 a year ago.", Some("Q4 2024"), &[],
+        &["51000 USD; _; Amazon; _; Q4 2024", "50000 USD; _; Amazon; _; Q4 2023"]),
     // What a share trades at is its price, not what the company earned a share.
     ("At $262 a share, the stock trades at about 14 times earnings.", None, &[],
         &["262 USD; _; Amazon; share price; _", "~14 x; _; Amazon; price to earnings; _"]),
