@@ -634,6 +634,14 @@ fn figures_in_whole_notes_of_a_company_reporting_in_yen_are_found_and_attributed
     whole_notes("passages14");
 }
 
+/// The fifteenth blind set, Shell: an oil and gas major, whose measures are production in
+/// barrels of oil equivalent a day, LNG volumes in tonnes, adjusted and CCS earnings,
+/// cash flow from operations, gearing, and dividends in cents, written in British English.
+#[test]
+fn figures_in_whole_notes_of_an_oil_and_gas_major_are_found_and_attributed() {
+    whole_notes("passages15");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
