@@ -1184,6 +1184,39 @@ fn tables_in_yen_and_in_thousands_of_units_are_scaled() {
     assert_eq!(metric(2_101_000.0), ["other retail sales"], "{json:#}");
 }
 
+/// An oil and gas producer's note: output in barrels of oil equivalent a day, said in
+/// prose or as a table's "(thousand boe/d)", is its production; "adjusted earnings" and
+/// "CCS earnings" keep their names; gearing, CFFO and distributions are measures; what a
+/// company earned for its shareholders is its net income, not money paid to them.
+#[test]
+fn an_oil_producers_measures_are_named_and_its_barrels_a_day_scaled() {
+    let json = metrics_of_note(
+        &["Upstream"],
+        "---\ntitle: Results\nperiod: Q3 2024\n---\n\n\
+         Adjusted earnings were $6.03 billion and CCS earnings $4.91 billion, while income \
+         attributable to shareholders was $4.29 billion.\n\n\
+         CFFO was $14.7 billion, gearing was 13.2% and shareholder distributions came to $5.7 billion.\n\n\
+         Production averaged 2,800,000 barrels of oil equivalent per day.\n\n\
+         ## Production\n\n\
+         | Line | FY 2023 | FY 2024 |\n\
+         |---|---:|---:|\n\
+         | Upstream production (thousand boe/d) | 1,844 | 1,881 |\n",
+    );
+    let is = |amount: f64, subject: &str, metric: &str| {
+        let said = fields_of(&json, amount, &["/subject", "/metric"]);
+        assert_eq!(said, [subject, metric], "{amount}: {json:#}");
+    };
+    is(6.03e9, "Amazon", "adjusted earnings");
+    is(4.91e9, "Amazon", "ccs earnings");
+    is(4.29e9, "Amazon", "net income");
+    is(14.7e9, "Amazon", "operating cash flow");
+    is(13.2, "Amazon", "gearing");
+    is(5.7e9, "Amazon", "shareholder returns");
+    is(2_800_000.0, "Amazon", "production");
+    is(1_881_000.0, "Upstream", "production");
+    assert_eq!(json["conflicts"], serde_json::json!([]), "{json:#}");
+}
+
 /// A short heading over a list names what the items that name a topic measure, over the
 /// revenue a segment's lone amount would be read as; an item that names no topic may be
 /// a part of the whole, and is not given the heading's metric.

@@ -1207,6 +1207,22 @@ fn counted_noun(label: &str) -> Option<&'static str> {
     (plural && first.bytes().all(|b| b.is_ascii_alphabetic())).then(|| metrics::intern(&first.to_ascii_lowercase()))
 }
 
+/// How tables write barrels (of oil equivalent) a day after their scale.
+const BARRELS_A_DAY: &[&str] = &[
+    "boe/d",
+    "boe/day",
+    "boepd",
+    "boe per day",
+    "boe a day",
+    "b/d",
+    "bpd",
+    "bbl/d",
+    "barrels per day",
+    "barrels a day",
+    "barrels of oil equivalent per day",
+    "barrels of oil equivalent a day",
+];
+
 /// The scale words say ("$ in millions", "usd bn", "%").
 fn scale_in(words: &str) -> Option<Scale> {
     let words = words.to_ascii_lowercase();
@@ -1242,6 +1258,17 @@ fn scale_in(words: &str) -> Option<Scale> {
         "million" | "millions" => return Some(Scale::Plain("million", None)),
         "billion" | "billions" => return Some(Scale::Plain("billion", None)),
         _ => {}
+    }
+    // "(thousand boe/d)", "(kboe/d)", "(million barrels per day)": an oil producer's
+    // output, barrels (of oil equivalent) a day, counted in barrels as prose counts them.
+    if matches!(words, "kboe/d" | "kboed" | "kb/d" | "kbd") {
+        return Some(Scale::Plain("thousand", Some("barrels")));
+    }
+    if let Some((scale, rate)) = words.split_once(' ')
+        && BARRELS_A_DAY.contains(&rate)
+        && let Some(Scale::Plain(word, None)) = scale_in(scale)
+    {
+        return Some(Scale::Plain(word, Some("barrels")));
     }
     // "(thousand units)", "(million vehicles)": a count in thousands of the noun after.
     if let Some((scale, noun)) = words.split_once(' ')

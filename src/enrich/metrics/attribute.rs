@@ -466,11 +466,12 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&st
         };
         // "Employees: about 20,000": the plural noun of the label before a colon.
         let labelled = || super::counts::labelled_noun(&s.toks, q).filter(|_| s.metric[p].is_none());
-        // "Wholesales were 1,036,000 vehicles": the count named right before its verb is
-        // what is counted; the noun after the number says in what.
+        // "Wholesales were 1,036,000 vehicles", "Production averaged 924,000 barrels of oil
+        // equivalent a day", "production of 1.95 million barrels": the count named right
+        // before its verb is what is counted; the noun after the number says in what.
         let said_of = |h: &super::lexicon::MetricHit| {
             let between = &s.toks[s.toks.partition_point(|t| t.start < h.end)..q.first];
-            matches!(between, [verb] if verb.is_any(&["were", "was", "totaled", "totalled", "reached"]))
+            matches!(between, [verb] if verb.is_any(&["were", "was", "totaled", "totalled", "reached", "averaged", "of"]))
         };
         if let Some(h) = s.metric[p].map(|h| &s.metrics[h])
             && h.kind == MetricKind::Count

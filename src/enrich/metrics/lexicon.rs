@@ -84,6 +84,25 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("cash flow from operations", "operating cash flow", Money, false),
     ("cash from operations", "operating cash flow", Money, false),
     (
+        "cash flow from operating activities",
+        "operating cash flow",
+        Money,
+        false,
+    ),
+    ("cash from operating activities", "operating cash flow", Money, false),
+    ("cffo", "operating cash flow", Money, false),
+    // What a company earned for its own shareholders is its net income, not money paid
+    // to them ("income attributable to shareholders was $4.29 billion").
+    ("attributable to shareholders", "net income", Money, false),
+    ("income attributable to shareholders", "net income", Money, false),
+    // An oil company's earnings on a current cost of supplies basis: a measure of its own.
+    ("ccs earnings", "ccs earnings", Money, false),
+    ("impairments", "impairments", Money, false),
+    ("impairment", "impairments", Money, false),
+    ("impairment charges", "impairments", Money, false),
+    ("impairment charge", "impairments", Money, false),
+    ("post-tax impairments", "impairments", Money, false),
+    (
         "net cash provided by operating activities",
         "operating cash flow",
         Money,
@@ -474,6 +493,14 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("pre-tax margin", "pretax margin", Ratio, false),
     ("pretax margin", "pretax margin", Ratio, false),
     ("net debt", "net debt", Money, false),
+    // Net debt as a share of net debt plus equity, as European companies report it.
+    ("gearing", "gearing", Ratio, false),
+    // Cost cuts counted against a base year ("structural cost reductions of $3.1 billion
+    // against 2022").
+    ("structural cost reductions", "structural cost reductions", Money, false),
+    ("structural cost reduction", "structural cost reductions", Money, false),
+    ("structural cost cuts", "structural cost reductions", Money, false),
+    ("structural cost savings", "structural cost reductions", Money, false),
     ("liquidity", "liquidity", Money, false),
     // A manufacturer's: what its warranties cost, and the vehicles it ships to dealers.
     ("warranty costs", "warranty costs", Money, false),
@@ -488,6 +515,48 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     // An airline's measures: what it flies (capacity, in seat miles), how full it flies
     // (load factor), revenue and cost per seat mile, and what its fuel costs.
     ("capacity", "capacity", Count, false),
+    // An oil and gas company's measures: what it produces (barrels of oil equivalent a
+    // day), liquefies and sells (tonnes of LNG), what it gets for a barrel, what its
+    // refineries and chemical plants earn on one and how full they run.
+    ("production", "production", Count, false),
+    ("liquefaction volumes", "lng liquefaction volumes", Count, false),
+    ("lng liquefaction volumes", "lng liquefaction volumes", Count, false),
+    ("lng sales", "lng sales volumes", Count, false),
+    ("lng sales volumes", "lng sales volumes", Count, false),
+    ("realised oil price", "realized oil price", Money, false),
+    ("realized oil price", "realized oil price", Money, false),
+    ("realised gas price", "realized gas price", Money, false),
+    ("realized gas price", "realized gas price", Money, false),
+    ("refining margin", "refining margin", Money, false),
+    ("refining margins", "refining margin", Money, false),
+    ("chemicals margin", "chemicals margin", Money, false),
+    ("chemicals margins", "chemicals margin", Money, false),
+    ("refinery utilisation", "refinery utilization", Ratio, false),
+    ("refinery utilization", "refinery utilization", Ratio, false),
+    (
+        "chemicals plant utilisation",
+        "chemicals plant utilization",
+        Ratio,
+        false,
+    ),
+    (
+        "chemicals plant utilization",
+        "chemicals plant utilization",
+        Ratio,
+        false,
+    ),
+    (
+        "chemicals manufacturing plant utilisation",
+        "chemicals plant utilization",
+        Ratio,
+        false,
+    ),
+    (
+        "chemicals manufacturing plant utilization",
+        "chemicals plant utilization",
+        Ratio,
+        false,
+    ),
     // What a buyer secures ("commitments for supply and capacity", "inventory and
     // manufacturing capacity") is not what an airline flies.
     ("and capacity", "", Any, false),
@@ -780,6 +849,13 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     // "$7.4 billion in buybacks and dividends": both together.
     ("buybacks and dividends", "shareholder returns", Money, false),
     ("dividends and buybacks", "shareholder returns", Money, false),
+    // Dividends and buybacks together, as British and European companies name them.
+    ("shareholder distributions", "shareholder returns", Money, false),
+    ("distributions to shareholders", "shareholder returns", Money, false),
+    ("distributions", "shareholder returns", Money, false),
+    ("dividend yield", "dividend yield", Ratio, false),
+    ("free cash flow yield", "free cash flow yield", Ratio, false),
+    ("free cash flow per share", "free cash flow per share", Money, false),
     ("dividends paid", "dividends", Money, false),
     ("dividend per share", "dividend per share", Money, false),
     ("quarterly dividend", "dividend per share", Money, false),
@@ -1049,6 +1125,11 @@ impl MetricNames {
             // say the qualifier after the metric.
             let qualified = qualified.or_else(|| qualifier_after(&text[end..]));
             let label: &str = match qualified.or(per_share_of) {
+                // "adjusted earnings" is the name of a company's own measure (Shell's
+                // headline one), said so by the company and its analysts.
+                Some("adjusted") if e.label == "net income" && text[start..end].eq_ignore_ascii_case("earnings") => {
+                    "adjusted earnings"
+                }
                 Some(q) if !e.label.starts_with(q) => super::intern(&format!("{q} {}", e.label)),
                 _ => &e.label,
             };

@@ -695,7 +695,7 @@ fn found(
     // "beating the 47 cents analysts had expected" after "adjusted earnings of 49 cents a
     // share": earnings of a few dollars or cents, not in millions or billions, are per
     // share.
-    if let Some(m) = metric.as_deref().and_then(|m| m.strip_suffix("net income"))
+    if let Some(m) = (metric.as_deref()).and_then(|m| m.strip_suffix("net income").or(m.strip_suffix("earnings")))
         && let Some(v) = rec.value
         && matches!(s.qtys[v].unit, Unit::Currency(_))
         && !s.qtys[v].scaled
