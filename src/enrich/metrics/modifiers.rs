@@ -4,7 +4,7 @@
 //! points, dollars, cents, times).
 
 use super::numbers::{scale_suffix, scale_word};
-use super::quantity::{CENTS, EURO_CENTS, Qty, Unit, core_at, in_whole_units};
+use super::quantity::{CENTS, EURO_CENTS, PENCE, Qty, Unit, core_at, in_whole_units};
 use super::tokens::{Kind, Token, lower_ascii};
 
 /// Phrases a word may close: the words before it in each, longest first.
@@ -186,6 +186,7 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
         b"bps" | b"bp" => (Unit::Bps, i + 1),
         b"cents" | b"cent" => (Unit::Currency(CENTS), i + 1),
         b"euro" if next_is(&["cents", "cent"]) => (Unit::Currency(EURO_CENTS), i + 2),
+        b"pence" => (Unit::Currency(PENCE), i + 1),
         b"times" if next.is_some_and(comparative) || valuation_base(toks, i + 1).is_some() => (Unit::Times, i + 1),
         b"x" if t.start > toks[i - 1].end => (Unit::Times, i + 1),
         word => (Unit::Currency(currency_of_word(word)?), i + 1),

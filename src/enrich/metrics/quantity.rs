@@ -111,6 +111,8 @@ fn spoken_currency_of_cents(qtys: &mut [Qty]) {
 pub(super) const CENTS: &str = "cents";
 /// Euro cents ("thirty euro cents"), read as cents of the euro.
 pub(super) const EURO_CENTS: &str = "euro cents";
+/// Pence ("2,641p", "34 pence"), read as hundredths of the pound.
+pub(super) const PENCE: &str = "pence";
 
 /// The unit of an amount written in cents once it is in whole units (divided by 100), or
 /// None when `unit` is no unit of cents.
@@ -118,6 +120,7 @@ pub(super) fn in_whole_units(unit: Unit) -> Option<Unit> {
     match unit {
         Unit::Currency(CENTS) => Some(unit),
         Unit::Currency(EURO_CENTS) => Some(Unit::Currency("EUR")),
+        Unit::Currency(PENCE) => Some(Unit::Currency("GBP")),
         _ => None,
     }
 }
@@ -342,6 +345,11 @@ fn glued_number(t: &Token) -> Option<(f64, bool, Unit)> {
         Some((t.value, false, Unit::Bps))
     } else if s.eq_ignore_ascii_case("pp") {
         Some((t.value, false, Unit::Percent))
+    } else if s == "p" {
+        // "2,641p", "34.4p": pence, as London prices are written; not a screen's "1080p",
+        // nor "1P" and "3P" (first and third party).
+        let resolution = [240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0].contains(&t.value);
+        (t.value >= 10.0 && !resolution).then_some((t.value, false, Unit::Currency(PENCE)))
     } else {
         scale_suffix(s).map(|m| (t.value * m, true, Unit::Pending))
     }
@@ -391,8 +399,22 @@ fn prefix(toks: &[Token], i: usize) -> (usize, Option<&'static str>, bool, bool)
         currency = currency_symbol(toks[j - 1].text);
         if currency.is_some() {
             j -= 1;
-            if j > 0 && toks[j - 1].is("US") && toks[j - 1].end == toks[j].start {
-                j -= 1;
+            // "US$5 billion"; "C$40 billion", "A$2.1 billion", "HK$3 billion": the
+            // dollars of another country.
+            if j > 0 && toks[j - 1].end == toks[j].start && toks[j].text == "$" {
+                let country = match toks[j - 1].text {
+                    "US" => Some("USD"),
+                    "C" | "CA" | "Can" => Some("CAD"),
+                    "A" | "AU" => Some("AUD"),
+                    "HK" => Some("HKD"),
+                    "S" | "SG" => Some("SGD"),
+                    "NZ" => Some("NZD"),
+                    _ => None,
+                };
+                if let Some(code) = country {
+                    currency = Some(code);
+                    j -= 1;
+                }
             }
         } else if toks[j - 1].is_any(&["usd", "us$"]) {
             currency = Some("USD");

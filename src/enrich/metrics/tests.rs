@@ -830,6 +830,14 @@ const CASES: &[Case] = &[
     // Two prices joined by "and" share the time they buy.
     ("The 2.5 mg and 5 mg Zepbound vials now sell for $349 and $499 a month.", Some("Q1 2025"), &["Zepbound"],
         &["349 USD; _; Zepbound; subscription price; Q1 2025", "499 USD; _; Zepbound; subscription price; Q1 2025"]),
+    // London prices in pence, the dollars of another country; a screen's "1080p" and
+    // third-party "3P" sellers are no money.
+    ("The shares closed at 2,641p in London, and C$40 billion went into the plant.", Some("Q1 2025"), &[],
+        &["26.41 GBP; _; Amazon; share price; Q1 2025", "40e9 CAD; _; Amazon; _; Q1 2025"]),
+    ("The quarterly dividend is 27.5 pence a share.", Some("Q1 2025"), &[],
+        &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
+    ("Prime Video streams in 1080p and 4K, and 3P sellers did 61% of units.", Some("Q1 2025"), &[],
+        &["61 %; _; Amazon; _; Q1 2025"]),
     // "a year ago" after a price dates it; it is no price a year.
     ("Average transaction prices were $51,000, against $50,000 a year ago.", Some("Q4 2024"), &[],
         &["51000 USD; _; Amazon; _; Q4 2024", "50000 USD; _; Amazon; _; Q4 2023"]),

@@ -72,7 +72,7 @@ pub(super) fn lower_ascii<'b, const N: usize>(text: &str, buffer: &'b mut [u8; N
 
 /// Suffixes that may be glued to a number and still leave it a number.
 const NUM_SUFFIXES: &[&str] = &[
-    "k", "m", "mm", "mn", "b", "bn", "bln", "t", "tn", "trn", "x", "bps", "bp", "pp",
+    "k", "m", "mm", "mn", "b", "bn", "bln", "t", "tn", "trn", "x", "bps", "bp", "pp", "p",
 ];
 
 /// What the tokenizer does with a byte, looked up in one load where a chain of range
