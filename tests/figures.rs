@@ -1197,10 +1197,12 @@ fn an_oil_producers_measures_are_named_and_its_barrels_a_day_scaled() {
          attributable to shareholders was $4.29 billion.\n\n\
          CFFO was $14.7 billion, gearing was 13.2% and shareholder distributions came to $5.7 billion.\n\n\
          Production averaged 2,800,000 barrels of oil equivalent per day.\n\n\
-         ## Production\n\n\
+         - Upstream production: 1,881 thousand boe/d (2023: 1,844)\n\n\
+         ## Production and LNG\n\n\
          | Line | FY 2023 | FY 2024 |\n\
          |---|---:|---:|\n\
-         | Upstream production (thousand boe/d) | 1,844 | 1,881 |\n",
+         | Upstream production (thousand boe/d) | 1,844 | 1,881 |\n\
+         | LNG sales (million tonnes) | 67.1 | 65.8 |\n",
     );
     let is = |amount: f64, subject: &str, metric: &str| {
         let said = fields_of(&json, amount, &["/subject", "/metric"]);
@@ -1214,6 +1216,11 @@ fn an_oil_producers_measures_are_named_and_its_barrels_a_day_scaled() {
     is(5.7e9, "Amazon", "shareholder returns");
     is(2_800_000.0, "Amazon", "production");
     is(1_881_000.0, "Upstream", "production");
+    // A row that names its own count keeps it under a caption that names another.
+    is(65.8e6, "Amazon", "lng sales volumes");
+    // "(2023: 1,844)" is in the thousands of the amount it follows: no conflict with the
+    // table's 1,844 thousand.
+    assert_eq!(fields_of(&json, 1_844_000.0, &["/metric"]), ["production"], "{json:#}");
     assert_eq!(json["conflicts"], serde_json::json!([]), "{json:#}");
 }
 

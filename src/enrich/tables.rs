@@ -618,9 +618,10 @@ impl Layout {
                 if growth.is_none()
                     && let Some(Scale::Plain(_, scale_noun)) = scale
                 {
-                    if let Some(noun) = self.counted_metric(column, names) {
+                    if let Some(noun) = self.counted_metric(column, names).filter(|_| row_metric().is_none()) {
                         // "Paid memberships (millions)" over "UCAN | 84.1": a count of what
-                        // the column or the caption names.
+                        // the column or the caption names. A row that names its own
+                        // ("LNG sales (million tonnes)" under "Production and LNG") keeps it.
                         written = format!("{written} {noun}");
                     } else if let Some(noun) = scale_noun.filter(|_| row_metric().is_none()) {
                         // "Retail sales by region (thousand units)" over "Japan | 1,539": a

@@ -469,9 +469,13 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&st
         // "Wholesales were 1,036,000 vehicles", "Production averaged 924,000 barrels of oil
         // equivalent a day", "production of 1.95 million barrels": the count named right
         // before its verb is what is counted; the noun after the number says in what.
+        // So is a table row's label ("LNG sales (million tonnes) | 65.8").
         let said_of = |h: &super::lexicon::MetricHit| {
             let between = &s.toks[s.toks.partition_point(|t| t.start < h.end)..q.first];
-            matches!(between, [verb] if verb.is_any(&["were", "was", "totaled", "totalled", "reached", "averaged", "of"]))
+            let bar = s.toks.iter().position(|t| t.is("|"));
+            let row_label = bar.is_some_and(|b| h.end <= s.toks[b].start && b < q.first);
+            row_label
+                || matches!(between, [verb] if verb.is_any(&["were", "was", "totaled", "totalled", "reached", "averaged", "of"]))
         };
         if let Some(h) = s.metric[p].map(|h| &s.metrics[h])
             && h.kind == MetricKind::Count

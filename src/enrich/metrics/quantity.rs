@@ -86,7 +86,48 @@ pub(super) fn scan(toks: &[Token]) -> Vec<Qty> {
         }
     }
     spoken_currency_of_cents(&mut out);
+    earlier_in_the_same_scale(toks, &mut out);
     out
+}
+
+/// "2,839 thousand boe/d (2023: 2,791)": a bare number in parentheses after a label and a
+/// colon, right after a scaled amount, is the earlier value of the same measure, in its
+/// scale and unit, when that makes it of the same size (a half to twice).
+fn earlier_in_the_same_scale(toks: &[Token], qtys: &mut [Qty]) {
+    for i in 1..qtys.len() {
+        let q = &qtys[i];
+        let colon = q.first.checked_sub(1).is_some_and(|k| toks[k].is(":"));
+        let closed = toks.get(q.next).is_some_and(|t| t.is(")"));
+        let open = (q.first.saturating_sub(6)..q.first).rev().find(|&k| toks[k].is("("));
+        let (true, true, Some(open), false, Unit::Pending) = (colon, closed, open, q.scaled, q.unit) else {
+            continue;
+        };
+        // The amount right before the parenthesis and its unit's few words ("boe/d"); a
+        // year inside the parenthesis is read as a number too.
+        let Some(prev) = qtys[..i]
+            .iter()
+            .rev()
+            .find(|p| p.next <= open)
+            .filter(|p| open - p.next <= 4)
+        else {
+            continue;
+        };
+        let Some(number) = toks[prev.first..prev.next]
+            .iter()
+            .find(|t| t.kind == Kind::Num && t.value > 0.0)
+        else {
+            continue;
+        };
+        let scale = prev.amount.abs() / number.value;
+        let ratio = q.amount * scale / prev.amount.abs();
+        if prev.scaled && scale >= 1e3 && (0.5..=2.0).contains(&ratio) {
+            let unit = prev.unit;
+            let q = &mut qtys[i];
+            q.amount *= scale;
+            q.scaled = true;
+            q.unit = unit;
+        }
+    }
 }
 
 /// Cents that say no currency ("up ten cents") are of the currency the sentence speaks
