@@ -469,19 +469,38 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&st
         // "Wholesales were 1,036,000 vehicles", "Production averaged 924,000 barrels of oil
         // equivalent a day", "production of 1.95 million barrels": the count named right
         // before its verb is what is counted; the noun after the number says in what.
-        // So is a table row's label ("LNG sales (million tonnes) | 65.8").
-        let said_of = |h: &super::lexicon::MetricHit| {
-            let between = &s.toks[s.toks.partition_point(|t| t.start < h.end)..q.first];
+        // So is a table row's label ("LNG sales (million tonnes) | 65.8") and a label before
+        // a colon ("LNG sales: 65.8 million tonnes").
+        let said_of = |h: &super::lexicon::MetricHit, first: usize| {
+            let between = &s.toks[s.toks.partition_point(|t| t.start < h.end)..first];
             let bar = s.toks.iter().position(|t| t.is("|"));
-            let row_label = bar.is_some_and(|b| h.end <= s.toks[b].start && b < q.first);
+            let row_label = bar.is_some_and(|b| h.end <= s.toks[b].start && b < first);
             row_label
-                || matches!(between, [verb] if verb.is_any(&["were", "was", "totaled", "totalled", "reached", "averaged", "of"]))
+                || matches!(between, [verb] if verb.is_any(&["were", "was", "totaled", "totalled", "reached", "averaged", "of", ":"]))
         };
-        if let Some(h) = s.metric[p].map(|h| &s.metrics[h])
-            && h.kind == MetricKind::Count
-            && !h.label.is_empty()
-            && h.end <= q.start
-            && said_of(h)
+        let named_before = |k: usize| {
+            let at = &s.qtys[k];
+            s.metric[k]
+                .map(|h| &s.metrics[h])
+                .filter(|h| h.kind == MetricKind::Count && !h.label.is_empty() && h.end <= at.start)
+                .filter(|h| said_of(h, at.first))
+        };
+        if let Some(h) = named_before(p) {
+            return (Some(h.label.to_string()), false);
+        }
+        // "LNG sales: 65.8 million tonnes, against 67.1 million tonnes in 2023": the same
+        // noun again, with no metric named between, counts the same measure.
+        let same_noun = |k: usize| {
+            let (a, b) = (s.qtys[k].noun, q.noun);
+            a.zip(b)
+                .is_some_and(|(a, b)| s.toks[a].text.eq_ignore_ascii_case(s.toks[b].text))
+                && !s.metrics.iter().any(|h| h.start >= s.qtys[k].end && h.end <= q.start)
+        };
+        if let Some(h) = (0..p)
+            .rev()
+            .find(|&k| s.qtys[k].unit == Unit::Count)
+            .filter(|&k| same_noun(k))
+            .and_then(named_before)
         {
             return (Some(h.label.to_string()), false);
         }

@@ -838,6 +838,9 @@ const CASES: &[Case] = &[
         &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
     ("Prime Video streams in 1080p and 4K, and 3P sellers did 61% of units.", Some("Q1 2025"), &[],
         &["61 %; _; Amazon; _; Q1 2025"]),
+    // A count's measure named before a colon, not the noun that counts it.
+    ("LNG sales: 65.8 million tonnes, against 67.1 million tonnes in 2023.", Some("FY 2024"), &[],
+        &["65.8e6 count; _; Amazon; lng sales volumes; FY 2024", "67.1e6 count; _; Amazon; lng sales volumes; 2023"]),
     // "a year ago" after a price dates it; it is no price a year.
     ("Average transaction prices were $51,000, against $50,000 a year ago.", Some("Q4 2024"), &[],
         &["51000 USD; _; Amazon; _; Q4 2024", "50000 USD; _; Amazon; _; Q4 2023"]),
