@@ -447,6 +447,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
         };
         attribute::name_lines_of_business(&mut s, default_subject);
         attribute::dividends_per_share(&mut s);
+        event_years(&mut s);
         // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.
         let (periods, undated) = (&s.periods, &s.undated);
         let within = |q: &Qty, p: &PeriodHit| p.start <= q.start && q.start < p.end;
@@ -466,6 +467,82 @@ impl<'s, 'n> Phrased<'s, 'n> {
             s.metric = attribute::metrics_of(&s);
         }
         Some(Measured(s))
+    }
+}
+
+/// "after its 2023 shutdown", "the 2019 deal": a bare year between a determiner and the
+/// thing it says when of dates that thing, not the sentence's figures. It dates nothing
+/// (`undated`), unless the word after it is a metric or names what is reported ("the
+/// 2023 revenue", "its 2025 guidance", "the 2024 results").
+fn event_years(s: &mut Sentence) {
+    const BEFORE: &[&str] = &["its", "their", "our", "his", "her", "the", "a", "an", "whose"];
+    const REPORTED: &[&str] = &[
+        "results",
+        "result",
+        "figure",
+        "figures",
+        "numbers",
+        "number",
+        "level",
+        "levels",
+        "total",
+        "totals",
+        "full",
+        "fiscal",
+        "financial",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "quarter",
+        "half",
+        "year",
+        "annual",
+        "guidance",
+        "outlook",
+        "forecast",
+        "forecasts",
+        "plan",
+        "plans",
+        "target",
+        "targets",
+        "budget",
+        "estimate",
+        "estimates",
+        "consensus",
+        "average",
+        "peak",
+        "high",
+        "low",
+        "run",
+    ];
+    let text = s.text;
+    let event = |p: &PeriodHit| {
+        let said = &text[p.start..p.end];
+        if p.comparison || p.labels.is_some() || said.len() != 4 || !said.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let before = text[..p.start].trim_end();
+        let word_before = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let after = &text[p.end..];
+        let lead = after.len() - after.trim_start().len();
+        if lead == 0 {
+            return false;
+        }
+        let word_after = after[lead..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let at = p.end + lead;
+        BEFORE.iter().any(|w| word_before.eq_ignore_ascii_case(w))
+            && !word_after.is_empty()
+            && word_after.bytes().all(|b| b.is_ascii_lowercase())
+            && !REPORTED.contains(&word_after)
+            && !s.metrics.iter().any(|h| h.start == at)
+    };
+    if s.periods.iter().any(event) {
+        let moved: Vec<PeriodHit> = s.periods.extract_if(.., |p| event(p)).collect();
+        s.undated.extend(moved);
     }
 }
 

@@ -838,6 +838,12 @@ const CASES: &[Case] = &[
         &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
     ("Prime Video streams in 1080p and 4K, and 3P sellers did 61% of units.", Some("Q1 2025"), &[],
         &["61 %; _; Amazon; _; Q1 2025"]),
+    // A year that says when something happened to a thing dates that thing, not the
+    // figures; "the 2023 revenue" is still a period.
+    ("Production averaged 924,000 barrels a day, with the plant back at full rates after its 2023 shutdown.", Some("Q3 2024"), &[],
+        &["924000 count; _; Amazon; production; Q3 2024"]),
+    ("The 2023 revenue was $12.1 billion.", Some("Q3 2024"), &[],
+        &["12.1e9 USD; _; Amazon; revenue; 2023"]),
     // A count's measure named before a colon, not the noun that counts it.
     ("LNG sales: 65.8 million tonnes, against 67.1 million tonnes in 2023.", Some("FY 2024"), &[],
         &["65.8e6 count; _; Amazon; lng sales volumes; FY 2024", "67.1e6 count; _; Amazon; lng sales volumes; 2023"]),
