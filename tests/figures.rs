@@ -1202,7 +1202,12 @@ fn an_oil_producers_measures_are_named_and_its_barrels_a_day_scaled() {
          | Line | FY 2023 | FY 2024 |\n\
          |---|---:|---:|\n\
          | Upstream production (thousand boe/d) | 1,844 | 1,881 |\n\
-         | LNG sales (million tonnes) | 67.1 | 65.8 |\n",
+         | LNG sales (million tonnes) | 67.1 | 65.8 |\n\n\
+         ## Cash and prices ($ billions, except where stated)\n\n\
+         | Line | Q1 2024 | Q2 2024 |\n\
+         |---|---:|---:|\n\
+         | CFFO | 13.3 | 13.5 |\n\
+         | Brent average ($/bbl) | 83.2 | 84.9 |\n",
     );
     let is = |amount: f64, subject: &str, metric: &str| {
         let said = fields_of(&json, amount, &["/subject", "/metric"]);
@@ -1216,6 +1221,13 @@ fn an_oil_producers_measures_are_named_and_its_barrels_a_day_scaled() {
     is(5.7e9, "Amazon", "shareholder returns");
     is(2_800_000.0, "Amazon", "production");
     is(1_881_000.0, "Upstream", "production");
+    // "($/bbl)" is a price per barrel in dollars, not billions of them.
+    assert_eq!(fields_of(&json, 83.2, &["/value/unit"]), ["USD"], "{json:#}");
+    assert_eq!(
+        fields_of(&json, 13.3e9, &["/metric"]),
+        ["operating cash flow"],
+        "{json:#}"
+    );
     // A row that names its own count keeps it under a caption that names another.
     is(65.8e6, "Amazon", "lng sales volumes");
     // "(2023: 1,844)" is in the thousands of the amount it follows: no conflict with the

@@ -1262,6 +1262,13 @@ fn scale_in(words: &str) -> Option<Scale> {
     }
     // "(thousand boe/d)", "(kboe/d)", "(million barrels per day)": an oil producer's
     // output, barrels (of oil equivalent) a day, counted in barrels as prose counts them.
+    // "($/bbl)", "(US$ per barrel)", "($/t)": a price per unit, in whole units of money,
+    // whatever a caption's "$ billions" says of the other rows.
+    if let Some((money, _)) = words.split_once('/').or_else(|| words.split_once(" per "))
+        && let Some(Scale::Money(symbol, "")) = scale_in(money)
+    {
+        return Some(Scale::Money(symbol, ""));
+    }
     if matches!(words, "kboe/d" | "kboed" | "kb/d" | "kbd") {
         return Some(Scale::Plain("thousand", Some("barrels")));
     }

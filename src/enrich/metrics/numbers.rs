@@ -22,7 +22,8 @@ pub(super) fn scale_word(t: &Token) -> Option<f64> {
     }
     let mut lower = [0u8; 8];
     match lower_ascii(t.text, &mut lower)? {
-        b"thousand" => Some(1e3),
+        // "920–980 kboe/d": thousands of barrels of oil equivalent (a day).
+        b"thousand" | b"kboe" | b"kboed" => Some(1e3),
         b"million" | b"mn" | b"mln" => Some(1e6),
         b"billion" | b"bn" | b"bln" => Some(1e9),
         b"trillion" | b"tn" => Some(1e12),
@@ -165,11 +166,36 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
             j = next;
         }
     }
+    // "one thousand nine hundred and fifty (thousand barrels a day)": thousands and what
+    // follows them below a thousand are one number, which a scale word after may scale.
+    if value < 1e3 && toks.get(j).is_some_and(|t| t.is("thousand")) {
+        let skip_and = usize::from(toks.get(j + 1).is_some_and(|t| t.is("and")));
+        if let Some((rest, next)) = below_thousand(toks, j + 1 + skip_and) {
+            value = value * 1e3 + rest;
+            j = next;
+        }
+    }
     let (fraction, next) = point_digits(toks, j);
     if fraction == 0.0 && and_a_half(toks, next) {
         return Some((value + 0.5, next + 3));
     }
     Some((value + fraction, next))
+}
+
+/// A spelled number from one to 999 at `i` ("nine hundred and fifty", "seven"), and the
+/// index after it.
+fn below_thousand(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let (mut value, mut j) = below_hundred(toks, i)?;
+    if toks.get(j).is_some_and(|t| t.is("hundred")) {
+        value *= 100.0;
+        j += 1;
+        let skip_and = usize::from(toks.get(j).is_some_and(|t| t.is("and")));
+        if let Some((rest, next)) = below_hundred(toks, j + skip_and) {
+            value += rest;
+            j = next;
+        }
+    }
+    (value >= 1.0).then_some((value, j))
 }
 
 /// The cents said after "dollars" ("a dollar ninety five", "two dollars twenty"): a

@@ -232,6 +232,10 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
     };
     range_after(toks, &mut q);
     approx_after(toks, &mut q);
+    // "one hundred eighty one thousand two hundred sixty nine": a spelled number in
+    // thousands is scaled as "181 thousand" is, whether or not a scale word follows it
+    // (read after the range, whose trailing scale word scales both its ends).
+    q.scaled |= core.spelled && toks[i..core.next].iter().any(|t| t.is("thousand"));
     if q.unit == Unit::Times {
         // A multiple after a rise is a change; one said after another valuation multiple
         // or after "leverage" with no measure of its own is a level of that measure.

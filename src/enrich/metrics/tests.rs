@@ -844,6 +844,14 @@ const CASES: &[Case] = &[
         &["924000 count; _; Amazon; production; Q3 2024"]),
     ("The 2023 revenue was $12.1 billion.", Some("Q3 2024"), &[],
         &["12.1e9 USD; _; Amazon; revenue; 2023"]),
+    // Spoken thousands and what follows them are one number, scaled by a scale word after
+    // it; "kboe/d" is thousands of barrels of oil equivalent a day.
+    ("Headcount ended the quarter at one hundred eighty one thousand two hundred sixty nine.", Some("Q3 2024"), &[],
+        &["181269 count; _; Amazon; headcount; Q3 2024"]),
+    ("We had production of one thousand nine hundred and fifty thousand barrels of oil equivalent a day.", Some("Q4 2024"), &[],
+        &["1.95e6 count; _; Amazon; production; Q4 2024"]),
+    ("Production: 920–980 kboe/d.", Some("Q1 2025"), &[],
+        &["920000..980000 count; _; Amazon; production; Q1 2025"]),
     // A count's measure named before a colon, not the noun that counts it.
     ("LNG sales: 65.8 million tonnes, against 67.1 million tonnes in 2023.", Some("FY 2024"), &[],
         &["65.8e6 count; _; Amazon; lng sales volumes; FY 2024", "67.1e6 count; _; Amazon; lng sales volumes; 2023"]),
