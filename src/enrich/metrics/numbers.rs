@@ -237,7 +237,18 @@ fn point_digits(toks: &[Token], i: usize) -> (f64, usize) {
     let mut j = i + 1;
     let mut scale = 0.1;
     let mut fraction = 0.0;
-    while let Some(d) = toks.get(j).and_then(unit_value).filter(|d| *d < 10.0) {
+    // "six point oh three billion": a spoken zero among the digits. Not last ("two point
+    // oh" is two).
+    let digit = |t: &Token| {
+        unit_value(t)
+            .filter(|d| *d < 10.0)
+            .or_else(|| t.is("oh").then_some(0.0))
+    };
+    while let Some(d) = toks.get(j).and_then(digit) {
+        if d == 0.0 && toks[j].is("oh") && !toks.get(j + 1).and_then(digit).is_some() {
+            j += 1;
+            break;
+        }
         fraction += d * scale;
         scale /= 10.0;
         j += 1;
@@ -261,6 +272,8 @@ mod tests {
             assert!((v - want).abs() < 1e-9, "{s}: {v} != {want}");
         };
         near("twenty four point two billion", 24.2);
+        near("six point oh three billion", 6.03);
+        near("seven point oh million", 7.0);
         near("one point one billion", 1.1);
         near("a hundred billion", 100.0);
         near("thirteen percent", 13.0);

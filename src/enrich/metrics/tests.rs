@@ -852,6 +852,9 @@ const CASES: &[Case] = &[
         &["1.95e6 count; _; Amazon; production; Q4 2024"]),
     ("Production: 920–980 kboe/d.", Some("Q1 2025"), &[],
         &["920000..980000 count; _; Amazon; production; Q1 2025"]),
+    // A spoken zero among a number's digits: "six point oh three".
+    ("net income was six point oh three billion dollars in the quarter", Some("Q3 2024"), &[],
+        &["6.03e9 USD; _; Amazon; net income; Q3 2024"]),
     // A count's measure named before a colon, not the noun that counts it.
     ("LNG sales: 65.8 million tonnes, against 67.1 million tonnes in 2023.", Some("FY 2024"), &[],
         &["65.8e6 count; _; Amazon; lng sales volumes; FY 2024", "67.1e6 count; _; Amazon; lng sales volumes; 2023"]),
