@@ -245,7 +245,7 @@ fn point_digits(toks: &[Token], i: usize) -> (f64, usize) {
             .or_else(|| t.is("oh").then_some(0.0))
     };
     while let Some(d) = toks.get(j).and_then(digit) {
-        if d == 0.0 && toks[j].is("oh") && !toks.get(j + 1).and_then(digit).is_some() {
+        if d == 0.0 && toks[j].is("oh") && toks.get(j + 1).and_then(digit).is_none() {
             j += 1;
             break;
         }
