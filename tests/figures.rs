@@ -1236,6 +1236,24 @@ fn an_oil_producers_measures_are_named_and_its_barrels_a_day_scaled() {
     assert_eq!(json["conflicts"], serde_json::json!([]), "{json:#}");
 }
 
+/// In a wire story (a note with no period), a sentence whose earlier value is dated
+/// apart ("from $7.31 billion a year earlier") still gives the sentences after it in its
+/// paragraph the period it states as its own.
+#[test]
+fn a_sentence_with_an_earlier_value_dates_the_next_by_its_own_period() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Wires\n---\n\n\
+         LONDON, Jan 30 — Shell's fourth-quarter 2024 adjusted earnings fell to $3.66 billion \
+         from $7.31 billion a year earlier. The company raised its quarterly dividend 4% to \
+         $0.358 a share.\n",
+    );
+    let period = |amount: f64| fields_of(&json, amount, &["/period"]);
+    assert_eq!(period(3.66e9), ["Q4 2024"], "{json:#}");
+    assert_eq!(period(7.31e9), ["Q4 2023"], "{json:#}");
+    assert_eq!(period(0.358), ["Q4 2024"], "{json:#}");
+}
+
 /// A short heading over a list names what the items that name a topic measure, over the
 /// revenue a segment's lone amount would be read as; an item that names no topic may be
 /// a part of the whole, and is not given the heading's metric.

@@ -258,7 +258,16 @@ pub fn extract(
             // "capex was $48.4 billion in 2023 and $77.7 billion in 2024" sets none.
             let mut periods = figures.iter().filter_map(|f| f.period.as_ref());
             let first = periods.next();
-            let one = first.filter(|p| periods.all(|q| q == *p));
+            // Or, where an earlier value was dated apart ("Shell's fourth-quarter 2024
+            // adjusted earnings fell to $3.66 billion from $7.31 billion a year earlier"),
+            // the one period the sentence states as its own, if a figure has it.
+            let own = || {
+                let own = m.own_period()?;
+                figures
+                    .iter()
+                    .find_map(|f| f.period.as_ref().filter(|p| p.as_str() == own))
+            };
+            let one = first.filter(|p| periods.all(|q| q == *p)).or_else(own);
             let all_forecast = figures.iter().all(|f| f.forecast);
             let previous = carried.replace((at.block, at.scope, one.cloned()));
             if !all_forecast {

@@ -586,6 +586,11 @@ impl Measured<'_, '_, '_> {
         the_noun(before, &["segment", "unit", "division"]) || before.iter().any(|t| t.is("segment") && names_metric(t))
     }
 
+    /// The one period the sentence states as its own (`own_period_of`), if any.
+    pub fn own_period(&self) -> Option<&str> {
+        own_period_of(&self.0.periods)
+    }
+
     /// True when the sentence names any period, its own or a point of comparison.
     pub fn names_a_period(&self) -> bool {
         !self.0.periods.is_empty() || !self.0.undated.is_empty()
