@@ -941,6 +941,8 @@ fn named_by_the_words(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<&'stati
             Some("share price")
         } else if price_per_period(s, q) {
             Some("subscription price")
+        } else if price_per_unit(s, q) {
+            Some("price")
         } else if paid_for_a_business(s, q) {
             Some("acquisition price")
         } else if put_into(s, q) {
@@ -952,6 +954,18 @@ fn named_by_the_words(s: &Sentence, rec: &Rec, roles: &[Role]) -> Option<&'stati
         };
     }
     rec.change.filter(|&c| moved(c)).map(|_| "share price")
+}
+
+/// "$78.71 a barrel", "$150/t", "$1,950 per ounce": the price of one of a commodity's
+/// units, never a segment's revenue. (A share's price and a subscription's have rules of
+/// their own.)
+fn price_per_unit(s: &Sentence, q: &Qty) -> bool {
+    const UNITS: &[&str] = &[
+        "barrel", "bbl", "boe", "tonne", "ton", "t", "gallon", "ounce", "oz", "pound", "lb", "mwh", "kwh", "mmbtu",
+        "mcf", "therm", "bushel", "kilogram", "kg", "litre", "liter",
+    ];
+    let at = |k: usize, words: &[&str]| s.toks.get(q.next + k).is_some_and(|t| t.is_any(words));
+    matches!(q.unit, Unit::Currency(_)) && !q.scaled && at(0, &["a", "per", "/"]) && at(1, UNITS)
 }
 
 /// The topic a figure's own words name as its owner: for an acquisition price, the

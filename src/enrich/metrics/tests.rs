@@ -517,9 +517,9 @@ const CASES: &[Case] = &[
     // Yen and yuan said in words; what one of another currency costs is its exchange rate.
     ("Net income was 4.77 trillion yen and the rate assumption is 145 yen per dollar.", Some("FY 2025"), &[],
         &["4.77e12 JPY; _; Amazon; net income; FY 2025", "145 JPY; _; Amazon; usd exchange rate; FY 2025"]),
-    // A price per pound is a price by weight, no exchange rate.
+    // A price per pound is a price by weight, no exchange rate (`price_per_unit`).
     ("Feed cost $5.20 per pound.", Some("FY 2025"), &[],
-        &["5.2 USD; _; Amazon; _; FY 2025"]),
+        &["5.2 USD; _; Amazon; price; FY 2025"]),
     ("Average exchange rates: ¥153 per US$ and ¥164 per euro.", Some("FY 2025"), &[],
         &["153 JPY; _; Amazon; usd exchange rate; FY 2025", "164 JPY; _; Amazon; eur exchange rate; FY 2025"]),
     ("The yen averaged ¥163 to the euro, and sales in China came to 9.8 billion yuan.", Some("FY 2025"), &[],
@@ -852,6 +852,9 @@ const CASES: &[Case] = &[
         &["1.95e6 count; _; Amazon; production; Q4 2024"]),
     ("Production: 920–980 kboe/d.", Some("Q1 2025"), &[],
         &["920000..980000 count; _; Amazon; production; Q1 2025"]),
+    // A price of one of a commodity's units is a price, not the revenue of the topic.
+    ("Brent averaged $78.71 a barrel in the quarter.", Some("Q3 2024"), &["Brent"],
+        &["78.71 USD; _; Brent; price; Q3 2024"]),
     // A spoken zero among a number's digits: "six point oh three".
     ("net income was six point oh three billion dollars in the quarter", Some("Q3 2024"), &[],
         &["6.03e9 USD; _; Amazon; net income; Q3 2024"]),
