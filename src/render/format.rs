@@ -93,8 +93,9 @@ fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
             out.push('×');
         }
         "count" => write_scaled(out, x),
+        // "45¢", and a dividend of 35.8 cents as "35.8¢", not "36¢".
         "USD" if x < 1.0 && x > 0.0 => {
-            write_trimmed(out, x * 100.0, 0);
+            write_trimmed(out, x * 100.0, 1);
             out.push('¢');
         }
         other => match money_sign(other) {
@@ -292,7 +293,7 @@ mod tests {
             "bps" => format!("{} bps", trimmed_exactly(x, 0)),
             "x" => format!("{}×", trimmed_exactly(x, 1)),
             "count" => scaled(x),
-            "USD" if x < 1.0 && x > 0.0 => format!("{}¢", trimmed_exactly(x * 100.0, 0)),
+            "USD" if x < 1.0 && x > 0.0 => format!("{}¢", trimmed_exactly(x * 100.0, 1)),
             "USD" | "EUR" | "GBP" | "JPY" => {
                 let sign = match unit {
                     "USD" => "$",
@@ -375,6 +376,7 @@ mod tests {
         assert_eq!(amount(6.4, "EUR", false), "€6.40");
         assert_eq!(amount(-1.2e9, "GBP", false), "−£1.2B");
         assert_eq!(amount(0.45, "USD", false), "45¢");
+        assert_eq!(amount(0.358, "USD", false), "35.8¢");
         assert_eq!(amount(2.5e9, "CHF", false), "2.5B CHF");
     }
 
