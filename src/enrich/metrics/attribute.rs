@@ -74,6 +74,17 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             out[i] = (0..i).rev().find(|&j| s.qtys[j].unit == q.unit).and_then(|j| out[j]);
         }
     }
+    // "distributions came to $5.7 billion, or 39% of CFFO", "net income was $5.0 billion,
+    // or 12% of revenue": the amount said again as a share of another measure is a ratio
+    // of the two, not the amount's measure in percent.
+    let money = |h: usize| s.metrics[h].kind == MetricKind::Money;
+    for (k, pair) in s.qtys.windows(2).enumerate() {
+        let (before, q) = (&pair[0], &pair[1]);
+        let restated = matches!(&s.toks[before.next..q.first], [comma, or] if comma.is(",") && or.is("or"));
+        if restated && s.share(q) && matches!(before.unit, Unit::Currency(_)) && out[k + 1].is_some_and(money) {
+            out[k + 1] = None;
+        }
+    }
     // "China made up 47% of system sales, against 49% in the second quarter": the
     // percentage a share is set against is the same share, of the same metric or none.
     for i in 1..s.qtys.len() {

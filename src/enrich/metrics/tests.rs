@@ -855,6 +855,9 @@ const CASES: &[Case] = &[
     // A price of one of a commodity's units is a price, not the revenue of the topic.
     ("Brent averaged $78.71 a barrel in the quarter.", Some("Q3 2024"), &["Brent"],
         &["78.71 USD; _; Brent; price; Q3 2024"]),
+    // An amount said again as a share of another measure is no level of its measure.
+    ("Net income was $5.0 billion, or 12% of revenue.", Some("Q3 2024"), &[],
+        &["5e9 USD; _; Amazon; net income; Q3 2024", "12 %; _; Amazon; _; Q3 2024"]),
     // A spoken zero among a number's digits: "six point oh three".
     ("net income was six point oh three billion dollars in the quarter", Some("Q3 2024"), &[],
         &["6.03e9 USD; _; Amazon; net income; Q3 2024"]),
