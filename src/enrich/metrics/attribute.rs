@@ -482,9 +482,9 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&st
         // before its verb is what is counted; the noun after the number says in what.
         // So is a table row's label ("LNG sales (million tonnes) | 65.8") and a label before
         // a colon ("LNG sales: 65.8 million tonnes").
+        let bar = s.toks.iter().position(|t| t.is("|"));
         let said_of = |h: &super::lexicon::MetricHit, first: usize| {
             let between = &s.toks[s.toks.partition_point(|t| t.start < h.end)..first];
-            let bar = s.toks.iter().position(|t| t.is("|"));
             let row_label = bar.is_some_and(|b| h.end <= s.toks[b].start && b < first);
             row_label
                 || matches!(between, [verb] if verb.is_any(&["were", "was", "totaled", "totalled", "reached", "averaged", "of", ":"]))

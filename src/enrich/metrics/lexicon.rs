@@ -94,7 +94,6 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     // What a company earned for its own shareholders is its net income, not money paid
     // to them ("income attributable to shareholders was $4.29 billion").
     ("attributable to shareholders", "net income", Money, false),
-    ("income attributable to shareholders", "net income", Money, false),
     // An oil company's earnings on a current cost of supplies basis: a measure of its own.
     ("ccs earnings", "ccs earnings", Money, false),
     ("impairments", "impairments", Money, false),

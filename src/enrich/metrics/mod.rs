@@ -540,10 +540,7 @@ fn event_years(s: &mut Sentence) {
             && !REPORTED.contains(&word_after)
             && !s.metrics.iter().any(|h| h.start == at)
     };
-    if s.periods.iter().any(event) {
-        let moved: Vec<PeriodHit> = s.periods.extract_if(.., |p| event(p)).collect();
-        s.undated.extend(moved);
-    }
+    s.undated.extend(s.periods.extract_if(.., |p| event(p)));
 }
 
 /// A sentence whose quantities know the metric phrases they measure: the last step of
@@ -964,8 +961,14 @@ fn price_per_unit(s: &Sentence, q: &Qty) -> bool {
         "barrel", "bbl", "boe", "tonne", "ton", "t", "gallon", "ounce", "oz", "pound", "lb", "mwh", "kwh", "mmbtu",
         "mcf", "therm", "bushel", "kilogram", "kg", "litre", "liter",
     ];
+    priced_per(s, q, UNITS)
+}
+
+/// An amount of money with no scale word said "a", "per" or "/" one of `units` right
+/// after it ("$14.99 a month", "$78.71 a barrel", "$146/t").
+fn priced_per(s: &Sentence, q: &Qty, units: &[&str]) -> bool {
     let at = |k: usize, words: &[&str]| s.toks.get(q.next + k).is_some_and(|t| t.is_any(words));
-    matches!(q.unit, Unit::Currency(_)) && !q.scaled && at(0, &["a", "per", "/"]) && at(1, UNITS)
+    matches!(q.unit, Unit::Currency(_)) && !q.scaled && at(0, &["a", "per", "/"]) && at(1, units)
 }
 
 /// The topic a figure's own words name as its owner: for an acquisition price, the
@@ -1289,10 +1292,7 @@ fn quoted_price(s: &Sentence, q: &Qty) -> bool {
 fn price_per_period(s: &Sentence, q: &Qty) -> bool {
     let per_period = |q: &Qty| {
         let at = |k: usize, words: &[&str]| s.toks.get(q.next + k).is_some_and(|t| t.is_any(words));
-        matches!(q.unit, Unit::Currency(_))
-            && !q.scaled
-            && at(0, &["a", "per", "/"])
-            && at(1, &["month", "year", "mo", "yr"])
+        priced_per(s, q, &["month", "year", "mo", "yr"])
             // "against $50,000 a year ago": when it was said, not what it buys.
             && !(at(0, &["a"]) && at(2, &["ago", "earlier", "before", "prior", "back", "later"]))
     };

@@ -140,8 +140,8 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
     if first.is("a") || first.is("an") {
         let next = toks.get(i + 1)?;
         if next.is("hundred") {
-            value = 100.0;
-            j = i + 2;
+            // "a hundred and fifty".
+            (value, j) = and_below_hundred(toks, i + 2).map_or((100.0, i + 2), |(rest, next)| (100.0 + rest, next));
         } else if scale_word(next).is_some_and(|m| m >= 1e3) && next.text.len() > 3 {
             return Some((1.0, i + 1));
         } else if next.is("dollar") && spoken_cents(toks, i + 2).is_some() {
@@ -151,26 +151,13 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
             return None;
         }
     } else {
-        let (v, next) = below_hundred(toks, j)?;
-        value = v;
-        j = next;
-        if toks.get(j).is_some_and(|t| t.is("hundred")) {
-            value *= 100.0;
-            j += 1;
-        }
-    }
-    if value >= 100.0 && value % 100.0 == 0.0 {
-        let skip_and = usize::from(toks.get(j).is_some_and(|t| t.is("and")));
-        if let Some((rest, next)) = below_hundred(toks, j + skip_and) {
-            value += rest;
-            j = next;
-        }
+        (value, j) = below_thousand(toks, j)?;
     }
     // "one thousand nine hundred and fifty (thousand barrels a day)": thousands and what
     // follows them below a thousand are one number, which a scale word after may scale.
     if value < 1e3 && toks.get(j).is_some_and(|t| t.is("thousand")) {
         let skip_and = usize::from(toks.get(j + 1).is_some_and(|t| t.is("and")));
-        if let Some((rest, next)) = below_thousand(toks, j + 1 + skip_and) {
+        if let Some((rest, next)) = below_thousand(toks, j + 1 + skip_and).filter(|&(rest, _)| rest >= 1.0) {
             value = value * 1e3 + rest;
             j = next;
         }
@@ -182,20 +169,26 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
     Some((value + fraction, next))
 }
 
-/// A spelled number from one to 999 at `i` ("nine hundred and fifty", "seven"), and the
-/// index after it.
+/// A spelled number below a thousand at `i` ("nine hundred and fifty", "seven", "twenty
+/// hundred"), and the index after it.
 fn below_thousand(toks: &[Token], i: usize) -> Option<(f64, usize)> {
     let (mut value, mut j) = below_hundred(toks, i)?;
     if toks.get(j).is_some_and(|t| t.is("hundred")) {
         value *= 100.0;
         j += 1;
-        let skip_and = usize::from(toks.get(j).is_some_and(|t| t.is("and")));
-        if let Some((rest, next)) = below_hundred(toks, j + skip_and) {
+        if let Some((rest, next)) = and_below_hundred(toks, j) {
             value += rest;
             j = next;
         }
     }
-    (value >= 1.0).then_some((value, j))
+    Some((value, j))
+}
+
+/// The part of a number below a hundred after "hundred", with or without "and" before
+/// it ("and fifty", "five").
+fn and_below_hundred(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let skip_and = usize::from(toks.get(i).is_some_and(|t| t.is("and")));
+    below_hundred(toks, i + skip_and)
 }
 
 /// The cents said after "dollars" ("a dollar ninety five", "two dollars twenty"): a
