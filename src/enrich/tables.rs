@@ -226,17 +226,27 @@ fn walk_of(caption: &str) -> Option<Option<&'static str>> {
     {
         return None;
     }
-    let yoy = ["year over year", "year-over-year", "yoy", "y/y", "versus last year"]
-        .iter()
-        .any(|w| lower.contains(w));
-    let qoq = ["quarter over quarter", "quarter-over-quarter", "qoq", "q/q"]
-        .iter()
-        .any(|w| lower.contains(w));
-    Some(match (yoy, qoq) {
-        (true, _) => Some("YoY"),
-        (_, true) => Some("QoQ"),
-        _ => None,
-    })
+    Some(basis_said(&lower))
+}
+
+/// The basis words in lower case say a change is measured on ("YoY", "y/y", "year over
+/// year"; "QoQ", "sequential"), if any: for a column's head and a walk's caption.
+fn basis_said(lower: &str) -> Option<&'static str> {
+    const YOY: [&str; 5] = ["yoy", "y/y", "year over year", "year-over-year", "versus last year"];
+    const QOQ: [&str; 5] = [
+        "qoq",
+        "q/q",
+        "sequential",
+        "quarter over quarter",
+        "quarter-over-quarter",
+    ];
+    if YOY.iter().any(|w| lower.contains(w)) {
+        Some("YoY")
+    } else if QOQ.iter().any(|w| lower.contains(w)) {
+        Some("QoQ")
+    } else {
+        None
+    }
 }
 
 /// An item of a walk: its amount is a change of `metric` ("Marketing efforts: −¥170.0
@@ -1318,25 +1328,7 @@ fn scale_in(words: &str) -> Option<Scale> {
 /// growth", "Y/Y", "QoQ", "Growth", "% change", "Change".
 fn growth_of(cell: &str) -> Option<Option<&'static str>> {
     let words = cell.trim().to_ascii_lowercase();
-    let basis = if ["yoy", "y/y", "year over year", "year-over-year"]
-        .iter()
-        .any(|w| words.contains(w))
-    {
-        Some("YoY")
-    } else if [
-        "qoq",
-        "q/q",
-        "sequential",
-        "quarter over quarter",
-        "quarter-over-quarter",
-    ]
-    .iter()
-    .any(|w| words.contains(w))
-    {
-        Some("QoQ")
-    } else {
-        None
-    };
+    let basis = basis_said(&words);
     let growth = words.contains("growth") || words.contains("change");
     let only_basis = basis.is_some() && words.split([' ', '%']).filter(|w| !w.is_empty()).count() <= 2;
     (growth || only_basis).then_some(basis)
