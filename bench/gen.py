@@ -323,6 +323,11 @@ def front_matter(note):
         "categories: [" + ", ".join(note["categories"]) + "]",
         "tags: [" + ", ".join(note["tags"]) + "]",
         f"period: {yaml_str(note['period'])}",
+        # Whose figures a note gives when it names no topic. folio has no default subject
+        # unless a site sets one; setting it per note, not in site.toml's [metrics], lets
+        # the variants' [metrics] tables be appended as they are. "Amazon" keeps every
+        # figure's subject what it was in the counts before folio lost its built-in one.
+        'subject: "Amazon"',
         "---",
         "",
     ])

@@ -265,7 +265,7 @@ impl InitArgs {
         }
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
         let files = [
-            ("site.toml", "title = \"My research notes\"\nbase_url = \"http://127.0.0.1:1111/\"\ndescription = \"Notes, figures and topics.\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n".to_string()),
+            ("site.toml", "title = \"My research notes\"\nbase_url = \"http://127.0.0.1:1111/\"\ndescription = \"Notes, figures and topics.\"\n\n[metrics]\n# Whose figures the notes give where they name no topic (the company they follow);\n# without it, such figures have no subject.\n# default_subject = \"Example Corp\"\n".to_string()),
             ("content/notes/_index.md", "---\ntitle: Notes\n---\n".to_string()),
             ("content/topics/_index.md", "---\ntitle: Topics\n---\n".to_string()),
             ("content/topics/example-topic.md", "---\ntitle: Example topic\naliases: [\"the example\"]\n---\n\nA topic page: every note that mentions *example topic* links here.\n".to_string()),

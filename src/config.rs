@@ -152,8 +152,9 @@ pub struct Config {
     pub auto_link: AutoLink,
     /// Whether figures are extracted from prose.
     pub extract_metrics: bool,
-    /// The subject of figures that name none.
-    pub default_subject: String,
+    /// The subject of figures that name none (`[metrics] default_subject`); None when the
+    /// site sets none, and such figures then have no subject.
+    pub default_subject: Option<String>,
     /// Currency of `$` amounts.
     pub currency: String,
     /// The month (1 to 12) the subject's fiscal year ends in (`[metrics] fiscal_year_end`):
@@ -366,7 +367,7 @@ impl RawConfig {
             topics_dir: topics.dir.unwrap_or_else(|| "topics".to_string()),
             auto_link,
             extract_metrics: metrics.extract.unwrap_or(true),
-            default_subject: metrics.default_subject.unwrap_or_else(|| "Amazon".to_string()),
+            default_subject: metrics.default_subject.filter(|s| !s.trim().is_empty()),
             currency: metrics.currency.unwrap_or_else(|| "USD".to_string()),
             fiscal_year_end,
             metric_names: metrics.names.into_iter().collect(),

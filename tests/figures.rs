@@ -67,17 +67,20 @@ fn metrics_of_note(topics: &[&str], note: &str) -> Value {
     metrics_of_site(&pages, note)
 }
 
+/// Writes `text` to `rel` under `root`, making its folders.
+fn write_in(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
 /// A site in a new temporary folder, with Amazon as the default subject: topic pages
 /// given as (title, more front matter lines, body) and one note, `note` the whole file,
 /// at `content/notes/2024-02-01-note.md` (published at `/notes/note/`).
 fn site_of(topics: &[(&str, &str, &str)], note: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    let write = |rel: &str, text: &str| {
-        let path = root.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| write_in(root, rel, text);
     write(
         "site.toml",
         "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"Amazon\"\n",
@@ -1994,4 +1997,53 @@ fn a_caption_line_names_the_metric_and_subject_of_its_list() {
     );
     assert_eq!(record_of(&json, -10.2e9)["metric"], "operating income");
     assert_eq!(record_of(&json, 70e9)["subject"], "Amazon", "a sentence is no caption");
+}
+
+/// A site that sets no `[metrics] default_subject` is about no company in particular: a
+/// figure that names no topic has no subject (a null in the exports, "Other figures" in
+/// a note's table), and two such figures in different notes are no conflict, since
+/// nothing says they are one company's. A topic's figures keep their topic.
+#[test]
+fn a_site_without_a_default_subject_leaves_unnamed_figures_without_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let write = |rel: &str, text: &str| write_in(root, rel, text);
+    write("site.toml", "title = \"T\"\nbase_url = \"http://localhost/\"\n");
+    write("content/topics/aws.md", "---\ntitle: AWS\n---\n\nThe cloud segment.\n");
+    let note = |title: &str, body: &str| format!("---\nlayout: post\ntitle: {title}\nperiod: Q4 2023\n---\n\n{body}\n");
+    write(
+        "content/notes/2024-02-01-one.md",
+        &note("One", "AWS revenue was $24.2 billion. Revenue was $170.0 billion."),
+    );
+    write(
+        "content/notes/2024-02-02-two.md",
+        &note("Two", "Revenue was $150.0 billion."),
+    );
+
+    let out = folio(root, &["build"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("public/metrics.json")).unwrap()).unwrap();
+    assert_eq!(subject_of(&json, 24.2e9), "AWS", "{json:#}");
+    assert_eq!(subject_of(&json, 170e9), Value::Null, "{json:#}");
+    assert_eq!(subject_of(&json, 150e9), Value::Null, "{json:#}");
+    assert_eq!(json["conflicts"], Value::Array(Vec::new()), "{json:#}");
+
+    let check = folio(root, &["check"]);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(!stderr.contains("conflict"), "{stderr}");
+
+    let page = |slug: &str| std::fs::read_to_string(root.join(format!("public/notes/{slug}/index.html"))).unwrap();
+    let one = page("one");
+    let aws = one.find(">AWS</h3>").expect("AWS's figures under its name");
+    let other = one
+        .find(">Other figures</h3>")
+        .expect("the unnamed figures under their own heading");
+    assert!(aws < other, "the unnamed figures come last:\n{one}");
+    let two = page("two");
+    assert!(two.contains("$150.0B") || two.contains("$150B"), "{two}");
+    assert!(
+        !two.contains("figures-subject"),
+        "a table of unnamed figures alone needs no heading:\n{two}"
+    );
 }

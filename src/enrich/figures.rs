@@ -76,8 +76,8 @@ impl Figure {
 
 /// What figure finding needs to know about the page.
 pub struct Settings<'a> {
-    /// Page-level default subject.
-    pub default_subject: String,
+    /// Page-level default subject, if the page or the site gives one.
+    pub default_subject: Option<String>,
     /// Page period (front matter, else title).
     pub page_period: Option<String>,
     /// On a topic page whose title is a metric ("Capital expenditures"), its label.
@@ -154,7 +154,8 @@ pub fn extract(
     // about $90 billion. Its CET1 ratio stood at 15.0%": the quarter before the guide).
     let mut before_guide: Option<Option<(usize, usize, Option<String>)>> = None;
     // A topic page's "it" is its topic, the subject of figures that name none there.
-    let about_itself = doc.page.kind == crate::content::PageKind::Topic && settings.default_subject == doc.page.title;
+    let about_itself = doc.page.kind == crate::content::PageKind::Topic
+        && settings.default_subject.as_deref() == Some(doc.page.title.as_str());
     let mut found: Vec<Vec<Found>> = Vec::with_capacity(measured.len());
     // The one topic the note's title names, read once, when a sentence needs it.
     let mut title_topic: Option<Option<String>> = None;
@@ -385,7 +386,7 @@ fn title_subject(doc: &Doc, topics: &Topics, settings: &Settings) -> Option<Stri
     let named = subject_named(&doc.page.title, topics, settings.names)
         .subject
         .flatten()?;
-    (settings.default_subject != named).then_some(named)
+    (settings.default_subject.as_deref() != Some(named.as_str())).then_some(named)
 }
 
 /// Whether `label` says a word of `metric` (in any case).
@@ -706,7 +707,7 @@ fn place_sentences(
             }
             scope_frame = Some(frame);
             places.scopes.push(Scope {
-                default_subject: Some(settings.default_subject.clone()),
+                default_subject: settings.default_subject.clone(),
                 heading_period: frame
                     .map(|f| reading.frames[f].clone())
                     .or_else(|| heading_period.clone()),
@@ -938,9 +939,9 @@ pub fn from_front_matter(doc: &Doc, settings: &Settings) -> Result<Vec<Figure>, 
             Figure {
                 anchor: 0,
                 line: doc.page.meta.metrics_line.unwrap_or(1) as u32,
-                subject: Some(metrics::intern(
-                    h.subject.as_deref().unwrap_or(&settings.default_subject),
-                )),
+                subject: (h.subject.as_deref())
+                    .or(settings.default_subject.as_deref())
+                    .map(metrics::intern),
                 metric: h.metric.as_deref().map(metrics::intern),
                 period: h
                     .period

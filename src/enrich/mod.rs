@@ -183,14 +183,14 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
 
 /// Whose figures a page's prose states when it names nobody: front matter `subject`; on a
 /// topic page the topic itself (unless the topic is a metric, like "Capital expenditures",
-/// or marked `figure_subject: false`); else the site's default subject.
-fn default_subject(doc: &Doc, ctx: &Context, names_a_metric: bool) -> String {
+/// or marked `figure_subject: false`); else the site's default subject, if it sets one.
+fn default_subject(doc: &Doc, ctx: &Context, names_a_metric: bool) -> Option<String> {
     let page = &doc.page;
     if let Some(subject) = &page.meta.subject {
-        return subject.clone();
+        return Some(subject.clone());
     }
     if page.kind == crate::content::PageKind::Topic && page.meta.figure_subject != Some(false) && !names_a_metric {
-        return page.title.clone();
+        return Some(page.title.clone());
     }
     ctx.config.default_subject.clone()
 }

@@ -149,21 +149,26 @@ impl<'a> Notes<'a> {
 /// same rows from `metrics(page=page.url)`.
 pub fn key_figures_html(site: &Site, id: PageId) -> String {
     let page = site.page(id);
-    let mut subjects: Vec<(&'static str, Vec<&Figure>)> = Vec::new();
+    // Figures without a subject (a site that sets no default subject) come last, under
+    // "Other figures", or with no heading when they are all there is.
+    let mut subjects: Vec<(Option<&'static str>, Vec<&Figure>)> = Vec::new();
     for f in &page.facts.figures {
-        let subject = f.subject.unwrap_or("—");
-        match subjects.iter_mut().find(|(s, _)| *s == subject) {
+        match subjects.iter_mut().find(|(s, _)| *s == f.subject) {
             Some((_, figures)) => figures.push(f),
-            None => subjects.push((subject, vec![f])),
+            None => subjects.push((f.subject, vec![f])),
         }
     }
+    subjects.sort_by_key(|(s, _)| s.is_none());
+    let headed = subjects.iter().any(|(s, _)| s.is_some());
     let mut out = String::with_capacity(page.facts.figures.len() * 200);
     let mut scratch = String::new();
     HTML_WORDS.with_borrow_mut(|words| {
         for (subject, figures) in subjects {
-            out.push_str("<h3 class=\"figures-subject\">");
-            out.push_str(words.get(subject));
-            out.push_str("</h3>\n");
+            if headed {
+                out.push_str("<h3 class=\"figures-subject\">");
+                out.push_str(subject.map_or("Other figures", |s| words.get(s)));
+                out.push_str("</h3>\n");
+            }
             open_table(&mut out, false);
             for f in figures {
                 // The figures are on this page: `#fig-4` reaches them, and a note of 30
