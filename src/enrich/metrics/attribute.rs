@@ -945,6 +945,23 @@ fn is_the_metric(s: &Sentence, start: usize, end: usize, subject: &str) -> bool 
     s.metrics
         .iter()
         .any(|h| h.start < end && start < h.end && !qualifies(h.label, subject))
+        && !measured_right_after(s, end)
+}
+
+/// "Marketing delivered adjusted earnings of $1.39 billion", "Marketing adjusted earnings
+/// were …": a topic named like a metric (Shell's Marketing segment, not its marketing
+/// expense) right before another metric phrase, or a verb of reporting apart, is whose
+/// the figure is; that phrase says what it measures. "Capital expenditures and free cash
+/// flow" stays two metrics.
+fn measured_right_after(s: &Sentence, end: usize) -> bool {
+    let Some(next) = (s.metrics.iter()).filter(|h| h.start >= end).min_by_key(|h| h.start) else {
+        return false;
+    };
+    let between = &s.toks[s.toks.partition_point(|t| t.start < end)..s.toks.partition_point(|t| t.start < next.start)];
+    // The phrase's own qualifier ("adjusted") is said before the words the hit covers.
+    let mut rest = (between.iter()).filter(|t| !next.label.split(' ').any(|w| t.text.eq_ignore_ascii_case(w)));
+    let verb = |t: &Token| t.is_any(&["delivered", "earned", "generated", "posted", "recorded", "reported"]);
+    rest.next().is_none_or(verb) && rest.next().is_none()
 }
 
 /// Words before "revenue" that do not name a line of business: determiners and

@@ -14,6 +14,12 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Marketing delivered adjusted earnings of $1.39 billion, up 15% on the second quarter.", Some("Q3 2024"), &["Marketing"],
+        &["1.39e9 USD; up 15 % QoQ; Marketing; adjusted earnings; Q3 2024"]),
+    ("Marketing adjusted earnings were eight hundred and sixty three million dollars.", Some("Q4 2024"), &["Marketing"],
+        &["863e6 USD; _; Marketing; adjusted earnings; Q4 2024"]),
+    ("Marketing expenses were $2.1 billion.", Some("Q4 2024"), &["Marketing"],
+        &["2.1e9 USD; _; Amazon; marketing; Q4 2024"]),
     ("AWS revenue grew 13% year-over-year to $24.2 billion.", Some("Q4 2023"), &["AWS"],
         &["24.2e9 USD; up 13 % YoY; AWS; revenue; Q4 2023"]),
     ("Advertising services revenue reached $56.2 billion in 2024, up 20% from $46.9 billion in 2023.", None, &[],
