@@ -1381,10 +1381,24 @@ pub(super) fn segment_figure(s: &Sentence, rec: &Rec, roles: &[Role], topic: &Ca
     // speaker turning to the segment speaks of it.
     let turn = s.toks.get(from).is_some_and(|t| t.is_any(&["we", "it", "you", "they"]));
     // "Trulicity finished twenty twenty four at $5.25 billion": the period said between
-    // them does not set the figure apart from the topic.
-    let words = between.iter().filter(|t| !s.in_period(t.start)).count();
+    // them does not set the figure apart from the topic, nor do the words that say it is
+    // a loss or a profit ("Model e posted a loss of $1.4 billion").
+    let (said, range) = match between {
+        [said @ .., last] if last.is("between") => (said, 1),
+        said => (said, 0),
+    };
+    let result_words = range
+        + match said {
+            [.., a, result, of] if a.is_any(&["a", "an"]) && result.is_any(&["loss", "profit"]) && of.is("of") => 3,
+            [.., result, of] if result.is_any(&["loss", "profit"]) && of.is("of") => 2,
+            _ => 0,
+        };
+    let words = between.iter().filter(|t| !s.in_period(t.start)).count() - result_words;
+    // "guided to a Model e loss of …": the topic names whose loss it is, whatever the
+    // preposition before it.
+    let its_result = result_words > 0 && said.len() == 2;
     let near = topic.end <= rec.start
-        && (turn || !preposition_before(s, topic.start))
+        && (turn || its_result || !preposition_before(s, topic.start))
         && words <= 3
         && !between.iter().any(|t| t.is_any(&["and", "or", ","]));
     // "$260 million in efficiency gains", "$70 billion of the plan": another noun is named.
@@ -1429,12 +1443,17 @@ pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
     let toks = &s.toks;
     let word_sign = q.first >= 1 && toks[q.first - 1].is_any(&["negative", "minus"]);
     // "Provision for credit losses of $2.6 billion": the loss ends the name of a metric
-    // that is no loss.
-    let loss_of = q.first >= 2
-        && toks[q.first - 1].is("of")
-        && toks[q.first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"])
+    // that is no loss. "a loss of between $5 billion and $5.5 billion" is one too.
+    let first = if q.upper.is_some() && q.first >= 1 && toks[q.first - 1].is("between") {
+        q.first - 1
+    } else {
+        q.first
+    };
+    let loss_of = first >= 2
+        && toks[first - 1].is("of")
+        && toks[first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"])
         && !(s.metrics.iter()).any(|h| {
-            h.end == toks[q.first - 2].end && h.start < toks[q.first - 2].start && !h.negates && !h.label.is_empty()
+            h.end == toks[first - 2].end && h.start < toks[first - 2].start && !h.negates && !h.label.is_empty()
         });
     let currency = matches!(q.unit, Unit::Currency(_));
     let loss_after = currency && toks.get(q.next).is_some_and(|t| t.is_any(&["loss", "losses"]));

@@ -14,6 +14,10 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Model e posted a loss of $1.4 billion.", Some("Q4 2024"), &["Model e"],
+        &["-1.4e9 USD; _; Model e; operating income; Q4 2024"]),
+    ("Ford guided to a Model e loss of between $5 billion and $5.5 billion for 2025.", Some("Q4 2024"), &["Model e"],
+        &["-5e9..-5.5e9 USD; _; Model e; operating income; 2025"]),
     ("Marketing delivered adjusted earnings of $1.39 billion, up 15% on the second quarter.", Some("Q3 2024"), &["Marketing"],
         &["1.39e9 USD; up 15 % QoQ; Marketing; adjusted earnings; Q3 2024"]),
     ("Marketing adjusted earnings were eight hundred and sixty three million dollars.", Some("Q4 2024"), &["Marketing"],
