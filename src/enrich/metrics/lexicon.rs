@@ -882,6 +882,63 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
 ];
 
 /// Words before a metric that make it the base of a ratio ("as a percentage of net sales").
+/// "trades at 32x forward earnings", "10 times trailing sales": the measure a multiple
+/// is of, which is no figure's metric ("… and yields 0.5%" is not earnings). `before` is
+/// the text before the phrase, trimmed, and `after` the text after it: "3x revenue
+/// growth" is how much the revenue grew.
+fn after_a_multiple(before: &str, after: &str) -> bool {
+    let word = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if word.eq_ignore_ascii_case("growth") {
+        return false;
+    }
+    let before = (["forward", "trailing", "fwd", "ntm", "ltm"].iter())
+        .find_map(|w| {
+            let cut = before.len().checked_sub(w.len())?;
+            (before.is_char_boundary(cut) && before[cut..].eq_ignore_ascii_case(w)).then(|| before[..cut].trim_end())
+        })
+        .unwrap_or(before);
+    let digit_before = |n: &str| n.ends_with(|c: char| c.is_ascii_digit());
+    let spelled_before = |n: &str| {
+        let word = n.rsplit(' ').next().unwrap_or(n).to_ascii_lowercase();
+        SPELLED_TENS.contains(&word.as_str()) || SPELLED_UNITS.contains(&word.as_str())
+    };
+    match before.strip_suffix(['x', '×']) {
+        Some(n) => digit_before(n),
+        None => before
+            .strip_suffix(" times")
+            .is_some_and(|n| digit_before(n) || spelled_before(n)),
+    }
+}
+
+const SPELLED_UNITS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const SPELLED_TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 const RATIO_BASE: &[&str] = &[
     "percentage of",
     "percent of",
@@ -1097,7 +1154,7 @@ impl MetricNames {
                 before.len() >= r.len()
                     && before.is_char_boundary(before.len() - r.len())
                     && before[before.len() - r.len()..].eq_ignore_ascii_case(r)
-            });
+            }) || after_a_multiple(before, &text[end..]);
             // "Non-GAAP gross margin" ("non-GAAP earnings per share", "On a non-GAAP basis,
             // EPS") is another figure than the gross margin: the two of a quarter would read
             // as a conflict under one label. "non-gaap" is a phrase of the automaton (with no

@@ -823,6 +823,15 @@ fn found(
     if metric.is_none() && !rate {
         metric = attribute::page_metric(s, rec, roles, scope);
     }
+    // "The stock … yields 0.5%": a share price is money; a percentage is how it moved
+    // (a change), never its level.
+    if metric.as_deref() == Some("share price")
+        && rec
+            .value
+            .is_some_and(|v| matches!(s.qtys[v].unit, Unit::Percent | Unit::Bps))
+    {
+        metric = None;
+    }
     // "revenue outside the U.S. rose 13% to $3.62 billion" is not all of the company's
     // revenue, nor is "NII ex. Markets": a false conflict with it, and a wrong point in
     // its series, if it were.

@@ -14,6 +14,10 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("The stock trades at 32x forward earnings and yields 0.5%.", Some("Q4 2024"), &[],
+        &["32 x; _; Amazon; price to earnings; Q4 2024", "0.5 %; _; Amazon; _; Q4 2024"]),
+    ("At thirty two times earnings the shares yield one percent.", Some("Q4 2024"), &[],
+        &["32 x; _; Amazon; price to earnings; Q4 2024", "1 %; _; Amazon; _; Q4 2024"]),
     ("Model e posted a loss of $1.4 billion.", Some("Q4 2024"), &["Model e"],
         &["-1.4e9 USD; _; Model e; operating income; Q4 2024"]),
     ("Ford guided to a Model e loss of between $5 billion and $5.5 billion for 2025.", Some("Q4 2024"), &["Model e"],
