@@ -642,6 +642,15 @@ fn figures_in_whole_notes_of_an_oil_and_gas_major_are_found_and_attributed() {
     whole_notes("passages15");
 }
 
+/// The sixteenth blind set, TSMC: a chipmaker that reports in New Taiwan dollars and
+/// guides in US dollars, with shares of wafer revenue by node and platform, wafer
+/// shipments, exchange-rate assumptions, and node names ("N3", "3nm", "A16") that are
+/// no figures.
+#[test]
+fn figures_in_whole_notes_of_a_chipmaker_reporting_in_nt_dollars_are_found_and_attributed() {
+    whole_notes("passages16");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
