@@ -95,6 +95,12 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     let Some(upper) = core_at(toks, k) else { return };
     let mut high = upper.value;
     let mut lower = q.amount;
+    // "2 to 3 percentage points": the bare lower bound is in points too, 200 bps.
+    let points = upper.unit == Unit::Bps
+        && (toks[upper.next - 1].is_any(&["point", "points"]) || toks[k].suffix.eq_ignore_ascii_case("pp"));
+    if points && q.unit == Unit::Pending {
+        lower *= 100.0;
+    }
     let upper_unit = match (currency, upper.unit) {
         (Some(c), Unit::Pending) => Unit::Currency(c),
         // "10 to 15 cents", "thirty to forty euro cents": a bare lower bound is in cents
@@ -189,6 +195,12 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
         b"pence" => (Unit::Currency(PENCE), i + 1),
         b"times" if next.is_some_and(comparative) || valuation_base(toks, i + 1).is_some() => (Unit::Times, i + 1),
         b"x" if t.start > toks[i - 1].end => (Unit::Times, i + 1),
+        // "US dollars", "NT dollars", "New Taiwan dollars": whose dollars.
+        b"us" | b"u.s." if next_is(&["dollars", "dollar"]) => (Unit::Currency("USD"), i + 2),
+        b"nt" | b"taiwan" if next_is(&["dollars", "dollar"]) => (Unit::Currency("TWD"), i + 2),
+        b"new" if next_is(&["taiwan"]) && toks.get(i + 2).is_some_and(|t| t.is_any(&["dollars", "dollar"])) => {
+            (Unit::Currency("TWD"), i + 3)
+        }
         word => (Unit::Currency(currency_of_word(word)?), i + 1),
     };
     Some(found)
@@ -203,6 +215,7 @@ pub(super) fn currency_of_word(lower: &[u8]) -> Option<&'static str> {
         b"yen" | b"jpy" => "JPY",
         b"yuan" | b"renminbi" | b"rmb" | b"cny" => "CNY",
         b"sterling" | b"gbp" => "GBP",
+        b"twd" | b"ntd" => "TWD",
         _ => return None,
     })
 }

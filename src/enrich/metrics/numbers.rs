@@ -132,10 +132,15 @@ pub(super) fn spelled(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         return (toks.get(i + 1).is_some_and(|t| t.is("a")) && scale.is_some_and(|m| m >= 1e3)).then_some((0.5, i + 2));
     }
     // "churn was point nine zero percent": a spoken rate below one, its digits one by
-    // one. Only before "percent": "at this point two things changed" is no number.
+    // one. Only before "percent" (or "percentage points"): "at this point two things
+    // changed" is no number.
     if first.is("point") {
         let (fraction, next) = point_digits(toks, i);
-        return (next > i && toks.get(next).is_some_and(|t| t.is("percent"))).then_some((fraction, next));
+        let rate = toks.get(next).is_some_and(|t| {
+            t.is("percent")
+                || (t.is("percentage") && toks.get(next + 1).is_some_and(|p| p.is_any(&["point", "points"])))
+        });
+        return (next > i && rate).then_some((fraction, next));
     }
     if first.is("a") || first.is("an") {
         let next = toks.get(i + 1)?;

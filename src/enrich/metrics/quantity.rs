@@ -166,6 +166,12 @@ pub(super) fn in_whole_units(unit: Unit) -> Option<Unit> {
     }
 }
 
+/// Whether a percentage whose unit words end before token `next` was said in percentage
+/// points ("percentage points", "percent point").
+pub(super) fn in_points(toks: &[Token], unit: Unit, next: usize) -> bool {
+    unit == Unit::Percent && next > 0 && toks[next - 1].is_any(&["point", "points"])
+}
+
 /// A number core: its value, the token after it, and what its own tokens say.
 pub(super) struct Core {
     pub value: f64,
@@ -354,6 +360,11 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
     {
         unit = u;
         next = after;
+        // "up 1.2 percentage points": a difference of two percentages, in basis points as
+        // analysts show it (+120 bps), never to be read as a growth of 1.2%.
+        if in_points(toks, unit, next) {
+            (value, unit) = (value * 100.0, Unit::Bps);
+        }
         // "a dollar ninety five", "two dollars and ninety five cents", "six euros forty",
         // as a call says a price or a per-share figure.
         if spelled && !scaled && value < 1e3 && toks[after - 1].is_any(&["dollar", "dollars", "euro", "euros"]) {
@@ -389,7 +400,8 @@ fn glued_number(t: &Token) -> Option<(f64, bool, Unit)> {
     } else if s.eq_ignore_ascii_case("bps") || s.eq_ignore_ascii_case("bp") {
         Some((t.value, false, Unit::Bps))
     } else if s.eq_ignore_ascii_case("pp") {
-        Some((t.value, false, Unit::Percent))
+        // Percentage points, in basis points (`in_points`).
+        Some((t.value * 100.0, false, Unit::Bps))
     } else if s == "p" {
         // "2,641p", "34.4p": pence, as London prices are written; not a screen's "1080p",
         // nor "1P" and "3P" (first and third party).
@@ -444,8 +456,8 @@ fn prefix(toks: &[Token], i: usize) -> (usize, Option<&'static str>, bool, bool)
         currency = currency_symbol(toks[j - 1].text);
         if currency.is_some() {
             j -= 1;
-            // "US$5 billion"; "C$40 billion", "A$2.1 billion", "HK$3 billion": the
-            // dollars of another country.
+            // "US$5 billion"; "C$40 billion", "A$2.1 billion", "HK$3 billion",
+            // "NT$868.5 billion": the dollars of another country.
             if j > 0 && toks[j - 1].end == toks[j].start && toks[j].text == "$" {
                 let country = match toks[j - 1].text {
                     "US" => Some("USD"),
@@ -454,6 +466,7 @@ fn prefix(toks: &[Token], i: usize) -> (usize, Option<&'static str>, bool, bool)
                     "HK" => Some("HKD"),
                     "S" | "SG" => Some("SGD"),
                     "NZ" => Some("NZD"),
+                    "NT" => Some("TWD"),
                     _ => None,
                 };
                 if let Some(code) = country {

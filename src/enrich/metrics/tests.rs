@@ -14,6 +14,16 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Revenue was NT$868.46 billion and net income NT$374.68 billion.", Some("Q4 2024"), &[],
+        &["868.46e9 TWD; _; Amazon; revenue; Q4 2024", "374.68e9 TWD; _; Amazon; net income; Q4 2024"]),
+    ("revenue was eight hundred sixty eight billion NT dollars or twenty six point nine billion US dollars", Some("Q4 2024"), &[],
+        &["868e9 TWD; _; Amazon; revenue; Q4 2024", "26.9e9 USD; _; Amazon; revenue; Q4 2024"]),
+    ("Gross margin increased 1.2 percentage points to 59.0%.", Some("Q4 2024"), &[],
+        &["59 %; up 120 bps; Amazon; gross margin; Q4 2024"]),
+    ("Operating margin rose 1.5pp.", Some("Q4 2024"), &[],
+        &["_; up 150 bps; Amazon; operating margin; Q4 2024"]),
+    ("The stronger dollar added about point four percentage points.", Some("Q4 2024"), &[],
+        &["_; up 40 bps; Amazon; _; Q4 2024"]),
     ("The stock trades at 32x forward earnings and yields 0.5%.", Some("Q4 2024"), &[],
         &["32 x; _; Amazon; price to earnings; Q4 2024", "0.5 %; _; Amazon; _; Q4 2024"]),
     ("At thirty two times earnings the shares yield one percent.", Some("Q4 2024"), &[],
