@@ -2047,3 +2047,46 @@ fn a_site_without_a_default_subject_leaves_unnamed_figures_without_one() {
         "a table of unnamed figures alone needs no heading:\n{two}"
     );
 }
+
+/// A chipmaker's tables: a caption in NT dollars scales the cells as TWD, a row that
+/// says its own count ("million 12-inch equivalent wafers") counts it, and a column of
+/// shares beside a column of growth gives two figures, the share with no metric and the
+/// growth of the row's revenue; "26% of wafer revenue" in prose is a share too.
+#[test]
+fn a_chipmakers_tables_read_in_nt_dollars_shares_and_wafers() {
+    let json = metrics_of_note(
+        &["HPC"],
+        "---\ntitle: Tables\n---\n\n## Quarterly results (NT$ billions)\n\n\
+         | Item | Q3 2024 | Q4 2024 |\n|---|---|---|\n\
+         | Revenue | 759.69 | 868.46 |\n\
+         | Wafer shipments (million 12-inch equivalent wafers) | 3.3 | 3.4 |\n\n\
+         ## Revenue by platform\n\n\
+         | Platform | Q4 2024 share (%) | Q4 2024 growth q/q (%) |\n|---|---|---|\n\
+         | HPC | 53 | 19 |\n\n\
+         In Q4 2024 the 3nm node reached 26% of wafer revenue.\n",
+    );
+    let fields = ["/subject", "/metric", "/period", "/value/unit"];
+    assert_eq!(
+        fields_of(&json, 868.46e9, &fields),
+        ["Amazon", "revenue", "Q4 2024", "TWD"]
+    );
+    assert_eq!(
+        fields_of(&json, 3.4e6, &fields),
+        ["Amazon", "wafer shipments", "Q4 2024", "count"]
+    );
+    assert_eq!(fields_of(&json, 53.0, &fields), ["HPC", "", "Q4 2024", "%"]);
+    let growth = record_of(&json, 19.0);
+    assert!(
+        growth["value"].is_null(),
+        "the growth is a figure of its own: {growth:#}"
+    );
+    assert_eq!(
+        (
+            growth["subject"].as_str(),
+            growth["metric"].as_str(),
+            growth["change"]["basis"].as_str()
+        ),
+        (Some("HPC"), Some("revenue"), Some("QoQ"))
+    );
+    assert_eq!(fields_of(&json, 26.0, &fields), ["Amazon", "", "Q4 2024", "%"]);
+}

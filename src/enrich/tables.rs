@@ -63,6 +63,9 @@ pub struct Layout {
     scales: Vec<Option<Scale>>,
     /// Per column: whether it holds growth rates, and their basis ("YoY growth").
     growth: Vec<Option<Option<&'static str>>>,
+    /// Per column: whether its head says it holds shares of a whole ("Q4 2024 share
+    /// (%)", "Mix"): percentages of something, no level of the row's measure.
+    shares: Vec<bool>,
     /// Per column: the noun its head counts ("Stores at year-end"), whose bare whole
     /// numbers are counts of it, not amounts in the table's scale.
     counted: Vec<Option<String>>,
@@ -435,6 +438,7 @@ impl Layout {
             let scale = scale_of(cell).or_else(|| layout.scales.is_empty().then(|| caption_scale(cell)).flatten());
             layout.scales.push(scale);
             layout.growth.push(growth_of(cell));
+            layout.shares.push(share_head(cell));
             let money = matches!(names.first_kind(cell), Some(MetricKind::Money | MetricKind::Ratio));
             layout.counted.push(
                 (!money && scale.is_none())
@@ -761,6 +765,7 @@ impl Layout {
     ) {
         let cells = Cells::of(row, offset);
         self.split_levels(&cells, row, offset, figures);
+        self.split_shares(&cells, row, offset, figures);
         for found in figures.iter_mut() {
             let c = cells.column(found.range.start);
             if let Some(Some(subject)) = self.subjects.get(c)
@@ -870,6 +875,29 @@ impl Layout {
             }
         }
         self.change_to_latest(&cells, row, offset, figures);
+        // A share of a whole is no level of what the row measures (M10).
+        for f in figures.iter_mut() {
+            let share = self.shares.get(cells.column(f.range.start)).is_some_and(|s| *s);
+            if share && f.change.is_none() && f.value.as_ref().is_some_and(|v| v.unit == "%") {
+                f.metric = None;
+            }
+        }
+    }
+
+    /// "| 53 | 19 |" under "Q4 2024 share (%)" and "Q4 2024 growth q/q (%)": read as a
+    /// sentence, the growth is the share's change; it is the growth of what the row
+    /// measures, a figure of its own, and the share another.
+    fn split_shares(&self, cells: &Cells, row: &str, offset: usize, figures: &mut Vec<Found>) {
+        let splits = |f: &Found, first: usize, last: usize| {
+            self.shares.get(first).is_some_and(|s| *s)
+                && matches!(self.growth.get(last), Some(Some(_)))
+                && f.value.is_some()
+                && f.change.is_some()
+        };
+        split_cells(cells, row, offset, figures, splits, |f| Found {
+            value: None,
+            ..f.clone()
+        });
     }
 
     /// The latest period a column head names, if any.
@@ -886,35 +914,26 @@ impl Layout {
     fn split_levels(&self, cells: &Cells, row: &str, offset: usize, figures: &mut Vec<Found>) {
         let level_column =
             |c: usize| matches!(self.periods.get(c), Some(Some(_))) && !matches!(self.growth.get(c), Some(Some(_)));
-        let mut k = 0;
-        while k < figures.len() {
-            let f = &figures[k];
-            let (first, second) = (cells.column(f.range.start), cells.column(f.range.end.max(1) - 1));
-            let splits = first != second
-                && level_column(first)
-                && level_column(second)
-                && matches!((&f.value, &f.change), (Some(v), Some(c)) if c.unit == v.unit);
-            let change = f.change.as_ref().filter(|_| splits);
-            let (Some(change), Some(at), Some(then)) = (change, cells.trimmed(row, first), cells.trimmed(row, second))
-            else {
-                k += 1;
-                continue;
-            };
+        let splits = |f: &Found, first: usize, last: usize| {
+            level_column(first)
+                && level_column(last)
+                && matches!((&f.value, &f.change), (Some(v), Some(c)) if c.unit == v.unit)
+        };
+        let later = |f: &Found| {
+            let change = f.change.as_ref().expect("a split figure has a change");
             let sign = if change.direction == "down" { -1.0 } else { 1.0 };
-            let mut later = f.clone();
-            later.value = Some(metrics::Quantity {
-                amount: sign * change.amount,
-                unit: change.unit,
-                approx: false,
-                upper: None,
-            });
-            later.change = None;
-            later.range = then.start - offset..then.end - offset;
-            figures[k].change = None;
-            figures[k].range.end = at.end - offset;
-            figures.insert(k + 1, later);
-            k += 2;
-        }
+            Found {
+                value: Some(metrics::Quantity {
+                    amount: sign * change.amount,
+                    unit: change.unit,
+                    approx: false,
+                    upper: None,
+                }),
+                change: None,
+                ..f.clone()
+            }
+        };
+        split_cells(cells, row, offset, figures, splits, later);
     }
 
     /// Moves a change from an earlier period's level onto the latest period's level of
@@ -1249,6 +1268,7 @@ fn scale_in(words: &str) -> Option<Scale> {
             "euros" | "eur" => Some("€"),
             "pounds" | "pounds sterling" | "sterling" | "gbp" => Some("£"),
             "yen" | "jpy" => Some("¥"),
+            "nt dollars" | "new taiwan dollars" | "twd" => Some("NT$"),
             _ => None,
         };
         return match symbol {
@@ -1288,9 +1308,10 @@ fn scale_in(words: &str) -> Option<Scale> {
     {
         return Some(Scale::Plain(word, Some("barrels")));
     }
-    // "(thousand units)", "(million vehicles)": a count in thousands of the noun after.
-    if let Some((scale, noun)) = words.split_once(' ')
-        && !noun.contains(' ')
+    // "(thousand units)", "(million vehicles)": a count in thousands of the noun after;
+    // "(million 12-inch equivalent wafers)": of the last, the words between saying which.
+    if let Some((scale, said)) = words.split_once(' ')
+        && let noun = said.rsplit(' ').next().unwrap_or(said)
         && noun.len() > 2
         && noun.ends_with('s')
         && noun.bytes().all(|b| b.is_ascii_lowercase())
@@ -1301,6 +1322,12 @@ fn scale_in(words: &str) -> Option<Scale> {
     let (symbol, rest) = [
         ("us$", "$"),
         ("usd", "$"),
+        // Other countries' dollars, as prose writes them ("NT$868.46 billion").
+        ("nt$", "NT$"),
+        ("twd", "NT$"),
+        ("c$", "C$"),
+        ("a$", "A$"),
+        ("hk$", "HK$"),
         ("$", "$"),
         ("€", "€"),
         ("eur", "€"),
@@ -1322,6 +1349,44 @@ fn scale_in(words: &str) -> Option<Scale> {
         _ => return None,
     };
     Some(Scale::Money(symbol, suffix))
+}
+
+/// Splits each figure of a row read across two cells that `splits` (given the figure
+/// and the columns of its first and last cell) says hold two figures: the figure keeps
+/// its first cell, without its change, and the one `second` makes of it takes the last.
+fn split_cells(
+    cells: &Cells,
+    row: &str,
+    offset: usize,
+    figures: &mut Vec<Found>,
+    splits: impl Fn(&Found, usize, usize) -> bool,
+    second: impl Fn(&Found) -> Found,
+) {
+    let mut k = 0;
+    while k < figures.len() {
+        let f = &figures[k];
+        let (first, last) = (cells.column(f.range.start), cells.column(f.range.end.max(1) - 1));
+        let split = first != last && splits(f, first, last);
+        let (true, Some(at), Some(then)) = (split, cells.trimmed(row, first), cells.trimmed(row, last)) else {
+            k += 1;
+            continue;
+        };
+        let mut other = second(f);
+        other.range = then.start - offset..then.end - offset;
+        figures[k].change = None;
+        figures[k].range.end = at.end - offset;
+        figures.insert(k + 1, other);
+        k += 2;
+    }
+}
+
+/// Whether a head cell says its column holds shares of a whole: "share", "mix", "% of".
+fn share_head(cell: &str) -> bool {
+    let lower = cell.to_ascii_lowercase();
+    lower.contains("% of")
+        || lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| matches!(w, "share" | "mix"))
 }
 
 /// Whether a head cell names a column of growth rates, and their basis: "YoY", "YoY

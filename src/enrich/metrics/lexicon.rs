@@ -727,6 +727,9 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("worth", "valuation", Money, false),
     // What a revenue change is made of: "volume contributed 48%, while realized prices
     // were down 2%".
+    ("shipments", "shipments", Count, false),
+    ("unit shipments", "shipments", Count, false),
+    ("wafer shipments", "wafer shipments", Count, false),
     ("volume", "volume", Any, false),
     ("volumes", "volume", Any, false),
     ("volume growth", "volume", Any, false),
@@ -1150,11 +1153,23 @@ impl MetricNames {
                 continue;
             }
             let before = text[..start].trim_end();
-            let ratio_base = RATIO_BASE.iter().any(|r| {
-                before.len() >= r.len()
-                    && before.is_char_boundary(before.len() - r.len())
-                    && before[before.len() - r.len()..].eq_ignore_ascii_case(r)
-            }) || after_a_multiple(before, &text[end..]);
+            let base_before = |before: &str| {
+                RATIO_BASE.iter().any(|r| {
+                    before.len() >= r.len()
+                        && before.is_char_boundary(before.len() - r.len())
+                        && before[before.len() - r.len()..].eq_ignore_ascii_case(r)
+                })
+            };
+            // "Share of wafer revenue": a word may say which part of the measure a share
+            // is of (not what a growth is set against: "slower than total sales, which
+            // grew 11%" is the sales' growth).
+            let word_before = || {
+                let (rest, word) = before.rsplit_once(' ')?;
+                word.bytes().all(|b| b.is_ascii_alphabetic()).then(|| rest.trim_end())
+            };
+            let ratio_base = base_before(before)
+                || word_before().is_some_and(|rest| base_before(rest) && !rest.to_ascii_lowercase().ends_with(" than"))
+                || after_a_multiple(before, &text[end..]);
             // "Non-GAAP gross margin" ("non-GAAP earnings per share", "On a non-GAAP basis,
             // EPS") is another figure than the gross margin: the two of a quarter would read
             // as a conflict under one label. "non-gaap" is a phrase of the automaton (with no

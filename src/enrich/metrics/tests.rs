@@ -14,6 +14,8 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("In 2024 shipping costs rose 7%, slower than total sales, which grew 11%.", None, &[],
+        &["_; up 7 %; Amazon; shipping costs; 2024", "_; up 11 %; Amazon; revenue; 2024"]),
     ("Revenue was NT$868.46 billion and net income NT$374.68 billion.", Some("Q4 2024"), &[],
         &["868.46e9 TWD; _; Amazon; revenue; Q4 2024", "374.68e9 TWD; _; Amazon; net income; Q4 2024"]),
     ("revenue was eight hundred sixty eight billion NT dollars or twenty six point nine billion US dollars", Some("Q4 2024"), &[],
