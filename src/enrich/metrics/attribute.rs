@@ -984,7 +984,7 @@ const NOT_A_LINE: &[&str] = &[
     "posted", "posts", "previous", "prior", "project", "projected", "projects", "quarter",
     "quarterly", "quarters", "record", "recorded", "report", "reported", "reports",
     "results", "same", "saw", "second", "see", "sees", "segment", "september", "should",
-    "so", "solid", "some", "still", "strong", "such", "that", "the", "their", "then",
+    "so", "solid", "some", "still", "strong", "such", "term", "that", "the", "their", "then",
     "these", "they", "third", "this", "those", "to", "today", "too", "was", "we", "weak",
     "were", "which", "while", "who", "whose", "will", "with", "would", "year", "yearly",
     "years", "your",

@@ -114,6 +114,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
         false,
     ),
     ("capex", "capital expenditures", Money, false),
+    // TSMC's word for its year's capex.
+    ("capital budget", "capital expenditures", Money, false),
     ("capx", "capital expenditures", Money, false),
     ("cap ex", "capital expenditures", Money, false),
     ("capital expenditures", "capital expenditures", Money, false),

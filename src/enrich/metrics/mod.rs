@@ -308,6 +308,7 @@ pub fn read(sentence: &str) -> Option<Read<'_>> {
     let toks = tokens::tokenize(sentence);
     let mut qtys = quantity::scan(&toks);
     drop_tolerances(&toks, &mut qtys);
+    drop_units_of_exchange(&toks, &mut qtys);
     (!qtys.is_empty()).then_some(Read {
         text: sentence,
         toks,
@@ -372,6 +373,22 @@ fn drop_tolerances(toks: &[Token], qtys: &mut Vec<Qty>) {
         }
     }
     *qtys = kept;
+}
+
+/// "an exchange rate assumption of 1 US dollar to 32.5 NT dollars": the one unit a rate
+/// is given for is no figure; the rate after it is (`exchange_rate`).
+fn drop_units_of_exchange(toks: &[Token], qtys: &mut Vec<Qty>) {
+    let unit_of_exchange = |k: usize| {
+        let (q, next) = (&qtys[k], qtys.get(k + 1));
+        q.amount == 1.0
+            && matches!(q.unit, Unit::Currency(_))
+            && toks.get(q.next).is_some_and(|t| t.is_any(&["to", "="]))
+            && next.is_some_and(|n| n.first == q.next + 1 && matches!(n.unit, Unit::Currency(_)) && n.unit != q.unit)
+    };
+    let drop: Vec<usize> = (0..qtys.len()).filter(|&k| unit_of_exchange(k)).collect();
+    for k in drop.into_iter().rev() {
+        qtys.remove(k);
+    }
 }
 
 impl<'s> Read<'s> {
@@ -1251,6 +1268,19 @@ fn exchange_rate(s: &Sentence, q: &Qty) -> Option<String> {
     let Unit::Currency(own) = q.unit else {
         return None;
     };
+    // "1 US dollar to 32.5 NT dollars": the currency of the one unit said before.
+    let before = |back: usize| q.first.checked_sub(back).map(|k| &s.toks[k]);
+    if before(1).is_some_and(|t| t.is_any(&["to", "="]))
+        && before(3).is_some_and(|t| {
+            t.is_any(&["1", "one"]) || t.is("us") && before(4).is_some_and(|t| t.is_any(&["1", "one"]))
+        })
+        && let Some(word) = before(2)
+    {
+        let mut lower = [0u8; 10];
+        let code = modifiers::currency_symbol(word.text)
+            .or_else(|| modifiers::currency_of_word(tokens::lower_ascii(word.text, &mut lower)?))?;
+        return (code != own).then(|| format!("{} exchange rate", code.to_ascii_lowercase()));
+    }
     let mut after = s.toks.get(q.next..)?.iter();
     if !after.next()?.is_any(&["to", "per", "against", "a"]) {
         return None;

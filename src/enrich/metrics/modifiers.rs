@@ -4,7 +4,7 @@
 //! points, dollars, cents, times).
 
 use super::numbers::{scale_suffix, scale_word};
-use super::quantity::{CENTS, EURO_CENTS, PENCE, Qty, Unit, core_at, in_whole_units};
+use super::quantity::{CENTS, EURO_CENTS, PENCE, Qty, Unit, core_at, country_dollars, in_whole_units};
 use super::tokens::{Kind, Token, lower_ascii};
 
 /// Phrases a word may close: the words before it in each, longest first.
@@ -87,7 +87,12 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
         toks.get(k)
             .is_some_and(|t| t.is("+") && toks.get(k + 1).is_some_and(|n| n.start == t.end)),
     );
-    let currency = toks.get(k).and_then(|t| currency_symbol(t.text));
+    // "US$25.0 billion and US$25.8 billion": the upper bound's currency may name its country.
+    let country = (toks.get(k).zip(toks.get(k + 1)))
+        .filter(|(c, d)| d.text == "$" && c.end == d.start)
+        .and_then(|(c, _)| country_dollars(c.text));
+    k += usize::from(country.is_some());
+    let currency = country.or_else(|| toks.get(k).and_then(|t| currency_symbol(t.text)));
     k += usize::from(currency.is_some());
     if k >= toks.len() {
         return;

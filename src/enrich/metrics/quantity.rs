@@ -458,21 +458,13 @@ fn prefix(toks: &[Token], i: usize) -> (usize, Option<&'static str>, bool, bool)
             j -= 1;
             // "US$5 billion"; "C$40 billion", "A$2.1 billion", "HK$3 billion",
             // "NT$868.5 billion": the dollars of another country.
-            if j > 0 && toks[j - 1].end == toks[j].start && toks[j].text == "$" {
-                let country = match toks[j - 1].text {
-                    "US" => Some("USD"),
-                    "C" | "CA" | "Can" => Some("CAD"),
-                    "A" | "AU" => Some("AUD"),
-                    "HK" => Some("HKD"),
-                    "S" | "SG" => Some("SGD"),
-                    "NZ" => Some("NZD"),
-                    "NT" => Some("TWD"),
-                    _ => None,
-                };
-                if let Some(code) = country {
-                    currency = Some(code);
-                    j -= 1;
-                }
+            if j > 0
+                && toks[j - 1].end == toks[j].start
+                && toks[j].text == "$"
+                && let Some(code) = country_dollars(toks[j - 1].text)
+            {
+                currency = Some(code);
+                j -= 1;
             }
         } else if toks[j - 1].is_any(&["usd", "us$"]) {
             currency = Some("USD");
@@ -483,6 +475,20 @@ fn prefix(toks: &[Token], i: usize) -> (usize, Option<&'static str>, bool, bool)
         (j, negative, plus) = sign_before(toks, j);
     }
     (j, currency, negative, plus)
+}
+
+/// The dollars a country's letters before "$" name ("US$", "C$", "NT$").
+pub(super) fn country_dollars(letters: &str) -> Option<&'static str> {
+    Some(match letters {
+        "US" => "USD",
+        "C" | "CA" | "Can" => "CAD",
+        "A" | "AU" => "AUD",
+        "HK" => "HKD",
+        "S" | "SG" => "SGD",
+        "NZ" => "NZD",
+        "NT" => "TWD",
+        _ => return None,
+    })
 }
 
 /// A minus or plus sign glued before token `j` and free of a word before it ("-$0.5B",

@@ -276,6 +276,11 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
         let dir = if q.negative { Dir::Down } else { Dir::Up };
         return Role::Change(dir, Some(at));
     }
+    // "a 20% CAGR", "20% compound annual growth": a rate of growth a year.
+    if q.unit == Unit::Percent && compound_growth_after(toks, q.next) {
+        let dir = if q.negative { Dir::Down } else { Dir::Up };
+        return Role::Change(dir, None);
+    }
     if let Some(dir) = (parallel_change(s, i, previous))
         .or_else(|| restated_change(s, i, done))
         .or_else(|| expected_change(s, i, previous))
@@ -355,6 +360,13 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
         return Role::Change(Dir::Up, None);
     }
     Role::Level
+}
+
+/// Whether the words from token `k` say a compound annual growth rate: "CAGR",
+/// "compound(ed) annual growth (rate)".
+fn compound_growth_after(toks: &[Token], k: usize) -> bool {
+    let at = |j: usize, words: &[&str]| toks.get(j).is_some_and(|t| t.is_any(words));
+    at(k, &["cagr"]) || (at(k, &["compound", "compounded"]) && at(k + 1, &["annual"]) && at(k + 2, &["growth"]))
 }
 
 /// Whether `t` (in any case) is a word that may link the noun "growth" to the
@@ -1022,11 +1034,22 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
     // "rose 56% from a year earlier to $17.4 billion", "from Q3 2023 to": a "from" that
     // opens the basis or the period the change is measured from.
     let opens_basis = |k: usize| {
+        let next = if gap.get(k + 1).is_some_and(|t| t.is("the")) {
+            k + 2
+        } else {
+            k + 1
+        };
         gap[k].is_any(&["from", "over", "versus", "vs", "against"])
             && gap
-                .get(k + 1)
+                .get(next)
                 .is_some_and(|n| s.in_basis(n.start) || s.in_period(n.start))
     };
+    // "increased 14.3% sequentially in NT dollar terms to NT$868.46 billion": the money
+    // the change is measured in.
+    const TERMS: &[&str] = &[
+        "terms", "local", "dollar", "us", "nt", "taiwan", "new", "euro", "yen", "reported", "nominal", "real",
+    ];
+    let terms = gap.iter().any(|t| t.is("terms"));
     // "jumped 14% in extended trading to $977": when in the day the shares moved.
     const SESSION: &[&str] = &[
         "extended",
@@ -1051,6 +1074,7 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
                 || t.is_any(&[",", "in", "for", "the"])
                 || t.is_any(&["excluding", "ex", "-", "fx", "neutral", "constant", "currency"])
                 || (session && t.is_any(SESSION))
+                || (terms && t.is_any(TERMS))
                 || opens_basis(k)
         })
 }

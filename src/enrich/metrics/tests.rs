@@ -14,6 +14,18 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("We expect revenue to be between US$25.0 billion and US$25.8 billion.", Some("Q1 2025"), &[],
+        &["25e9..25.8e9 USD; _; Amazon; revenue; Q1 2025"]),
+    ("Gross margin is guided at 57% to 59%, assuming 1 US dollar to 32.8 NT dollars.", Some("Q1 2025"), &[],
+        &["57..59 %; _; Amazon; gross margin; Q1 2025", "32.8 TWD; _; Amazon; usd exchange rate; Q1 2025"]),
+    ("We expect our long-term revenue growth to approach a 20% CAGR.", None, &[],
+        &["_; up 20 %; Amazon; revenue; _"]),
+    ("Our capital budget will be between US$38 billion and US$42 billion in 2025.", None, &[],
+        &["38e9..42e9 USD; _; Amazon; capital expenditures; 2025"]),
+    ("Revenue increased 14.3% sequentially in NT dollar terms to NT$868.46 billion.", Some("Q4 2024"), &[],
+        &["868.46e9 TWD; up 14.3 % QoQ; Amazon; revenue; Q4 2024"]),
+    ("Gross margin increased 1.2 percentage points from the third quarter to 59.0%.", Some("Q4 2024"), &[],
+        &["59 %; up 120 bps QoQ; Amazon; gross margin; Q4 2024"]),
     ("In 2024 shipping costs rose 7%, slower than total sales, which grew 11%.", None, &[],
         &["_; up 7 %; Amazon; shipping costs; 2024", "_; up 11 %; Amazon; revenue; 2024"]),
     ("Revenue was NT$868.46 billion and net income NT$374.68 billion.", Some("Q4 2024"), &[],
