@@ -375,6 +375,27 @@ fn drop_tolerances(toks: &[Token], qtys: &mut Vec<Qty>) {
     *qtys = kept;
 }
 
+/// The months by name, as a month's revenue or a change's base is said ("October
+/// revenue", "from September").
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+
+/// Whether a month's name, alone, is the word before byte `at` ("October revenue"; not
+/// "January-March revenue").
+fn month_before(s: &Sentence, at: usize) -> bool {
+    let k = s.toks.partition_point(|t| t.start < at);
+    let Some(month) = k.checked_sub(1).map(|m| &s.toks[m]) else {
+        return false;
+    };
+    month.is_any(MONTHS)
+        && !k
+            .checked_sub(2)
+            .is_some_and(|m| s.toks[m].is_any(&["-", "–", "through", "to"]))
+}
+
 /// "an exchange rate assumption of 1 US dollar to 32.5 NT dollars": the one unit a rate
 /// is given for is no figure; the rate after it is (`exchange_rate`).
 fn drop_units_of_exchange(toks: &[Token], qtys: &mut Vec<Qty>) {
@@ -839,6 +860,14 @@ fn found(
     }
     if metric.is_none() && !rate {
         metric = attribute::page_metric(s, rec, roles, scope);
+    }
+    // "October revenue rose 29.2% from September": a month's revenue, which no quarter's
+    // series or conflict is to take for its own ("January-March revenue" is a quarter's).
+    if metric.as_deref() == Some("revenue")
+        && let Some(h) = s.metric.get(rec.primary()).copied().flatten()
+        && month_before(s, s.metrics[h].start)
+    {
+        metric = Some("monthly revenue".to_string());
     }
     // "The stock … yields 0.5%": a share price is money; a percentage is how it moved
     // (a change), never its level.

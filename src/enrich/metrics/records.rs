@@ -1031,8 +1031,9 @@ fn closed(text: &str, start: usize, end: usize) -> usize {
 fn forward_ok(s: &Sentence, c: usize) -> bool {
     let (a, b) = (&s.qtys[c], &s.qtys[c + 1]);
     let gap = &s.toks[a.next..b.first.saturating_sub(1).max(a.next)];
-    // "rose 56% from a year earlier to $17.4 billion", "from Q3 2023 to": a "from" that
-    // opens the basis or the period the change is measured from.
+    // "rose 56% from a year earlier to $17.4 billion", "from Q3 2023 to", "from the third
+    // quarter to", "from September to": a "from" that opens the basis or the period the
+    // change is measured from.
     let opens_basis = |k: usize| {
         let next = if gap.get(k + 1).is_some_and(|t| t.is("the")) {
             k + 2
@@ -1042,8 +1043,11 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
         gap[k].is_any(&["from", "over", "versus", "vs", "against"])
             && gap
                 .get(next)
-                .is_some_and(|n| s.in_basis(n.start) || s.in_period(n.start))
+                .is_some_and(|n| s.in_basis(n.start) || s.in_period(n.start) || n.is_any(super::MONTHS))
     };
+    let month_after_month = gap
+        .windows(3)
+        .any(|w| w[0].is("month") && w[1].is("over") && w[2].is("month"));
     // "increased 14.3% sequentially in NT dollar terms to NT$868.46 billion": the money
     // the change is measured in.
     const TERMS: &[&str] = &[
@@ -1075,7 +1079,9 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
                 || t.is_any(&["excluding", "ex", "-", "fx", "neutral", "constant", "currency"])
                 || (session && t.is_any(SESSION))
                 || (terms && t.is_any(TERMS))
+                || (month_after_month && t.is_any(&["month", "over"]))
                 || opens_basis(k)
+                || (k > 0 && opens_basis(k - 1) && t.is_any(super::MONTHS))
         })
 }
 

@@ -14,6 +14,10 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("October revenue rose 29.2% from September to NT$314.24 billion.", None, &[],
+        &["314.24e9 TWD; up 29.2 %; Amazon; monthly revenue; _"]),
+    ("June revenue fell 17.7% month over month to NT$263.71 billion, up 26.9% year over year.", None, &[],
+        &["263.71e9 TWD; down 17.7 %; Amazon; monthly revenue; _", "_; up 26.9 % YoY; Amazon; monthly revenue; _"]),
     ("We expect revenue to be between US$25.0 billion and US$25.8 billion.", Some("Q1 2025"), &[],
         &["25e9..25.8e9 USD; _; Amazon; revenue; Q1 2025"]),
     ("Gross margin is guided at 57% to 59%, assuming 1 US dollar to 32.8 NT dollars.", Some("Q1 2025"), &[],
