@@ -2090,3 +2090,16 @@ fn a_chipmakers_tables_read_in_nt_dollars_shares_and_wafers() {
     );
     assert_eq!(fields_of(&json, 26.0, &fields), ["Amazon", "", "Q4 2024", "%"]);
 }
+
+/// A heading that names a year in a note whose `period` is that fiscal year says the
+/// fiscal year: the figures under "# Acme 2024 scorecard" are of `FY 2024`, as the front
+/// matter says, not of a plain "2024".
+#[test]
+fn a_headings_year_is_the_notes_fiscal_year() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Acme scorecard\nperiod: FY 2024\n---\n\n# Acme 2024 scorecard\n\n## Headline numbers\n\n\
+         - Revenue: $10.0 billion (+12% YoY)\n",
+    );
+    assert_eq!(fields_of(&json, 10e9, &["/metric", "/period"]), ["revenue", "FY 2024"]);
+}

@@ -531,6 +531,12 @@ fn read_sentences<'t, 'n>(
                 Some(p) => metrics::parse_heading_period(p.text(), around, settings.fiscal_year_end),
                 None => metrics::parse_heading_period(&block.text, around, settings.fiscal_year_end),
             };
+            // "# TSMC 2024 scorecard" in a note of `period: FY 2024`: the year the note
+            // names as its fiscal year, said as such.
+            let own = own.map(|p| match settings.page_period.as_deref() {
+                Some(page) if page.strip_prefix("FY ") == Some(p.as_str()) => page.to_string(),
+                _ => p,
+            });
             heading_period = outline.enter(heading_level(doc, block), own);
             frame = None;
             outlook = None;
