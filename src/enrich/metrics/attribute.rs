@@ -25,6 +25,27 @@ pub(super) const NOT_ADJECTIVES: &[&str] = &[
     "how", "what", "why", "where", "do", "does", "did", "you", "i", "can", "could", "should", "would",
 ];
 
+/// "Shipments of 3nm accounted for 20% of wafer revenue", "made up 69% of": a share said
+/// as such is of the whole after it, and measures nothing named before it ("fulfillment
+/// costs fell to 15.4% of net sales" still measures fulfillment costs).
+fn share_said(s: &Sentence, q: &Qty) -> bool {
+    let word = |back: usize| q.first.checked_sub(back).map(|k| &s.toks[k]);
+    let is = |back: usize, words: &[&str]| word(back).is_some_and(|t| t.is_any(words));
+    s.share(q)
+        && (is(
+            1,
+            &[
+                "represented",
+                "represents",
+                "represent",
+                "representing",
+                "comprised",
+                "comprising",
+            ],
+        ) || (is(1, &["for"]) && is(2, &["accounted", "account", "accounts", "accounting"]))
+            || (is(1, &["up"]) && is(2, &["made", "make", "makes", "making"])))
+}
+
 /// The metric hit each quantity measures, by position alone (indexes into `s.metrics`):
 /// the phrase right after it ("$24.2 billion in revenue"), else the nearest before it
 /// in its clause that is not a "per …" phrase of another figure.
@@ -62,7 +83,7 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
             let per_share = label == "share price" || label.ends_with("eps") || label.ends_with("per share");
             let price_of_billions = per_share && q.scaled;
             let fit = fits(s.metrics[found].kind, q.unit) || money_name(s.metrics[found].label, q.unit).is_some();
-            (fit && !price_of_billions).then_some(found)
+            (fit && !price_of_billions && !share_said(s, q)).then_some(found)
         })
         .collect();
     // "revenue rose 20% to $11.44 billion, and fell short of the roughly $12.10 billion

@@ -14,6 +14,10 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Shipments of 3nm accounted for 20% of wafer revenue in the quarter.", Some("Q3 2024"), &[],
+        &["20 %; _; Amazon; _; Q3 2024"]),
+    ("Fulfillment costs fell to 15.4% of net sales.", Some("FY 2024"), &[],
+        &["15.4 %; _; Amazon; fulfillment costs; FY 2024"]),
     ("October revenue rose 29.2% from September to NT$314.24 billion.", None, &[],
         &["314.24e9 TWD; up 29.2 %; Amazon; monthly revenue; _"]),
     ("June revenue fell 17.7% month over month to NT$263.71 billion, up 26.9% year over year.", None, &[],
