@@ -892,6 +892,13 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
 /// the text before the phrase, trimmed, and `after` the text after it: "3x revenue
 /// growth" is how much the revenue grew.
 fn after_a_multiple(before: &str, after: &str) -> bool {
+    // Asked of every metric phrase: most end their text before in none of the letters
+    // that "x", "×" (its last byte), "times" and the words of time below end in.
+    if !(before.as_bytes().last())
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'x' | 0x97 | b's' | b'd' | b'g' | b'm'))
+    {
+        return false;
+    }
     let word = after
         .trim_start()
         .split(|c: char| !c.is_alphanumeric())
@@ -1163,14 +1170,16 @@ impl MetricNames {
                 })
             };
             // "Share of wafer revenue": a word may say which part of the measure a share
-            // is of (not what a growth is set against: "slower than total sales, which
-            // grew 11%" is the sales' growth).
+            // is of (a base that ends in "of"; not what a growth is set against: "slower
+            // than total sales, which grew 11%" is the sales' growth).
             let word_before = || {
                 let (rest, word) = before.rsplit_once(' ')?;
                 word.bytes().all(|b| b.is_ascii_alphabetic()).then(|| rest.trim_end())
             };
+            let of_before =
+                |rest: &str| rest.len() >= 2 && rest.as_bytes()[rest.len() - 2..].eq_ignore_ascii_case(b"of");
             let ratio_base = base_before(before)
-                || word_before().is_some_and(|rest| base_before(rest) && !rest.to_ascii_lowercase().ends_with(" than"))
+                || word_before().is_some_and(|rest| of_before(rest) && base_before(rest))
                 || after_a_multiple(before, &text[end..]);
             // "Non-GAAP gross margin" ("non-GAAP earnings per share", "On a non-GAAP basis,
             // EPS") is another figure than the gross margin: the two of a quarter would read
