@@ -727,11 +727,11 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("convertible notes", "investment", Money, false),
     ("stake", "investment", Money, false),
     ("worth", "valuation", Money, false),
-    // What a revenue change is made of: "volume contributed 48%, while realized prices
-    // were down 2%".
     ("shipments", "shipments", Count, false),
     ("unit shipments", "shipments", Count, false),
     ("wafer shipments", "wafer shipments", Count, false),
+    // What a revenue change is made of: "volume contributed 48%, while realized prices
+    // were down 2%".
     ("volume", "volume", Any, false),
     ("volumes", "volume", Any, false),
     ("volume growth", "volume", Any, false),
@@ -886,7 +886,6 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("sales team", "", Any, false),
 ];
 
-/// Words before a metric that make it the base of a ratio ("as a percentage of net sales").
 /// "trades at 32x forward earnings", "10 times trailing sales": the measure a multiple
 /// is of, which is no figure's metric ("… and yields 0.5%" is not earnings). `before` is
 /// the text before the phrase, trimmed, and `after` the text after it: "3x revenue
@@ -926,31 +925,17 @@ fn after_a_multiple(before: &str, after: &str) -> bool {
     }
 }
 
+/// Number words a multiple may be said in ("thirty two times earnings").
+#[rustfmt::skip]
 const SPELLED_UNITS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
 ];
 const SPELLED_TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// Words before a metric that make it the base of a ratio ("as a percentage of net sales").
 const RATIO_BASE: &[&str] = &[
     "percentage of",
     "percent of",
