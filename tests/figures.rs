@@ -2103,3 +2103,30 @@ fn a_headings_year_is_the_notes_fiscal_year() {
     );
     assert_eq!(fields_of(&json, 10e9, &["/metric", "/period"]), ["revenue", "FY 2024"]);
 }
+
+/// Under a heading that says its rows are segments, a row or list item led by a topic
+/// named like a metric (Shell's Marketing segment) gives the segment's figures, of the
+/// metric the heading names; elsewhere "Marketing: $2.1 billion" is the marketing expense.
+#[test]
+fn a_segment_named_like_a_metric_leads_its_rows_under_a_heading_of_segments() {
+    let json = metrics_of_note(
+        &["Marketing", "Headcount"],
+        "---\ntitle: Segments\nperiod: FY 2024\n---\n\n## Adjusted earnings by segment ($ millions)\n\n\
+         | Segment | Q3 2024 | Q4 2024 |\n|---|---:|---:|\n| Marketing | 1,388 | 863 |\n\n\
+         ## Segment adjusted earnings for the year\n\n- Marketing: $4.61 billion\n\n\
+         Headcount declined by 23,000 to 611,000 employees.\n\n\
+         ## Costs\n\n- Marketing: $2.1 billion\n",
+    );
+    let fields = ["/subject", "/metric", "/period"];
+    // Prose under the heading is no row: its topic named like a metric is still the metric.
+    assert_eq!(fields_of(&json, 611e3, &fields), ["Amazon", "headcount", "FY 2024"]);
+    assert_eq!(
+        fields_of(&json, 1.388e9, &fields),
+        ["Marketing", "adjusted earnings", "Q3 2024"]
+    );
+    assert_eq!(
+        fields_of(&json, 4.61e9, &fields),
+        ["Marketing", "adjusted earnings", "FY 2024"]
+    );
+    assert_eq!(fields_of(&json, 2.1e9, &fields), ["Amazon", "marketing", "FY 2024"]);
+}

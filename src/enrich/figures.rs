@@ -138,7 +138,7 @@ pub fn extract(
         Vec::new()
     };
     let measured: Vec<_> = (reading.reads.into_iter().zip(&places.subjects).zip(&places.placed))
-        .map(|(((_, read), mentions), at)| read.measured(mentions, places.scopes[at.scope].default_subject.as_deref()))
+        .map(|(((_, read), mentions), at)| read.measured(mentions, &places.scopes[at.scope]))
         .collect();
     // In a note whose headings and front matter give no period, the figures of a sentence
     // of a paragraph that name no period take the one of the figures of the sentence before it
@@ -676,6 +676,9 @@ fn place_sentences(
     // says nothing of it keeps its parent's.
     let mut heading_forecast = false;
     let mut guides = Outline::default();
+    // Whether the nearest heading says its rows are segments, held as the forecast is.
+    let mut heading_segments = false;
+    let mut segment_headings = Outline::default();
     debug_assert!(mentions.is_sorted_by_key(|m| m.block), "mentions come in block order");
     for (b, block) in blocks.iter().enumerate() {
         let table = tables::body_of(tables, b);
@@ -684,6 +687,10 @@ fn place_sentences(
             heading_subject = outline.enter(heading_level(doc, block), named).flatten();
             let own = metrics::heading_looks_ahead(&block.text).then_some(true);
             heading_forecast = guides.enter(heading_level(doc, block), own).unwrap_or(false);
+            let segments = says_segments(&block.text).then_some(true);
+            heading_segments = segment_headings
+                .enter(heading_level(doc, block), segments)
+                .unwrap_or(false);
             continue;
         }
         let first = places.placed.len();
@@ -718,6 +725,7 @@ fn place_sentences(
                     .map(|f| reading.frames[f].clone())
                     .or_else(|| heading_period.clone()),
                 heading_forecast,
+                heading_segments,
                 heading_subject: block_subject.clone(),
                 page_period: settings.page_period.clone(),
                 page_metric: settings.page_metric.clone(),
@@ -829,6 +837,13 @@ fn subject_named(text: &str, topics: &Topics, names: &metrics::MetricNames) -> N
         subject,
         left_out: left_out.into_iter().map(|(_, _, t)| t.title.clone()).collect(),
     }
+}
+
+/// Whether a heading says what is under it is by segment: "Adjusted earnings by segment
+/// ($ millions)", "Segment adjusted earnings for the year".
+fn says_segments(text: &str) -> bool {
+    (text.split(|c: char| !c.is_alphabetic()))
+        .any(|w| w.eq_ignore_ascii_case("segment") || w.eq_ignore_ascii_case("segments"))
 }
 
 /// Whether the words at `range` of a heading are joined to others as an item of a list:

@@ -95,6 +95,10 @@ pub struct Scope {
     /// guidance"): a line under it that lists a figure ("Revenue: $43.5 billion to $44.5
     /// billion") is one (`outlook::listed`).
     pub heading_forecast: bool,
+    /// Whether the nearest heading above the sentence says its rows or items are segments
+    /// ("## Adjusted earnings by segment"): a row or item led by a topic named like a
+    /// metric ("Marketing | 1,210") is that segment's, not the metric.
+    pub heading_segments: bool,
     /// The canonical period of the note (front matter `period`, else its title).
     pub page_period: Option<String>,
     /// On a page about a metric (the "Capital expenditures" topic), its canonical label:
@@ -445,17 +449,14 @@ impl<'s, 'n> Phrased<'s, 'n> {
     /// The figures of the sentence. `mentions` are the topic mentions the caller found in
     /// this sentence.
     pub fn figures(self, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
-        (self.measured(mentions, scope.default_subject.as_deref())).map_or_else(Vec::new, |m| m.figures(scope))
+        (self.measured(mentions, scope)).map_or_else(Vec::new, |m| m.figures(scope))
     }
 
     /// The sentence's quantities with the metric phrase each measures; None if no
     /// quantity is left outside its period phrases. `default_subject` is the subject of
     /// figures that name none (a company's own name is no line of its business).
-    pub fn measured<'m>(
-        self,
-        mentions: &'m [SubjectMention],
-        default_subject: Option<&str>,
-    ) -> Option<Measured<'s, 'n, 'm>> {
+    pub fn measured<'m>(self, mentions: &'m [SubjectMention], scope: &Scope) -> Option<Measured<'s, 'n, 'm>> {
+        let default_subject = scope.default_subject.as_deref();
         let Phrased {
             read: Read { text, toks, qtys },
             metrics,
@@ -473,7 +474,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
             text,
             toks,
             qtys,
-            metrics: names_outside(metrics, mentions),
+            metrics: names_outside(metrics, mentions, scope.heading_segments.then_some(text)),
             metric: Vec::new(),
             periods,
             undated,
@@ -728,13 +729,27 @@ fn gaap_then_non_gaap(s: &Sentence, out: &mut [Found]) {
 /// Foods Market" names no market size, and a topic named so is still a subject. (The
 /// "ads" of "ads business", an alias of Advertising, stays: its label is the topic's
 /// own metric, "advertising revenue".)
-fn names_outside<'n>(mut hits: Vec<MetricHit<'n>>, mentions: &[SubjectMention]) -> Vec<MetricHit<'n>> {
+/// Under a heading of segments (`segments`: the sentence, if it is under one), the topic
+/// that labels a row or a list item ("Marketing | 1,210", "Marketing: $4.61 billion") is
+/// the segment, even named like a metric: its name is no metric phrase there.
+fn names_outside<'n>(
+    mut hits: Vec<MetricHit<'n>>,
+    mentions: &[SubjectMention],
+    segments: Option<&str>,
+) -> Vec<MetricHit<'n>> {
+    let labels = |m: &SubjectMention| {
+        segments.is_some_and(|text| {
+            m.range.start <= 2
+                && text
+                    .get(m.range.end..)
+                    .is_some_and(|rest| rest.trim_start().starts_with(['|', ':']))
+        })
+    };
     hits.retain(|h| {
         !mentions.iter().any(|m| {
-            m.range.start <= h.start
-                && h.end <= m.range.end
-                && h.end - h.start < m.range.len()
-                && !attribute::qualifies(h.label, &m.subject)
+            let inside = m.range.start <= h.start && h.end <= m.range.end;
+            let leads = h.end - h.start == m.range.len() && labels(m);
+            inside && (h.end - h.start < m.range.len() || leads) && !attribute::qualifies(h.label, &m.subject)
         })
     });
     hits
