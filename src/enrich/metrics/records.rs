@@ -364,7 +364,7 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
 
 /// Whether the words from token `k` say a compound annual growth rate: "CAGR",
 /// "compound(ed) annual growth (rate)".
-fn compound_growth_after(toks: &[Token], k: usize) -> bool {
+pub(super) fn compound_growth_after(toks: &[Token], k: usize) -> bool {
     let at = |j: usize, words: &[&str]| toks.get(j).is_some_and(|t| t.is_any(words));
     at(k, &["cagr"]) || (at(k, &["compound", "compounded"]) && at(k + 1, &["annual"]) && at(k + 2, &["growth"]))
 }

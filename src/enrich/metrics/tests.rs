@@ -26,7 +26,7 @@ const CASES: &[Case] = &[
         &["25e9..25.8e9 USD; _; Amazon; revenue; Q1 2025"]),
     ("Gross margin is guided at 57% to 59%, assuming 1 US dollar to 32.8 NT dollars.", Some("Q1 2025"), &[],
         &["57..59 %; _; Amazon; gross margin; Q1 2025", "32.8 TWD; _; Amazon; usd exchange rate; Q1 2025"]),
-    ("We expect our long-term revenue growth to approach a 20% CAGR.", None, &[],
+    ("We expect our long-term revenue growth to approach a 20% CAGR.", Some("Q4 2024"), &[],
         &["_; up 20 %; Amazon; revenue; _"]),
     ("Our capital budget will be between US$38 billion and US$42 billion in 2025.", None, &[],
         &["38e9..42e9 USD; _; Amazon; capital expenditures; 2025"]),

@@ -113,6 +113,14 @@ pub(super) fn period_of(
     if let Some(p) = owned {
         return Some(p.canonical.clone());
     }
+    // "approach a 20% CAGR": a compound rate spans years; with no period of its own, it
+    // takes none from the heading or the note.
+    if rec
+        .change
+        .is_some_and(|c| super::records::compound_growth_after(&s.toks, s.qtys[c].next))
+    {
+        return None;
+    }
     let scope_period = || scope.heading_period.clone().or_else(|| scope.page_period.clone());
     let now = || Now {
         scope_period: scope_period(),
