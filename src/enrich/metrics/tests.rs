@@ -14,6 +14,8 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Operating margin rose 500 basis points to 47.5%. Net profit margin reached 42.8%.", Some("Q3 2024"), &[],
+        &["47.5 %; up 500 bps; Amazon; operating margin; Q3 2024", "42.8 %; _; Amazon; net margin; Q3 2024"]),
     ("Shipments of 3nm accounted for 20% of wafer revenue in the quarter.", Some("Q3 2024"), &[],
         &["20 %; _; Amazon; _; Q3 2024"]),
     ("Fulfillment costs fell to 15.4% of net sales.", Some("FY 2024"), &[],
