@@ -916,10 +916,7 @@ fn after_a_multiple(before: &str, after: &str) -> bool {
         })
         .unwrap_or(before);
     let digit_before = |n: &str| n.ends_with(|c: char| c.is_ascii_digit());
-    let spelled_before = |n: &str| {
-        let word = n.rsplit(' ').next().unwrap_or(n).to_ascii_lowercase();
-        SPELLED_TENS.contains(&word.as_str()) || SPELLED_UNITS.contains(&word.as_str())
-    };
+    let spelled_before = |n: &str| super::numbers::number_word(n.rsplit(' ').next().unwrap_or(n)).is_some();
     match before.strip_suffix(['x', '×']) {
         Some(n) => digit_before(n),
         None => before
@@ -927,16 +924,6 @@ fn after_a_multiple(before: &str, after: &str) -> bool {
             .is_some_and(|n| digit_before(n) || spelled_before(n)),
     }
 }
-
-/// Number words a multiple may be said in ("thirty two times earnings").
-#[rustfmt::skip]
-const SPELLED_UNITS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-];
-const SPELLED_TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
 
 /// Words before a metric that make it the base of a ratio ("as a percentage of net sales").
 const RATIO_BASE: &[&str] = &[

@@ -1320,10 +1320,7 @@ fn exchange_rate(s: &Sentence, q: &Qty) -> Option<String> {
         })
         && let Some(word) = before(2)
     {
-        let mut lower = [0u8; 10];
-        let code = modifiers::currency_symbol(word.text)
-            .or_else(|| modifiers::currency_of_word(tokens::lower_ascii(word.text, &mut lower)?))?;
-        return (code != own).then(|| format!("{} exchange rate", code.to_ascii_lowercase()));
+        return rate_of(word, own);
     }
     let mut after = s.toks.get(q.next..)?.iter();
     if !after.next()?.is_any(&["to", "per", "against", "a"]) {
@@ -1335,6 +1332,12 @@ fn exchange_rate(s: &Sentence, q: &Qty) -> Option<String> {
     }
     // "per US$", "per $", "to the €"; not "per pound", a weight.
     let word = if word.is("us") { after.next()? } else { word };
+    rate_of(word, own)
+}
+
+/// The exchange rate of the currency `word` names ("$", "dollar"), in an amount of
+/// currency `own`: none when it names no currency, or the amount's own.
+fn rate_of(word: &Token, own: &str) -> Option<String> {
     let mut lower = [0u8; 10];
     let code = modifiers::currency_symbol(word.text)
         .or_else(|| modifiers::currency_of_word(tokens::lower_ascii(word.text, &mut lower)?))?;

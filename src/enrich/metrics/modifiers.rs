@@ -4,7 +4,7 @@
 //! points, dollars, cents, times).
 
 use super::numbers::{scale_suffix, scale_word};
-use super::quantity::{CENTS, EURO_CENTS, PENCE, Qty, Unit, core_at, country_dollars, in_whole_units};
+use super::quantity::{CENTS, EURO_CENTS, PENCE, Qty, Unit, core_at, country_dollars, in_points, in_whole_units};
 use super::tokens::{Kind, Token, lower_ascii};
 
 /// Phrases a word may close: the words before it in each, longest first.
@@ -101,8 +101,7 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     let mut high = upper.value;
     let mut lower = q.amount;
     // "2 to 3 percentage points": the bare lower bound is in points too, 200 bps.
-    let points = upper.unit == Unit::Bps
-        && (toks[upper.next - 1].is_any(&["point", "points"]) || toks[k].suffix.eq_ignore_ascii_case("pp"));
+    let points = upper.unit == Unit::Bps && in_points(toks, k, upper.next);
     if points && q.unit == Unit::Pending {
         lower *= 100.0;
     }

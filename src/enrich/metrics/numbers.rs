@@ -83,10 +83,15 @@ fn unit_value(t: &Token) -> Option<f64> {
     if !may_be_number_word(t) {
         return None;
     }
+    number_word(t.text)
+}
+
+/// The value of a number word below a hundred ("seven", "Thirty"), in any case.
+pub(super) fn number_word(text: &str) -> Option<f64> {
     // One `match` on the word in lower case: a jump on its length and a compare, where
     // a search of the two lists compared every word of them.
     let mut lower = [0u8; 9];
-    let word = lower_ascii(t.text, &mut lower)?;
+    let word = lower_ascii(text, &mut lower)?;
     Some(match word {
         b"zero" => 0.0,
         b"one" => 1.0,

@@ -166,10 +166,10 @@ pub(super) fn in_whole_units(unit: Unit) -> Option<Unit> {
     }
 }
 
-/// Whether a percentage whose unit words end before token `next` was said in percentage
-/// points ("percentage points", "percent point").
-pub(super) fn in_points(toks: &[Token], unit: Unit, next: usize) -> bool {
-    unit == Unit::Percent && next > 0 && toks[next - 1].is_any(&["point", "points"])
+/// Whether the number at token `first`, whose unit words end before token `next`, was
+/// said in percentage points ("percentage points", "percent point", "1.5pp").
+pub(super) fn in_points(toks: &[Token], first: usize, next: usize) -> bool {
+    toks[first].suffix.eq_ignore_ascii_case("pp") || (next > 0 && toks[next - 1].is_any(&["point", "points"]))
 }
 
 /// A number core: its value, the token after it, and what its own tokens say.
@@ -362,7 +362,7 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
         next = after;
         // "up 1.2 percentage points": a difference of two percentages, in basis points as
         // analysts show it (+120 bps), never to be read as a growth of 1.2%.
-        if in_points(toks, unit, next) {
+        if unit == Unit::Percent && in_points(toks, i, next) {
             (value, unit) = (value * 100.0, Unit::Bps);
         }
         // "a dollar ninety five", "two dollars and ninety five cents", "six euros forty",
