@@ -2130,3 +2130,28 @@ fn a_segment_named_like_a_metric_leads_its_rows_under_a_heading_of_segments() {
     );
     assert_eq!(fields_of(&json, 2.1e9, &fields), ["Amazon", "marketing", "FY 2024"]);
 }
+
+/// "For the full year 2024, revenue rose …" opens a paragraph of that year: the
+/// sentences after it in the paragraph are dated by it, the next paragraph is not; an
+/// earlier year said in passing ("For the full year 2023, free cash flow was …") dates
+/// only its own sentence.
+#[test]
+fn a_full_year_said_first_dates_the_rest_of_its_paragraph() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Acme results\nperiod: Q4 2024\n---\n\n## Full year\n\n\
+         For the full year 2024, revenue increased 34% to $90.1 billion. Gross margin was 56.1%. \
+         EPS was $4.52.\n\n\
+         Operating margin was 49.0%.\n\n\
+         ## An aside\n\n\
+         For the full year 2023, free cash flow was $27.0 billion. Net margin was 43.1%, \
+         up from 2023.\n",
+    );
+    let fields = ["/metric", "/period"];
+    assert_eq!(fields_of(&json, 90.1e9, &fields), ["revenue", "FY 2024"]);
+    assert_eq!(fields_of(&json, 56.1, &fields), ["gross margin", "FY 2024"]);
+    assert_eq!(fields_of(&json, 4.52, &fields), ["eps", "FY 2024"]);
+    assert_eq!(fields_of(&json, 49.0, &fields), ["operating margin", "Q4 2024"]);
+    assert_eq!(fields_of(&json, 27e9, &fields), ["free cash flow", "FY 2023"]);
+    assert_eq!(fields_of(&json, 43.1, &fields), ["net margin", "Q4 2024"]);
+}

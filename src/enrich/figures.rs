@@ -558,10 +558,14 @@ fn read_sentences<'t, 'n>(
                 .or(heading_period.as_deref())
                 .or(settings.page_period.as_deref());
             let undated = around.is_none();
-            if let Some(period) = metrics::frame_period(text, read.as_ref(), around) {
+            if let Some(metrics::Frame { period, paragraph }) = metrics::frame_period(text, read.as_ref(), around) {
                 frames.push(period);
+                if paragraph {
+                    outlook = Some((b, outlook.map_or(frame, |(_, before)| before)));
+                } else {
+                    outlook = None;
+                }
                 frame = Some(frames.len() - 1);
-                outlook = None;
             } else if let Some(period) = metrics::outlook_period(text, read.as_ref(), around) {
                 frames.push(period);
                 outlook = Some((b, frame));

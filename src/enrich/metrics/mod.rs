@@ -59,7 +59,8 @@ pub use counts::counted_noun;
 pub use lexicon::{MetricKind, MetricNames};
 pub use outlook::heading_looks_ahead;
 pub use period::{
-    Anchor, fiscal_year_of, frame_period, outlook_period, parse_fiscal_period, parse_heading_period, parse_period,
+    Anchor, Frame, fiscal_year_of, frame_period, outlook_period, parse_fiscal_period, parse_heading_period,
+    parse_period,
 };
 pub use plain::PlainText;
 pub use sentences::split_sentences;

@@ -344,7 +344,7 @@ pub fn parse_heading_period(text: &str, around: Option<&str>, fiscal_end: u8) ->
 /// across our financial results" announces what follows; a turn to a period announces it
 /// either way ("Focusing on the fourth quarter North America revenue was …"). `around`
 /// dates a period said without its year.
-pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&str>) -> Option<String> {
+pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&str>) -> Option<Frame> {
     // The first word of a period phrase: a gate before the pattern is searched (most
     // sentences that open with "For" open with no period: "For context, …").
     const OPENERS: [&str; 37] = [
@@ -404,11 +404,32 @@ pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&
         .get(first.end..first.end + 4)
         .is_some_and(|w| w.eq_ignore_ascii_case(" we "));
     if aside && !we_after {
-        return None;
+        // An earlier year said in passing ("For the full year 2017, free cash flow was
+        // $110.9 billion." in a note on Q4 2018) dates no sentence after it.
+        let (said, around) = (Anchor::of(Some(&first.canonical)).year, Anchor::of(around).year);
+        let earlier = said.zip(around).is_some_and(|(said, around)| said < around);
+        return (!earlier).then_some(Frame {
+            period: first.canonical,
+            paragraph: true,
+        });
     }
     // A count after the period is a figure of the sentence's own.
     let counted = read.is_some_and(|r| r.qtys.iter().any(|q| q.start >= first.end + lead));
-    (turn.is_some() || we_after || !counted).then_some(first.canonical)
+    (turn.is_some() || we_after || !counted).then_some(Frame {
+        period: first.canonical,
+        paragraph: false,
+    })
+}
+
+/// The period a sentence opens with as a frame (`frame_period`), and how far it holds.
+pub struct Frame {
+    pub period: String,
+    /// Only to the end of the sentence's paragraph: "For the full year 2024, revenue
+    /// rose 33.9% …" states figures of its own, and the sentences after it in the
+    /// paragraph ("Gross margin was 56.1%") are of that year too, as they are of the
+    /// quarter after "For Q1 2025, we guide revenue of …"; the next paragraph returns
+    /// to the heading's period.
+    pub paragraph: bool,
 }
 
 /// The period an outlook sets for the rest of its paragraph: a sentence with no figure
