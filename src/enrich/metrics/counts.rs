@@ -63,14 +63,14 @@ pub(super) fn multiple(t: &Token) -> Option<f64> {
     // Most words are shorter or longer than every such verb, or start with another
     // letter: a cheap refusal.
     let first = t.text.as_bytes().first().map(u8::to_ascii_lowercase);
-    if !(7..=11).contains(&t.text.len()) || !matches!(first, Some(b'd' | b't' | b'q')) {
+    if !(6..=11).contains(&t.text.len()) || !matches!(first, Some(b'd' | b't' | b'q')) {
         return None;
     }
     let mut lower = [0u8; 11];
     Some(match lower_ascii(t.text, &mut lower)? {
-        b"doubled" | b"doubling" => 2.0,
-        b"tripled" | b"tripling" => 3.0,
-        b"quadrupled" | b"quadrupling" => 4.0,
+        b"double" | b"doubled" | b"doubling" => 2.0,
+        b"triple" | b"tripled" | b"tripling" => 3.0,
+        b"quadruple" | b"quadrupled" | b"quadrupling" => 4.0,
         _ => return None,
     })
 }
@@ -218,6 +218,21 @@ pub(super) fn multiplier(toks: &[Token], i: usize, value: f64) -> Option<Qty> {
         return None;
     }
     let (first, approx) = super::modifiers::approx_before(toks, i);
+    // "double", "triple" are verbs only where a verb is asked for ("expect it to double
+    // again", "will more than double", "double the $44.5 billion of 2021"); elsewhere
+    // they say what kind ("a double-digit rate", "a double benefit", "triple-A").
+    if !t.text.ends_with(['d', 'D', 'g', 'G']) {
+        const BEFORE: &[&str] = &["to", "will", "would", "could", "should", "can", "may", "might", "than"];
+        const AFTER: &[&str] = &[
+            "again", "the", "it", "its", "their", "that", "this", "by", "in", "over", "from",
+        ];
+        let glued = toks.get(i + 1).is_some_and(|n| n.start == t.end && n.is("-"));
+        let verb = first.checked_sub(1).is_some_and(|b| toks[b].is_any(BEFORE))
+            || toks.get(i + 1).is_none_or(|n| n.is_any(AFTER) || n.kind == Kind::Sym);
+        if glued || !verb {
+            return None;
+        }
+    }
     Some(Qty {
         start: toks[first].start,
         end: t.end,

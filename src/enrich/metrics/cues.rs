@@ -243,7 +243,7 @@ const BASIS: &str = r"(?-u:\b)year[\s-]*(?:over|on|per|to)[\s-]*year(?-u:\b)|(?-
 /// Where an earlier value is named: "compared with", "versus", "vs.".
 /// "below Q3 2023" and "above the fourth quarter of 2023" compare too, when a period
 /// follows ("below plan", "above guidance" name no earlier value).
-const ZONE_START: &str = r"(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against|relative\s+to|in\s+comparison\s+(?:with|to)|(?:below|above)\s+(?:the\s+)?(?:q[1-4]|first|second|third|fourth|fy|fiscal|year|20\d\d|last\s+year|a\s+year)(?-u:\b)|(?:slower|faster|higher|lower|better|worse|weaker|stronger|bigger|smaller|larger|greater|more|less)\s+than\s+(?:the|that|those|in)(?-u:\b))";
+const ZONE_START: &str = r"(?-u:\b)(?:compared?s?\s+(?:with|to)|versus|vs(?-u:\b)\.?|against|relative\s+to|in\s+comparison\s+(?:with|to)|(?:below|above)\s+(?:the\s+)?(?:q[1-4]|first|second|third|fourth|fy|fiscal|year|20\d\d|last\s+year|a\s+year)(?-u:\b)|(?:slower|faster|higher|lower|better|worse|weaker|stronger|bigger|smaller|larger|greater|more|less)\s+than\s+(?:the|that|those|in)(?-u:\b)|(?:double|triple|quadruple|twice)\s+(?:the|that|those)(?-u:\b))";
 
 /// Where a clause ends: hard breaks (";", a dash, ", and", " but ", " even though "), relative clauses
 /// (", which", ", driven"), ", so", which ends only a period's reach, and what ends the

@@ -163,8 +163,10 @@ pub struct Found {
 
 pattern! {
     static NUMBER_WORD = {
+        // A verb that multiplies is a figure too ("Cloud revenue doubled.").
         let words = numbers::NUMBER_WORDS.join("|");
-        Regex::new(&format!(r"(?i)(?-u:\b)(?:{words})(?-u:\b)")).expect("number words pattern is valid")
+        let multiplies = "doubl(?:e|ed|ing)|tripl(?:e|ed|ing)|quadrupl(?:e|ed|ing)";
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{words}|{multiplies})(?-u:\b)")).expect("number words pattern is valid")
     };
 }
 

@@ -14,6 +14,14 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Cloud revenue doubled.", Some("Q4 2024"), &[],
+        &["_; up 2 x; Amazon; cloud revenue; Q4 2024"]),
+    ("We expect it to double again in 2025.", Some("Q4 2024"), &[],
+        &["_; up 2 x; Amazon; _; 2025"]),
+    ("Revenue grew at a double-digit rate and margins had a double benefit; triple-A bonds funded it.", Some("Q4 2024"), &[],
+        &[]),
+    ("Revenue was $10 billion, more than double the $4.5 billion of 2021.", Some("Q4 2024"), &[],
+        &["10e9 USD; up 2 x; Amazon; revenue; Q4 2024", "4.5e9 USD; _; Amazon; revenue; 2021"]),
     ("Operating margin rose 500 basis points to 47.5%. Net profit margin reached 42.8%.", Some("Q3 2024"), &[],
         &["47.5 %; up 500 bps; Amazon; operating margin; Q3 2024", "42.8 %; _; Amazon; net margin; Q3 2024"]),
     ("Shipments of 3nm accounted for 20% of wafer revenue in the quarter.", Some("Q3 2024"), &[],
