@@ -1070,7 +1070,11 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
         "session",
     ];
     let session = gap.iter().any(|t| t.is_any(&["trading", "session"]));
-    gap.len() <= 8
+    // "HPC rose 14% sequentially to 60% of revenue": the growth is of the line's revenue,
+    // the level its share of the whole, whose change would be in points.
+    let growth_to_a_share = a.unit == Unit::Percent && s.share(b);
+    !growth_to_a_share
+        && gap.len() <= 8
         && !s.breaks.hard_between(a.end, b.start)
         && gap.iter().enumerate().all(|(k, t)| {
             s.in_basis(t.start)

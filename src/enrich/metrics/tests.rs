@@ -14,6 +14,8 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("HPC rose 14% sequentially to 60% of revenue.", Some("Q2 2025"), &["HPC"],
+        &["_; up 14 % QoQ; HPC; revenue; Q2 2025", "60 %; _; HPC; _; Q2 2025"]),
     ("Cloud revenue doubled.", Some("Q4 2024"), &[],
         &["_; up 2 x; Amazon; cloud revenue; Q4 2024"]),
     ("We expect it to double again in 2025.", Some("Q4 2024"), &[],
