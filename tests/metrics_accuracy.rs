@@ -651,6 +651,15 @@ fn figures_in_whole_notes_of_a_chipmaker_reporting_in_nt_dollars_are_found_and_a
     whole_notes("passages16");
 }
 
+/// The seventeenth blind set, Coca-Cola: a maker of drinks, whose measures are organic
+/// revenue growth split into price/mix and concentrate sales, unit case volume by
+/// category and segment, currency headwinds in points, comparable EPS, and a free cash
+/// flow that names the payment it excludes.
+#[test]
+fn figures_in_whole_notes_of_a_drinks_maker_are_found_and_attributed() {
+    whole_notes("passages17");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
