@@ -359,6 +359,7 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("a share of", "", Any, false),
     // Say that the metric after them is reported apart from the GAAP one (`find`).
     ("non-gaap", "", Any, false),
+    ("comparable", "", Any, false),
     ("adjusted", "", Any, false),
     ("ads", "advertising revenue", Money, false),
     (
@@ -740,6 +741,13 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("volume growth", "volume", Any, false),
     ("realized prices", "realized prices", Any, false),
     ("realized price", "realized prices", Any, false),
+    // A maker of drinks: organic growth is price/mix and concentrate sales (what it ships
+    // to bottlers), its volume the unit cases bottlers sell.
+    ("price/mix", "price/mix", Any, false),
+    ("price mix", "price/mix", Any, false),
+    ("price and mix", "price/mix", Any, false),
+    ("concentrate sales", "concentrate sales", Any, false),
+    ("unit case volume", "unit case volume", Any, false),
     ("share repurchases", "share repurchases", Money, false),
     // "repurchased $2.90 billion of our shares", "bought back $3 billion of stock".
     ("repurchased", "share repurchases", Money, false),
@@ -1133,6 +1141,8 @@ impl MetricNames {
                     qualifier = Some((end, "non-gaap"));
                 } else if said.eq_ignore_ascii_case("adjusted") && !adjusted_by_someone(&text[..start]) {
                     qualifier = Some((end, "adjusted"));
+                } else if said.eq_ignore_ascii_case("comparable") {
+                    qualifier = Some((end, "comparable"));
                 }
                 continue;
             }
@@ -1166,6 +1176,12 @@ impl MetricNames {
                 let between = text[e..start].trim();
                 let next_to = match q {
                     "non-gaap" => matches!(between, "" | "diluted" | "earnings" | "basis,"),
+                    // "comparable currency neutral EPS growth" is of comparable EPS.
+                    "comparable" => {
+                        between.is_empty()
+                            || between.eq_ignore_ascii_case("currency neutral")
+                            || between.eq_ignore_ascii_case("currency-neutral")
+                    }
                     _ => between.is_empty(),
                 };
                 next_to.then_some(q)

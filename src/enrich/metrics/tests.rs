@@ -14,6 +14,13 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Comparable EPS was $0.77, up 5%, and comparable currency neutral EPS grew 16%.", Some("Q3 2024"), &[],
+        &["0.77 USD; up 5 %; Amazon; comparable eps; Q3 2024", "_; up 16 %; Amazon; comparable eps; Q3 2024"]),
+    ("Comparable sales rose 4%. On a comparable basis, revenue grew 3%.", Some("Q3 2024"), &[],
+        &["_; up 4 %; Amazon; comparable sales; Q3 2024", "_; up 3 %; Amazon; revenue; Q3 2024"]),
+    ("Price/mix grew 10%, concentrate sales fell 1% and unit case volume grew 2%.", Some("Q3 2024"), &[],
+        &["_; up 10 %; Amazon; price/mix; Q3 2024", "_; down 1 %; Amazon; concentrate sales; Q3 2024",
+          "_; up 2 %; Amazon; unit case volume; Q3 2024"]),
     ("HPC rose 14% sequentially to 60% of revenue.", Some("Q2 2025"), &["HPC"],
         &["_; up 14 % QoQ; HPC; revenue; Q2 2025", "60 %; _; HPC; _; Q2 2025"]),
     ("Cloud revenue doubled.", Some("Q4 2024"), &[],
