@@ -281,6 +281,19 @@ fn part_taken(s: &Sentence, q: &Qty) -> bool {
 /// The metric phrase right after an amount, across a lead word ("$24.2 billion in
 /// revenue", "three times the memory capacity") and a few adjectives, in its clause
 /// ("$38 billion in 2024 even though capex …" names capex for what follows).
+/// Words that say a figure moved another measure: "a 5-point headwind", "a 2% drag".
+const EFFECTS: &[&str] = &[
+    "headwind",
+    "headwinds",
+    "tailwind",
+    "tailwinds",
+    "drag",
+    "hit",
+    "boost",
+    "lift",
+    "benefit",
+];
+
 fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     let h = s.metrics.iter().position(|h| h.start >= q.end)?;
     let hit = &s.metrics[h];
@@ -311,10 +324,14 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
         }
         _ => false,
     };
+    // "a 5-point headwind to net revenues", "a 2% drag on operating income": what an
+    // effect acts on.
+    let effect_on = matches!(gap, [effect, to] if effect.is_any(EFFECTS) && to.is_any(&["to", "on"]));
     let ok = words <= 4
         && !hit.ratio_base
         && !s.breaks.any_between(q.end, hit.start)
         && (change_in
+            || effect_on
             || gap.iter().enumerate().all(|(n, t)| {
                 s.in_basis(t.start)
                     || s.in_period(t.start)
@@ -574,8 +591,10 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&st
         return (Some(noun), false);
     }
     if let Some(h) = hit.map(|h| &s.metrics[h]) {
-        // Basis points of a money metric measure its growth rate.
-        let label = if q.unit == Unit::Bps && h.kind == MetricKind::Money {
+        // Basis points of a money metric measure its growth rate; points an effect took
+        // off it or added are percent of the metric itself (`found`).
+        let effect = || super::records::points_of_an_effect(&s.toks, q).is_some();
+        let label = if q.unit == Unit::Bps && h.kind == MetricKind::Money && !effect() {
             format!("{} growth", h.label)
         } else if let Some(name) = money_name(h.label, q.unit) {
             name.to_string()

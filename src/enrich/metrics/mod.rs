@@ -967,6 +967,16 @@ fn found(
         if earlier_rate && change.basis == Some("YoY") {
             change.basis = None;
         }
+        // Points move a ratio (a margin, a share) in basis points; points of another
+        // measure's growth are percent of it ("an 8-point currency headwind" to EPS).
+        let kind = |m: &str| (scope.names.whole(m).map(|e| e.kind)).or_else(|| scope.names.first_kind(m));
+        if let Some(m) = metric.as_deref()
+            && quantity::in_bare_points(&s.toks, &s.qtys[c])
+            && kind(m).is_some_and(|k| k != lexicon::MetricKind::Ratio)
+        {
+            change.amount = decimal(change.amount / 100.0);
+            change.unit = "%";
+        }
         change
     });
     Found {

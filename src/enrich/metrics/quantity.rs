@@ -172,6 +172,115 @@ pub(super) fn in_points(toks: &[Token], first: usize, next: usize) -> bool {
     toks[first].suffix.eq_ignore_ascii_case("pp") || (next > 0 && toks[next - 1].is_any(&["point", "points"]))
 }
 
+/// Where "points" said bare after the number at `i` ends (`next` is the token after the
+/// number), when they are percentage points: the number moves ("up 1.2 points", "fell
+/// 3 points", "by two points", "another 4 points") or the points are an effect or a part
+/// of a growth ("an 8-point currency headwind", "5 points off net revenues", "nine points
+/// of price mix"). Not "two points to make", nor an index's ("the Dow fell 300 points":
+/// an index is named, and percentage points are fewer than a hundred).
+fn bare_points(toks: &[Token], i: usize, next: usize) -> Option<usize> {
+    const MOVED: &[&str] = &[
+        "up",
+        "down",
+        "by",
+        "rose",
+        "fell",
+        "gained",
+        "lost",
+        "expanded",
+        "contracted",
+        "improved",
+        "declined",
+        "widened",
+        "narrowed",
+        "increased",
+        "decreased",
+        "added",
+        "adding",
+        "took",
+        "taking",
+        "cut",
+        "reduced",
+        "dropped",
+        "climbed",
+        "jumped",
+        "slipped",
+        "another",
+        "shaved",
+        "subtracted",
+    ];
+    const EFFECT: &[&str] = &[
+        "headwind",
+        "headwinds",
+        "tailwind",
+        "tailwinds",
+        "drag",
+        "benefit",
+        "hit",
+        "boost",
+        "lift",
+        "swing",
+        "off",
+        "higher",
+        "lower",
+        "better",
+        "worse",
+        "improvement",
+        "expansion",
+        "contraction",
+        "decline",
+        "increase",
+        "decrease",
+    ];
+    const OF: &[&str] = &[
+        "price",
+        "pricing",
+        "margin",
+        "growth",
+        "mix",
+        "share",
+        "headwind",
+        "tailwind",
+        "expansion",
+        "contraction",
+        "improvement",
+        "dilution",
+        "pressure",
+        "benefit",
+        "volume",
+    ];
+    const INDEXES: &[&str] = &[
+        "dow", "s&p", "nasdaq", "index", "ftse", "nikkei", "taiex", "kospi", "stoxx", "dax",
+    ];
+    let hyphen = toks
+        .get(next)
+        .is_some_and(|h| h.is("-") && h.start == toks[next - 1].end);
+    let at = if hyphen { next + 1 } else { next };
+    if !toks
+        .get(at)
+        .is_some_and(|t| t.is_any(&["points", "point", "pts", "pt"]))
+    {
+        return None;
+    }
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word);
+    let after = word(at + 1);
+    let moved = (1..=3).any(|back| i.checked_sub(back).and_then(word).is_some_and(|t| t.is_any(MOVED)));
+    let effect = after.is_some_and(|t| t.is_any(EFFECT))
+        || (after.is_some_and(|t| t.is("of")) && word(at + 2).is_some_and(|t| t.is_any(OF)))
+        || (hyphen
+            && word(at + 1).is_some_and(|_| (at + 1..at + 3).any(|k| word(k).is_some_and(|t| t.is_any(EFFECT)))));
+    let index = toks.iter().any(|t| t.is_any(INDEXES));
+    ((moved || effect) && !index).then_some(at + 1)
+}
+
+/// Whether `q` is in percentage points said bare ("up 1.2 points", `bare_points`).
+pub(super) fn in_bare_points(toks: &[Token], q: &Qty) -> bool {
+    q.unit == Unit::Bps
+        && q.next >= 2
+        && toks[q.next - 1].is_any(&["points", "point", "pts", "pt"])
+        && !toks[q.next - 2].is_any(&["percentage", "percent", "basis"])
+}
+
 /// A number core: its value, the token after it, and what its own tokens say.
 pub(super) struct Core {
     pub value: f64,
@@ -341,6 +450,14 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
         && unit_words(toks, next + 1).is_some()
     {
         next += 1;
+    }
+    // "up 1.2 points", "an 8-point currency headwind": percentage points said bare.
+    if unit == Unit::Pending
+        && !scaled
+        && value < 100.0
+        && let Some(after) = bare_points(toks, i, next)
+    {
+        (value, unit, next) = (value * 100.0, Unit::Bps, after);
     }
     if compound_follows(toks, next) {
         return None;

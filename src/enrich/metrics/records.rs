@@ -257,6 +257,44 @@ fn workforce_left(s: &Sentence, q: &Qty) -> bool {
             .is_some_and(|t| t.is_any(&LEFT))
 }
 
+/// "an 8-point currency headwind", "5 points off net revenues", "nine points of price
+/// mix": percentage points said bare (`quantity::bare_points`) that an effect names are
+/// a change, down for a headwind or what is taken off.
+pub(super) fn points_of_an_effect(toks: &[Token], q: &Qty) -> Option<Dir> {
+    const DOWN: &[&str] = &["headwind", "headwinds", "drag", "hit", "off", "dilution"];
+    const UP: &[&str] = &["tailwind", "tailwinds", "benefit", "boost", "lift", "of"];
+    if !super::quantity::in_bare_points(toks, q) {
+        return None;
+    }
+    let said = |k: usize, w: &[&str]| toks.get(k).is_some_and(|t| t.is_any(w));
+    // What took the points off or added them, said before them ("structural changes took
+    // off another 4 points", "currency cut 2 points", "pricing added 3 points").
+    let before = q.first.saturating_sub(3)..q.first;
+    if before
+        .clone()
+        .any(|k| said(k, &["off", "cut", "shaved", "subtracted", "took"]))
+    {
+        return Some(Dir::Down);
+    }
+    if before
+        .clone()
+        .any(|k| said(k, &["added", "adding", "contributed", "contributing"]))
+    {
+        return Some(Dir::Up);
+    }
+    // The effect's word right after the points, or after the one word that says of what
+    // ("an 8-point currency headwind").
+    (q.next..q.next + 2).find_map(|k| {
+        if said(k, DOWN) {
+            Some(Dir::Down)
+        } else if said(k, UP) {
+            Some(Dir::Up)
+        } else {
+            None
+        }
+    })
+}
+
 /// The role of quantity `i`, given the roles of the quantities before it (`done`).
 fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     let previous = done.last().copied();
@@ -264,6 +302,9 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     let toks = &s.toks;
     if q.multiplier {
         return Role::Change(Dir::Up, Some(q.first));
+    }
+    if let Some(dir) = points_of_an_effect(toks, q) {
+        return Role::Change(dir, None);
     }
     if q.unit == Unit::Times {
         // "trades at 25 times earnings": a valuation multiple is a level.

@@ -14,6 +14,16 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Operating margin rose 1.2 points to 30%.", Some("Q3 2024"), &[],
+        &["30 %; up 120 bps; Amazon; operating margin; Q3 2024"]),
+    ("Currency was a 5-point headwind to net revenues.", Some("Q3 2024"), &[],
+        &["_; down 5 %; Amazon; revenue; Q3 2024"]),
+    ("Comparable EPS grew 5% to $0.77 despite an 8-point currency headwind.", Some("Q3 2024"), &[],
+        &["0.77 USD; up 5 %; Amazon; comparable eps; Q3 2024", "_; down 8 %; Amazon; comparable eps; Q3 2024"]),
+    ("Of the nine points of price mix about four came from Argentina.", Some("Q3 2024"), &[],
+        &["_; up 9 %; Amazon; price/mix; Q3 2024"]),
+    ("We have two points to make, and the Dow fell 30 points.", Some("Q3 2024"), &[],
+        &[]),
     ("Comparable EPS was $0.77, up 5%, and comparable currency neutral EPS grew 16%.", Some("Q3 2024"), &[],
         &["0.77 USD; up 5 %; Amazon; comparable eps; Q3 2024", "_; up 16 %; Amazon; comparable eps; Q3 2024"]),
     ("Comparable sales rose 4%. On a comparable basis, revenue grew 3%.", Some("Q3 2024"), &[],
