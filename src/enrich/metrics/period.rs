@@ -668,7 +668,9 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
     undated.extend(out.extract_if(.., |h| h.canonical == TO_DATE));
     same_quarter(&mut out, text, anchor);
     for hit in &mut out {
-        hit.labels = labelled_span(text, hit).or_else(|| opens_a_clause(text, hit));
+        hit.labels = labelled_span(text, hit)
+            .or_else(|| opens_a_clause(text, hit))
+            .or_else(|| estimate_of(text, hit));
     }
     (out, undated)
 }
@@ -697,6 +699,85 @@ fn opens_a_clause(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
         .iter()
         .any(|w| ends_with_word(before, w))
         .then_some(hit.end..text.len())
+}
+
+/// The estimate a period names, up to the end of its clause: "24 times our 2025 EPS
+/// estimate of $2.97 and 22 times our 2026 estimate of $3.20": each year dates its
+/// estimate, not the sentence (nor, through it, the sentences after it).
+fn estimate_of(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
+    const NOUNS: [&str; 7] = [
+        "estimate",
+        "estimates",
+        "forecast",
+        "forecasts",
+        "consensus",
+        "projection",
+        "projections",
+    ];
+    let after = &text[hit.end..];
+    let mut at = 0;
+    let mut noun_end = None;
+    for _ in 0..4 {
+        let rest = &after[at..];
+        let lead = rest.len() - rest.trim_start().len();
+        let word_len = rest[lead..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '/'))
+            .unwrap_or(rest.len() - lead);
+        if word_len == 0 {
+            break;
+        }
+        let word = &rest[lead..lead + word_len];
+        at += lead + word_len;
+        if NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n)) {
+            noun_end = Some(hit.end + at);
+            break;
+        }
+    }
+    let from = noun_end?;
+    let rest = &text[from..];
+    let end = [",", ";", " and ", " but "]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()
+        .map_or(text.len(), |at| from + at);
+    // The multiple said of the estimate right before it ("about 40 times our 2025
+    // estimate", "29x the 2025 consensus") is of that year too.
+    let last_word = |t: &str| t.rfind(|c: char| c.is_whitespace()).map_or(0, |at| at + 1);
+    let mut before = text[..hit.start].trim_end();
+    let determiner = &before[last_word(before)..];
+    if ["our", "the", "its", "their", "consensus"]
+        .iter()
+        .any(|w| determiner.eq_ignore_ascii_case(w))
+    {
+        before = before[..last_word(before)].trim_end();
+    }
+    let word = &before[last_word(before)..];
+    let number = if word.eq_ignore_ascii_case("times") {
+        Some(before[..last_word(before)].trim_end())
+    } else if word.len() > 1 && word.ends_with(['x', 'X']) && word.as_bytes()[0].is_ascii_digit() {
+        Some(before)
+    } else {
+        None
+    };
+    // With the word that makes it approximate ("about 40 times"), where a record starts.
+    let start = number.map_or(hit.end, |number| {
+        let at = last_word(number);
+        let lead = number[..at].trim_end();
+        let approx = &lead[last_word(lead)..];
+        let approx = [
+            "about",
+            "roughly",
+            "around",
+            "nearly",
+            "approximately",
+            "some",
+            "almost",
+        ]
+        .iter()
+        .any(|w| approx.eq_ignore_ascii_case(w));
+        if approx { last_word(lead) } else { at }
+    });
+    Some(start..end)
 }
 
 /// The span a period labels when it opens a parenthesis and a colon follows it ("(2023:

@@ -14,6 +14,9 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("At $71.60 the shares trade at about 40 times our 2025 EPS estimate of $2.97 and about 32 times our 2026 estimate of $3.20.", None, &[],
+        &["71.6 USD; _; Amazon; _; _", "~40 x; _; Amazon; price to earnings; 2025", "2.97 USD; _; Amazon; eps; 2025",
+          "~32 x; _; Amazon; price to earnings; 2026", "3.2 USD; _; Amazon; eps; 2026"]),
     ("Operating margin rose 1.2 points to 30%.", Some("Q3 2024"), &[],
         &["30 %; up 120 bps; Amazon; operating margin; Q3 2024"]),
     ("Currency was a 5-point headwind to net revenues.", Some("Q3 2024"), &[],
@@ -244,7 +247,7 @@ const CASES: &[Case] = &[
         &["3.6e6 count; _; Amazon; gpus; FY 2025", "1.3e6 count; _; Amazon; pcs; FY 2025"]),
     // A valuation multiple is a level of its own measure; a multiple of growth is a change.
     ("The shares trade at about 25 times our fiscal 2026 EPS estimate and 2.1x tangible book value.", None, &[],
-        &["~25 x; _; Amazon; price to earnings; FY 2026", "2.1 x; _; Amazon; price to tangible book value; FY 2026"]),
+        &["~25 x; _; Amazon; price to earnings; FY 2026", "2.1 x; _; Amazon; price to tangible book value; _"]),
     ("The platform delivered 3x revenue growth.", Some("FY 2025"), &[],
         &["_; up 3 x; Amazon; revenue; FY 2025"]),
     // "GAAP and non-GAAP …, respectively": the first figure is the GAAP one.
@@ -564,7 +567,7 @@ const CASES: &[Case] = &[
     // A multiple with no measure after it: of the valuation said before it, of leverage,
     // or, after a rise, a change.
     ("The shares trade at about 37 times our 2025 EPS estimate and about 28 times our 2026 estimate, against a five-year average of roughly 33 times.", None, &[],
-        &["~37 x; _; Amazon; price to earnings; 2025", "~28 x; _; Amazon; price to earnings; 2026", "~33 x; _; Amazon; price to earnings; 2026"]),
+        &["~37 x; _; Amazon; price to earnings; 2025", "~28 x; _; Amazon; price to earnings; 2026", "~33 x; _; Amazon; price to earnings; _"]),
     ("Gross leverage stood at 2.7 times, and API calls were up fourteen times over the past six months.", Some("Q3 2024"), &[],
         &["2.7 x; _; Amazon; gross leverage; Q3 2024", "_; up 14 x; Amazon; _; Q3 2024"]),
     ("Mentions of Project Kuiper came up 30 times in prepared remarks.", None, &[], &[]),
