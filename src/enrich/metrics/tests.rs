@@ -14,6 +14,8 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("The shares trade at about 24 times our 2025 comparable EPS estimate.", None, &[],
+        &["~24 x; _; Amazon; price to earnings; 2025"]),
     ("At $71.60 the shares trade at about 40 times our 2025 EPS estimate of $2.97 and about 32 times our 2026 estimate of $3.20.", None, &[],
         &["71.6 USD; _; Amazon; _; _", "~40 x; _; Amazon; price to earnings; 2025", "2.97 USD; _; Amazon; eps; 2025",
           "~32 x; _; Amazon; price to earnings; 2026", "3.2 USD; _; Amazon; eps; 2026"]),
