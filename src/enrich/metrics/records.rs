@@ -322,6 +322,9 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
         let dir = if q.negative { Dir::Down } else { Dir::Up };
         return Role::Change(dir, None);
     }
+    if let Some(dir) = growth_of_metric_after(s, q) {
+        return Role::Change(dir, None);
+    }
     if let Some(dir) = (parallel_change(s, i, previous))
         .or_else(|| restated_change(s, i, done))
         .or_else(|| expected_change(s, i, previous))
@@ -401,6 +404,32 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
         return Role::Change(Dir::Up, None);
     }
     Role::Level
+}
+
+/// "13% revenue growth", "four to six percent organic revenue growth", "a 5% volume
+/// decline": a percentage said before a metric and the noun of its movement is that
+/// metric's change.
+fn growth_of_metric_after(s: &Sentence, q: &Qty) -> Option<Dir> {
+    if q.unit != Unit::Percent {
+        return None;
+    }
+    let toks = &s.toks;
+    // The metric starts right after the percentage (or after one word that qualifies
+    // it: "organic revenue growth"), and the noun of movement right after the metric.
+    let next = toks.get(q.next)?;
+    let hit = s
+        .metrics
+        .iter()
+        .find(|h| h.start >= next.start && toks.get(q.next + 1).is_some_and(|t| h.start <= t.start))?;
+    let after = toks.partition_point(|t| t.start < hit.end);
+    let noun = toks.get(after)?;
+    if noun.is_any(&["growth", "increase", "rise", "gain", "gains", "expansion"]) {
+        Some(Dir::Up)
+    } else if noun.is_any(&["decline", "decrease", "drop", "fall", "contraction"]) {
+        Some(Dir::Down)
+    } else {
+        None
+    }
 }
 
 /// Whether the words from token `k` say a compound annual growth rate: "CAGR",

@@ -14,6 +14,10 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("We delivered 13% organic revenue growth and expect four to six percent revenue growth.", Some("Q4 2024"), &[],
+        &["_; up 13 %; Amazon; revenue; Q4 2024", "_; up 4 %; Amazon; revenue; Q4 2024"]),
+    ("Shipments fell after a 5% volume decline.", Some("Q4 2024"), &[],
+        &["_; down 5 %; Amazon; volume; Q4 2024"]),
     ("The shares trade at about 24 times our 2025 comparable EPS estimate.", None, &[],
         &["~24 x; _; Amazon; price to earnings; 2025"]),
     ("At $71.60 the shares trade at about 40 times our 2025 EPS estimate of $2.97 and about 32 times our 2026 estimate of $3.20.", None, &[],
