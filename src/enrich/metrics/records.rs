@@ -389,6 +389,12 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     if q.plus {
         return Role::Change(Dir::Up, None);
     }
+    // "| −1% |" in a column of growth, "Juice: −1%": a percentage signed negative is a
+    // fall, as a signed positive one is a rise, unless it is a ratio's level ("Operating
+    // margin: −5%").
+    if q.negative && q.unit == Unit::Percent && s.metric[i].is_none_or(|h| s.metrics[h].kind != MetricKind::Ratio) {
+        return Role::Change(Dir::Down, None);
+    }
     let compared = compared_before(toks, q.first);
     match previous {
         Some(Role::Change(dir, _)) if compared && s.qtys[i - 1].unit == q.unit => return Role::Change(dir, None),

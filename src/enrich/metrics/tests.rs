@@ -14,6 +14,10 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Juice volume: −1%", Some("FY 2024"), &[],
+        &["_; down 1 %; Amazon; volume; FY 2024"]),
+    ("Operating margin: −5%", Some("FY 2024"), &[],
+        &["-5 %; _; Amazon; operating margin; FY 2024"]),
     ("We delivered 13% organic revenue growth and expect four to six percent revenue growth.", Some("Q4 2024"), &[],
         &["_; up 13 %; Amazon; revenue; Q4 2024", "_; up 4 %; Amazon; revenue; Q4 2024"]),
     ("Shipments fell after a 5% volume decline.", Some("Q4 2024"), &[],
