@@ -409,8 +409,23 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     if basis_follows && after_level && q.unit == s.qtys[i - 1].unit {
         return Role::Change(Dir::Up, None);
     }
+    // "price/mix of 11%", "concentrate sales growth of 1%": what a growth is made of is
+    // said in percent only as a change; it has no level in percent.
+    if q.unit == Unit::Percent && !s.share(q) && s.metric[i].is_some_and(|h| GROWTH_PARTS.contains(&s.metrics[h].label))
+    {
+        return Role::Change(if q.negative { Dir::Down } else { Dir::Up }, None);
+    }
     Role::Level
 }
+
+/// Measures that a growth is made of, said in percent only as changes.
+const GROWTH_PARTS: [&str; 5] = [
+    "price/mix",
+    "concentrate sales",
+    "volume",
+    "unit case volume",
+    "realized prices",
+];
 
 /// "13% revenue growth", "four to six percent organic revenue growth", "a 5% volume
 /// decline": a percentage said before a metric and the noun of its movement is that

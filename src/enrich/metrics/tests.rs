@@ -14,6 +14,8 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Price/mix was 5% and volume 2% in the year.", Some("FY 2024"), &[],
+        &["_; up 5 %; Amazon; price/mix; FY 2024", "_; up 2 %; Amazon; volume; FY 2024"]),
     ("Juice volume: −1%", Some("FY 2024"), &[],
         &["_; down 1 %; Amazon; volume; FY 2024"]),
     ("Operating margin: −5%", Some("FY 2024"), &[],
