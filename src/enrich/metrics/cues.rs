@@ -252,7 +252,8 @@ const BREAK: &str = r";|\)|\s[—–-]\s|—|→|,\s*(?:and|but|while|whereas|al
 
 /// Words that say a figure is the whole company's ("a company-wide total of $15.3
 /// billion", "consolidated revenue").
-const WHOLE: &str = r"(?-u:\b)(?:company[\s-]*wide|consolidated|firm[\s-]*wide)(?-u:\b)";
+const WHOLE: &str =
+    r"(?-u:\b)(?:company[\s-]*wide|consolidated|firm[\s-]*wide|the\s+(?:company|firm|group)(?:'|’)s)(?-u:\b)";
 
 pattern! {
     /// Every cue of a sentence in one pass: a basis phrase is tried first, so that
@@ -316,12 +317,23 @@ impl Cues {
         let t = &text.as_bytes()[start..end];
         let has = |word: &[u8]| t.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
         // No other cue starts with these words ("compared" is not "company").
-        if matches!(t[0] | 0x20, b'c' | b'f')
-            && [&b"company"[..], b"consolidated", b"firm"]
+        if matches!(t[0] | 0x20, b'c' | b'f' | b't')
+            && [&b"company"[..], b"consolidated", b"firm", b"the "]
                 .iter()
                 .any(|w| t.len() >= w.len() && t[..w.len()].eq_ignore_ascii_case(w))
         {
-            self.whole.push(start);
+            // "the firm's 317,233 people", "the company's total of $21.2 billion": the
+            // figure follows a few words on; "the group's profit engine, produced …" names
+            // no figure of the whole.
+            let possessive = t[0] | 0x20 == b't';
+            let mut words = text[end..].split_whitespace();
+            let near = (&mut words)
+                .take(4)
+                .take_while(|w| !w.ends_with([',', ';']))
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥')));
+            if !possessive || near {
+                self.whole.push(start);
+            }
             return;
         }
         match t[0] {

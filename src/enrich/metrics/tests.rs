@@ -14,6 +14,10 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("CCB still employs almost half of the firm's 317,233 people.", Some("FY 2024"), &["CCB"],
+        &["317233 count; _; Amazon; headcount; FY 2024"]),
+    ("AWS, still the group's profit engine, produced $10.6 billion of operating income.", Some("Q4 2024"), &["AWS"],
+        &["10.6e9 USD; _; AWS; operating income; Q4 2024"]),
     ("Price/mix was 5% and volume 2% in the year.", Some("FY 2024"), &[],
         &["_; up 5 %; Amazon; price/mix; FY 2024", "_; up 2 %; Amazon; volume; FY 2024"]),
     ("Juice volume: −1%", Some("FY 2024"), &[],
