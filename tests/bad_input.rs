@@ -65,6 +65,22 @@ fn an_unclosed_quote_or_list_names_the_line_it_opens_on() {
     run.diagnostic(&["content/notes/list.md:3:", "error"]);
 }
 
+/// YAML lets a quoted value run on over lines: the next quote mark, lines later, closes
+/// it, and the parser stumbles there. The author's mistake is the line the quote opens on.
+#[test]
+fn a_quote_closed_lines_later_names_the_line_it_opens_on() {
+    let (site, before) = built_site();
+    site.write(
+        "content/notes/runaway.md",
+        "---\ntitle: \"Q4 call\ndate: 2024-02-01\ndescription: \"Record profit, and more.\"\n---\nBody.\n",
+    );
+    let run = site.build();
+    assert_failed_and_kept(&site, &before, &run);
+    let error = run.diagnostic(&["content/notes/runaway.md:2:8", "error"]);
+    assert!(error.contains("runs on to line 4"), "{error}");
+    assert!(run.help_for(&["content/notes/runaway.md:2:"]).contains("quote mark"));
+}
+
 #[test]
 fn front_matter_that_never_closes_is_an_error_at_line_1() {
     let (site, before) = built_site();

@@ -99,6 +99,22 @@ pub fn parse(path: &Path, split: &Split) -> Result<serde_yaml::Mapping, Diagnost
                 .at(split.block_line + open.line - 1, open.column)
                 .help(open.help);
             }
+            // A quoted value may run on over lines in YAML: an unclosed quote is closed by
+            // the next quote mark, lines later, where libyaml then stumbles ("did not find
+            // expected key" in a `description: "…"` further down).
+            if let Some(loc) = e.location()
+                && let Some((line, column)) = quote_left_open(split.block, loc.line())
+            {
+                return Diagnostic::error(
+                    path,
+                    format!(
+                        "invalid YAML front matter: the quoted value opened here does not close on its line, so it runs on to line {}",
+                        split.block_line + loc.line() - 1
+                    ),
+                )
+                .at(split.block_line + line - 1, column)
+                .help("end it with the quote mark it starts with, on the same line");
+            }
             let mut d = Diagnostic::error(path, format!("invalid YAML front matter: {}", yaml_message(&e)));
             if let Some(loc) = e.location() {
                 d = d.at(split.block_line + loc.line() - 1, loc.column());
@@ -151,6 +167,39 @@ fn unclosed(e: &serde_yaml::Error) -> Option<Unclosed> {
         line: line.trim().parse().ok()?,
         column: column.trim().parse().ok()?,
     })
+}
+
+/// The first line of `block` before line `until` (both 1-based) whose value opens a quote
+/// that the line does not close, and the column of that quote.
+fn quote_left_open(block: &str, until: usize) -> Option<(usize, usize)> {
+    for (n, line) in block.lines().enumerate().take(until.saturating_sub(1)) {
+        // A key at the start of the line ("title: "), not a list item or a continuation.
+        let Some((key, value)) = line.split_once(": ") else {
+            continue;
+        };
+        if key.is_empty() || key.starts_with([' ', '-', '#']) {
+            continue;
+        }
+        let value = value.trim_start();
+        let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        let rest = &value[1..];
+        let closed = if quote == '"' {
+            let mut escaped = false;
+            rest.chars().any(|c| {
+                let end = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                end
+            })
+        } else {
+            rest.contains('\'')
+        };
+        if !closed {
+            return Some((n + 1, line.len() - value.len() + 1));
+        }
+    }
+    None
 }
 
 fn yaml_message(e: &serde_yaml::Error) -> String {
