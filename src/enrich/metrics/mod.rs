@@ -1369,10 +1369,25 @@ fn quoted_price(s: &Sentence, q: &Qty) -> bool {
     let tok = |k: Option<usize>| k.and_then(|k| s.toks.get(k));
     let back = |n: usize| tok(q.first.checked_sub(n));
     // "shares closed at $135.58": what trades, the verb, "at", the price.
-    let stock = |t: Option<&Token>| t.is_some_and(|t| t.is_any(&["shares", "stock", "share"]));
+    let stock = |t: Option<&Token>| t.is_some_and(|t| t.is_any(&["shares", "stock", "share", "adrs", "ads"]));
     let traded_at = back(1).is_some_and(|t| t.is("at"))
         && back(2).is_some_and(|t| t.is_any(&TRADES) || t.is_any(&QUOTED))
         && (stock(back(3)) || (back(3).is_some_and(|t| t.is_any(&["are", "were", "is", "was"])) && stock(back(4))));
+    // "shares touched a record $276.50", "the ADRs ended at $175.20": what trades, a verb
+    // of where its price got to, and only words of that place between.
+    const GOT_TO: [&str; 6] = ["touched", "hit", "reached", "ended", "finished", "settled"];
+    const PLACE: [&str; 8] = ["at", "to", "a", "an", "record", "new", "high", "intraday"];
+    let traded = |t: Option<&Token>| t.is_some_and(|t| t.is_any(&["shares", "stock", "adrs", "ads"]));
+    let got_to = (1..=4).any(|n| {
+        back(n).is_some_and(|t| t.is_any(&GOT_TO) || t.is_any(&QUOTED))
+            && traded(back(n + 1))
+            && (1..n).all(|k| back(k).is_some_and(|t| t.is_any(&PLACE)))
+    });
+    // "At $112.69 the shares trade roughly 26% below …": a price opens the clause, and
+    // what trades follows it.
+    let shares_after = back(1).is_some_and(|t| t.is("at"))
+        && q.first.checked_sub(2).is_none_or(|k| s.toks[k].is(","))
+        && (tok(Some(q.next)).is_some_and(|t| t.is("the")) && stock(tok(Some(q.next + 1))) || stock(tok(Some(q.next))));
     // "At $262 a share JPMorgan trades at …": a price a share opens the clause, and the
     // clause says it trades.
     let a_share = tok(Some(q.next)).is_some_and(|t| t.is_any(&["a", "per"]))
@@ -1383,7 +1398,7 @@ fn quoted_price(s: &Sentence, q: &Qty) -> bool {
             .take_while(|t| !s.breaks.any_between(q.end, t.start))
             .any(|t| t.is_any(&TRADES))
     };
-    traded_at || (a_share && opens && trades_after())
+    traded_at || got_to || (a_share && opens && trades_after()) || (shares_after && trades_after())
 }
 
 /// A price paid a month or a year ("$14.99 a month", "$5/month", "$139 per year"):

@@ -14,6 +14,10 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("The ADRs closed at $175.20, and JPMorgan Chase shares touched a record $276.50; diluted earnings per share reached $1.95.", None, &[],
+        &["175.2 USD; _; Amazon; share price; _", "276.5 USD; _; Amazon; share price; _", "1.95 USD; _; Amazon; eps; _"]),
+    ("At $112.69 the shares trade at about 26 times earnings.", None, &[],
+        &["112.69 USD; _; Amazon; share price; _", "~26 x; _; Amazon; price to earnings; _"]),
     ("CCB still employs almost half of the firm's 317,233 people.", Some("FY 2024"), &["CCB"],
         &["317233 count; _; Amazon; headcount; FY 2024"]),
     ("AWS, still the group's profit engine, produced $10.6 billion of operating income.", Some("Q4 2024"), &["AWS"],
@@ -31,7 +35,7 @@ const CASES: &[Case] = &[
     ("The shares trade at about 24 times our 2025 comparable EPS estimate.", None, &[],
         &["~24 x; _; Amazon; price to earnings; 2025"]),
     ("At $71.60 the shares trade at about 40 times our 2025 EPS estimate of $2.97 and about 32 times our 2026 estimate of $3.20.", None, &[],
-        &["71.6 USD; _; Amazon; _; _", "~40 x; _; Amazon; price to earnings; 2025", "2.97 USD; _; Amazon; eps; 2025",
+        &["71.6 USD; _; Amazon; share price; _", "~40 x; _; Amazon; price to earnings; 2025", "2.97 USD; _; Amazon; eps; 2025",
           "~32 x; _; Amazon; price to earnings; 2026", "3.2 USD; _; Amazon; eps; 2026"]),
     ("Operating margin rose 1.2 points to 30%.", Some("Q3 2024"), &[],
         &["30 %; up 120 bps; Amazon; operating margin; Q3 2024"]),
