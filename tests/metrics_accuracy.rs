@@ -660,6 +660,14 @@ fn figures_in_whole_notes_of_a_drinks_maker_are_found_and_attributed() {
     whole_notes("passages17");
 }
 
+/// The eighteenth blind set, Marriott: a hotel company, whose measures are RevPAR, ADR
+/// and occupancy, rooms and the development pipeline, fee revenues by kind, adjusted
+/// EBITDA and capital returned, with regions and a loyalty programme as topics.
+#[test]
+fn figures_in_whole_notes_of_a_hotel_company_are_found_and_attributed() {
+    whole_notes("passages18");
+}
+
 /// Builds the fixture site `name` (notes with their hand labels in `labels.yaml`), scores
 /// its `metrics.json` against the labels and prints every mismatch.
 fn whole_notes(name: &str) {
