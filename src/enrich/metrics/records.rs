@@ -418,8 +418,10 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     Role::Level
 }
 
-/// Measures that a growth is made of, said in percent only as changes.
-const GROWTH_PARTS: [&str; 5] = [
+/// Measures that a growth is made of, and rooms, said in percent only as changes ("net
+/// rooms growth of 6.8%").
+const GROWTH_PARTS: [&str; 6] = [
+    "rooms",
     "price/mix",
     "concentrate sales",
     "volume",

@@ -14,6 +14,11 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Worldwide RevPAR rose 5.0%, with ADR up 3.1% and occupancy of 70.1%, up 1.2 points.", Some("Q3 2024"), &[],
+        &["_; up 5 %; Amazon; revpar; Q3 2024", "_; up 3.1 %; Amazon; adr; Q3 2024", "70.1 %; up 120 bps; Amazon; occupancy; Q3 2024"]),
+    ("Gross fee revenues rose 7% to $1.3 billion and net rooms growth was 6.8%; the ADRs closed at $175.20.", Some("Q3 2024"), &[],
+        &["1.3e9 USD; up 7 %; Amazon; gross fee revenues; Q3 2024", "_; up 6.8 %; Amazon; rooms; Q3 2024",
+          "175.2 USD; _; Amazon; share price; Q3 2024"]),
     ("The ADRs closed at $175.20, and JPMorgan Chase shares touched a record $276.50; diluted earnings per share reached $1.95.", None, &[],
         &["175.2 USD; _; Amazon; share price; _", "276.5 USD; _; Amazon; share price; _", "1.95 USD; _; Amazon; eps; _"]),
     ("At $112.69 the shares trade at about 26 times earnings.", None, &[],
