@@ -2155,3 +2155,20 @@ fn a_full_year_said_first_dates_the_rest_of_its_paragraph() {
     assert_eq!(fields_of(&json, 27e9, &fields), ["free cash flow", "FY 2023"]);
     assert_eq!(fields_of(&json, 43.1, &fields), ["net margin", "Q4 2024"]);
 }
+
+/// A row whose label counts something under its own scale ("Rooms at year end
+/// (thousands)") holds counts of it in that scale; a row of what happened to the things
+/// ("Rooms signed") is another count than the things themselves.
+#[test]
+fn a_rows_own_scale_counts_what_its_label_names() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Rooms\nperiod: FY 2024\n---\n\n## Development\n\n\
+         | Measure | FY 2023 | FY 2024 |\n|---|---|---|\n\
+         | Rooms at year end (thousands) | 1,597 | 1,706 |\n\
+         | Rooms signed (thousands) | 139 | 164 |\n",
+    );
+    let fields = ["/metric", "/period", "/value/unit"];
+    assert_eq!(fields_of(&json, 1.706e6, &fields), ["rooms", "FY 2024", "count"]);
+    assert_eq!(fields_of(&json, 164e3, &fields), ["rooms signed", "FY 2024", "count"]);
+}

@@ -581,7 +581,10 @@ impl Layout {
             // 4,606"), or in a row whose label does ("Employees at year end | 100,000"), is
             // a count of it, whatever the table's scale; the row's change without a "%"
             // ("Branches | 4,966 | +69") is a change in that count.
-            let row_counts = if row_scale.is_none() { row_counts() } else { None };
+            // What the row's label counts, whatever its scale ("Rooms at year end
+            // (thousands)").
+            let label_counts = row_counts();
+            let row_counts = if row_scale.is_none() { label_counts } else { None };
             let counted = self
                 .counted
                 .get(column)
@@ -642,6 +645,13 @@ impl Layout {
                         // scale that says what it counts makes its cells counts, whatever
                         // the caption's sales would be in money.
                         written = format!("{written} {noun}");
+                    } else if let Some(noun) = label_counts.filter(|_| row_scale.is_some()) {
+                        // "Rooms at year end (thousands) | 1,597": 1,597 thousand rooms;
+                        // "Rooms signed (thousands) | 164": 164 thousand rooms signed.
+                        written = match metrics::done_to(label) {
+                            Some(done) => format!("{written} {noun} {done}"),
+                            None => format!("{written} {noun}"),
+                        };
                     } else if let Some(metric) = self.money_metric(column, row_metric().is_some(), names) {
                         // "Revenue (in millions)" over "4,322": an amount in the site's
                         // currency, as "revenue 4,322 million" reads.

@@ -287,6 +287,31 @@ const WORK: &[&str] = &[
 /// same metric.
 const CUSTOMERS: &[&str] = &["clients", "shoppers", "buyers", "consumers", "users"];
 
+/// What happened to counted things, said after them: "rooms signed", "stores opened" count
+/// events, not the things.
+const DONE: &[&str] = &[
+    "signed",
+    "opened",
+    "closed",
+    "added",
+    "acquired",
+    "converted",
+    "removed",
+    "retired",
+    "launched",
+    "approved",
+    "hired",
+    "installed",
+    "booked",
+];
+
+/// The word after a counted noun in a table row's label ("Rooms signed (thousands)"), if
+/// it says what happened to the things (`DONE`).
+pub fn done_to(label: &str) -> Option<&str> {
+    let second = label.split_whitespace().nth(1)?;
+    DONE.iter().any(|d| second.eq_ignore_ascii_case(d)).then_some(second)
+}
+
 /// The metric a counted noun names: "employees" and "jobs" are headcount, "shoppers" are
 /// customers, a count of an event is the event's (`EVENTS`), "apps" are applications,
 /// other nouns name themselves ("households").
@@ -299,6 +324,14 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
         && cues.iter().any(|c| happened(lower(), c))
     {
         return label.to_string();
+    }
+    // "164,000 rooms signed", "140 stores opened": what happened to the things is another
+    // count than the things themselves ("1.7 million rooms").
+    if let Some(done) = toks
+        .get(noun + 1)
+        .filter(|t| t.is_any(DONE) && t.start == toks[noun].end + 1)
+    {
+        return format!("{n} {}", done.text.to_lowercase());
     }
     match n.as_str() {
         "employees" | "associates" | "workers" | "staff" | "jobs" | "roles" | "positions" => "headcount".to_string(),

@@ -55,7 +55,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 pub use attribute::{label_words, names_all_of_a_business, qualified_sales};
-pub use counts::counted_noun;
+pub use counts::{counted_noun, done_to};
 pub use lexicon::{MetricKind, MetricNames};
 pub use outlook::heading_looks_ahead;
 pub use period::{

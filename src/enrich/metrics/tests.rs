@@ -14,6 +14,8 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("We signed 164,000 rooms in 2024, and 1,000 employees hired this year brought the total to 418,000 employees.", None, &[],
+        &["164000 count; _; Amazon; rooms; 2024", "1000 count; _; Amazon; employees hired; 2024", "418000 count; _; Amazon; headcount; 2024"]),
     ("Worldwide RevPAR rose 5.0%, with ADR up 3.1% and occupancy of 70.1%, up 1.2 points.", Some("Q3 2024"), &[],
         &["_; up 5 %; Amazon; revpar; Q3 2024", "_; up 3.1 %; Amazon; adr; Q3 2024", "70.1 %; up 120 bps; Amazon; occupancy; Q3 2024"]),
     ("Gross fee revenues rose 7% to $1.3 billion and net rooms growth was 6.8%; the ADRs closed at $175.20.", Some("Q3 2024"), &[],
