@@ -411,11 +411,29 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     }
     // "price/mix of 11%", "concentrate sales growth of 1%": what a growth is made of is
     // said in percent only as a change; it has no level in percent.
-    if q.unit == Unit::Percent && !s.share(q) && s.metric[i].is_some_and(|h| GROWTH_PARTS.contains(&s.metrics[h].label))
+    if q.unit == Unit::Percent
+        && !s.share(q)
+        && s.metric[i].is_some_and(|h| {
+            GROWTH_PARTS.contains(&s.metrics[h].label)
+                || (s.metrics[h].kind == MetricKind::Money && !a_ratio_said(s, q))
+        })
     {
         return Role::Change(if q.negative { Dir::Down } else { Dir::Up }, None);
     }
     Role::Level
+}
+
+/// Whether the words say that percentage `q` is a ratio of an amount, not its growth: a
+/// yield ("$1.43 and yield about 6.3%") or a share said before it ("% of net sales",
+/// "the 30–40% range of CFFO").
+fn a_ratio_said(s: &Sentence, q: &Qty) -> bool {
+    let before = &s.toks[q.first.saturating_sub(4)..q.first];
+    before
+        .iter()
+        .any(|t| t.is_any(&["yield", "yields", "yielding", "payout"]))
+        || ["% of", "percent of", "percentage of", "range"]
+            .iter()
+            .any(|w| s.text.contains(w))
 }
 
 /// Measures that a growth is made of, and rooms, said in percent only as changes ("net

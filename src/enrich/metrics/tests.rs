@@ -14,6 +14,10 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    ("Azure revenue was up 33% and Office revenue 9% in the quarter.", Some("Q3 2024"), &[],
+        &["_; up 33 %; Amazon; azure revenue; Q3 2024", "_; up 9 %; Amazon; office revenue; Q3 2024"]),
+    ("Fulfillment costs, % of net sales: 15.4%", Some("FY 2024"), &[],
+        &["15.4 %; _; Amazon; fulfillment costs; FY 2024"]),
     ("We signed 164,000 rooms in 2024, and 1,000 employees hired this year brought the total to 418,000 employees.", None, &[],
         &["164000 count; _; Amazon; rooms; 2024", "1000 count; _; Amazon; employees hired; 2024", "418000 count; _; Amazon; headcount; 2024"]),
     ("Worldwide RevPAR rose 5.0%, with ADR up 3.1% and occupancy of 70.1%, up 1.2 points.", Some("Q3 2024"), &[],
