@@ -520,7 +520,9 @@ fn read_sentences<'t, 'n>(
     let mut plains = plains.iter().peekable();
     let (mut frames, mut frame_of, mut frame): (Vec<String>, _, Option<usize>) = (Vec::new(), Vec::new(), None);
     let mut heading_period = None;
-    // The block of an outlook's frame (`metrics::outlook_period`) and the frame before it.
+    // The block of a frame that holds to the end of its paragraph (an outlook's,
+    // `metrics::outlook_period`, or a full year said first with figures of its own,
+    // `metrics::Frame::paragraph`) and the frame before it.
     let mut outlook: Option<(usize, Option<usize>)> = None;
     let mut outline = Outline::default();
     let mut said = Vec::new();

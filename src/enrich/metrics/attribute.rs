@@ -281,19 +281,6 @@ fn part_taken(s: &Sentence, q: &Qty) -> bool {
 /// The metric phrase right after an amount, across a lead word ("$24.2 billion in
 /// revenue", "three times the memory capacity") and a few adjectives, in its clause
 /// ("$38 billion in 2024 even though capex …" names capex for what follows).
-/// Words that say a figure moved another measure: "a 5-point headwind", "a 2% drag".
-const EFFECTS: &[&str] = &[
-    "headwind",
-    "headwinds",
-    "tailwind",
-    "tailwinds",
-    "drag",
-    "hit",
-    "boost",
-    "lift",
-    "benefit",
-];
-
 fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     let h = s.metrics.iter().position(|h| h.start >= q.end)?;
     let hit = &s.metrics[h];
@@ -326,7 +313,8 @@ fn metric_after(s: &Sentence, q: &Qty) -> Option<usize> {
     };
     // "a 5-point headwind to net revenues", "a 2% drag on operating income": what an
     // effect acts on.
-    let effect_on = matches!(gap, [effect, to] if effect.is_any(EFFECTS) && to.is_any(&["to", "on"]));
+    let effect_on =
+        matches!(gap, [effect, to] if super::cues::effect_dir(effect).is_some() && to.is_any(&["to", "on"]));
     let ok = words <= 4
         && !hit.ratio_base
         && !s.breaks.any_between(q.end, hit.start)

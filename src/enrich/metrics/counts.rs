@@ -221,7 +221,8 @@ pub(super) fn multiplier(toks: &[Token], i: usize, value: f64) -> Option<Qty> {
     // "double", "triple" are verbs only where a verb is asked for ("expect it to double
     // again", "will more than double", "double the $44.5 billion of 2021"); elsewhere
     // they say what kind ("a double-digit rate", "a double benefit", "triple-A").
-    if !t.text.ends_with(['d', 'D', 'g', 'G']) {
+    // The base forms ("double", "triple", "quadruple") are the ones that end in "e".
+    if t.text.ends_with(['e', 'E']) {
         const BEFORE: &[&str] = &["to", "will", "would", "could", "should", "can", "may", "might", "than"];
         const AFTER: &[&str] = &[
             "again", "the", "it", "its", "their", "that", "this", "by", "in", "over", "from",

@@ -147,6 +147,18 @@ const UP_AFTER: &[&str] = &[
     "bigger",
     "stronger",
 ];
+/// The direction of a word that says a figure moved another measure: "a 5-point
+/// headwind", "a 2% drag" (down); "a tailwind", "a boost" (up).
+pub(super) fn effect_dir(t: &super::tokens::Token) -> Option<Dir> {
+    if t.is_any(&["headwind", "headwinds", "drag", "hit", "dilution"]) {
+        Some(Dir::Down)
+    } else if t.is_any(&["tailwind", "tailwinds", "benefit", "boost", "lift"]) {
+        Some(Dir::Up)
+    } else {
+        None
+    }
+}
+
 const DOWN_AFTER: &[&str] = &[
     // "a 1% drag from foreign exchange", "a 2% headwind".
     "drag",

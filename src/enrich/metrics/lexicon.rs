@@ -634,7 +634,6 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
         false,
     ),
     ("co-brand credit card fees", "co-branded credit card fees", Money, false),
-    ("credit card fees", "co-branded credit card fees", Money, false),
     // A hotel's measures: revenue per available room, the average daily rate (in
     // capitals: "adr" is no word, but an "ADR" of a foreign share is written "ADRs"),
     // the share of rooms let, and the rooms themselves.

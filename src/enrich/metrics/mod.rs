@@ -163,7 +163,8 @@ pub struct Found {
 
 pattern! {
     static NUMBER_WORD = {
-        // A verb that multiplies is a figure too ("Cloud revenue doubled.").
+        // A verb that multiplies is a figure too ("Cloud revenue doubled."): the words of
+        // `counts::multiple`.
         let words = numbers::NUMBER_WORDS.join("|");
         let multiplies = "doubl(?:e|ed|ing)|tripl(?:e|ed|ing)|quadrupl(?:e|ed|ing)";
         Regex::new(&format!(r"(?i)(?-u:\b)(?:{words}|{multiplies})(?-u:\b)")).expect("number words pattern is valid")
@@ -1377,7 +1378,8 @@ fn quoted_price(s: &Sentence, q: &Qty) -> bool {
     // of where its price got to, and only words of that place between.
     const GOT_TO: [&str; 6] = ["touched", "hit", "reached", "ended", "finished", "settled"];
     const PLACE: [&str; 8] = ["at", "to", "a", "an", "record", "new", "high", "intraday"];
-    let traded = |t: Option<&Token>| t.is_some_and(|t| t.is_any(&["shares", "stock", "adrs", "ads"]));
+    // Not "share": "earnings per share reached $1.95" is no price.
+    let traded = |t: Option<&Token>| stock(t) && !t.is_some_and(|t| t.is("share"));
     let got_to = (1..=4).any(|n| {
         back(n).is_some_and(|t| t.is_any(&GOT_TO) || t.is_any(&QUOTED))
             && traded(back(n + 1))

@@ -186,10 +186,10 @@ fn bare_points(toks: &[Token], i: usize, next: usize) -> Option<usize> {
         "cut", "reduced", "dropped", "climbed", "jumped", "slipped", "another", "shaved", "subtracted",
     ];
     #[rustfmt::skip]
+    // Besides the effects of `cues::effect_dir` ("headwind", "drag", "boost").
     const EFFECT: &[&str] = &[
-        "headwind", "headwinds", "tailwind", "tailwinds", "drag", "benefit", "hit", "boost", "lift", "swing",
-        "off", "higher", "lower", "better", "worse", "improvement", "expansion", "contraction", "decline",
-        "increase", "decrease",
+        "swing", "off", "higher", "lower", "better", "worse", "improvement", "expansion", "contraction",
+        "decline", "increase", "decrease",
     ];
     #[rustfmt::skip]
     const OF: &[&str] = &[
@@ -212,10 +212,10 @@ fn bare_points(toks: &[Token], i: usize, next: usize) -> Option<usize> {
     let word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word);
     let after = word(at + 1);
     let moved = (1..=3).any(|back| i.checked_sub(back).and_then(word).is_some_and(|t| t.is_any(MOVED)));
-    let effect = after.is_some_and(|t| t.is_any(EFFECT))
+    let effect_word = |t: &Token| t.is_any(EFFECT) || super::cues::effect_dir(t).is_some();
+    let effect = after.is_some_and(effect_word)
         || (after.is_some_and(|t| t.is("of")) && word(at + 2).is_some_and(|t| t.is_any(OF)))
-        || (hyphen
-            && word(at + 1).is_some_and(|_| (at + 1..at + 3).any(|k| word(k).is_some_and(|t| t.is_any(EFFECT)))));
+        || (hyphen && word(at + 1).is_some_and(|_| (at + 1..at + 3).any(|k| word(k).is_some_and(effect_word))));
     let index = toks.iter().any(|t| t.is_any(INDEXES));
     ((moved || effect) && !index).then_some(at + 1)
 }

@@ -261,8 +261,6 @@ fn workforce_left(s: &Sentence, q: &Qty) -> bool {
 /// mix": percentage points said bare (`quantity::bare_points`) that an effect names are
 /// a change, down for a headwind or what is taken off.
 pub(super) fn points_of_an_effect(toks: &[Token], q: &Qty) -> Option<Dir> {
-    const DOWN: &[&str] = &["headwind", "headwinds", "drag", "hit", "off", "dilution"];
-    const UP: &[&str] = &["tailwind", "tailwinds", "benefit", "boost", "lift", "of"];
     if !super::quantity::in_bare_points(toks, q) {
         return None;
     }
@@ -284,14 +282,12 @@ pub(super) fn points_of_an_effect(toks: &[Token], q: &Qty) -> Option<Dir> {
     }
     // The effect's word right after the points, or after the one word that says of what
     // ("an 8-point currency headwind").
-    (q.next..q.next + 2).find_map(|k| {
-        if said(k, DOWN) {
-            Some(Dir::Down)
-        } else if said(k, UP) {
-            Some(Dir::Up)
-        } else {
-            None
-        }
+    (q.next..q.next + 2).find_map(|k| match toks.get(k) {
+        Some(t) if t.is("off") => Some(Dir::Down),
+        // "nine points of price mix": a part of the growth.
+        Some(t) if t.is("of") => Some(Dir::Up),
+        Some(t) => super::cues::effect_dir(t),
+        None => None,
     })
 }
 
@@ -424,16 +420,16 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
 }
 
 /// Whether the words say that percentage `q` is a ratio of an amount, not its growth: a
-/// yield ("$1.43 and yield about 6.3%") or a share said before it ("% of net sales",
-/// "the 30–40% range of CFFO").
+/// yield ("$1.43 and yield about 6.3%"), or a share said before it ("Fulfillment costs,
+/// % of net sales: 15.4%", "39% of CFFO, at the top of the 30–40% range").
 fn a_ratio_said(s: &Sentence, q: &Qty) -> bool {
     let before = &s.toks[q.first.saturating_sub(4)..q.first];
     before
         .iter()
         .any(|t| t.is_any(&["yield", "yields", "yielding", "payout"]))
-        || ["% of", "percent of", "percentage of", "range"]
+        || ["% of", "percent of", "percentage of"]
             .iter()
-            .any(|w| s.text.contains(w))
+            .any(|w| s.text[..q.start].contains(w))
 }
 
 /// Measures that a growth is made of, and rooms, said in percent only as changes ("net
