@@ -637,8 +637,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     // A hotel's measures: revenue per available room, the average daily rate (in
     // capitals: "adr" is no word, but an "ADR" of a foreign share is written "ADRs"),
     // the share of rooms let, and the rooms themselves.
-    ("revpar", "revpar", Any, false),
-    ("revenue per available room", "revpar", Any, false),
+    ("revpar", "revpar", Money, false),
+    ("revenue per available room", "revpar", Money, false),
     ("ADR", "adr", Money, false),
     ("average daily rate", "adr", Money, false),
     ("average daily rates", "adr", Money, false),

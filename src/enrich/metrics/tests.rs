@@ -22,6 +22,8 @@ const CASES: &[Case] = &[
         &["164000 count; _; Amazon; rooms; 2024", "1000 count; _; Amazon; employees hired; 2024", "418000 count; _; Amazon; headcount; 2024"]),
     ("Worldwide RevPAR rose 5.0%, with ADR up 3.1% and occupancy of 70.1%, up 1.2 points.", Some("Q3 2024"), &[],
         &["_; up 5 %; Amazon; revpar; Q3 2024", "_; up 3.1 %; Amazon; adr; Q3 2024", "70.1 %; up 120 bps; Amazon; occupancy; Q3 2024"]),
+    ("On RevPAR you did 4.1% in the quarter, on RevPAR of $185.20.", Some("Q4 2024"), &[],
+        &["_; up 4.1 %; Amazon; revpar; Q4 2024", "185.2 USD; _; Amazon; revpar; Q4 2024"]),
     ("Gross fee revenues rose 7% to $1.3 billion and net rooms growth was 6.8%; the ADRs closed at $175.20.", Some("Q3 2024"), &[],
         &["1.3e9 USD; up 7 %; Amazon; gross fee revenues; Q3 2024", "_; up 6.8 %; Amazon; rooms; Q3 2024",
           "175.2 USD; _; Amazon; share price; Q3 2024"]),
