@@ -646,6 +646,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("occupancy rate", "occupancy", Ratio, false),
     ("net rooms growth", "rooms", Any, false),
     ("net room growth", "rooms", Any, false),
+    ("rooms growth", "rooms", Any, false),
+    ("room growth", "rooms", Any, false),
     ("fixed income revenue", "fixed income revenue", Money, false),
     ("fixed income markets revenue", "fixed income revenue", Money, false),
     ("equity markets revenue", "equity revenue", Money, false),

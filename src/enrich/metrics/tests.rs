@@ -24,6 +24,8 @@ const CASES: &[Case] = &[
         &["_; up 5 %; Amazon; revpar; Q3 2024", "_; up 3.1 %; Amazon; adr; Q3 2024", "70.1 %; up 120 bps; Amazon; occupancy; Q3 2024"]),
     ("On RevPAR you did 4.1% in the quarter, on RevPAR of $185.20.", Some("Q4 2024"), &[],
         &["_; up 4.1 %; Amazon; revpar; Q4 2024", "185.2 USD; _; Amazon; revpar; Q4 2024"]),
+    ("We expect rooms growth of 4.5% to 5% in 2025.", Some("Q4 2024"), &[],
+        &["_; up 4.5 %; Amazon; rooms; 2025"]),
     ("Gross fee revenues rose 7% to $1.3 billion and net rooms growth was 6.8%; the ADRs closed at $175.20.", Some("Q3 2024"), &[],
         &["1.3e9 USD; up 7 %; Amazon; gross fee revenues; Q3 2024", "_; up 6.8 %; Amazon; rooms; Q3 2024",
           "175.2 USD; _; Amazon; share price; Q3 2024"]),
