@@ -854,3 +854,12 @@ fn whole_notes(name: &str) {
         "{name}: precision {precision:.3}, recall {recall:.3}"
     );
 }
+
+/// The nineteenth blind set, Salesforce: enterprise software sold as subscriptions, whose
+/// fiscal year ends in January, with remaining performance obligations, revenue by cloud
+/// and region, growth in constant currency, attrition, annual recurring revenue of
+/// products, deal counts and guidance ranges.
+#[test]
+fn figures_in_whole_notes_of_a_subscription_software_company_are_found_and_attributed() {
+    whole_notes("passages19");
+}
