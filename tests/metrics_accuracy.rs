@@ -863,3 +863,12 @@ fn whole_notes(name: &str) {
 fn figures_in_whole_notes_of_a_subscription_software_company_are_found_and_attributed() {
     whole_notes("passages19");
 }
+
+/// The twentieth blind set, Visa: a card payments network, whose fiscal year ends in
+/// September, with payments volume in constant dollars, processed transactions,
+/// cross-border volume excluding intra-Europe, revenue lines net of client incentives,
+/// credentials in count and guidance said as ranges of growth.
+#[test]
+fn figures_in_whole_notes_of_a_payments_network_are_found_and_attributed() {
+    whole_notes("passages20");
+}
