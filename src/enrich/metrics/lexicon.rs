@@ -770,6 +770,45 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("volumes", "volume", Any, false),
     ("volume growth", "volume", Any, false),
     ("realized prices", "realized prices", Any, false),
+    // A card network's measures: the volume paid on its cards (in dollars, said in
+    // constant dollars), by kind of card and where it is paid; cross-border volume; the
+    // transactions it processes; its revenue lines, net of what it pays issuers; the
+    // tokens it issues and the share of in-store payments made by a tap.
+    ("payments volume", "payments volume", Money, false),
+    ("payment volume", "payments volume", Money, false),
+    ("credit payments volume", "credit payments volume", Money, false),
+    ("debit payments volume", "debit payments volume", Money, false),
+    (
+        "international payments volume",
+        "international payments volume",
+        Money,
+        false,
+    ),
+    ("cross-border volume", "cross-border volume", Money, false),
+    ("cross-border volumes", "cross-border volume", Money, false),
+    ("processed transactions", "processed transactions", Count, false),
+    ("client incentives", "client incentives", Money, false),
+    ("service revenues", "service revenues", Money, false),
+    ("service revenue", "service revenues", Money, false),
+    ("data processing revenues", "data processing revenues", Money, false),
+    ("data processing revenue", "data processing revenues", Money, false),
+    (
+        "international transaction revenues",
+        "international transaction revenues",
+        Money,
+        false,
+    ),
+    (
+        "international transaction revenue",
+        "international transaction revenues",
+        Money,
+        false,
+    ),
+    ("litigation provision", "litigation provision", Money, false),
+    ("litigation provisions", "litigation provision", Money, false),
+    ("network tokens", "network tokens", Count, false),
+    ("tap-to-pay penetration", "tap to pay penetration", Ratio, false),
+    ("tap to pay penetration", "tap to pay penetration", Ratio, false),
     ("realized price", "realized prices", Any, false),
     // A maker of drinks: organic growth is price/mix and concentrate sales (what it ships
     // to bottlers), its volume the unit cases bottlers sell.

@@ -299,6 +299,7 @@ pub struct Read<'s> {
 /// A sentence read with the phrases that say what its figures are.
 pub struct Phrased<'s, 'n> {
     read: Read<'s>,
+    names: &'n MetricNames,
     metrics: Vec<MetricHit<'n>>,
     periods: Vec<PeriodHit>,
     /// Phrases of time that date nothing (`period::read_periods`).
@@ -427,6 +428,7 @@ impl<'s> Read<'s> {
     pub fn read_phrases<'n>(self, names: &'n MetricNames, around: Anchor) -> Phrased<'s, 'n> {
         let (periods, undated) = period::read_periods(self.text, around);
         Phrased {
+            names,
             metrics: names.find(self.text),
             periods,
             undated,
@@ -463,6 +465,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
         let default_subject = scope.default_subject.as_deref();
         let Phrased {
             read: Read { text, toks, qtys },
+            names,
             metrics,
             periods,
             undated,
@@ -478,7 +481,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
             text,
             toks,
             qtys,
-            metrics: names_outside(metrics, mentions, scope.heading_segments.then_some(text)),
+            metrics: names_outside(metrics, names, text, mentions, scope.heading_segments),
             metric: Vec::new(),
             periods,
             undated,
@@ -733,30 +736,49 @@ fn gaap_then_non_gaap(s: &Sentence, out: &mut [Found]) {
 /// Foods Market" names no market size, and a topic named so is still a subject. (The
 /// "ads" of "ads business", an alias of Advertising, stays: its label is the topic's
 /// own metric, "advertising revenue".)
-/// Under a heading of segments (`segments`: the sentence, if it is under one), the topic
-/// that labels a row or a list item ("Marketing | 1,210", "Marketing: $4.61 billion") is
-/// the segment, even named like a metric: its name is no metric phrase there.
+/// Under a heading of segments (`segments`), the topic that labels a row or a list item
+/// ("Marketing | 1,210", "Marketing: $4.61 billion") is the segment, even named like a
+/// metric: its name is no metric phrase there.
 fn names_outside<'n>(
-    mut hits: Vec<MetricHit<'n>>,
+    hits: Vec<MetricHit<'n>>,
+    names: &'n MetricNames,
+    text: &str,
     mentions: &[SubjectMention],
-    segments: Option<&str>,
+    segments: bool,
 ) -> Vec<MetricHit<'n>> {
     let labels = |m: &SubjectMention| {
-        segments.is_some_and(|text| {
-            m.range.start <= 2
-                && text
-                    .get(m.range.end..)
-                    .is_some_and(|rest| rest.trim_start().starts_with(['|', ':']))
-        })
+        segments
+            && m.range.start <= 2
+            && text
+                .get(m.range.end..)
+                .is_some_and(|rest| rest.trim_start().starts_with(['|', ':']))
     };
-    hits.retain(|h| {
-        !mentions.iter().any(|m| {
+    let mut out = Vec::with_capacity(hits.len());
+    for h in hits {
+        // "Wireless Service revenue", of a topic named "Wireless Service": "service
+        // revenue" begins inside the topic's name and runs out of it. The topic's revenue
+        // is meant: what is named after the topic's name is the phrase.
+        if let Some(m) =
+            (mentions.iter()).find(|m| m.range.start < h.start && h.start < m.range.end && m.range.end < h.end)
+        {
+            let rest = m.range.end..h.end;
+            out.extend(names.find(&text[rest.clone()]).into_iter().map(|mut r| {
+                r.start += rest.start;
+                r.end += rest.start;
+                r
+            }));
+            continue;
+        }
+        let named = mentions.iter().any(|m| {
             let inside = m.range.start <= h.start && h.end <= m.range.end;
             let leads = h.end - h.start == m.range.len() && labels(m);
             inside && (h.end - h.start < m.range.len() || leads) && !attribute::qualifies(h.label, &m.subject)
-        })
-    });
-    hits
+        });
+        if !named {
+            out.push(h);
+        }
+    }
+    out
 }
 
 fn found(
