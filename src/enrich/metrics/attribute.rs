@@ -874,11 +874,36 @@ pub(super) fn excluded_in(toks: &[Token], at: usize, end: usize) -> bool {
     !relative && exclusion_before(toks, at).is_some()
 }
 
-/// The exclusion phrase (of `EXCLUDING`) right before byte `at`, past a "the".
+/// "Cross-border volume excluding intra-Europe transactions rose 13%": the measure a
+/// left-out topic is named with, after the measure it is left out of, is what is left
+/// out, not what the figure measures. ("Ex-North America revenue" names no measure
+/// before it: its revenue is the figure's.)
+pub(super) fn leave_out_what_is_excluded(s: &mut Sentence) {
+    let (text, toks, mentions) = (s.text, &s.toks, s.mentions);
+    let left_out: Vec<usize> = (s.metrics.iter())
+        .filter(|h| {
+            mentions.iter().any(|m| {
+                text.get(m.range.end..h.start) == Some(" ")
+                    && excluded_in(toks, m.range.start, m.range.end)
+                    && s.metrics.iter().any(|before| before.end <= m.range.start)
+            })
+        })
+        .map(|h| h.start)
+        .collect();
+    if !left_out.is_empty() {
+        s.metrics.retain(|h| !left_out.contains(&h.start));
+    }
+}
+
+/// The exclusion phrase (of `EXCLUDING`) right before byte `at`, past a "the" or an
+/// "intra-" ("cross-border volume excluding intra-Europe": the payments made within
+/// Europe are left out).
 fn exclusion_before(toks: &[Token], at: usize) -> Option<&'static [&'static str]> {
     let mut k = toks.partition_point(|t| t.start < at);
     if k > 0 && toks[k - 1].is("the") {
         k -= 1;
+    } else if k > 1 && is_hyphen(toks[k - 1].text) && toks[k - 2].is("intra") {
+        k -= 2;
     }
     let lead = &toks[..k];
     EXCLUDING.iter().copied().find(|phrase| {
@@ -920,7 +945,12 @@ pub(super) fn outside_of(s: &Sentence, cands: &[Candidate], rec: &Rec) -> Option
         }
         // "except" and "other than" say what else there is, not what a figure leaves out.
         let phrase = exclusion_before(&s.toks, c.start)?;
-        let words = label_words(&s.text[c.start..c.end]);
+        let mut words = label_words(&s.text[c.start..c.end]);
+        let before = s.text[..c.start].trim_end_matches(['-', '\u{2010}', '\u{2011}']);
+        let intra = (before.len().checked_sub(5)).and_then(|at| before.get(at..));
+        if before.len() < c.start && intra.is_some_and(|w| w.eq_ignore_ascii_case("intra")) {
+            words.insert_str(0, "intra-");
+        }
         return match phrase[0] {
             "outside" => Some(LeftOut::Outside(words)),
             "excluding" | "ex" => Some(LeftOut::Excluding(words)),

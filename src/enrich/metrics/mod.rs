@@ -492,6 +492,7 @@ impl<'s, 'n> Phrased<'s, 'n> {
             mentions,
         };
         attribute::name_lines_of_business(&mut s, default_subject);
+        attribute::leave_out_what_is_excluded(&mut s);
         attribute::dividends_per_share(&mut s);
         event_years(&mut s);
         // Digits inside a period phrase ("Q3'25", "3Q24", "June 30, 2025") are part of it.

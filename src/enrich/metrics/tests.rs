@@ -32,6 +32,8 @@ const CASES: &[Case] = &[
         &["4.17e9 USD; up 9 %; Amazon; service revenues; Q4 2024", "3.33e9 USD; up 11 %; Amazon; client incentives; Q4 2024"]),
     ("Payments volume grew 8% in constant dollars, and processed transactions reached 60.6 billion.", Some("Q4 2024"), &[],
         &["_; up 8 %; Amazon; payments volume; Q4 2024", "60.6e9 count; _; Amazon; processed transactions; Q4 2024"]),
+    ("Cross-border volume excluding intra-Europe transactions rose 13%, and total cross-border volume grew 12%.", Some("Q4 2024"), &["Europe"],
+        &["_; up 13 %; Amazon; cross-border volume excluding intra-europe; Q4 2024", "_; up 12 %; Amazon; cross-border volume; Q4 2024"]),
     ("Gross fee revenues rose 7% to $1.3 billion and net rooms growth was 6.8%; the ADRs closed at $175.20.", Some("Q3 2024"), &[],
         &["1.3e9 USD; up 7 %; Amazon; gross fee revenues; Q3 2024", "_; up 6.8 %; Amazon; rooms; Q3 2024",
           "175.2 USD; _; Amazon; share price; Q3 2024"]),
