@@ -140,7 +140,6 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("annualizes to", "run rate", Money, false),
     ("annualized to", "run rate", Money, false),
     ("backlog", "backlog", Money, false),
-    ("remaining performance obligations", "backlog", Money, false),
     ("shipping costs", "shipping costs", Money, false),
     ("shipping cost", "shipping costs", Money, false),
     ("shipping expenses", "shipping costs", Money, false),
@@ -916,8 +915,47 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("long-term debt", "long-term debt", Money, false),
     ("long term debt", "long-term debt", Money, false),
     // What contracts and holders are owed.
-    ("remaining performance obligation", "backlog", Money, false),
-    ("rpo", "backlog", Money, false),
+    // Contracted revenue not yet recognised, as software companies report it: the whole,
+    // the part due within twelve months ("current"), and Microsoft's commercial one.
+    (
+        "remaining performance obligation",
+        "remaining performance obligation",
+        Money,
+        false,
+    ),
+    (
+        "remaining performance obligations",
+        "remaining performance obligation",
+        Money,
+        false,
+    ),
+    ("rpo", "remaining performance obligation", Money, false),
+    (
+        "current remaining performance obligation",
+        "current remaining performance obligation",
+        Money,
+        false,
+    ),
+    (
+        "current remaining performance obligations",
+        "current remaining performance obligation",
+        Money,
+        false,
+    ),
+    ("current rpo", "current remaining performance obligation", Money, false),
+    ("crpo", "current remaining performance obligation", Money, false),
+    (
+        "commercial remaining performance obligation",
+        "commercial remaining performance obligation",
+        Money,
+        false,
+    ),
+    (
+        "commercial rpo",
+        "commercial remaining performance obligation",
+        Money,
+        false,
+    ),
     ("bookings", "bookings", Money, false),
     // Measures of their own, as the companies that report them define them: orders net
     // of cancellations (a chip-tool maker's, a game publisher's), and the bookings of
