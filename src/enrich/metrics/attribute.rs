@@ -700,11 +700,11 @@ fn margin_of_profit_named(s: &Sentence, h: &super::lexicon::MetricHit) -> Option
 }
 
 /// Whether the words right after byte `end` say the figure is a non-GAAP one: "non-GAAP",
-/// "on a non-GAAP basis".
+/// "on a non-GAAP basis", a transcript's "non GAAP".
 fn non_gaap_after(text: &str, end: usize) -> bool {
     let after = text[end..].trim_start().as_bytes();
     let after = after.strip_prefix(b"on a ").unwrap_or(after);
-    after.len() >= 8 && after[..8].eq_ignore_ascii_case(b"non-gaap")
+    after.len() >= 8 && (after[..8].eq_ignore_ascii_case(b"non-gaap") || after[..8].eq_ignore_ascii_case(b"non gaap"))
 }
 
 /// Head nouns that name a measure when no metric phrase does ("developer productivity",

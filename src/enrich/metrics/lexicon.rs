@@ -358,6 +358,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("a share of", "", Any, false),
     // Say that the metric after them is reported apart from the GAAP one (`find`).
     ("non-gaap", "", Any, false),
+    // A transcript's "non GAAP", said aloud.
+    ("non gaap", "", Any, false),
     ("comparable", "", Any, false),
     ("adjusted", "", Any, false),
     ("ads", "advertising revenue", Money, false),
@@ -1244,7 +1246,7 @@ impl MetricNames {
             }
             if e.label.is_empty() {
                 let said = &text[start..end];
-                if said.eq_ignore_ascii_case("non-gaap") {
+                if said.eq_ignore_ascii_case("non-gaap") || said.eq_ignore_ascii_case("non gaap") {
                     qualifier = Some((end, "non-gaap"));
                 } else if said.eq_ignore_ascii_case("adjusted") && !adjusted_by_someone(&text[..start]) {
                     qualifier = Some((end, "adjusted"));

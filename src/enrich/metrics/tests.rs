@@ -37,6 +37,8 @@ const CASES: &[Case] = &[
     ("Current RPO was $30.2 billion, up 9%, and remaining performance obligation reached $63.4 billion.", Some("Q4 2025"), &[],
         &["30.2e9 USD; up 9 %; Amazon; current remaining performance obligation; Q4 2025",
           "63.4e9 USD; _; Amazon; remaining performance obligation; Q4 2025"]),
+    ("GAAP operating margin was eighteen point two percent and non GAAP operating margin was thirty three percent.", Some("Q4 2025"), &[],
+        &["18.2 %; _; Amazon; operating margin; Q4 2025", "33 %; _; Amazon; non-gaap operating margin; Q4 2025"]),
     ("Gross fee revenues rose 7% to $1.3 billion and net rooms growth was 6.8%; the ADRs closed at $175.20.", Some("Q3 2024"), &[],
         &["1.3e9 USD; up 7 %; Amazon; gross fee revenues; Q3 2024", "_; up 6.8 %; Amazon; rooms; Q3 2024",
           "175.2 USD; _; Amazon; share price; Q3 2024"]),
