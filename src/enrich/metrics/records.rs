@@ -191,6 +191,41 @@ pub(super) fn roles(s: &Sentence) -> Vec<Role> {
     out
 }
 
+/// "Asia Pacific 11% to $0.74 billion" (its verb said once, for the clause before it),
+/// "grew fastest, 12% to $1.83 billion": a percentage that leads "to" an amount in
+/// another unit is the change that took the amount there, in the direction of the change
+/// said last before it, else up. ("7% to 8%" is one range, no two figures.)
+fn change_to_an_amount(s: &Sentence, i: usize, done: &[Role]) -> Option<Dir> {
+    let (q, toks) = (&s.qtys[i], &s.toks);
+    let next = s.qtys.get(i + 1)?;
+    let to = toks.get(q.next).filter(|t| t.is("to"))?;
+    let between = toks.get(q.next + 1..next.first)?;
+    let leads = q.unit == Unit::Percent
+        && !matches!(next.unit, Unit::Percent | Unit::Bps)
+        && between
+            .iter()
+            .all(|t| t.is_any(&["reach", "about", "roughly", "nearly", "approximately", "around"]))
+        && !s.breaks.any_between(q.end, to.end);
+    if !leads {
+        return None;
+    }
+    // Its own verb, back to the quantity before it ("grew fastest, 12%"), else the one
+    // of the change before it ("fell 10% to …, and Asia Pacific 11% to …").
+    let from = i.checked_sub(1).map_or(0, |p| s.qtys[p].next);
+    let own = (toks[from.min(q.first)..q.first].iter().rev()).find_map(|t| dir_before(t.text));
+    let said = || {
+        done.iter().rev().find_map(|r| match r {
+            Role::Change(dir, _) => Some(*dir),
+            _ => None,
+        })
+    };
+    Some(if q.negative {
+        Dir::Down
+    } else {
+        own.or_else(said).unwrap_or(Dir::Up)
+    })
+}
+
 /// "Foreign exchange effect on operating income: −¥745 billion", "a hit of about ¥180
 /// billion to operating income", "a negative impact on revenue of $1.2 billion": what
 /// moved a metric by an amount is a change of it, not its level; down where the amount
@@ -329,7 +364,9 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     }
     let prev = q.first.checked_sub(1).map(|k| &toks[k]);
     // "jumped 23% in Q2, reaching $15.7 billion" states where a change led, as "to" does.
-    let reaching = prev.is_some_and(|t| t.is("reaching")) && matches!(previous, Some(Role::Change(..)));
+    // "added 7% to reach $1.26 billion" as well.
+    let to_reach = prev.is_some_and(|t| t.is("reach")) && q.first >= 2 && toks[q.first - 2].is("to");
+    let reaching = (to_reach || prev.is_some_and(|t| t.is("reaching"))) && matches!(previous, Some(Role::Change(..)));
     // "was up 19% year over year at $27.5 billion": "at" names the level a change is
     // at, in the change's clause and in another unit.
     let at_level = prev.is_some_and(|t| t.is("at"))
@@ -350,6 +387,9 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     }
     if let Some(v) = verb_object(s, q.first) {
         return Role::Change(v.dir, Some(v.verb));
+    }
+    if let Some(dir) = change_to_an_amount(s, i, done) {
+        return Role::Change(dir, None);
     }
     if workforce_left(s, q) {
         return Role::Change(Dir::Down, None);
@@ -1137,7 +1177,13 @@ fn closed(text: &str, start: usize, end: usize) -> usize {
 /// and the "to" of its level.
 fn forward_ok(s: &Sentence, c: usize) -> bool {
     let (a, b) = (&s.qtys[c], &s.qtys[c + 1]);
-    let gap = &s.toks[a.next..b.first.saturating_sub(1).max(a.next)];
+    // The words between the change and its "to" (or "to reach").
+    let to = if b.first >= 2 && s.toks[b.first - 1].is("reach") {
+        b.first - 2
+    } else {
+        b.first.saturating_sub(1)
+    };
+    let gap = &s.toks[a.next..to.max(a.next)];
     // "rose 56% from a year earlier to $17.4 billion", "from Q3 2023 to", "from the third
     // quarter to", "from September to": a "from" that opens the basis or the period the
     // change is measured from.
