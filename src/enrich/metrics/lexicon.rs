@@ -692,6 +692,13 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     // A telecom's lost subscribers, a share of its base a month.
     ("churn", "churn", Ratio, false),
     ("churn rate", "churn", Ratio, false),
+    // A subscription business's revenue lost as customers leave, and the revenue its
+    // subscriptions bring in a year ("ARR", as it is written, in capitals).
+    ("attrition", "attrition rate", Ratio, false),
+    ("attrition rate", "attrition rate", Ratio, false),
+    ("revenue attrition", "attrition rate", Ratio, false),
+    ("annual recurring revenue", "arr", Money, false),
+    ("ARR", "arr", Money, false),
     // What a media business spends on its shows and films, and what it books for them.
     ("content spending", "content spending", Money, false),
     ("content spend", "content spending", Money, false),

@@ -42,6 +42,8 @@ const CASES: &[Case] = &[
     ("Europe revenue fell 10% to $2.43 billion and Asia Pacific 11% to $0.74 billion; Platform grew fastest, 12% to $1.83 billion, and Analytics added 7% to reach $1.26 billion.", Some("Q3 2025"), &["Europe", "Asia Pacific", "Platform", "Analytics"],
         &["2.43e9 USD; down 10 %; Europe; revenue; Q3 2025", "740e6 USD; down 11 %; Asia Pacific; revenue; Q3 2025",
           "1.83e9 USD; up 12 %; Platform; _; Q3 2025", "1.26e9 USD; up 7 %; Analytics; revenue; Q3 2025"]),
+    ("Data Cloud ARR reached $900 million, annual recurring revenue of AI about $1 billion, and revenue attrition held at 8%.", Some("Q4 2025"), &[],
+        &["900e6 USD; _; Amazon; arr; Q4 2025", "~1e9 USD; _; Amazon; arr; Q4 2025", "8 %; _; Amazon; attrition rate; Q4 2025"]),
     ("Gross fee revenues rose 7% to $1.3 billion and net rooms growth was 6.8%; the ADRs closed at $175.20.", Some("Q3 2024"), &[],
         &["1.3e9 USD; up 7 %; Amazon; gross fee revenues; Q3 2024", "_; up 6.8 %; Amazon; rooms; Q3 2024",
           "175.2 USD; _; Amazon; share price; Q3 2024"]),
