@@ -26,7 +26,7 @@ pattern! {
             | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
             | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
             | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})[ea]?
-            | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
+            | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)))
             | fy\s*(?:'|(?:0?[1-9]|1[0-2])/(?:20)?)?(?P<fy_y2>\d{{2}})[ae]?
             | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal[\s-]+year)
             | (?P<dm>{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<dm_y>(?:19|20)\d{{2}})
@@ -1219,7 +1219,7 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     if group(caps, G_LY).is_some() {
         return Plain::LastYear.canonical("", anchor);
     }
-    // "fiscal twenty twenty three", as a call says it.
+    // "fiscal twenty twenty three", as a call says it, or "fiscal twenty five".
     if let Some(spoken) = text(G_FY_SY) {
         return spoken_year(spoken).map(|y| format!("FY {y}"));
     }
@@ -1356,6 +1356,10 @@ mod tests {
             ("model 2025ex", None),
             ("over the twelve months", None),
             ("in twenty twenty five", Some("2025")),
+            ("in fiscal twenty five", Some("FY 2025")),
+            ("for fiscal twenty six", Some("FY 2026")),
+            ("fiscal twenty twenty six", Some("FY 2026")),
+            ("fiscal twenty fifth", None),
             ("across 2022 and 2023", None),
             ("Q4 results", None),
             ("Trainium 2 and Windows 11", None),
