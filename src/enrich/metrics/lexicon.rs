@@ -796,6 +796,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("cross-border volumes", "cross-border volume", Money, false),
     ("processed transactions", "processed transactions", Count, false),
     ("client incentives", "client incentives", Money, false),
+    // Plural only: the singular is named with what goes with it ("OEM and other revenue").
+    ("other revenues", "other revenues", Money, false),
     ("service revenues", "service revenues", Money, false),
     ("service revenue", "service revenues", Money, false),
     ("data processing revenues", "data processing revenues", Money, false),
