@@ -665,7 +665,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
         full_years(&mut out, &bare_full_years, text);
     }
     let mut undated = trailing_twelve_months(&mut out, text, anchor);
-    undated.extend(out.extract_if(.., |h| h.canonical == TO_DATE));
+    undated.extend(out.extract_if(.., |h| h.canonical == TO_DATE || said_when(text, h)));
     same_quarter(&mut out, text, anchor);
     for hit in &mut out {
         hit.labels = labelled_span(text, hit)
@@ -1083,6 +1083,32 @@ fn words_are(phrase: &str, words: &[&str]) -> bool {
 }
 
 /// Whether `text` ends with the word `word` (spaces after it allowed).
+/// "the 32.5% guided in February 2024", "the target announced on March 3, 2025": a month
+/// or a day said after a verb of saying dates the saying, not the figure.
+fn said_when(text: &str, hit: &PeriodHit) -> bool {
+    const SAID: [&str; 8] = [
+        "guided",
+        "announced",
+        "said",
+        "given",
+        "issued",
+        "promised",
+        "published",
+        "set",
+    ];
+    let starts_with_a_month = (text[hit.start..].split(|c: char| !c.is_ascii_alphabetic()))
+        .next()
+        .is_some_and(|w| w.len() >= 3 && month_of(w).is_some());
+    let before = text[..hit.start].trim_end();
+    let Some(before) = ["in", "on"]
+        .iter()
+        .find_map(|w| ends_with_word(before, w).then(|| before[..before.len() - w.len()].trim_end()))
+    else {
+        return false;
+    };
+    starts_with_a_month && SAID.iter().any(|w| ends_with_word(before, w))
+}
+
 fn ends_with_word(text: &str, word: &str) -> bool {
     let t = text.trim_end().as_bytes();
     t.len() >= word.len()
