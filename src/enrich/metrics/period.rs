@@ -1082,20 +1082,11 @@ fn words_are(phrase: &str, words: &[&str]) -> bool {
         && said.next().is_none()
 }
 
-/// Whether `text` ends with the word `word` (spaces after it allowed).
 /// "the 32.5% guided in February 2024", "the target announced on March 3, 2025": a month
 /// or a day said after a verb of saying dates the saying, not the figure.
 fn said_when(text: &str, hit: &PeriodHit) -> bool {
-    const SAID: [&str; 8] = [
-        "guided",
-        "announced",
-        "said",
-        "given",
-        "issued",
-        "promised",
-        "published",
-        "set",
-    ];
+    #[rustfmt::skip]
+    const SAID: [&str; 8] = ["guided", "announced", "said", "given", "issued", "promised", "published", "set"];
     let starts_with_a_month = (text[hit.start..].split(|c: char| !c.is_ascii_alphabetic()))
         .next()
         .is_some_and(|w| w.len() >= 3 && month_of(w).is_some());
@@ -1109,6 +1100,7 @@ fn said_when(text: &str, hit: &PeriodHit) -> bool {
     starts_with_a_month && SAID.iter().any(|w| ends_with_word(before, w))
 }
 
+/// Whether `text` ends with the word `word` (spaces after it allowed).
 fn ends_with_word(text: &str, word: &str) -> bool {
     let t = text.trim_end().as_bytes();
     t.len() >= word.len()

@@ -193,8 +193,9 @@ pub(super) fn roles(s: &Sentence) -> Vec<Role> {
 
 /// "Asia Pacific 11% to $0.74 billion" (its verb said once, for the clause before it),
 /// "grew fastest, 12% to $1.83 billion": a percentage that leads "to" an amount in
-/// another unit is the change that took the amount there, in the direction of the change
-/// said last before it, else up. ("7% to 8%" is one range, no two figures.)
+/// another unit is the change that took the amount there, in the direction of its own
+/// clause's verb, else of the change said last before it, else up. ("7% to 8%" is one
+/// range, no two figures.)
 fn change_to_an_amount(s: &Sentence, i: usize, done: &[Role]) -> Option<Dir> {
     let (q, toks) = (&s.qtys[i], &s.toks);
     let next = s.qtys.get(i + 1)?;
