@@ -190,11 +190,15 @@ fn defined_before(s: &Sentence, q: &Qty) -> Option<usize> {
     if outer.ratio_base || !fits(outer.kind, q.unit) {
         return None;
     }
-    // ", the" (or "a", "an") right after the defined phrase opens the aside, and nothing
-    // but words stands between it and the inner phrase …
+    // ", the" (or "a", "an", a relative pronoun or a participle: "Client incentives,
+    // netted against gross revenue, rose 11%") right after the defined phrase opens the
+    // aside, and nothing but words stands between it and the inner phrase …
     let k = s.toks.partition_point(|t| t.start < outer.end);
+    let aside = |t: &Token| {
+        t.is_any(&["the", "a", "an", "which", "that"]) || (t.is_word() && t.text.len() > 4 && t.text.ends_with("ed"))
+    };
     let opens = s.toks.get(k).is_some_and(|t| t.is(","))
-        && s.toks.get(k + 1).is_some_and(|t| t.is_any(&["the", "a", "an"]))
+        && s.toks.get(k + 1).is_some_and(aside)
         && !s.text[outer.end..inner.start].contains([';', '.'])
         && s.text[outer.end..inner.start].matches(',').count() == 1;
     // … and a comma after the inner phrase closes it, a few words before the amount.

@@ -50,6 +50,8 @@ const CASES: &[Case] = &[
     ("Operating margin was 33.0%, ahead of the 32.5% guided in February 2024, and revenue $10 billion in January 2025.", Some("FY 2025"), &[],
         &["33 %; _; Amazon; operating margin; FY 2025", "32.5 %; _; Amazon; operating margin; FY 2025",
           "10e9 USD; _; Amazon; revenue; Q1 2025"]),
+    ("Client incentives, netted against gross revenue, rose 11% to $3.33 billion.", Some("Q4 2024"), &[],
+        &["3.33e9 USD; up 11 %; Amazon; client incentives; Q4 2024"]),
     ("Gross fee revenues rose 7% to $1.3 billion and net rooms growth was 6.8%; the ADRs closed at $175.20.", Some("Q3 2024"), &[],
         &["1.3e9 USD; up 7 %; Amazon; gross fee revenues; Q3 2024", "_; up 6.8 %; Amazon; rooms; Q3 2024",
           "175.2 USD; _; Amazon; share price; Q3 2024"]),
