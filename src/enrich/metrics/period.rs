@@ -19,7 +19,7 @@ pattern! {
                 (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
             | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
             | (?P<qb>[1-4])q\s*'?(?P<qb_y>(?:19|20)\d{{2}}|\d{{2}})
-            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})|\s+of\s+(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
+            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})|\s+of\s+(?:fiscal\s+(?:year\s+)?)?(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
             | (?P<mr>{months})[a-z]*\.?\s*(?:-|–|through|to)\s*(?P<mr_e>{months})[a-z]*\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}}))?
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
@@ -1375,6 +1375,7 @@ mod tests {
             ("over the twelve months", None),
             ("in twenty twenty five", Some("2025")),
             ("in fiscal twenty five", Some("FY 2025")),
+            ("the first quarter of fiscal twenty twenty four", Some("Q1 2024")),
             ("for fiscal twenty six", Some("FY 2026")),
             ("fiscal twenty twenty six", Some("FY 2026")),
             ("fiscal twenty fifth", None),
