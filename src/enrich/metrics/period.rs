@@ -670,6 +670,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
     for hit in &mut out {
         hit.labels = labelled_span(text, hit)
             .or_else(|| opens_a_clause(text, hit))
+            .or_else(|| in_a_clause_of_its_own(text, hit))
             .or_else(|| estimate_of(text, hit));
     }
     (out, undated)
@@ -699,6 +700,32 @@ fn opens_a_clause(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
         .iter()
         .any(|w| ends_with_word(before, w))
         .then_some(hit.end..text.len())
+}
+
+/// The rest of the text from where the period's clause begins, when that clause is one
+/// of its own, joined by "and", "but" or "so" with its subject right after ("… travel
+/// about fourteen percent and remember we lap some tough comparisons in the back half",
+/// "… personnel about twelve percent and we expect that gap to close in the back half of
+/// the year"): it dates what that clause says, not the figures before it.
+fn in_a_clause_of_its_own(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
+    const SUBJECTS: [&str; 5] = ["we", "they", "it", "i", "you"];
+    let before = &text[floor_char(text, hit.start.saturating_sub(120))..hit.start];
+    let offset = hit.start - before.len();
+    let words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    let k = (0..words.len().saturating_sub(1)).rev().find(|&k| {
+        let (joins, next) = (words[k].1, words[k + 1].1);
+        let next = if next.eq_ignore_ascii_case("remember") || next.eq_ignore_ascii_case("then") {
+            words.get(k + 2).map_or("", |w| w.1)
+        } else {
+            next
+        };
+        ["and", "but", "so"].iter().any(|w| joins.eq_ignore_ascii_case(w))
+            && SUBJECTS.iter().any(|w| next.eq_ignore_ascii_case(w))
+    })?;
+    Some(offset + words[k].0..text.len())
 }
 
 /// The estimate a period names, up to the end of its clause: "24 times our 2025 EPS
