@@ -295,12 +295,16 @@ fn workforce_left(s: &Sentence, q: &Qty) -> bool {
 
 /// "an 8-point currency headwind", "5 points off net revenues", "nine points of price
 /// mix": percentage points said bare (`quantity::bare_points`) that an effect names are
-/// a change, down for a headwind or what is taken off.
+/// a change, down for a headwind or what is taken off. So are basis points ("Foreign
+/// exchange cost the margin about 20 basis points", "a headwind of about 30 basis points
+/// to the margin"), which are no level.
 pub(super) fn points_of_an_effect(toks: &[Token], q: &Qty) -> Option<Dir> {
-    if !super::quantity::in_bare_points(toks, q) {
-        return None;
-    }
     let said = |k: usize, w: &[&str]| toks.get(k).is_some_and(|t| t.is_any(w));
+    if !super::quantity::in_bare_points(toks, q) {
+        return (q.unit == Unit::Bps)
+            .then(|| bps_of_an_effect(toks, q, &said))
+            .flatten();
+    }
     // What took the points off or added them, said before them ("structural changes took
     // off another 4 points", "currency cut 2 points", "pricing added 3 points").
     let before = q.first.saturating_sub(3)..q.first;
@@ -325,6 +329,33 @@ pub(super) fn points_of_an_effect(toks: &[Token], q: &Qty) -> Option<Dir> {
         Some(t) => super::cues::effect_dir(t),
         None => None,
     })
+}
+
+/// `points_of_an_effect` for basis points: what took them off (a few words before: "cost
+/// the non-GAAP margin about 20 basis points"), the effect they are of ("a headwind of
+/// …"), or what follows them ("… off the margin", "a 40 basis point headwind").
+fn bps_of_an_effect(toks: &[Token], q: &Qty, said: &dyn Fn(usize, &[&str]) -> bool) -> Option<Dir> {
+    // The nearest verb back: a word of direction nearer ("costs were cut, and the margin
+    // rose 50 basis points") says it instead.
+    for k in (q.first.saturating_sub(6)..q.first).rev() {
+        if dir_before(toks[k].text).is_some() {
+            break;
+        }
+        if said(k, &["cost", "costs", "took", "takes", "shaved", "cut"]) {
+            return Some(Dir::Down);
+        }
+    }
+    if q.first >= 2
+        && said(q.first - 1, &["of"])
+        && let Some(dir) = super::cues::effect_dir(&toks[q.first - 2])
+    {
+        return Some(dir);
+    }
+    match toks.get(q.next) {
+        Some(t) if t.is("off") => Some(Dir::Down),
+        Some(t) => super::cues::effect_dir(t),
+        None => None,
+    }
 }
 
 /// The role of quantity `i`, given the roles of the quantities before it (`done`).
@@ -1081,7 +1112,9 @@ pub(super) fn group(s: &Sentence, roles: &[Role]) -> Vec<Rec> {
 /// "$13.7 billion …, has added 40 stores" are two claims.
 fn measures(level: Unit, change: Unit) -> bool {
     level == change
-        || matches!(change, Unit::Percent | Unit::Bps | Unit::Times)
+        || matches!(change, Unit::Percent | Unit::Times)
+        // Basis points move a percentage: "76,453 people … forty basis points" are two.
+        || (change == Unit::Bps && level == Unit::Percent)
         || matches!((level, change), (Unit::Currency(_), Unit::Currency(_)))
 }
 
