@@ -216,8 +216,14 @@ fn bare_points(toks: &[Token], i: usize, next: usize) -> Option<usize> {
     let effect = after.is_some_and(effect_word)
         || (after.is_some_and(|t| t.is("of")) && word(at + 2).is_some_and(|t| t.is_any(OF)))
         || (hyphen && word(at + 1).is_some_and(|_| (at + 1..at + 3).any(|k| word(k).is_some_and(effect_word))));
+    // "a headwind of about 5 points": the effect said before, "of" right before the number
+    // (or its "about").
+    let effect_before = (1..=3).any(|back| {
+        i.checked_sub(back + 1)
+            .is_some_and(|k| word(k).is_some_and(|t| super::cues::effect_dir(t).is_some()) && toks[k + 1].is("of"))
+    });
     let index = toks.iter().any(|t| t.is_any(INDEXES));
-    ((moved || effect) && !index).then_some(at + 1)
+    ((moved || effect || effect_before) && !index).then_some(at + 1)
 }
 
 /// Whether `q` is in percentage points said bare ("up 1.2 points", `bare_points`).

@@ -320,6 +320,13 @@ pub(super) fn points_of_an_effect(toks: &[Token], q: &Qty) -> Option<Dir> {
     {
         return Some(Dir::Up);
     }
+    // "a headwind of about 5 points".
+    if q.first >= 2
+        && said(q.first - 1, &["of"])
+        && let Some(dir) = super::cues::effect_dir(&toks[q.first - 2])
+    {
+        return Some(dir);
+    }
     // The effect's word right after the points, or after the one word that says of what
     // ("an 8-point currency headwind").
     (q.next..q.next + 2).find_map(|k| match toks.get(k) {

@@ -60,6 +60,8 @@ const CASES: &[Case] = &[
         &["_; down 20 bps; Amazon; operating margin; Q3 2025", "_; down 30 bps; Amazon; operating margin; Q3 2025"]),
     ("Costs were cut, and the operating margin rose 50 basis points; we ended the year at 76,453 people and currency takes 40 basis points off the margin.", Some("FY 2025"), &[],
         &["_; up 50 bps; Amazon; operating margin; FY 2025", "76453 count; _; Amazon; people; FY 2025", "_; down 40 bps; Amazon; operating margin; FY 2025"]),
+    ("Currency will be a headwind of about 5 points to net revenues.", Some("Q1 2025"), &[],
+        &["_; down 5 %; Amazon; revenue; Q1 2025"]),
     ("Gross fee revenues rose 7% to $1.3 billion and net rooms growth was 6.8%; the ADRs closed at $175.20.", Some("Q3 2024"), &[],
         &["1.3e9 USD; up 7 %; Amazon; gross fee revenues; Q3 2024", "_; up 6.8 %; Amazon; rooms; Q3 2024",
           "175.2 USD; _; Amazon; share price; Q3 2024"]),
