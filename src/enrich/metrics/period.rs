@@ -710,22 +710,24 @@ fn opens_a_clause(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
 fn in_a_clause_of_its_own(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
     const SUBJECTS: [&str; 5] = ["we", "they", "it", "i", "you"];
     let before = &text[floor_char(text, hit.start.saturating_sub(120))..hit.start];
-    let offset = hit.start - before.len();
-    let words: Vec<(usize, &str)> = before
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
-        .collect();
-    let k = (0..words.len().saturating_sub(1)).rev().find(|&k| {
-        let (joins, next) = (words[k].1, words[k + 1].1);
-        let next = if next.eq_ignore_ascii_case("remember") || next.eq_ignore_ascii_case("then") {
-            words.get(k + 2).map_or("", |w| w.1)
+    // Word by word back from the period, split on spaces and line ends with no list built
+    // (this is asked of every period of every sentence), keeping the two words after each.
+    let (mut next, mut after_next) = ("", "");
+    for word in before.rsplit([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
+        let subject = if next.eq_ignore_ascii_case("remember") || next.eq_ignore_ascii_case("then") {
+            after_next
         } else {
             next
         };
-        ["and", "but", "so"].iter().any(|w| joins.eq_ignore_ascii_case(w))
-            && SUBJECTS.iter().any(|w| next.eq_ignore_ascii_case(w))
-    })?;
-    Some(offset + words[k].0..text.len())
+        if ["and", "but", "so"].iter().any(|w| word.eq_ignore_ascii_case(w))
+            && SUBJECTS.iter().any(|w| subject.eq_ignore_ascii_case(w))
+        {
+            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            return Some(at..text.len());
+        }
+        (next, after_next) = (word, next);
+    }
+    None
 }
 
 /// The estimate a period names, up to the end of its clause: "24 times our 2025 EPS
