@@ -299,26 +299,30 @@ fn workforce_left(s: &Sentence, q: &Qty) -> bool {
 /// exchange cost the margin about 20 basis points", "a headwind of about 30 basis points
 /// to the margin"), which are no level.
 pub(super) fn points_of_an_effect(toks: &[Token], q: &Qty) -> Option<Dir> {
+    let bare = super::quantity::in_bare_points(toks, q);
+    if !bare && q.unit != Unit::Bps {
+        return None;
+    }
     let said = |k: usize, w: &[&str]| toks.get(k).is_some_and(|t| t.is_any(w));
-    if !super::quantity::in_bare_points(toks, q) {
-        return (q.unit == Unit::Bps)
-            .then(|| bps_of_an_effect(toks, q, &said))
-            .flatten();
-    }
     // What took the points off or added them, said before them ("structural changes took
-    // off another 4 points", "currency cut 2 points", "pricing added 3 points").
-    let before = q.first.saturating_sub(3)..q.first;
-    if before
-        .clone()
-        .any(|k| said(k, &["off", "cut", "shaved", "subtracted", "took"]))
-    {
-        return Some(Dir::Down);
-    }
-    if before
-        .clone()
-        .any(|k| said(k, &["added", "adding", "contributed", "contributing"]))
-    {
-        return Some(Dir::Up);
+    // off another 4 points", "currency cut 2 points", "pricing added 3 points", "cost the
+    // non-GAAP margin about 20 basis points": basis points name their measure between);
+    // a word of direction nearer ("costs were cut, and the margin rose 50 basis points")
+    // says it instead.
+    let reach = if bare { 3 } else { 6 };
+    for k in (q.first.saturating_sub(reach)..q.first).rev() {
+        if dir_before(toks[k].text).is_some() {
+            break;
+        }
+        if said(
+            k,
+            &["off", "cut", "shaved", "subtracted", "took", "takes", "cost", "costs"],
+        ) {
+            return Some(Dir::Down);
+        }
+        if said(k, &["added", "adding", "contributed", "contributing"]) {
+            return Some(Dir::Up);
+        }
     }
     // "a headwind of about 5 points".
     if q.first >= 2
@@ -327,42 +331,15 @@ pub(super) fn points_of_an_effect(toks: &[Token], q: &Qty) -> Option<Dir> {
     {
         return Some(dir);
     }
-    // The effect's word right after the points, or after the one word that says of what
-    // ("an 8-point currency headwind").
-    (q.next..q.next + 2).find_map(|k| match toks.get(k) {
+    // The effect's word right after the points, or, said bare, after the one word that
+    // says of what ("an 8-point currency headwind").
+    (q.next..q.next + if bare { 2 } else { 1 }).find_map(|k| match toks.get(k) {
         Some(t) if t.is("off") => Some(Dir::Down),
         // "nine points of price mix": a part of the growth.
-        Some(t) if t.is("of") => Some(Dir::Up),
+        Some(t) if bare && t.is("of") => Some(Dir::Up),
         Some(t) => super::cues::effect_dir(t),
         None => None,
     })
-}
-
-/// `points_of_an_effect` for basis points: what took them off (a few words before: "cost
-/// the non-GAAP margin about 20 basis points"), the effect they are of ("a headwind of
-/// …"), or what follows them ("… off the margin", "a 40 basis point headwind").
-fn bps_of_an_effect(toks: &[Token], q: &Qty, said: &dyn Fn(usize, &[&str]) -> bool) -> Option<Dir> {
-    // The nearest verb back: a word of direction nearer ("costs were cut, and the margin
-    // rose 50 basis points") says it instead.
-    for k in (q.first.saturating_sub(6)..q.first).rev() {
-        if dir_before(toks[k].text).is_some() {
-            break;
-        }
-        if said(k, &["cost", "costs", "took", "takes", "shaved", "cut"]) {
-            return Some(Dir::Down);
-        }
-    }
-    if q.first >= 2
-        && said(q.first - 1, &["of"])
-        && let Some(dir) = super::cues::effect_dir(&toks[q.first - 2])
-    {
-        return Some(dir);
-    }
-    match toks.get(q.next) {
-        Some(t) if t.is("off") => Some(Dir::Down),
-        Some(t) => super::cues::effect_dir(t),
-        None => None,
-    }
 }
 
 /// The role of quantity `i`, given the roles of the quantities before it (`done`).
