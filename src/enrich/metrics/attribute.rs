@@ -906,7 +906,7 @@ fn exclusion_before(toks: &[Token], at: usize) -> Option<&'static [&'static str]
     let mut k = toks.partition_point(|t| t.start < at);
     if k > 0 && toks[k - 1].is("the") {
         k -= 1;
-    } else if k > 1 && is_hyphen(toks[k - 1].text) && toks[k - 2].is("intra") {
+    } else if intra_before(toks, at) {
         k -= 2;
     }
     let lead = &toks[..k];
@@ -917,6 +917,12 @@ fn exclusion_before(toks: &[Token], at: usize) -> Option<&'static [&'static str]
                 .zip(phrase.iter())
                 .all(|(t, w)| t.is(w) || (*w == "-" && is_hyphen(t.text)))
     })
+}
+
+/// Whether "intra-" is written right before byte `at` ("intra-Europe").
+fn intra_before(toks: &[Token], at: usize) -> bool {
+    let k = toks.partition_point(|t| t.start < at);
+    k > 1 && is_hyphen(toks[k - 1].text) && toks[k - 2].is("intra")
 }
 
 /// How a record's figure leaves a part out (`outside_of`).
@@ -958,9 +964,7 @@ pub(super) fn outside_of(s: &Sentence, cands: &[Candidate], rec: &Rec) -> Option
             return None;
         }
         let mut words = label_words(&s.text[c.start..c.end]);
-        let before = s.text[..c.start].trim_end_matches(['-', '\u{2010}', '\u{2011}']);
-        let intra = (before.len().checked_sub(5)).and_then(|at| before.get(at..));
-        if before.len() < c.start && intra.is_some_and(|w| w.eq_ignore_ascii_case("intra")) {
+        if intra_before(&s.toks, c.start) {
             words.insert_str(0, "intra-");
         }
         return match phrase[0] {

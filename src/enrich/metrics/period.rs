@@ -676,18 +676,26 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
     (out, undated)
 }
 
+/// The words that join a clause of its own to the one before, and the subjects that open
+/// it (`opens_a_clause`, `in_a_clause_of_its_own`).
+const CLAUSE_JOINS: [&str; 3] = ["and", "but", "so"];
+const CLAUSE_SUBJECTS: [&str; 5] = ["we", "they", "it", "i", "you"];
+
+fn one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// The rest of the text, when the period opens a clause of its own after "and", "but"
 /// or "so", with its subject right after it: "… our backlog ended the year at around
 /// thirty six billion euros and twenty twenty six we still see as a growth year". It
 /// dates what that clause says, not the figures before it.
 fn opens_a_clause(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
-    const SUBJECTS: [&str; 5] = ["we", "they", "it", "i", "you"];
     let after = text[hit.end..].trim_start();
     let subject = after
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or_default();
-    if !SUBJECTS.iter().any(|w| subject.eq_ignore_ascii_case(w)) {
+    if !one_of(subject, &CLAUSE_SUBJECTS) {
         return None;
     }
     let mut before = text[..hit.start].trim_end();
@@ -696,8 +704,7 @@ fn opens_a_clause(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
             before = before[..before.len() - lead.len()].trim_end();
         }
     }
-    ["and", "but", "so"]
-        .iter()
+    (CLAUSE_JOINS.iter())
         .any(|w| ends_with_word(before, w))
         .then_some(hit.end..text.len())
 }
@@ -708,20 +715,17 @@ fn opens_a_clause(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
 /// "… personnel about twelve percent and we expect that gap to close in the back half of
 /// the year"): it dates what that clause says, not the figures before it.
 fn in_a_clause_of_its_own(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
-    const SUBJECTS: [&str; 5] = ["we", "they", "it", "i", "you"];
     let before = &text[floor_char(text, hit.start.saturating_sub(120))..hit.start];
     // Word by word back from the period, split on spaces and line ends with no list built
     // (this is asked of every period of every sentence), keeping the two words after each.
     let (mut next, mut after_next) = ("", "");
     for word in before.rsplit([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
-        let subject = if next.eq_ignore_ascii_case("remember") || next.eq_ignore_ascii_case("then") {
+        let subject = if one_of(next, &["remember", "then"]) {
             after_next
         } else {
             next
         };
-        if ["and", "but", "so"].iter().any(|w| word.eq_ignore_ascii_case(w))
-            && SUBJECTS.iter().any(|w| subject.eq_ignore_ascii_case(w))
-        {
+        if one_of(word, &CLAUSE_JOINS) && one_of(subject, &CLAUSE_SUBJECTS) {
             let at = word.as_ptr() as usize - text.as_ptr() as usize;
             return Some(at..text.len());
         }

@@ -381,8 +381,8 @@ fn role_of(s: &Sentence, i: usize, done: &[Role]) -> Role {
     let prev = q.first.checked_sub(1).map(|k| &toks[k]);
     // "jumped 23% in Q2, reaching $15.7 billion" states where a change led, as "to" does.
     // "added 7% to reach $1.26 billion" as well.
-    let to_reach = prev.is_some_and(|t| t.is("reach")) && q.first >= 2 && toks[q.first - 2].is("to");
-    let reaching = (to_reach || prev.is_some_and(|t| t.is("reaching"))) && matches!(previous, Some(Role::Change(..)));
+    let reaching = (to_reach(toks, q.first) || prev.is_some_and(|t| t.is("reaching")))
+        && matches!(previous, Some(Role::Change(..)));
     // "was up 19% year over year at $27.5 billion": "at" names the level a change is
     // at, in the change's clause and in another unit.
     let at_level = prev.is_some_and(|t| t.is("at"))
@@ -1059,6 +1059,12 @@ fn direction_before(s: &Sentence, q: &Qty) -> Option<(Dir, usize)> {
     None
 }
 
+/// Whether "to reach" is said right before token `first` ("added 7% to reach $1.26
+/// billion"): where a change led, as "to" alone says.
+fn to_reach(toks: &[Token], first: usize) -> bool {
+    first >= 2 && toks[first - 1].is("reach") && toks[first - 2].is("to")
+}
+
 /// Groups quantities into records: a change followed by "to" and a level, or a level
 /// followed in its clause by a change, make one record; every other quantity is one.
 pub(super) fn group(s: &Sentence, roles: &[Role]) -> Vec<Rec> {
@@ -1196,7 +1202,7 @@ fn closed(text: &str, start: usize, end: usize) -> usize {
 fn forward_ok(s: &Sentence, c: usize) -> bool {
     let (a, b) = (&s.qtys[c], &s.qtys[c + 1]);
     // The words between the change and its "to" (or "to reach").
-    let to = if b.first >= 2 && s.toks[b.first - 1].is("reach") {
+    let to = if to_reach(&s.toks, b.first) {
         b.first - 2
     } else {
         b.first.saturating_sub(1)
