@@ -872,3 +872,12 @@ fn figures_in_whole_notes_of_a_subscription_software_company_are_found_and_attri
 fn figures_in_whole_notes_of_a_payments_network_are_found_and_attributed() {
     whole_notes("passages20");
 }
+
+/// The twenty-first blind set, UnitedHealth Group: a health insurer and health-services
+/// company, with the medical care ratio, people served and members by segment, revenue
+/// and earnings from operations by business, adjusted and GAAP earnings per share, days
+/// claims payable, the costs of a cyberattack and guidance revised through the year.
+#[test]
+fn figures_in_whole_notes_of_a_health_insurer_are_found_and_attributed() {
+    whole_notes("passages21");
+}
