@@ -1700,6 +1700,7 @@ fn a_sentence_that_frames_a_period_dates_what_follows() {
          For the full year 2023 we had a meaningful improvement across our results.\n\n\
          Revenue was $574.8 billion, an increase of 12% year-over-year.\n\n\
          Operating income tripled to $36.9 billion.\n\n\
+         The operating cost ratio was 14.3% in the quarter.\n\n\
          Turning to the fourth quarter, net sales were $170.0 billion. Advertising grew 27% to $14.7 billion.\n\n\
          For the full year 2022, free cash flow was $11.6 billion. Shipping costs were $27.3 billion.\n\n\
          For the full year 2023 we kept investing.\n\n\
@@ -1709,6 +1710,11 @@ fn a_sentence_that_frames_a_period_dates_what_follows() {
     let period_of = |amount| record_of(&json, amount)["period"].clone();
     assert_eq!(period_of(574.8e9), "FY 2023", "framed by the sentence before");
     assert_eq!(period_of(36.9e9), "FY 2023", "the frame lasts past one paragraph");
+    assert_eq!(
+        period_of(14.3),
+        "Q4 2023",
+        "in a frame of its year, the quarter is still the note's"
+    );
     assert_eq!(period_of(170e9), "Q4 2023", "a turn to the quarter frames itself");
     assert_eq!(period_of(14.7e9), "Q4 2023", "and what follows it");
     assert_eq!(period_of(11.6e9), "FY 2022", "an aside dates its own figure");

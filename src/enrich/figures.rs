@@ -612,7 +612,11 @@ fn read_sentences<'t, 'n>(
                 (_, Some((b, said))) if *b == at.0 && period().is_none() => anchor_of(Some(said)),
                 (Some((key, around)), _) if key == (at.0, frame) => around,
                 _ => {
-                    let around = anchor_of(period());
+                    let under = || anchor_of(heading_periods[at.0].as_deref().or(settings.page_period.as_deref()));
+                    let around = match frame {
+                        Some(_) => anchor_of(period()).within(under()),
+                        None => anchor_of(period()),
+                    };
                     anchor = Some(((at.0, frame), around));
                     around
                 }

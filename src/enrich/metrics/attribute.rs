@@ -1531,7 +1531,31 @@ pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
         });
     let currency = matches!(q.unit, Unit::Currency(_));
     let loss_after = currency && toks.get(q.next).is_some_and(|t| t.is_any(&["loss", "losses"]));
-    word_sign || loss_of || loss_after || (currency && (lost(s, q) || in_accounting_parentheses(toks, q)))
+    word_sign
+        || loss_of
+        || loss_after
+        || (currency && (lost(s, q) || in_accounting_parentheses(toks, q) || per_share_of_a_loss(s, q)))
+}
+
+/// "a net loss of $1.4 billion, or $1.53 per share": the same loss said per share, in
+/// apposition after "or", is a loss too.
+fn per_share_of_a_loss(s: &Sentence, q: &Qty) -> bool {
+    let toks = &s.toks;
+    let per_share = toks.get(q.next).is_some_and(|t| t.is_any(&["per", "a"]))
+        && toks.get(q.next + 1).is_some_and(|t| t.is_any(&["share", "diluted"]));
+    if !per_share || q.first == 0 || !toks[q.first - 1].is("or") {
+        return false;
+    }
+    let mut end = q.first - 1;
+    if end > 0 && toks[end - 1].is(",") {
+        end -= 1;
+    }
+    let Some(j) = s.qtys.iter().position(|p| p.next == end) else {
+        return false;
+    };
+    let before = &s.qtys[j];
+    let negates = s.metric.get(j).copied().flatten().is_some_and(|h| s.metrics[h].negates);
+    before.negative || negates || (!std::ptr::eq(before, q) && written_as_loss(s, before))
 }
 
 /// "International lost ninety five million dollars at the operating line": an amount

@@ -343,6 +343,9 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
         "apps" => "applications".to_string(),
         "hours" if ["watch", "view", "stream"].iter().any(|w| lower().contains(w)) => "viewing hours".to_string(),
         "members" if before.as_deref() == Some("prime") => "prime members".to_string(),
+        // The members of a plan, a network or a club are what a subscription business
+        // calls subscribers ("48.9 million members", "1 billion members").
+        "members" => "subscribers".to_string(),
         _ => n,
     }
 }

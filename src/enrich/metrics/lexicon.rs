@@ -85,6 +85,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("fcf", "free cash flow", Money, false),
     ("operating cash flow", "operating cash flow", Money, false),
     ("cash flow from operations", "operating cash flow", Money, false),
+    ("cash flows from operations", "operating cash flow", Money, false),
+    ("operating cash flows", "operating cash flow", Money, false),
     ("cash from operations", "operating cash flow", Money, false),
     (
         "cash flow from operating activities",
@@ -595,6 +597,25 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("common equity tier 1", "cet1 ratio", Ratio, false),
     ("overhead ratio", "overhead ratio", Ratio, false),
     ("efficiency ratio", "efficiency ratio", Ratio, false),
+    // A health insurer's measures: the share of premiums paid out in care ("MCR"), its
+    // costs, how long it takes to pay claims, what its members cost year on year, and
+    // its earnings before interest and tax said as "earnings from operations".
+    ("earnings from operations", "operating income", Money, false),
+    ("operating earnings", "operating income", Money, false),
+    ("medical care ratio", "medical care ratio", Ratio, false),
+    ("medical cost ratio", "medical care ratio", Ratio, false),
+    ("medical loss ratio", "medical care ratio", Ratio, false),
+    ("MCR", "medical care ratio", Ratio, false),
+    ("MLR", "medical care ratio", Ratio, false),
+    ("operating cost ratio", "operating cost ratio", Ratio, false),
+    ("medical cost trend", "medical cost trend", Ratio, false),
+    ("days claims payable", "days claims payable", Count, false),
+    ("debt to capital ratio", "debt to capital ratio", Ratio, false),
+    ("debt-to-capital ratio", "debt to capital ratio", Ratio, false),
+    ("debt to capital", "debt to capital ratio", Ratio, false),
+    ("debt-to-capital", "debt to capital ratio", Ratio, false),
+    ("adjusted scripts", "adjusted scripts", Count, false),
+    ("people served", "subscribers", Count, false),
     ("book value per share", "book value per share", Money, false),
     ("book value", "book value", Money, false),
     (

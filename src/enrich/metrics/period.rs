@@ -234,6 +234,19 @@ impl Anchor {
         Anchor { written: year, ..self }
     }
 
+    /// The anchor of a frame of a whole year, given the quarter of `under` (the period
+    /// of the heading or note the frame is set in) when that quarter is of the same year:
+    /// after "For the full year 2023 …", "in the quarter" is still the note's fourth quarter.
+    pub fn within(self, under: Anchor) -> Anchor {
+        match (self.quarter, under.quarter) {
+            (None, Some(q)) if self.year.is_some() && self.year == under.year => Anchor {
+                quarter: Some(q),
+                ..self
+            },
+            _ => self,
+        }
+    }
+
     /// The anchor, for a subject whose fiscal year ends in month `end` (1 to 12).
     pub fn fiscal(self, end: u8) -> Anchor {
         Anchor {

@@ -108,7 +108,8 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
         } else {
             neighbour_unit(s, i)
         };
-        return unit.filter(|u| big && *u == Unit::Count);
+        let led = counted && (led_to_by_its_metric(s, i) || compared_with_the_one_before(s, i));
+        return unit.filter(|u| (big || led) && *u == Unit::Count);
     }
     if q.amount < 1e9 && q.noun.is_none() && counts_units(s, i) {
         return Some(Unit::Count);
@@ -123,6 +124,32 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
         _ if q.glued => None,
         _ => neighbour_unit(s, i).or_else(|| led_to_by_growth(s, i).then_some(Unit::Currency(""))),
     }
+}
+
+/// "Days claims payable stood at 47.8", "days claims payable were 45.1": a plain number
+/// that the name of its metric, a count, leads to by a verb of being alone is that count.
+fn led_to_by_its_metric(s: &Sentence, i: usize) -> bool {
+    const LINKS: [&str; 10] = [
+        "was", "were", "is", "are", "stood", "at", ":", "reached", "totaled", "totalled",
+    ];
+    let (q, toks) = (&s.qtys[i], &s.toks);
+    let Some(h) = s.metric[i].map(|h| &s.metrics[h]) else {
+        return false;
+    };
+    let from = toks.partition_point(|t| t.start < h.end);
+    from < q.first && q.first - from <= 2 && toks[from..q.first].iter().all(|t| t.is_any(&LINKS))
+}
+
+/// "… stood at 47.8, down from 48.4 a year earlier": a plain number that the count before
+/// it, of the same metric, is compared with.
+fn compared_with_the_one_before(s: &Sentence, i: usize) -> bool {
+    let (q, toks) = (&s.qtys[i], &s.toks);
+    i > 0
+        && s.qtys[i - 1].unit == Unit::Count
+        && s.metric[i - 1] == s.metric[i]
+        && q.first > 0
+        && toks[q.first - 1].is_any(&["from", "against", "versus", "vs"])
+        && toks[s.qtys[i - 1].next..q.first].len() <= 4
 }
 
 /// Whether a scaled number with no unit counts units (thousands or millions, not the

@@ -14,6 +14,17 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // A health insurer's measures; a loss said again per share is a loss.
+    ("The medical care ratio was 85.0%, up 240 basis points, and earnings from operations were $8.0 billion.", Some("Q4 2023"), &[],
+        &["85 %; up 240 bps; Amazon; medical care ratio; Q4 2023", "8e9 USD; _; Amazon; operating income; Q4 2023"]),
+    ("UnitedHealthcare served 48.9 million members at the end of March, and the MCR was 84.3%.", Some("Q1 2024"), &[],
+        &["48.9e6 count; _; Amazon; subscribers; Q1 2024", "84.3 %; _; Amazon; medical care ratio; Q1 2024"]),
+    ("The company reported a net loss of $1.4 billion, or $1.53 per share.", Some("Q1 2024"), &[],
+        &["-1.4e9 USD; _; Amazon; net income; Q1 2024", "-1.53 USD; _; Amazon; eps; Q1 2024"]),
+    ("Net income was $2.1 billion, or $1.53 per share.", Some("Q1 2024"), &[],
+        &["2.1e9 USD; _; Amazon; net income; Q1 2024", "1.53 USD; _; Amazon; eps; Q1 2024"]),
+    ("Days claims payable stood at 47.8, down from 48.4 a year earlier.", Some("Q4 2023"), &[],
+        &["47.8 count; _; Amazon; days claims payable; Q4 2023", "48.4 count; _; Amazon; days claims payable; Q4 2022"]),
     ("Azure revenue was up 33% and Office revenue 9% in the quarter.", Some("Q3 2024"), &[],
         &["_; up 33 %; Amazon; azure revenue; Q3 2024", "_; up 9 %; Amazon; office revenue; Q3 2024"]),
     ("Fulfillment costs, % of net sales: 15.4%", Some("FY 2024"), &[],
@@ -1155,9 +1166,9 @@ const CASES: &[Case] = &[
     // The balance sheet.
     ("Amazon held $86.8 billion of cash and marketable securities and $58.3 billion of long-term debt at the end of 2023.", None, &[],
         &["86.8e9 USD; _; Amazon; cash and marketable securities; 2023", "58.3e9 USD; _; Amazon; long-term debt; 2023"]),
-    // A verb form before the counted noun describes it; users are customers.
+    // A verb form before the counted noun describes it; users are customers, members subscribers.
     ("The program counts 300 million paying members and 40 million users.", None, &[],
-        &["300e6 count; _; Amazon; members; _", "40e6 count; _; Amazon; customers; _"]),
+        &["300e6 count; _; Amazon; subscribers; _", "40e6 count; _; Amazon; customers; _"]),
     // The business a price was paid for owns it; the product a count counts owns it.
     ("Zoox, which Amazon bought for roughly $1.2 billion in 2020, makes robotaxis.", None, &["Zoox"],
         &["~1.2e9 USD; _; Zoox; acquisition price; 2020"]),
