@@ -166,7 +166,7 @@ fn said_after(toks: &[Token], next: usize) -> bool {
 }
 
 /// A noun that names a forecast: "target", "estimate", "guidance", "consensus".
-fn forecast_noun(t: &Token) -> bool {
+pub(super) fn forecast_noun(t: &Token) -> bool {
     let mut lower = [0u8; 12];
     matches!(
         lower_ascii(t.text, &mut lower),

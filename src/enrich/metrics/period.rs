@@ -678,7 +678,9 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
         full_years(&mut out, &bare_full_years, text);
     }
     let mut undated = trailing_twelve_months(&mut out, text, anchor);
-    undated.extend(out.extract_if(.., |h| h.canonical == TO_DATE || said_when(text, h)));
+    undated.extend(out.extract_if(.., |h| {
+        h.canonical == TO_DATE || said_when(text, h) || began_when(text, h)
+    }));
     same_quarter(&mut out, text, anchor);
     for hit in &mut out {
         hit.labels = labelled_span(text, hit)
@@ -1144,6 +1146,22 @@ fn said_when(text: &str, hit: &PeriodHit) -> bool {
         return false;
     };
     starts_with_a_month && SAID.iter().any(|w| ends_with_word(before, w))
+}
+
+/// "higher activity among seniors that began last year", "a trend which started in
+/// 2023": a period after a verb of beginning, in a clause of its own, dates what began,
+/// not the figures.
+fn began_when(text: &str, hit: &PeriodHit) -> bool {
+    const BEGAN: [&str; 4] = ["began", "begun", "started", "emerged"];
+    let mut before = text[..hit.start].trim_end();
+    if ends_with_word(before, "in") {
+        before = before[..before.len() - 2].trim_end();
+    }
+    let Some(verb) = BEGAN.iter().find(|w| ends_with_word(before, w)) else {
+        return false;
+    };
+    let clause = before[..before.len() - verb.len()].trim_end();
+    ["that", "which"].iter().any(|w| ends_with_word(clause, w))
 }
 
 /// Whether `text` ends with the word `word` (spaces after it allowed).

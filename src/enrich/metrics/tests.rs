@@ -14,6 +14,15 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // What a forecast was before it was revised is a forecast of the same period; a
+    // level left otherwise is of an earlier one the sentence does not name.
+    ("The company raised its 2025 revenue guidance to $450 billion from $440 billion.", None, &[],
+        &["450e9 USD; _; Amazon; revenue; 2025", "440e9 USD; _; Amazon; revenue; 2025"]),
+    ("Revenue rose to $450 billion in 2025 from $440 billion.", None, &[],
+        &["450e9 USD; _; Amazon; revenue; 2025", "440e9 USD; _; Amazon; revenue; _"]),
+    // A period after a verb of beginning in a clause of its own dates what began.
+    ("The medical care ratio was 84.3%, reflecting higher activity among seniors that began last year.", Some("Q1 2024"), &[],
+        &["84.3 %; _; Amazon; medical care ratio; Q1 2024"]),
     // A health insurer's measures; a loss said again per share is a loss.
     ("The medical care ratio was 85.0%, up 240 basis points, and earnings from operations were $8.0 billion.", Some("Q4 2023"), &[],
         &["85 %; up 240 bps; Amazon; medical care ratio; Q4 2023", "8e9 USD; _; Amazon; operating income; Q4 2023"]),
@@ -1249,9 +1258,10 @@ const CASES: &[Case] = &[
         &["7.4e9 USD; _; Amazon; operating cash flow; FY 2024", "15.6e9 USD; _; Amazon; gross debt; FY 2024"]),
     ("and just to add on the financials revenue came in at ten point two five billion dollars", Some("Q4 2024"), &[],
         &["10.25e9 USD; _; Amazon; revenue; Q4 2024"]),
-    // A range said after "from" is a range; a move "from … to" is not.
+    // A range said after "from" is a range; a move "from … to" is not. The guide before
+    // it was raised is of the same period as the guide it became.
     ("The revenue guide was raised to $43.5-44.5 billion, from $43-44 billion.", Some("Q4 2024"), &[],
-        &["43.5e9..44.5e9 USD; _; Amazon; revenue; Q4 2024", "43e9..44e9 USD; _; Amazon; revenue; _"]),
+        &["43.5e9..44.5e9 USD; _; Amazon; revenue; Q4 2024", "43e9..44e9 USD; _; Amazon; revenue; Q4 2024"]),
     // Hours by the billion are counted; a day's hours are a while.
     ("Members watched roughly 95 billion hours in the second half of 2024, and the stream ran 24 hours.", None, &[],
         &["~95e9 count; _; Amazon; viewing hours; H2 2024"]),

@@ -382,7 +382,22 @@ fn earlier_period(s: &Sentence, rec: &Rec, now: Now) -> Option<String> {
     {
         return Some(p.canonical.clone());
     }
+    // "cut 2025 adjusted EPS guidance to $26.00 to $26.50 from $29.50": what a forecast
+    // was before it was revised is a forecast of the same period.
+    if back.is_none() && revised_forecast(s, rec) {
+        return current_period(s, rec, now);
+    }
     dated_back(s, rec, now, back?.1)
+}
+
+/// Whether the words before `rec`, in its sentence, revise a forecast: a verb of revising
+/// ("raised", "cut") and a forecast's noun ("guidance", "outlook", "target").
+fn revised_forecast(s: &Sentence, rec: &Rec) -> bool {
+    const REVISED: [&str; 10] = [
+        "raised", "raises", "cut", "cuts", "lowered", "lowers", "lifted", "trimmed", "revised", "narrowed",
+    ];
+    let before = &s.toks[..s.toks.partition_point(|t| t.start < rec.start)];
+    before.iter().any(|t| t.is_any(&REVISED)) && before.iter().any(super::outlook::forecast_noun)
 }
 
 /// The period `back` places a figure in: a year or a quarter before the sentence's
