@@ -1722,6 +1722,21 @@ fn a_sentence_that_frames_a_period_dates_what_follows() {
     assert_eq!(period_of(14.9e9), "Q4 2023", "a heading ends the frame");
 }
 
+/// "the ratio" or "the margin" in a sentence that names no metric is the one named last
+/// before it in its paragraph, and only in its paragraph.
+#[test]
+fn the_ratio_said_again_is_the_ratio_named_before() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Insurer\nperiod: Q4 2023\n---\n\n\
+         The medical care ratio was 85.0%, up 240 basis points. For the full year 2023 the ratio was 83.2%.\n\n\
+         The ratio was 81.5% in 2021.\n",
+    );
+    let metric_of = |amount| record_of(&json, amount)["metric"].clone();
+    assert_eq!(metric_of(83.2), "medical care ratio", "the ratio named before");
+    assert_eq!(metric_of(81.5), Value::Null, "not across paragraphs");
+}
+
 /// A sub-heading that names no period or subject keeps its parent heading's: "### AWS"
 /// under "## Q3 2024 results" gives Q3 2024 figures, "### Margins" under "## AWS" gives
 /// AWS's. A heading of the parent's level or above starts afresh.

@@ -163,6 +163,9 @@ pub fn extract(
     // The paragraph and the one period of the last sentence whose figures were all a
     // guide for a period other than the note's (or its heading's).
     let mut guided: Option<(usize, String)> = None;
+    // The paragraph and the label of the last ratio or margin named in it, which "the
+    // ratio" or "the margin" of a sentence after it speaks of.
+    let mut named_measure: Option<(usize, String)> = None;
     for (i, ((m, at), mentions)) in (measured.iter().zip(&places.placed).zip(&places.subjects)).enumerate() {
         let prose = blocks[at.block].kind == BlockKind::Prose;
         // A sentence without figures before this one, in its paragraph, that states a
@@ -253,6 +256,14 @@ pub fn extract(
             for f in figures.iter_mut().filter(|f| f.forecast) {
                 f.period = Some(period.clone());
             }
+        }
+        if prose {
+            the_measure_named_before(
+                &blocks[at.block].text[at.sentence.clone()],
+                at.block,
+                &mut named_measure,
+                &mut figures,
+            );
         }
         if prose && !figures.is_empty() {
             // Only a sentence whose figures agree on their period sets one for the next:
@@ -775,6 +786,45 @@ fn place_sentences(
         }
     }
     places
+}
+
+/// "The medical care ratio was 85.0% … For the full year 2023 the ratio was 83.2%": a
+/// percentage that names no metric, in a sentence that speaks of "the ratio" (or "the
+/// margin"), is of the ratio (or margin) named last before it in its paragraph. Then
+/// `named` is what the sentence names last, for the sentences after it.
+fn the_measure_named_before(text: &str, block: usize, named: &mut Option<(usize, String)>, figures: &mut [Found]) {
+    const NOUNS: [&str; 2] = ["ratio", "margin"];
+    if let Some((b, label)) = named.as_ref().filter(|(b, _)| *b == block) {
+        let noun = label.rsplit(' ').next().unwrap_or(label);
+        let spoken_of = || {
+            let lower = text.to_ascii_lowercase();
+            lower.match_indices("the ").any(|(at, _)| {
+                let rest = &lower[at + 4..];
+                rest.starts_with(noun) && !rest[noun.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            })
+        };
+        let bare = |f: &Found| {
+            f.metric.is_none()
+                && f.value.as_ref().is_none_or(|v| v.unit == "%")
+                && f.change.as_ref().is_none_or(|c| matches!(c.unit, "%" | "bps"))
+        };
+        if *b == block && figures.iter().any(bare) && spoken_of() {
+            let label = label.clone();
+            for f in figures.iter_mut().filter(|f| bare(f)) {
+                f.metric = Some(label.clone());
+            }
+        }
+    }
+    let last = figures.iter().rev().find_map(|f| {
+        let label = f.metric.as_deref()?;
+        NOUNS
+            .iter()
+            .any(|n| label.strip_suffix(n).is_some_and(|rest| rest.ends_with(' ')))
+            .then(|| label.to_string())
+    });
+    if let Some(label) = last {
+        *named = Some((block, label));
+    }
 }
 
 /// The headings above a block, by level, and what each says of the blocks under it (a

@@ -269,9 +269,15 @@ const EVENTS: &[(&[&str], &[&str], &str)] = &[
     (&["applications", "apps"], &["upgrad", "migrat", "moved from", "ported"], "applications upgraded"),
 ];
 
-/// Words of a sentence that make its "people" a workforce.
+/// Words of a sentence that make its "people" a workforce. Not "employer": "Employer &
+/// Individual grew by 1.1 million people" counts the members of employers' health plans.
 const WORK: &[&str] = &[
-    "employ",
+    "employ ",
+    "employee",
+    "employed",
+    "employment",
+    "employs",
+    "employing",
     "hire",
     "hiring",
     "headcount",

@@ -14,6 +14,11 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // An employer's people are the members of its health plans, not a workforce.
+    ("Employer & Individual grew by 1.1 million people.", Some("Q4 2023"), &[],
+        &["_; up 1.1e6 count; Amazon; people; Q4 2023"]),
+    ("The company employs 440,000 people.", Some("Q4 2023"), &[],
+        &["440000 count; _; Amazon; headcount; Q4 2023"]),
     // What a forecast was before it was revised is a forecast of the same period; a
     // level left otherwise is of an earlier one the sentence does not name.
     ("The company raised its 2025 revenue guidance to $450 billion from $440 billion.", None, &[],
