@@ -881,3 +881,12 @@ fn figures_in_whole_notes_of_a_payments_network_are_found_and_attributed() {
 fn figures_in_whole_notes_of_a_health_insurer_are_found_and_attributed() {
     whole_notes("passages21");
 }
+
+/// The twenty-second blind set, Prologis: a logistics real estate investment trust, with
+/// core FFO per share, occupancy, net effective and cash rent change, same store NOI,
+/// square feet leased and under development, development starts, strategic capital and
+/// guidance ranges.
+#[test]
+fn figures_in_whole_notes_of_a_real_estate_trust_are_found_and_attributed() {
+    whole_notes("passages22");
+}
