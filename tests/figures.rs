@@ -1737,6 +1737,22 @@ fn the_ratio_said_again_is_the_ratio_named_before() {
     assert_eq!(metric_of(81.5), Value::Null, "not across paragraphs");
 }
 
+/// A speaker's turn to the guidance for a period ("turning to guidance for twenty twenty
+/// four") dates the figures after it, as a turn to the period itself does.
+#[test]
+fn a_turn_to_the_guidance_for_a_period_dates_what_follows() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Call\nperiod: Q3 2024\n---\n\n\
+         Occupancy was 95.9% in the quarter.\n\n\
+         turning to guidance for twenty twenty four we are narrowing the range\n\n\
+         we now expect average occupancy of ninety five point seven five percent\n",
+    );
+    let period_of = |amount| record_of(&json, amount)["period"].clone();
+    assert_eq!(period_of(95.9), "Q3 2024");
+    assert_eq!(period_of(95.75), "2024", "dated by the turn to its guidance");
+}
+
 /// A sub-heading that names no period or subject keeps its parent heading's: "### AWS"
 /// under "## Q3 2024 results" gives Q3 2024 figures, "### Margins" under "## AWS" gives
 /// AWS's. A heading of the parent's level or above starts afresh.

@@ -77,6 +77,7 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
                 .or_else(|| defined_before(s, q))
                 .or_else(|| metric_before(s, q, &taken).filter(|&h| !made_on(s, q, h)))?;
             let found = guided(s, found, q.unit).unwrap_or(found);
+            let found = per_share_of_a_measure(s, q, found, &taken).unwrap_or(found);
             // "bought back $5 billion of stock": a share's price is never billions, nor is
             // anything per share ("the 50-cent quarterly dividend costs about $1.3 billion").
             let label = s.metrics[found].label;
@@ -1507,6 +1508,17 @@ pub(super) fn page_metric(s: &Sentence, rec: &Rec, roles: &[Role], scope: &Scope
         MetricKind::Any => false,
     };
     fits.then(|| label.to_string())
+}
+
+/// "core FFO of $1.50 per share", "Core FFO excluding net promote income: $5.50 per share":
+/// the "per share" after an amount names no measure of its own where the measure named
+/// right before the amount is counted per share already (its label says so).
+fn per_share_of_a_measure(s: &Sentence, q: &Qty, found: usize, taken: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let hit = &s.metrics[found];
+    if hit.label != "eps" || hit.start < q.end || !s.per_unit(found) {
+        return None;
+    }
+    metric_before(s, q, taken).filter(|&h| s.metrics[h].label.ends_with(" per share") && s.metrics[h].end <= q.start)
 }
 
 /// Whether the amount is written as a loss: "a loss of $419 million", "an outflow of

@@ -163,7 +163,10 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
         let compound = k > 0 && toks[k - 1].is("-") && toks[k - 1].end == t.start;
         // "95 billion hours" watched are counted; "24 hours" is a while.
         let counted_time = q.scaled && t.is_any(&["hours", "minutes"]);
-        if plural(t) && (compound || countable != Countable::Time || counted_time) {
+        // "49 million square feet": the space a landlord leases, owns or builds (feet
+        // alone are a length).
+        let square_feet = t.is("feet") && k > 0 && toks[k - 1].is("square");
+        if (plural(t) || square_feet) && (compound || countable != Countable::Time || counted_time) {
             best = Some(k);
         }
         // A hyphenated compound is one word: "1.56 million full-time and part-time
@@ -323,8 +326,11 @@ pub fn done_to(label: &str) -> Option<&str> {
 /// customers, a count of an event is the event's (`EVENTS`), "apps" are applications,
 /// other nouns name themselves ("households").
 pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> String {
-    let n = toks[noun].text.to_lowercase();
     let before = noun.checked_sub(1).map(|k| toks[k].text.to_lowercase());
+    let n = match toks[noun].text.to_lowercase() {
+        feet if feet == "feet" && before.as_deref() == Some("square") => "square feet".to_string(),
+        n => n,
+    };
     let lower = std::cell::OnceCell::new();
     let lower = || lower.get_or_init(|| sentence.to_ascii_lowercase()).as_str();
     if let Some((_, cues, label)) = EVENTS.iter().find(|(nouns, _, _)| nouns.contains(&n.as_str()))

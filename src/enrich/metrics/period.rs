@@ -400,6 +400,22 @@ pub fn frame_period(sentence: &str, read: Option<&super::Read>, around: Option<&
     if starts(at, "the ") {
         at += 4;
     }
+    // A turn to what is expected of a period: "Turning to guidance for 2024", "turning to
+    // our outlook for the full year".
+    if turn.is_some() {
+        if starts(at, "our ") {
+            at += 4;
+        }
+        if let Some(w) = ["guidance for ", "outlook for ", "forecast for "]
+            .iter()
+            .find(|w| starts(at, w))
+        {
+            at += w.len();
+            if starts(at, "the ") {
+                at += 4;
+            }
+        }
+    }
     let opens = bytes.get(at).is_some_and(u8::is_ascii_digit) || OPENERS.iter().any(|w| starts(at, w));
     if !opens {
         return None;

@@ -14,6 +14,16 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // A real estate trust's measures; space counted in square feet (feet alone are a
+    // length); "per share" after a measure counted per share already is that measure.
+    ("Core FFO was $1.28 a share, period-end occupancy was 96.3% and net effective rent change was 68.2%.", Some("Q1 2024"), &[],
+        &["1.28 USD; _; Amazon; core ffo per share; Q1 2024", "96.3 %; _; Amazon; occupancy; Q1 2024",
+          "68.2 %; _; Amazon; net effective rent change; Q1 2024"]),
+    ("Prologis signed 49 million square feet of leases.", Some("Q4 2023"), &[],
+        &["49e6 count; _; Amazon; square feet; Q4 2023"]),
+    ("The new runway is 12,000 feet long.", Some("Q4 2023"), &[], &[]),
+    ("Fourth quarter: core FFO of $1.50 per share and net earnings of $1.38 per share.", Some("Q4 2024"), &[],
+        &["1.5 USD; _; Amazon; core ffo per share; Q4 2024", "1.38 USD; _; Amazon; eps; Q4 2024"]),
     // An employer's people are the members of its health plans, not a workforce.
     ("Employer & Individual grew by 1.1 million people.", Some("Q4 2023"), &[],
         &["_; up 1.1e6 count; Amazon; people; Q4 2023"]),
