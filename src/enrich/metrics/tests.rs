@@ -14,6 +14,9 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // A topic named after a figure is that figure's; the next figure's is named after it.
+    ("Occupancy was 96.8% in Europe and 97.3% in Asia.", Some("Q3 2024"), &["Europe", "Asia"],
+        &["96.8 %; _; Europe; occupancy; Q3 2024", "97.3 %; _; Asia; occupancy; Q3 2024"]),
     // A real estate trust's measures; space counted in square feet (feet alone are a
     // length); "per share" after a measure counted per share already is that measure.
     ("Core FFO was $1.28 a share, period-end occupancy was 96.3% and net effective rent change was 68.2%.", Some("Q1 2024"), &[],
