@@ -72,19 +72,29 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
         .iter()
         .zip(&after)
         .map(|(q, a)| {
-            let found = (*a)
-                .or_else(|| per_share_again(s, q, &taken))
-                .or_else(|| defined_before(s, q))
-                .or_else(|| metric_before(s, q, &taken).filter(|&h| !made_on(s, q, h)))?;
-            let found = guided(s, found, q.unit).unwrap_or(found);
-            let found = per_share_of_a_measure(s, q, found, &taken).unwrap_or(found);
+            let before = || {
+                per_share_again(s, q, &taken)
+                    .or_else(|| defined_before(s, q))
+                    .or_else(|| metric_before(s, q, &taken).filter(|&h| !made_on(s, q, h)))
+            };
             // "bought back $5 billion of stock": a share's price is never billions, nor is
             // anything per share ("the 50-cent quarterly dividend costs about $1.3 billion").
-            let label = s.metrics[found].label;
-            let per_share = label == "share price" || label.ends_with("eps") || label.ends_with("per share");
-            let price_of_billions = per_share && q.scaled;
+            let price_of_billions = |found: usize| {
+                let label = s.metrics[found].label;
+                let per_share = label == "share price" || label.ends_with("eps") || label.ends_with("per share");
+                per_share && q.scaled
+            };
+            // "you bought back two point one billion of stock": the stock after an amount
+            // said without a unit names no price; the measure before it is the amount's.
+            let found = match *a {
+                Some(h) if price_of_billions(h) && q.unit == Unit::Pending => before().or(Some(h)),
+                Some(h) => Some(h),
+                None => before(),
+            }?;
+            let found = guided(s, found, q.unit).unwrap_or(found);
+            let found = per_share_of_a_measure(s, q, found, &taken).unwrap_or(found);
             let fit = fits(s.metrics[found].kind, q.unit) || money_name(s.metrics[found].label, q.unit).is_some();
-            (fit && !price_of_billions && !share_said(s, q)).then_some(found)
+            (fit && !price_of_billions(found) && !share_said(s, q)).then_some(found)
         })
         .collect();
     // "revenue rose 20% to $11.44 billion, and fell short of the roughly $12.10 billion

@@ -666,14 +666,28 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
         };
         let before = &text[floor_char(text, m.start().saturating_sub(96))..m.start()];
         // "over the last year" is a span of time, and "the same quarter last year" a
-        // quarter a year back: neither is the year before.
+        // quarter a year back: neither is the year before. Nor is "the first quarter of
+        // last year", which is a quarter of it.
+        let of_a_part = || {
+            ends_with_word(before, "of")
+                && ["quarter", "half"]
+                    .iter()
+                    .any(|w| ends_with_word(before.trim_end().strip_suffix("of").unwrap_or(""), w))
+        };
         if words_are(m.as_str(), &["last", "year"])
-            && ["the", "quarter", "period", "month", "time"]
+            && (["the", "quarter", "period", "month", "time"]
                 .iter()
                 .any(|w| ends_with_word(before, w))
+                || of_a_part())
         {
             continue;
         }
+        // "in the first quarter last year", "the second half of last year": a quarter or a
+        // half said without its year, then "last year", is of the year before.
+        let canonical = match last_year_after(m.as_str(), &canonical, &text[m.end()..], anchor) {
+            Some(shifted) => shifted,
+            None => canonical,
+        };
         // "over the twelve months to December 31" spans the period; "over the prior
         // year" compares with it.
         let spanned = canonical.starts_with("TTM") && {
@@ -1162,6 +1176,24 @@ fn said_when(text: &str, hit: &PeriodHit) -> bool {
         return false;
     };
     starts_with_a_month && SAID.iter().any(|w| ends_with_word(before, w))
+}
+
+/// The period of a quarter or a half said without its year and followed by "last year"
+/// or "of last year": its head with the year before the anchor's ("Q1 2023" for "the
+/// first quarter last year" in a note on Q1 2024).
+fn last_year_after(phrase: &str, canonical: &str, after: &str, anchor: Anchor) -> Option<String> {
+    let (head, _) = canonical.split_once(' ')?;
+    let part = head.len() == 2 && matches!(head.as_bytes()[0], b'Q' | b'H');
+    let year_said = phrase.bytes().any(|b| b.is_ascii_digit()) || phrase.to_ascii_lowercase().contains("twenty");
+    if !part || year_said {
+        return None;
+    }
+    let rest = after.trim_start();
+    let rest = rest.strip_prefix("of ").map_or(rest, str::trim_start);
+    let said = rest.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("last year"))
+        && !rest[9..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    let year = said.then(|| Plain::LastYear.canonical("last year", anchor)).flatten()?;
+    Some(format!("{head} {year}"))
 }
 
 /// "higher activity among seniors that began last year", "a trend which started in

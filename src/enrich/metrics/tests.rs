@@ -14,6 +14,12 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // A quarter or a half said without its year, then "(of) last year", is of the year
+    // before; the stock after an amount said without a unit names no price.
+    ("Revenue was $10 billion in the first quarter of last year and $11 billion in the second half last year.", Some("Q1 2024"), &[],
+        &["10e9 USD; _; Amazon; revenue; Q1 2023", "11e9 USD; _; Amazon; revenue; H2 2023"]),
+    ("you bought back two point one billion of stock in the quarter", Some("Q1 2024"), &[],
+        &["2.1e9 USD; _; Amazon; share repurchases; Q1 2024"]),
     // A topic named after a figure is that figure's; the next figure's is named after it.
     ("Occupancy was 96.8% in Europe and 97.3% in Asia.", Some("Q3 2024"), &["Europe", "Asia"],
         &["96.8 %; _; Europe; occupancy; Q3 2024", "97.3 %; _; Asia; occupancy; Q3 2024"]),
