@@ -674,7 +674,23 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
                     .iter()
                     .any(|w| ends_with_word(before.trim_end().strip_suffix("of").unwrap_or(""), w))
         };
-        if words_are(m.as_str(), &["last", "year"])
+        let last_year = words_are(m.as_str(), &["last", "year"]);
+        // "in the same quarter last year", said alone: the anchor's quarter, a year back.
+        let same_quarter = last_year
+            && ends_with_word(before, "same quarter")
+            && ["in the", "during the", "for the"].iter().any(|w| {
+                let rest = before.trim_end();
+                ends_with_word(&rest[..rest.len() - "same quarter".len()], w)
+            });
+        let canonical = match (same_quarter, anchor.quarter) {
+            (true, Some(q)) => match Plain::LastYear.canonical(m.as_str(), anchor) {
+                Some(year) => format!("Q{q} {year}"),
+                None => continue,
+            },
+            _ => canonical,
+        };
+        if last_year
+            && !same_quarter
             && (["the", "quarter", "period", "month", "time"]
                 .iter()
                 .any(|w| ends_with_word(before, w))

@@ -14,6 +14,12 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // "the same quarter last year", said alone, is the note's quarter a year back; after
+    // "from" it is the base of a change, and the change is of the note's quarter.
+    ("Revenue was $10 billion in the same quarter last year.", Some("Q1 2024"), &[],
+        &["10e9 USD; _; Amazon; revenue; Q1 2023"]),
+    ("Revenue was $11 billion, compared with $10 billion in the same quarter last year.", Some("Q1 2024"), &[],
+        &["11e9 USD; _; Amazon; revenue; Q1 2024", "10e9 USD; _; Amazon; revenue; Q1 2023"]),
     // A quarter or a half said without its year, then "(of) last year", is of the year
     // before; the stock after an amount said without a unit names no price.
     ("Revenue was $10 billion in the first quarter of last year and $11 billion in the second half last year.", Some("Q1 2024"), &[],
