@@ -614,18 +614,15 @@ fn read_sentences<'t, 'n>(
     };
     let reads = (reads.into_iter().zip(&frame_of))
         .map(|((at, read), &frame)| {
-            let period = || {
-                (frame.map(|f| frames[f].as_str()))
-                    .or(heading_periods[at.0].as_deref())
-                    .or(settings.page_period.as_deref())
-            };
+            // The period of the heading or the note; a frame's, where a sentence set one.
+            let beneath = || heading_periods[at.0].as_deref().or(settings.page_period.as_deref());
+            let period = || (frame.map(|f| frames[f].as_str())).or_else(beneath);
             let around = match (anchor, &stated) {
                 (_, Some((b, said))) if *b == at.0 && period().is_none() => anchor_of(Some(said)),
                 (Some((key, around)), _) if key == (at.0, frame) => around,
                 _ => {
-                    let under = || anchor_of(heading_periods[at.0].as_deref().or(settings.page_period.as_deref()));
                     let around = match frame {
-                        Some(_) => anchor_of(period()).within(under()),
+                        Some(_) => anchor_of(period()).within(anchor_of(beneath())),
                         None => anchor_of(period()),
                     };
                     anchor = Some(((at.0, frame), around));
@@ -794,7 +791,7 @@ fn place_sentences(
 /// `named` is what the sentence names last, for the sentences after it.
 fn the_measure_named_before(text: &str, block: usize, named: &mut Option<(usize, String)>, figures: &mut [Found]) {
     const NOUNS: [&str; 2] = ["ratio", "margin"];
-    if let Some((b, label)) = named.as_ref().filter(|(b, _)| *b == block) {
+    if let Some((_, label)) = named.as_ref().filter(|(b, _)| *b == block) {
         let noun = label.rsplit(' ').next().unwrap_or(label);
         let spoken_of = || {
             let lower = text.to_ascii_lowercase();
@@ -808,8 +805,7 @@ fn the_measure_named_before(text: &str, block: usize, named: &mut Option<(usize,
                 && f.value.as_ref().is_none_or(|v| v.unit == "%")
                 && f.change.as_ref().is_none_or(|c| matches!(c.unit, "%" | "bps"))
         };
-        if *b == block && figures.iter().any(bare) && spoken_of() {
-            let label = label.clone();
+        if figures.iter().any(bare) && spoken_of() {
             for f in figures.iter_mut().filter(|f| bare(f)) {
                 f.metric = Some(label.clone());
             }

@@ -92,7 +92,6 @@ pub(super) fn metrics_of(s: &Sentence) -> Vec<Option<usize>> {
                 None => before(),
             }?;
             let found = guided(s, found, q.unit).unwrap_or(found);
-            let found = per_share_of_a_measure(s, q, found, &taken).unwrap_or(found);
             let fit = fits(s.metrics[found].kind, q.unit) || money_name(s.metrics[found].label, q.unit).is_some();
             (fit && !price_of_billions(found) && !share_said(s, q)).then_some(found)
         })
@@ -1399,19 +1398,22 @@ fn topic_after<'c>(s: &Sentence, cands: &'c [Candidate], rec: &Rec) -> Option<&'
 /// Whether candidate `c` is named right after a figure through a preposition ("96.8% in
 /// Europe").
 fn named_after_a_figure(s: &Sentence, c: &Candidate) -> bool {
-    let mut k = s.toks.partition_point(|t| t.start < c.start);
-    while k > 0 && s.toks[k - 1].is_any(&["the", "its", "our", "their"]) {
-        k -= 1;
-    }
-    k > 0 && s.toks[k - 1].is_any(&["in", "for", "at"]) && s.qtys.iter().any(|q| q.next == k - 1)
+    word_before_the(s, c.start, &["the", "its", "our", "their"])
+        .is_some_and(|k| s.toks[k].is_any(&["in", "for", "at"]) && s.qtys.iter().any(|q| q.next == k))
 }
 
 fn preposition_before(s: &Sentence, at: usize) -> bool {
+    word_before_the(s, at, &["the", "its", "our", "their", "first", "new", "a"])
+        .is_some_and(|k| s.toks[k].is_any(&["in", "to", "for", "on", "of", "at", "from", "by", "than"]))
+}
+
+/// The token before byte `at`, past the words of `skip` ("the", "its") right before it.
+fn word_before_the(s: &Sentence, at: usize, skip: &[&str]) -> Option<usize> {
     let mut k = s.toks.partition_point(|t| t.start < at);
-    while k > 0 && s.toks[k - 1].is_any(&["the", "its", "our", "their", "first", "new", "a"]) {
+    while k > 0 && s.toks[k - 1].is_any(skip) {
         k -= 1;
     }
-    k > 0 && s.toks[k - 1].is_any(&["in", "to", "for", "on", "of", "at", "from", "by", "than"])
+    k.checked_sub(1)
 }
 
 /// Words that may stand between the noun "growth" and the verb that moves it ("growth
@@ -1533,17 +1535,6 @@ pub(super) fn page_metric(s: &Sentence, rec: &Rec, roles: &[Role], scope: &Scope
     fits.then(|| label.to_string())
 }
 
-/// "core FFO of $1.50 per share", "Core FFO excluding net promote income: $5.50 per share":
-/// the "per share" after an amount names no measure of its own where the measure named
-/// right before the amount is counted per share already (its label says so).
-fn per_share_of_a_measure(s: &Sentence, q: &Qty, found: usize, taken: &dyn Fn(usize) -> bool) -> Option<usize> {
-    let hit = &s.metrics[found];
-    if hit.label != "eps" || hit.start < q.end || !s.per_unit(found) {
-        return None;
-    }
-    metric_before(s, q, taken).filter(|&h| s.metrics[h].label.ends_with(" per share") && s.metrics[h].end <= q.start)
-}
-
 /// Whether the amount is written as a loss: "a loss of $419 million", "an outflow of
 /// $11.6 billion", "negative $11.6 billion", "a $0.6 billion loss", and an amount in
 /// parentheses where accounting puts a loss and nothing else would ("| ($95M) |" alone in
@@ -1590,7 +1581,8 @@ fn per_share_of_a_loss(s: &Sentence, q: &Qty) -> bool {
     };
     let before = &s.qtys[j];
     let negates = s.metric.get(j).copied().flatten().is_some_and(|h| s.metrics[h].negates);
-    before.negative || negates || (!std::ptr::eq(before, q) && written_as_loss(s, before))
+    // `before` ends before "or", so the call below never comes back to `q`.
+    before.negative || negates || written_as_loss(s, before)
 }
 
 /// "International lost ninety five million dollars at the operating line": an amount

@@ -1312,6 +1312,9 @@ impl MetricNames {
         // qualified "earnings" that a per-share phrase after it makes EPS.
         let mut qualifier: Option<(usize, &str)> = None;
         let mut qualified_earnings: Option<(usize, &str)> = None;
+        // The end and label of the last measure named that is counted per share already
+        // ("core FFO"), until another is named.
+        let mut per_share_measure: Option<(usize, &str)> = None;
         while let Some(m) = self.lexicon.matcher.find(Input::new(text).range(from..)) {
             let (start, end) = (m.start(), m.end());
             if !whole_word(text, start, end) {
@@ -1385,7 +1388,20 @@ impl MetricNames {
             // "EPS, non-GAAP ($)", "Operating margin (adjusted)": a table's row label may
             // say the qualifier after the metric.
             let qualified = qualified.or_else(|| qualifier_after(&text[end..]));
+            // "core FFO of $1.50 per share": the "per share" of a measure counted per share
+            // already is that measure, not EPS.
+            let said_per = text[start..end].starts_with("per ") || text[start..end].starts_with("a ");
+            // Another measure named between ends it; a spoken amount between is long ("core
+            // ffo for the quarter was one dollar and forty three cents per share").
+            let measure_per_share = (e.label == "eps" && said_per && qualified.is_none())
+                .then_some(per_share_measure)
+                .flatten()
+                .filter(|&(e, _)| {
+                    e <= start && start - e < 96 && !text[e..start].contains("; ") && !text[e..start].contains(". ")
+                })
+                .map(|(_, label)| label);
             let label: &str = match qualified.or(per_share_of) {
+                _ if measure_per_share.is_some() => measure_per_share.unwrap_or(&e.label),
                 // "adjusted earnings" is the name of a company's own measure (Shell's
                 // headline one), said so by the company and its analysts.
                 Some("adjusted") if e.label == "net income" && text[start..end].eq_ignore_ascii_case("earnings") => {
@@ -1397,6 +1413,7 @@ impl MetricNames {
             if qualified.is_some() && e.label == "net income" {
                 qualified_earnings = qualified.map(|q| (end, q));
             }
+            per_share_measure = (!said_per && label.ends_with(" per share")).then_some((end, label));
             out.push(MetricHit {
                 start,
                 end,

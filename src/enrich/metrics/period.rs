@@ -668,21 +668,14 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
         // "over the last year" is a span of time, and "the same quarter last year" a
         // quarter a year back: neither is the year before. Nor is "the first quarter of
         // last year", which is a quarter of it.
-        let of_a_part = || {
-            ends_with_word(before, "of")
-                && ["quarter", "half"]
-                    .iter()
-                    .any(|w| ends_with_word(before.trim_end().strip_suffix("of").unwrap_or(""), w))
-        };
+        let of_a_part =
+            || before_word(before, "of").is_some_and(|b| ["quarter", "half"].iter().any(|w| ends_with_word(b, w)));
         let last_year = words_are(m.as_str(), &["last", "year"]);
         // "in the same quarter last year", said alone: the anchor's quarter, a year back.
-        let same_quarter = last_year
-            && ends_with_word(before, "same quarter")
-            && ["in the", "during the", "for the"].iter().any(|w| {
-                let rest = before.trim_end();
-                ends_with_word(&rest[..rest.len() - "same quarter".len()], w)
-            });
-        let canonical = match (same_quarter, anchor.quarter) {
+        let quarter_back = last_year
+            && before_word(before, "same quarter")
+                .is_some_and(|b| ["in the", "during the", "for the"].iter().any(|w| ends_with_word(b, w)));
+        let canonical = match (quarter_back, anchor.quarter) {
             (true, Some(q)) => match Plain::LastYear.canonical(m.as_str(), anchor) {
                 Some(year) => format!("Q{q} {year}"),
                 None => continue,
@@ -690,7 +683,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
             _ => canonical,
         };
         if last_year
-            && !same_quarter
+            && !quarter_back
             && (["the", "quarter", "period", "month", "time"]
                 .iter()
                 .any(|w| ends_with_word(before, w))
@@ -1184,11 +1177,8 @@ fn said_when(text: &str, hit: &PeriodHit) -> bool {
     let starts_with_a_month = (text[hit.start..].split(|c: char| !c.is_ascii_alphabetic()))
         .next()
         .is_some_and(|w| w.len() >= 3 && month_of(w).is_some());
-    let before = text[..hit.start].trim_end();
-    let Some(before) = ["in", "on"]
-        .iter()
-        .find_map(|w| ends_with_word(before, w).then(|| before[..before.len() - w.len()].trim_end()))
-    else {
+    let before = &text[..hit.start];
+    let Some(before) = ["in", "on"].iter().find_map(|w| before_word(before, w)) else {
         return false;
     };
     starts_with_a_month && SAID.iter().any(|w| ends_with_word(before, w))
@@ -1217,15 +1207,19 @@ fn last_year_after(phrase: &str, canonical: &str, after: &str, anchor: Anchor) -
 /// not the figures.
 fn began_when(text: &str, hit: &PeriodHit) -> bool {
     const BEGAN: [&str; 4] = ["began", "begun", "started", "emerged"];
-    let mut before = text[..hit.start].trim_end();
-    if ends_with_word(before, "in") {
-        before = before[..before.len() - 2].trim_end();
-    }
-    let Some(verb) = BEGAN.iter().find(|w| ends_with_word(before, w)) else {
+    let before = &text[..hit.start];
+    let before = before_word(before, "in").unwrap_or(before);
+    let Some(clause) = BEGAN.iter().find_map(|w| before_word(before, w)) else {
         return false;
     };
-    let clause = before[..before.len() - verb.len()].trim_end();
     ["that", "which"].iter().any(|w| ends_with_word(clause, w))
+}
+
+/// The text before the word `word` that `text` ends with (spaces after it allowed), if
+/// it ends with it: "guided in" less "in" is "guided".
+fn before_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let text = text.trim_end();
+    ends_with_word(text, word).then(|| text[..text.len() - word.len()].trim_end())
 }
 
 /// Whether `text` ends with the word `word` (spaces after it allowed).
