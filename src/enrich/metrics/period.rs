@@ -1188,17 +1188,23 @@ fn said_when(text: &str, hit: &PeriodHit) -> bool {
 /// or "of last year": its head with the year before the anchor's ("Q1 2023" for "the
 /// first quarter last year" in a note on Q1 2024).
 fn last_year_after(phrase: &str, canonical: &str, after: &str, anchor: Anchor) -> Option<String> {
-    let (head, _) = canonical.split_once(' ')?;
-    let part = head.len() == 2 && matches!(head.as_bytes()[0], b'Q' | b'H');
-    let year_said = phrase.bytes().any(|b| b.is_ascii_digit()) || phrase.to_ascii_lowercase().contains("twenty");
-    if !part || year_said {
-        return None;
-    }
+    // Asked of every period phrase: the words after it first, then the phrase, with
+    // nothing allocated until both say so.
     let rest = after.trim_start();
     let rest = rest.strip_prefix("of ").map_or(rest, str::trim_start);
     let said = rest.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("last year"))
         && !rest[9..].starts_with(|c: char| c.is_ascii_alphanumeric());
-    let year = said.then(|| Plain::LastYear.canonical("last year", anchor)).flatten()?;
+    if !said {
+        return None;
+    }
+    let (head, _) = canonical.split_once(' ')?;
+    let part = head.len() == 2 && matches!(head.as_bytes()[0], b'Q' | b'H');
+    let b = phrase.as_bytes();
+    let year_said = b.iter().any(u8::is_ascii_digit) || b.windows(6).any(|w| w.eq_ignore_ascii_case(b"twenty"));
+    if !part || year_said {
+        return None;
+    }
+    let year = Plain::LastYear.canonical("last year", anchor)?;
     Some(format!("{head} {year}"))
 }
 
