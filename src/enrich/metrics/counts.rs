@@ -140,10 +140,16 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
             continue;
         }
         // "250 thousand new selling partners", "200 million paying members": a verb form
-        // before a plural noun describes it.
+        // before a plural noun describes it, as it does one word before it in a compound
+        // said without its hyphens ("650,000 value based care patients"), but not once a
+        // noun was counted ("7 billion items reached Prime members").
+        let counted = |n: &Token| n.is_word() && plural(n) && countable(n) == Countable::Yes;
         let describes = || {
-            toks.get(k + 1)
-                .is_some_and(|n| n.is_word() && plural(n) && countable(n) == Countable::Yes)
+            toks.get(k + 1).is_some_and(counted)
+                || (best.is_none()
+                    && words < 3
+                    && toks.get(k + 1).is_some_and(|n| n.is_word() && !verb_form(n))
+                    && toks.get(k + 2).is_some_and(counted))
         };
         // "full-time and part-time employees": a conjunction between two compounds,
         // before any noun, joins the words that describe it.

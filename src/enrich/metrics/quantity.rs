@@ -317,7 +317,10 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
     if q.unit == Unit::Pending {
         q.noun = head_noun(toks, &q);
         let counted = q.scaled || bare_count(toks, &q, core.spelled);
-        if !counted && (core.spelled || q.noun.is_some()) {
+        // "days claims payable were forty six point two": a spoken decimal is a number
+        // as the digits are, whose unit the words around it may give (`records::unit_of`).
+        let decimal = core.spelled && q.noun.is_none() && toks[i..core.next].iter().any(|t| t.is("point"));
+        if !counted && !decimal && (core.spelled || q.noun.is_some()) {
             return None;
         }
         if !q.scaled && !counted {

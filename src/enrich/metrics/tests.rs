@@ -14,6 +14,16 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // A spoken decimal that its count metric leads to is that count, as digits are.
+    ("days claims payable were forty six point two down from forty seven point eight at the end of twenty twenty three", Some("Q1 2024"), &[],
+        &["46.2 count; _; Amazon; days claims payable; Q1 2024", "47.8 count; _; Amazon; days claims payable; 2023"]),
+    ("we grew four point five percent and the board met for two point five hours", Some("Q1 2024"), &[],
+        &["_; up 4.5 %; Amazon; _; Q1 2024"]),
+    // A compound said without its hyphens before the noun it describes still leads to it.
+    ("We expect to add about 650,000 value based care patients in 2024.", Some("Q1 2024"), &[],
+        &["_; up 650000 count; Amazon; patients; 2024"]),
+    ("More than 7 billion items reached Prime members same or next day in 2023.", None, &[],
+        &["~7e9 count; _; Amazon; items; 2023"]),
     // "the same quarter last year", said alone, is the note's quarter a year back; after
     // "from" it is the base of a change, and the change is of the note's quarter.
     ("Revenue was $10 billion in the same quarter last year.", Some("Q1 2024"), &[],
