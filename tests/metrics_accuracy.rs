@@ -890,3 +890,12 @@ fn figures_in_whole_notes_of_a_health_insurer_are_found_and_attributed() {
 fn figures_in_whole_notes_of_a_real_estate_trust_are_found_and_attributed() {
     whole_notes("passages22");
 }
+
+/// The twenty-third blind set, BNP Paribas: a euro-area bank reporting in euros, with
+/// revenues and operating expenses by division, cost of risk in euros and in basis points,
+/// the CET1 ratio, return on tangible equity, jaws, changes at constant scope and exchange
+/// rates and targets for 2025 and 2026.
+#[test]
+fn figures_in_whole_notes_of_a_euro_area_bank_are_found_and_attributed() {
+    whole_notes("passages23");
+}
