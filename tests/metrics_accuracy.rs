@@ -899,3 +899,12 @@ fn figures_in_whole_notes_of_a_real_estate_trust_are_found_and_attributed() {
 fn figures_in_whole_notes_of_a_euro_area_bank_are_found_and_attributed() {
     whole_notes("passages23");
 }
+
+/// The twenty-fourth blind set, NextEra Energy: a utility holding company, with adjusted
+/// earnings per share by segment, regulatory capital employed, allowed returns on equity,
+/// customer accounts, the renewables and storage backlog in megawatts and gigawatts,
+/// dividend growth and targets of growth through 2027.
+#[test]
+fn figures_in_whole_notes_of_a_utility_are_found_and_attributed() {
+    whole_notes("passages24");
+}

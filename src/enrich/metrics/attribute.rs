@@ -555,7 +555,12 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&st
         {
             return (Some(h.label.to_string()), false);
         }
-        if let Some(noun) = q.noun.or_else(inherited).or_else(labelled) {
+        // Power capacity ("3.1 gigawatts") is a unit, not what is counted: the measure is
+        // the one the words name (a backlog, capacity in service), or none.
+        let capacity = q
+            .noun
+            .is_some_and(|k| super::counts::megawatts_in(&s.toks[k]).is_some());
+        if let Some(noun) = q.noun.or_else(inherited).or_else(labelled).filter(|_| !capacity) {
             // "275 million monthly actives", "3.29 billion daily active people": a metric
             // phrase that ends in the counted noun names what is counted.
             let t = &s.toks[noun];

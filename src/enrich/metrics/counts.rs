@@ -38,7 +38,7 @@ fn countable(t: &Token) -> Countable {
             | b"comes" | b"goes" | b"means" | b"does" | b"makes" | b"takes" | b"gets" | b"seems"
             | b"looks" | b"says" | b"shows" | b"gives" | b"runs" | b"helps" | b"needs" | b"wants"
             | b"works" | b"grows" | b"remains" | b"continues" | b"includes" | b"represents"
-            | b"reflects" | b"yields" | b"lets" | b"keeps",
+            | b"reflects" | b"yields" | b"lets" | b"keeps" | b"degrees",
         ) => Countable::No,
         // ("times" is a unit of time too, but never counted: it is in the list above.)
         Some(
@@ -172,7 +172,9 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
         // "49 million square feet": the space a landlord leases, owns or builds (feet
         // alone are a length).
         let square_feet = t.is("feet") && k > 0 && toks[k - 1].is("square");
-        if (plural(t) || square_feet) && (compound || countable != Countable::Time || counted_time) {
+        if (plural(t) || square_feet || megawatts_in(t).is_some())
+            && (compound || countable != Countable::Time || counted_time)
+        {
             best = Some(k);
         }
         // A hyphenated compound is one word: "1.56 million full-time and part-time
@@ -202,6 +204,19 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
     best.filter(|&k| !forecast(k))
 }
 
+/// How many megawatts one of the unit `t` names is: power capacity is counted in megawatts,
+/// whichever unit a note says it in ("3.1 gigawatts" is 3,100), so that a backlog said in
+/// gigawatts and one in megawatts make one series.
+pub(super) fn megawatts_in(t: &Token) -> Option<f64> {
+    if t.is("megawatts") || t.text == "MW" {
+        Some(1.0)
+    } else if t.is("gigawatts") || t.text == "GW" {
+        Some(1e3)
+    } else {
+        None
+    }
+}
+
 /// Whether a plain number with a noun after it is a count worth a record: ten or more,
 /// not a year, not a label or a product's number ("Top 10 deals", "Echo Show 8").
 pub(super) fn bare_count(toks: &[Token], q: &Qty, spelled: bool) -> bool {
@@ -216,7 +231,12 @@ pub(super) fn bare_count(toks: &[Token], q: &Qty, spelled: bool) -> bool {
                 && !p.is_any(&["The", "A", "An", "About", "Over", "Nearly", "Roughly", "Some"]))
     });
     let noun_capital = toks[noun].text.starts_with(char::is_uppercase);
-    q.amount >= 10.0 && !year_like && !named && !noun_capital && q.upper.is_none_or(|u| u > q.amount)
+    let capacity = megawatts_in(&toks[noun]).is_some();
+    (q.amount >= 10.0 || capacity)
+        && !year_like
+        && !named
+        && (!noun_capital || capacity)
+        && q.upper.is_none_or(|u| u > q.amount)
 }
 
 /// A verb that multiplies ("tripled", but not "doubled down") at token `i`, standing
@@ -364,6 +384,7 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
         // The members of a plan, a network or a club are what a subscription business
         // calls subscribers ("48.9 million members", "1 billion members").
         "members" => "subscribers".to_string(),
+        "accounts" if before.as_deref() == Some("customer") => "customers".to_string(),
         _ => n,
     }
 }

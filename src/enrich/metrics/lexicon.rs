@@ -665,6 +665,45 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
         Ratio,
         false,
     ),
+    // A European bank's measures: what its loans cost it in provisions ("cost of risk",
+    // in euros or in basis points of the loans), its return on tangible equity (not the
+    // tangible common equity of US banks), its revenues less costs before them ("gross
+    // operating income"), and the ratios its regulators set floors to.
+    ("cost of risk", "cost of risk", Any, false),
+    ("return on tangible equity", "return on tangible equity", Ratio, false),
+    ("rote", "return on tangible equity", Ratio, false),
+    ("gross operating income", "gross operating income", Money, false),
+    ("liquidity coverage ratio", "liquidity coverage ratio", Ratio, false),
+    ("lcr", "liquidity coverage ratio", Ratio, false),
+    ("leverage ratio", "leverage ratio", Ratio, false),
+    ("cost/income ratio", "cost/income ratio", Ratio, false),
+    ("cost-income ratio", "cost/income ratio", Ratio, false),
+    ("cost to income ratio", "cost/income ratio", Ratio, false),
+    ("cost-to-income ratio", "cost/income ratio", Ratio, false),
+    ("net asset inflows", "net asset inflows", Money, false),
+    ("net inflows", "net asset inflows", Money, false),
+    ("payout ratio", "payout ratio", Ratio, false),
+    // A utility's measures: what its regulated business has invested and may earn on
+    // ("rate base", "regulatory capital employed", the allowed and earned returns on
+    // equity), its costs, its credit, and the renewable projects it signs (their
+    // additions to its backlog, in megawatts: `counts::megawatts_in`).
+    ("rate base", "rate base", Money, false),
+    (
+        "regulatory capital employed",
+        "regulatory capital employed",
+        Money,
+        false,
+    ),
+    ("regulatory roe", "regulatory roe", Ratio, false),
+    ("allowed roe", "allowed roe", Ratio, false),
+    ("non-fuel o&m", "non-fuel o&m", Money, false),
+    ("ffo to debt", "ffo to debt", Ratio, false),
+    ("ffo-to-debt", "ffo to debt", Ratio, false),
+    ("backlog additions", "backlog additions", Any, false),
+    ("origination", "backlog additions", Count, false),
+    ("placed in service", "capacity placed in service", Count, false),
+    ("capacity factor", "capacity factor", Ratio, false),
+    ("storm restoration costs", "storm restoration costs", Money, false),
     ("book value per share", "book value per share", Money, false),
     ("book value", "book value", Money, false),
     (

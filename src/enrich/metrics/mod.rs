@@ -1143,6 +1143,17 @@ fn net_additions_as_levels(s: &Sentence, recs: &[Rec], out: &mut [Found]) {
             continue;
         };
         let q = &s.qtys[c];
+        // "added about 3.1 gigawatts to its backlog": capacity signed is the backlog's
+        // additions, a measure of its own (the backlog also loses what enters service);
+        // capacity added to no backlog is no base of subscribers.
+        if q.noun.is_some_and(|k| counts::megawatts_in(&s.toks[k]).is_some()) {
+            if !lost && added_to_the_backlog(s, q) {
+                found.value = Some(level(q, false));
+                found.change = None;
+                found.metric = Some("backlog additions".to_string());
+            }
+            continue;
+        }
         if found.metric.as_deref().is_some_and(|m| !names_a_base(m)) {
             continue;
         }
@@ -1166,6 +1177,15 @@ fn net_additions_as_levels(s: &Sentence, recs: &[Rec], out: &mut [Found]) {
             found.metric = Some("net additions".to_string());
         }
     }
+}
+
+/// "… gigawatts to our renewables and storage backlog": the words after the amount, before
+/// the clause ends, take it to a backlog.
+fn added_to_the_backlog(s: &Sentence, q: &Qty) -> bool {
+    let after = &s.toks[q.next.min(s.toks.len())..];
+    let clause = after.iter().take(8).take_while(|t| !t.is_any(&[",", ";", "."]));
+    let mut words = clause.skip_while(|t| !t.is("to"));
+    words.next().is_some() && words.any(|t| t.is("backlog"))
 }
 
 /// The count a record's change is, and whether it was lost, when the change is only what

@@ -326,6 +326,10 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         if !q.scaled && !counted {
             q.noun = None;
         }
+        if let Some(per) = q.noun.and_then(|k| super::counts::megawatts_in(&toks[k])) {
+            q.amount *= per;
+            q.upper = q.upper.map(|u| u * per);
+        }
     }
     Some(q)
 }

@@ -341,10 +341,14 @@ pub(super) fn points_of_an_effect(toks: &[Token], q: &Qty) -> Option<Dir> {
         if dir_before(toks[k].text).is_some() {
             break;
         }
+        // ("The cost of risk was 31 basis points": a cost of something is a noun, which
+        // the points measure.)
+        let noun = said(k + 1, &["of"]);
         if said(
             k,
             &["off", "cut", "shaved", "subtracted", "took", "takes", "cost", "costs"],
-        ) {
+        ) && !noun
+        {
             return Some(Dir::Down);
         }
         if said(k, &["added", "adding", "contributed", "contributing"]) {

@@ -14,6 +14,19 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // A European bank's measures and a utility's.
+    ("Cost of risk was 31 basis points, ROTE reached 10.8% and gross operating income was $4.1 billion.", Some("Q4 2024"), &[],
+        &["31 bps; _; Amazon; cost of risk; Q4 2024", "10.8 %; _; Amazon; return on tangible equity; Q4 2024",
+          "4.1e9 USD; _; Amazon; gross operating income; Q4 2024"]),
+    ("FPL's regulatory capital employed grew to $70 billion and its regulatory ROE was 11.8%.", Some("Q4 2024"), &[],
+        &["70e9 USD; _; Amazon; regulatory capital employed; Q4 2024", "11.8 %; _; Amazon; regulatory roe; Q4 2024"]),
+    // Power capacity is counted in megawatts, whichever unit is said; what is added to a
+    // backlog is its additions, and no other measure is guessed (the lexicon's backlog is
+    // of money); a temperature is no count.
+    ("We added about three point one gigawatts to the backlog, including roughly five hundred megawatts of wind.", Some("Q3 2024"), &[],
+        &["~3100 count; _; Amazon; backlog additions; Q3 2024", "~500 count; _; Amazon; _; Q3 2024"]),
+    ("The backlog stood at 12.6 GW in 2024, when Miami dipped to 41 degrees.", None, &[],
+        &["12600 count; _; Amazon; _; 2024"]),
     // A spoken decimal that its count metric leads to is that count, as digits are.
     ("days claims payable were forty six point two down from forty seven point eight at the end of twenty twenty three", Some("Q1 2024"), &[],
         &["46.2 count; _; Amazon; days claims payable; Q1 2024", "47.8 count; _; Amazon; days claims payable; 2023"]),
