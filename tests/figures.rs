@@ -2209,3 +2209,37 @@ fn a_rows_own_scale_counts_what_its_label_names() {
     assert_eq!(fields_of(&json, 1.706e6, &fields), ["rooms", "FY 2024", "count"]);
     assert_eq!(fields_of(&json, 164e3, &fields), ["rooms signed", "FY 2024", "count"]);
 }
+
+/// A utility's renewables backlog in a table captioned in megawatts and one in gigawatts:
+/// both are counts of megawatts, so the two tables' totals of the same year agree, and
+/// prose that says gigawatts gives the same number.
+#[test]
+fn capacity_in_megawatts_and_gigawatts_is_one_count() {
+    let json = metrics_of_note(
+        &[],
+        "---\ntitle: Backlog\n---\n\n\
+         Energy Resources added about 3.2 gigawatts to its backlog in the fourth quarter of 2024.\n\n\
+         ## Backlog additions, 2024 (megawatts)\n\n\
+         | Line | Q3 2024 | Q4 2024 |\n\
+         |---|---:|---:|\n\
+         | Backlog additions | 3,100 | 3,200 |\n\n\
+         ## Backlog additions by year (gigawatts)\n\n\
+         | Line | FY 2023 | FY 2024 |\n\
+         |---|---:|---:|\n\
+         | Backlog additions | 9.0 | 12.6 |\n",
+    );
+    let is = |amount: f64, metric: &str, period: &str| {
+        let said = fields_of(&json, amount, &["/metric", "/period", "/value/unit"]);
+        assert_eq!(said, [metric, period, "count"], "{amount}: {json:#}");
+    };
+    is(3_100.0, "backlog additions", "Q3 2024");
+    is(9_000.0, "backlog additions", "FY 2023");
+    is(12_600.0, "backlog additions", "FY 2024");
+    let q4: Vec<_> = records(&json)
+        .iter()
+        .filter(|r| r["value"]["amount"] == 3200.0)
+        .map(|r| r["period"].clone())
+        .collect();
+    assert_eq!(q4, ["Q4 2024", "Q4 2024"], "{json:#}");
+    assert_eq!(json["conflicts"], serde_json::json!([]), "{json:#}");
+}

@@ -1298,6 +1298,10 @@ fn scale_in(words: &str) -> Option<Scale> {
         "thousand" | "thousands" => return Some(Scale::Plain("thousand", None)),
         "million" | "millions" => return Some(Scale::Plain("million", None)),
         "billion" | "billions" => return Some(Scale::Plain("billion", None)),
+        // "(megawatts)", "(GW)": power capacity, written after each number as prose writes
+        // it, which counts it in megawatts (`metrics::counts::megawatts_in`).
+        "megawatts" | "mw" => return Some(Scale::Plain("megawatts", None)),
+        "gigawatts" | "gw" => return Some(Scale::Plain("gigawatts", None)),
         _ => {}
     }
     // "(thousand boe/d)", "(kboe/d)", "(million barrels per day)": an oil producer's
