@@ -70,6 +70,29 @@ pub(super) fn approx_after(toks: &[Token], q: &mut Qty) {
     }
 }
 
+/// Whether the words before token `at` end a range said with "to" ("$26.00 to $26.50",
+/// "$450 billion to $455 billion", "5% to 6%").
+fn range_before(toks: &[Token], at: usize) -> bool {
+    let mut k = at;
+    let step = |k: &mut usize, ok: &dyn Fn(&Token) -> bool| {
+        let hit = *k > 0 && ok(&toks[*k - 1]);
+        if hit {
+            *k -= 1;
+        }
+        hit
+    };
+    let unit = |t: &Token| t.is("%") || t.is_any(&["percent", "thousand", "million", "billion", "trillion"]);
+    let number = |t: &Token| t.kind == Kind::Num;
+    let sign = |t: &Token| currency_symbol(t.text).is_some();
+    let bound = |k: &mut usize| {
+        step(k, &unit);
+        let found = step(k, &number);
+        step(k, &sign);
+        found
+    };
+    bound(&mut k) && step(&mut k, &|t: &Token| t.is("to")) && bound(&mut k)
+}
+
 /// "400 to 500 million", "$1.5 billion to $3.5 billion", "between 8% and 13%", "10-12%".
 pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     let Some(link) = toks.get(q.next) else { return };
@@ -78,8 +101,10 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     let ok_link = link.is("to") || link.is_any(&["-", "–", "—"]) || (between && link.is("and"));
     // "30 40 percent": a spoken range with no word between.
     let spoken = link.kind == Kind::Num && q.unit == Unit::Pending && !q.scaled && link.suffix.is_empty();
-    // "from $10 billion to $12 billion" is a move; "from $43-44 billion" a range.
-    if (!ok_link && !spoken) || (before("from") && !link.is_any(&["-", "–", "—"])) {
+    // "from $10 billion to $12 billion" is a move; "from $43-44 billion" a range, and so is
+    // "to $26.00 to $26.50 from $29.50 to $30.00": a range moved from is one too.
+    let moved = before("from") && !range_before(toks, q.first - 1);
+    if (!ok_link && !spoken) || (moved && !link.is_any(&["-", "–", "—"])) {
         return;
     }
     let mut k = q.next + usize::from(!spoken);

@@ -14,6 +14,12 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // A range a guide was moved from is a range, as the one it was moved to is; a level
+    // moved from is no range.
+    ("Management cut 2025 adjusted EPS guidance to $26.00 to $26.50 from $29.50 to $30.00.", None, &[],
+        &["26..26.5 USD; _; Amazon; adjusted eps; 2025", "29.5..30 USD; _; Amazon; adjusted eps; 2025"]),
+    ("Revenue grew from $10 billion to $12 billion in 2024.", None, &[],
+        &["10e9 USD; _; Amazon; revenue; _", "12e9 USD; _; Amazon; revenue; 2024"]),
     // A European bank's measures and a utility's.
     ("Cost of risk was 31 basis points, ROTE reached 10.8% and gross operating income was $4.1 billion.", Some("Q4 2024"), &[],
         &["31 bps; _; Amazon; cost of risk; Q4 2024", "10.8 %; _; Amazon; return on tangible equity; Q4 2024",
