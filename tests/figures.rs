@@ -2243,3 +2243,38 @@ fn capacity_in_megawatts_and_gigawatts_is_one_count() {
     assert_eq!(q4, ["Q4 2024", "Q4 2024"], "{json:#}");
     assert_eq!(json["conflicts"], serde_json::json!([]), "{json:#}");
 }
+
+/// A miner's half-year table: "(US$ millions, except where stated)" scales the money rows,
+/// "(US cents)" makes its row hundredths of the dollar, not millions; the halves of a year
+/// that ends in June are "H1 FY24" and "H2 FY24"; "Mt" and "kt" are tonnes.
+#[test]
+fn a_miners_half_year_table_reads_us_cents_halves_and_tonnes() {
+    let tmp = site_of(
+        &[],
+        "---\ntitle: Halves\n---\n\n\
+         ## Group results (US$ millions, except where stated)\n\n\
+         | | H1 FY24 | H2 FY24 |\n\
+         |---|---|---|\n\
+         | Revenue | 27,234 | 28,424 |\n\
+         | Underlying EPS (US cents) | 129.6 | 139.8 |\n\n\
+         Western Australia Iron Ore produced 142.6 Mt in the half year ended 31 December 2023, \
+         and copper production was 867 kt.\n",
+    );
+    write_in(
+        tmp.path(),
+        "site.toml",
+        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"BHP\"\nfiscal_year_end = \"June\"\n",
+    );
+    let out = folio(tmp.path(), &["metrics", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let is = |amount: f64, metric: &str, period: &str, unit: &str| {
+        let said = fields_of(&json, amount, &["/metric", "/period", "/value/unit"]);
+        assert_eq!(said, [metric, period, unit], "{amount}: {json:#}");
+    };
+    is(27_234e6, "revenue", "H1 2024", "USD");
+    is(28_424e6, "revenue", "H2 2024", "USD");
+    is(1.296, "underlying eps", "H1 2024", "USD");
+    is(142.6e6, "production", "H1 2024", "count");
+    is(867e3, "production", "H1 2024", "count");
+}

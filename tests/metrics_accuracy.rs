@@ -908,3 +908,21 @@ fn figures_in_whole_notes_of_a_euro_area_bank_are_found_and_attributed() {
 fn figures_in_whole_notes_of_a_utility_are_found_and_attributed() {
     whole_notes("passages24");
 }
+
+/// The twenty-fifth blind set, Chubb: a property and casualty insurer, with net premiums
+/// written and earned, the combined ratio with and without catastrophe losses, prior
+/// period development, adjusted net investment income, core operating income and book
+/// value per share.
+#[test]
+fn figures_in_whole_notes_of_a_property_and_casualty_insurer_are_found_and_attributed() {
+    whole_notes("passages25");
+}
+
+/// The twenty-sixth blind set, BHP: a miner whose financial year ends in June, with
+/// production in millions of tonnes and thousands of tonnes, unit costs and realised
+/// prices per tonne and per pound, underlying EBITDA and attributable profit, dividends
+/// in US cents and guidance for the next year.
+#[test]
+fn figures_in_whole_notes_of_a_miner_are_found_and_attributed() {
+    whole_notes("passages26");
+}

@@ -1295,6 +1295,9 @@ fn scale_in(words: &str) -> Option<Scale> {
         // "TRASM (cents)": an amount in cents of the currency the sentence or the site
         // speaks of, as "19.35 cents" in prose is.
         "cents" | "¢" => return Some(Scale::Money("", " cents")),
+        // "Underlying EPS (US cents)", "Interim dividend (US cents per share)": hundredths
+        // of the dollar, whatever the caption's "US$ millions" says of the other rows.
+        "us cents" | "us cents per share" | "us cents a share" => return Some(Scale::Money("", " US cents")),
         "thousand" | "thousands" => return Some(Scale::Plain("thousand", None)),
         "million" | "millions" => return Some(Scale::Plain("million", None)),
         "billion" | "billions" => return Some(Scale::Plain("billion", None)),

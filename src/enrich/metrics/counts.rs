@@ -172,7 +172,7 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
         // "49 million square feet": the space a landlord leases, owns or builds (feet
         // alone are a length).
         let square_feet = t.is("feet") && k > 0 && toks[k - 1].is("square");
-        if (plural(t) || square_feet || megawatts_in(t).is_some())
+        if (plural(t) || square_feet || megawatts_in(t).is_some() || tonnes_in(t).is_some())
             && (compound || countable != Countable::Time || counted_time)
         {
             best = Some(k);
@@ -217,6 +217,16 @@ pub(super) fn megawatts_in(t: &Token) -> Option<f64> {
     }
 }
 
+/// How many tonnes one of the unit `t` names, as miners write them: "26.4 Mt" is 26.4
+/// million tonnes, "867 kt" 867 thousand, counted in tonnes as "million tonnes" is.
+pub(super) fn tonnes_in(t: &Token) -> Option<f64> {
+    match t.text {
+        "Mt" => Some(1e6),
+        "kt" => Some(1e3),
+        _ => None,
+    }
+}
+
 /// Whether a plain number with a noun after it is a count worth a record: ten or more,
 /// not a year, not a label or a product's number ("Top 10 deals", "Echo Show 8").
 pub(super) fn bare_count(toks: &[Token], q: &Qty, spelled: bool) -> bool {
@@ -231,7 +241,7 @@ pub(super) fn bare_count(toks: &[Token], q: &Qty, spelled: bool) -> bool {
                 && !p.is_any(&["The", "A", "An", "About", "Over", "Nearly", "Roughly", "Some"]))
     });
     let noun_capital = toks[noun].text.starts_with(char::is_uppercase);
-    let capacity = megawatts_in(&toks[noun]).is_some();
+    let capacity = megawatts_in(&toks[noun]).is_some() || tonnes_in(&toks[noun]).is_some();
     (q.amount >= 10.0 || capacity)
         && !year_like
         && !named
@@ -295,6 +305,7 @@ const EVENTS: &[(&[&str], &[&str], &str)] = &[
         "items delivered",
     ),
     (&["satellites"], &["launch"], "satellites launched"),
+    (&["tonnes"], &["produc"], "production"),
     (&["applications", "apps"], &["upgrad", "migrat", "moved from", "ported"], "applications upgraded"),
 ];
 
@@ -355,6 +366,7 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
     let before = noun.checked_sub(1).map(|k| toks[k].text.to_lowercase());
     let n = match toks[noun].text.to_lowercase() {
         feet if feet == "feet" && before.as_deref() == Some("square") => "square feet".to_string(),
+        _ if tonnes_in(&toks[noun]).is_some() => "tonnes".to_string(),
         n => n,
     };
     let lower = std::cell::OnceCell::new();

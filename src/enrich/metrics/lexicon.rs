@@ -665,6 +665,66 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
         Ratio,
         false,
     ),
+    // A property and casualty insurer's measures: premiums written, claims and costs as a
+    // share of premiums earned (the combined ratio, also for the current accident year
+    // without catastrophe losses), what catastrophes and changes in old reserves cost, and
+    // the income from the float.
+    ("net premiums written", "net premiums written", Money, false),
+    ("p&c net premiums written", "p&c net premiums written", Money, false),
+    ("net premiums earned", "net premiums earned", Money, false),
+    ("p&c net premiums earned", "p&c net premiums earned", Money, false),
+    ("net written premiums", "net premiums written", Money, false),
+    ("combined ratio", "combined ratio", Ratio, false),
+    (
+        "current accident year combined ratio",
+        "current accident year combined ratio excluding catastrophe losses",
+        Ratio,
+        false,
+    ),
+    (
+        "current accident year combined ratio excluding catastrophe losses",
+        "current accident year combined ratio excluding catastrophe losses",
+        Ratio,
+        false,
+    ),
+    ("catastrophe losses", "catastrophe losses", Money, false),
+    ("cat losses", "catastrophe losses", Money, false),
+    ("prior period development", "prior period development", Money, false),
+    ("prior-period development", "prior period development", Money, false),
+    ("underwriting income", "underwriting income", Money, false),
+    ("net investment income", "net investment income", Money, false),
+    (
+        "adjusted net investment income",
+        "adjusted net investment income",
+        Money,
+        false,
+    ),
+    ("core operating income", "core operating income", Money, false),
+    ("core operating eps", "core operating eps", Money, false),
+    ("core operating earnings per share", "core operating eps", Money, false),
+    ("new money yield", "new money yield", Ratio, false),
+    // A miner's measures, as its reports name them: profit before exceptional items
+    // ("underlying attributable profit"), EBITDA and EPS on the same basis, what a tonne
+    // or a pound costs to produce, and its spending on mines and on finding them.
+    (
+        "underlying attributable profit",
+        "underlying attributable profit",
+        Money,
+        false,
+    ),
+    ("attributable profit", "net income", Money, false),
+    ("underlying ebitda", "underlying ebitda", Money, false),
+    ("underlying ebitda margin", "underlying ebitda margin", Ratio, false),
+    ("underlying eps", "underlying eps", Money, false),
+    ("underlying earnings per share", "underlying eps", Money, false),
+    ("unit cost", "unit costs", Money, false),
+    ("unit costs", "unit costs", Money, false),
+    (
+        "capital and exploration expenditure",
+        "capital and exploration expenditure",
+        Money,
+        false,
+    ),
     // A European bank's measures: what its loans cost it in provisions ("cost of risk",
     // in euros or in basis points of the loans), its return on tangible equity (not the
     // tangible common equity of US banks), its revenues less costs before them ("gross
@@ -929,6 +989,8 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("tap-to-pay penetration", "tap to pay penetration", Ratio, false),
     ("tap to pay penetration", "tap to pay penetration", Ratio, false),
     ("realized price", "realized prices", Any, false),
+    ("realised price", "realized prices", Any, false),
+    ("realised prices", "realized prices", Any, false),
     // A maker of drinks: organic growth is price/mix and concentrate sales (what it ships
     // to bottlers), its volume the unit cases bottlers sell.
     ("price/mix", "price/mix", Any, false),
@@ -1452,7 +1514,14 @@ impl MetricNames {
             if qualified.is_some() && e.label == "net income" {
                 qualified_earnings = qualified.map(|q| (end, q));
             }
-            per_share_measure = (!said_per && label.ends_with(" per share")).then_some((end, label));
+            // A measure whose own per-share figure has a name of its own ("core operating
+            // income of $2.22 billion, or $5.41 per share" is core operating EPS).
+            let per_share_label = if label.ends_with(" per share") {
+                Some(label)
+            } else {
+                PER_SHARE_OF.iter().find(|(of, _)| *of == label).map(|&(_, per)| per)
+            };
+            per_share_measure = per_share_label.filter(|_| !said_per).map(|per| (end, per));
             out.push(MetricHit {
                 start,
                 end,
@@ -1465,6 +1534,12 @@ impl MetricNames {
         out
     }
 }
+
+/// Measures and the names of their figures per share.
+const PER_SHARE_OF: [(&str, &str); 2] = [
+    ("core operating income", "core operating eps"),
+    ("underlying attributable profit", "underlying eps"),
+];
 
 /// "non-gaap" or "adjusted" said right after a metric, after a comma or an opening
 /// bracket ("EPS, non-GAAP", "operating margin (adjusted)").

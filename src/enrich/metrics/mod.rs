@@ -318,6 +318,8 @@ pub fn read(sentence: &str) -> Option<Read<'_>> {
     let mut qtys = quantity::scan(&toks);
     drop_tolerances(&toks, &mut qtys);
     drop_units_of_exchange(&toks, &mut qtys);
+    // "on a 100% basis": the share of an asset its figures are counted at, no figure.
+    qtys.retain(|q| !(q.unit == Unit::Percent && q.amount == 100.0 && toks.get(q.next).is_some_and(|t| t.is("basis"))));
     (!qtys.is_empty()).then_some(Read {
         text: sentence,
         toks,

@@ -4,7 +4,9 @@
 //! points, dollars, cents, times).
 
 use super::numbers::{scale_suffix, scale_word};
-use super::quantity::{CENTS, EURO_CENTS, PENCE, Qty, Unit, core_at, country_dollars, in_points, in_whole_units};
+use super::quantity::{
+    CENTS, EURO_CENTS, PENCE, Qty, US_CENTS, Unit, core_at, country_dollars, in_points, in_whole_units,
+};
 use super::tokens::{Kind, Token, lower_ascii};
 
 /// Phrases a word may close: the words before it in each, longest first.
@@ -226,6 +228,7 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
         b"x" if t.start > toks[i - 1].end => (Unit::Times, i + 1),
         // "US dollars", "NT dollars", "New Taiwan dollars": whose dollars.
         b"us" | b"u.s." if next_is(&["dollars", "dollar"]) => (Unit::Currency("USD"), i + 2),
+        b"us" | b"u.s." if next_is(&["cents", "cent"]) => (Unit::Currency(US_CENTS), i + 2),
         b"nt" | b"taiwan" if next_is(&["dollars", "dollar"]) => (Unit::Currency("TWD"), i + 2),
         b"new" if next_is(&["taiwan"]) && toks.get(i + 2).is_some_and(|t| t.is_any(&["dollars", "dollar"])) => {
             (Unit::Currency("TWD"), i + 3)

@@ -23,7 +23,7 @@ pattern! {
             | (?P<mr>{months})[a-z]*\.?\s*(?:-|–|through|to)\s*(?P<mr_e>{months})[a-z]*\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}}))?
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
-            | h(?P<ha>[12])\s*(?:'(?P<ha_y2>\d{{2}})|(?P<ha_y>(?:19|20)\d{{2}}))
+            | h(?P<ha>[12])\s*(?:(?:fy\s*'?|')(?P<ha_y2>\d{{2}})|(?:fy\s*)?(?P<ha_y>(?:19|20)\d{{2}}))
             | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
             | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})[ea]?
             | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)))
@@ -697,6 +697,9 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
             Some(shifted) => shifted,
             None => canonical,
         };
+        // "the half year ended 31 December 2023", "six months ended June 30, 2024", "the
+        // December 2022 half": a half, named by the month it ends in.
+        let canonical = half_ended(before, &text[m.end()..], &canonical).unwrap_or(canonical);
         // "over the twelve months to December 31" spans the period; "over the prior
         // year" compares with it.
         let spanned = canonical.starts_with("TTM") && {
@@ -728,6 +731,31 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
             .or_else(|| estimate_of(text, hit));
     }
     (out, undated)
+}
+
+/// The half a date or a month ends (`canonical`, the quarter it falls in: Q2 or Q4 of the
+/// fiscal year), when the words before say a half or six months end there, or "half"
+/// follows it.
+fn half_ended(before: &str, after: &str, canonical: &str) -> Option<String> {
+    let (q, year) = canonical.strip_prefix('Q')?.split_once(' ')?;
+    let half = match q {
+        "2" => 1,
+        "4" => 2,
+        _ => return None,
+    };
+    let before = before.trim_end();
+    // "ended 31 December 2023": the day said before the month.
+    let before = before.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    let named = ["ended", "ending", "to"]
+        .iter()
+        .find_map(|w| before_word(before, w))
+        .is_some_and(|ends| {
+            ["half year", "half-year", "half", "six months", "6 months"]
+                .iter()
+                .any(|w| ends_with_word(ends, w))
+        });
+    let after_half = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next() == Some("half");
+    (named || after_half).then(|| format!("H{half} {year}"))
 }
 
 /// The words that join a clause of its own to the one before, and the subjects that open
@@ -1478,6 +1506,9 @@ mod tests {
             ("FY3/26", Some("FY 2026")),
             ("January-March 2025", Some("Q1 2025")),
             ("July through December 2024", Some("H2 2024")),
+            // A half of a fiscal year said with it ("H1 FY24", "H2 FY2025").
+            ("H1 FY24", Some("H1 2024")),
+            ("H2 FY2025", Some("H2 2025")),
             ("FY3/25A", Some("FY 2025")),
             ("the fiscal year ending March 2026", Some("FY 2026")),
             ("year ended March 31, 2025", Some("FY 2025")),

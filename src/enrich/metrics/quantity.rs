@@ -152,6 +152,8 @@ fn spoken_currency_of_cents(qtys: &mut [Qty]) {
 pub(super) const CENTS: &str = "cents";
 /// Euro cents ("thirty euro cents"), read as cents of the euro.
 pub(super) const EURO_CENTS: &str = "euro cents";
+/// US cents ("129.6 US cents a share"), read as cents of the dollar.
+pub(super) const US_CENTS: &str = "us cents";
 /// Pence ("2,641p", "34 pence"), read as hundredths of the pound.
 pub(super) const PENCE: &str = "pence";
 
@@ -161,6 +163,7 @@ pub(super) fn in_whole_units(unit: Unit) -> Option<Unit> {
     match unit {
         Unit::Currency(CENTS) => Some(unit),
         Unit::Currency(EURO_CENTS) => Some(Unit::Currency("EUR")),
+        Unit::Currency(US_CENTS) => Some(Unit::Currency("USD")),
         Unit::Currency(PENCE) => Some(Unit::Currency("GBP")),
         _ => None,
     }
@@ -326,7 +329,8 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         if !q.scaled && !counted {
             q.noun = None;
         }
-        if let Some(per) = q.noun.and_then(|k| super::counts::megawatts_in(&toks[k])) {
+        let per = |k: usize| super::counts::megawatts_in(&toks[k]).or_else(|| super::counts::tonnes_in(&toks[k]));
+        if let Some(per) = q.noun.and_then(per) {
             q.amount *= per;
             q.upper = q.upper.map(|u| u * per);
         }

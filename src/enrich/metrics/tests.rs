@@ -14,6 +14,24 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // An insurer's measures; a measure's figure per share that has a name of its own.
+    ("Core operating income was $2.22 billion, or $5.41 per share, and the combined ratio was 86.0%.", Some("Q4 2023"), &[],
+        &["2.22e9 USD; _; Amazon; core operating income; Q4 2023", "5.41 USD; _; Amazon; core operating eps; Q4 2023",
+          "86 %; _; Amazon; combined ratio; Q4 2023"]),
+    ("P&C net premiums written rose 9.2% to $10.41 billion.", Some("Q4 2023"), &[],
+        &["10.41e9 USD; up 9.2 %; Amazon; p&c net premiums written; Q4 2023"]),
+    // A miner's tonnes ("Mt", "kt"), counted in tonnes; "on a 100% basis" is no figure;
+    // US cents are hundredths of the dollar.
+    ("BMA produced 26.4 Mt on a 100% basis and copper production was 867 kt.", Some("H1 2024"), &[],
+        &["26.4e6 count; _; Amazon; production; H1 2024", "867000 count; _; Amazon; production; H1 2024"]),
+    ("The board determined an interim dividend of 72 US cents a share.", Some("H1 2024"), &[],
+        &["0.72 USD; _; Amazon; interim dividend per share; H1 2024"]),
+    // A half named by the month it ends in, in a year that ends in June (`fiscal_june`)
+    // or the calendar's.
+    ("Revenue for the six months ended June 30, 2024 was $10 billion.", None, &[],
+        &["10e9 USD; _; Amazon; revenue; H1 2024"]),
+    ("Revenue was $10 billion in the half year to December 2024, against $9 billion in the December 2023 half.", None, &[],
+        &["10e9 USD; _; Amazon; revenue; H2 2024", "9e9 USD; _; Amazon; revenue; H2 2023"]),
     // A range a guide was moved from is a range, as the one it was moved to is; a level
     // moved from is no range.
     ("Management cut 2025 adjusted EPS guidance to $26.00 to $26.50 from $29.50 to $30.00.", None, &[],
