@@ -24,7 +24,7 @@ pattern! {
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
             | h(?P<ha>[12])\s*(?:(?:fy\s*'?|')(?P<ha_y2>\d{{2}})|(?:fy\s*)?(?P<ha_y>(?:19|20)\d{{2}}))
-            | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})))?
+            | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})|fy\s*'?(?P<hb_y2>\d{{2}})))?
             | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})[ea]?
             | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)))
             | fy\s*(?:'|(?:0?[1-9]|1[0-2])/(?:20)?)?(?P<fy_y2>\d{{2}})[ae]?
@@ -33,14 +33,14 @@ pattern! {
             | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
             | (?P<my>january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+(?P<my_y>(?:19|20)\d{{2}})
             | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
-            | (?:fiscal[\s-]+)?year[\s-]+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fye_y>(?:19|20)\d{{2}})|(?P<fye_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))
+            | (?:fiscal[\s-]+)?year[\s-]+(?:ended|ending|to)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fye_y>(?:19|20)\d{{2}})|(?P<fye_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))
             | (?P<fyx>full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year)
             | (?P<ly>last\s+year)
             | this\s+year
             | (?:this|last)\s+fiscal(?:[\s-]+year)?
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past|the)\s+(?:nine|9)[\s-]+months?)
-            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
+            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending|to)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
             | (?P<year>(?:19|20)\d{{2}})[ea]?
             | q\s+(?P<qs>one|two|three|four)(?:\s+(?P<qs_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
@@ -52,11 +52,11 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 53] = [
+const GROUP_NAMES: [&str; 54] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "fyx", "year",
     "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey", "td",
-    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy", "mr", "mr_e", "mr_y",
+    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy", "mr", "mr_e", "mr_y", "hb_y2",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -111,6 +111,7 @@ const G_FTY_SY: usize = 49;
 const G_MR: usize = 50;
 const G_MR_E: usize = 51;
 const G_MR_Y: usize = 52;
+const G_HB_Y2: usize = 53;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -699,7 +700,9 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
         };
         // "the half year ended 31 December 2023", "six months ended June 30, 2024", "the
         // December 2022 half": a half, named by the month it ends in.
-        let canonical = half_ended(before, &text[m.end()..], &canonical).unwrap_or(canonical);
+        let canonical = half_year_to(before, m.as_str(), anchor)
+            .or_else(|| half_ended(before, &text[m.end()..], &canonical))
+            .unwrap_or(canonical);
         // "over the twelve months to December 31" spans the period; "over the prior
         // year" compares with it.
         let spanned = canonical.starts_with("TTM") && {
@@ -731,6 +734,24 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
             .or_else(|| estimate_of(text, hit));
     }
     (out, undated)
+}
+
+/// "the half year to December 2024": the pattern reads "year to December 2024", a year;
+/// after "half" it is the half that ends in that month (of the fiscal year it falls in).
+fn half_year_to(before: &str, phrase: &str, anchor: Anchor) -> Option<String> {
+    let year_first = phrase.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("year"))
+        && phrase[4..].starts_with(|c: char| c.is_whitespace() || c == '-');
+    if !year_first || !ends_with_word(before.trim_end().trim_end_matches('-'), "half") {
+        return None;
+    }
+    let month = phrase.split_whitespace().skip(2).find_map(month_of)?;
+    let year = phrase.split_whitespace().last()?.parse::<u32>().ok()?;
+    let (q, fiscal) = anchor.fiscal_quarter(month, year);
+    match q {
+        2 => Some(format!("H1 {fiscal}")),
+        4 => Some(format!("H2 {fiscal}")),
+        _ => None,
+    }
 }
 
 /// The half a date or a month ends (`canonical`, the quarter it falls in: Q2 or Q4 of the
@@ -1480,7 +1501,9 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     }
     let half = num(G_HA).or_else(|| text(G_HB).and_then(ordinal));
     if let Some(h) = half {
-        let y = year_from(caps, G_HA_Y, G_HA_Y2).or(num(G_HB_Y)).or(anchor.year)?;
+        let y = year_from(caps, G_HA_Y, G_HA_Y2)
+            .or_else(|| year_from(caps, G_HB_Y, G_HB_Y2))
+            .or(anchor.year)?;
         return Some(format!("H{h} {y}"));
     }
     if let Some(y) = year_from(caps, G_FY_Y, G_FY_Y2).or(num(G_FYB_Y)) {
@@ -1509,6 +1532,9 @@ mod tests {
             // A half of a fiscal year said with it ("H1 FY24", "H2 FY2025").
             ("H1 FY24", Some("H1 2024")),
             ("H2 FY2025", Some("H2 2025")),
+            ("second half of FY25", Some("H2 2025")),
+            ("the year to June 2025", Some("FY 2025")),
+            ("for the year to June 2025", Some("FY 2025")),
             ("FY3/25A", Some("FY 2025")),
             ("the fiscal year ending March 2026", Some("FY 2026")),
             ("year ended March 31, 2025", Some("FY 2025")),
