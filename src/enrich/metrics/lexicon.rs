@@ -703,6 +703,12 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("core operating eps", "core operating eps", Money, false),
     ("core operating earnings per share", "core operating eps", Money, false),
     ("new money yield", "new money yield", Ratio, false),
+    // What an insurer charges on the policies it renews, and its parts: the rate and the
+    // exposure insured.
+    ("renewal pricing", "renewal pricing", Ratio, false),
+    ("renewal rates", "renewal rates", Ratio, false),
+    ("renewal rate increases", "renewal rates", Ratio, false),
+    ("exposure change", "exposure", Ratio, false),
     // A miner's measures, as its reports name them: profit before exceptional items
     // ("underlying attributable profit"), EBITDA and EPS on the same basis, what a tonne
     // or a pound costs to produce, and its spending on mines and on finding them.

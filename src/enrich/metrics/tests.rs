@@ -20,6 +20,9 @@ const CASES: &[Case] = &[
           "86 %; _; Amazon; combined ratio; Q4 2023"]),
     ("P&C net premiums written rose 9.2% to $10.41 billion.", Some("Q4 2023"), &[],
         &["10.41e9 USD; up 9.2 %; Amazon; p&c net premiums written; Q4 2023"]),
+    ("Its renewal pricing rose 8.9%, made up of renewal rate increases of 6.2% and exposure change of 2.7%.", Some("Q4 2023"), &[],
+        &["_; up 8.9 %; Amazon; renewal pricing; Q4 2023", "6.2 %; _; Amazon; renewal rates; Q4 2023",
+          "2.7 %; _; Amazon; exposure; Q4 2023"]),
     // A miner's tonnes ("Mt", "kt"), counted in tonnes; "on a 100% basis" is no figure;
     // US cents are hundredths of the dollar.
     ("BMA produced 26.4 Mt on a 100% basis and copper production was 867 kt.", Some("H1 2024"), &[],
