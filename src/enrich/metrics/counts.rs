@@ -172,7 +172,7 @@ pub(super) fn head_noun(toks: &[Token], q: &Qty) -> Option<usize> {
         // "49 million square feet": the space a landlord leases, owns or builds (feet
         // alone are a length).
         let square_feet = t.is("feet") && k > 0 && toks[k - 1].is("square");
-        if (plural(t) || square_feet || megawatts_in(t).is_some() || tonnes_in(t).is_some())
+        if (plural(t) || square_feet || base_units_in(t).is_some())
             && (compound || countable != Countable::Time || counted_time)
         {
             best = Some(k);
@@ -227,6 +227,12 @@ pub(super) fn tonnes_in(t: &Token) -> Option<f64> {
     }
 }
 
+/// How many of the unit a count is kept in one of the unit `t` names, for the units of
+/// measure counted in another (megawatts, tonnes): whatever their amount, they are counts.
+pub(super) fn base_units_in(t: &Token) -> Option<f64> {
+    megawatts_in(t).or_else(|| tonnes_in(t))
+}
+
 /// Whether a plain number with a noun after it is a count worth a record: ten or more,
 /// not a year, not a label or a product's number ("Top 10 deals", "Echo Show 8").
 pub(super) fn bare_count(toks: &[Token], q: &Qty, spelled: bool) -> bool {
@@ -241,11 +247,11 @@ pub(super) fn bare_count(toks: &[Token], q: &Qty, spelled: bool) -> bool {
                 && !p.is_any(&["The", "A", "An", "About", "Over", "Nearly", "Roughly", "Some"]))
     });
     let noun_capital = toks[noun].text.starts_with(char::is_uppercase);
-    let capacity = megawatts_in(&toks[noun]).is_some() || tonnes_in(&toks[noun]).is_some();
-    (q.amount >= 10.0 || capacity)
+    let measured = base_units_in(&toks[noun]).is_some();
+    (q.amount >= 10.0 || measured)
         && !year_like
         && !named
-        && (!noun_capital || capacity)
+        && (!noun_capital || measured)
         && q.upper.is_none_or(|u| u > q.amount)
 }
 

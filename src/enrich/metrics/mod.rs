@@ -318,8 +318,7 @@ pub fn read(sentence: &str) -> Option<Read<'_>> {
     let mut qtys = quantity::scan(&toks);
     drop_tolerances(&toks, &mut qtys);
     drop_units_of_exchange(&toks, &mut qtys);
-    // "on a 100% basis": the share of an asset its figures are counted at, no figure.
-    qtys.retain(|q| !(q.unit == Unit::Percent && q.amount == 100.0 && toks.get(q.next).is_some_and(|t| t.is("basis"))));
+    drop_whole_shares(&toks, &mut qtys);
     (!qtys.is_empty()).then_some(Read {
         text: sentence,
         toks,
@@ -405,6 +404,11 @@ fn month_before(s: &Sentence, at: usize) -> bool {
         && !k
             .checked_sub(2)
             .is_some_and(|m| s.toks[m].is_any(&["-", "–", "through", "to"]))
+}
+
+/// "on a 100% basis": the share of an asset its figures are counted at, no figure.
+fn drop_whole_shares(toks: &[Token], qtys: &mut Vec<Qty>) {
+    qtys.retain(|q| !(q.unit == Unit::Percent && q.amount == 100.0 && toks.get(q.next).is_some_and(|t| t.is("basis"))));
 }
 
 /// "an exchange rate assumption of 1 US dollar to 32.5 NT dollars": the one unit a rate

@@ -24,6 +24,7 @@ pattern! {
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
             | h(?P<ha>[12])\s*(?:(?:fy\s*'?|')(?P<ha_y2>\d{{2}})|(?:fy\s*)?(?P<ha_y>(?:19|20)\d{{2}}))
+            | (?:half[\s-]+year|six\s+months|6\s+months)[\s-]+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<hy_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<hy_y>(?:19|20)\d{{2}})
             | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})|fy\s*'?(?P<hb_y2>\d{{2}})))?
             | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})[ea]?
             | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)))
@@ -52,11 +53,11 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 54] = [
+const GROUP_NAMES: [&str; 56] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "fyx", "year",
     "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey", "td",
-    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy", "mr", "mr_e", "mr_y", "hb_y2",
+    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy", "mr", "mr_e", "mr_y", "hb_y2", "hy_m", "hy_y",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -112,6 +113,8 @@ const G_MR: usize = 50;
 const G_MR_E: usize = 51;
 const G_MR_Y: usize = 52;
 const G_HB_Y2: usize = 53;
+const G_HY_M: usize = 54;
+const G_HY_Y: usize = 55;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -698,11 +701,8 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
             Some(shifted) => shifted,
             None => canonical,
         };
-        // "the half year ended 31 December 2023", "six months ended June 30, 2024", "the
-        // December 2022 half": a half, named by the month it ends in.
-        let canonical = half_year_to(before, m.as_str(), anchor)
-            .or_else(|| half_ended(before, &text[m.end()..], &canonical))
-            .unwrap_or(canonical);
+        // "the December 2022 half" (the pattern reads "the half year ended …" whole).
+        let canonical = half_after(&text[m.end()..], &canonical).unwrap_or(canonical);
         // "over the twelve months to December 31" spans the period; "over the prior
         // year" compares with it.
         let spanned = canonical.starts_with("TTM") && {
@@ -736,47 +736,26 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
     (out, undated)
 }
 
-/// "the half year to December 2024": the pattern reads "year to December 2024", a year;
-/// after "half" it is the half that ends in that month (of the fiscal year it falls in).
-fn half_year_to(before: &str, phrase: &str, anchor: Anchor) -> Option<String> {
-    let year_first = phrase.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("year"))
-        && phrase[4..].starts_with(|c: char| c.is_whitespace() || c == '-');
-    if !year_first || !ends_with_word(before.trim_end().trim_end_matches('-'), "half") {
-        return None;
-    }
-    let month = phrase.split_whitespace().skip(2).find_map(month_of)?;
-    let year = phrase.split_whitespace().last()?.parse::<u32>().ok()?;
-    let (q, fiscal) = anchor.fiscal_quarter(month, year);
-    match q {
-        2 => Some(format!("H1 {fiscal}")),
-        4 => Some(format!("H2 {fiscal}")),
+/// The half of the fiscal year that ends in `month` of `year`, if one does.
+fn half_ending(month: u32, year: u32, anchor: Anchor) -> Option<String> {
+    match anchor.fiscal_quarter(month, year) {
+        (2, fiscal) => Some(format!("H1 {fiscal}")),
+        (4, fiscal) => Some(format!("H2 {fiscal}")),
         _ => None,
     }
 }
 
-/// The half a date or a month ends (`canonical`, the quarter it falls in: Q2 or Q4 of the
-/// fiscal year), when the words before say a half or six months end there, or "half"
-/// follows it.
-fn half_ended(before: &str, after: &str, canonical: &str) -> Option<String> {
+/// "the December 2022 half": a month and its year said before "half" name the half that
+/// ends then (`canonical`, the quarter the month falls in: Q2 or Q4 of the fiscal year).
+fn half_after(after: &str, canonical: &str) -> Option<String> {
     let (q, year) = canonical.strip_prefix('Q')?.split_once(' ')?;
     let half = match q {
         "2" => 1,
         "4" => 2,
         _ => return None,
     };
-    let before = before.trim_end();
-    // "ended 31 December 2023": the day said before the month.
-    let before = before.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
-    let named = ["ended", "ending", "to"]
-        .iter()
-        .find_map(|w| before_word(before, w))
-        .is_some_and(|ends| {
-            ["half year", "half-year", "half", "six months", "6 months"]
-                .iter()
-                .any(|w| ends_with_word(ends, w))
-        });
-    let after_half = after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next() == Some("half");
-    (named || after_half).then(|| format!("H{half} {year}"))
+    (after.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next() == Some("half"))
+        .then(|| format!("H{half} {year}"))
 }
 
 /// The words that join a clause of its own to the one before, and the subjects that open
@@ -1499,6 +1478,11 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
             .or_else(|| anchor.year_of_quarter(q, future))?;
         return Some(format!("Q{q} {y}"));
     }
+    // "the half year ended 31 December 2023", "six months ended June 30, 2024": the half
+    // of the fiscal year that ends in that month.
+    if let (Some(m), Some(y)) = (text(G_HY_M), num(G_HY_Y)) {
+        return half_ending(month_of(m)?, y, anchor);
+    }
     let half = num(G_HA).or_else(|| text(G_HB).and_then(ordinal));
     if let Some(h) = half {
         let y = year_from(caps, G_HA_Y, G_HA_Y2)
@@ -1535,6 +1519,9 @@ mod tests {
             ("second half of FY25", Some("H2 2025")),
             ("the year to June 2025", Some("FY 2025")),
             ("for the year to June 2025", Some("FY 2025")),
+            ("the half year ended 31 December 2023", Some("H2 2023")),
+            ("six months ended June 30, 2024", Some("H1 2024")),
+            ("the half year to December 2024", Some("H2 2024")),
             ("FY3/25A", Some("FY 2025")),
             ("the fiscal year ending March 2026", Some("FY 2026")),
             ("year ended March 31, 2025", Some("FY 2025")),

@@ -329,8 +329,7 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         if !q.scaled && !counted {
             q.noun = None;
         }
-        let per = |k: usize| super::counts::megawatts_in(&toks[k]).or_else(|| super::counts::tonnes_in(&toks[k]));
-        if let Some(per) = q.noun.and_then(per) {
+        if let Some(per) = q.noun.and_then(|k| super::counts::base_units_in(&toks[k])) {
             q.amount *= per;
             q.upper = q.upper.map(|u| u * per);
         }
