@@ -926,3 +926,21 @@ fn figures_in_whole_notes_of_a_property_and_casualty_insurer_are_found_and_attri
 fn figures_in_whole_notes_of_a_miner_are_found_and_attributed() {
     whole_notes("passages26");
 }
+
+/// The twenty-seventh blind set, Union Pacific: a freight railroad, with freight revenue
+/// by business group, the operating ratio and its change in points, carloads, average
+/// revenue per car, freight car velocity, terminal dwell, train length, fuel surcharge
+/// revenue and a capital plan.
+#[test]
+fn figures_in_whole_notes_of_a_railroad_are_found_and_attributed() {
+    whole_notes("passages27");
+}
+
+/// The twenty-eighth blind set, Infosys: an IT-services company whose fiscal year ends in
+/// March, reporting in US dollars and in rupees (in crore), with growth in constant
+/// currency, the operating margin band, large-deal TCV, headcount, attrition,
+/// utilization and client counts by size.
+#[test]
+fn figures_in_whole_notes_of_an_it_services_company_are_found_and_attributed() {
+    whole_notes("passages28");
+}
