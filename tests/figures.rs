@@ -2260,21 +2260,52 @@ fn a_miners_half_year_table_reads_us_cents_halves_and_tonnes() {
          Western Australia Iron Ore produced 142.6 Mt in the half year ended 31 December 2023, \
          and copper production was 867 kt.\n",
     );
-    write_in(
-        tmp.path(),
-        "site.toml",
-        "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"BHP\"\nfiscal_year_end = \"June\"\n",
-    );
-    let out = folio(tmp.path(), &["metrics", "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let is = |amount: f64, metric: &str, period: &str, unit: &str| {
-        let said = fields_of(&json, amount, &["/metric", "/period", "/value/unit"]);
-        assert_eq!(said, [metric, period, unit], "{amount}: {json:#}");
-    };
+    let is = read_with_fiscal_year(tmp.path(), "BHP", "June");
     is(27_234e6, "revenue", "H1 2024", "USD");
     is(28_424e6, "revenue", "H2 2024", "USD");
     is(1.296, "underlying eps", "H1 2024", "USD");
     is(142.6e6, "production", "H1 2024", "count");
     is(867e3, "production", "H1 2024", "count");
+}
+
+/// An Indian company's results: a table captioned in ₹ crore, with its digits grouped in
+/// lakhs and crores, and a wire story whose months take their year from its dateline.
+#[test]
+fn a_table_in_rupee_crore_and_a_dated_wire_read_as_their_writers_mean() {
+    let tmp = site_of(
+        &[],
+        "---\ntitle: Rupees\n---\n\n\
+         ## Fiscal 2025 in rupees (₹ crore)\n\n\
+         | | Q4 FY25 | FY25 |\n\
+         |---|---|---|\n\
+         | Revenue | 40,925 | 1,62,990 |\n\
+         | Net profit | 7,033 | 26,713 |\n\n\
+         BENGALURU, Oct 17, 2024 — Infosys reported July-September net profit of Rs 6,506 crore, \
+         and the board approved a buyback of 10 crore shares.\n",
+    );
+    let is = read_with_fiscal_year(tmp.path(), "Infosys", "March");
+    is(409_250e6, "revenue", "Q4 2025", "INR");
+    is(1_629_900e6, "revenue", "FY 2025", "INR");
+    is(70_330e6, "net income", "Q4 2025", "INR");
+    is(65_060e6, "net income", "Q2 2025", "INR");
+    is(100e6, "shares", "Q2 2025", "count");
+}
+
+/// The site at `dir` read with a default subject and the month its fiscal year ends in:
+/// a check that the figure of `amount` has the metric, period and unit given.
+fn read_with_fiscal_year(dir: &Path, subject: &str, year_end: &str) -> impl Fn(f64, &str, &str, &str) {
+    write_in(
+        dir,
+        "site.toml",
+        &format!(
+            "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"{subject}\"\nfiscal_year_end = \"{year_end}\"\n"
+        ),
+    );
+    let out = folio(dir, &["metrics", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    move |amount: f64, metric: &str, period: &str, unit: &str| {
+        let said = fields_of(&json, amount, &["/metric", "/period", "/value/unit"]);
+        assert_eq!(said, [metric, period, unit], "{amount}: {json:#}");
+    }
 }

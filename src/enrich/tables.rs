@@ -1279,6 +1279,7 @@ fn scale_in(words: &str) -> Option<Scale> {
             "pounds" | "pounds sterling" | "sterling" | "gbp" => Some("£"),
             "yen" | "jpy" => Some("¥"),
             "nt dollars" | "new taiwan dollars" | "twd" => Some("NT$"),
+            "rupees" | "inr" => Some("₹"),
             _ => None,
         };
         return match symbol {
@@ -1353,6 +1354,10 @@ fn scale_in(words: &str) -> Option<Scale> {
         ("¥", "¥"),
         ("jpy", "¥"),
         ("yen", "¥"),
+        ("₹", "₹"),
+        ("inr", "₹"),
+        ("rs.", "₹"),
+        ("rs", "₹"),
     ]
     .iter()
     .find_map(|&(written, symbol)| words.strip_prefix(written).map(|rest| (symbol, rest.trim())))?;
@@ -1363,6 +1368,11 @@ fn scale_in(words: &str) -> Option<Scale> {
         "m" | "mm" | "mn" | "million" | "millions" => "M",
         "b" | "bn" | "billion" | "billions" => "B",
         "t" | "tn" | "trillion" | "trillions" => "T",
+        // "(₹ crore)", "Rs lakh": India's scale words, written after each cell as prose
+        // writes them ("₹6,806 crore").
+        "crore" | "crores" | "cr" => " crore",
+        "lakh" | "lakhs" => " lakh",
+        "lakh crore" => " lakh crore",
         _ => return None,
     };
     Some(Scale::Money(symbol, suffix))

@@ -116,6 +116,7 @@ fn money_sign(unit: &str) -> Option<char> {
         "EUR" => Some('€'),
         "GBP" => Some('£'),
         "JPY" => Some('¥'),
+        "INR" => Some('₹'),
         _ => None,
     }
 }
@@ -294,11 +295,12 @@ mod tests {
             "x" => format!("{}×", trimmed_exactly(x, 1)),
             "count" => scaled(x),
             "USD" if x < 1.0 && x > 0.0 => format!("{}¢", trimmed_exactly(x * 100.0, 1)),
-            "USD" | "EUR" | "GBP" | "JPY" => {
+            "USD" | "EUR" | "GBP" | "JPY" | "INR" => {
                 let sign = match unit {
                     "USD" => "$",
                     "EUR" => "€",
                     "GBP" => "£",
+                    "INR" => "₹",
                     _ => "¥",
                 };
                 let whole = scaled(x);
@@ -356,7 +358,7 @@ mod tests {
             values.extend([999.99, 999.994, 999.995, 999.996, 1000.0].map(|x| x * scale));
         }
         for &a in &values {
-            for unit in ["%", "bps", "x", "count", "USD", "EUR", "GBP", "JPY", "CHF"] {
+            for unit in ["%", "bps", "x", "count", "USD", "EUR", "GBP", "JPY", "INR", "CHF"] {
                 for signed in [false, true] {
                     assert_eq!(
                         amount(a, unit, signed),
@@ -375,6 +377,7 @@ mod tests {
         assert_eq!(amount(6.85, "EUR", false), "€6.85");
         assert_eq!(amount(6.4, "EUR", false), "€6.40");
         assert_eq!(amount(-1.2e9, "GBP", false), "−£1.2B");
+        assert_eq!(amount(68.06e9, "INR", false), "₹68.06B");
         assert_eq!(amount(0.45, "USD", false), "45¢");
         assert_eq!(amount(0.358, "USD", false), "35.8¢");
         assert_eq!(amount(2.5e9, "CHF", false), "2.5B CHF");

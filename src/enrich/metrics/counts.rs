@@ -86,6 +86,11 @@ pub fn counted_noun(head: &str) -> Option<String> {
     (t.kind == Kind::Word && plural(t) && countable(t) == Countable::Yes).then(|| t.text.to_lowercase())
 }
 
+/// Whether `t` is a plural noun a number can count ("shares", "employees").
+pub(super) fn counts_a_noun(t: &Token) -> bool {
+    t.kind == Kind::Word && plural(t) && countable(t) == Countable::Yes
+}
+
 /// A plural form ("items", "people", an acronym's "GPUs", "PCs"), not a possessive.
 /// (`head_noun` has already refused the words that are never counted.)
 fn plural(t: &Token) -> bool {

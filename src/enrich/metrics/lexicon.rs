@@ -1177,6 +1177,33 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("price target", "price target", Money, false),
     ("target price", "price target", Money, false),
     // What was paid for a business: "acquired for $13.7 billion".
+    // An IT-services company's measures: the value of the large deals it signs (their
+    // total contract value, "TCV"), the share of its people's time billed, and its cash
+    // with the investments it holds.
+    ("large deal tcv", "large deal tcv", Money, false),
+    ("large-deal tcv", "large deal tcv", Money, false),
+    ("large deal total contract value", "large deal tcv", Money, false),
+    ("large deal value", "large deal tcv", Money, false),
+    ("total contract value", "tcv", Money, false),
+    ("TCV", "tcv", Money, false),
+    // Said with what it counts: a bare "utilization" is as often a cause ("the rest came
+    // from higher utilization and cost improvement, for the first quarter we guide …").
+    ("utilization rate", "utilization", Ratio, false),
+    ("utilization excluding trainees", "utilization", Ratio, false),
+    ("utilisation excluding trainees", "utilization", Ratio, false),
+    (
+        "utilization including trainees",
+        "utilization including trainees",
+        Ratio,
+        false,
+    ),
+    (
+        "utilisation including trainees",
+        "utilization including trainees",
+        Ratio,
+        false,
+    ),
+    ("cash and investments", "cash and investments", Money, false),
     ("acquired for", "acquisition price", Money, false),
     ("bought for", "acquisition price", Money, false),
     ("acquisition price", "acquisition price", Money, false),

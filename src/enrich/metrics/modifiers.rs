@@ -199,6 +199,7 @@ pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
         "€" => Some("EUR"),
         "£" => Some("GBP"),
         "¥" => Some("JPY"),
+        "₹" => Some("INR"),
         _ => None,
     }
 }
@@ -239,7 +240,7 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
 }
 
 /// The currency a word names, in ASCII lower case: "dollars", "euro", "yen", "yuan",
-/// "sterling" and their codes. Not "pounds", which weigh as often.
+/// "sterling", "rupees" and their codes. Not "pounds", which weigh as often.
 pub(super) fn currency_of_word(lower: &[u8]) -> Option<&'static str> {
     Some(match lower {
         b"dollars" | b"dollar" | b"usd" => "USD",
@@ -248,6 +249,7 @@ pub(super) fn currency_of_word(lower: &[u8]) -> Option<&'static str> {
         b"yuan" | b"renminbi" | b"rmb" | b"cny" => "CNY",
         b"sterling" | b"gbp" => "GBP",
         b"twd" | b"ntd" => "TWD",
+        b"rupees" | b"rupee" | b"inr" => "INR",
         _ => return None,
     })
 }

@@ -27,8 +27,18 @@ pub(super) fn scale_word(t: &Token) -> Option<f64> {
         b"million" | b"mn" | b"mln" => Some(1e6),
         b"billion" | b"bn" | b"bln" => Some(1e9),
         b"trillion" | b"tn" => Some(1e12),
+        // India's scale words: a lakh is a hundred thousand and a crore ten million
+        // ("₹6,806 crore", "Rs 500 cr", "₹1.63 lakh crore").
+        b"lakh" | b"lakhs" | b"lac" => Some(1e5),
+        b"crore" | b"crores" | b"cr" => Some(1e7),
         _ => None,
     }
+}
+
+/// Whether `t` is one of India's scale words, whose amounts are rupees unless they count
+/// something ("10 crore shares").
+pub(super) fn indian_scale(t: &Token) -> bool {
+    t.kind == Kind::Word && t.is_any(&["lakh", "lakhs", "lac", "crore", "crores", "cr"])
 }
 
 /// The multiplier of a suffix glued to digits ("24.2B", "$5M", "10k").

@@ -19,7 +19,7 @@ pattern! {
                 (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
             | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
             | (?P<qb>[1-4])q\s*'?(?P<qb_y>(?:19|20)\d{{2}}|\d{{2}})
-            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})|\s+of\s+(?:fiscal\s+(?:year\s+)?)?(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
+            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})|\s+(?:of\s+)?fy\s*'?(?P<qc_y2>\d{{2}})|\s+of\s+(?:fiscal\s+(?:year\s+)?)?(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
             | (?P<mr>{months})[a-z]*\.?\s*(?:-|–|through|to)\s*(?P<mr_e>{months})[a-z]*\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}}))?
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
@@ -53,11 +53,11 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 56] = [
+const GROUP_NAMES: [&str; 57] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "fyx", "year",
     "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey", "td",
-    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy", "mr", "mr_e", "mr_y", "hb_y2", "hy_m", "hy_y",
+    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy", "mr", "mr_e", "mr_y", "hb_y2", "hy_m", "hy_y", "qc_y2",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -71,6 +71,8 @@ const G_QB: usize = 8;
 const G_QB_Y: usize = 9;
 const G_QC: usize = 10;
 const G_QC_Y: usize = 11;
+/// "the first quarter of FY25", "first-quarter FY25".
+const G_QC_Y2: usize = 56;
 const G_QD_Y: usize = 12;
 const G_QD: usize = 13;
 const G_QD2: usize = 14;
@@ -206,6 +208,10 @@ pub struct Anchor {
     /// The month the fiscal year ends in, 1 to 12 (0, the default: December): a month
     /// names the quarter of the fiscal year it falls in (`fiscal_quarter`).
     pub(super) fiscal_end: u8,
+    /// The month and calendar year of a day's date said earlier in the sentence (a wire's
+    /// dateline, "BENGALURU, Oct 17, 2024 —"): the months said after it without a year
+    /// are the last ones of those names up to it ("July-September" of 2024).
+    pub(super) dated: Option<(u32, u32)>,
 }
 
 impl Anchor {
@@ -665,6 +671,9 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
                 let Some(canonical) = canonical(&caps, anchor, &future) else {
                     continue;
                 };
+                if date {
+                    anchor.dated = day_date(&caps);
+                }
                 canonical
             }
         };
@@ -999,6 +1008,16 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
         found = Some(year);
     }
     found
+}
+
+/// The month and year of a day's date the pattern read ("Oct 17, 2024", "10/17/2024").
+fn day_date(caps: &regex::Captures) -> Option<(u32, u32)> {
+    let text = |g: usize| group(caps, g).map(|m| m.as_str());
+    let num = |g: usize| text(g).and_then(|t| t.parse::<u32>().ok());
+    match (text(G_DM), num(G_DM_Y)) {
+        (Some(m), Some(y)) => Some((month_of(m)?, y)),
+        _ => num(G_DN).filter(|m| (1..=12).contains(m)).zip(num(G_DN_Y)),
+    }
 }
 
 /// How the pattern's reading writes a "trailing twelve months" with no end of its own.
@@ -1413,8 +1432,11 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     // date; the months of a fiscal year's quarter.
     if let (Some(from), Some(to)) = (text(G_MR), text(G_MR_E)) {
         let (from, to) = (month_of(from)?, month_of(to)?);
-        let (q, fiscal_year) = anchor.fiscal_quarter(to, num(G_MR_Y).unwrap_or(0));
-        let year = || num(G_MR_Y).map(|_| fiscal_year);
+        // The calendar year of the last month: written, else the one of a day's date
+        // before the span (the span ends at or before it).
+        let calendar = num(G_MR_Y).or_else(|| anchor.dated.map(|(m, y)| if to <= m { y } else { y - 1 }));
+        let (q, fiscal_year) = anchor.fiscal_quarter(to, calendar.unwrap_or(0));
+        let year = || calendar.map(|_| fiscal_year);
         return match (to + 12 - from) % 12 + 1 {
             3 => {
                 let y = year().or_else(|| anchor.year_of_quarter(q, future))?;
@@ -1472,7 +1494,7 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     if let Some(q) = quarter {
         let y = year_from(caps, G_QA_Y, G_QA_Y2)
             .or_else(|| year_from(caps, G_QB_Y, G_QB_Y))
-            .or(num(G_QC_Y))
+            .or_else(|| year_from(caps, G_QC_Y, G_QC_Y2))
             .or_else(|| text(G_QC_SY).or(text(G_QS_SY)).and_then(spoken_year))
             .or(num(G_QD_Y))
             .or_else(|| anchor.year_of_quarter(q, future))?;
@@ -1515,6 +1537,8 @@ mod tests {
             ("July through December 2024", Some("H2 2024")),
             // A half of a fiscal year said with it ("H1 FY24", "H2 FY2025").
             ("H1 FY24", Some("H1 2024")),
+            ("first-quarter FY25", Some("Q1 2025")),
+            ("the third quarter of FY24", Some("Q3 2024")),
             ("H2 FY2025", Some("H2 2025")),
             ("second half of FY25", Some("H2 2025")),
             ("the year to June 2025", Some("FY 2025")),
@@ -1601,6 +1625,31 @@ mod tests {
         assert_eq!(hits[0].canonical, "Q1 2024");
         let hits = find_periods("since margins were low in Q1 of 2022 we improved", Anchor::default());
         assert!(hits[0].comparison);
+    }
+
+    #[test]
+    fn months_after_a_dateline_are_the_last_of_their_names() {
+        // A fiscal year that ends in March: July to September 2024 is the second quarter
+        // of fiscal 2025, April to June 2025 the first of fiscal 2026.
+        let march = Anchor::default().fiscal(3);
+        let canonical = |text: &str| {
+            find_periods(text, march)
+                .into_iter()
+                .map(|h| h.canonical)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            canonical("BENGALURU, Oct 17, 2024 — July-September profit"),
+            ["Q3 2025", "Q2 2025"]
+        );
+        assert_eq!(
+            canonical("BENGALURU, Jul 23, 2025 — profit for April-June"),
+            ["Q2 2026", "Q1 2026"]
+        );
+        // A span after the date's month is last year's.
+        let calendar = Anchor::default();
+        let hits = find_periods("NEW YORK, Feb 3, 2025 — October-December sales", calendar);
+        assert_eq!(hits[1].canonical, "Q4 2024");
     }
 
     #[test]

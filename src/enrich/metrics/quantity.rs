@@ -5,7 +5,7 @@
 
 use super::counts::{bare_count, head_noun, multiple, multiplier};
 use super::modifiers::{approx_after, approx_before, currency_symbol, range_after, unit_words};
-use super::numbers::{may_be_spelled, scale_suffix, scale_word, spelled, spoken_cents};
+use super::numbers::{indian_scale, may_be_spelled, scale_suffix, scale_word, spelled, spoken_cents};
 use super::tokens::{Kind, Token};
 
 /// The unit of a quantity as read from its own tokens.
@@ -277,6 +277,15 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
     let (first, approx) = approx_before(toks, first);
     let mut unit = match (currency, core.unit) {
         (Some(code), Unit::Pending) => Unit::Currency(code),
+        // "net profit of 6,806 crore": an amount in crore or lakh is rupees, whatever the
+        // site's currency, unless it counts the noun after it ("10 crore shares").
+        (None, Unit::Pending)
+            if core.scaled
+                && toks[i..core.next].iter().any(indian_scale)
+                && !toks.get(core.next).is_some_and(super::counts::counts_a_noun) =>
+        {
+            Unit::Currency("INR")
+        }
         (_, u) => u,
     };
     let mut amount = core.value;
@@ -401,6 +410,15 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
             next = at + 1;
             scaled = true;
             glued = false;
+            // "₹1.63 lakh crore", "₹40 thousand crore": crores counted in lakhs or
+            // thousands, as Indian writers say a large amount.
+            if m < 1e7
+                && let Some(crore) = toks.get(next).filter(|t| t.is_any(&["crore", "crores"]))
+                && let Some(c) = scale_word(crore)
+            {
+                value *= c;
+                next += 1;
+            }
         }
     }
     // "a 10-percent rise", "the 50-cent dividend": a unit glued by a hyphen is the
@@ -447,10 +465,15 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
         }
         // "a dollar ninety five", "two dollars and ninety five cents", "six euros forty",
         // as a call says a price or a per-share figure.
-        if spelled && !scaled && value < 1e3 && toks[after - 1].is_any(&["dollar", "dollars", "euro", "euros"]) {
+        // "sixteen rupees and ninety eight paise": a rupee's hundredths.
+        if spelled
+            && !scaled
+            && value < 1e3
+            && toks[after - 1].is_any(&["dollar", "dollars", "euro", "euros", "rupee", "rupees"])
+        {
             // Cents after "and" must say so ("two dollars and twenty employees" has none).
             let and = toks.get(after).is_some_and(|t| t.is("and"));
-            let said = |at: usize| toks.get(at).is_some_and(|t| t.is_any(&["cent", "cents"]));
+            let said = |at: usize| toks.get(at).is_some_and(|t| t.is_any(&["cent", "cents", "paise"]));
             let cents = spoken_cents(toks, after + usize::from(and))
                 .filter(|&(_, end)| !and || said(end))
                 .map(|(c, end)| (c, end + usize::from(said(end))));
@@ -549,6 +572,14 @@ fn prefix(toks: &[Token], i: usize) -> (usize, Option<&'static str>, bool, bool)
         } else if toks[j - 1].is_any(&["usd", "us$"]) {
             currency = Some("USD");
             j -= 1;
+        } else if toks[j - 1].is_any(&["inr", "rs"]) {
+            // "Rs 40,986 crore", "INR 6,806 crore".
+            currency = Some("INR");
+            j -= 1;
+        } else if j > 1 && toks[j - 1].is(".") && toks[j - 2].is("rs") && toks[j - 2].end == toks[j - 1].start {
+            // "Rs. 1,800".
+            currency = Some("INR");
+            j -= 2;
         }
     }
     if currency.is_some() && !negative && !plus {

@@ -9,7 +9,7 @@ use std::ops::Range;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "co", "corp", "ltd", "vs", "approx", "est", "no", "fig",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k",
-    "e.u", "cf", "al", "ca", "ex", "excl", "incl",
+    "e.u", "cf", "al", "ca", "ex", "excl", "incl", "rs",
 ];
 
 /// Splits a block of text (a paragraph, list item, table cell already joined by the

@@ -1085,6 +1085,23 @@ const CASES: &[Case] = &[
         &["26.41 GBP; _; Amazon; share price; Q1 2025", "40e9 CAD; _; Amazon; _; Q1 2025"]),
     ("The quarterly dividend is 27.5 pence a share.", Some("Q1 2025"), &[],
         &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
+    // Rupees by sign, letters and word, in India's scale words: a crore is ten million, a
+    // lakh crore a trillion; an amount in crore names rupees even without a sign, unless
+    // it counts something ("10 crore shares").
+    ("Net profit rose 11.4% to ₹6,806 crore and revenue was Rs 40,986 crore.", Some("Q3 2025"), &[],
+        &["68.06e9 INR; up 11.4 %; Amazon; net income; Q3 2025", "409.86e9 INR; _; Amazon; revenue; Q3 2025"]),
+    ("Revenue crossed ₹1.63 lakh crore, and the shares closed at Rs. 1,800.", Some("FY 2025"), &[],
+        &["1.63e12 INR; _; Amazon; revenue; FY 2025", "1800 INR; _; Amazon; share price; FY 2025"]),
+    ("It will buy back 10 crore shares, and net profit was 6,806 crore.", Some("Q2 2026"), &[],
+        &["100e6 count; _; Amazon; shares; Q2 2026", "68.06e9 INR; _; Amazon; net income; Q2 2026"]),
+    ("The final dividend is twenty two rupees per share, and earnings per share were sixteen rupees and ninety eight paise.",
+        Some("FY 2025"), &[],
+        &["22 INR; _; Amazon; final dividend per share; FY 2025", "16.98 INR; _; Amazon; eps; FY 2025"]),
+    // An IT-services company's measures.
+    ("Large deal TCV was $2.5 billion, utilization excluding trainees was 86.0% and cash and investments stood at $4.66 billion.",
+        Some("Q3 2025"), &[],
+        &["2.5e9 USD; _; Amazon; large deal tcv; Q3 2025", "86 %; _; Amazon; utilization; Q3 2025",
+          "4.66e9 USD; _; Amazon; cash and investments; Q3 2025"]),
     ("Prime Video streams in 1080p and 4K, and 3P sellers did 61% of units.", Some("Q1 2025"), &[],
         &["61 %; _; Amazon; _; Q1 2025"]),
     // A year that says when something happened to a thing dates that thing, not the

@@ -195,7 +195,7 @@ fn number(text: &str, start: usize) -> Token<'_> {
         if b[i].is_ascii_digit() {
             int = int * 10.0 + f64::from(b[i] - b'0');
             i += 1;
-        } else if b[i] == b',' && group_of_three(b, i + 1) && i > start {
+        } else if b[i] == b',' && (group_of_three(b, i + 1) || indian_groups(b, i + 1)) && i > start {
             i += 1;
         } else {
             break;
@@ -233,6 +233,20 @@ fn number(text: &str, start: usize) -> Token<'_> {
         value,
         suffix,
     }
+}
+
+/// True when `b[i..]` starts with groups of two digits, each followed by a comma, and then
+/// a group of three: the lakh and crore grouping of Indian amounts ("₹1,62,990 crore",
+/// "16,29,900").
+fn indian_groups(b: &[u8], mut i: usize) -> bool {
+    let pair = |i: usize| i + 3 <= b.len() && b[i..i + 2].iter().all(u8::is_ascii_digit) && b[i + 2] == b',';
+    if !pair(i) {
+        return false;
+    }
+    while pair(i) {
+        i += 3;
+    }
+    group_of_three(b, i)
 }
 
 /// True when `b[i..]` starts with exactly three digits (a thousands group).
@@ -306,5 +320,13 @@ mod tests {
         let toks = tokenize("10,000 and 10, 20");
         assert!((toks[0].value - 10000.0).abs() < 1e-9);
         assert_eq!(toks[2].text, "10");
+    }
+
+    #[test]
+    fn indian_grouping_reads_lakhs_and_crores() {
+        let toks = tokenize("₹1,62,990 crore and 16,29,900 but 1,62 and 12,34,5");
+        let nums: Vec<_> = toks.iter().filter(|t| t.kind == Kind::Num).map(|t| t.text).collect();
+        assert_eq!(nums, ["1,62,990", "16,29,900", "1", "62", "12", "34", "5"]);
+        assert!((toks[1].value - 162_990.0).abs() < 1e-9);
     }
 }
