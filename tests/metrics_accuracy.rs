@@ -944,3 +944,20 @@ fn figures_in_whole_notes_of_a_railroad_are_found_and_attributed() {
 fn figures_in_whole_notes_of_an_it_services_company_are_found_and_attributed() {
     whole_notes("passages28");
 }
+
+/// The twenty-ninth blind set, Boeing: an aerospace maker, with revenue and operating
+/// margins by segment, core loss per share, free cash flow usage, charges on fixed-price
+/// programs, deliveries and orders by program, backlog in airplanes and dollars and
+/// production rates a month.
+#[test]
+fn figures_in_whole_notes_of_an_aerospace_maker_are_found_and_attributed() {
+    whole_notes("passages29");
+}
+
+/// The thirtieth blind set, LVMH: a luxury group reporting in euros, with revenue and
+/// profit from recurring operations by business group, organic against reported growth,
+/// currency effects, net financial debt, store counts and dividends per share.
+#[test]
+fn figures_in_whole_notes_of_a_luxury_group_are_found_and_attributed() {
+    whole_notes("passages30");
+}
