@@ -1556,7 +1556,7 @@ pub(super) fn written_as_loss(s: &Sentence, q: &Qty) -> bool {
     };
     let loss_of = first >= 2
         && toks[first - 1].is("of")
-        && toks[first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows"])
+        && toks[first - 2].is_any(&["loss", "outflow", "deficit", "losses", "outflows", "usage", "burn"])
         && !(s.metrics.iter()).any(|h| {
             h.end == toks[first - 2].end && h.start < toks[first - 2].start && !h.negates && !h.label.is_empty()
         });

@@ -70,6 +70,14 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("earnings", "net income", Money, false),
     ("net loss", "net income", Money, true),
     ("earnings per share", "eps", Money, false),
+    // A loss said per share is a negative EPS, reported or core.
+    ("loss per share", "eps", Money, true),
+    ("net loss per share", "eps", Money, true),
+    ("diluted loss per share", "eps", Money, true),
+    ("gaap loss per share", "eps", Money, true),
+    ("core loss per share", "core eps", Money, true),
+    ("core earnings per share", "core eps", Money, false),
+    ("core eps", "core eps", Money, false),
     ("diluted earnings per share", "eps", Money, false),
     ("eps", "eps", Money, false),
     ("diluted eps", "eps", Money, false),
@@ -161,6 +169,13 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("asps", "average selling price", Money, false),
     ("latency", "latency", Any, false),
     ("usage", "usage", Any, false),
+    // Cash a business used, a negative cash flow: "free cash flow was a usage of $3.9
+    // billion", "a free cash flow usage of $4 billion to $4.5 billion".
+    ("a usage of", "", Any, false),
+    ("free cash flow usage", "free cash flow", Money, true),
+    ("operating cash flow usage", "operating cash flow", Money, true),
+    ("cash usage", "free cash flow", Money, true),
+    ("cash burn", "free cash flow", Money, true),
     ("investment", "investment", Money, false),
     ("investments", "investment", Money, false),
     ("invested", "investment", Money, false),

@@ -516,9 +516,12 @@ fn glued_number(t: &Token) -> Option<(f64, bool, Unit)> {
 }
 
 /// Digits that belong to a name, a version, a date or a time: "GPT-4", "2.5.1",
-/// "12/31", "10:30".
+/// "12/31", "10:30", and the jetliner families ("737", "787-9", "777X").
 fn looks_like_identifier(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
+    if jetliner(toks, i) {
+        return true;
+    }
     let glued_before = |k: usize, s: &[&str]| k < i && toks[k].end == toks[k + 1].start && toks[k].is_any(s);
     let glued_after = |k: usize, s: &[&str]| toks.get(k).is_some_and(|n| n.start == toks[k - 1].end && n.is_any(s));
     if i > 0 && glued_before(i - 1, &["-", "/", ":", "."]) {
@@ -534,6 +537,29 @@ fn looks_like_identifier(toks: &[Token], i: usize) -> bool {
             .get(i + 2)
             .is_some_and(|n| n.kind == Kind::Num && n.start == toks[i + 1].end);
     dotted && t.suffix.is_empty()
+}
+
+/// "the 737", "787-9", "the 777X": the families of jetliners, named by numbers seven
+/// hundred and seven to seven hundred and eighty seven that end in 7, which notes on a
+/// plane maker or an airline say far more often than they count seven hundred and
+/// thirty seven of something. Money ("$737 million") and a number with its unit or scale
+/// ("737 thousand", "747%") stay figures.
+fn jetliner(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    let family = t.text.len() == 3 + t.suffix.len()
+        && (t.suffix.is_empty() || t.suffix.eq_ignore_ascii_case("x"))
+        && matches!(t.value as u32, 707 | 717 | 727 | 737 | 747 | 757 | 767 | 777 | 787)
+        && t.value.fract() == 0.0;
+    if !family {
+        return false;
+    }
+    let money =
+        i > 0 && (currency_symbol(toks[i - 1].text).is_some() || toks[i - 1].is_any(&["usd", "us$", "rs", "inr"]));
+    let measured = t.suffix.is_empty()
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| scale_word(n).is_some() || unit_words(toks, i + 1).is_some());
+    !money && !measured
 }
 
 /// "12-month", "10-K", "two-way": a number glued by a hyphen to a word is a name

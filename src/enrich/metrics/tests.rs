@@ -1097,6 +1097,12 @@ const CASES: &[Case] = &[
     ("The final dividend is twenty two rupees per share, and earnings per share were sixteen rupees and ninety eight paise.",
         Some("FY 2025"), &[],
         &["22 INR; _; Amazon; final dividend per share; FY 2025", "16.98 INR; _; Amazon; eps; FY 2025"]),
+    // Cash used is a negative cash flow, and a loss per share a negative EPS.
+    ("Free cash flow was a usage of $3.93 billion, and the core loss per share was $10.44.", Some("Q3 2024"), &[],
+        &["-3.93e9 USD; _; Amazon; free cash flow; Q3 2024", "-10.44 USD; _; Amazon; core eps; Q3 2024"]),
+    // Jetliner families are names; money said with the same digits is money.
+    ("The 737 MAX and the 777X slipped, and it spent $737 million on the 787-9.", Some("Q3 2024"), &[],
+        &["737e6 USD; _; Amazon; _; Q3 2024"]),
     // An IT-services company's measures.
     ("Large deal TCV was $2.5 billion, utilization excluding trainees was 86.0% and cash and investments stood at $4.66 billion.",
         Some("Q3 2025"), &[],
