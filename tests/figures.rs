@@ -2309,3 +2309,45 @@ fn read_with_fiscal_year(dir: &Path, subject: &str, year_end: &str) -> impl Fn(f
         assert_eq!(said, [metric, period, unit], "{amount}: {json:#}");
     }
 }
+
+/// A plane maker's counts: a list of deliveries by program under a caption that names
+/// them, a table of them by program and a row of them in a table of money, and
+/// production rates said "a month".
+#[test]
+fn deliveries_by_program_and_rates_a_month_are_counts() {
+    let tmp = site_of(
+        &[],
+        "---\ntitle: Deliveries\nperiod: FY 2024\n---\n\n\
+         Commercial deliveries for the year:\n\n\
+         - 737: 265 (2023: 396)\n\
+         - 787: 54\n\n\
+         ## Commercial deliveries by program\n\n\
+         | Program | FY 2023 | FY 2024 |\n\
+         |---|---:|---:|\n\
+         | 767 | 32 | 16 |\n\n\
+         ## Quarterly results ($ millions, except deliveries)\n\n\
+         | | Q1 2024 | Q2 2024 |\n\
+         |---|---:|---:|\n\
+         | Revenue | 16,569 | 16,866 |\n\
+         | Commercial deliveries | 83 | 92 |\n\n\
+         The 787 line is at 5 a month, and the 737 is capped at 38 a month. It hires 40 a month.\n",
+    );
+    let is = read_with_fiscal_year(tmp.path(), "Boeing", "December");
+    is(265.0, "deliveries", "FY 2024", "count");
+    is(54.0, "deliveries", "FY 2024", "count");
+    is(32.0, "deliveries", "FY 2023", "count");
+    is(16.0, "deliveries", "FY 2024", "count");
+    is(16_569e6, "revenue", "Q1 2024", "USD");
+    is(83.0, "deliveries", "Q1 2024", "count");
+    is(5.0, "production rate", "FY 2024", "count");
+    is(38.0, "production rate", "FY 2024", "count");
+    // No jetliner family is a figure, nor a number a month of no making.
+    let out = folio(tmp.path(), &["metrics", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let amounts: Vec<f64> = (json["metrics"].as_array().unwrap().iter())
+        .filter_map(|r| r["value"]["amount"].as_f64())
+        .collect();
+    for name in [737.0, 787.0, 767.0, 40.0] {
+        assert!(!amounts.contains(&name), "{name} read as a figure: {amounts:?}");
+    }
+}

@@ -85,6 +85,9 @@ struct Caption {
     /// The sales it names, of which a scale's units are counted ("Retail sales by region
     /// (thousand units)": *retail sales*).
     sales: Option<String>,
+    /// The things its metric counts, a one-word plural ("Commercial deliveries by
+    /// program": *deliveries*): a row's bare whole numbers count them.
+    counts: Option<&'static str>,
 }
 
 /// The tables of `blocks`, in order. A table's rows are `TableRow` blocks; its head row
@@ -294,7 +297,18 @@ pub fn list_captions(
                 .then(|| caption_scale(text))
                 .flatten()
                 .filter(|s| matches!(s, Scale::Money(..))),
-            metric: label.then(|| names.first_metric(text)).flatten(),
+            // "Deliveries by program:": a caption that opens with a plural noun no
+            // metric names counts it, as prose does ("265 deliveries").
+            metric: label
+                .then(|| {
+                    names.first_metric(text).or_else(|| {
+                        (!heading)
+                            .then(|| metrics::counted_noun(text))
+                            .flatten()
+                            .map(|noun| (noun, false, MetricKind::Count))
+                    })
+                })
+                .flatten(),
             subject: label.then(|| subject_of(text)).flatten(),
             heading,
             changes: label.then(|| walk_of(text)).flatten(),
@@ -329,8 +343,10 @@ fn is_caption(block: &Block) -> bool {
     block.kind == BlockKind::Prose && block.text.trim_end().ends_with(':')
 }
 
-/// "Quarterly paid net adds:" over "- Q1 2024: 9.3 million": the count after the item's
-/// label, said with a scale word and no noun, counts what the caption names.
+/// "Quarterly paid net adds:" over "- Q1 2024: 9.3 million", "Commercial deliveries for
+/// the year:" over "- 737: 265 (2023: 396)": the count after the item's label, said with
+/// a scale word or as a whole number alone, and with no noun, counts what the caption
+/// names.
 fn count_edits(text: &str, label: &str) -> Edits {
     let Some(colon) = text.find(": ") else {
         return Vec::new();
@@ -344,6 +360,18 @@ fn count_edits(text: &str, label: &str) -> Edits {
         return Vec::new();
     }
     let rest = &value[number..];
+    // A whole number alone, or before its comparison in brackets, after a label that is
+    // a name, a number or a period ("737", "Renton", "Q1 2024"; not "Postpaid phone net
+    // additions", which says what it counts): the noun goes after it.
+    let whole = !value[..number].contains('.') && value[..number].ends_with(|c: char| c.is_ascii_digit());
+    let named = text[..colon]
+        .trim_start_matches(['-', '*', ' '])
+        .split_whitespace()
+        .all(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()));
+    if whole && named && (rest.trim().is_empty() || rest.starts_with(" (")) {
+        let at = colon + 2 + number;
+        return vec![(at..at, format!(" {label}"))];
+    }
     let Some(word) = ["million", "billion", "thousand"].iter().find(|w| {
         rest.strip_prefix(' ')
             .and_then(|r| r.strip_prefix(**w))
@@ -393,6 +421,12 @@ impl Layout {
     /// and the scale it names in brackets.
     fn captioned(&mut self, caption: &str, whole: bool, names: &MetricNames) {
         self.caption.metric = names.first_label(caption);
+        self.caption.counts = names
+            .first_metric(caption)
+            .filter(|(label, negates, kind)| {
+                *kind == MetricKind::Count && !negates && !label.contains(' ') && label.ends_with('s')
+            })
+            .map(|(label, _, _)| metrics::intern(&label));
         self.caption.sales = sales_named(caption);
         // A heading names the scale as a caption does ("## Revenue by region ($ in
         // billions)"), in brackets: a heading's last words are seldom a scale.
@@ -530,9 +564,24 @@ impl Layout {
             *row_counts.get_or_init(|| {
                 // A topic's name is no noun of a count, though it end in "s" ("Fios |
                 // 50" under "Net additions (thousands)").
+                // A count the lexicon names ("Commercial deliveries") counts its label.
                 row_metric()
                     .is_none_or(|(_, kind)| kind == MetricKind::Count)
-                    .then(|| counted_noun(label))
+                    .then(|| {
+                        counted_noun(label)
+                            .or_else(|| {
+                                row_metric()
+                                    .filter(|(l, _)| !l.contains(' ') && l.ends_with('s'))
+                                    .map(|(l, _)| metrics::intern(l))
+                            })
+                            // In a table that gives no scale: one in thousands of
+                            // people served counts them by its own rules.
+                            .or_else(|| {
+                                (row_metric().is_none() && self.scales.iter().all(Option::is_none))
+                                    .then_some(self.caption.counts)
+                                    .flatten()
+                            })
+                    })
                     .flatten()
                     .filter(|_| !names_topic(label))
             })

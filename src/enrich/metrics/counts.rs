@@ -86,6 +86,25 @@ pub fn counted_noun(head: &str) -> Option<String> {
     (t.kind == Kind::Word && plural(t) && countable(t) == Countable::Yes).then(|| t.text.to_lowercase())
 }
 
+/// "38 a month", "at five a month", "a rate of 7 per month": a whole number of things made
+/// a month or a week, where the sentence speaks of making them (a rate, production, a
+/// build, a line, a cap) or of a jetliner family ("787: 7 a month now"), which
+/// `count_metric` names the production rate.
+pub(super) fn made_a_month(toks: &[Token], q: &Qty) -> bool {
+    let per = toks.get(q.next).is_some_and(|t| t.is_any(&["a", "per"]))
+        && toks.get(q.next + 1).is_some_and(|t| t.is_any(&["month", "week"]));
+    per && q.amount >= 1.0
+        && q.amount < 1e4
+        && q.amount.fract() == 0.0
+        && (0..toks.len()).any(|k| {
+            let t = &toks[k];
+            t.is_any(&[
+                "rate", "rates", "build", "building", "builds", "line", "lines", "cap", "capped",
+            ]) || (t.kind == Kind::Word && t.text.len() > 6 && t.text[..6].eq_ignore_ascii_case("produc"))
+                || (t.kind == Kind::Num && super::quantity::jetliner(toks, k))
+        })
+}
+
 /// Whether `t` is a plural noun a number can count ("shares", "employees").
 pub(super) fn counts_a_noun(t: &Token) -> bool {
     t.kind == Kind::Word && plural(t) && countable(t) == Countable::Yes
@@ -408,6 +427,8 @@ pub(super) fn count_metric(toks: &[Token], noun: usize, sentence: &str) -> Strin
         // calls subscribers ("48.9 million members", "1 billion members").
         "members" => "subscribers".to_string(),
         "accounts" if before.as_deref() == Some("customer") => "customers".to_string(),
+        // "38 a month" (`made_a_month`).
+        "month" | "week" if matches!(before.as_deref(), Some("a" | "per")) => "production rate".to_string(),
         _ => n,
     }
 }

@@ -1192,6 +1192,13 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("price target", "price target", Money, false),
     ("target price", "price target", Money, false),
     // What was paid for a business: "acquired for $13.7 billion".
+    // A plane maker's measures: airplanes delivered and ordered, counted. (A bare
+    // "deliveries" is the noun a count names: "265 deliveries".)
+    ("commercial deliveries", "deliveries", Count, false),
+    ("airplane deliveries", "deliveries", Count, false),
+    ("aircraft deliveries", "deliveries", Count, false),
+    ("net orders", "net orders", Count, false),
+    ("gross orders", "gross orders", Count, false),
     // An IT-services company's measures: the value of the large deals it signs (their
     // total contract value, "TCV"), the share of its people's time billed, and its cash
     // with the investments it holds.

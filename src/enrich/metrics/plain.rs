@@ -67,11 +67,20 @@ impl PlainText {
             if let Some((range, with)) = edits.next_if(|(range, _)| range.start == at) {
                 text.push_str(with);
                 written_at.resize(text.len(), at as u32);
-                skip_to = range.end;
-                continue;
+                // An edit that replaces words skips them; one that inserts (an empty
+                // range) keeps the character it stands before.
+                if range.end > at {
+                    skip_to = range.end;
+                    continue;
+                }
             }
             text.push(plain(c).unwrap_or(c));
             written_at.resize(text.len(), at as u32);
+        }
+        // Words inserted at the end ("- 777: 13" under "Deliveries by program:").
+        if let Some((_, with)) = edits.next_if(|(range, _)| range.start == sentence.len()) {
+            text.push_str(with);
+            written_at.resize(text.len(), sentence.len() as u32);
         }
         written_at.push(sentence.len() as u32);
         Some(PlainText { text, written_at })

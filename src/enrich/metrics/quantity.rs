@@ -328,7 +328,14 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
     }
     if q.unit == Unit::Pending {
         q.noun = head_noun(toks, &q);
-        let counted = q.scaled || bare_count(toks, &q, core.spelled);
+        // "38 a month", "at five a month": a rate of making things, counted a month.
+        if q.noun.is_none() && super::counts::made_a_month(toks, &q) {
+            q.noun = Some(q.next + 1);
+        }
+        let counted = q.scaled
+            || q.noun
+                .is_some_and(|k| k == q.next + 1 && toks[k].is_any(&["month", "week"]))
+            || bare_count(toks, &q, core.spelled);
         // "days claims payable were forty six point two": a spoken decimal is a number
         // as the digits are, whose unit the words around it may give (`records::unit_of`).
         let decimal = core.spelled && q.noun.is_none() && toks[i..core.next].iter().any(|t| t.is("point"));
@@ -544,7 +551,7 @@ fn looks_like_identifier(toks: &[Token], i: usize) -> bool {
 /// plane maker or an airline say far more often than they count seven hundred and
 /// thirty seven of something. Money ("$737 million") and a number with its unit or scale
 /// ("737 thousand", "747%") stay figures.
-fn jetliner(toks: &[Token], i: usize) -> bool {
+pub(super) fn jetliner(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     let family = t.text.len() == 3 + t.suffix.len()
         && (t.suffix.is_empty() || t.suffix.eq_ignore_ascii_case("x"))
