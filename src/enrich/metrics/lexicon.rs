@@ -1192,6 +1192,18 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("price target", "price target", Money, false),
     ("target price", "price target", Money, false),
     // What was paid for a business: "acquired for $13.7 billion".
+    // A railroad's measures: its operating expenses as a share of its revenue (lower is
+    // better), the revenue of a carload and of fuel surcharges, and how its network runs.
+    ("operating ratio", "operating ratio", Ratio, false),
+    ("average revenue per car", "average revenue per car", Money, false),
+    ("average revenue per carload", "average revenue per car", Money, false),
+    ("fuel surcharge revenue", "fuel surcharge revenue", Money, false),
+    ("fuel surcharge revenues", "fuel surcharge revenue", Money, false),
+    ("freight car velocity", "freight car velocity", Count, false),
+    ("terminal dwell", "terminal dwell", Count, false),
+    ("train length", "train length", Count, false),
+    ("workforce productivity", "workforce productivity", Count, false),
+    ("locomotive productivity", "locomotive productivity", Count, false),
     // A plane maker's measures: airplanes delivered and ordered, counted. (A bare
     // "deliveries" is the noun a count names: "265 deliveries".)
     ("commercial deliveries", "deliveries", Count, false),

@@ -1103,6 +1103,11 @@ const CASES: &[Case] = &[
     // Jetliner families are names; money said with the same digits is money.
     ("The 737 MAX and the 777X slipped, and it spent $737 million on the 787-9.", Some("Q3 2024"), &[],
         &["737e6 USD; _; Amazon; _; Q3 2024"]),
+    // A railroad's measures.
+    ("The operating ratio was 59.9%, fuel surcharge revenue fell 22% to $540 million, and terminal dwell was 23.0 hours.",
+        Some("FY 2024"), &[],
+        &["59.9 %; _; Amazon; operating ratio; FY 2024", "540e6 USD; down 22 %; Amazon; fuel surcharge revenue; FY 2024",
+          "23 count; _; Amazon; terminal dwell; FY 2024"]),
     // An IT-services company's measures.
     ("Large deal TCV was $2.5 billion, utilization excluding trainees was 86.0% and cash and investments stood at $4.66 billion.",
         Some("Q3 2025"), &[],
