@@ -1192,6 +1192,24 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("price target", "price target", Money, false),
     ("target price", "price target", Money, false),
     // What was paid for a business: "acquired for $13.7 billion".
+    // A European luxury group's measures, as its reports name them: its operating
+    // profit before one-off items, its free cash flow after leases and capital spending,
+    // its capital spending ("operating investments") and its net debt.
+    (
+        "profit from recurring operations",
+        "profit from recurring operations",
+        Money,
+        false,
+    ),
+    (
+        "recurring operating profit",
+        "profit from recurring operations",
+        Money,
+        false,
+    ),
+    ("operating free cash flow", "operating free cash flow", Money, false),
+    ("operating investments", "capital expenditures", Money, false),
+    ("net financial debt", "net debt", Money, false),
     // A railroad's measures: its operating expenses as a share of its revenue (lower is
     // better), the revenue of a carload and of fuel surcharges, and how its network runs.
     ("operating ratio", "operating ratio", Ratio, false),

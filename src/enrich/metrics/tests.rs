@@ -1103,6 +1103,10 @@ const CASES: &[Case] = &[
     // Jetliner families are names; money said with the same digits is money.
     ("The 737 MAX and the 777X slipped, and it spent $737 million on the 787-9.", Some("Q3 2024"), &[],
         &["737e6 USD; _; Amazon; _; Q3 2024"]),
+    // A European luxury group's measures.
+    ("Profit from recurring operations was €19.6 billion, and net financial debt fell to €9.1 billion.",
+        Some("FY 2024"), &[],
+        &["19.6e9 EUR; _; Amazon; profit from recurring operations; FY 2024", "9.1e9 EUR; _; Amazon; net debt; FY 2024"]),
     // A railroad's measures.
     ("The operating ratio was 59.9%, fuel surcharge revenue fell 22% to $540 million, and terminal dwell was 23.0 hours.",
         Some("FY 2024"), &[],
