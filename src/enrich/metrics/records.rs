@@ -108,7 +108,8 @@ fn unit_of(s: &Sentence, i: usize) -> Option<Unit> {
         } else {
             neighbour_unit(s, i)
         };
-        let led = counted && (led_to_by_its_metric(s, i) || compared_with_the_one_before(s, i));
+        let led = (counted && (led_to_by_its_metric(s, i) || compared_with_the_one_before(s, i)))
+            || from_the_count_before(s, i);
         return unit.filter(|u| (big || led) && *u == Unit::Count);
     }
     if q.amount < 1e9 && q.noun.is_none() && counts_units(s, i) {
@@ -150,6 +151,23 @@ fn compared_with_the_one_before(s: &Sentence, i: usize) -> bool {
         && q.first > 0
         && toks[q.first - 1].is_any(&["from", "against", "versus", "vs"])
         && toks[s.qtys[i - 1].next..q.first].len() <= 4
+}
+
+/// "348 airplanes, down 34% from 528 in 2023": a whole number said "from" a dozen words
+/// after a count of a noun (a change in percent between them) is the earlier count of it.
+fn from_the_count_before(s: &Sentence, i: usize) -> bool {
+    let (q, toks) = (&s.qtys[i], &s.toks);
+    // Not the low end of a range said after it ("to 50 to 54 Mt from 54 to 58 Mt").
+    let range = q.upper.is_some() || toks.get(q.next).is_some_and(|t| t.is_any(&["to", "-", "–"]));
+    if q.first == 0 || !toks[q.first - 1].is("from") || q.amount.fract() != 0.0 || range {
+        return false;
+    }
+    let Some(mut j) = i.checked_sub(1) else { return false };
+    if s.qtys[j].unit == Unit::Percent && j > 0 {
+        j -= 1;
+    }
+    let count = &s.qtys[j];
+    count.unit == Unit::Count && count.noun.is_some() && q.first - count.next <= 12
 }
 
 /// Whether a scaled number with no unit counts units (thousands or millions, not the

@@ -1103,6 +1103,9 @@ const CASES: &[Case] = &[
     // Jetliner families are names; money said with the same digits is money.
     ("The 737 MAX and the 777X slipped, and it spent $737 million on the 787-9.", Some("Q3 2024"), &[],
         &["737e6 USD; _; Amazon; _; Q3 2024"]),
+    // A count's earlier level said bare after "from" is a count of the same things.
+    ("That is 348 airplanes, down 34% from 528 in 2023.", Some("FY 2024"), &[],
+        &["348 count; down 34 %; Amazon; airplanes; FY 2024", "528 count; _; Amazon; airplanes; 2023"]),
     // A European luxury group's measures.
     ("Profit from recurring operations was €19.6 billion, and net financial debt fell to €9.1 billion.",
         Some("FY 2024"), &[],
