@@ -98,8 +98,12 @@ fn site_of(topics: &[(&str, &str, &str)], note: &str) -> tempfile::TempDir {
 
 /// As `metrics_of_note`, with topic pages given as (title, more front matter lines, body).
 fn metrics_of_site(topics: &[(&str, &str, &str)], note: &str) -> Value {
-    let tmp = site_of(topics, note);
-    let out = folio(tmp.path(), &["metrics", "--format", "json"]);
+    metrics_json(site_of(topics, note).path())
+}
+
+/// What `folio metrics --format json` reports for the site at `root`.
+fn metrics_json(root: &Path) -> Value {
+    let out = folio(root, &["metrics", "--format", "json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -2260,7 +2264,8 @@ fn a_miners_half_year_table_reads_us_cents_halves_and_tonnes() {
          Western Australia Iron Ore produced 142.6 Mt in the half year ended 31 December 2023, \
          and copper production was 867 kt.\n",
     );
-    let is = read_with_fiscal_year(tmp.path(), "BHP", "June");
+    let json = metrics_with_fiscal_year(tmp.path(), "BHP", "June");
+    let is = reads_as(&json);
     is(27_234e6, "revenue", "H1 2024", "USD");
     is(28_424e6, "revenue", "H2 2024", "USD");
     is(1.296, "underlying eps", "H1 2024", "USD");
@@ -2283,7 +2288,8 @@ fn a_table_in_rupee_crore_and_a_dated_wire_read_as_their_writers_mean() {
          BENGALURU, Oct 17, 2024 — Infosys reported July-September net profit of Rs 6,506 crore, \
          and the board approved a buyback of 10 crore shares.\n",
     );
-    let is = read_with_fiscal_year(tmp.path(), "Infosys", "March");
+    let json = metrics_with_fiscal_year(tmp.path(), "Infosys", "March");
+    let is = reads_as(&json);
     is(409_250e6, "revenue", "Q4 2025", "INR");
     is(1_629_900e6, "revenue", "FY 2025", "INR");
     is(70_330e6, "net income", "Q4 2025", "INR");
@@ -2291,9 +2297,9 @@ fn a_table_in_rupee_crore_and_a_dated_wire_read_as_their_writers_mean() {
     is(100e6, "shares", "Q2 2025", "count");
 }
 
-/// The site at `dir` read with a default subject and the month its fiscal year ends in:
-/// a check that the figure of `amount` has the metric, period and unit given.
-fn read_with_fiscal_year(dir: &Path, subject: &str, year_end: &str) -> impl Fn(f64, &str, &str, &str) {
+/// What the site at `dir` reports with a default subject and the month its fiscal year
+/// ends in.
+fn metrics_with_fiscal_year(dir: &Path, subject: &str, year_end: &str) -> Value {
     write_in(
         dir,
         "site.toml",
@@ -2301,11 +2307,13 @@ fn read_with_fiscal_year(dir: &Path, subject: &str, year_end: &str) -> impl Fn(f
             "title = \"T\"\nbase_url = \"http://localhost/\"\n\n[metrics]\ndefault_subject = \"{subject}\"\nfiscal_year_end = \"{year_end}\"\n"
         ),
     );
-    let out = folio(dir, &["metrics", "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    metrics_json(dir)
+}
+
+/// A check that the figure of `amount` in `json` has the metric, period and unit given.
+fn reads_as<'j>(json: &'j Value) -> impl Fn(f64, &str, &str, &str) + 'j {
     move |amount: f64, metric: &str, period: &str, unit: &str| {
-        let said = fields_of(&json, amount, &["/metric", "/period", "/value/unit"]);
+        let said = fields_of(json, amount, &["/metric", "/period", "/value/unit"]);
         assert_eq!(said, [metric, period, unit], "{amount}: {json:#}");
     }
 }
@@ -2332,7 +2340,8 @@ fn deliveries_by_program_and_rates_a_month_are_counts() {
          | Commercial deliveries | 83 | 92 |\n\n\
          The 787 line is at 5 a month, and the 737 is capped at 38 a month. It hires 40 a month.\n",
     );
-    let is = read_with_fiscal_year(tmp.path(), "Boeing", "December");
+    let json = metrics_with_fiscal_year(tmp.path(), "Boeing", "December");
+    let is = reads_as(&json);
     is(265.0, "deliveries", "FY 2024", "count");
     is(54.0, "deliveries", "FY 2024", "count");
     is(32.0, "deliveries", "FY 2023", "count");
@@ -2342,8 +2351,6 @@ fn deliveries_by_program_and_rates_a_month_are_counts() {
     is(5.0, "production rate", "FY 2024", "count");
     is(38.0, "production rate", "FY 2024", "count");
     // No jetliner family is a figure, nor a number a month of no making.
-    let out = folio(tmp.path(), &["metrics", "--format", "json"]);
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let amounts: Vec<f64> = (json["metrics"].as_array().unwrap().iter())
         .filter_map(|r| r["value"]["amount"].as_f64())
         .collect();

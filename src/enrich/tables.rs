@@ -420,13 +420,11 @@ impl Layout {
     /// and the period and metric of every cell; of a heading (`whole` false), the metric,
     /// and the scale it names in brackets.
     fn captioned(&mut self, caption: &str, whole: bool, names: &MetricNames) {
-        self.caption.metric = names.first_label(caption);
-        self.caption.counts = names
-            .first_metric(caption)
-            .filter(|(label, negates, kind)| {
-                *kind == MetricKind::Count && !negates && !label.contains(' ') && label.ends_with('s')
-            })
-            .map(|(label, _, _)| metrics::intern(&label));
+        let named = names.first_named(caption);
+        self.caption.counts = named
+            .filter(|(_, kind)| *kind == MetricKind::Count)
+            .and_then(|(label, _)| plural_label(label));
+        self.caption.metric = named.map(|(label, _)| label.to_string());
         self.caption.sales = sales_named(caption);
         // A heading names the scale as a caption does ("## Revenue by region ($ in
         // billions)"), in brackets: a heading's last words are seldom a scale.
@@ -562,28 +560,25 @@ impl Layout {
         let row_counts = std::cell::OnceCell::new();
         let row_counts = || {
             *row_counts.get_or_init(|| {
+                let counted = match row_metric() {
+                    // A label no metric names counts its noun, else, in a table that gives
+                    // no scale, what its caption counts ("737 | 396" under "Commercial
+                    // deliveries by program"; one in thousands of people served counts
+                    // them by its own rules).
+                    None => counted_noun(label).or_else(|| {
+                        self.scales
+                            .iter()
+                            .all(Option::is_none)
+                            .then_some(self.caption.counts)
+                            .flatten()
+                    }),
+                    // A count the lexicon names ("Commercial deliveries") counts its label.
+                    Some((metric, MetricKind::Count)) => counted_noun(label).or_else(|| plural_label(metric)),
+                    Some(_) => None,
+                };
                 // A topic's name is no noun of a count, though it end in "s" ("Fios |
                 // 50" under "Net additions (thousands)").
-                // A count the lexicon names ("Commercial deliveries") counts its label.
-                row_metric()
-                    .is_none_or(|(_, kind)| kind == MetricKind::Count)
-                    .then(|| {
-                        counted_noun(label)
-                            .or_else(|| {
-                                row_metric()
-                                    .filter(|(l, _)| !l.contains(' ') && l.ends_with('s'))
-                                    .map(|(l, _)| metrics::intern(l))
-                            })
-                            // In a table that gives no scale: one in thousands of
-                            // people served counts them by its own rules.
-                            .or_else(|| {
-                                (row_metric().is_none() && self.scales.iter().all(Option::is_none))
-                                    .then_some(self.caption.counts)
-                                    .flatten()
-                            })
-                    })
-                    .flatten()
-                    .filter(|_| !names_topic(label))
+                counted.filter(|_| !names_topic(label))
             })
         };
         let row_growth = std::cell::OnceCell::new();
@@ -1286,6 +1281,12 @@ fn growth_words(text: &str) -> Option<Option<&'static str>> {
     let lower = words.get(..8).unwrap_or(words).to_ascii_lowercase();
     let percent = lower.starts_with("percent") || lower.starts_with("per cent") || lower.starts_with('%');
     percent.then(|| growth_of(words)).flatten()
+}
+
+/// A metric's label that is one plural word ("deliveries"), which a count's number can be
+/// written with as its noun.
+fn plural_label(label: &str) -> Option<&'static str> {
+    (!label.contains(' ') && label.ends_with('s')).then(|| metrics::intern(label))
 }
 
 /// The plural noun a row's label opens with ("Employees at year end", "Stores"), in lower

@@ -1439,11 +1439,16 @@ impl MetricNames {
     /// The label of the first metric named anywhere in `text` ("Q4 2023 revenue" →
     /// revenue): what a table column holds.
     pub fn first_label(&self, text: &str) -> Option<String> {
+        self.first_named(text).map(|(label, _)| label.to_string())
+    }
+
+    /// `first_label`, with what the metric is measured in (`first_kind`).
+    pub fn first_named(&self, text: &str) -> Option<(&str, MetricKind)> {
         self.find(text)
             .into_iter()
             .filter(|h| !h.ratio_base && !h.negates)
             .min_by_key(|h| h.start)
-            .map(|h| h.label.to_string())
+            .map(|h| (h.label, h.kind))
     }
 
     /// The first metric `text` names: its label, whether the phrase names a loss
@@ -1467,11 +1472,7 @@ impl MetricNames {
     /// What the first metric `text` names is measured in: a table row's label
     /// ("Operating margin", "Headcount") says whether a head's "$ bn" is its unit.
     pub fn first_kind(&self, text: &str) -> Option<MetricKind> {
-        self.find(text)
-            .into_iter()
-            .filter(|h| !h.ratio_base && !h.negates)
-            .min_by_key(|h| h.start)
-            .map(|h| h.kind)
+        self.first_named(text).map(|(_, kind)| kind)
     }
 
     /// The canonical label when the whole of `phrase` names a metric ("capex",

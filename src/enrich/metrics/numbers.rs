@@ -38,7 +38,7 @@ pub(super) fn scale_word(t: &Token) -> Option<f64> {
 /// Whether `t` is one of India's scale words, whose amounts are rupees unless they count
 /// something ("10 crore shares").
 pub(super) fn indian_scale(t: &Token) -> bool {
-    t.kind == Kind::Word && t.is_any(&["lakh", "lakhs", "lac", "crore", "crores", "cr"])
+    matches!(scale_word(t), Some(m) if m == 1e5 || m == 1e7)
 }
 
 /// The multiplier of a suffix glued to digits ("24.2B", "$5M", "10k").

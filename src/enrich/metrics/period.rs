@@ -71,8 +71,6 @@ const G_QB: usize = 8;
 const G_QB_Y: usize = 9;
 const G_QC: usize = 10;
 const G_QC_Y: usize = 11;
-/// "the first quarter of FY25", "first-quarter FY25".
-const G_QC_Y2: usize = 56;
 const G_QD_Y: usize = 12;
 const G_QD: usize = 13;
 const G_QD2: usize = 14;
@@ -117,6 +115,8 @@ const G_MR_Y: usize = 52;
 const G_HB_Y2: usize = 53;
 const G_HY_M: usize = 54;
 const G_HY_Y: usize = 55;
+/// "the first quarter of FY25", "first-quarter FY25".
+const G_QC_Y2: usize = 56;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {

@@ -328,14 +328,13 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
     }
     if q.unit == Unit::Pending {
         q.noun = head_noun(toks, &q);
-        // "38 a month", "at five a month": a rate of making things, counted a month.
-        if q.noun.is_none() && super::counts::made_a_month(toks, &q) {
+        // "38 a month", "at five a month": a rate of making things, counted a month (the
+        // month is its noun, which `count_metric` names the production rate).
+        let per_month = q.noun.is_none() && super::counts::made_a_month(toks, &q);
+        if per_month {
             q.noun = Some(q.next + 1);
         }
-        let counted = q.scaled
-            || q.noun
-                .is_some_and(|k| k == q.next + 1 && toks[k].is_any(&["month", "week"]))
-            || bare_count(toks, &q, core.spelled);
+        let counted = q.scaled || per_month || bare_count(toks, &q, core.spelled);
         // "days claims payable were forty six point two": a spoken decimal is a number
         // as the digits are, whose unit the words around it may give (`records::unit_of`).
         let decimal = core.spelled && q.noun.is_none() && toks[i..core.next].iter().any(|t| t.is("point"));
@@ -560,8 +559,7 @@ pub(super) fn jetliner(toks: &[Token], i: usize) -> bool {
     if !family {
         return false;
     }
-    let money =
-        i > 0 && (currency_symbol(toks[i - 1].text).is_some() || toks[i - 1].is_any(&["usd", "us$", "rs", "inr"]));
+    let money = prefix(toks, i).1.is_some();
     let measured = t.suffix.is_empty()
         && toks
             .get(i + 1)
