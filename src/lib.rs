@@ -17,6 +17,7 @@
 mod bytes;
 pub mod config;
 pub mod content;
+pub mod currency;
 pub mod diag;
 pub mod enrich;
 pub mod incremental;

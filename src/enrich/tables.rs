@@ -11,6 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Tag};
 
 use super::text::{Block, BlockKind};
+use crate::currency;
 use crate::enrich::metrics::{self, Found, MetricKind, MetricNames};
 use crate::markdown::Doc;
 use crate::site::store::period_key;
@@ -1323,15 +1324,7 @@ fn scale_in(words: &str) -> Option<Scale> {
     // "millions of dollars" is "$ millions"; "millions of units", a count in millions,
     // whose noun the caption or the column names.
     if let Some((scale, of)) = words.split_once(" of ") {
-        let symbol = match of.trim_start_matches("u.s. ").trim_start_matches("us ") {
-            "dollars" | "usd" => Some("$"),
-            "euros" | "eur" => Some("€"),
-            "pounds" | "pounds sterling" | "sterling" | "gbp" => Some("£"),
-            "yen" | "jpy" => Some("¥"),
-            "nt dollars" | "new taiwan dollars" | "twd" => Some("NT$"),
-            "rupees" | "inr" => Some("₹"),
-            _ => None,
-        };
+        let symbol = currency::caption_of(of);
         return match symbol {
             Some(symbol) => scale_in(&format!("{symbol} {scale}")),
             // A plain word, as a count's noun is ("units", "views", "barrels").
@@ -1387,30 +1380,8 @@ fn scale_in(words: &str) -> Option<Scale> {
     {
         return Some(Scale::Plain(word, Some(metrics::intern(noun))));
     }
-    let (symbol, rest) = [
-        ("us$", "$"),
-        ("usd", "$"),
-        // Other countries' dollars, as prose writes them ("NT$868.46 billion").
-        ("nt$", "NT$"),
-        ("twd", "NT$"),
-        ("c$", "C$"),
-        ("a$", "A$"),
-        ("hk$", "HK$"),
-        ("$", "$"),
-        ("€", "€"),
-        ("eur", "€"),
-        ("£", "£"),
-        ("gbp", "£"),
-        ("¥", "¥"),
-        ("jpy", "¥"),
-        ("yen", "¥"),
-        ("₹", "₹"),
-        ("inr", "₹"),
-        ("rs.", "₹"),
-        ("rs", "₹"),
-    ]
-    .iter()
-    .find_map(|&(written, symbol)| words.strip_prefix(written).map(|rest| (symbol, rest.trim())))?;
+    let (symbol, rest) = currency::caption_prefix(words)?;
+    let rest = rest.trim();
     let rest = rest.trim_start_matches("in ").trim();
     let suffix = match rest {
         "" => "",

@@ -1,5 +1,6 @@
 //! Figures as analysts write them: $24.2B, −$419M, 29.6%, +120 bps, +13% YoY.
 
+use crate::currency;
 use crate::enrich::metrics::{Change, Quantity};
 
 /// Room for an amount as written (`−$1.25B`, `+120 bps YoY`), so that the string of
@@ -21,7 +22,7 @@ pub fn write_value(out: &mut String, q: &Quantity) {
     }
     // "70¢–1" would read as seventy cents to one cent: a range that crosses a whole unit
     // of money is written in whole units at both ends, "$0.70–$1.00".
-    let sign = money_sign(q.unit).filter(|_| q.upper.is_some_and(|u| q.amount.abs() < 1.0 && u.abs() >= 1.0));
+    let sign = currency::shown_sign(q.unit).filter(|_| q.upper.is_some_and(|u| q.amount.abs() < 1.0 && u.abs() >= 1.0));
     let across = sign.is_some();
     if let Some(sign) = sign {
         if q.amount < 0.0 {
@@ -98,7 +99,7 @@ fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
             write_trimmed(out, x * 100.0, 1);
             out.push('¢');
         }
-        other => match money_sign(other) {
+        other => match currency::shown_sign(other) {
             Some(sign) => write_money(out, sign, x),
             None => {
                 write_scaled(out, x);
@@ -109,22 +110,10 @@ fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
     }
 }
 
-/// The sign of a currency that has one.
-fn money_sign(unit: &str) -> Option<char> {
-    match unit {
-        "USD" => Some('$'),
-        "EUR" => Some('€'),
-        "GBP" => Some('£'),
-        "JPY" => Some('¥'),
-        "INR" => Some('₹'),
-        _ => None,
-    }
-}
-
 /// `x` (not negative) after the sign of its currency, as analysts write it: "$24.2B",
 /// "€9.3B", "£1.2B", and whole units with their cents, "$2.90 a share", not "$2.9".
-fn write_money(out: &mut String, sign: char, x: f64) {
-    out.push(sign);
+fn write_money(out: &mut String, sign: &str, x: f64) {
+    out.push_str(sign);
     write_scaled(out, x);
     if x < 1e3 && out.as_bytes().get(out.len().wrapping_sub(2)) == Some(&b'.') {
         out.push('0');

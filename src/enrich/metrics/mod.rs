@@ -1402,8 +1402,8 @@ fn exchange_rate(s: &Sentence, q: &Qty) -> Option<String> {
 /// currency `own`: none when it names no currency, or the amount's own.
 fn rate_of(word: &Token, own: &str) -> Option<String> {
     let mut lower = [0u8; 10];
-    let code = modifiers::currency_symbol(word.text)
-        .or_else(|| modifiers::currency_of_word(tokens::lower_ascii(word.text, &mut lower)?))?;
+    let code = crate::currency::of_sign(word.text)
+        .or_else(|| crate::currency::of_name(tokens::lower_ascii(word.text, &mut lower)?))?;
     (code != own).then(|| format!("{} exchange rate", code.to_ascii_lowercase()))
 }
 

@@ -4,10 +4,9 @@
 //! points, dollars, cents, times).
 
 use super::numbers::{scale_suffix, scale_word};
-use super::quantity::{
-    CENTS, EURO_CENTS, PENCE, Qty, US_CENTS, Unit, core_at, country_dollars, in_points, in_whole_units,
-};
+use super::quantity::{CENTS, EURO_CENTS, PENCE, Qty, US_CENTS, Unit, core_at, in_points, in_whole_units};
 use super::tokens::{Kind, Token, lower_ascii};
+use crate::currency;
 
 /// Phrases a word may close: the words before it in each, longest first.
 type Leads = &'static [&'static [&'static str]];
@@ -85,7 +84,7 @@ fn range_before(toks: &[Token], at: usize) -> bool {
     };
     let unit = |t: &Token| t.is("%") || t.is_any(&["percent", "thousand", "million", "billion", "trillion"]);
     let number = |t: &Token| t.kind == Kind::Num;
-    let sign = |t: &Token| currency_symbol(t.text).is_some();
+    let sign = |t: &Token| currency::of_sign(t.text).is_some();
     let bound = |k: &mut usize| {
         step(k, &unit);
         let found = step(k, &number);
@@ -117,9 +116,9 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     // "US$25.0 billion and US$25.8 billion": the upper bound's currency may name its country.
     let country = (toks.get(k).zip(toks.get(k + 1)))
         .filter(|(c, d)| d.text == "$" && c.end == d.start)
-        .and_then(|(c, _)| country_dollars(c.text));
+        .and_then(|(c, _)| currency::of_country_dollars(c.text));
     k += usize::from(country.is_some());
-    let currency = country.or_else(|| toks.get(k).and_then(|t| currency_symbol(t.text)));
+    let currency = country.or_else(|| toks.get(k).and_then(|t| currency::of_sign(t.text)));
     k += usize::from(currency.is_some());
     if k >= toks.len() {
         return;
@@ -192,18 +191,6 @@ fn scale_of(toks: &[Token], upper: &super::quantity::Core, k: usize) -> f64 {
     }
     (k..upper.next).find_map(|j| scale_word(&toks[j])).unwrap_or(1.0)
 }
-/// The currency a symbol stands for.
-pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
-    match s {
-        "$" => Some("USD"),
-        "€" => Some("EUR"),
-        "£" => Some("GBP"),
-        "¥" => Some("JPY"),
-        "₹" => Some("INR"),
-        _ => None,
-    }
-}
-
 /// A unit written after a number: `%`, percent, basis points, dollars, euros, yen, yuan,
 /// cents, times.
 pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
@@ -234,24 +221,9 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
         b"new" if next_is(&["taiwan"]) && toks.get(i + 2).is_some_and(|t| t.is_any(&["dollars", "dollar"])) => {
             (Unit::Currency("TWD"), i + 3)
         }
-        word => (Unit::Currency(currency_of_word(word)?), i + 1),
+        word => (Unit::Currency(currency::of_name(word)?), i + 1),
     };
     Some(found)
-}
-
-/// The currency a word names, in ASCII lower case: "dollars", "euro", "yen", "yuan",
-/// "sterling", "rupees" and their codes. Not "pounds", which weigh as often.
-pub(super) fn currency_of_word(lower: &[u8]) -> Option<&'static str> {
-    Some(match lower {
-        b"dollars" | b"dollar" | b"usd" => "USD",
-        b"euros" | b"euro" | b"eur" => "EUR",
-        b"yen" | b"jpy" => "JPY",
-        b"yuan" | b"renminbi" | b"rmb" | b"cny" => "CNY",
-        b"sterling" | b"gbp" => "GBP",
-        b"twd" | b"ntd" => "TWD",
-        b"rupees" | b"rupee" | b"inr" => "INR",
-        _ => return None,
-    })
 }
 
 /// "25 times earnings", "30x our fiscal 2027 EPS estimate", "about 2 times tangible book":

@@ -4,9 +4,10 @@
 //! decided later by `records`.
 
 use super::counts::{bare_count, head_noun, multiple, multiplier};
-use super::modifiers::{approx_after, approx_before, currency_symbol, range_after, unit_words};
+use super::modifiers::{approx_after, approx_before, range_after, unit_words};
 use super::numbers::{indian_scale, may_be_spelled, scale_suffix, scale_word, spelled, spoken_cents};
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, lower_ascii};
+use crate::currency;
 
 /// The unit of a quantity as read from its own tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -365,7 +366,7 @@ fn accounting(toks: &[Token], i: usize) -> Option<Core> {
     if t.kind != Kind::Num || !t.suffix.is_empty() || !enclosed {
         return None;
     }
-    let currency = i >= 2 && toks[i - 2].end == open.start && currency_symbol(toks[i - 2].text).is_some();
+    let currency = i >= 2 && toks[i - 2].end == open.start && currency::of_sign(toks[i - 2].text).is_some();
     let after = toks.get(i + 2);
     let glued = after.filter(|a| a.start == close.end);
     let (mut value, mut next, mut scaled, mut unit) = (t.value, i + 2, false, Unit::Pending);
@@ -587,7 +588,7 @@ fn prefix(toks: &[Token], i: usize) -> (usize, Option<&'static str>, bool, bool)
     let (mut j, mut negative, mut plus) = sign_before(toks, i);
     let mut currency = None;
     if j > 0 {
-        currency = currency_symbol(toks[j - 1].text);
+        currency = currency::of_sign(toks[j - 1].text);
         if currency.is_some() {
             j -= 1;
             // "US$5 billion"; "C$40 billion", "A$2.1 billion", "HK$3 billion",
@@ -595,17 +596,14 @@ fn prefix(toks: &[Token], i: usize) -> (usize, Option<&'static str>, bool, bool)
             if j > 0
                 && toks[j - 1].end == toks[j].start
                 && toks[j].text == "$"
-                && let Some(code) = country_dollars(toks[j - 1].text)
+                && let Some(code) = currency::of_country_dollars(toks[j - 1].text)
             {
                 currency = Some(code);
                 j -= 1;
             }
-        } else if toks[j - 1].is_any(&["usd", "us$"]) {
-            currency = Some("USD");
-            j -= 1;
-        } else if toks[j - 1].is_any(&["inr", "rs"]) {
-            // "Rs 40,986 crore", "INR 6,806 crore".
-            currency = Some("INR");
+        } else if let Some(code) = code_before(&toks[j - 1]) {
+            // "USD 5 billion", "Rs 40,986 crore", "INR 6,806 crore".
+            currency = Some(code);
             j -= 1;
         } else if j > 1 && toks[j - 1].is(".") && toks[j - 2].is("rs") && toks[j - 2].end == toks[j - 1].start {
             // "Rs. 1,800".
@@ -619,18 +617,10 @@ fn prefix(toks: &[Token], i: usize) -> (usize, Option<&'static str>, bool, bool)
     (j, currency, negative, plus)
 }
 
-/// The dollars a country's letters before "$" name ("US$", "C$", "NT$").
-pub(super) fn country_dollars(letters: &str) -> Option<&'static str> {
-    Some(match letters {
-        "US" => "USD",
-        "C" | "CA" | "Can" => "CAD",
-        "A" | "AU" => "AUD",
-        "HK" => "HKD",
-        "S" | "SG" => "SGD",
-        "NZ" => "NZD",
-        "NT" => "TWD",
-        _ => return None,
-    })
+/// The currency a code before an amount names ("USD", "Rs").
+fn code_before(t: &Token) -> Option<&'static str> {
+    let mut lower = [0u8; 4];
+    currency::of_code_before(lower_ascii(t.text, &mut lower)?)
 }
 
 /// A minus or plus sign glued before token `j` and free of a word before it ("-$0.5B",

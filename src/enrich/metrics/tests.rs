@@ -1085,6 +1085,9 @@ const CASES: &[Case] = &[
         &["26.41 GBP; _; Amazon; share price; Q1 2025", "40e9 CAD; _; Amazon; _; Q1 2025"]),
     ("The quarterly dividend is 27.5 pence a share.", Some("Q1 2025"), &[],
         &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
+    // A currency's code before an amount, as wires write it, names it as its sign would.
+    ("Net sales were EUR 9.26 billion and the dividend JPY 45 a share.", Some("Q4 2024"), &[],
+        &["9.26e9 EUR; _; Amazon; revenue; Q4 2024", "45 JPY; _; Amazon; dividend per share; Q4 2024"]),
     // Rupees by sign, letters and word, in India's scale words: a crore is ten million, a
     // lakh crore a trillion; an amount in crore names rupees even without a sign, unless
     // it counts something ("10 crore shares").

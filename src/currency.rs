@@ -1,0 +1,201 @@
+//! Currencies as notes write them and as folio shows them. Reading a figure (the sign
+//! before "$24.2 billion", the code before "Rs 40,986 crore", the name after "5 billion
+//! yen"), reading a table's caption ("€ millions", "millions of rupees") and writing a
+//! value ("$24.2B") all ask this one table, so a currency is added in one place.
+
+/// A currency folio reads.
+pub struct Currency {
+    /// Its ISO 4217 code: the unit of its figures.
+    pub code: &'static str,
+    /// Signs written glued before an amount ("$", "€", "HK$"), the one folio writes first.
+    signs: &'static [&'static str],
+    /// Codes written before an amount, in lower case ("usd 5 billion", "rs 40,986 crore").
+    before: &'static [&'static str],
+    /// Names and codes written after an amount, in lower case ("5 billion yen", "€3 eur").
+    after: &'static [&'static str],
+    /// Whether folio shows its values after its first sign ("$24.2B"); if not, after the
+    /// number, its code ("868.5B TWD").
+    shown_by_sign: bool,
+}
+
+/// Every currency folio reads. A sign stands for one currency only: "¥" is the yen's,
+/// as Japanese notes write it; yuan are written "RMB" or "yuan".
+const CURRENCIES: &[Currency] = &[
+    Currency {
+        code: "USD",
+        signs: &["$", "US$"],
+        before: &["usd", "us$"],
+        after: &["dollars", "dollar", "usd"],
+        shown_by_sign: true,
+    },
+    Currency {
+        code: "EUR",
+        signs: &["€"],
+        before: &["eur"],
+        after: &["euros", "euro", "eur"],
+        shown_by_sign: true,
+    },
+    Currency {
+        code: "GBP",
+        signs: &["£"],
+        before: &["gbp"],
+        after: &["sterling", "gbp"],
+        shown_by_sign: true,
+    },
+    Currency {
+        code: "JPY",
+        signs: &["¥"],
+        before: &["jpy"],
+        after: &["yen", "jpy"],
+        shown_by_sign: true,
+    },
+    Currency {
+        code: "CNY",
+        signs: &[],
+        before: &[],
+        after: &["yuan", "renminbi", "rmb", "cny"],
+        shown_by_sign: false,
+    },
+    Currency {
+        code: "TWD",
+        signs: &["NT$"],
+        before: &["twd"],
+        after: &["twd", "ntd"],
+        shown_by_sign: false,
+    },
+    Currency {
+        code: "INR",
+        signs: &["₹"],
+        before: &["inr", "rs", "rs."],
+        after: &["rupees", "rupee", "inr"],
+        shown_by_sign: true,
+    },
+    Currency {
+        code: "CAD",
+        signs: &["C$", "CA$", "Can$"],
+        before: &[],
+        after: &[],
+        shown_by_sign: false,
+    },
+    Currency {
+        code: "AUD",
+        signs: &["A$", "AU$"],
+        before: &[],
+        after: &[],
+        shown_by_sign: false,
+    },
+    Currency {
+        code: "HKD",
+        signs: &["HK$"],
+        before: &[],
+        after: &[],
+        shown_by_sign: false,
+    },
+    Currency {
+        code: "SGD",
+        signs: &["S$", "SG$"],
+        before: &[],
+        after: &[],
+        shown_by_sign: false,
+    },
+    Currency {
+        code: "NZD",
+        signs: &["NZ$"],
+        before: &[],
+        after: &[],
+        shown_by_sign: false,
+    },
+];
+
+fn find(pred: impl Fn(&Currency) -> bool) -> Option<&'static Currency> {
+    CURRENCIES.iter().find(|c| pred(c))
+}
+
+/// The currency a sign of one token stands for: "$", "€", "£", "¥", "₹".
+pub fn of_sign(sign: &str) -> Option<&'static str> {
+    let one = sign.chars().nth(1).is_none();
+    find(|c| one && c.signs.first() == Some(&sign)).map(|c| c.code)
+}
+
+/// The dollars a country's letters glued before "$" name ("US", "C", "NT", "HK").
+pub fn of_country_dollars(letters: &str) -> Option<&'static str> {
+    let dollars = |sign: &&str| sign.strip_suffix('$') == Some(letters);
+    find(|c| c.signs.iter().any(dollars)).map(|c| c.code)
+}
+
+/// The currency a word after an amount names, in ASCII lower case: "dollars", "euro",
+/// "yen", "yuan", "sterling", "rupees" and the codes. Not "pounds", which weigh as often.
+pub fn of_name(lower: &[u8]) -> Option<&'static str> {
+    find(|c| c.after.iter().any(|name| name.as_bytes() == lower)).map(|c| c.code)
+}
+
+/// The currency a code before an amount names, in ASCII lower case ("usd", "rs").
+pub fn of_code_before(lower: &[u8]) -> Option<&'static str> {
+    find(|c| c.before.iter().any(|code| code.as_bytes() == lower)).map(|c| c.code)
+}
+
+/// The sign folio writes values of `code` after ("$24.2B"), if it writes them so.
+pub fn shown_sign(code: &str) -> Option<&'static str> {
+    find(|c| c.code == code && c.shown_by_sign).and_then(|c| c.signs.first().copied())
+}
+
+/// How a table's caption names a currency at the start of its words ("us$ in millions",
+/// "€m", "rs crore"), in lower case: the sign a cell is written with so that prose reading
+/// finds it ("$", "NT$", "₹"), and the words after it. The longest name wins ("us$" over
+/// "$", "rs." over "rs"). A currency without a sign is not read in captions.
+pub fn caption_prefix(words: &str) -> Option<(&'static str, &str)> {
+    let mut best: Option<(&'static str, usize)> = None;
+    for c in CURRENCIES {
+        let Some(&written) = c.signs.first() else { continue };
+        let names = c.signs.iter().chain(c.before).chain(c.after);
+        for name in names {
+            let starts = words.get(..name.len()).is_some_and(|p| p.eq_ignore_ascii_case(name));
+            if starts && best.is_none_or(|(_, len)| name.len() > len) {
+                best = Some((written, name.len()));
+            }
+        }
+    }
+    best.map(|(written, len)| (written, &words[len..]))
+}
+
+/// The sign a table's caption means by "millions of X", X in lower case ("dollars",
+/// "euros", "pounds sterling", "new taiwan dollars"), to write its cells with.
+pub fn caption_of(of: &str) -> Option<&'static str> {
+    let code = match of.trim_start_matches("u.s. ").trim_start_matches("us ") {
+        // In a table's caption pounds are money.
+        "pounds" | "pounds sterling" => "GBP",
+        "nt dollars" | "new taiwan dollars" => "TWD",
+        other => of_name(other.as_bytes())?,
+    };
+    find(|c| c.code == code).and_then(|c| c.signs.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sign_a_code_and_a_name_name_one_currency() {
+        assert_eq!(of_sign("€"), Some("EUR"));
+        assert_eq!(of_sign("HK$"), None, "a country's dollars are letters and a sign");
+        assert_eq!(of_country_dollars("HK"), Some("HKD"));
+        assert_eq!(of_country_dollars("X"), None);
+        assert_eq!(of_name(b"renminbi"), Some("CNY"));
+        assert_eq!(of_name(b"pounds"), None);
+        assert_eq!(of_code_before(b"rs"), Some("INR"));
+        assert_eq!(shown_sign("INR"), Some("₹"));
+        assert_eq!(shown_sign("TWD"), None);
+    }
+
+    #[test]
+    fn captions_name_the_longest_currency_they_start_with() {
+        assert_eq!(caption_prefix("us$ in millions"), Some(("$", " in millions")));
+        assert_eq!(caption_prefix("rs. crore"), Some(("₹", " crore")));
+        assert_eq!(caption_prefix("nt$ billions"), Some(("NT$", " billions")));
+        assert_eq!(caption_prefix("yen m"), Some(("¥", " m")));
+        assert_eq!(caption_prefix("units"), None);
+        assert_eq!(caption_of("pounds sterling"), Some("£"));
+        assert_eq!(caption_of("u.s. dollars"), Some("$"));
+        assert_eq!(caption_of("widgets"), None);
+    }
+}
