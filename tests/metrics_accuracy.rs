@@ -961,3 +961,11 @@ fn figures_in_whole_notes_of_an_aerospace_maker_are_found_and_attributed() {
 fn figures_in_whole_notes_of_a_luxury_group_are_found_and_attributed() {
     whole_notes("passages30");
 }
+
+/// The thirty-first blind set, Alibaba: a Chinese e-commerce and cloud group reporting in
+/// renminbi with US$ translations, in a fiscal year that ends in March: customer
+/// management revenue, cloud growth, adjusted EBITA, earnings per ADS, buybacks.
+#[test]
+fn figures_in_whole_notes_of_a_company_reporting_in_renminbi_are_found_and_attributed() {
+    whole_notes("passages31");
+}
