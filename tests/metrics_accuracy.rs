@@ -969,3 +969,11 @@ fn figures_in_whole_notes_of_a_luxury_group_are_found_and_attributed() {
 fn figures_in_whole_notes_of_a_company_reporting_in_renminbi_are_found_and_attributed() {
     whole_notes("passages31");
 }
+
+/// The thirty-second blind set, Novo Nordisk: a Danish drug maker reporting in kroner,
+/// sales by product and region with growth in kroner and at constant exchange rates,
+/// guidance ranges that were cut, trial results and market shares.
+#[test]
+fn figures_in_whole_notes_of_a_company_reporting_in_kroner_are_found_and_attributed() {
+    whole_notes("passages32");
+}
