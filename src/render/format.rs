@@ -36,8 +36,11 @@ pub fn write_value(out: &mut String, q: &Quantity) {
         out.push('–');
         let at = out.len();
         write_amount(out, upper, q.unit, false);
+        // "$400–500M", "TWD 400–500B": the currency once, before the range.
         if !across && out[at..].starts_with('$') {
             out.remove(at);
+        } else if !across && !is_plain_unit(q.unit) && out[at..].starts_with(q.unit) {
+            out.replace_range(at..at + q.unit.len() + 1, "");
         }
         if across && upper.abs() < 1e3 && !out[at..].contains('.') {
             out.push_str(".00");
@@ -99,12 +102,15 @@ fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
             write_trimmed(out, x * 100.0, 1);
             out.push('¢');
         }
+        "INR" => write_rupees(out, x),
         other => match currency::shown_sign(other) {
             Some(sign) => write_money(out, sign, x),
+            // "TWD 868.5B", "DKK 290.4B": the code first, as a currency is written that
+            // has no sign of its own.
             None => {
-                write_scaled(out, x);
-                out.push(' ');
                 out.push_str(other);
+                out.push(' ');
+                write_scaled(out, x);
             }
         },
     }
@@ -118,6 +124,34 @@ fn write_money(out: &mut String, sign: &str, x: f64) {
     if x < 1e3 && out.as_bytes().get(out.len().wrapping_sub(2)) == Some(&b'.') {
         out.push('0');
     }
+}
+
+/// Whether a unit is one that is not a currency's code (`%`, `bps`, `x`, `count`).
+fn is_plain_unit(unit: &str) -> bool {
+    matches!(unit, "%" | "bps" | "x" | "count")
+}
+
+/// Rupees (not negative) as Indian notes write them: "₹6,806 crore", "₹1.63 lakh
+/// crore" (a lakh crore is 10^12), "₹45 lakh", "₹1,800", "₹16.98".
+fn write_rupees(out: &mut String, x: f64) {
+    out.push('₹');
+    let (scaled, word) = match x {
+        x if x >= 1e12 => (x / 1e12, " lakh crore"),
+        x if x >= 1e7 => (x / 1e7, " crore"),
+        x if x >= 1e5 => (x / 1e5, " lakh"),
+        x => (x, ""),
+    };
+    if scaled >= 1e3 {
+        // Whole crore or rupees, in thousands: "6,806", "40,986", "1,800".
+        write_trimmed(out, scaled, 0);
+        out.insert(out.len() - 3, ',');
+    } else {
+        write_trimmed(out, scaled, 2);
+        if word.is_empty() && out.as_bytes().get(out.len().wrapping_sub(2)) == Some(&b'.') {
+            out.push('0');
+        }
+    }
+    out.push_str(word);
 }
 
 fn write_scaled(out: &mut String, x: f64) {
@@ -284,19 +318,36 @@ mod tests {
             "x" => format!("{}×", trimmed_exactly(x, 1)),
             "count" => scaled(x),
             "USD" if x < 1.0 && x > 0.0 => format!("{}¢", trimmed_exactly(x * 100.0, 1)),
-            "USD" | "EUR" | "GBP" | "JPY" | "INR" => {
+            "INR" => {
+                let (scaled, word) = match x {
+                    x if x >= 1e12 => (x / 1e12, " lakh crore"),
+                    x if x >= 1e7 => (x / 1e7, " crore"),
+                    x if x >= 1e5 => (x / 1e5, " lakh"),
+                    x => (x, ""),
+                };
+                let number = if scaled >= 1e3 {
+                    let whole = format!("{scaled:.0}");
+                    let (thousands, rest) = whole.split_at(whole.len() - 3);
+                    format!("{thousands},{rest}")
+                } else {
+                    let n = trimmed_exactly(scaled, 2);
+                    let cents = word.is_empty() && n.len() >= 2 && n.as_bytes()[n.len() - 2] == b'.';
+                    format!("{n}{}", if cents { "0" } else { "" })
+                };
+                format!("₹{number}{word}")
+            }
+            "USD" | "EUR" | "GBP" | "JPY" => {
                 let sign = match unit {
                     "USD" => "$",
                     "EUR" => "€",
                     "GBP" => "£",
-                    "INR" => "₹",
                     _ => "¥",
                 };
                 let whole = scaled(x);
                 let cents = x < 1e3 && whole.len() >= 2 && whole.as_bytes()[whole.len() - 2] == b'.';
                 format!("{sign}{whole}{}", if cents { "0" } else { "" })
             }
-            other => format!("{} {other}", scaled(x)),
+            other => format!("{other} {}", scaled(x)),
         };
         format!("{sign}{body}")
     }
@@ -366,10 +417,15 @@ mod tests {
         assert_eq!(amount(6.85, "EUR", false), "€6.85");
         assert_eq!(amount(6.4, "EUR", false), "€6.40");
         assert_eq!(amount(-1.2e9, "GBP", false), "−£1.2B");
-        assert_eq!(amount(68.06e9, "INR", false), "₹68.06B");
+        assert_eq!(amount(68.06e9, "INR", false), "₹6,806 crore");
+        assert_eq!(amount(1.6299e12, "INR", false), "₹1.63 lakh crore");
+        assert_eq!(amount(4.5e6, "INR", false), "₹45 lakh");
+        assert_eq!(amount(1800.0, "INR", false), "₹1,800");
+        assert_eq!(amount(16.9, "INR", false), "₹16.90");
+        assert_eq!(amount(-12.5e7, "INR", true), "−₹12.5 crore");
         assert_eq!(amount(0.45, "USD", false), "45¢");
         assert_eq!(amount(0.358, "USD", false), "35.8¢");
-        assert_eq!(amount(2.5e9, "CHF", false), "2.5B CHF");
+        assert_eq!(amount(2.5e9, "CHF", false), "CHF 2.5B");
     }
 
     #[test]
