@@ -18,93 +18,63 @@ pub struct Currency {
     shown_by_sign: bool,
 }
 
+/// A currency of the table: its code, signs, codes before and names after an amount, and
+/// whether folio shows it by its sign.
+const fn money(
+    code: &'static str,
+    signs: &'static [&'static str],
+    before: &'static [&'static str],
+    after: &'static [&'static str],
+    shown_by_sign: bool,
+) -> Currency {
+    Currency {
+        code,
+        signs,
+        before,
+        after,
+        shown_by_sign,
+    }
+}
+
 /// Every currency folio reads. A sign stands for one currency only: "¥" is the yen's,
 /// as Japanese notes write it; yuan are written "RMB" or "yuan".
 const CURRENCIES: &[Currency] = &[
-    Currency {
-        code: "USD",
-        signs: &["$", "US$"],
-        before: &["usd", "us$"],
-        after: &["dollars", "dollar", "usd"],
-        shown_by_sign: true,
-    },
-    Currency {
-        code: "EUR",
-        signs: &["€"],
-        before: &["eur"],
-        after: &["euros", "euro", "eur"],
-        shown_by_sign: true,
-    },
-    Currency {
-        code: "GBP",
-        signs: &["£"],
-        before: &["gbp"],
-        after: &["sterling", "gbp"],
-        shown_by_sign: true,
-    },
-    Currency {
-        code: "JPY",
-        signs: &["¥"],
-        before: &["jpy"],
-        after: &["yen", "jpy"],
-        shown_by_sign: true,
-    },
-    Currency {
-        code: "CNY",
-        signs: &[],
-        before: &[],
-        after: &["yuan", "renminbi", "rmb", "cny"],
-        shown_by_sign: false,
-    },
-    Currency {
-        code: "TWD",
-        signs: &["NT$"],
-        before: &["twd"],
-        after: &["twd", "ntd"],
-        shown_by_sign: false,
-    },
-    Currency {
-        code: "INR",
-        signs: &["₹"],
-        before: &["inr", "rs", "rs."],
-        after: &["rupees", "rupee", "inr"],
-        shown_by_sign: true,
-    },
-    Currency {
-        code: "CAD",
-        signs: &["C$", "CA$", "Can$"],
-        before: &[],
-        after: &[],
-        shown_by_sign: false,
-    },
-    Currency {
-        code: "AUD",
-        signs: &["A$", "AU$"],
-        before: &[],
-        after: &[],
-        shown_by_sign: false,
-    },
-    Currency {
-        code: "HKD",
-        signs: &["HK$"],
-        before: &[],
-        after: &[],
-        shown_by_sign: false,
-    },
-    Currency {
-        code: "SGD",
-        signs: &["S$", "SG$"],
-        before: &[],
-        after: &[],
-        shown_by_sign: false,
-    },
-    Currency {
-        code: "NZD",
-        signs: &["NZ$"],
-        before: &[],
-        after: &[],
-        shown_by_sign: false,
-    },
+    money(
+        "USD",
+        &["$", "US$"],
+        &["usd", "us$"],
+        &["dollars", "dollar", "usd"],
+        true,
+    ),
+    money("EUR", &["€"], &["eur"], &["euros", "euro", "eur"], true),
+    money("GBP", &["£"], &["gbp"], &["sterling", "gbp"], true),
+    money("JPY", &["¥"], &["jpy"], &["yen", "jpy"], true),
+    // "RMB280.2 billion": the letters are written before an amount as a sign is.
+    money(
+        "CNY",
+        &["RMB"],
+        &["rmb", "cny"],
+        &["yuan", "renminbi", "rmb", "cny"],
+        false,
+    ),
+    money("TWD", &["NT$"], &["twd", "ntd"], &["twd", "ntd"], false),
+    money("INR", &["₹"], &["inr", "rs", "rs."], &["rupees", "rupee", "inr"], true),
+    money("CAD", &["C$", "CA$", "Can$"], &["cad"], &["cad"], false),
+    money("AUD", &["A$", "AU$"], &["aud"], &["aud"], false),
+    money("HKD", &["HK$"], &["hkd"], &["hkd"], false),
+    money("SGD", &["S$", "SG$"], &["sgd"], &["sgd"], false),
+    money("NZD", &["NZ$"], &["nzd"], &["nzd"], false),
+    money("BRL", &["R$"], &["brl"], &["reais", "brl"], false),
+    money("MXN", &["MX$", "Mex$"], &["mxn"], &["mxn"], false),
+    // "Won" after an amount is as often the verb: only the code is read.
+    money("KRW", &["₩"], &["krw"], &["krw"], true),
+    // Danish and Norwegian crowns are both "kroner": the Danish are the ones English notes
+    // write so (Novo Nordisk, Maersk, Carlsberg), the Norwegian are written "NOK".
+    money("DKK", &["DKK"], &["dkk"], &["kroner", "krone", "dkk"], false),
+    money("SEK", &["SEK"], &["sek"], &["kronor", "krona", "sek"], false),
+    money("NOK", &["NOK"], &["nok"], &["nok"], false),
+    money("CHF", &["CHF"], &["chf"], &["francs", "chf"], false),
+    money("ZAR", &["ZAR"], &["zar"], &["rand", "zar"], false),
 ];
 
 fn find(pred: impl Fn(&Currency) -> bool) -> Option<&'static Currency> {
@@ -193,6 +163,8 @@ mod tests {
         assert_eq!(caption_prefix("rs. crore"), Some(("₹", " crore")));
         assert_eq!(caption_prefix("nt$ billions"), Some(("NT$", " billions")));
         assert_eq!(caption_prefix("yen m"), Some(("¥", " m")));
+        assert_eq!(caption_prefix("rmb in millions"), Some(("RMB", " in millions")));
+        assert_eq!(caption_prefix("dkk million"), Some(("DKK", " million")));
         assert_eq!(caption_prefix("units"), None);
         assert_eq!(caption_of("pounds sterling"), Some("£"));
         assert_eq!(caption_of("u.s. dollars"), Some("$"));

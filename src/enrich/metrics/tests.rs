@@ -1088,6 +1088,13 @@ const CASES: &[Case] = &[
     // A currency's code before an amount, as wires write it, names it as its sign would.
     ("Net sales were EUR 9.26 billion and the dividend JPY 45 a share.", Some("Q4 2024"), &[],
         &["9.26e9 EUR; _; Amazon; revenue; Q4 2024", "45 JPY; _; Amazon; dividend per share; Q4 2024"]),
+    // Codes glued before an amount as a sign is ("RMB280.2 billion"), and crowns, francs and
+    // yuan by name or code.
+    ("Revenue rose 8% to RMB280.2 billion (US$38.4 billion), and net income was 58.2 billion kroner.", Some("Q3 2025"), &[],
+        &["280.2e9 CNY; up 8 %; Amazon; revenue; Q3 2025", "38.4e9 USD; _; Amazon; revenue; Q3 2025",
+          "58.2e9 DKK; _; Amazon; net income; Q3 2025"]),
+    ("Capital expenditure was CHF 1.2 billion and the dividend SEK 6.50 a share.", Some("Q3 2025"), &[],
+        &["1.2e9 CHF; _; Amazon; capital expenditures; Q3 2025", "6.5 SEK; _; Amazon; dividend per share; Q3 2025"]),
     // Rupees by sign, letters and word, in India's scale words: a crore is ten million, a
     // lakh crore a trillion; an amount in crore names rupees even without a sign, unless
     // it counts something ("10 crore shares").

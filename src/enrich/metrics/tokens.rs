@@ -163,6 +163,11 @@ fn word(text: &str, start: usize) -> Token<'_> {
         end += 1;
     }
     let mut has_digit = end < b.len() && b[end].is_ascii_digit();
+    // "RMB280.2 billion", "DKK65bn": a currency's code glued before an amount is a word of
+    // its own, as a sign is, and the number after it a number.
+    if has_digit && code_glued(&b[start..end]) {
+        return plain(text, Kind::Word, start, end);
+    }
     if has_digit {
         while end < b.len() && b[end].is_ascii_alphanumeric() {
             end += 1;
@@ -184,6 +189,20 @@ fn word(text: &str, start: usize) -> Token<'_> {
     }
     let kind = if has_digit { Kind::Ident } else { Kind::Word };
     plain(text, kind, start, end)
+}
+
+/// Whether `letters` (before a digit) are a currency's code written before amounts, in
+/// capitals ("RMB", "DKK") or as India's "Rs".
+fn code_glued(letters: &[u8]) -> bool {
+    let capitals = letters.iter().all(u8::is_ascii_uppercase) || letters == b"Rs";
+    let mut lower = [0u8; 3];
+    if !(2..=3).contains(&letters.len()) || !capitals {
+        return false;
+    }
+    for (l, b) in lower.iter_mut().zip(letters) {
+        *l = b.to_ascii_lowercase();
+    }
+    crate::currency::of_code_before(&lower[..letters.len()]).is_some()
 }
 
 /// Reads `1,234.5` and an attached suffix from `start` (which is a digit).
@@ -292,6 +311,24 @@ mod tests {
         assert_eq!(toks[8].kind, Kind::Ident);
         assert!((toks[10].value - 1234.5).abs() < 1e-9);
         assert_eq!(toks[13].kind, Kind::Ident);
+    }
+
+    #[test]
+    fn a_currency_code_glued_before_a_number_is_a_word() {
+        assert_eq!(
+            kinds("RMB280.2 billion, DKK65bn and Q4 A380"),
+            [
+                (Kind::Word, "RMB"),
+                (Kind::Num, "280.2"),
+                (Kind::Word, "billion"),
+                (Kind::Sym, ","),
+                (Kind::Word, "DKK"),
+                (Kind::Num, "65bn"),
+                (Kind::Word, "and"),
+                (Kind::Ident, "Q4"),
+                (Kind::Ident, "A380")
+            ]
+        );
     }
 
     #[test]
