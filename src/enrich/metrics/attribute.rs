@@ -152,12 +152,17 @@ pub(super) fn dividends_per_share(s: &mut Sentence) {
     for h in 1..s.metrics.len() {
         let (before, hit) = (&s.metrics[h - 1], &s.metrics[h]);
         let bare = s.text[hit.start..hit.end].starts_with(['p', 'P', 'a', 'A']);
-        if hit.label != "eps" || !bare || s.text[before.end..hit.start].contains(';') {
+        let per_ads = hit.label == "earnings per ads";
+        if (hit.label != "eps" && !per_ads) || !bare || s.text[before.end..hit.start].contains(';') {
             continue;
         }
         let words = s.text[before.start..before.end].to_ascii_lowercase();
-        s.metrics[h].label = if words.contains("dividend") {
+        s.metrics[h].label = if words.contains("dividend") && per_ads {
+            "dividend per ads"
+        } else if words.contains("dividend") {
             "dividend per share"
+        } else if per_ads {
+            continue;
         } else if words.contains("tangible book value") {
             "tangible book value per share"
         } else if words.contains("book value") {

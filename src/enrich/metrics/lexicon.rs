@@ -191,6 +191,12 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("adjusted ebitda", "adjusted ebitda", Money, false),
     ("ebitda margin", "ebitda margin", Ratio, false),
     ("adjusted ebitda margin", "adjusted ebitda margin", Ratio, false),
+    // Earnings before interest, taxes and amortization (not depreciation), as Alibaba
+    // and others report their segments' profit: a measure of its own, as EBITDA is.
+    ("ebita", "ebita", Money, false),
+    ("adjusted ebita", "adjusted ebita", Money, false),
+    ("ebita margin", "ebita margin", Ratio, false),
+    ("adjusted ebita margin", "adjusted ebita margin", Ratio, false),
     // Earnings before interest and taxes, as carmakers and industrials report a
     // segment's profit ("Ford Pro EBIT"), and the company's adjusted total: measures of
     // their own, as EBITDA is. A finance arm reports earnings before taxes.
@@ -379,7 +385,23 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("non gaap", "", Any, false),
     ("comparable", "", Any, false),
     ("adjusted", "", Any, false),
+    // "ads" are advertising; "ADS", in capitals, an American depositary share (`find`).
     ("ads", "advertising revenue", Money, false),
+    // What a company whose shares trade in New York as depositary shares earns and pays
+    // per ADS (eight of Alibaba's shares): other figures than per share, which would
+    // read as conflicts with them under one label.
+    ("earnings per ads", "earnings per ads", Money, false),
+    ("diluted earnings per ads", "earnings per ads", Money, false),
+    (
+        "earnings per american depositary share",
+        "earnings per ads",
+        Money,
+        false,
+    ),
+    ("per ads", "earnings per ads", Money, false),
+    ("per american depositary share", "earnings per ads", Money, false),
+    ("dividend per ads", "dividend per ads", Money, false),
+    ("dividends per ads", "dividend per ads", Money, false),
     (
         "third-party seller services revenue",
         "third-party seller services revenue",
@@ -1511,6 +1533,9 @@ impl MetricNames {
             from = end;
             let e = &self.lexicon.entries[m.pattern().as_usize()];
             if e.capitals && text[start..end].bytes().any(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            if &text[start..end] == "ADS" {
                 continue;
             }
             if e.label.is_empty() {

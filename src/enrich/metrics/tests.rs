@@ -1095,6 +1095,12 @@ const CASES: &[Case] = &[
           "58.2e9 DKK; _; Amazon; net income; Q3 2025"]),
     ("Capital expenditure was CHF 1.2 billion and the dividend SEK 6.50 a share.", Some("Q3 2025"), &[],
         &["1.2e9 CHF; _; Amazon; capital expenditures; Q3 2025", "6.5 SEK; _; Amazon; dividend per share; Q3 2025"]),
+    // EBITA is a measure of its own, and what is earned and paid per American depositary
+    // share ("ADS", in capitals, is no advertising) is apart from what is per share.
+    ("Adjusted EBITA slipped 1% to RMB45.0 billion, and diluted earnings per ADS came to RMB9.73.", Some("Q1 2025"), &[],
+        &["45e9 CNY; down 1 %; Amazon; adjusted ebita; Q1 2025", "9.73 CNY; _; Amazon; earnings per ads; Q1 2025"]),
+    ("The annual dividend was US$1.05 per ADS.", Some("FY 2025"), &[],
+        &["1.05 USD; _; Amazon; dividend per ads; FY 2025"]),
     // Rupees by sign, letters and word, in India's scale words: a crore is ten million, a
     // lakh crore a trillion; an amount in crore names rupees even without a sign, unless
     // it counts something ("10 crore shares").
