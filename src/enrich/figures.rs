@@ -526,6 +526,10 @@ fn read_sentences<'t, 'n>(
     settings: &Settings<'n>,
 ) -> Reading<'t, 'n> {
     let mut heading_periods: Vec<Option<String>> = vec![None; blocks.len()];
+    // The month and year of the dateline a block is under (`metrics::dateline`): a wire
+    // item's title, until the next heading.
+    let mut datelines: Vec<Option<(u32, u32)>> = vec![None; blocks.len()];
+    let mut dateline = None;
     let mut reads = Vec::new();
     let mut plain = Vec::new();
     let mut plains = plains.iter().peekable();
@@ -551,11 +555,14 @@ fn read_sentences<'t, 'n>(
                 _ => p,
             });
             heading_period = outline.enter(heading_level(doc, block), own);
+            dateline = metrics::dateline(&block.text);
             frame = None;
             outlook = None;
             continue;
         }
         heading_periods[b].clone_from(&heading_period);
+        dateline = metrics::dateline(&block.text).or(dateline);
+        datelines[b] = dateline;
         // An outlook's period holds to the end of its paragraph.
         if let Some((_, before)) = outlook.take_if(|(at, _)| *at != b) {
             frame = before;
@@ -625,6 +632,7 @@ fn read_sentences<'t, 'n>(
                         Some(_) => anchor_of(period()).within(anchor_of(beneath())),
                         None => anchor_of(period()),
                     };
+                    let around = around.dated(datelines[at.0]);
                     anchor = Some(((at.0, frame), around));
                     around
                 }

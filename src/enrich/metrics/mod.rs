@@ -59,7 +59,7 @@ pub use counts::{counted_noun, done_to};
 pub use lexicon::{MetricKind, MetricNames};
 pub use outlook::heading_looks_ahead;
 pub use period::{
-    Anchor, Frame, fiscal_year_of, frame_period, outlook_period, parse_fiscal_period, parse_heading_period,
+    Anchor, Frame, dateline, fiscal_year_of, frame_period, outlook_period, parse_fiscal_period, parse_heading_period,
     parse_period,
 };
 pub use plain::PlainText;

@@ -244,6 +244,12 @@ impl Anchor {
         Anchor { written: year, ..self }
     }
 
+    /// The anchor with the month and year of a dateline said before its sentence (a wire
+    /// item's "**Feb 20, 2025 — …**" above it), unless the sentence says its own.
+    pub fn dated(self, dated: Option<(u32, u32)>) -> Anchor {
+        Anchor { dated, ..self }
+    }
+
     /// The anchor of a frame of a whole year, given the quarter of `under` (the period
     /// of the heading or note the frame is set in) when that quarter is of the same year:
     /// after "For the full year 2023 …", "in the quarter" is still the note's fourth quarter.
@@ -678,6 +684,13 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
             }
         };
         let before = &text[floor_char(text, m.start().saturating_sub(96))..m.start()];
+        // "for the fourth quarter running", "the third quarter in a row": a count of
+        // quarters that a streak has lasted, no quarter of a year.
+        let after = text[m.end()..].trim_start();
+        let streak = |w: &str| after.len() >= w.len() && after.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes());
+        if canonical.starts_with(['Q', 'H']) && (streak("running") || streak("in a row")) {
+            continue;
+        }
         // "over the last year" is a span of time, and "the same quarter last year" a
         // quarter a year back: neither is the year before. Nor is "the first quarter of
         // last year", which is a quarter of it.
@@ -1018,6 +1031,34 @@ fn day_date(caps: &regex::Captures) -> Option<(u32, u32)> {
         (Some(m), Some(y)) => Some((month_of(m)?, y)),
         _ => num(G_DN).filter(|m| (1..=12).contains(m)).zip(num(G_DN_Y)),
     }
+}
+
+/// The month and year of the day's date a heading or a paragraph opens with, as a wire
+/// item's title does ("**4. Feb 20, 2025 — Alibaba beats …**", "### 20 February 2025"):
+/// the months its sentences name without a year are the last ones up to it.
+pub fn dateline(text: &str) -> Option<(u32, u32)> {
+    // Past emphasis, a number of a list and spaces, a date starts with a month's name or
+    // a day's digits; most blocks are let go at their first letter.
+    let start = text.find(|c: char| c.is_alphabetic() || (c.is_ascii_digit()))?;
+    let rest = &text[start..];
+    let numbered = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .is_some_and(|n| rest[n..].starts_with(". "));
+    let rest = if numbered {
+        rest[rest.find(". ")? + 2..].trim_start()
+    } else {
+        rest
+    };
+    let opens = rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if !opens {
+        return None;
+    }
+    let head = &rest[..floor_char(rest, rest.len().min(40))];
+    let caps = PERIOD.with(|re| re.captures(head))?;
+    let at_start = caps.get(0).is_some_and(|m| m.start() == 0);
+    (at_start && (group(&caps, G_DM).is_some() || group(&caps, G_DN).is_some()))
+        .then(|| day_date(&caps))
+        .flatten()
 }
 
 /// How the pattern's reading writes a "trailing twelve months" with no end of its own.
@@ -1597,6 +1638,26 @@ mod tests {
         let hits = find_periods("cash flow over the past four quarters", Anchor::of(Some("Q3 2024")));
         let got: Vec<_> = hits.iter().map(|h| h.canonical.as_str()).collect();
         assert_eq!(got, ["TTM Q3 2024"]);
+    }
+
+    #[test]
+    fn a_title_that_opens_with_a_date_is_a_dateline() {
+        assert_eq!(
+            dateline("**4. Feb 20, 2025 — Alibaba beats as cloud growth speeds up**"),
+            Some((2, 2025))
+        );
+        assert_eq!(dateline("20 February 2025: results"), Some((2, 2025)));
+        assert_eq!(dateline("Cloud revenue rose 6% on Feb 20, 2025."), None);
+        assert_eq!(dateline("2025 was a year of records"), None);
+    }
+
+    #[test]
+    fn a_streak_of_quarters_is_no_quarter() {
+        let a = Anchor::of(Some("Q1 2025"));
+        assert!(find_periods("growth by triple digits for the fourth quarter running", a).is_empty());
+        assert!(find_periods("up for the third quarter in a row", a).is_empty());
+        let hits = find_periods("in the fourth quarter, running costs fell", a);
+        assert_eq!(hits.len(), 1, "a comma ends the quarter");
     }
 
     #[test]
