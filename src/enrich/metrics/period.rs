@@ -1646,7 +1646,7 @@ mod tests {
             dateline("**4. Feb 20, 2025 — Alibaba beats as cloud growth speeds up**"),
             Some((2, 2025))
         );
-        assert_eq!(dateline("20 February 2025: results"), Some((2, 2025)));
+        assert_eq!(dateline("### 2/20/2025: results"), Some((2, 2025)));
         assert_eq!(dateline("Cloud revenue rose 6% on Feb 20, 2025."), None);
         assert_eq!(dateline("2025 was a year of records"), None);
     }
