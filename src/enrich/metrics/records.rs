@@ -785,6 +785,7 @@ fn restated_change(s: &Sentence, i: usize, done: &[Role]) -> Option<Dir> {
         s.in_period(t.start)
             || s.in_basis(t.start)
             || t.is_any(&[",", "and", "or", "in", "the", "this", "quarter", "year"])
+            || in_money_terms(t)
     });
     (joined && restated(s, q)).then_some(dir)
 }
@@ -798,8 +799,28 @@ fn restated(s: &Sentence, q: &Qty) -> bool {
         k += 1;
     }
     let word = |at: usize, w: &str| toks.get(at).is_some_and(|t| t.is(w));
-    (word(k, "constant") && word(k + 1, "currency"))
-        || toks.get(k).is_some_and(|t| t.is_any(&["cc", "organic", "organically"]))
+    let constant = word(k, "constant") || word(k, "fixed");
+    (constant && toks.get(k + 1).is_some_and(|t| t.is_any(&["currency", "currencies"])))
+        || (constant && word(k + 1, "exchange") && toks.get(k + 2).is_some_and(|t| t.is_any(&["rate", "rates"])))
+        || toks
+            .get(k)
+            .is_some_and(|t| t.is_any(&["cc", "cer", "organic", "organically"]))
+}
+
+/// Whether token `t` says which money a change is measured in: "in Danish kroner", "in
+/// reported terms", "in dollar terms" (a rate restated at constant currency follows).
+fn in_money_terms(t: &Token) -> bool {
+    let mut lower = [0u8; 10];
+    t.is_any(&[
+        "reported",
+        "nominal",
+        "terms",
+        "local",
+        "danish",
+        "swedish",
+        "norwegian",
+        "swiss",
+    ]) || lower_ascii(t.text, &mut lower).is_some_and(|w| crate::currency::of_name(w).is_some())
 }
 
 /// Whether quantity `i`, a percentage, restates the change two before it, past the level
@@ -1307,6 +1328,9 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
                 || s.in_period(t.start)
                 || t.is_any(&[",", "in", "for", "the"])
                 || t.is_any(&["excluding", "ex", "-", "fx", "neutral", "constant", "currency"])
+                // "grew 27% at CER to", "rose 21% in kroner to".
+                || t.is_any(&["at", "cer", "exchange", "rates", "currencies"])
+                || in_money_terms(t)
                 || (session && t.is_any(SESSION))
                 || (terms && t.is_any(TERMS))
                 || (month_after_month && t.is_any(&["month", "over"]))

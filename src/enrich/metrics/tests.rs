@@ -475,6 +475,10 @@ const CASES: &[Case] = &[
     // "the full fiscal year" and "the fiscal year" are the note's year, as "the full year" is.
     ("Cloud revenue surpassed $135 billion for the full fiscal year, up 23%.", Some("Q4 2024"), &[],
         &["135e9 USD; up 23 %; Amazon; cloud revenue; FY 2024"]),
+    // Growth said at constant exchange rates ("at CER") or in the currency of the report
+    // ("in kroner") leads to its level as "in constant currency" does.
+    ("Sales grew 27% at CER to DKK 37.2 billion, and operating profit rose 21% in kroner to DKK 71.3 billion.", Some("Q1 2024"), &[],
+        &["37.2e9 DKK; up 27 %; Amazon; revenue; Q1 2024", "71.3e9 DKK; up 21 %; Amazon; operating income; Q1 2024"]),
     // A change restated in constant currency (or organically) is a change too.
     ("Azure revenue grew 29% in the quarter and 30% in constant currency.", Some("Q4 2024"), &[],
         &["_; up 29 %; Amazon; azure revenue; Q4 2024", "_; up 30 %; Amazon; azure revenue; Q4 2024"]),
