@@ -844,8 +844,11 @@ fn its_and_the_unit_take_the_topic_named_before() {
          AWS and North America both grew. Its operating margin was 6.1%.\n\n\
          AWS grew 19% to $27.5 billion. The unit's operating income was $10.4 billion, the most since Amazon began breaking out AWS results.\n\n\
          Capex was $48.4 billion in 2023. It rose to $77.7 billion in 2024, most of it for AWS.\n\n\
-         AWS grew 13% in 2023. The company kept its 2025 sales forecast of $700 billion.\n",
+         AWS grew 13% in 2023. The company kept its 2025 sales forecast of $700 billion.\n\n\
+         AWS revenue rose 6% to $26.5 billion. The cloud unit's operating income jumped 55% to $2.3 billion.\n",
     );
+    // "The unit's", with a word between: "the cloud unit's".
+    assert_eq!(subject_of(&json, 2.3e9), "AWS");
     // "Its" after "the company" is the company's.
     assert_eq!(subject_of(&json, 700e9), "Amazon");
     // A topic that names a metric is no subject to reach back to.

@@ -677,10 +677,17 @@ impl Measured<'_, '_, '_> {
 
 /// True when `toks` have "the" before one of `nouns` or its possessive ("the unit's").
 fn the_noun(toks: &[Token], nouns: &[&str]) -> bool {
-    toks.windows(2).any(|w| {
-        let text = w[1].text;
+    let noun = |t: &Token| {
+        let text = t.text;
         let word = (text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))).unwrap_or(text);
-        w[0].is("the") && nouns.iter().any(|n| word.eq_ignore_ascii_case(n))
+        nouns.iter().any(|n| word.eq_ignore_ascii_case(n))
+    };
+    // "the unit's", and with one word in lower case between: "the cloud unit's".
+    let modifier = |t: &Token| t.is_word() && t.text.starts_with(|c: char| c.is_ascii_lowercase());
+    toks.iter().enumerate().any(|(k, t)| {
+        t.is("the")
+            && (toks.get(k + 1).is_some_and(noun)
+                || (toks.get(k + 1).is_some_and(modifier) && toks.get(k + 2).is_some_and(noun)))
     })
 }
 
