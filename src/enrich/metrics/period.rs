@@ -1049,8 +1049,16 @@ pub fn dateline(text: &str) -> Option<(u32, u32)> {
     } else {
         rest
     };
-    let opens = rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
-    if !opens {
+    // A month's name ("Feb 20, 2025", "February 20") or a day's digits before a slash
+    // ("2/20/2025"): most blocks open with neither, and are let go before the pattern.
+    const MONTHS: [&[u8]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+    ];
+    let b = rest.as_bytes();
+    let month = b.len() >= 3 && b[0].is_ascii_uppercase() && MONTHS.iter().any(|m| b[..3].eq_ignore_ascii_case(m));
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let numeric = (1..=2).contains(&digits) && b.get(digits) == Some(&b'/');
+    if !month && !numeric {
         return None;
     }
     let head = &rest[..floor_char(rest, rest.len().min(40))];
