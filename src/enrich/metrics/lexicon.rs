@@ -970,6 +970,9 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("saved customers", "customer savings", Money, false),
     ("free cash outflow", "free cash flow", Money, true),
     ("outflow", "free cash flow", Money, true),
+    // "an outflow of RMB18.8 billion, against an inflow of RMB17.4 billion": the inflow
+    // names the same flow, above zero (it took the outflow's sign).
+    ("inflow", "free cash flow", Money, false),
     ("budget", "investment", Money, false),
     ("invest", "investment", Money, false),
     ("invests", "investment", Money, false),

@@ -1119,6 +1119,8 @@ const CASES: &[Case] = &[
         &["22 INR; _; Amazon; final dividend per share; FY 2025", "16.98 INR; _; Amazon; eps; FY 2025"]),
     ("The board proposes a final dividend of seven kroner and ninety øre per share.", Some("FY 2024"), &[],
         &["7.9 DKK; _; Amazon; final dividend per share; FY 2024"]),
+    ("Free cash flow was an outflow of $18.8 billion, against an inflow of $17.4 billion a year earlier.", Some("Q1 2026"), &[],
+        &["-18.8e9 USD; _; Amazon; free cash flow; Q1 2026", "17.4e9 USD; _; Amazon; free cash flow; Q1 2025"]),
     // Cash used is a negative cash flow, and a loss per share a negative EPS.
     ("Free cash flow was a usage of $3.93 billion, and the core loss per share was $10.44.", Some("Q3 2024"), &[],
         &["-3.93e9 USD; _; Amazon; free cash flow; Q3 2024", "-10.44 USD; _; Amazon; core eps; Q3 2024"]),
