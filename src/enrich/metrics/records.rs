@@ -823,6 +823,25 @@ fn in_money_terms(t: &Token) -> bool {
     ]) || lower_ascii(t.text, &mut lower).is_some_and(|w| crate::currency::of_name(w).is_some())
 }
 
+/// Whether the change after change `i` restates it, joined to it by "and": "22% in kroner
+/// and 27% at CER", "26% at constant exchange rates and 25% in Danish kroner".
+fn restated_second(s: &Sentence, i: usize) -> bool {
+    let (p, q) = (&s.qtys[i], &s.qtys[i + 1]);
+    let gap = &s.toks[p.next..q.first];
+    let joined = gap.iter().any(|t| t.is("and"))
+        && gap.iter().all(|t| {
+            t.is_any(&[
+                ",", "and", "in", "at", "constant", "fixed", "exchange", "rates", "rate", "cer", "cc",
+            ]) || t.is_any(&["currency", "currencies", "organic", "organically"])
+                || in_money_terms(t)
+                || s.in_basis(t.start)
+        })
+        && !s.breaks.hard_between(p.end, q.start);
+    let in_terms =
+        s.toks.get(q.next).is_some_and(|t| t.is("in")) && s.toks[q.next + 1..].iter().take(2).any(in_money_terms);
+    joined && p.unit == Unit::Percent && q.unit == Unit::Percent && (restated(s, q) || in_terms)
+}
+
 /// Whether quantity `i`, a percentage, restates the change two before it, past the level
 /// between them: "rose 39% to $2.11 billion, or 40% in constant currency". Only an "or"
 /// joins them, so that "grew 39% to $2.11 billion and 40% of it in constant currency"
@@ -1146,6 +1165,15 @@ pub(super) fn group(s: &Sentence, roles: &[Role]) -> Vec<Rec> {
     let mut out = Vec::with_capacity(n);
     let mut i = 0;
     while i < n {
+        // "rose 22% in kroner and 27% at CER to DKK 31.8 billion": of two changes before
+        // the level they led to, the level's is the first, as written in its own money;
+        // the one restated (at constant currency, in other terms) stands alone.
+        if is_change(i) && change_to(i + 1) && same_thing(i + 2, i) && restated_second(s, i) {
+            out.push(span(s, roles, Some(i + 2), Some(i)));
+            out.push(span(s, roles, None, Some(i + 1)));
+            i += 3;
+            continue;
+        }
         let (value, change, step) = if change_to(i) {
             (Some(i + 1), Some(i), 2)
         } else if is_change(i) {

@@ -479,6 +479,10 @@ const CASES: &[Case] = &[
     // ("in kroner") leads to its level as "in constant currency" does.
     ("Sales grew 27% at CER to DKK 37.2 billion, and operating profit rose 21% in kroner to DKK 71.3 billion.", Some("Q1 2024"), &[],
         &["37.2e9 DKK; up 27 %; Amazon; revenue; Q1 2024", "71.3e9 DKK; up 21 %; Amazon; operating income; Q1 2024"]),
+    // Of two changes before the level they led to, the level's is the first written; the
+    // one restated at constant rates, or in other money, stands alone.
+    ("Operating profit rose 22% in kroner and 27% at CER to DKK 31.8 billion.", Some("Q1 2024"), &[],
+        &["31.8e9 DKK; up 22 %; Amazon; operating income; Q1 2024", "_; up 27 %; Amazon; operating income; Q1 2024"]),
     // A change restated in constant currency (or organically) is a change too.
     ("Azure revenue grew 29% in the quarter and 30% in constant currency.", Some("Q4 2024"), &[],
         &["_; up 29 %; Amazon; azure revenue; Q4 2024", "_; up 30 %; Amazon; azure revenue; Q4 2024"]),
