@@ -682,9 +682,11 @@ pub(super) fn unit_sales(s: &Sentence, h: &super::lexicon::MetricHit) -> bool {
 }
 
 /// Measures of profit other than operating income, each with the margin named after it.
-const PROFITS_WITH_MARGINS: [(&str, &str); 6] = [
+const PROFITS_WITH_MARGINS: [(&str, &str); 8] = [
     ("ebit", "ebit margin"),
     ("adjusted ebit", "adjusted ebit margin"),
+    ("ebita", "ebita margin"),
+    ("adjusted ebita", "adjusted ebita margin"),
     ("ebitda", "ebitda margin"),
     ("adjusted ebitda", "adjusted ebitda margin"),
     ("ebt", "pretax margin"),

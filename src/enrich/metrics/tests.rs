@@ -1107,6 +1107,8 @@ const CASES: &[Case] = &[
     // share ("ADS", in capitals, is no advertising) is apart from what is per share.
     ("Adjusted EBITA slipped 1% to RMB45.0 billion, and diluted earnings per ADS came to RMB9.73.", Some("Q1 2025"), &[],
         &["45e9 CNY; down 1 %; Amazon; adjusted ebita; Q1 2025", "9.73 CNY; _; Amazon; earnings per ads; Q1 2025"]),
+    ("Adjusted EBITA was RMB167.3 billion, a margin of 16.8%.", Some("FY 2025"), &[],
+        &["167.3e9 CNY; _; Amazon; adjusted ebita; FY 2025", "16.8 %; _; Amazon; adjusted ebita margin; FY 2025"]),
     ("The annual dividend was US$1.05 per ADS.", Some("FY 2025"), &[],
         &["1.05 USD; _; Amazon; dividend per ads; FY 2025"]),
     // Rupees by sign, letters and word, in India's scale words: a crore is ten million, a
