@@ -8,17 +8,17 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 /// A currency folio reads.
-pub struct Currency {
+struct Currency {
     /// Its ISO 4217 code: the unit of its figures.
-    pub code: &'static str,
+    code: &'static str,
     /// Signs written glued before an amount ("$", "€", "HK$"), the one folio writes first.
     signs: &'static [&'static str],
     /// Codes written before an amount, in lower case ("usd 5 billion", "rs 40,986 crore").
     before: &'static [&'static str],
     /// Names and codes written after an amount, in lower case ("5 billion yen", "€3 eur").
     after: &'static [&'static str],
-    /// Whether folio shows its values after its first sign ("$24.2B"); if not, after the
-    /// number, its code ("868.5B TWD").
+    /// Whether folio shows its values after its first sign ("$24.2B"); if not, after its
+    /// code ("TWD 868.5B", `render::format`).
     shown_by_sign: bool,
 }
 

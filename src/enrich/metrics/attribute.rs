@@ -157,10 +157,12 @@ pub(super) fn dividends_per_share(s: &mut Sentence) {
             continue;
         }
         let words = s.text[before.start..before.end].to_ascii_lowercase();
-        s.metrics[h].label = if words.contains("dividend") && per_ads {
-            "dividend per ads"
-        } else if words.contains("dividend") {
-            "dividend per share"
+        s.metrics[h].label = if words.contains("dividend") {
+            if per_ads {
+                "dividend per ads"
+            } else {
+                "dividend per share"
+            }
         } else if per_ads {
             continue;
         } else if words.contains("tangible book value") {

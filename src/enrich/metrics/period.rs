@@ -1051,11 +1051,8 @@ pub fn dateline(text: &str) -> Option<(u32, u32)> {
     };
     // A month's name ("Feb 20, 2025", "February 20") or a day's digits before a slash
     // ("2/20/2025"): most blocks open with neither, and are let go before the pattern.
-    const MONTHS: [&[u8]; 12] = [
-        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
-    ];
     let b = rest.as_bytes();
-    let month = b.len() >= 3 && b[0].is_ascii_uppercase() && MONTHS.iter().any(|m| b[..3].eq_ignore_ascii_case(m));
+    let month = b.first().is_some_and(u8::is_ascii_uppercase) && month_of(rest).is_some();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let numeric = (1..=2).contains(&digits) && b.get(digits) == Some(&b'/');
     if !month && !numeric {
@@ -1411,11 +1408,14 @@ fn spoken_year(spoken: &str) -> Option<u32> {
 
 /// A month's number, 1 to 12, from its name.
 fn month_of(month: &str) -> Option<u32> {
-    let m = month.get(..3)?.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    const MONTHS: [&[u8]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
     ];
-    months.iter().position(|x| *x == m).map(|i| i as u32 + 1)
+    let m = month.as_bytes().get(..3)?;
+    MONTHS
+        .iter()
+        .position(|x| x.eq_ignore_ascii_case(m))
+        .map(|i| i as u32 + 1)
 }
 
 /// The canonical form of one match of `PERIOD`.

@@ -807,6 +807,27 @@ fn restated(s: &Sentence, q: &Qty) -> bool {
             .is_some_and(|t| t.is_any(&["cc", "cer", "organic", "organically"]))
 }
 
+/// The words that say a change is restated without currency moves or organically ("at
+/// constant exchange rates", "in constant currencies", "CER", "organically"), which may
+/// stand between a change and what follows it.
+const RESTATING: &[&str] = &[
+    "constant",
+    "fixed",
+    "exchange",
+    "rate",
+    "rates",
+    "currency",
+    "currencies",
+    "cer",
+    "cc",
+    "organic",
+    "organically",
+    "neutral",
+    "fx",
+    "excluding",
+    "ex",
+];
+
 /// Whether token `t` says which money a change is measured in: "in Danish kroner", "in
 /// reported terms", "in dollar terms" (a rate restated at constant currency follows).
 fn in_money_terms(t: &Token) -> bool {
@@ -830,11 +851,7 @@ fn restated_second(s: &Sentence, i: usize) -> bool {
     let gap = &s.toks[p.next..q.first];
     let joined = gap.iter().any(|t| t.is("and"))
         && gap.iter().all(|t| {
-            t.is_any(&[
-                ",", "and", "in", "at", "constant", "fixed", "exchange", "rates", "rate", "cer", "cc",
-            ]) || t.is_any(&["currency", "currencies", "organic", "organically"])
-                || in_money_terms(t)
-                || s.in_basis(t.start)
+            t.is_any(&[",", "and", "in", "at"]) || t.is_any(RESTATING) || in_money_terms(t) || s.in_basis(t.start)
         })
         && !s.breaks.hard_between(p.end, q.start);
     let in_terms =
@@ -1355,9 +1372,9 @@ fn forward_ok(s: &Sentence, c: usize) -> bool {
             s.in_basis(t.start)
                 || s.in_period(t.start)
                 || t.is_any(&[",", "in", "for", "the"])
-                || t.is_any(&["excluding", "ex", "-", "fx", "neutral", "constant", "currency"])
-                // "grew 27% at CER to", "rose 21% in kroner to".
-                || t.is_any(&["at", "cer", "exchange", "rates", "currencies"])
+                // "rose 5% ex-FX to", "grew 27% at CER to", "rose 21% in kroner to".
+                || t.is_any(&["-", "at"])
+                || t.is_any(RESTATING)
                 || in_money_terms(t)
                 || (session && t.is_any(SESSION))
                 || (terms && t.is_any(TERMS))

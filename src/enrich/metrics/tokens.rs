@@ -165,7 +165,7 @@ fn word(text: &str, start: usize) -> Token<'_> {
     let mut has_digit = end < b.len() && b[end].is_ascii_digit();
     // "RMB280.2 billion", "DKK65bn": a currency's code glued before an amount is a word of
     // its own, as a sign is, and the number after it a number.
-    if has_digit && code_glued(&b[start..end]) {
+    if has_digit && code_glued(&text[start..end]) {
         return plain(text, Kind::Word, start, end);
     }
     if has_digit {
@@ -193,16 +193,12 @@ fn word(text: &str, start: usize) -> Token<'_> {
 
 /// Whether `letters` (before a digit) are a currency's code written before amounts, in
 /// capitals ("RMB", "DKK") or as India's "Rs".
-fn code_glued(letters: &[u8]) -> bool {
-    let capitals = letters.iter().all(u8::is_ascii_uppercase) || letters == b"Rs";
+fn code_glued(letters: &str) -> bool {
+    let capitals = letters.bytes().all(|b| b.is_ascii_uppercase()) || letters == "Rs";
     let mut lower = [0u8; 3];
-    if !(2..=3).contains(&letters.len()) || !capitals {
-        return false;
-    }
-    for (l, b) in lower.iter_mut().zip(letters) {
-        *l = b.to_ascii_lowercase();
-    }
-    crate::currency::of_code_before(&lower[..letters.len()]).is_some()
+    capitals
+        && letters.len() >= 2
+        && lower_ascii(letters, &mut lower).is_some_and(|code| crate::currency::of_code_before(code).is_some())
 }
 
 /// Reads `1,234.5` and an attached suffix from `start` (which is a digit).
