@@ -31,17 +31,18 @@ pattern! {
             | fy\s*(?:'|(?:0?[1-9]|1[0-2])/(?:20)?)?(?P<fy_y2>\d{{2}})[ae]?
             | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal[\s-]+year)
             | (?P<dm>{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<dm_y>(?:19|20)\d{{2}})
+            | \d{{1,2}}(?:st|nd|rd|th)?\s+(?P<dd_m>{months})[a-z]*\.?,?\s+(?P<dd_y>(?:19|20)\d{{2}})
             | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
             | (?P<my>january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+(?P<my_y>(?:19|20)\d{{2}})
             | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
-            | (?:fiscal[\s-]+)?year[\s-]+(?:ended|ending|to)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fye_y>(?:19|20)\d{{2}})|(?P<fye_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))
+            | (?:fiscal[\s-]+)?year[\s-]+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fye_y>(?:19|20)\d{{2}})|(?P<fye_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))
             | (?P<fyx>full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year)
             | (?P<ly>last\s+year)
             | this\s+year
             | (?:this|last)\s+fiscal(?:[\s-]+year)?
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past|the)\s+(?:nine|9)[\s-]+months?)
-            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending|to)\s+(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
+            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
             | (?P<year>(?:19|20)\d{{2}})[ea]?
             | q\s+(?P<qs>one|two|three|four)(?:\s+(?P<qs_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
@@ -53,11 +54,11 @@ pattern! {
 
 /// The named groups of `PERIOD`, in the pattern's order, and their indices below:
 /// `Captures::name` hashes the name at every call, and a long note has thousands.
-const GROUP_NAMES: [&str; 57] = [
+const GROUP_NAMES: [&str; 59] = [
     "ttm", "ttm_m", "ttm_y", "ttm_q", "ttm_qy", "qa", "qa_y", "qa_y2", "qb", "qb_y", "qc", "qc_y", "qd_y", "qd", "qd2",
     "ha", "ha_y2", "ha_y", "hb", "hb_y", "fy_y", "fy_y2", "fyb_y", "dm", "dm_y", "dn", "dn_y", "spy", "fyx", "year",
     "my", "my_y", "ly", "qc_sy", "mq", "mq_y", "fy_sy", "fm", "fm_n", "fm_y", "tq", "fty", "fty_y", "fty_ey", "td",
-    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy", "mr", "mr_e", "mr_y", "hb_y2", "hy_m", "hy_y", "qc_y2",
+    "qs", "qs_sy", "fye_y", "fye_sy", "fty_sy", "mr", "mr_e", "mr_y", "hb_y2", "hy_m", "hy_y", "qc_y2", "dd_m", "dd_y",
 ];
 const G_TTM: usize = 0;
 const G_TTM_M: usize = 1;
@@ -117,6 +118,9 @@ const G_HY_M: usize = 54;
 const G_HY_Y: usize = 55;
 /// "the first quarter of FY25", "first-quarter FY25".
 const G_QC_Y2: usize = 56;
+/// A day's date written day first, as in Britain and Europe: "20 February 2025".
+const G_DD_M: usize = 57;
+const G_DD_Y: usize = 58;
 
 /// The capture index of each of `GROUP_NAMES`.
 static GROUP_SLOTS: LazyLock<Vec<usize>> = LazyLock::new(|| {
@@ -673,7 +677,7 @@ pub(super) fn read_periods(text: &str, mut anchor: Anchor) -> (Vec<PeriodHit>, V
                 if group(&caps, G_FYX).is_some() {
                     bare_full_years.push(m.range());
                 }
-                date = group(&caps, G_DM).is_some() || group(&caps, G_DN).is_some();
+                date = is_day_date(&caps);
                 let Some(canonical) = canonical(&caps, anchor, &future) else {
                     continue;
                 };
@@ -1023,12 +1027,19 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
     found
 }
 
-/// The month and year of a day's date the pattern read ("Oct 17, 2024", "10/17/2024").
+/// Whether a match of the pattern is a day's date ("Oct 17, 2024", "17 October 2024",
+/// "10/17/2024").
+fn is_day_date(caps: &regex::Captures) -> bool {
+    [G_DM, G_DD_M, G_DN].iter().any(|&g| group(caps, g).is_some())
+}
+
+/// The month and year of a day's date the pattern read ("Oct 17, 2024", "17 October
+/// 2024", "10/17/2024").
 fn day_date(caps: &regex::Captures) -> Option<(u32, u32)> {
     let text = |g: usize| group(caps, g).map(|m| m.as_str());
     let num = |g: usize| text(g).and_then(|t| t.parse::<u32>().ok());
-    match (text(G_DM), num(G_DM_Y)) {
-        (Some(m), Some(y)) => Some((month_of(m)?, y)),
+    match ((text(G_DM), num(G_DM_Y)), (text(G_DD_M), num(G_DD_Y))) {
+        ((Some(m), Some(y)), _) | (_, (Some(m), Some(y))) => Some((month_of(m)?, y)),
         _ => num(G_DN).filter(|m| (1..=12).contains(m)).zip(num(G_DN_Y)),
     }
 }
@@ -1049,21 +1060,24 @@ pub fn dateline(text: &str) -> Option<(u32, u32)> {
     } else {
         rest
     };
-    // A month's name ("Feb 20, 2025", "February 20") or a day's digits before a slash
-    // ("2/20/2025"): most blocks open with neither, and are let go before the pattern.
+    // A month's name ("Feb 20, 2025", "February 20"), or a day's digits before a slash
+    // ("2/20/2025") or a month's name ("20 February 2025"): most blocks open with none,
+    // and are let go before the pattern.
     let b = rest.as_bytes();
     let month = b.first().is_some_and(u8::is_ascii_uppercase) && month_of(rest).is_some();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let numeric = (1..=2).contains(&digits) && b.get(digits) == Some(&b'/');
+    let day_first = || {
+        let after = rest[digits..].trim_start_matches(|c: char| c.is_ascii_lowercase());
+        after.starts_with(' ') && month_of(&after[1..]).is_some()
+    };
+    let numeric = (1..=2).contains(&digits) && (b.get(digits) == Some(&b'/') || day_first());
     if !month && !numeric {
         return None;
     }
     let head = &rest[..floor_char(rest, rest.len().min(40))];
     let caps = PERIOD.with(|re| re.captures(head))?;
     let at_start = caps.get(0).is_some_and(|m| m.start() == 0);
-    (at_start && (group(&caps, G_DM).is_some() || group(&caps, G_DN).is_some()))
-        .then(|| day_date(&caps))
-        .flatten()
+    (at_start && is_day_date(&caps)).then(|| day_date(&caps)).flatten()
 }
 
 /// How the pattern's reading writes a "trailing twelve months" with no end of its own.
@@ -1441,8 +1455,10 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
         let (q, y) = anchor.fiscal_quarter(m, y);
         format!("Q{q} {y}")
     };
-    if let (Some(m), Some(y)) = (text(G_DM), num(G_DM_Y)) {
-        return Some(quarter_of(month_of(m)?, y));
+    for (month, year) in [(G_DM, G_DM_Y), (G_DD_M, G_DD_Y)] {
+        if let (Some(m), Some(y)) = (text(month), num(year)) {
+            return Some(quarter_of(month_of(m)?, y));
+        }
     }
     if let (Some(m), Some(y)) = (text(G_MY), num(G_MY_Y)) {
         return Some(quarter_of(month_of(m)?, y));
@@ -1655,8 +1671,27 @@ mod tests {
             Some((2, 2025))
         );
         assert_eq!(dateline("### 2/20/2025: results"), Some((2, 2025)));
+        // Day first, as British and European wires write it.
+        assert_eq!(dateline("**10 April 2025 — Tesco holds its guide**"), Some((4, 2025)));
+        assert_eq!(dateline("22nd Feb. 2025: full-year results"), Some((2, 2025)));
+        assert_eq!(dateline("10 stores opened in 2025"), None);
         assert_eq!(dateline("Cloud revenue rose 6% on Feb 20, 2025."), None);
         assert_eq!(dateline("2025 was a year of records"), None);
+    }
+
+    #[test]
+    fn a_year_ended_on_a_day_written_first_is_a_full_year() {
+        let canonical = |text: &str| {
+            find_periods(text, Anchor::default())
+                .into_iter()
+                .map(|h| h.canonical)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(canonical("for the year ended 31 December 2024"), ["FY 2024"]);
+        assert_eq!(canonical("in the financial year ended 22nd February 2025"), ["FY 2025"]);
+        // A day's date alone names its quarter, whichever comes first.
+        assert_eq!(canonical("net debt at 31 December 2024"), ["Q4 2024"]);
+        assert_eq!(canonical("net debt at December 31, 2024"), ["Q4 2024"]);
     }
 
     #[test]
