@@ -977,3 +977,19 @@ fn figures_in_whole_notes_of_a_company_reporting_in_renminbi_are_found_and_attri
 fn figures_in_whole_notes_of_a_company_reporting_in_kroner_are_found_and_attributed() {
     whole_notes("passages32");
 }
+
+/// The thirty-fourth blind set, Tesco: a British grocer reporting in pounds and pence, in
+/// a financial year that ends in February, with like-for-like sales by quarter, retail
+/// adjusted operating profit, retail free cash flow, market share and day-first dates.
+#[test]
+fn figures_in_whole_notes_of_a_company_reporting_in_pounds_are_found_and_attributed() {
+    whole_notes("passages34");
+}
+
+/// The thirty-third blind set, Samsung Electronics: a Korean electronics maker reporting
+/// in trillions of won, with preliminary figures and final ones, operating profit by
+/// division, memory bit growth and prices, HBM sales growth and smartphone shipments.
+#[test]
+fn figures_in_whole_notes_of_a_company_reporting_in_won_are_found_and_attributed() {
+    whole_notes("passages33");
+}
