@@ -17,19 +17,19 @@ pattern! {
               (?P<ttm>(?:trailing|last|the)[\s-]+(?:twelve|12)[\s-]+months?|(?:trailing|last|past)[\s-]+(?:four|4)[\s-]+quarters|ttm|ltm)
                 (?:[\s-]+(?:ended|ending|to|through)\s+(?P<ttm_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<ttm_y>(?:19|20)\d{{2}}))?
                 (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
-            | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
+            | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
             | (?P<qb>[1-4])q\s*'?(?P<qb_y>(?:19|20)\d{{2}}|\d{{2}})
-            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})|\s+(?:of\s+)?fy\s*'?(?P<qc_y2>\d{{2}})|\s+of\s+(?:fiscal\s+(?:year\s+)?)?(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
+            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?|\s+(?:of\s+)?fy\s*'?(?P<qc_y2>\d{{2}})|\s+of\s+(?:fiscal\s+(?:year\s+)?)?(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
             | (?P<mr>{months})[a-z]*\.?\s*(?:-|–|through|to)\s*(?P<mr_e>{months})[a-z]*\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}}))?
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
-            | h(?P<ha>[12])\s*(?:(?:fy\s*'?|')(?P<ha_y2>\d{{2}})|(?:fy\s*)?(?P<ha_y>(?:19|20)\d{{2}}))
+            | h(?P<ha>[12])\s*(?:(?:fy\s*'?|')(?P<ha_y2>\d{{2}})|(?:fy\s*)?(?P<ha_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?)
             | (?:half[\s-]+year|six\s+months|6\s+months)[\s-]+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<hy_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<hy_y>(?:19|20)\d{{2}})
-            | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})|fy\s*'?(?P<hb_y2>\d{{2}})))?
-            | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})[ea]?
+            | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?|fy\s*'?(?P<hb_y2>\d{{2}})))?
+            | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})(?:[/–-](?:19|20)?\d{{2}})?[ea]?
             | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)))
             | fy\s*(?:'|(?:0?[1-9]|1[0-2])/(?:20)?)?(?P<fy_y2>\d{{2}})[ae]?
-            | (?P<fyb_y>(?:19|20)\d{{2}})\s+(?:full[\s-]+year|fiscal[\s-]+year)
+            | (?P<fyb_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?\s+(?:full[\s-]+year|fiscal[\s-]+year)
             | (?P<dm>{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<dm_y>(?:19|20)\d{{2}})
             | \d{{1,2}}(?:st|nd|rd|th)?\s+(?P<dd_m>{months})[a-z]*\.?,?\s+(?P<dd_y>(?:19|20)\d{{2}})
             | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
@@ -42,9 +42,9 @@ pattern! {
             | (?:this|last)\s+fiscal(?:[\s-]+year)?
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past|the)\s+(?:nine|9)[\s-]+months?)
-            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})|\s+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
+            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?|\s+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
-            | (?P<year>(?:19|20)\d{{2}})[ea]?
+            | (?P<year>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?[ea]?
             | q\s+(?P<qs>one|two|three|four)(?:\s+(?P<qs_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
             )(?-u:\b)"
         );
@@ -1018,7 +1018,11 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
         else {
             continue;
         };
-        let year = b[at..at + 4].iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+        let mut year = b[at..at + 4].iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+        // A split year ("2024/25") is the second.
+        if let [b'/', d1 @ b'0'..=b'9', d2 @ b'0'..=b'9'] = b[at + 4..] {
+            year += u32::from(u32::from((d1 - b'0') * 10 + d2 - b'0') == (year + 1) % 100);
+        }
         if !(1900..2100).contains(&year) || found.is_some_and(|f| f != year) {
             return None;
         }
@@ -1388,13 +1392,35 @@ fn plain_year(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn year_from(caps: &regex::Captures, four: usize, two: usize) -> Option<u32> {
-    let y = group(caps, four).or_else(|| group(caps, two))?.as_str();
-    let y: u32 = if y.len() == 2 {
-        2000 + y.parse::<u32>().ok()?
-    } else {
-        y.parse().ok()?
+    match group(caps, four) {
+        Some(y) if y.len() == 4 => split_year(caps, y),
+        y => Some(2000 + y.or_else(|| group(caps, two))?.as_str().parse::<u32>().ok()?),
+    }
+}
+
+/// The year of group `y` of a match: the second of a split year ("2024/25", "FY
+/// 2024-25", a fiscal year across two calendar years, named for the one it ends in) where
+/// the match goes on with one.
+fn split_year(caps: &regex::Captures, y: regex::Match) -> Option<u32> {
+    let year: u32 = y.as_str().parse().ok()?;
+    Some(if split_after(caps, y, year) { year + 1 } else { year })
+}
+
+/// Whether the match of `caps` goes on after its year `y` (of value `year`) with the next
+/// year ("/25", "-2025", "–25").
+fn split_after(caps: &regex::Captures, y: regex::Match, year: u32) -> bool {
+    let Some(whole) = caps.get(0) else {
+        return false;
     };
-    Some(y)
+    let after = &whole.as_str()[y.end() - whole.start()..];
+    let Some(next) = ["/", "-", "–"].iter().find_map(|link| after.strip_prefix(link)) else {
+        return false;
+    };
+    match next.parse::<u32>() {
+        Ok(n) if next.len() == 2 => n == (year + 1) % 100,
+        Ok(n) if next.len() == 4 => n == year + 1,
+        _ => false,
+    }
 }
 
 fn ordinal(word: &str) -> Option<u32> {
@@ -1530,7 +1556,8 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     // the year 2023", "for the year ended January 31, 2025": a fiscal year is named for
     // the year it ends in), else the year of the text around it.
     if group(caps, G_FTY).is_some() {
-        return num(G_FTY_Y)
+        return group(caps, G_FTY_Y)
+            .and_then(|y| split_year(caps, y))
             .or(num(G_FTY_EY))
             .or_else(|| text(G_FTY_SY).and_then(spoken_year))
             .or(anchor.year)
@@ -1577,10 +1604,20 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
             .or(anchor.year)?;
         return Some(format!("H{h} {y}"));
     }
-    if let Some(y) = year_from(caps, G_FY_Y, G_FY_Y2).or(num(G_FYB_Y)) {
+    if let Some(y) = year_from(caps, G_FY_Y, G_FY_Y2).or_else(|| split_year(caps, group(caps, G_FYB_Y)?)) {
         return Some(format!("FY {y}"));
     }
-    num(G_YEAR).map(|y| y.to_string())
+    // A year said alone is a calendar year, as written; one split across two ("2024/25")
+    // is a fiscal year.
+    let y = group(caps, G_YEAR)?;
+    let year: u32 = y.as_str().parse().ok()?;
+    if split_after(caps, y, year) {
+        Some(format!("FY {}", year + 1))
+    } else {
+        // "2019/23" is no year.
+        let whole = caps.get(0)?;
+        (!whole.as_str()[y.end() - whole.start()..].starts_with('/')).then(|| year.to_string())
+    }
 }
 
 #[cfg(test)]
@@ -1679,14 +1716,31 @@ mod tests {
         assert_eq!(dateline("2025 was a year of records"), None);
     }
 
+    /// The canonical forms of the periods of `text`, in order.
+    fn canonicals(text: &str, anchor: Anchor) -> Vec<String> {
+        find_periods(text, anchor).into_iter().map(|h| h.canonical).collect()
+    }
+
+    #[test]
+    fn a_year_split_across_two_is_the_fiscal_year_it_ends_in() {
+        let canonical = |text: &str| canonicals(text, Anchor::default().fiscal(2));
+        assert_eq!(canonical("group sales for 2024/25 rose"), ["FY 2025"]);
+        assert_eq!(canonical("in the first half of 2024/25"), ["H1 2025"]);
+        assert_eq!(canonical("in the third quarter of 2024/25"), ["Q3 2025"]);
+        assert_eq!(canonical("Q1 2025/26 sales"), ["Q1 2026"]);
+        assert_eq!(canonical("FY 2024-25 and fiscal 2023/2024"), ["FY 2025", "FY 2024"]);
+        // A year's quarter without one takes the split year's second.
+        assert_eq!(
+            canonical("in 2024/25, the second quarter was the strongest"),
+            ["FY 2025", "Q2 2025"]
+        );
+        // Two years that do not follow each other are no split year.
+        assert_eq!(canonical("between 2019/23"), Vec::<String>::new());
+    }
+
     #[test]
     fn a_year_ended_on_a_day_written_first_is_a_full_year() {
-        let canonical = |text: &str| {
-            find_periods(text, Anchor::default())
-                .into_iter()
-                .map(|h| h.canonical)
-                .collect::<Vec<_>>()
-        };
+        let canonical = |text: &str| canonicals(text, Anchor::default());
         assert_eq!(canonical("for the year ended 31 December 2024"), ["FY 2024"]);
         assert_eq!(canonical("in the financial year ended 22nd February 2025"), ["FY 2025"]);
         // A day's date alone names its quarter, whichever comes first.
@@ -1736,12 +1790,7 @@ mod tests {
         // A fiscal year that ends in March: July to September 2024 is the second quarter
         // of fiscal 2025, April to June 2025 the first of fiscal 2026.
         let march = Anchor::default().fiscal(3);
-        let canonical = |text: &str| {
-            find_periods(text, march)
-                .into_iter()
-                .map(|h| h.canonical)
-                .collect::<Vec<_>>()
-        };
+        let canonical = |text: &str| canonicals(text, march);
         assert_eq!(
             canonical("BENGALURU, Oct 17, 2024 — July-September profit"),
             ["Q3 2025", "Q2 2025"]
