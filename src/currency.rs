@@ -70,7 +70,8 @@ const CURRENCIES: &[Currency] = &[
     money("NZD", &["NZ$"], &["nzd"], &["nzd"], false),
     money("BRL", &["R$"], &["brl"], &["reais", "brl"], false),
     money("MXN", &["MX$", "Mex$"], &["mxn"], &["mxn"], false),
-    // "Won" after an amount is as often the verb: only the code is read.
+    // "Won" after an amount is as often the verb: only the code is read, and the word in a
+    // site that reports in won (`of_name_in`).
     money("KRW", &["₩"], &["krw"], &["krw"], true),
     // Danish and Norwegian crowns are both "kroner": the Danish are the ones English notes
     // write so (Novo Nordisk, Maersk, Carlsberg), the Norwegian are written "NOK".
@@ -98,12 +99,29 @@ pub fn of_country_dollars(letters: &str) -> Option<&'static str> {
 }
 
 /// The currency a word after an amount names, in ASCII lower case: "dollars", "euro",
-/// "yen", "yuan", "sterling", "rupees" and the codes. Not "pounds", which weigh as often.
+/// "yen", "yuan", "sterling", "rupees" and the codes. Not "pounds", which weigh as often
+/// (`of_name_in`).
 pub fn of_name(lower: &[u8]) -> Option<&'static str> {
     // Asked of every word after a number: one look in a map, where a walk through the
     // table compared each word with every name (38 M instructions of a 1,000-note build).
     static AFTER: LazyLock<FxHashMap<&[u8], &str>> = LazyLock::new(|| by_name(|c| c.after));
     AFTER.get(lower).copied()
+}
+
+/// Words after an amount that name a currency only in a site that reports in it:
+/// "pounds" weigh as often as they pay ("1.7 billion pounds of copper"), and "won" is as
+/// often the verb. In a British grocer's notes "sixty three point six billion pounds" is
+/// money, as "79 trillion won" is in a Korean chipmaker's.
+const NAMED_IN_ITS_SITE: &[(&str, &str)] = &[("pounds", "GBP"), ("pound", "GBP"), ("won", "KRW")];
+
+/// The currency a word after an amount names in a site whose currency is `site`: any
+/// `of_name` gives, and the site's own by a name it shares with a weight or a verb.
+pub fn of_name_in(lower: &[u8], site: &str) -> Option<&'static str> {
+    of_name(lower).or_else(|| {
+        (NAMED_IN_ITS_SITE.iter())
+            .find(|(name, code)| name.as_bytes() == lower && *code == site)
+            .map(|(_, code)| *code)
+    })
 }
 
 /// The codes of the table by the names `names` gives each currency, the first

@@ -573,7 +573,7 @@ fn read_sentences<'t, 'n>(
                 .next_if(|(pb, range, _)| *pb == b && range == sentence)
                 .map(|(_, _, p)| p);
             let text = made_plain.map_or(&block.text[sentence.clone()], |p| p.text());
-            let read = metrics::read(text);
+            let read = metrics::read(text, settings.currency);
             let around = (frame.map(|f| frames[f].as_str()))
                 .or(heading_period.as_deref())
                 .or(settings.page_period.as_deref());

@@ -456,7 +456,7 @@ mod tests {
 
     fn counts(text: &str) -> Vec<f64> {
         let toks = tokenize(text);
-        scan(&toks)
+        scan(&toks, "USD")
             .iter()
             .filter(|q| q.noun.is_some() || q.multiplier)
             .map(|q| q.amount)
@@ -483,7 +483,10 @@ mod tests {
 
     fn metric(text: &str) -> String {
         let toks = tokenize(text);
-        let q = scan(&toks).into_iter().find(|q| q.noun.is_some()).expect("a count");
+        let q = scan(&toks, "USD")
+            .into_iter()
+            .find(|q| q.noun.is_some())
+            .expect("a count");
         super::count_metric(&toks, q.noun.expect("a noun"), text)
     }
 

@@ -275,7 +275,7 @@ pub fn extract(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Ve
 
 /// All figures of one sentence without typographic variants (`PlainText`).
 fn extract_plain(sentence: &str, mentions: &[SubjectMention], scope: &Scope) -> Vec<Found> {
-    let Some(read) = read(sentence) else {
+    let Some(read) = read(sentence, scope.currency.unwrap_or("USD")) else {
         return Vec::new();
     };
     let around = scope.heading_period.as_deref().or(scope.page_period.as_deref());
@@ -307,15 +307,16 @@ pub struct Phrased<'s, 'n> {
     cues: Cues,
 }
 
-/// The tokens and quantities of `sentence`; None for a sentence with no quantity (most
+/// The tokens and quantities of `sentence`, in a site whose currency is `site` (the one
+/// "pounds" or "won" after an amount may name); None for a sentence with no quantity (most
 /// without a digit or a number word are refused before they are tokenised).
-pub fn read(sentence: &str) -> Option<Read<'_>> {
+pub fn read<'s>(sentence: &'s str, site: &str) -> Option<Read<'s>> {
     let has_digit = crate::bytes::find(sentence.as_bytes(), |b| b.is_ascii_digit()).is_some();
     if !has_digit && !NUMBER_WORD.with(|re| re.is_match(sentence)) {
         return None;
     }
     let toks = tokens::tokenize(sentence);
-    let mut qtys = quantity::scan(&toks);
+    let mut qtys = quantity::scan(&toks, site);
     drop_tolerances(&toks, &mut qtys);
     drop_units_of_exchange(&toks, &mut qtys);
     drop_whole_shares(&toks, &mut qtys);

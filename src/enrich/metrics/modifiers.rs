@@ -95,7 +95,7 @@ fn range_before(toks: &[Token], at: usize) -> bool {
 }
 
 /// "400 to 500 million", "$1.5 billion to $3.5 billion", "between 8% and 13%", "10-12%".
-pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
+pub(super) fn range_after(toks: &[Token], q: &mut Qty, site: &str) {
     let Some(link) = toks.get(q.next) else { return };
     let before = |w: &str| q.first > 0 && toks[q.first - 1].is(w);
     let between = before("between");
@@ -123,7 +123,7 @@ pub(super) fn range_after(toks: &[Token], q: &mut Qty) {
     if k >= toks.len() {
         return;
     }
-    let Some(upper) = core_at(toks, k) else { return };
+    let Some(upper) = core_at(toks, k, site) else { return };
     let mut high = upper.value;
     let mut lower = q.amount;
     // "2 to 3 percentage points": the bare lower bound is in points too, 200 bps.
@@ -193,7 +193,7 @@ fn scale_of(toks: &[Token], upper: &super::quantity::Core, k: usize) -> f64 {
 }
 /// A unit written after a number: `%`, percent, basis points, dollars, euros, yen, yuan,
 /// cents, times.
-pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
+pub(super) fn unit_words(toks: &[Token], i: usize, site: &str) -> Option<(Unit, usize)> {
     let t = toks.get(i)?;
     let next = toks.get(i + 1);
     let next_is = |w: &[&str]| next.is_some_and(|n| n.is_any(w));
@@ -221,7 +221,7 @@ pub(super) fn unit_words(toks: &[Token], i: usize) -> Option<(Unit, usize)> {
         b"new" if next_is(&["taiwan"]) && toks.get(i + 2).is_some_and(|t| t.is_any(&["dollars", "dollar"])) => {
             (Unit::Currency("TWD"), i + 3)
         }
-        word => (Unit::Currency(currency::of_name(word)?), i + 1),
+        word => (Unit::Currency(currency::of_name_in(word, site)?), i + 1),
     };
     Some(found)
 }

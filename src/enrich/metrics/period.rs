@@ -1760,13 +1760,13 @@ mod tests {
     #[test]
     fn an_outlook_frames_its_paragraph() {
         let text = "Management raised the fiscal 2025 outlook for the third time.";
-        let read = super::super::read(text);
+        let read = super::super::read(text, "USD");
         assert_eq!(
             outlook_period(text, read.as_ref(), Some("Q3 2025")).as_deref(),
             Some("FY 2025")
         );
         let with_figure = "The outlook for fiscal 2025 calls for growth of 4%.";
-        let read = super::super::read(with_figure);
+        let read = super::super::read(with_figure, "USD");
         assert_eq!(outlook_period(with_figure, read.as_ref(), Some("Q3 2025")), None);
     }
 

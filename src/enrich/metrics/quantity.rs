@@ -66,11 +66,11 @@ pub(super) struct Qty {
 }
 
 /// All quantities of a token stream, in order.
-pub(super) fn scan(toks: &[Token]) -> Vec<Qty> {
+pub(super) fn scan(toks: &[Token], site: &str) -> Vec<Qty> {
     let mut out: Vec<Qty> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match quantity_at(toks, i) {
+        match quantity_at(toks, i, site) {
             Some(mut q) => {
                 // "$5 billion or more than $6 billion": a prefix never reaches into the
                 // quantity before it, so quantities never overlap.
@@ -248,7 +248,7 @@ pub(super) struct Core {
     pub spelled: bool,
 }
 
-fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
+fn quantity_at(toks: &[Token], i: usize, site: &str) -> Option<Qty> {
     match toks[i].kind {
         // A sign or currency symbol is read as the prefix of the number after it.
         Kind::Sym | Kind::Ident => return None,
@@ -271,7 +271,7 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
     // A number in accounting parentheses reads from the "(" before it, and is negative.
     let (core, at) = match accounting(toks, i) {
         Some(core) => (core, i - 1),
-        None => (core_at(toks, i)?, i),
+        None => (core_at(toks, i, site)?, i),
     };
     let (first, currency, negative, plus) = prefix(toks, at);
     let negative = negative || at < i;
@@ -311,7 +311,7 @@ fn quantity_at(toks: &[Token], i: usize) -> Option<Qty> {
         noun: None,
         valuation: None,
     };
-    range_after(toks, &mut q);
+    range_after(toks, &mut q, site);
     approx_after(toks, &mut q);
     // "one hundred eighty one thousand two hundred sixty nine": a spelled number in
     // thousands is scaled as "181 thousand" is, whether or not a scale word follows it
@@ -394,7 +394,7 @@ fn accounting(toks: &[Token], i: usize) -> Option<Core> {
 }
 
 /// Reads the number at `i` with its scale and unit words.
-pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
+pub(super) fn core_at(toks: &[Token], i: usize, site: &str) -> Option<Core> {
     let t = &toks[i];
     let (mut value, mut next, mut scaled, mut glued, mut unit) = match t.kind {
         Kind::Num if !looks_like_identifier(toks, i) => {
@@ -435,7 +435,7 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
             .get(next)
             .is_some_and(|h| h.is("-") && next > 0 && h.start == toks[next - 1].end)
         && toks.get(next + 1).is_some_and(|w| w.start == toks[next].end)
-        && unit_words(toks, next + 1).is_some()
+        && unit_words(toks, next + 1, site).is_some()
     {
         next += 1;
     }
@@ -454,14 +454,14 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
     // "up fourteen times", "gross leverage stood at 2.7 times" (`times_said_as_multiple`).
     if unit == Unit::Pending
         && toks.get(next).is_some_and(|t| t.is("times"))
-        && unit_words(toks, next).is_none()
+        && unit_words(toks, next, site).is_none()
         && super::modifiers::times_said_as_multiple(toks, i)
     {
         unit = Unit::Times;
         next += 1;
     }
     if unit == Unit::Pending
-        && let Some((u, after)) = unit_words(toks, next)
+        && let Some((u, after)) = unit_words(toks, next, site)
     {
         unit = u;
         next = after;
@@ -473,16 +473,17 @@ pub(super) fn core_at(toks: &[Token], i: usize) -> Option<Core> {
         // "a dollar ninety five", "two dollars and ninety five cents", "six euros forty",
         // as a call says a price or a per-share figure.
         // "sixteen rupees and ninety eight paise": a rupee's hundredths; "seven kroner and
-        // ninety øre", "three kroner fifty": a crown's.
+        // ninety øre", "three kroner fifty": a crown's; "twelve pounds forty five": a pound's.
         const WHOLE: &[&str] = &[
-            "dollar", "dollars", "euro", "euros", "rupee", "rupees", "krone", "kroner", "krona", "kronor",
+            "dollar", "dollars", "euro", "euros", "rupee", "rupees", "krone", "kroner", "krona", "kronor", "pound",
+            "pounds",
         ];
         if spelled && !scaled && value < 1e3 && toks[after - 1].is_any(WHOLE) {
             // Cents after "and" must say so ("two dollars and twenty employees" has none).
             let and = toks.get(after).is_some_and(|t| t.is("and"));
             let said = |at: usize| {
                 toks.get(at)
-                    .is_some_and(|t| t.is_any(&["cent", "cents", "paise", "øre", "öre"]))
+                    .is_some_and(|t| t.is_any(&["cent", "cents", "paise", "øre", "öre", "pence"]))
             };
             let cents = spoken_cents(toks, after + usize::from(and))
                 .filter(|&(_, end)| !and || said(end))
@@ -516,10 +517,10 @@ fn glued_number(t: &Token) -> Option<(f64, bool, Unit)> {
         // Percentage points, in basis points (`in_points`).
         Some((t.value * 100.0, false, Unit::Bps))
     } else if s == "p" {
-        // "2,641p", "34.4p": pence, as London prices are written; not a screen's "1080p",
-        // nor "1P" and "3P" (first and third party).
+        // "2,641p", "34.4p", "8.25p": pence, as London prices and dividends are written;
+        // not a screen's "1080p", nor a whole "3p" (as in "3p sellers", third party).
         let resolution = [240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0].contains(&t.value);
-        (t.value >= 10.0 && !resolution).then_some((t.value, false, Unit::Currency(PENCE)))
+        ((t.value >= 10.0 || t.value.fract() != 0.0) && !resolution).then_some((t.value, false, Unit::Currency(PENCE)))
     } else {
         scale_suffix(s).map(|m| (t.value * m, true, Unit::Pending))
     }
@@ -567,7 +568,7 @@ pub(super) fn jetliner(toks: &[Token], i: usize) -> bool {
     let measured = t.suffix.is_empty()
         && toks
             .get(i + 1)
-            .is_some_and(|n| scale_word(n).is_some() || unit_words(toks, i + 1).is_some());
+            .is_some_and(|n| scale_word(n).is_some() || unit_words(toks, i + 1, "").is_some());
     !money && !measured
 }
 

@@ -1093,6 +1093,11 @@ const CASES: &[Case] = &[
         &["26.41 GBP; _; Amazon; share price; Q1 2025", "40e9 CAD; _; Amazon; _; Q1 2025"]),
     ("The quarterly dividend is 27.5 pence a share.", Some("Q1 2025"), &[],
         &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
+    // "Pounds" and "won" name money in a site that reports in them (`Scope::currency`),
+    // and weigh or win elsewhere: see `a_word_that_names_money_only_in_its_site`.
+    // Pence under ten are written with their fraction; a whole "3p" is no money.
+    ("The board proposed a final dividend of 8.25p, and 3p sellers grew.", Some("FY 2025"), &[],
+        &["0.0825 GBP; _; Amazon; final dividend per share; FY 2025"]),
     // A currency's code before an amount, as wires write it, names it as its sign would.
     ("Net sales were EUR 9.26 billion and the dividend JPY 45 a share.", Some("Q4 2024"), &[],
         &["9.26e9 EUR; _; Amazon; revenue; Q4 2024", "45 JPY; _; Amazon; dividend per share; Q4 2024"]),
@@ -1539,6 +1544,29 @@ fn labelled_sentences() {
         CASES.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_word_that_names_money_only_in_its_site() {
+    // The amounts of `text`'s figures with their units, in a site of currency `currency`.
+    let amounts = |text: &str, currency: &'static str| {
+        let scope = Scope {
+            currency: Some(currency),
+            ..Scope::default()
+        };
+        (extract(text, &[], &scope).iter())
+            .map(|f| line(f).split(';').next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    let pounds = "Group sales were sixty three point six billion pounds, up three point four per cent.";
+    assert_eq!(amounts(pounds, "GBP"), ["63.6e9 GBP"]);
+    let spoken = "The hourly rate for store colleagues rises to twelve pounds forty five.";
+    assert_eq!(amounts(spoken, "GBP"), ["12.45 GBP"]);
+    // Elsewhere a pound weighs.
+    assert!(amounts(pounds, "USD").iter().all(|f| !f.contains("GBP")));
+    let won = "Operating profit was ten point four trillion won.";
+    assert_eq!(amounts(won, "KRW"), ["10.4e12 KRW"]);
+    assert!(amounts(won, "USD").iter().all(|f| !f.contains("KRW")));
 }
 
 #[test]
