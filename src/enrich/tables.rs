@@ -1234,7 +1234,7 @@ fn is_number(text: &str) -> bool {
 fn scale_of(cell: &str) -> Option<Scale> {
     let open = cell.find('(')?;
     let inner = cell[open + 1..].split(')').next()?;
-    scale_in(inner)
+    scale_in(except_cut(inner))
 }
 
 /// The scale a caption gives: in parentheses ("Cash flow items ($ in millions):"), or as
@@ -1247,10 +1247,15 @@ fn caption_scale(caption: &str) -> Option<Scale> {
     scale_of(caption).or_else(|| scale_in(last))
 }
 
-/// A caption before the exceptions it makes ("$ in billions, except per-share data").
+/// A caption before the exceptions it makes ("$ in billions, except per-share data",
+/// "£m unless stated", "€ millions except where stated").
 fn except_cut(caption: &str) -> &str {
     let lower = caption.to_ascii_lowercase();
-    lower.find(", except ").map_or(caption, |at| &caption[..at])
+    let cut = [", except ", " except ", ", unless ", " unless "]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min();
+    cut.map_or(caption, |at| &caption[..at])
 }
 
 /// A short paragraph right above a table or list that only names the scale of its
@@ -1342,6 +1347,8 @@ fn scale_in(words: &str) -> Option<Scale> {
         // "Underlying EPS (US cents)", "Interim dividend (US cents per share)": hundredths
         // of the dollar, whatever the caption's "US$ millions" says of the other rows.
         "us cents" | "us cents per share" | "us cents a share" => return Some(Scale::Money("", " US cents")),
+        // "Adjusted diluted EPS (p)", "Dividend per share (pence)": hundredths of the pound.
+        "p" | "pence" | "pence per share" => return Some(Scale::Money("", " pence")),
         "thousand" | "thousands" => return Some(Scale::Plain("thousand", None)),
         "million" | "millions" => return Some(Scale::Plain("million", None)),
         "billion" | "billions" => return Some(Scale::Plain("billion", None)),
@@ -1517,6 +1524,19 @@ mod tests {
             caption_scale("(US$ in millions)")
         );
         assert_eq!(caption_scale("Figures as reported, except where noted"), None);
+        assert_eq!(
+            caption_scale("Table 1: Group results, 2023/24 and 2024/25 (£m unless stated)"),
+            Some(Scale::Money("£", "M"))
+        );
+        assert_eq!(
+            caption_scale("(€ millions except where stated)"),
+            caption_scale("(€ millions)")
+        );
+        // A row's own unit: pence, hundredths of the pound.
+        assert_eq!(
+            caption_scale("Adjusted diluted EPS (p)"),
+            Some(Scale::Money("", " pence"))
+        );
     }
 
     #[test]
