@@ -137,6 +137,9 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("capital spend", "capital expenditures", Money, false),
     ("capital investments", "capital expenditures", Money, false),
     ("capital investment", "capital expenditures", Money, false),
+    // "Facility investment", as Korean and Japanese makers call their capital spending.
+    ("facility investment", "capital expenditures", Money, false),
+    ("facilities investment", "capital expenditures", Money, false),
     ("cost to serve", "cost to serve", Money, false),
     ("run rate", "run rate", Money, false),
     ("run-rate", "run rate", Money, false),
@@ -880,6 +883,21 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("non-gaap earnings per share", "non-gaap eps", Money, false),
     ("adjusted operating income", "adjusted operating income", Money, false),
     ("adjusted operating profit", "adjusted operating income", Money, false),
+    // A grocer with a bank (Tesco, Sainsbury's) reports its retail business apart from
+    // the group's: two measures, which as one would read as conflicts.
+    (
+        "retail adjusted operating profit",
+        "retail adjusted operating income",
+        Money,
+        false,
+    ),
+    (
+        "retail adjusted operating margin",
+        "retail adjusted operating margin",
+        Ratio,
+        false,
+    ),
+    ("retail free cash flow", "retail free cash flow", Money, false),
     // A search business's measures of its ads and what it pays for traffic.
     ("paid clicks", "paid clicks", Count, false),
     ("cost per click", "cost per click", Money, false),

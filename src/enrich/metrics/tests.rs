@@ -1095,6 +1095,13 @@ const CASES: &[Case] = &[
         &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
     // "Pounds" and "won" name money in a site that reports in them (`Scope::currency`),
     // and weigh or win elsewhere: see `a_word_that_names_money_only_in_its_site`.
+    // A grocer's retail measures are not the group's; a maker's facility investment is its
+    // capital spending.
+    ("Retail free cash flow was £2.1bn and retail adjusted operating profit £3.05bn.", Some("FY 2025"), &[],
+        &["2.1e9 GBP; _; Amazon; retail free cash flow; FY 2025",
+          "3.05e9 GBP; _; Amazon; retail adjusted operating income; FY 2025"]),
+    ("Facility investment was KRW 12.1 trillion in the quarter.", Some("Q2 2024"), &[],
+        &["12.1e12 KRW; _; Amazon; capital expenditures; Q2 2024"]),
     // Pence under ten are written with their fraction; a whole "3p" is no money.
     ("The board proposed a final dividend of 8.25p, and 3p sellers grew.", Some("FY 2025"), &[],
         &["0.0825 GBP; _; Amazon; final dividend per share; FY 2025"]),
