@@ -34,7 +34,7 @@ pattern! {
             | \d{{1,2}}(?:st|nd|rd|th)?\s+(?P<dd_m>{months})[a-z]*\.?,?\s+(?P<dd_y>(?:19|20)\d{{2}})
             | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
             | (?P<my>january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+(?P<my_y>(?:19|20)\d{{2}})
-            | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)
+            | (?P<spy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)(?:[\s-]+twenty[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?
             | (?:fiscal[\s-]+)?year[\s-]+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fye_y>(?:19|20)\d{{2}})|(?P<fye_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))
             | (?P<fyx>full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year)
             | (?P<ly>last\s+year)
@@ -1492,8 +1492,15 @@ fn canonical(caps: &regex::Captures, anchor: Anchor, future: &dyn Fn() -> bool) 
     if let (Some(m), Some(y)) = (num(G_DN), num(G_DN_Y)) {
         return (1..=12).contains(&m).then(|| quarter_of(m, y));
     }
-    if let Some(spoken) = text(G_SPY) {
-        return spoken_year(spoken).map(|y| y.to_string());
+    if let Some(spoken) = group(caps, G_SPY) {
+        let y = spoken_year(spoken.as_str())?;
+        // "twenty twenty five twenty six", a split year said aloud: the fiscal year it ends in.
+        let whole = caps.get(0)?;
+        let then = whole.as_str()[spoken.end() - whole.start()..].trim_start_matches([' ', '-']);
+        return Some(match spoken_year(then) {
+            Some(next) if !then.is_empty() && next == y + 1 => format!("FY {next}"),
+            _ => y.to_string(),
+        });
     }
     // Read from the match alone in `find_periods` (`Plain`), unless a space in it is not
     // ASCII ("in the\u{a0}quarter"); the test that the two readings agree covers both.
@@ -1729,6 +1736,11 @@ mod tests {
         assert_eq!(canonical("in the third quarter of 2024/25"), ["Q3 2025"]);
         assert_eq!(canonical("Q1 2025/26 sales"), ["Q1 2026"]);
         assert_eq!(canonical("FY 2024-25 and fiscal 2023/2024"), ["FY 2025", "FY 2024"]);
+        assert_eq!(
+            canonical("turning to twenty twenty five twenty six we expect"),
+            ["FY 2026"]
+        );
+        assert_eq!(canonical("in twenty twenty five sales rose"), ["2025"]);
         // A year's quarter without one takes the split year's second.
         assert_eq!(
             canonical("in 2024/25, the second quarter was the strongest"),
