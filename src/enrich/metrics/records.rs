@@ -829,11 +829,13 @@ const RESTATING: &[&str] = &[
 ];
 
 /// Whether token `t` says which money a change is measured in: "in Danish kroner", "in
-/// reported terms", "in dollar terms" (a rate restated at constant currency follows).
+/// reported terms", "in dollar terms", "at actual rates" (a rate restated at constant
+/// currency follows).
 fn in_money_terms(t: &Token) -> bool {
     let mut lower = [0u8; 10];
     t.is_any(&[
         "reported",
+        "actual",
         "nominal",
         "terms",
         "local",

@@ -1095,6 +1095,10 @@ const CASES: &[Case] = &[
         &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
     // "Pounds" and "won" name money in a site that reports in them (`Scope::currency`),
     // and weigh or win elsewhere: see `a_word_that_names_money_only_in_its_site`.
+    // A change "at actual rates" leads to its level as one "in kroner" does, and the one
+    // at constant rates after the level stands alone.
+    ("Group sales rose 4.5% at actual rates to £61.48bn, or 4.6% at constant rates.", Some("FY 2024"), &[],
+        &["61.48e9 GBP; up 4.5 %; Amazon; revenue; FY 2024", "_; up 4.6 %; Amazon; revenue; FY 2024"]),
     // A grocer's retail measures are not the group's; a maker's facility investment is its
     // capital spending.
     ("Retail free cash flow was £2.1bn and retail adjusted operating profit £3.05bn.", Some("FY 2025"), &[],
