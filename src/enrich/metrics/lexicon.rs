@@ -1083,7 +1083,7 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("memory capacity", "memory capacity", Any, false),
     ("training performance", "training performance", Any, false),
     ("touches per package", "touches per package", Any, false),
-    ("market share", "", Any, false),
+    ("market share", "market share", Ratio, false),
     // "China's share of system sales fell to 27%": a part of the revenue, no level of it.
     ("share of revenue", "", Any, false),
     ("share of revenues", "", Any, false),

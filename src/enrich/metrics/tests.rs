@@ -1095,6 +1095,9 @@ const CASES: &[Case] = &[
         &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
     // "Pounds" and "won" name money in a site that reports in them (`Scope::currency`),
     // and weigh or win elsewhere: see `a_word_that_names_money_only_in_its_site`.
+    // A market share is a measure of its own; a change of it in basis points too.
+    ("Tesco's UK market share was 28.3%, up 60 basis points.", Some("FY 2025"), &[],
+        &["28.3 %; up 60 bps; Amazon; market share; FY 2025"]),
     // A change "at actual rates" leads to its level as one "in kroner" does, and the one
     // at constant rates after the level stands alone.
     ("Group sales rose 4.5% at actual rates to £61.48bn, or 4.6% at constant rates.", Some("FY 2024"), &[],
