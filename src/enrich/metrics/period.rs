@@ -11,25 +11,27 @@ use std::sync::LazyLock;
 pattern! {
     static PERIOD = {
         let months = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+        // The second year of a year split across two ("2024/25", `split_after`).
+        let split = r"(?:/(?:19|20)?\d{2})?";
         let pattern = format!(
             r"(?xi)
             (?-u:\b)(?:
               (?P<ttm>(?:trailing|last|the)[\s-]+(?:twelve|12)[\s-]+months?|(?:trailing|last|past)[\s-]+(?:four|4)[\s-]+quarters|ttm|ltm)
                 (?:[\s-]+(?:ended|ending|to|through)\s+(?P<ttm_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<ttm_y>(?:19|20)\d{{2}}))?
                 (?:\s+q(?P<ttm_q>[1-4])\s*(?P<ttm_qy>(?:19|20)\d{{2}}))?
-            | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
+            | q(?P<qa>[1-4])(?:\s*(?:of\s+)?(?:fy\s*'?|fiscal\s+(?:year\s+)?|')?(?P<qa_y>(?:19|20)\d{{2}}){split}|\s*(?:fy\s*|')(?P<qa_y2>\d{{2}}))?
             | (?P<qb>[1-4])q\s*'?(?P<qb_y>(?:19|20)\d{{2}}|\d{{2}})
-            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?|\s+(?:of\s+)?fy\s*'?(?P<qc_y2>\d{{2}})|\s+of\s+(?:fiscal\s+(?:year\s+)?)?(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
+            | (?P<qc>first|second|third|fourth|1st|2nd|3rd|4th|opening|final|closing)[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<qc_y>(?:19|20)\d{{2}}){split}|\s+(?:of\s+)?fy\s*'?(?P<qc_y2>\d{{2}})|\s+of\s+(?:fiscal\s+(?:year\s+)?)?(?P<qc_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
             | (?P<mr>{months})[a-z]*\.?\s*(?:-|–|through|to)\s*(?P<mr_e>{months})[a-z]*\.?(?:\s+(?P<mr_y>(?:19|20)\d{{2}}))?
             | (?P<mq>january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter(?:\s+(?:of\s+)?(?P<mq_y>(?:19|20)\d{{2}}))?
             | (?P<qd_y>(?:19|20)\d{{2}})\s+(?:(?P<qd>first|second|third|fourth)[\s-]+quarter|q(?P<qd2>[1-4]))
-            | h(?P<ha>[12])\s*(?:(?:fy\s*'?|')(?P<ha_y2>\d{{2}})|(?:fy\s*)?(?P<ha_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?)
+            | h(?P<ha>[12])\s*(?:(?:fy\s*'?|')(?P<ha_y2>\d{{2}})|(?:fy\s*)?(?P<ha_y>(?:19|20)\d{{2}}){split})
             | (?:half[\s-]+year|six\s+months|6\s+months)[\s-]+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<hy_m>{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?P<hy_y>(?:19|20)\d{{2}})
-            | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?|fy\s*'?(?P<hb_y2>\d{{2}})))?
+            | (?P<hb>first|second|1st|2nd|front|back)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?(?P<hb_y>(?:19|20)\d{{2}}){split}|fy\s*'?(?P<hb_y2>\d{{2}})))?
             | (?:fy|full[\s-]+(?:fiscal[\s-]+)?year|fiscal(?:[\s-]+year)?)\s*'?(?P<fy_y>(?:19|20)\d{{2}})(?:[/–-](?:19|20)?\d{{2}})?[ea]?
             | (?:full[\s-]+year|fiscal(?:[\s-]+year)?)\s+(?P<fy_sy>twenty[\s-]+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)))
             | fy\s*(?:'|(?:0?[1-9]|1[0-2])/(?:20)?)?(?P<fy_y2>\d{{2}})[ae]?
-            | (?P<fyb_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?\s+(?:full[\s-]+year|fiscal[\s-]+year)
+            | (?P<fyb_y>(?:19|20)\d{{2}}){split}\s+(?:full[\s-]+year|fiscal[\s-]+year)
             | (?P<dm>{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<dm_y>(?:19|20)\d{{2}})
             | \d{{1,2}}(?:st|nd|rd|th)?\s+(?P<dd_m>{months})[a-z]*\.?,?\s+(?P<dd_y>(?:19|20)\d{{2}})
             | (?P<dn>\d{{1,2}})/\d{{1,2}}/(?P<dn_y>(?:19|20)\d{{2}})
@@ -42,9 +44,9 @@ pattern! {
             | (?:this|last)\s+fiscal(?:[\s-]+year)?
             | (?P<tq>(?:in|during)\s+the\s+quarter|this\s+quarter)
             | (?P<td>year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|(?:first|past)\s+(?:three|3)\s+quarters|(?:first|past|the)\s+(?:nine|9)[\s-]+months?)
-            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?|\s+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
+            | (?P<fty>for\s+the\s+(?:fiscal\s+)?year|(?:during|over)\s+the\s+year)(?:\s+(?P<fty_y>(?:19|20)\d{{2}}){split}|\s+(?:ended|ending|to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})[a-z]*\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:(?P<fty_ey>(?:19|20)\d{{2}})|(?P<fty_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)))?
             | (?P<fm>first|last)\s+(?P<fm_n>three|six|3|6)\s+months\s+of\s+(?:fiscal\s+)?(?P<fm_y>(?:19|20)\d{{2}})
-            | (?P<year>(?:19|20)\d{{2}})(?:/(?:19|20)?\d{{2}})?[ea]?
+            | (?P<year>(?:19|20)\d{{2}}){split}[ea]?
             | q\s+(?P<qs>one|two|three|four)(?:\s+(?P<qs_sy>twenty[\s-]+twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?
             )(?-u:\b)"
         );
