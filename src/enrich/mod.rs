@@ -153,7 +153,7 @@ pub fn enrich(doc: Doc, ctx: &Context) -> Enriched {
     let settings = figures::Settings {
         default_subject: default_subject(&doc, ctx, page_metric.is_some()),
         page_period: (page.meta.period.clone())
-            .or_else(|| metrics::parse_fiscal_period(&page.title, ctx.config.fiscal_year_end)),
+            .or_else(|| metrics::title_period(&page.title, ctx.config.fiscal_year_end)),
         page_metric,
         names: &ctx.names,
         currency: ctx.currency,

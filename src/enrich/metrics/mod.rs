@@ -60,7 +60,7 @@ pub use lexicon::{MetricKind, MetricNames};
 pub use outlook::heading_looks_ahead;
 pub use period::{
     Anchor, Frame, dateline, fiscal_year_of, frame_period, outlook_period, parse_fiscal_period, parse_heading_period,
-    parse_period,
+    parse_period, title_period,
 };
 pub use plain::PlainText;
 pub use sentences::split_sentences;

@@ -349,6 +349,21 @@ pub fn parse_fiscal_period(text: &str, fiscal_end: u8) -> Option<String> {
         .map(|h| h.canonical)
 }
 
+/// The one period a note's title names (`parse_fiscal_period`), if it names no span of
+/// them: "on the wires, April 2024 to July 2025" covers many periods and dates none of
+/// its figures.
+pub fn title_period(title: &str, fiscal_end: u8) -> Option<String> {
+    let hits = find_periods(title, Anchor::default().fiscal(fiscal_end));
+    let span = hits.windows(2).any(|pair| {
+        let between = title.get(pair[0].end..pair[1].start).unwrap_or_default().trim();
+        ["to", "through", "until", "-", "–", "—"].contains(&between)
+    });
+    if span {
+        return None;
+    }
+    parse_fiscal_period(title, fiscal_end)
+}
+
 /// `parse_period` of a heading, whose quarter said without a year ("Fourth-quarter
 /// outlook", "Second quarter recap") is dated by `around`, the period of the note or of
 /// the heading before it, as a sentence's is.
@@ -1750,6 +1765,20 @@ mod tests {
         );
         // Two years that do not follow each other are no split year.
         assert_eq!(canonical("between 2019/23"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_title_that_names_a_span_dates_nothing() {
+        assert_eq!(title_period("Samsung on the wires, April 2024 to July 2025", 12), None);
+        assert_eq!(title_period("Tesco: trading from Q1–Q3 2024/25", 2), None);
+        assert_eq!(
+            title_period("Tesco's first half of 2024/25", 2).as_deref(),
+            Some("H1 2025")
+        );
+        assert_eq!(
+            title_period("Amazon Q4 2023 and full-year results", 12).as_deref(),
+            Some("Q4 2023")
+        );
     }
 
     #[test]
