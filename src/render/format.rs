@@ -102,6 +102,11 @@ fn write_amount(out: &mut String, a: f64, unit: &str, signed: bool) {
             write_trimmed(out, x * 100.0, 1);
             out.push('¢');
         }
+        // Pence as London writes a dividend or a price: "8.25p", not "£0.08".
+        "GBP" if x < 1.0 && x > 0.0 => {
+            write_trimmed(out, x * 100.0, 2);
+            out.push('p');
+        }
         "INR" => write_rupees(out, x),
         other => match currency::shown_sign(other) {
             Some(sign) => write_money(out, sign, x),
@@ -318,6 +323,7 @@ mod tests {
             "x" => format!("{}×", trimmed_exactly(x, 1)),
             "count" => scaled(x),
             "USD" if x < 1.0 && x > 0.0 => format!("{}¢", trimmed_exactly(x * 100.0, 1)),
+            "GBP" if x < 1.0 && x > 0.0 => format!("{}p", trimmed_exactly(x * 100.0, 2)),
             "INR" => {
                 let (scaled, word) = match x {
                     x if x >= 1e12 => (x / 1e12, " lakh crore"),
@@ -425,6 +431,9 @@ mod tests {
         assert_eq!(amount(-12.5e7, "INR", true), "−₹12.5 crore");
         assert_eq!(amount(0.45, "USD", false), "45¢");
         assert_eq!(amount(0.358, "USD", false), "35.8¢");
+        assert_eq!(amount(0.0825, "GBP", false), "8.25p");
+        assert_eq!(amount(0.121, "GBP", false), "12.1p");
+        assert_eq!(amount(12.45, "GBP", false), "£12.45");
         assert_eq!(amount(2.5e9, "CHF", false), "CHF 2.5B");
     }
 
