@@ -332,43 +332,55 @@ pub fn parse_period(text: &str) -> Option<String> {
 /// in March).
 pub fn parse_fiscal_period(text: &str, fiscal_end: u8) -> Option<String> {
     let anchor = Anchor::default().fiscal(fiscal_end);
-    // A text that is one plain form ("Q4 2023", "FY2024", "2023": a table's head cell) is
-    // read without the pattern, as a match of it would be (`Plain`); a "trailing twelve
-    // months" needs the quarter the pattern's reading gives it.
-    let whole = text.trim();
-    if let Some(plain) = Plain::of(whole)
-        && plain != Plain::TrailingTwelveMonths
-        && (plain != Plain::Year || plain_year(whole, 0, whole.len()))
-        && let Some(canonical) = plain.canonical(whole, anchor)
-    {
-        return Some(canonical);
-    }
-    find_periods(text, anchor)
-        .into_iter()
-        .find(|h| !h.comparison)
-        .map(|h| h.canonical)
+    plain_period(text, anchor).or_else(|| {
+        find_periods(text, anchor)
+            .into_iter()
+            .find(|h| !h.comparison)
+            .map(|h| h.canonical)
+    })
 }
 
-/// The one period a note's title names (`parse_fiscal_period`), if it names no span of
-/// them: "on the wires, April 2024 to July 2025" covers many periods and dates none of
-/// its figures.
-pub fn title_period(title: &str, fiscal_end: u8) -> Option<String> {
-    let hits = find_periods(title, Anchor::default().fiscal(fiscal_end));
+/// A text that is one plain form ("Q4 2023", "FY2024", "2023": a table's head cell), read
+/// without the pattern, as a match of it would be (`Plain`); a "trailing twelve months"
+/// needs the quarter the pattern's reading gives it.
+fn plain_period(text: &str, anchor: Anchor) -> Option<String> {
+    let whole = text.trim();
+    let plain = Plain::of(whole)?;
+    (plain != Plain::TrailingTwelveMonths && (plain != Plain::Year || plain_year(whole, 0, whole.len())))
+        .then(|| plain.canonical(whole, anchor))
+        .flatten()
+}
+
+/// The one period a note's title (or a heading) names, as `parse_fiscal_period` reads
+/// it, or `Err` if it names a span of them: "on the wires, April 2024 to July 2025"
+/// covers many periods and dates none of the figures under it.
+fn named_period(text: &str, anchor: Anchor) -> Result<Option<String>, ()> {
+    if let Some(plain) = plain_period(text, anchor) {
+        return Ok(Some(plain));
+    }
+    let hits = find_periods(text, anchor);
     let span = hits.windows(2).any(|pair| {
-        let between = title.get(pair[0].end..pair[1].start).unwrap_or_default().trim();
+        let between = text.get(pair[0].end..pair[1].start).unwrap_or_default().trim();
         ["to", "through", "until", "-", "–", "—"].contains(&between)
     });
     if span {
-        return None;
+        return Err(());
     }
-    parse_fiscal_period(title, fiscal_end)
+    Ok(hits.into_iter().find(|h| !h.comparison).map(|h| h.canonical))
+}
+
+/// The period a note's title names, none if it names a span (`named_period`).
+pub fn title_period(title: &str, fiscal_end: u8) -> Option<String> {
+    named_period(title, Anchor::default().fiscal(fiscal_end)).ok().flatten()
 }
 
 /// `parse_period` of a heading, whose quarter said without a year ("Fourth-quarter
 /// outlook", "Second quarter recap") is dated by `around`, the period of the note or of
 /// the heading before it, as a sentence's is.
 pub fn parse_heading_period(text: &str, around: Option<&str>, fiscal_end: u8) -> Option<String> {
-    parse_fiscal_period(text, fiscal_end).or_else(|| {
+    // A heading that names a span of periods dates nothing under it, as a title does.
+    let named = named_period(text, Anchor::default().fiscal(fiscal_end)).ok()?;
+    named.or_else(|| {
         // Read again only where a quarter or a half may be named, the periods an anchor
         // dates: most headings name no period.
         let b = text.as_bytes();
@@ -378,10 +390,7 @@ pub fn parse_heading_period(text: &str, around: Option<&str>, fiscal_end: u8) ->
         if !part {
             return None;
         }
-        let around = around?;
-        (find_periods(text, Anchor::of(Some(around)).fiscal(fiscal_end)).into_iter())
-            .find(|h| !h.comparison)
-            .map(|h| h.canonical)
+        named_period(text, Anchor::of(Some(around?)).fiscal(fiscal_end)).ok()?
     })
 }
 
@@ -1778,6 +1787,16 @@ mod tests {
         assert_eq!(
             title_period("Amazon Q4 2023 and full-year results", 12).as_deref(),
             Some("Q4 2023")
+        );
+        // A heading, too, even one whose quarters take their year from around it.
+        assert_eq!(
+            parse_heading_period("On the wires, April 2024 to July 2025", None, 12),
+            None
+        );
+        assert_eq!(parse_heading_period("Q1 to Q3", Some("FY 2024"), 12), None);
+        assert_eq!(
+            parse_heading_period("Q3 results", Some("FY 2024"), 12).as_deref(),
+            Some("Q3 2024")
         );
     }
 
