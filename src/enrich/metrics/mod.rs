@@ -972,7 +972,8 @@ fn found(
     if let Some(m) = metric
         .as_deref()
         .filter(|m| matches!(*m, "dividend per share" | "dividends"))
-        && let Some(kind) = dividend_kind(s, &s.qtys[rec.primary()])
+        && let first = rec.change.into_iter().chain(rec.value).min().unwrap_or_default()
+        && let Some(kind) = dividend_kind(s, &s.qtys[first])
     {
         metric = Some(format!("{kind} {m}"));
     }
@@ -1355,11 +1356,14 @@ fn shares_moved(s: &Sentence, role: Role) -> bool {
 }
 
 /// The kind of dividend named right before amount `q` ("an interim dividend of ¥40",
-/// "a year-end dividend of ¥50", "the final dividend is 45p"): "interim", "year-end",
-/// "final", "special", "supplemental" or "extra".
+/// "a year-end dividend of ¥50", "the final dividend is 45p", "the interim dividend goes
+/// up 10.4% to 4.25p", `q` then the change): "interim", "year-end", "final", "special",
+/// "supplemental" or "extra".
 fn dividend_kind(s: &Sentence, q: &Qty) -> Option<&'static str> {
     const KINDS: [&str; 5] = ["interim", "final", "special", "supplemental", "extra"];
-    const LINKS: [&str; 7] = ["of", "is", "was", "at", ":", "per", "share"];
+    const LINKS: [&str; 14] = [
+        "of", "is", "was", "at", ":", "per", "share", "goes", "went", "up", "rises", "rose", "grew", "by",
+    ];
     let before = &s.toks[..q.first];
     let (k, links) = tokens::word_before_links(&s.toks, q.first, &LINKS)?;
     if links > 3 || !before[k].is_any(&["dividend", "dividends"]) {

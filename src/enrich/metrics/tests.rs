@@ -1095,6 +1095,9 @@ const CASES: &[Case] = &[
         &["0.275 GBP; _; Amazon; dividend per share; Q1 2025"]),
     // "Pounds" and "won" name money in a site that reports in them (`Scope::currency`),
     // and weigh or win elsewhere: see `a_word_that_names_money_only_in_its_site`.
+    // The kind of a dividend holds across the change that leads to its level.
+    ("The interim dividend goes up 10.4% to 4.25p.", Some("H1 2025"), &[],
+        &["0.0425 GBP; up 10.4 %; Amazon; interim dividend per share; H1 2025"]),
     // A market share is a measure of its own; a change of it in basis points too.
     ("Tesco's UK market share was 28.3%, up 60 basis points.", Some("FY 2025"), &[],
         &["28.3 %; up 60 bps; Amazon; market share; FY 2025"]),
