@@ -1045,10 +1045,8 @@ fn only_year<'t>(phrases: impl Iterator<Item = &'t str>) -> Option<u32> {
             continue;
         };
         let mut year = b[at..at + 4].iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
-        // A split year ("2024/25") is the second.
-        if let [b'/', d1 @ b'0'..=b'9', d2 @ b'0'..=b'9'] = b[at + 4..] {
-            year += u32::from(u32::from((d1 - b'0') * 10 + d2 - b'0') == (year + 1) % 100);
-        }
+        // A split year ("2024/25", "FY 2024-25") is the second.
+        year += u32::from(next_year_follows(&phrase[at + 4..], year));
         if !(1900..2100).contains(&year) || found.is_some_and(|f| f != year) {
             return None;
         }
@@ -1433,12 +1431,15 @@ fn split_year(caps: &regex::Captures, y: regex::Match) -> Option<u32> {
 }
 
 /// Whether the match of `caps` goes on after its year `y` (of value `year`) with the next
-/// year ("/25", "-2025", "–25").
+/// year (`next_year_follows`).
 fn split_after(caps: &regex::Captures, y: regex::Match, year: u32) -> bool {
-    let Some(whole) = caps.get(0) else {
-        return false;
-    };
-    let after = &whole.as_str()[y.end() - whole.start()..];
+    caps.get(0)
+        .is_some_and(|whole| next_year_follows(&whole.as_str()[y.end() - whole.start()..], year))
+}
+
+/// Whether `after`, the text right after a year of value `year`, is the year after it,
+/// which makes the two a split year: "/25", "-2025", "–25".
+fn next_year_follows(after: &str, year: u32) -> bool {
     let Some(next) = ["/", "-", "–"].iter().find_map(|link| after.strip_prefix(link)) else {
         return false;
     };
@@ -1770,6 +1771,10 @@ mod tests {
         // A year's quarter without one takes the split year's second.
         assert_eq!(
             canonical("in 2024/25, the second quarter was the strongest"),
+            ["FY 2025", "Q2 2025"]
+        );
+        assert_eq!(
+            canonical("in FY 2024-25, the second quarter was the strongest"),
             ["FY 2025", "Q2 2025"]
         );
         // Two years that do not follow each other are no split year.
