@@ -117,11 +117,14 @@ const NAMED_IN_ITS_SITE: &[(&str, &str)] = &[("pounds", "GBP"), ("pound", "GBP")
 /// The currency a word after an amount names in a site whose currency is `site`: any
 /// `of_name` gives, and the site's own by a name it shares with a weight or a verb.
 pub fn of_name_in(lower: &[u8], site: &str) -> Option<&'static str> {
-    of_name(lower).or_else(|| {
-        (NAMED_IN_ITS_SITE.iter())
-            .find(|(name, code)| name.as_bytes() == lower && *code == site)
-            .map(|(_, code)| *code)
-    })
+    of_name(lower).or_else(|| of_name_in_its_site(lower).filter(|code| *code == site))
+}
+
+/// The currency a word of `NAMED_IN_ITS_SITE` names where it names one.
+fn of_name_in_its_site(lower: &[u8]) -> Option<&'static str> {
+    (NAMED_IN_ITS_SITE.iter())
+        .find(|(name, _)| name.as_bytes() == lower)
+        .map(|(_, code)| *code)
 }
 
 /// The codes of the table by the names `names` gives each currency, the first
@@ -170,10 +173,10 @@ pub fn caption_prefix(words: &str) -> Option<(&'static str, &str)> {
 /// "euros", "pounds sterling", "new taiwan dollars"), to write its cells with.
 pub fn caption_of(of: &str) -> Option<&'static str> {
     let code = match of.trim_start_matches("u.s. ").trim_start_matches("us ") {
-        // In a table's caption pounds are money.
-        "pounds" | "pounds sterling" => "GBP",
+        "pounds sterling" => "GBP",
         "nt dollars" | "new taiwan dollars" => "TWD",
-        other => of_name(other.as_bytes())?,
+        // In a table's caption pounds and won are money, whatever the site's currency.
+        other => of_name(other.as_bytes()).or_else(|| of_name_in_its_site(other.as_bytes()))?,
     };
     find(|c| c.code == code).and_then(|c| c.signs.first().copied())
 }
@@ -205,6 +208,10 @@ mod tests {
         assert_eq!(caption_prefix("dkk million"), Some(("DKK", " million")));
         assert_eq!(caption_prefix("units"), None);
         assert_eq!(caption_of("pounds sterling"), Some("£"));
+        assert_eq!(caption_of("pounds"), Some("£"));
+        assert_eq!(caption_of("won"), Some("₩"));
+        assert_eq!(of_name_in(b"won", "KRW"), Some("KRW"));
+        assert_eq!(of_name_in(b"won", "USD"), None);
         assert_eq!(caption_of("u.s. dollars"), Some("$"));
         assert_eq!(caption_of("widgets"), None);
     }
