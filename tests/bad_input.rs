@@ -125,6 +125,26 @@ fn a_bad_date_names_the_line_of_the_date_key() {
 }
 
 #[test]
+fn a_date_that_is_no_day_says_why() {
+    let (site, before) = built_site();
+    site.write(
+        "content/notes/leap.md",
+        "---\ntitle: Leap\ndate: 2024-02-31\n---\nBody.\n",
+    );
+    let run = site.build();
+    assert_failed_and_kept(&site, &before, &run);
+    let error = run.diagnostic(&["content/notes/leap.md:3", "error"]);
+    assert!(error.contains("February 2024 has 29 days"), "{error}");
+    site.write(
+        "content/notes/leap.md",
+        "---\ntitle: Leap\ndate: 2024-13-01 10:00\n---\nBody.\n",
+    );
+    let run = site.build();
+    let error = run.diagnostic(&["content/notes/leap.md:3", "error"]);
+    assert!(error.contains("there is no month 13"), "{error}");
+}
+
+#[test]
 fn two_notes_with_the_same_permalink_are_both_named() {
     let (site, before) = built_site();
     // Slug first-call, like content/notes/2024-02-01-first-call.md.

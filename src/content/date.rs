@@ -35,6 +35,29 @@ pub fn parse(text: &str) -> Option<DateTime<FixedOffset>> {
         .map(utc)
 }
 
+/// Why a text shaped as a date (`YYYY-MM-DD`, with or without a time after it) is none:
+/// "there is no month 13", "February 2024 has 29 days". None where it is not so shaped,
+/// or its day exists.
+pub fn no_such_day(text: &str) -> Option<String> {
+    let head = text.trim().get(..10)?;
+    let b = head.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        (b[r.clone()].iter().all(u8::is_ascii_digit)).then(|| head[r].parse::<u32>().ok())?
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let first = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, 1);
+    let Some(first) = first else {
+        return Some(format!("there is no month {month}"));
+    };
+    // The last day of the month is the day before the first of the next.
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    let days = next.signed_duration_since(first).num_days();
+    (day == 0 || i64::from(day) > days).then(|| format!("{} {year} has {days} days", first.format("%B")))
+}
+
 fn utc(d: NaiveDateTime) -> DateTime<FixedOffset> {
     Utc.from_utc_datetime(&d).fixed_offset()
 }

@@ -149,8 +149,12 @@ pub fn read(config: &Config, rel: &Path) -> Result<(Page, Vec<Diagnostic>), Vec<
     let (file_date, file_slug) = date::from_file_stem(&stem);
     let date = match date_field {
         Some(text) => date::parse(&text).or_else(|| {
-            let d = Diagnostic::error(&source, format!("`date: {text}` is not a date folio understands"))
-                .help("write it as 2024-02-01, 2024-02-01 10:00, or 2024-02-01 10:00:00 -0500");
+            let d = match date::no_such_day(&text) {
+                Some(why) => Diagnostic::error(&source, format!("`date: {text}` is no day of the calendar: {why}"))
+                    .help("correct the day or the month"),
+                None => Diagnostic::error(&source, format!("`date: {text}` is not a date folio understands"))
+                    .help("write it as 2024-02-01, 2024-02-01 10:00, or 2024-02-01 10:00:00 -0500"),
+            };
             errors.push(match date_line {
                 Some(l) => d.at_line(l),
                 None => d,
