@@ -993,3 +993,11 @@ fn figures_in_whole_notes_of_a_company_reporting_in_pounds_are_found_and_attribu
 fn figures_in_whole_notes_of_a_company_reporting_in_won_are_found_and_attributed() {
     whole_notes("passages33");
 }
+
+/// The thirty-fifth blind set, Nestlé: a Swiss food company reporting in francs, with
+/// organic growth split into real internal growth and pricing by zone, the underlying
+/// trading operating margin in basis points, and nine-month sales.
+#[test]
+fn figures_in_whole_notes_of_a_company_reporting_in_francs_are_found_and_attributed() {
+    whole_notes("passages35");
+}
