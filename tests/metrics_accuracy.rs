@@ -1001,3 +1001,11 @@ fn figures_in_whole_notes_of_a_company_reporting_in_won_are_found_and_attributed
 fn figures_in_whole_notes_of_a_company_reporting_in_francs_are_found_and_attributed() {
     whole_notes("passages35");
 }
+
+/// The thirty-sixth blind set, Uber: a ride-hailing and delivery platform, with gross
+/// bookings at reported and constant currency, trips, monthly active platform consumers,
+/// take rate, adjusted EBITDA as a margin of gross bookings and trailing free cash flow.
+#[test]
+fn figures_in_whole_notes_of_a_platform_measured_by_gross_bookings_are_found_and_attributed() {
+    whole_notes("passages36");
+}
