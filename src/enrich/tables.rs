@@ -585,7 +585,16 @@ impl Layout {
         let row_growth = std::cell::OnceCell::new();
         for column in 1..cells.starts.len() {
             let Some(at) = cells.trimmed(row, column) else { continue };
-            let number = &row[at.clone()];
+            // A typographic minus ("−3", "–1.2%", as published tables set them) is read
+            // as a hyphen's.
+            let ascii;
+            let number = match row[at.clone()].strip_prefix(['\u{2212}', '\u{2013}']) {
+                Some(rest) => {
+                    ascii = ["-", rest].concat();
+                    ascii.as_str()
+                }
+                None => &row[at.clone()],
+            };
             // "$4,322" under "Revenue (in millions)" is $4,322 million: the symbol says the
             // currency, the head the scale.
             if let Some(mut written) = Self::scaled_amount(number, self.head_scale(column)) {
@@ -719,7 +728,7 @@ impl Layout {
                 {
                     written = format!("{metric} {written}");
                 }
-                if written != number {
+                if written != row[at.clone()] {
                     out.push((at, written));
                 }
             }
@@ -1510,6 +1519,23 @@ mod tests {
         );
         let l = layout(head);
         assert_eq!(l.periods, [None, Some("Q4 2022".into()), Some("Q4 2023".into())]);
+    }
+
+    #[test]
+    fn a_typographic_minus_reads_as_a_hyphen() {
+        let head = "Metric ($ bn) | Q3 2024 | Q4 2024";
+        assert_eq!(
+            read(head, "Net income | \u{2212}0.3 | 10.6"),
+            "Net income | -$0.3B | $10.6B"
+        );
+        assert_eq!(
+            read(head, "Net income | \u{2013}0.3 | 10.6"),
+            "Net income | -$0.3B | $10.6B"
+        );
+        assert_eq!(
+            read("Segment | Q1 2024 | Q3 2024", "Organic growth (%) | +3 | \u{2212}3"),
+            read("Segment | Q1 2024 | Q3 2024", "Organic growth (%) | +3 | -3"),
+        );
     }
 
     #[test]
