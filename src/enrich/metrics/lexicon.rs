@@ -1062,6 +1062,44 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("price and mix", "price/mix", Any, false),
     ("concentrate sales", "concentrate sales", Any, false),
     ("unit case volume", "unit case volume", Any, false),
+    // A food maker's organic growth ("organic growth of 2.2%": its sales', as "organic
+    // revenue growth" is) and the two parts it is told in: real internal growth (volume
+    // and mix, "RIG", in capitals: a rig drills) and pricing.
+    ("organic growth", "revenue", Money, false),
+    ("real internal growth", "real internal growth", Any, false),
+    ("RIG", "real internal growth", Any, false),
+    ("pricing", "pricing", Any, false),
+    ("net pricing", "net pricing", Any, false),
+    // Its profit before restructuring and impairments, and the margin of it: measures of
+    // their own beside the operating profit.
+    (
+        "underlying trading operating profit",
+        "underlying trading operating income",
+        Money,
+        false,
+    ),
+    ("utop", "underlying trading operating income", Money, false),
+    (
+        "underlying trading operating profit margin",
+        "underlying trading operating margin",
+        Ratio,
+        false,
+    ),
+    (
+        "underlying trading operating margin",
+        "underlying trading operating margin",
+        Ratio,
+        false,
+    ),
+    ("utop margin", "underlying trading operating margin", Ratio, false),
+    ("trading operating profit", "trading operating income", Money, false),
+    (
+        "trading operating profit margin",
+        "trading operating margin",
+        Ratio,
+        false,
+    ),
+    ("trading operating margin", "trading operating margin", Ratio, false),
     ("share repurchases", "share repurchases", Money, false),
     // "repurchased $2.90 billion of our shares", "bought back $3 billion of stock".
     ("repurchased", "share repurchases", Money, false),
@@ -1559,6 +1597,13 @@ impl MetricNames {
             if &text[start..end] == "ADS" {
                 continue;
             }
+            // "Pricing" is a part of organic growth only beside it ("organic growth of
+            // 2.2%, RIG of 0.8% and pricing of 1.5%") or as a column's or a row's label;
+            // elsewhere it is an insurer's renewal pricing, a chip's selling price or a
+            // product's price per use, which it does not name alone.
+            if e.label == "pricing" && !beside_organic_growth(text) {
+                continue;
+            }
             if e.label.is_empty() {
                 let said = &text[start..end];
                 if said.eq_ignore_ascii_case("non-gaap") || said.eq_ignore_ascii_case("non gaap") {
@@ -1690,6 +1735,14 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// Whether `text` speaks of organic growth and its parts, or is a label of a few words
+/// (a table's head cell, "Pricing (%)").
+fn beside_organic_growth(text: &str) -> bool {
+    let b = text.as_bytes();
+    let has = |word: &[u8]| b.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+    text.trim().len() <= 24 || has(b"organic") || has(b"internal growth") || b.windows(3).any(|w| w == b"RIG")
 }
 
 /// Whether "adjusted" before a metric is a verb with a doer ("we adjusted revenue

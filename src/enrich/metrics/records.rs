@@ -538,14 +538,17 @@ fn a_ratio_said(s: &Sentence, q: &Qty) -> bool {
 }
 
 /// Measures that a growth is made of, and rooms, said in percent only as changes ("net
-/// rooms growth of 6.8%").
-const GROWTH_PARTS: [&str; 6] = [
+/// rooms growth of 6.8%", "pricing of 1.5%").
+const GROWTH_PARTS: [&str; 9] = [
     "rooms",
     "price/mix",
     "concentrate sales",
     "volume",
     "unit case volume",
     "realized prices",
+    "real internal growth",
+    "pricing",
+    "net pricing",
 ];
 
 /// "13% revenue growth", "four to six percent organic revenue growth", "a 5% volume
