@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::Sentence;
 use super::attribute::NOT_ADJECTIVES;
 use super::cues::{Dir, dir_after, dir_before, dir_of_verb};
-use super::lexicon::MetricKind;
+use super::lexicon::{MetricHit, MetricKind};
 use super::quantity::{Qty, Unit};
 use super::tokens::{Kind, Token, lower_ascii};
 
@@ -1400,6 +1400,14 @@ fn backward_ok(s: &Sentence, l: usize) -> bool {
     let fronted = a.first == 1 && s.toks[0].is("at") && s.toks.get(a.next).is_some_and(|t| t.is(","));
     // "$0.83 per share, up 10%": what the level is counted per is part of it.
     let per_share = |k: usize| s.per_unit(k) && s.toks.get(a.next).is_some_and(|t| t.start == s.metrics[k].start);
+    // "revenue was €84.7 billion, which is organic growth of one percent": a name between
+    // them of the level's own measure names no other, nor does the base of a share that
+    // basis points move ("4.4% of gross bookings, up about 70 basis points"; but "51% of
+    // revenue, up 58%" is the growth of what the share is of).
+    let own_label = own.map(|o| s.metrics[o].label);
+    let moves_the_share = b.unit == Unit::Bps;
+    let other =
+        |k: usize, h: &MetricHit| Some(k) != own && Some(h.label) != own_label && !(h.ratio_base && moves_the_share);
     gap.len() <= 16
         && !s.breaks.hard_between(a.end, b.start)
         && !s
@@ -1410,7 +1418,7 @@ fn backward_ok(s: &Sentence, l: usize) -> bool {
             .metrics
             .iter()
             .enumerate()
-            .any(|(k, h)| h.start >= a.end && h.start < b.start && Some(k) != own && !fronted && !per_share(k))
+            .any(|(k, h)| h.start >= a.end && h.start < b.start && other(k, h) && !fronted && !per_share(k))
         && !gap.iter().any(|t| t.is_any(&["from", "to", "than", "versus", "vs"]))
 }
 
