@@ -612,6 +612,8 @@ pub(super) fn record_metric(s: &Sentence, rec: &Rec, default_subject: Option<&st
             format!("{} growth", h.label)
         } else if let Some(name) = money_name(h.label, q.unit) {
             name.to_string()
+        } else if let Some(margin) = (rec.value == Some(p)).then(|| share_of_sales(s, q, h)).flatten() {
+            margin.to_string()
         } else if let Some(margin) = margin_of_profit_named(s, h) {
             margin.to_string()
         } else if non_gaap_after(s.text, q.end) && !h.label.starts_with("non-gaap") && !h.label.starts_with("adjusted")
@@ -712,6 +714,40 @@ fn profit_with_margin_before(s: &Sentence, at: usize) -> Option<(&'static str, &
             && (entry(h.label).is_some() || matches!(h.label, "operating income" | "net income"))
     })?;
     entry(h.label)
+}
+
+/// "Adjusted EBITDA was $1.51 billion, 8.1% of its gross bookings", "4.4% of gross
+/// bookings, up from 3.7% a year earlier": a profit's level in percent of the sales (or
+/// the gross bookings) it was earned on is its margin, and so is the earlier level set
+/// right after it.
+fn share_of_sales(s: &Sentence, q: &Qty, h: &super::lexicon::MetricHit) -> Option<&'static str> {
+    if q.unit != Unit::Percent || h.kind != MetricKind::Money {
+        return None;
+    }
+    let margin = match h.label {
+        "operating income" => "operating margin",
+        "net income" => "net margin",
+        "gross profit" => "gross margin",
+        label => PROFITS_WITH_MARGINS.iter().find(|(p, _)| *p == label)?.1,
+    };
+    let of_sales = |p: &Qty| {
+        s.metrics.iter().any(|b| {
+            b.ratio_base
+                && matches!(b.label, "revenue" | "gross bookings")
+                && b.start >= p.end
+                && s.text[p.end..b.start].split_whitespace().all(|w| {
+                    ["of", "its", "the", "our", "their"]
+                        .iter()
+                        .any(|o| w.eq_ignore_ascii_case(o))
+                })
+        })
+    };
+    let before = s
+        .qtys
+        .iter()
+        .rev()
+        .find(|p| p.end <= q.start && p.unit == Unit::Percent);
+    (of_sales(q) || before.is_some_and(|p| q.start - p.end <= 60 && of_sales(p))).then_some(margin)
 }
 
 /// "EBIT of $1.4 billion on revenue of $25.1 billion, a margin of 5.6%": a margin not

@@ -1241,6 +1241,10 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
         false,
     ),
     ("bookings", "bookings", Money, false),
+    // What riders, eaters and travellers spend on a platform, of which its revenue is
+    // its take.
+    ("gross bookings", "gross bookings", Money, false),
+    ("take rate", "take rate", Ratio, false),
     // Measures of their own, as the companies that report them define them: orders net
     // of cancellations (a chip-tool maker's, a game publisher's), and the bookings of
     // commercial contracts (a software maker's).
