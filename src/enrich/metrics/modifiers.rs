@@ -218,6 +218,17 @@ pub(super) fn unit_words(toks: &[Token], i: usize, site: &str) -> Option<(Unit, 
         b"us" | b"u.s." if next_is(&["dollars", "dollar"]) => (Unit::Currency("USD"), i + 2),
         b"us" | b"u.s." if next_is(&["cents", "cent"]) => (Unit::Currency(US_CENTS), i + 2),
         b"nt" | b"taiwan" if next_is(&["dollars", "dollar"]) => (Unit::Currency("TWD"), i + 2),
+        // "ninety one point four billion Swiss francs", "Norwegian kroner", "Canadian
+        // dollars": a country's money by its name, as a call says it.
+        b"swiss" if next_is(&["francs", "franc"]) => (Unit::Currency("CHF"), i + 2),
+        b"canadian" if next_is(&["dollars", "dollar"]) => (Unit::Currency("CAD"), i + 2),
+        b"australian" if next_is(&["dollars", "dollar"]) => (Unit::Currency("AUD"), i + 2),
+        b"danish" if next_is(&["kroner", "krone"]) => (Unit::Currency("DKK"), i + 2),
+        b"norwegian" if next_is(&["kroner", "krone"]) => (Unit::Currency("NOK"), i + 2),
+        b"swedish" if next_is(&["kronor", "krona"]) => (Unit::Currency("SEK"), i + 2),
+        b"japanese" if next_is(&["yen"]) => (Unit::Currency("JPY"), i + 2),
+        b"indian" if next_is(&["rupees", "rupee"]) => (Unit::Currency("INR"), i + 2),
+        b"mexican" if next_is(&["pesos", "peso"]) => (Unit::Currency("MXN"), i + 2),
         b"new" if next_is(&["taiwan"]) && toks.get(i + 2).is_some_and(|t| t.is_any(&["dollars", "dollar"])) => {
             (Unit::Currency("TWD"), i + 3)
         }

@@ -473,17 +473,18 @@ pub(super) fn core_at(toks: &[Token], i: usize, site: &str) -> Option<Core> {
         // "a dollar ninety five", "two dollars and ninety five cents", "six euros forty",
         // as a call says a price or a per-share figure.
         // "sixteen rupees and ninety eight paise": a rupee's hundredths; "seven kroner and
-        // ninety øre", "three kroner fifty": a crown's; "twelve pounds forty five": a pound's.
+        // ninety øre", "three kroner fifty": a crown's; "twelve pounds forty five": a pound's;
+        // "four francs seventy six": a franc's.
         const WHOLE: &[&str] = &[
             "dollar", "dollars", "euro", "euros", "rupee", "rupees", "krone", "kroner", "krona", "kronor", "pound",
-            "pounds",
+            "pounds", "franc", "francs",
         ];
         if spelled && !scaled && value < 1e3 && toks[after - 1].is_any(WHOLE) {
             // Cents after "and" must say so ("two dollars and twenty employees" has none).
             let and = toks.get(after).is_some_and(|t| t.is("and"));
             let said = |at: usize| {
                 toks.get(at)
-                    .is_some_and(|t| t.is_any(&["cent", "cents", "paise", "øre", "öre", "pence"]))
+                    .is_some_and(|t| t.is_any(&["cent", "cents", "paise", "øre", "öre", "pence", "centimes"]))
             };
             let cents = spoken_cents(toks, after + usize::from(and))
                 .filter(|&(_, end)| !and || said(end))
