@@ -132,6 +132,7 @@ pub fn find(
             let mut layout = Layout::of(&blocks[head].text, names, &subject_of);
             if let Some((caption, whole, heading)) = caption(head) {
                 layout.captioned(caption, whole, names);
+                layout.units_by_measure(caption, &blocks[head].text);
                 if layout.caption.metric.is_none() {
                     layout.caption.metric = heading.and_then(|h| names.first_label(h));
                 }
@@ -453,6 +454,35 @@ impl Layout {
         self.caption.period = metrics::parse_period(caption);
     }
 
+    /// "(sales in CHF billion; organic growth, RIG and pricing in %)": a caption that
+    /// gives each measure its unit gives it to the columns whose head (`head`, the head
+    /// row) names that measure and says no unit of its own.
+    fn units_by_measure(&mut self, caption: &str, head: &str) {
+        let units = units_by_measure(caption);
+        if units.is_empty() {
+            return;
+        }
+        for (c, cell) in head.split(" | ").enumerate().skip(1) {
+            let lower = cell.to_ascii_lowercase();
+            if self.scales.get(c).is_none_or(Option::is_some) {
+                continue;
+            }
+            let named = |name: &String| {
+                lower.match_indices(name.as_str()).any(|(at, _)| {
+                    let before = lower[..at].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
+                    let after = lower[at + name.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|ch| !ch.is_alphanumeric());
+                    before && after
+                })
+            };
+            if let Some((_, scale)) = units.iter().find(|(names, _)| names.iter().any(named)) {
+                self.scales[c] = Some(*scale);
+            }
+        }
+    }
+
     fn of(head: &str, names: &MetricNames, subject_of: &impl Fn(&str) -> Option<String>) -> Layout {
         let mut layout = Layout::default();
         let cells: Vec<&str> = head.split(" | ").collect();
@@ -470,7 +500,13 @@ impl Layout {
             // The first head cell may be the table's caption: "$ in billions, except EPS".
             let scale = scale_of(cell).or_else(|| layout.scales.is_empty().then(|| caption_scale(cell)).flatten());
             layout.scales.push(scale);
-            layout.growth.push(growth_of(cell));
+            // "RIG", "Pricing", "Price/mix": the parts of a growth are changes too.
+            let part = || {
+                (names.first_label(cell))
+                    .is_some_and(|label| metrics::is_growth_part(&label))
+                    .then_some(None)
+            };
+            layout.growth.push(growth_of(cell).or_else(part));
             layout.shares.push(share_head(cell));
             let money = matches!(names.first_kind(cell), Some(MetricKind::Money | MetricKind::Ratio));
             layout.counted.push(
@@ -1256,6 +1292,38 @@ fn caption_scale(caption: &str) -> Option<Scale> {
     scale_of(caption).or_else(|| scale_in(last))
 }
 
+/// The measures a caption gives units to, each with its unit, from its last parentheses:
+/// "(sales in CHF million; growth and margin in %)" gives *sales* millions of francs and
+/// *growth* and *margin* percent.
+fn units_by_measure(caption: &str) -> Vec<(Vec<String>, Scale)> {
+    let (Some(open), Some(close)) = (caption.rfind('('), caption.rfind(')')) else {
+        return Vec::new();
+    };
+    if close < open {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for part in caption[open + 1..close].split(';') {
+        let lower = part.to_ascii_lowercase();
+        let Some((names, unit)) = lower.rsplit_once(" in ") else {
+            continue;
+        };
+        let Some(scale) = scale_in(unit) else { continue };
+        // Words that name a measure: not the money of "$ in millions" or "US$ in billions".
+        let measure = |n: &&str| n.bytes().all(|b| b.is_ascii_alphabetic() || b" /&-".contains(&b)) && n.len() >= 2;
+        let names: Vec<String> = (names.split(',').flat_map(|n| n.split(" and ")))
+            .map(str::trim)
+            .filter(measure)
+            .filter(|n| currency::caption_of(n).is_none() && currency::of_code_before(n.as_bytes()).is_none())
+            .map(str::to_string)
+            .collect();
+        if !names.is_empty() {
+            out.push((names, scale));
+        }
+    }
+    out
+}
+
 /// A caption before the exceptions it makes ("$ in billions, except per-share data",
 /// "£m unless stated", "€ millions except where stated").
 fn except_cut(caption: &str) -> &str {
@@ -1358,6 +1426,8 @@ fn scale_in(words: &str) -> Option<Scale> {
         "us cents" | "us cents per share" | "us cents a share" => return Some(Scale::Money("", " US cents")),
         // "Adjusted diluted EPS (p)", "Dividend per share (pence)": hundredths of the pound.
         "p" | "pence" | "pence per share" => return Some(Scale::Money("", " pence")),
+        // "Margin change (bps)": basis points, written after each number.
+        "bps" | "bp" | "basis points" => return Some(Scale::Plain("bps", None)),
         "thousand" | "thousands" => return Some(Scale::Plain("thousand", None)),
         "million" | "millions" => return Some(Scale::Plain("million", None)),
         "billion" | "billions" => return Some(Scale::Plain("billion", None)),
@@ -1536,6 +1606,22 @@ mod tests {
             read("Segment | Q1 2024 | Q3 2024", "Organic growth (%) | +3 | \u{2212}3"),
             read("Segment | Q1 2024 | Q3 2024", "Organic growth (%) | +3 | -3"),
         );
+    }
+
+    #[test]
+    fn a_caption_may_give_each_measure_its_unit() {
+        let head = "Zone | Sales | Organic growth | RIG | Pricing | UTOP margin | Margin change (bps)";
+        let mut l = layout(head);
+        l.units_by_measure(
+            "Sales by zone (sales in CHF billion; organic growth, RIG and pricing in %; margin in %):",
+            head,
+        );
+        assert_eq!(
+            read_in(&l, "Zone Europe | 14.2 | 1.8 | 1.0 | −0.8 | 16.9 | +40"),
+            "Zone Europe | CHF14.2B | +1.8% | +1.0% | down 0.8% | 16.9% | +40 bps"
+        );
+        // A caption of one scale for the whole table gives none by measure.
+        assert!(units_by_measure("Revenue by segment ($ in millions)").is_empty());
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub use period::{
     parse_period, title_period,
 };
 pub use plain::PlainText;
+pub use records::is_growth_part;
 pub use sentences::split_sentences;
 
 use cues::{Basis, Breaks, Cues};

@@ -551,6 +551,12 @@ const GROWTH_PARTS: [&str; 9] = [
     "net pricing",
 ];
 
+/// Whether a metric's label names a measure that a growth is made of (`GROWTH_PARTS`):
+/// a column headed so holds changes, as a growth column does.
+pub fn is_growth_part(label: &str) -> bool {
+    GROWTH_PARTS.contains(&label)
+}
+
 /// "13% revenue growth", "four to six percent organic revenue growth", "a 5% volume
 /// decline": a percentage said before a metric and the noun of its movement is that
 /// metric's change.
