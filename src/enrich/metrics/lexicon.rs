@@ -455,6 +455,16 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
     ("daily active people", "daily active people", Count, false),
     ("dap", "daily active people", Count, false),
     ("ad impressions", "ad impressions", Count, false),
+    // How a ride-hailing or delivery platform counts its use: the trips taken on it and
+    // the consumers who took one in the month.
+    ("trips", "trips", Count, false),
+    (
+        "monthly active platform consumers",
+        "monthly active platform consumers",
+        Count,
+        false,
+    ),
+    ("mapcs", "monthly active platform consumers", Count, false),
     // A retailer's measures: sales of stores open a year or more, their traffic and basket,
     // the rate of gross profit, club fees and stock on hand.
     ("comparable sales", "comparable sales", Any, false),

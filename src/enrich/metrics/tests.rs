@@ -231,6 +231,8 @@ const CASES: &[Case] = &[
         &["91.4e9 CHF; down 2 %; Amazon; revenue; FY 2024", "4.76 CHF; _; Amazon; eps; FY 2024"]),
     ("Revenue was 50 billion Norwegian kroner, or 6 billion Canadian dollars.", Some("FY 2024"), &[],
         &["50e9 NOK; _; Amazon; revenue; FY 2024", "6e9 CAD; _; Amazon; revenue; FY 2024"]),
+    ("Trips grew 21% to 2.57 billion and monthly active platform consumers (MAPCs) reached 149 million, up 15%.", Some("Q1 2024"), &[],
+        &["2.57e9 count; up 21 %; Amazon; trips; Q1 2024", "149e6 count; up 15 %; Amazon; monthly active platform consumers; Q1 2024"]),
     ("HPC rose 14% sequentially to 60% of revenue.", Some("Q2 2025"), &["HPC"],
         &["_; up 14 % QoQ; HPC; revenue; Q2 2025", "60 %; _; HPC; _; Q2 2025"]),
     ("Cloud revenue doubled.", Some("Q4 2024"), &[],
