@@ -132,7 +132,7 @@ pub fn find(
             let mut layout = Layout::of(&blocks[head].text, names, &subject_of);
             if let Some((caption, whole, heading)) = caption(head) {
                 layout.captioned(caption, whole, names);
-                layout.units_by_measure(caption, &blocks[head].text);
+                layout.caption_columns(caption, &blocks[head].text);
                 if layout.caption.metric.is_none() {
                     layout.caption.metric = heading.and_then(|h| names.first_label(h));
                 }
@@ -454,16 +454,27 @@ impl Layout {
         self.caption.period = metrics::parse_period(caption);
     }
 
-    /// "(sales in CHF billion; organic growth, RIG and pricing in %)": a caption that
-    /// gives each measure its unit gives it to the columns whose head (`head`, the head
-    /// row) names that measure and says no unit of its own.
-    fn units_by_measure(&mut self, caption: &str, head: &str) {
+    /// What a caption says of each column of the head row `head`: "(sales in CHF
+    /// billion; organic growth, RIG and pricing in %)" gives each measure's unit to the
+    /// columns whose head names that measure and says no unit of its own; and a bare
+    /// margin is the margin of the measure of profit the caption names.
+    fn caption_columns(&mut self, caption: &str, head: &str) {
         let units = units_by_measure(caption);
-        if units.is_empty() {
-            return;
-        }
         for (c, cell) in head.split(" | ").enumerate().skip(1) {
             let lower = cell.to_ascii_lowercase();
+            // "Adjusted EBITDA by segment … | Margin, FY 2024 |": a bare margin is that of
+            // the measure of profit the caption names, where it has one of its own.
+            let bare = lower.split(|ch: char| !ch.is_ascii_alphabetic()).any(|w| w == "margin")
+                && !lower.contains("operating");
+            if bare
+                && self
+                    .metrics
+                    .get(c)
+                    .is_some_and(|m| m.as_deref() == Some("operating margin"))
+                && let Some(margin) = self.caption.metric.as_deref().and_then(metrics::margin_of)
+            {
+                self.metrics[c] = Some(margin.to_string());
+            }
             if self.scales.get(c).is_none_or(Option::is_some) {
                 continue;
             }
@@ -507,7 +518,10 @@ impl Layout {
                     .then_some(None)
             };
             layout.growth.push(growth_of(cell).or_else(part));
-            layout.shares.push(share_head(cell));
+            // "Take rate (% of gross bookings)": a ratio the head names is no share of a
+            // whole but that ratio.
+            let ratio = names.first_kind(cell) == Some(MetricKind::Ratio);
+            layout.shares.push(share_head(cell) && !ratio);
             let money = matches!(names.first_kind(cell), Some(MetricKind::Money | MetricKind::Ratio));
             layout.counted.push(
                 (!money && scale.is_none())
@@ -1406,6 +1420,10 @@ fn scale_in(words: &str) -> Option<Scale> {
     // "millions of dollars" is "$ millions"; "millions of units", a count in millions,
     // whose noun the caption or the column names.
     if let Some((scale, of)) = words.split_once(" of ") {
+        // "(% of gross bookings)", "(% of revenue)": percentages, of what the head says.
+        if scale == "%" {
+            return Some(Scale::Percent);
+        }
         let symbol = currency::caption_of(of);
         return match symbol {
             Some(symbol) => scale_in(&format!("{symbol} {scale}")),
@@ -1612,7 +1630,7 @@ mod tests {
     fn a_caption_may_give_each_measure_its_unit() {
         let head = "Zone | Sales | Organic growth | RIG | Pricing | UTOP margin | Margin change (bps)";
         let mut l = layout(head);
-        l.units_by_measure(
+        l.caption_columns(
             "Sales by zone (sales in CHF billion; organic growth, RIG and pricing in %; margin in %):",
             head,
         );
@@ -1622,6 +1640,25 @@ mod tests {
         );
         // A caption of one scale for the whole table gives none by measure.
         assert!(units_by_measure("Revenue by segment ($ in millions)").is_empty());
+    }
+
+    #[test]
+    fn a_ratio_in_percent_of_a_base_is_that_ratio() {
+        let head = "Segment | Gross bookings | Take rate (% of gross bookings) | Margin (% of gross bookings)";
+        let mut l = layout(head);
+        l.captioned(
+            "Adjusted EBITDA by segment, FY 2024 ($ in millions)",
+            false,
+            &MetricNames::default(),
+        );
+        l.caption_columns("Adjusted EBITDA by segment, FY 2024 ($ in millions)", head);
+        assert_eq!(
+            read_in(&l, "Mobility | 83,480 | 30.1 | 8.7"),
+            "Mobility | $83,480M | 30.1% | 8.7%"
+        );
+        assert_eq!(l.metrics[2].as_deref(), Some("take rate"));
+        assert_eq!(l.metrics[3].as_deref(), Some("adjusted ebitda margin"));
+        assert!(!l.shares[2] && !l.shares[3]);
     }
 
     #[test]

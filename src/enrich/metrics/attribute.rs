@@ -705,6 +705,14 @@ pub(super) fn profit_named_before(s: &Sentence, at: usize) -> Option<&'static st
     profit_with_margin_before(s, at).map(|(profit, _)| profit)
 }
 
+/// The margin of a measure of profit other than operating income that has one of its
+/// own ("adjusted ebitda" → "adjusted ebitda margin").
+pub fn margin_of(profit: &str) -> Option<&'static str> {
+    (PROFITS_WITH_MARGINS.iter())
+        .find(|(p, _)| *p == profit)
+        .map(|(_, margin)| *margin)
+}
+
 /// The entry of `PROFITS_WITH_MARGINS` that `profit_named_before` finds.
 fn profit_with_margin_before(s: &Sentence, at: usize) -> Option<(&'static str, &'static str)> {
     let entry = |label: &str| PROFITS_WITH_MARGINS.iter().copied().find(|(p, _)| *p == label);

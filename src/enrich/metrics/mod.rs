@@ -54,7 +54,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-pub use attribute::{label_words, names_all_of_a_business, qualified_sales};
+pub use attribute::{label_words, margin_of, names_all_of_a_business, qualified_sales};
 pub use counts::{counted_noun, done_to};
 pub use lexicon::{MetricKind, MetricNames};
 pub use outlook::heading_looks_ahead;
