@@ -859,8 +859,13 @@ fn in_a_clause_of_its_own(text: &str, hit: &PeriodHit) -> Option<Range<usize>> {
         } else {
             next
         };
+        let at = word.as_ptr() as usize - text.as_ptr() as usize;
         if one_of(word, &CLAUSE_JOINS) && one_of(subject, &CLAUSE_SUBJECTS) {
-            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            return Some(at..text.len());
+        }
+        // "… free cash flow $1.36 billion, which lifted free cash flow over the trailing
+        // twelve months to $4.2 billion": a clause of "which" after a comma is one of its own.
+        if word.eq_ignore_ascii_case("which") && text[..at].trim_end().ends_with(',') {
             return Some(at..text.len());
         }
         (next, after_next) = (word, next);
