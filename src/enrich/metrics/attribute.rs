@@ -686,7 +686,7 @@ pub(super) fn unit_sales(s: &Sentence, h: &super::lexicon::MetricHit) -> bool {
 }
 
 /// Measures of profit other than operating income, each with the margin named after it.
-const PROFITS_WITH_MARGINS: [(&str, &str); 8] = [
+const PROFITS_WITH_MARGINS: [(&str, &str); 10] = [
     ("ebit", "ebit margin"),
     ("adjusted ebit", "adjusted ebit margin"),
     ("ebita", "ebita margin"),
@@ -695,6 +695,11 @@ const PROFITS_WITH_MARGINS: [(&str, &str); 8] = [
     ("adjusted ebitda", "adjusted ebitda margin"),
     ("ebt", "pretax margin"),
     ("pretax income", "pretax margin"),
+    (
+        "underlying trading operating income",
+        "underlying trading operating margin",
+    ),
+    ("trading operating income", "trading operating margin"),
 ];
 
 /// The measure of profit the sentence names last before byte `at` ("Ford Pro earned EBIT

@@ -1615,7 +1615,7 @@ impl MetricNames {
             // 2.2%, RIG of 0.8% and pricing of 1.5%") or as a column's or a row's label;
             // elsewhere it is an insurer's renewal pricing, a chip's selling price or a
             // product's price per use, which it does not name alone.
-            if e.label == "pricing" && !beside_organic_growth(text) {
+            if e.label == "pricing" && !beside_organic_growth(text) && !a_label(text, start, end) {
                 continue;
             }
             if e.label.is_empty() {
@@ -1757,6 +1757,14 @@ fn beside_organic_growth(text: &str) -> bool {
     let b = text.as_bytes();
     let has = |word: &[u8]| b.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
     text.trim().len() <= 24 || has(b"organic") || has(b"internal growth") || b.windows(3).any(|w| w == b"RIG")
+}
+
+/// Whether the words from `start` to `end` are a label: the first cell of a table's row
+/// or the lead of a list item ("| Pricing | 2.4 | 1.0 |", "Pricing: +1.5%").
+fn a_label(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '*'));
+    let after = text[end..].trim_start();
+    before.is_empty() && after.starts_with(['|', ':', '('])
 }
 
 /// Whether "adjusted" before a metric is a verb with a doer ("we adjusted revenue
