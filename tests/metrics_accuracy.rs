@@ -1009,3 +1009,11 @@ fn figures_in_whole_notes_of_a_company_reporting_in_francs_are_found_and_attribu
 fn figures_in_whole_notes_of_a_platform_measured_by_gross_bookings_are_found_and_attributed() {
     whole_notes("passages36");
 }
+
+/// The thirty-seventh blind set, UPS: a parcel carrier measured by average daily volume
+/// and revenue per piece, with GAAP and adjusted operating margins by segment, the
+/// Amazon volume glide-down, job cuts and building closures.
+#[test]
+fn figures_in_whole_notes_of_a_parcel_carrier_are_found_and_attributed() {
+    whole_notes("passages37");
+}
