@@ -465,6 +465,12 @@ const BUILTIN: &[(&str, &str, MetricKind, bool)] = &[
         false,
     ),
     ("mapcs", "monthly active platform consumers", Count, false),
+    // A parcel carrier's: the packages it carries on an average day, and what each brings
+    // in.
+    ("average daily volume", "average daily volume", Count, false),
+    ("average daily package volume", "average daily volume", Count, false),
+    ("revenue per piece", "revenue per piece", Money, false),
+    ("revenue per package", "revenue per piece", Money, false),
     // A retailer's measures: sales of stores open a year or more, their traffic and basket,
     // the rate of gross profit, club fees and stock on hand.
     ("comparable sales", "comparable sales", Any, false),

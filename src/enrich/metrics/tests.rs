@@ -241,6 +241,8 @@ const CASES: &[Case] = &[
           "17.3 %; up 20 bps; Amazon; underlying trading operating margin; FY 2023"]),
     ("Pricing: +2.4% in the first quarter of 2024.", None, &[],
         &["_; up 2.4 %; Amazon; pricing; Q1 2024"]),
+    ("Average daily volume fell 3.2% to 17.56 million and revenue per piece rose 0.5% to $12.78.", Some("Q1 2024"), &[],
+        &["17.56e6 count; down 3.2 %; Amazon; average daily volume; Q1 2024", "12.78 USD; up 0.5 %; Amazon; revenue per piece; Q1 2024"]),
     ("HPC rose 14% sequentially to 60% of revenue.", Some("Q2 2025"), &["HPC"],
         &["_; up 14 % QoQ; HPC; revenue; Q2 2025", "60 %; _; HPC; _; Q2 2025"]),
     ("Cloud revenue doubled.", Some("Q4 2024"), &[],
