@@ -498,7 +498,8 @@ impl Layout {
         let mut layout = Layout::default();
         let cells: Vec<&str> = head.split(" | ").collect();
         for &cell in &cells {
-            layout.metrics.push(names.first_label(cell));
+            let named = names.first_named(cell);
+            layout.metrics.push(named.map(|(label, _)| label.to_string()));
             // A head cell with no digit names no period of its own ("Change").
             layout.periods.push(
                 cell.bytes()
@@ -512,17 +513,13 @@ impl Layout {
             let scale = scale_of(cell).or_else(|| layout.scales.is_empty().then(|| caption_scale(cell)).flatten());
             layout.scales.push(scale);
             // "RIG", "Pricing", "Price/mix": the parts of a growth are changes too.
-            let part = || {
-                (names.first_label(cell))
-                    .is_some_and(|label| metrics::is_growth_part(&label))
-                    .then_some(None)
-            };
-            layout.growth.push(growth_of(cell).or_else(part));
+            let kind = named.map(|(_, kind)| kind);
+            let part = named.is_some_and(|(label, _)| metrics::is_growth_part(label));
+            layout.growth.push(growth_of(cell).or(part.then_some(None)));
             // "Take rate (% of gross bookings)": a ratio the head names is no share of a
             // whole but that ratio.
-            let ratio = names.first_kind(cell) == Some(MetricKind::Ratio);
-            layout.shares.push(share_head(cell) && !ratio);
-            let money = matches!(names.first_kind(cell), Some(MetricKind::Money | MetricKind::Ratio));
+            layout.shares.push(share_head(cell) && kind != Some(MetricKind::Ratio));
+            let money = matches!(kind, Some(MetricKind::Money | MetricKind::Ratio));
             layout.counted.push(
                 (!money && scale.is_none())
                     .then(|| metrics::counted_noun(cell))

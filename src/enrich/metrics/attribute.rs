@@ -710,12 +710,17 @@ pub(super) fn profit_named_before(s: &Sentence, at: usize) -> Option<&'static st
     profit_with_margin_before(s, at).map(|(profit, _)| profit)
 }
 
-/// The margin of a measure of profit other than operating income that has one of its
-/// own ("adjusted ebitda" → "adjusted ebitda margin").
+/// The margin of a measure of profit: "operating income" → "operating margin", "adjusted
+/// ebitda" → "adjusted ebitda margin" (`PROFITS_WITH_MARGINS`).
 pub fn margin_of(profit: &str) -> Option<&'static str> {
-    (PROFITS_WITH_MARGINS.iter())
-        .find(|(p, _)| *p == profit)
-        .map(|(_, margin)| *margin)
+    match profit {
+        "operating income" => Some("operating margin"),
+        "net income" => Some("net margin"),
+        "gross profit" => Some("gross margin"),
+        _ => (PROFITS_WITH_MARGINS.iter())
+            .find(|(p, _)| *p == profit)
+            .map(|(_, margin)| *margin),
+    }
 }
 
 /// The entry of `PROFITS_WITH_MARGINS` that `profit_named_before` finds.
@@ -737,12 +742,7 @@ fn share_of_sales(s: &Sentence, q: &Qty, h: &super::lexicon::MetricHit) -> Optio
     if q.unit != Unit::Percent || h.kind != MetricKind::Money {
         return None;
     }
-    let margin = match h.label {
-        "operating income" => "operating margin",
-        "net income" => "net margin",
-        "gross profit" => "gross margin",
-        label => PROFITS_WITH_MARGINS.iter().find(|(p, _)| *p == label)?.1,
-    };
+    let margin = margin_of(h.label)?;
     let of_sales = |p: &Qty| {
         s.metrics.iter().any(|b| {
             b.ratio_base
